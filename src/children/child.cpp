@@ -1,0 +1,160 @@
+#include "children/child.hpp"
+
+#include <algorithm>
+
+namespace hearth::children {
+
+const std::vector<Choice>& legal_bases() {
+    static const std::vector<Choice> all{
+        {"s20", "Accommodated by agreement (section 20, Children Act 1989)"},
+        {"s31", "Care order (section 31)"},
+        {"s38", "Interim care order (section 38)"},
+        {"s44", "Emergency protection order (section 44)"},
+        {"remand", "Remanded to local authority accommodation"},
+        {"short_breaks", "Short breaks"},
+        {"other", "Other: recorded in the placement plan"},
+    };
+    return all;
+}
+
+const std::vector<Choice>& sexes() {
+    static const std::vector<Choice> all{{"female", "Female"}, {"male", "Male"}, {"other", "Another description"}};
+    return all;
+}
+
+std::string label_of(const std::vector<Choice>& choices, const std::string& key) {
+    for (const auto& c : choices) {
+        if (c.key == key) return c.label;
+    }
+    return key;
+}
+
+namespace {
+std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
+    std::vector<std::string> out;
+    for (const auto& c : choices) out.push_back(c.key);
+    return out;
+}
+}  // namespace
+
+Result<ChildDetails> read_child_details(http::FormReader& f, Date today) {
+    ChildDetails d;
+    d.first_name = f.text("first_name", "first name", {.required = true, .max = 100});
+    d.last_name = f.text("last_name", "last name", {.required = true, .max = 100});
+    d.preferred_name = f.text("preferred_name", "Preferred name", {.max = 100});
+    d.previous_names = f.text("previous_names", "Previous names", {.max = 300});
+    auto dob = f.date("date_of_birth", "date of birth", {.required = true, .not_after = today, .after_label = "today"});
+    d.sex = f.choice("sex", "sex", keys_of(sexes()), true);
+    d.pronouns = f.text("pronouns", "Pronouns", {.max = 50});
+    d.religion = f.text("religion", "Religion", {.max = 100});
+    d.ethnicity = f.text("ethnicity", "Ethnicity", {.max = 100});
+    d.language = f.text("language", "Language and cultural background", {.max = 300});
+    d.legal_basis = f.choice("legal_basis", "the legal basis of the placement", keys_of(legal_bases()), true);
+    d.placing_authority = f.text("placing_authority", "the placing authority", {.required = true, .max = 150});
+    d.placing_authority_contact = f.text("placing_authority_contact", "Placing authority contact", {.max = 200});
+    d.social_worker_name = f.text("social_worker_name", "Social worker", {.max = 150});
+    auto admitted = f.date("admission_date", "admission date", {.required = true, .not_after = today, .after_label = "today"});
+    d.reg44_consent = f.flag("reg44_consent", "Consent for the independent person");
+    d.key_worker_ids = f.ids("key_workers", "Key workers");
+    if (dob) d.date_of_birth = *dob;
+    if (admitted) d.admission_date = *admitted;
+    if (dob && admitted && *admitted < *dob) {
+        f.fail("admission_date", "Admission date must be on or after the date of birth");
+    }
+    if (dob && whole_years_between(*dob, today) > 25) {
+        f.fail("date_of_birth", "Date of birth must be within the last 25 years: children's homes care for children and young people");
+    }
+    CHECK_OK(f.finish());
+    return d;
+}
+
+nlohmann::json to_json(const ChildDetails& d) {
+    return {{"first_name", d.first_name},
+            {"last_name", d.last_name},
+            {"preferred_name", d.preferred_name},
+            {"previous_names", d.previous_names},
+            {"date_of_birth", format_date(d.date_of_birth)},
+            {"sex", d.sex},
+            {"pronouns", d.pronouns},
+            {"religion", d.religion},
+            {"ethnicity", d.ethnicity},
+            {"language", d.language},
+            {"legal_basis", d.legal_basis},
+            {"placing_authority", d.placing_authority},
+            {"placing_authority_contact", d.placing_authority_contact},
+            {"social_worker_name", d.social_worker_name},
+            {"admission_date", format_date(d.admission_date)},
+            {"reg44_consent", d.reg44_consent},
+            {"key_workers", d.key_worker_ids}};
+}
+
+ChildDetails from_json(const nlohmann::json& j) {
+    ChildDetails d;
+    auto s = [&](const char* k) { return j.value(k, std::string{}); };
+    d.first_name = s("first_name");
+    d.last_name = s("last_name");
+    d.preferred_name = s("preferred_name");
+    d.previous_names = s("previous_names");
+    d.date_of_birth = parse_date(s("date_of_birth")).value_or(Date{});
+    d.sex = s("sex");
+    d.pronouns = s("pronouns");
+    d.religion = s("religion");
+    d.ethnicity = s("ethnicity");
+    d.language = s("language");
+    d.legal_basis = s("legal_basis");
+    d.placing_authority = s("placing_authority");
+    d.placing_authority_contact = s("placing_authority_contact");
+    d.social_worker_name = s("social_worker_name");
+    d.admission_date = parse_date(s("admission_date")).value_or(Date{});
+    d.reg44_consent = j.value("reg44_consent", false);
+    if (j.contains("key_workers")) d.key_worker_ids = j["key_workers"].get<std::vector<std::int64_t>>();
+    return d;
+}
+
+const std::vector<std::pair<std::string, std::string>>& field_labels() {
+    static const std::vector<std::pair<std::string, std::string>> labels{
+        {"first_name", "First name"},
+        {"last_name", "Last name"},
+        {"preferred_name", "Preferred name"},
+        {"previous_names", "Previous names"},
+        {"date_of_birth", "Date of birth"},
+        {"sex", "Sex"},
+        {"pronouns", "Pronouns"},
+        {"religion", "Religion"},
+        {"ethnicity", "Ethnicity"},
+        {"language", "Language and cultural background"},
+        {"legal_basis", "Legal basis of placement"},
+        {"placing_authority", "Placing authority"},
+        {"placing_authority_contact", "Placing authority contact"},
+        {"social_worker_name", "Social worker"},
+        {"admission_date", "Admission date"},
+        {"reg44_consent", "Independent person may read the case record"},
+        {"key_workers", "Key workers"},
+    };
+    return labels;
+}
+
+std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlohmann::json& after) {
+    std::vector<FieldChange> out;
+    auto show = [](const nlohmann::json& v) -> std::string {
+        if (v.is_string()) return v.get<std::string>();
+        if (v.is_boolean()) return v.get<bool>() ? "Yes" : "No";
+        if (v.is_null()) return "";
+        return v.dump();
+    };
+    for (const auto& [field, label] : field_labels()) {
+        nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
+        nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
+        if (b != a) out.push_back({field, label, show(b), show(a)});
+    }
+    return out;
+}
+
+std::string display_name(const ChildDetails& d) {
+    const std::string& first = d.preferred_name.empty() ? d.first_name : d.preferred_name;
+    return first + " " + d.last_name;
+}
+
+int age_on(const ChildDetails& d, Date day) { return whole_years_between(d.date_of_birth, day); }
+
+}  // namespace hearth::children

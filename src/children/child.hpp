@@ -1,0 +1,63 @@
+#pragma once
+// A child living in a home: the Schedule 3 basics of their case record (Reg 36).
+// Plain data and rules; built only through read_child_details(), which names every field at fault.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/clock.hpp"
+#include "platform/http/form.hpp"
+
+namespace hearth::children {
+
+struct Choice {
+    std::string key;
+    std::string label;
+};
+const std::vector<Choice>& legal_bases();  // the statutory basis of the placement
+const std::vector<Choice>& sexes();
+std::string label_of(const std::vector<Choice>& choices, const std::string& key);
+
+struct ChildDetails {
+    std::string first_name;
+    std::string last_name;
+    std::string preferred_name;
+    std::string previous_names;
+    Date date_of_birth{};
+    std::string sex;
+    std::string pronouns;
+    std::string religion;
+    std::string ethnicity;
+    std::string language;  // first language, cultural and linguistic background
+    std::string legal_basis;
+    std::string placing_authority;
+    std::string placing_authority_contact;
+    std::string social_worker_name;
+    Date admission_date{};
+    bool reg44_consent = false;  // the child and the placing authority agree the Reg 44 visitor may read it
+    std::vector<std::int64_t> key_worker_ids;
+};
+
+// Validates every field against the rules of a case record. `today` is in the home's zone.
+Result<ChildDetails> read_child_details(http::FormReader& form, Date today);
+
+// The stored shape of a version, for history and the API.
+nlohmann::json to_json(const ChildDetails& d);
+ChildDetails from_json(const nlohmann::json& j);
+
+struct FieldChange {
+    std::string field;
+    std::string label;
+    std::string before;
+    std::string after;
+};
+// What changed between two versions, in the order of the form.
+std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlohmann::json& after);
+const std::vector<std::pair<std::string, std::string>>& field_labels();
+
+std::string display_name(const ChildDetails& d);  // the preferred name when there is one
+int age_on(const ChildDetails& d, Date day);
+
+}  // namespace hearth::children

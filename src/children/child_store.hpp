@@ -1,0 +1,53 @@
+#pragma once
+// Children's records in the database. Nothing here deletes or overwrites: an amendment writes a
+// new version beside the old, and every change and read is in the audit trail.
+#include <optional>
+#include <vector>
+
+#include "children/child.hpp"
+#include "platform/audit/audit_trail.hpp"
+#include "platform/auth/permissions.hpp"
+#include "platform/db/database.hpp"
+
+namespace hearth::children {
+
+struct KeyWorker {
+    std::int64_t person_id = 0;
+    std::string name;
+};
+
+struct Child {
+    std::int64_t id = 0;
+    std::int64_t home_id = 0;
+    ChildDetails details;
+    std::vector<KeyWorker> key_workers;
+    std::string created_at;
+    std::string updated_at;
+    std::string updated_by_name;
+    int version = 0;
+};
+
+struct Version {
+    int version = 0;
+    nlohmann::json record;
+    std::string reason;
+    std::string changed_at;
+    std::string changed_by;
+};
+
+Result<std::vector<Child>> in_home(db::Connection& c, std::int64_t home_id);
+Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_id);
+Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id);
+Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id);
+
+Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d, const audit::Actor& actor,
+                           Timestamp now);
+// Refused with a conflict when the record is no longer at `read_version`: someone else changed it.
+Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
+             const std::string& reason, const audit::Actor& actor, Timestamp now);
+Status record_read(db::Connection& c, const Child& child, const audit::Actor& actor, Timestamp now);
+
+// For the router: the home, organisation and consent a child's routes are about.
+Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope);
+
+}  // namespace hearth::children

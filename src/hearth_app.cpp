@@ -1,0 +1,24 @@
+#include "hearth_app.hpp"
+
+#include "children/child_routes.hpp"
+#include "organisation/organisation_routes.hpp"
+#include "platform/audit/audit_routes.hpp"
+#include "platform/auth/auth_routes.hpp"
+#include "platform/http/system_routes.hpp"
+
+namespace hearth {
+
+extern const char* const openapi_yaml_text;  // generated from docs/api/openapi.yaml
+
+std::unique_ptr<App> build_app(const Config& config) {
+    auto app = std::make_unique<App>();
+    auto files = std::make_shared<const http::StaticFiles>(config.web_dir + "/static");
+    http::add_system_routes(app->router, files, openapi_yaml_text);
+    auth::add_routes(app->router);
+    organisation::add_routes(app->router);
+    children::add_routes(app->router);
+    audit::add_routes(app->router);
+    return app;
+}
+
+}  // namespace hearth

@@ -1,0 +1,279 @@
+// hearth: one executable for the whole service. `hearth --help` lists the subcommands.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "demo/demo_data.hpp"
+#include "hearth_app.hpp"
+#include "organisation/homes.hpp"
+#include "platform/audit/audit_trail.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/auth/password_rules.hpp"
+#include "platform/crypto.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/server.hpp"
+#include "platform/log.hpp"
+
+namespace {
+
+using namespace hearth;
+
+struct Common {
+    std::string config_file;
+    std::string database;
+};
+
+int fail(const Error& e) {
+    std::cerr << "hearth: " << e.message << "\n";
+    for (const auto& f : e.fields) {
+        if (f.message != e.message) std::cerr << "  " << f.field << ": " << f.message << "\n";
+    }
+    if (!e.detail.empty()) std::cerr << "  (" << e.detail << ")\n";
+    return e.kind == ErrorKind::invalid_input ? 2 : 1;
+}
+
+Result<Config> configure(const Common& common) {
+    TRY(Config config, load_config(common.config_file));
+    if (!common.database.empty()) config.database = common.database;
+    log::set_level(config.log_level);
+    set_display_zone(config.time_zone);
+    return config;
+}
+
+Result<std::unique_ptr<db::Database>> open_and_migrate(const Config& config, int connections) {
+    TRY(auto db, db::open_database({config.database, connections, 5000}));
+    TRY(auto applied, db::migrate(*db, format_utc(SystemClock{}.now())));
+    for (int n : applied) log::info("migration applied", {{"number", n}});
+    return db;
+}
+
+audit::Actor cli_actor() { return {std::nullopt, "command line", "local", "cli"}; }
+
+int run_serve(const Common& common, int port_flag, const std::string& listen_flag) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    if (port_flag >= 0) config->port = port_flag;
+    if (!listen_flag.empty()) config->listen_address = listen_flag;
+    auto db = open_and_migrate(*config, config->worker_threads + 1);
+    if (!db.ok()) return fail(db.error());
+    SystemClock clock;
+    http::Metrics metrics;
+    http::Services services{*config, **db, clock, metrics};
+    auto app = build_app(*config);
+    http::ServerHooks hooks;
+    hooks.on_listening = [&](int port) {
+        std::printf("Hearth is serving at http://%s:%d\n", config->listen_address == "0.0.0.0" ? "localhost" : config->listen_address.c_str(), port);
+        std::fflush(stdout);
+    };
+    Status served = http::serve(app->router, services, hooks);
+    if (!served.ok()) return fail(served.error());
+    return 0;
+}
+
+int run_init(const Common& common, const std::string& org, const std::vector<std::string>& homes,
+             const std::string& name, const std::string& email) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    auto db = open_and_migrate(*config, 1);
+    if (!db.ok()) return fail(db.error());
+    const std::string password = crypto::random_token().substr(0, 20);
+    auto hash = crypto::hash_password(password);
+    if (!hash.ok()) return fail(hash.error());
+    const auto now = SystemClock{}.now();
+    Status done = (*db)->write([&](db::Connection& c) -> Status {
+        TRY(auto existing, c.query_one("SELECT id FROM organisations"));
+        if (existing) return Error::make(ErrorKind::conflict, "This database already has an organisation. Use `hearth user add` for more people.");
+        TRY(auto org_id, organisation::create_organisation(c, org, format_utc(now)));
+        for (const auto& h : homes) {
+            TRY(auto id, organisation::create_home(c, org_id, h, "", format_utc(now)));
+            (void)id;
+        }
+        accounts::NewPerson p{org_id, name, email, "Provider administrator", hash.value(), true};
+        TRY(auto id, accounts::add_person(c, p, cli_actor(), now));
+        return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, cli_actor(), now);
+    });
+    if (!done.ok()) return fail(done.error());
+    std::cout << fmt::format("Created {} with {} home(s).\nSign in as {} with this one-time password: {}\n"
+                             "You will be asked to choose your own password.\n",
+                             org, homes.size(), accounts::normalise_email(email), password);
+    return 0;
+}
+
+int run_migrate(const Common& common) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    auto db = db::open_database({config->database, 1, 5000});
+    if (!db.ok()) return fail(db.error());
+    auto applied = db::migrate(**db, format_utc(SystemClock{}.now()));
+    if (!applied.ok()) return fail(applied.error());
+    auto state = db::schema_state(**db);
+    if (!state.ok()) return fail(state.error());
+    std::cout << fmt::format("Applied {} migration(s); the schema is at version {}.\n", applied->size(), state->applied);
+    return 0;
+}
+
+int run_demo(const Common& common) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    auto db = open_and_migrate(*config, 1);
+    if (!db.ok()) return fail(db.error());
+    auto summary = demo::create_demo(**db, SystemClock{}.now());
+    if (!summary.ok()) return fail(summary.error());
+    std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n", summary->organisation,
+                             (*db)->describe());
+    std::cout << fmt::format("Every demo account's password is: {}\n", demo::demo_password);
+    for (const auto& [email, role] : summary->accounts) std::cout << fmt::format("  {:<32} {}\n", email, role);
+    return 0;
+}
+
+int run_verify(const Common& common) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    auto db = db::open_database({config->database, 1, 5000});
+    if (!db.ok()) return fail(db.error());
+    int status = 0;
+    auto problems = (*db)->integrity_problems();
+    if (!problems.ok()) return fail(problems.error());
+    if (problems->empty()) {
+        std::cout << "Database integrity: sound.\n";
+    } else {
+        status = 1;
+        for (const auto& p : *problems) std::cout << "Database integrity problem: " << p << "\n";
+    }
+    auto v = audit::verify(**db);
+    if (!v.ok()) return fail(v.error());
+    if (v->first_broken_seq) {
+        std::cout << fmt::format("Audit chain BROKEN at entry {}: {}. {} entries before it verified.\n",
+                                 *v->first_broken_seq, v->problem, v->entries);
+        status = 1;
+    } else {
+        std::cout << fmt::format("Audit chain: {} entries, unbroken.\n", v->entries);
+    }
+    return status;
+}
+
+int run_user(const Common& common, const std::string& action, const std::string& email, const std::string& name,
+             const std::string& role_key_given, std::int64_t home_id) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    auto db = open_and_migrate(*config, 1);
+    if (!db.ok()) return fail(db.error());
+    const auto now = SystemClock{}.now();
+    if (action == "list") {
+        auto rows = (*db)->read([](db::Connection& c) {
+            return c.query("SELECT p.email, p.name, p.disabled_at, COALESCE(r.role, ''), COALESCE(h.name, '') FROM people p "
+                           "LEFT JOIN roles r ON r.person_id = p.id AND r.ended_at IS NULL "
+                           "LEFT JOIN homes h ON h.id = r.home_id ORDER BY p.email");
+        });
+        if (!rows.ok()) return fail(rows.error());
+        for (const auto& r : *rows) {
+            std::cout << fmt::format("{:<34} {:<24} {:<26} {}{}\n", r.text(0), r.text(1), r.text(3), r.text(4),
+                                     r.is_null(2) ? "" : "  (disabled)");
+        }
+        return 0;
+    }
+    auto found = (*db)->read([&](db::Connection& c) { return accounts::find_by_email(c, email); });
+    if (!found.ok()) return fail(found.error());
+    if (action == "add") {
+        if (found.value()) return fail(Error::invalid("email", "Someone already has this email address in Hearth"));
+        auto role = role_from_key(role_key_given);
+        if (!role) return fail(Error::invalid("role", "Give a role: provider_administrator, responsible_individual, registered_manager, deputy, support_worker, social_worker or independent_person"));
+        const std::string password = crypto::random_token().substr(0, 20);
+        auto hash = crypto::hash_password(password);
+        if (!hash.ok()) return fail(hash.error());
+        Status added = (*db)->write([&](db::Connection& c) -> Status {
+            TRY(auto org, c.query_one("SELECT id FROM organisations ORDER BY id LIMIT 1"));
+            if (!org) return Error::invalid("organisation", "Run `hearth init` first");
+            accounts::NewPerson p{org->integer(0), name, email, "", hash.value(), true};
+            TRY(auto id, accounts::add_person(c, p, cli_actor(), now));
+            return accounts::give_role(c, id, home_id > 0 ? std::optional<std::int64_t>(home_id) : std::nullopt, *role,
+                                       cli_actor(), now);
+        });
+        if (!added.ok()) return fail(added.error());
+        std::cout << fmt::format("Added {}. One-time password: {}\n", accounts::normalise_email(email), password);
+        return 0;
+    }
+    if (!found.value()) return fail(Error::invalid("email", "There is nobody with that email address"));
+    const auto person_id = found.value()->person.id;
+    if (action == "disable" || action == "enable") {
+        Status s = (*db)->write([&](db::Connection& c) { return accounts::set_disabled(c, person_id, action == "disable", cli_actor(), now); });
+        if (!s.ok()) return fail(s.error());
+        std::cout << fmt::format("{} {}.\n", action == "disable" ? "Disabled" : "Enabled", email);
+        return 0;
+    }
+    if (action == "reset-password") {
+        const std::string password = crypto::random_token().substr(0, 20);
+        auto hash = crypto::hash_password(password);
+        if (!hash.ok()) return fail(hash.error());
+        Status s = (*db)->write([&](db::Connection& c) { return accounts::set_password_hash(c, person_id, hash.value(), true, cli_actor(), now); });
+        if (!s.ok()) return fail(s.error());
+        std::cout << fmt::format("Reset. One-time password for {}: {}\n", email, password);
+        return 0;
+    }
+    return fail(Error::invalid("action", "Unknown user action"));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (!hearth::crypto::initialise().ok()) {
+        std::cerr << "hearth: libsodium could not start\n";
+        return 1;
+    }
+    CLI::App cli{"Hearth: the record and practice system of a children's home"};
+    cli.require_subcommand(1);
+    Common common;
+    auto add_common = [&](CLI::App* sub) {
+        sub->add_option("--config", common.config_file, "TOML settings file");
+        sub->add_option("--database", common.database, "sqlite:PATH or postgresql://... (or HEARTH_DATABASE)");
+    };
+
+    int port = -1;
+    std::string listen;
+    auto* serve = cli.add_subcommand("serve", "Serve the web pages and the API");
+    add_common(serve);
+    serve->add_option("--port", port, "TCP port (or HEARTH_PORT)");
+    serve->add_option("--listen", listen, "Address to listen on (or HEARTH_LISTEN_ADDRESS)");
+    serve->footer(hearth::settings_help());
+
+    std::string org, admin_name, admin_email;
+    std::vector<std::string> homes;
+    auto* init = cli.add_subcommand("init", "Create a new organisation and its first administrator");
+    add_common(init);
+    init->add_option("--organisation", org, "Organisation name")->required();
+    init->add_option("--home", homes, "A home's name (repeat for several)");
+    init->add_option("--admin-name", admin_name, "The administrator's full name")->required();
+    init->add_option("--admin-email", admin_email, "The administrator's email address")->required();
+
+    auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+    add_common(migrate);
+
+    auto* demo = cli.add_subcommand("demo", "Fill an empty database with a fictional organisation");
+    add_common(demo);
+
+    auto* verify = cli.add_subcommand("verify", "Check the audit chain and the database's integrity");
+    add_common(verify);
+
+    std::string user_action, email, name, role;
+    std::int64_t home_id = 0;
+    auto* user = cli.add_subcommand("user", "Manage people: add, disable, enable, reset-password, list");
+    add_common(user);
+    user->add_option("action", user_action, "add | disable | enable | reset-password | list")
+        ->required()
+        ->check(CLI::IsMember({"add", "disable", "enable", "reset-password", "list"}));
+    user->add_option("--email", email, "Their email address");
+    user->add_option("--name", name, "Their full name (add)");
+    user->add_option("--role", role, "Their role (add)");
+    user->add_option("--home-id", home_id, "The home the role is in (add)");
+
+    CLI11_PARSE(cli, argc, argv);
+    if (serve->parsed()) return run_serve(common, port, listen);
+    if (init->parsed()) return run_init(common, org, homes, admin_name, admin_email);
+    if (migrate->parsed()) return run_migrate(common);
+    if (demo->parsed()) return run_demo(common);
+    if (verify->parsed()) return run_verify(common);
+    if (user->parsed()) return run_user(common, user_action, email, name, role, home_id);
+    return 2;
+}

@@ -1,0 +1,42 @@
+#pragma once
+// The organisation, its homes, and the people who work in or visit each home.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/auth/permissions.hpp"
+#include "platform/db/database.hpp"
+
+namespace hearth::organisation {
+
+struct Home {
+    std::int64_t id = 0;
+    std::int64_t organisation_id = 0;
+    std::string name;
+    std::string ofsted_urn;
+    std::int64_t children = 0;
+    std::int64_t staff = 0;
+};
+
+struct StaffMember {
+    std::int64_t person_id = 0;
+    std::string name;
+    std::string email;
+    std::string job_title;
+    std::vector<Role> roles;
+    bool disabled = false;
+};
+
+Result<std::string> organisation_name(db::Connection& c, std::int64_t organisation_id);
+Result<std::vector<Home>> homes_of(db::Connection& c, std::int64_t organisation_id);
+Result<std::optional<Home>> find_home(db::Connection& c, std::int64_t home_id);
+// Everyone with a current role in the home, and the organisation-wide roles beside them.
+Result<std::vector<StaffMember>> people_of_home(db::Connection& c, std::int64_t home_id);
+
+Result<std::int64_t> create_organisation(db::Connection& c, const std::string& name, const std::string& at);
+Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id, const std::string& name,
+                                 const std::string& ofsted_urn, const std::string& at);
+
+Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope);
+
+}  // namespace hearth::organisation

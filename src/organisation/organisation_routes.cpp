@@ -1,0 +1,246 @@
+#include "organisation/organisation_routes.hpp"
+
+#include <fmt/format.h>
+
+#include "children/child_store.hpp"
+#include "organisation/homes.hpp"
+#include "platform/auth/password_rules.hpp"
+#include "platform/crypto.hpp"
+#include "platform/views/form_view.hpp"
+#include "platform/views/views.hpp"
+
+namespace hearth::organisation {
+
+namespace {
+
+using http::Context;
+using http::Response;
+
+nlohmann::json home_json(const Home& h) {
+    return {{"id", h.id}, {"name", h.name}, {"ofsted_urn", h.ofsted_urn}, {"children", h.children}, {"staff", h.staff}};
+}
+
+nlohmann::json roles_text(const std::vector<Role>& roles) {
+    std::string out;
+    for (auto r : roles) out += (out.empty() ? "" : ", ") + std::string(role_label(r));
+    return out;
+}
+
+// Who may be given which role, from a home's people page.
+std::vector<std::pair<std::string, std::string>> role_options() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto r : {Role::registered_manager, Role::deputy, Role::support_worker, Role::independent_person}) {
+        out.emplace_back(std::string(role_key(r)), std::string(role_label(r)));
+    }
+    return out;
+}
+
+Response start(Context& ctx) {
+    if (can(ctx.person, Action::view_organisation, Scope{ctx.person.organisation_id, {}, {}, false})) {
+        return Response::redirect("/organisation");
+    }
+    struct Data {
+        std::vector<Home> homes;
+        std::vector<children::Child> allocated;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(auto all, homes_of(c, ctx.person.organisation_id));
+        for (auto& h : all) {
+            if (can(ctx.person, Action::view_home, Scope{h.organisation_id, h.id, {}, false})) d.homes.push_back(h);
+        }
+        TRY(d.allocated, children::allocated_to(c, ctx.person.id));
+        return d;
+    });
+    if (!data.ok()) return ctx.error(data.error());
+    if (data->homes.size() == 1 && data->allocated.empty()) {
+        return Response::redirect(fmt::format("/homes/{}", data->homes.front().id));
+    }
+    nlohmann::json homes = nlohmann::json::array(), kids = nlohmann::json::array();
+    for (const auto& h : data->homes) homes.push_back(home_json(h));
+    for (const auto& ch : data->allocated) {
+        kids.push_back({{"id", ch.id}, {"name", children::display_name(ch.details)},
+                        {"placing_authority", ch.details.placing_authority}});
+    }
+    return ctx.page("start", "Your homes and children",
+                    {{"homes", homes}, {"has_homes", !homes.empty()}, {"children", kids}, {"has_children", !kids.empty()},
+                     {"name", ctx.person.name}});
+}
+
+Response overview(Context& ctx) {
+    struct Data {
+        std::string name;
+        std::vector<Home> homes;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.name, organisation_name(c, ctx.person.organisation_id));
+        TRY(d.homes, homes_of(c, ctx.person.organisation_id));
+        return d;
+    });
+    if (!data.ok()) return ctx.error(data.error());
+    nlohmann::json homes = nlohmann::json::array();
+    std::int64_t children = 0, staff = 0;
+    for (const auto& h : data->homes) {
+        homes.push_back(home_json(h));
+        children += h.children;
+        staff += h.staff;
+    }
+    if (ctx.request.wants_json()) return Response::json(200, {{"organisation", data->name}, {"homes", homes}});
+    return ctx.page("organisation", data->name,
+                    {{"organisation", data->name}, {"homes", homes}, {"home_count", data->homes.size()},
+                     {"children", children}, {"staff", staff}});
+}
+
+Response dashboard(Context& ctx) {
+    const auto home_id = ctx.param("home");
+    struct Data {
+        std::optional<Home> home;
+        std::vector<children::Child> children;
+        std::vector<StaffMember> people;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.home, find_home(c, home_id));
+        TRY(d.children, children::in_home(c, home_id));
+        TRY(d.people, people_of_home(c, home_id));
+        return d;
+    });
+    if (!data.ok()) return ctx.error(data.error());
+    const Date today = date_of(ctx.now());
+    nlohmann::json kids = nlohmann::json::array();
+    for (const auto& ch : data->children) {
+        std::string kw;
+        for (const auto& k : ch.key_workers) kw += (kw.empty() ? "" : ", ") + k.name;
+        kids.push_back({{"id", ch.id}, {"name", children::display_name(ch.details)},
+                        {"age", children::age_on(ch.details, today)}, {"key_workers", kw.empty() ? "None yet" : kw},
+                        {"can_open", can(ctx.person, Action::view_child, Scope{data->home->organisation_id, home_id, ch.id, ch.details.reg44_consent})}});
+    }
+    std::string manager;
+    for (const auto& p : data->people) {
+        if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end()) manager = p.name;
+    }
+    return ctx.page("home", data->home->name,
+                    {{"home", home_json(*data->home)},
+                     {"children", kids},
+                     {"has_children", !kids.empty()},
+                     {"manager", manager.empty() ? "Not recorded" : manager},
+                     {"today", format_local_date(today)},
+                     {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)},
+                     {"can_audit", can(ctx.person, Action::view_audit, ctx.scope)},
+                     {"can_people", can(ctx.person, Action::view_people, ctx.scope)}});
+}
+
+Response people_response(Context& ctx, const std::optional<Error>& error, const nlohmann::json& typed,
+                         const std::string& issued_password, int status) {
+    const auto home_id = ctx.param("home");
+    struct Data {
+        std::optional<Home> home;
+        std::vector<StaffMember> people;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.home, find_home(c, home_id));
+        TRY(d.people, people_of_home(c, home_id));
+        return d;
+    });
+    if (!data.ok()) return ctx.error(data.error());
+    nlohmann::json people = nlohmann::json::array();
+    for (const auto& p : data->people) {
+        nlohmann::json roles = nlohmann::json::array();
+        for (auto r : p.roles) roles.push_back(role_key(r));
+        people.push_back({{"id", p.person_id}, {"name", p.name}, {"email", p.email}, {"job_title", p.job_title},
+                          {"roles", roles}, {"roles_text", roles_text(p.roles)}, {"disabled", p.disabled}});
+    }
+    if (ctx.request.wants_json()) {
+        if (error) return ctx.error(*error);
+        return Response::json(status, {{"people", people}});
+    }
+    nlohmann::json data_view = {{"home", home_json(*data->home)}, {"people", people},
+                                {"can_manage", can(ctx.person, Action::manage_people, ctx.scope)},
+                                {"issued_password", issued_password}, {"issued", !issued_password.empty()}};
+    nlohmann::json errors = nlohmann::json::object();
+    if (error) {
+        data_view.update(views::errors_view(*error));
+        errors = data_view["error_for"];
+    }
+    using views::FieldKind;
+    data_view["fields"] = nlohmann::json::array({
+        views::field({"name", "Full name", FieldKind::text, "", {}, "govuk-input--width-20"}, typed, errors),
+        views::field({"email", "Email address", FieldKind::email, "They sign in with this", {}, "govuk-input--width-20", "off"}, typed, errors),
+        views::field({"job_title", "Job title (optional)", FieldKind::text, "", {}, "govuk-input--width-20"}, typed, errors),
+        views::field({"role", "Role in this home", FieldKind::radios, "", role_options()}, typed, errors),
+    });
+    return ctx.page("people", "People at " + data->home->name, data_view, status);
+}
+
+Response people(Context& ctx) { return people_response(ctx, std::nullopt, nlohmann::json::object(), "", 200); }
+
+Response add_person(Context& ctx) {
+    const auto home_id = ctx.param("home");
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    accounts::NewPerson p;
+    p.organisation_id = ctx.person.organisation_id;
+    p.name = reader.text("name", "the person's full name", {.required = true, .max = 200});
+    p.email = reader.text("email", "an email address", {.required = true, .max = 254});
+    p.job_title = reader.text("job_title", "Job title", {.max = 100});
+    std::vector<std::string> keys;
+    for (const auto& [k, label] : role_options()) keys.push_back(k);
+    auto role_key_chosen = reader.choice("role", "a role", keys, true);
+    Status valid = reader.finish();
+    // A one-time password: they are asked to choose their own at first sign-in.
+    const std::string one_time = crypto::random_token().substr(0, 20);
+    std::int64_t new_id = 0;
+    Status saved = valid.ok() ? Status{} : valid;
+    if (saved.ok()) {
+        auto hash = crypto::hash_password(one_time);
+        if (!hash.ok()) {
+            saved = hash.error();
+        } else {
+            p.password_hash = hash.value();
+            p.must_change_password = true;
+            saved = ctx.services.db.write([&](db::Connection& c) -> Status {
+                TRY(new_id, accounts::add_person(c, p, ctx.actor(), ctx.now()));
+                return accounts::give_role(c, new_id, home_id, *role_from_key(role_key_chosen), ctx.actor(), ctx.now());
+            });
+        }
+    }
+    if (!saved.ok()) {
+        if (saved.error().kind != ErrorKind::invalid_input) return ctx.error(saved.error());
+        nlohmann::json typed = ctx.form->typed_values();
+        return people_response(ctx, saved.error(), typed, "", 400);
+    }
+    if (ctx.request.wants_json()) {
+        return Response::json(201, {{"id", new_id}, {"one_time_password", one_time}});
+    }
+    return people_response(ctx, std::nullopt, nlohmann::json::object(), one_time, 201);
+}
+
+Response me(Context& ctx) {
+    nlohmann::json roles = nlohmann::json::array();
+    for (const auto& m : ctx.person.memberships) {
+        roles.push_back({{"role", role_key(m.role)}, {"home_id", m.home_id ? nlohmann::json(*m.home_id) : nlohmann::json()}});
+    }
+    return Response::json(200, {{"id", ctx.person.id}, {"name", ctx.person.name}, {"email", ctx.person.email},
+                                {"organisation_id", ctx.person.organisation_id}, {"roles", roles},
+                                {"allocated_children", ctx.person.allocated_children}});
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    router.add_scope_resolver("home", resolve_home_scope);
+    router.add({"GET", "/", Action::signed_in, start});
+    router.add({"GET", "/organisation", Action::view_organisation, overview});
+    router.add({"GET", "/homes/{home}", Action::view_home, dashboard});
+    router.add({"GET", "/homes/{home}/people", Action::view_people, people});
+    router.add({"POST", "/homes/{home}/people", Action::manage_people, add_person});
+
+    router.add({"GET", "/api/v1/me", Action::signed_in, me});
+    router.add({"GET", "/api/v1/organisation", Action::view_organisation, overview});
+    router.add({"GET", "/api/v1/homes/{home}/people", Action::view_people, people});
+    router.add({"POST", "/api/v1/homes/{home}/people", Action::manage_people, add_person});
+}
+
+}  // namespace hearth::organisation

@@ -1,0 +1,117 @@
+#include "platform/auth/permissions.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace hearth {
+
+namespace {
+struct RoleName {
+    Role role;
+    std::string_view key;
+    std::string_view label;
+};
+constexpr std::array<RoleName, 7> role_names{{
+    {Role::provider_administrator, "provider_administrator", "Provider administrator"},
+    {Role::responsible_individual, "responsible_individual", "Responsible individual"},
+    {Role::registered_manager, "registered_manager", "Registered manager"},
+    {Role::deputy, "deputy", "Deputy manager or team leader"},
+    {Role::support_worker, "support_worker", "Residential support worker"},
+    {Role::social_worker, "social_worker", "Social worker"},
+    {Role::independent_person, "independent_person", "Independent person (Reg 44)"},
+}};
+
+bool has_role(const Person& p, Role r, std::optional<std::int64_t> home) {
+    return std::any_of(p.memberships.begin(), p.memberships.end(), [&](const Membership& m) {
+        return m.role == r && (is_organisation_wide(r) || (home && m.home_id == home));
+    });
+}
+
+template <typename... Roles>
+bool any_of_roles(const Person& p, std::optional<std::int64_t> home, Roles... roles) {
+    return (has_role(p, roles, home) || ...);
+}
+
+bool in_organisation(const Person& p, const Scope& s) {
+    return !s.organisation_id || *s.organisation_id == p.organisation_id;
+}
+
+bool allocated(const Person& p, const Scope& s) {
+    return s.child_id && has_role(p, Role::social_worker, std::nullopt) &&
+           std::find(p.allocated_children.begin(), p.allocated_children.end(), *s.child_id) !=
+               p.allocated_children.end();
+}
+}  // namespace
+
+std::string_view role_key(Role r) {
+    for (const auto& n : role_names) {
+        if (n.role == r) return n.key;
+    }
+    return "unknown";
+}
+std::string_view role_label(Role r) {
+    for (const auto& n : role_names) {
+        if (n.role == r) return n.label;
+    }
+    return "Unknown";
+}
+std::optional<Role> role_from_key(std::string_view key) {
+    for (const auto& n : role_names) {
+        if (n.key == key) return n.role;
+    }
+    return std::nullopt;
+}
+bool is_organisation_wide(Role r) {
+    return r == Role::provider_administrator || r == Role::responsible_individual ||
+           r == Role::social_worker;
+}
+const std::vector<Role>& all_roles() {
+    static const std::vector<Role> roles = [] {
+        std::vector<Role> out;
+        for (const auto& n : role_names) out.push_back(n.role);
+        return out;
+    }();
+    return roles;
+}
+
+bool can(const Person& p, Action action, const Scope& s) {
+    if (action == Action::public_page) return true;
+    if (action == Action::signed_in) return p.id != 0;
+    if (!in_organisation(p, s)) return false;
+    const auto home = s.home_id;
+    const bool oversight = any_of_roles(p, home, Role::provider_administrator, Role::responsible_individual);
+    const bool manager = any_of_roles(p, home, Role::registered_manager);
+    const bool senior = manager || any_of_roles(p, home, Role::deputy);
+    const bool staff = senior || any_of_roles(p, home, Role::support_worker);
+    const bool visitor = any_of_roles(p, home, Role::independent_person);
+    const bool admin = any_of_roles(p, home, Role::provider_administrator);
+
+    switch (action) {
+        case Action::view_organisation:
+            return oversight;
+        case Action::view_home:
+        case Action::view_children:
+        case Action::view_people:
+            return home && (oversight || staff || visitor);
+        case Action::admit_child:
+            return home && (admin || senior);
+        case Action::view_child:
+            return home && (oversight || staff || allocated(p, s) || (visitor && s.reg44_consent));
+        case Action::amend_child:
+            return home && (admin || staff);
+        case Action::view_child_readers:
+            return home && (oversight || senior);
+        case Action::manage_people:
+            return home && (admin || manager);
+        case Action::view_audit:
+            return home && (oversight || manager);
+        case Action::view_metrics:
+            return admin;
+        case Action::public_page:
+        case Action::signed_in:
+            break;
+    }
+    return false;
+}
+
+}  // namespace hearth

@@ -1,0 +1,68 @@
+#pragma once
+// Who may do what. One pure function, can(), that every route passes through (http/router.cpp);
+// home membership and child allocation decide what a person sees.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hearth {
+
+enum class Role {
+    provider_administrator,  // all homes of the organisation
+    responsible_individual,  // all homes, oversight: reads everything, changes no case record
+    registered_manager,      // one home: everything in it
+    deputy,                  // deputy manager or team leader
+    support_worker,          // residential support worker on shift
+    social_worker,           // external: only the children allocated to them
+    independent_person,      // Reg 44 visitor: one home, read-only, case records only with consent
+};
+
+std::string_view role_key(Role r);    // "registered_manager"
+std::string_view role_label(Role r);  // "Registered manager"
+std::optional<Role> role_from_key(std::string_view key);
+bool is_organisation_wide(Role r);
+const std::vector<Role>& all_roles();
+
+enum class Action {
+    public_page,          // no sign-in needed (sign-in page, health checks, static files)
+    signed_in,            // any signed-in person, about themselves (their tokens, sign-out)
+    view_organisation,    // the organisation overview of every home
+    view_home,            // a home's dashboard
+    view_children,        // the list of children in a home
+    admit_child,          // add a child to a home's register
+    view_child,           // a child's case record
+    amend_child,          // amend a child's record
+    view_child_readers,   // who has read a child's record
+    view_people,          // the staff of a home
+    manage_people,        // add people and give or end roles
+    view_audit,           // a home's audit trail
+    view_metrics,         // the server's metrics
+};
+
+struct Membership {
+    std::optional<std::int64_t> home_id;  // none for organisation-wide roles
+    Role role;
+};
+
+struct Person {
+    std::int64_t id = 0;
+    std::int64_t organisation_id = 0;
+    std::string name;
+    std::string email;
+    std::vector<Membership> memberships;
+    std::vector<std::int64_t> allocated_children;  // social workers
+};
+
+// What a request is about: filled from the route's path by the router.
+struct Scope {
+    std::optional<std::int64_t> organisation_id;
+    std::optional<std::int64_t> home_id;
+    std::optional<std::int64_t> child_id;
+    bool reg44_consent = false;  // the child and the placing authority both consented
+};
+
+bool can(const Person& person, Action action, const Scope& scope);
+
+}  // namespace hearth

@@ -1,0 +1,109 @@
+#include "platform/clock.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace hearth {
+
+namespace {
+constexpr const char* month_short[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr const char* month_long[] = {"January", "February", "March",     "April",
+                                      "May",     "June",     "July",      "August",
+                                      "September", "October", "November", "December"};
+
+bool all_digits(std::string_view s) {
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+    }
+    return !s.empty();
+}
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+}  // namespace
+
+Timestamp SystemClock::now() const {
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+std::string format_utc(Timestamp t) {
+    auto day = std::chrono::floor<std::chrono::days>(t);
+    std::chrono::year_month_day ymd{day};
+    std::chrono::hh_mm_ss hms{t - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", int(ymd.year()),
+                       unsigned(ymd.month()), unsigned(ymd.day()), hms.hours().count(),
+                       hms.minutes().count(), hms.seconds().count(), hms.subseconds().count());
+}
+
+std::optional<Timestamp> parse_utc(std::string_view s) {
+    // Accepts 2026-11-22T22:17:16Z and 2026-11-22T22:17:16.123Z
+    if (s.size() < 20 || s[10] != 'T' || s.back() != 'Z') return std::nullopt;
+    auto date = parse_date(s.substr(0, 10));
+    if (!date) return std::nullopt;
+    auto hh = s.substr(11, 2), mm = s.substr(14, 2), ss = s.substr(17, 2);
+    if (s[13] != ':' || s[16] != ':' || !all_digits(hh) || !all_digits(mm) || !all_digits(ss)) {
+        return std::nullopt;
+    }
+    int ms = 0;
+    auto rest = s.substr(19, s.size() - 20);
+    if (!rest.empty()) {
+        if (rest.size() != 4 || rest[0] != '.' || !all_digits(rest.substr(1))) return std::nullopt;
+        ms = to_int(rest.substr(1));
+    }
+    int h = to_int(hh), m = to_int(mm), sec = to_int(ss);
+    if (h > 23 || m > 59 || sec > 59) return std::nullopt;
+    return std::chrono::sys_days{*date} + std::chrono::hours{h} + std::chrono::minutes{m} +
+           std::chrono::seconds{sec} + std::chrono::milliseconds{ms};
+}
+
+std::string format_date(Date d) {
+    return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+    Date date{std::chrono::year{to_int(y)}, std::chrono::month{unsigned(to_int(m))},
+              std::chrono::day{unsigned(to_int(d))}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+Date date_of(Timestamp t) { return Date{std::chrono::floor<std::chrono::days>(t)}; }
+
+void set_display_zone(const std::string& zone) {
+    // The zone is process-wide; tzset() once here makes localtime_r safe on every thread after.
+    ::setenv("TZ", zone.c_str(), 1);
+    ::tzset();
+}
+
+std::string format_local(Timestamp t) {
+    std::time_t secs = std::chrono::system_clock::to_time_t(
+        std::chrono::time_point_cast<std::chrono::seconds>(t));
+    std::tm tm{};
+    ::localtime_r(&secs, &tm);
+    return fmt::format("{} {} {}, {:02}:{:02}", tm.tm_mday, month_short[tm.tm_mon],
+                       tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+}
+
+std::string format_local_date(Date d) {
+    return fmt::format("{} {} {}", unsigned(d.day()), month_long[unsigned(d.month()) - 1],
+                       int(d.year()));
+}
+
+int whole_years_between(Date from, Date to) {
+    int years = int(to.year()) - int(from.year());
+    if (to.month() < from.month() || (to.month() == from.month() && to.day() < from.day())) {
+        --years;
+    }
+    return years;
+}
+
+}  // namespace hearth

@@ -1,0 +1,54 @@
+#pragma once
+// Settings: defaults, then a TOML file, then HEARTH_* environment variables, then flags.
+// Every setting is listed once, in config.cpp, with its description; --help prints that table.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "platform/result.hpp"
+
+namespace hearth {
+
+struct Config {
+    std::string listen_address = "127.0.0.1";
+    int port = 8080;
+    std::string database = "sqlite:var/hearth.db";
+    std::string web_dir = std::string(HEARTH_SOURCE_DIR) + "/web";
+    std::string time_zone = "Europe/London";
+    std::string public_url;  // e.g. https://hearth.example.org; https here makes cookies Secure
+
+    int io_threads = 2;
+    int worker_threads = 4;
+    int worker_queue = 256;
+    int max_connections = 512;
+    std::int64_t max_body_bytes = 1024 * 1024;
+    int request_read_seconds = 20;
+    int response_write_seconds = 20;
+    int handle_seconds = 30;
+
+    int session_idle_minutes = 30;
+    int session_warn_minutes = 5;
+    int session_max_hours = 12;
+    int sign_in_window_minutes = 15;
+    int account_failures_before_lockout = 5;
+    int address_failures_before_throttle = 30;
+
+    std::string log_level = "info";
+    bool demo = false;
+};
+
+struct SettingInfo {
+    std::string key;  // TOML key; the environment variable is HEARTH_ + upper-case key
+    std::string description;
+    std::string default_value;
+};
+
+const std::vector<SettingInfo>& setting_infos();
+std::string settings_help();
+
+// Reads the TOML file (if path is not empty), then the environment.
+Result<Config> load_config(const std::string& toml_path);
+Status apply_setting(Config& config, const std::string& key, const std::string& value,
+                     const std::string& source);
+
+}  // namespace hearth

@@ -1,0 +1,93 @@
+#include "platform/crypto.hpp"
+
+#include <sodium.h>
+
+#include <semaphore>
+
+namespace hearth::crypto {
+
+namespace {
+std::counting_semaphore<2>& hashing_slots() {
+    static std::counting_semaphore<2> slots{2};
+    return slots;
+}
+
+class HashingSlot {
+public:
+    HashingSlot() : held_(hashing_slots().try_acquire_for(std::chrono::seconds(2))) {}
+    ~HashingSlot() {
+        if (held_) hashing_slots().release();
+    }
+    HashingSlot(const HashingSlot&) = delete;
+    HashingSlot& operator=(const HashingSlot&) = delete;
+    bool held() const { return held_; }
+
+private:
+    bool held_;
+};
+
+Error busy() {
+    return Error::make(ErrorKind::unavailable,
+                       "Hearth is busy signing people in. Please try again in a moment.");
+}
+
+std::string to_hex(const unsigned char* data, std::size_t n) {
+    std::string out(n * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), data, n);
+    out.pop_back();
+    return out;
+}
+}  // namespace
+
+Status initialise() {
+    if (sodium_init() < 0) return Error::internal("libsodium could not initialise");
+    return {};
+}
+
+std::string random_token() {
+    unsigned char buf[32];
+    randombytes_buf(buf, sizeof buf);
+    return to_hex(buf, sizeof buf);
+}
+
+std::string sha256_hex(std::string_view data) {
+    unsigned char out[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    return to_hex(out, sizeof out);
+}
+
+Result<std::string> hash_password(std::string_view password) {
+    HashingSlot slot;
+    if (!slot.held()) return busy();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        return Error::internal("argon2id ran out of memory");
+    }
+    return std::string(out);
+}
+
+Result<bool> verify_password(const std::string& stored_hash, std::string_view password) {
+    HashingSlot slot;
+    if (!slot.held()) return busy();
+    return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void spend_password_time(std::string_view password) {
+    static const std::string decoy = [] {
+        char out[crypto_pwhash_STRBYTES];
+        if (crypto_pwhash_str_alg(out, "decoy", 5, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+            return std::string();
+        }
+        return std::string(out);
+    }();
+    if (!decoy.empty()) (void)verify_password(decoy, password);
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace hearth::crypto

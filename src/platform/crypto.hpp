@@ -1,0 +1,24 @@
+#pragma once
+// libsodium: Argon2id for passwords, random tokens, SHA-256 for the audit chain and token storage.
+#include <string>
+#include <string_view>
+
+#include "platform/result.hpp"
+
+namespace hearth::crypto {
+
+Status initialise();
+std::string random_token();  // 32 random bytes as 64 hex characters
+std::string sha256_hex(std::string_view data);
+
+// Argon2id with opslimit 2 and 64 MiB (crypto_pwhash_*_INTERACTIVE), about 90 ms here.
+// At most two hashes run at once; a caller that cannot start within two seconds gets
+// `unavailable` (503) instead of queueing unboundedly.
+Result<std::string> hash_password(std::string_view password);
+Result<bool> verify_password(const std::string& stored_hash, std::string_view password);
+// The same work as a real check, for unknown accounts, so timing does not reveal which emails exist.
+void spend_password_time(std::string_view password);
+
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace hearth::crypto

@@ -1,0 +1,69 @@
+#include "platform/db/migrations.hpp"
+
+#include <fmt/format.h>
+
+namespace hearth::db {
+
+namespace {
+constexpr const char* create_version_table =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at TEXT NOT NULL)";
+
+int highest_known() {
+    int n = 0;
+    for (const auto& m : embedded_migrations()) n = std::max(n, m.number);
+    return n;
+}
+}  // namespace
+
+Result<SchemaState> schema_state(Database& db) {
+    SchemaState state;
+    state.known = highest_known();
+    Status st = db.write_raw([&](Connection& c) -> Status {
+        CHECK_OK(c.execute_script(create_version_table));
+        TRY(auto row, c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+        state.applied = row ? static_cast<int>(row->integer(0)) : 0;
+        return {};
+    });
+    if (!st.ok()) return st.take_error();
+    return state;
+}
+
+Result<std::vector<int>> migrate(Database& db, const std::string& now_utc) {
+    std::vector<int> applied;
+    TRY(auto state, schema_state(db));
+    CHECK_OK(check_schema_serveable(state));
+    for (const auto& m : embedded_migrations()) {
+        if (m.number <= state.applied) continue;
+        Status st = db.write_raw([&](Connection& c) -> Status {
+            // Checked again inside the write lock: another process may have applied it meanwhile.
+            TRY(auto done, c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
+                                       {std::int64_t{m.number}}));
+            if (done) return {};
+            CHECK_OK(c.execute_script(m.sql));
+            CHECK_OK(c.run("INSERT INTO schema_migrations (version, name, applied_at) "
+                                  "VALUES ($1, $2, $3)",
+                                  {std::int64_t{m.number}, m.name, now_utc}));
+            applied.push_back(m.number);
+            return {};
+        });
+        if (!st.ok()) {
+            auto e = st.take_error();
+            e.detail = fmt::format("migration {}: {}", m.name, e.detail);
+            return e;
+        }
+    }
+    return applied;
+}
+
+Status check_schema_serveable(const SchemaState& state) {
+    if (state.applied > state.known) {
+        return Error::make(ErrorKind::unavailable,
+                           fmt::format("The database schema is at version {} but this Hearth "
+                                       "knows only up to {}. Upgrade Hearth before serving.",
+                                       state.applied, state.known));
+    }
+    return {};
+}
+
+}  // namespace hearth::db

@@ -1,0 +1,28 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "platform/db/database.hpp"
+
+namespace hearth::db {
+
+struct Migration {
+    int number;
+    std::string name;
+    std::string sql;
+};
+
+const std::vector<Migration>& embedded_migrations();  // generated from migrations/*.sql
+
+struct SchemaState {
+    int applied = 0;  // highest migration applied to the database
+    int known = 0;    // highest migration this binary carries
+};
+
+Result<SchemaState> schema_state(Database& db);
+// Applies every migration the database lacks, each in its own transaction. Returns the numbers applied.
+Result<std::vector<int>> migrate(Database& db, const std::string& now_utc);
+// A binary older than the schema it finds must not serve: it would not know the newer columns' rules.
+Status check_schema_serveable(const SchemaState& state);
+
+}  // namespace hearth::db

@@ -1,0 +1,84 @@
+#pragma once
+// The one way to bind and validate input. HTML forms and JSON bodies become the same FormData;
+// a FormReader takes each field by name with its rule, collects every error with the field's
+// name and a message for the person, and refuses fields nobody asked for.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/clock.hpp"
+#include "platform/http/message.hpp"
+#include "platform/result.hpp"
+
+namespace hearth::http {
+
+struct FormValue {
+    enum class Type { text, number, boolean, null, list };
+    Type type = Type::text;
+    std::string text;
+    std::vector<std::string> list;
+};
+
+class FormData {
+public:
+    static Result<FormData> from_urlencoded(std::string_view body);
+    static Result<FormData> from_json(std::string_view body);
+    // By Content-Type; anything else is 415.
+    static Result<FormData> from_request(const Request& request);
+
+    const FormValue* find(const std::string& name) const;
+    std::string get(const std::string& name) const;
+    nlohmann::json typed_values() const;  // what was typed, to show it again
+    const std::map<std::string, FormValue>& values() const { return values_; }
+    void set(const std::string& name, std::string value) { values_[name] = FormValue{FormValue::Type::text, std::move(value), {}}; }
+
+private:
+    std::map<std::string, FormValue> values_;
+};
+
+struct TextRule {
+    bool required = false;
+    std::size_t max = 200;
+    bool multiline = false;
+};
+
+struct DateRule {
+    bool required = false;
+    std::optional<Date> not_after;   // e.g. today, for a date of birth
+    std::optional<Date> not_before;
+    std::string after_label;         // "today", used in the message
+};
+
+class FormReader {
+public:
+    explicit FormReader(const FormData& form) : form_(form) {}
+
+    std::string text(const std::string& name, const std::string& label, TextRule rule = {});
+    std::optional<Date> date(const std::string& name, const std::string& label, DateRule rule = {});
+    std::optional<std::int64_t> integer(const std::string& name, const std::string& label,
+                                        bool required, std::int64_t min, std::int64_t max);
+    bool flag(const std::string& name, const std::string& label);
+    std::string choice(const std::string& name, const std::string& label,
+                       const std::vector<std::string>& keys, bool required);
+    std::vector<std::int64_t> ids(const std::string& name, const std::string& label);
+    void allow(const std::string& name) { seen_.insert(name); }
+    void fail(const std::string& name, const std::string& message);
+    bool has(const std::string& name) const { return form_.find(name) != nullptr; }
+    // Every error so far, and an error for each field that no rule asked for.
+    Status finish();
+
+private:
+    const FormValue* take(const std::string& name);
+    std::optional<std::string> scalar(const std::string& name, const std::string& label);
+
+    const FormData& form_;
+    std::set<std::string> seen_;
+    std::vector<FieldError> errors_;
+};
+
+}  // namespace hearth::http

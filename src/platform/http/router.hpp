@@ -1,0 +1,89 @@
+#pragma once
+// Routes and the one place every request passes through: match, authenticate, check CSRF,
+// resolve what the request is about, ask can(), then call the handler.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/audit/audit_trail.hpp"
+#include "platform/auth/permissions.hpp"
+#include "platform/auth/sessions.hpp"
+#include "platform/clock.hpp"
+#include "platform/config.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/form.hpp"
+#include "platform/http/message.hpp"
+#include "platform/http/metrics.hpp"
+
+namespace hearth::http {
+
+// What every route may use.
+struct Services {
+    Config config;
+    db::Database& db;
+    const Clock& clock;
+    Metrics& metrics;
+    sessions::Policy session_policy() const;
+};
+
+class Context {
+public:
+    Context(const Request& r, Services& s) : request(r), services(s) {}
+
+    const Request& request;
+    Services& services;
+    Person person;                             // id 0 when nobody is signed in
+    std::optional<sessions::Session> session;  // when signed in through the browser
+    std::map<std::string, std::int64_t> params;
+    Scope scope;
+    std::optional<FormData> form;              // parsed body of a state-changing request
+    std::optional<FormData> draft;             // what was typed before an idle sign-out
+
+    std::int64_t param(const std::string& name) const { return params.at(name); }
+    Timestamp now() const { return services.clock.now(); }
+    audit::Actor actor() const;
+    std::string csrf_token() const;
+
+    // Render a page inside the layout, or the error page / JSON error for an Error.
+    Response page(const std::string& template_name, const std::string& title, nlohmann::json data,
+                  int status = 200) const;
+    Response error(const Error& e) const;
+};
+
+using Handler = std::function<Response(Context&)>;
+
+struct Route {
+    std::string method;
+    std::string pattern;  // "/homes/{home}/children/{child}": each {name} is a positive whole number
+    Action action;
+    Handler handler;
+    std::size_t max_body = 64 * 1024;  // larger bodies are answered 413
+    bool reads_session = true;         // false for static files and probes: no database work
+};
+
+// Turns a path parameter into the Scope that can() needs, checking the record exists.
+using ScopeResolver = std::function<Status(db::Connection&, std::int64_t id, Scope& scope)>;
+
+class Router {
+public:
+    void add(Route route) { routes_.push_back(std::move(route)); }
+    void add_scope_resolver(const std::string& param, ScopeResolver resolver) {
+        resolvers_[param] = std::move(resolver);
+    }
+    Response dispatch(const Request& request, Services& services) const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    std::vector<Route> routes_;
+    std::map<std::string, ScopeResolver> resolvers_;
+};
+
+int status_for(ErrorKind kind);
+// The Set-Cookie value for the session cookie (HttpOnly, SameSite=Lax, Secure over TLS).
+std::string session_cookie_value(const Context& ctx, const std::string& token, bool expire);
+// Headers every response carries: CSP and friends.
+void add_security_headers(Response& r, const Request& request);
+
+}  // namespace hearth::http

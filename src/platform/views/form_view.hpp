@@ -1,0 +1,28 @@
+#pragma once
+// View models for GOV.UK form fields, rendered by the `field` template. Values come from the
+// record, or from what the person typed when the page is shown again with errors.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace hearth::views {
+
+enum class FieldKind { text, email, password, textarea, date, radios, checkboxes, checkbox, hidden };
+
+struct FieldSpec {
+    std::string name;
+    std::string label;
+    FieldKind kind = FieldKind::text;
+    std::string hint;
+    std::vector<std::pair<std::string, std::string>> options;  // key, label
+    std::string width = "";  // a govuk-input--width-N class, or "" for full width
+    std::string autocomplete = "off";
+};
+
+// `values`: field name -> text (or list for checkboxes; name-day/-month/-year for dates);
+// `errors`: field name -> message.
+nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values, const nlohmann::json& errors);
+
+}  // namespace hearth::views

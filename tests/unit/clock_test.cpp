@@ -1,0 +1,33 @@
+#include <gtest/gtest.h>
+
+#include "platform/clock.hpp"
+
+using namespace hearth;
+
+TEST(Clock, FormatsAndParsesUtcWithMilliseconds) {
+    auto t = parse_utc("2026-11-22T22:17:16.123Z");
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(format_utc(*t), "2026-11-22T22:17:16.123Z");
+    EXPECT_FALSE(parse_utc("2026-11-22 22:17:16Z").has_value());
+    EXPECT_FALSE(parse_utc("2026-02-30T10:00:00Z").has_value());
+}
+
+TEST(Clock, RefusesImpossibleDates) {
+    EXPECT_TRUE(parse_date("2024-02-29").has_value());
+    EXPECT_FALSE(parse_date("2023-02-29").has_value());
+    EXPECT_FALSE(parse_date("2023-13-01").has_value());
+    EXPECT_FALSE(parse_date("23-01-01").has_value());
+    EXPECT_FALSE(parse_date("2023-1-01").has_value());
+}
+
+TEST(Clock, WholeYearsCountBirthdays) {
+    auto dob = *parse_date("2012-03-27");
+    EXPECT_EQ(whole_years_between(dob, *parse_date("2026-03-26")), 13);
+    EXPECT_EQ(whole_years_between(dob, *parse_date("2026-03-27")), 14);
+}
+
+TEST(Clock, ShowsLondonTimeAcrossSummerTime) {
+    set_display_zone("Europe/London");
+    EXPECT_EQ(format_local(*parse_utc("2026-07-01T12:00:00Z")), "1 Jul 2026, 13:00");
+    EXPECT_EQ(format_local(*parse_utc("2026-12-01T12:00:00Z")), "1 Dec 2026, 12:00");
+}
