@@ -135,6 +135,7 @@ audit::Actor Context::actor() const {
 
 std::string Context::csrf_token() const {
     if (session) return session->csrf_token;
+    if (!new_pre_session_csrf.empty()) return new_pre_session_csrf;
     return request.cookie(pre_session_cookie);
 }
 
@@ -334,12 +335,8 @@ Response Router::dispatch(const Request& req, Services& services) const {
                 ctx.session->last_seen_at = now;
             }
         } else if (route->action == Action::public_page && req.cookie(pre_session_cookie).empty() && !req.wants_json()) {
-            std::string token = crypto::random_token();
-            set_cookies.push_back(cookie_header(ctx, pre_session_cookie, token, false));
-            // The page being rendered must carry the same token in its forms.
-            const_cast<Request&>(req).headers["cookie"] =
-                req.header("cookie").empty() ? std::string(pre_session_cookie) + "=" + token
-                                             : req.header("cookie") + "; " + pre_session_cookie + "=" + token;
+            ctx.new_pre_session_csrf = crypto::random_token();
+            set_cookies.push_back(cookie_header(ctx, pre_session_cookie, ctx.new_pre_session_csrf, false));
         }
 
         if (auto d = req.query_value("draft"); d && ctx.person.id != 0 && req.method == "GET") {

@@ -40,6 +40,7 @@ public:
     Scope scope;
     std::optional<FormData> form;              // parsed body of a state-changing request
     std::optional<FormData> draft;             // what was typed before an idle sign-out
+    std::string new_pre_session_csrf;          // set with its cookie on this response, before sign-in
 
     std::int64_t param(const std::string& name) const { return params.at(name); }
     Timestamp now() const { return services.clock.now(); }
