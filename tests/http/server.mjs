@@ -10,9 +10,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const hearthBin = process.env.HEARTH_BIN || path.join(root, 'build/dev/hearth');
 export const demoPassword = 'warm-kettle-blue-door';
 
+// With HEARTH_TEST_PG_URL (a throwaway cluster's admin URL, see scripts/postgres-test-cluster) each
+// server gets a new PostgreSQL database; otherwise a new SQLite file.
+export const onPostgres = Boolean(process.env.HEARTH_TEST_PG_URL);
+let databases = 0;
+function freshDatabase(dir) {
+  if (!onPostgres) return `sqlite:${path.join(dir, 'hearth.db')}`;
+  const name = `hearth_${process.pid}_${++databases}`;
+  const made = spawnSync('psql', [process.env.HEARTH_TEST_PG_URL, '-qc', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`could not create ${name}: ${made.stderr}`);
+  return process.env.HEARTH_TEST_PG_URL.replace(/\/postgres$/, `/${name}`);
+}
+
 export async function startServer({ env = {}, demo = true } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-test-'));
-  const database = process.env.HEARTH_TEST_DATABASE || `sqlite:${path.join(dir, 'hearth.db')}`;
+  const database = freshDatabase(dir);
   const baseEnv = { ...process.env, HEARTH_DATABASE: database, HEARTH_LOG_LEVEL: 'warn',
                     HEARTH_WEB_DIR: path.join(root, 'web'), ...env };
   if (demo) {
@@ -32,18 +44,38 @@ export async function startServer({ env = {}, demo = true } = {}) {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`hearth exited ${code}: ${stderr}`)); });
   });
+  // Settles with how the process ended, whoever ended it.
+  const exited = new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) r({ code: child.exitCode, signal: child.signalCode });
+    else child.on('exit', (code, signal) => r({ code, signal }));
+  });
   return {
-    url, dir, database, env: baseEnv, process: child,
+    url, dir, database, env: baseEnv, process: child, exited,
     logs: () => stderr,
+    // Signal the server and wait for it to exit, keeping the database so it can be examined.
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    // Remove the temporary folder and database (stop() does this too).
+    cleanup() { rmSync(dir, { recursive: true, force: true }); },
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.on('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill(signal);
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
     },
     hearth(args) { return spawnSync(hearthBin, args, { env: baseEnv, encoding: 'utf8' }); },
+    // Runs SQL against the server's SQLite file with the sqlite3 CLI; returns trimmed output.
+    // Runs SQL against the server's database with the store's own command-line client.
+    sql(query) {
+      const r = onPostgres
+        ? spawnSync('psql', [database, '-qAtc', query], { encoding: 'utf8' })
+        : spawnSync('sqlite3', [database.replace(/^sqlite:/, ''), query], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`database client failed: ${r.stderr}`);
+      return r.stdout.trim();
+    },
   };
 }
 
@@ -86,4 +118,44 @@ export class Client {
     await this.get('/');
     return res;
   }
+}
+
+// Signs in through the pages and creates a personal API token; returns the token text.
+export async function createApiToken(client, name = 'HTTP tests') {
+  await client.get('/account');
+  const res = await client.post('/account/tokens', { name });
+  const m = res.text.match(/<code class="hearth-token">([^<]+)<\/code>/);
+  if (res.status !== 201 || !m) throw new Error(`token not created: ${res.status} ${res.text.slice(0, 300)}`);
+  return m[1];
+}
+
+// A JSON API client authenticating with a bearer token.
+export class Api {
+  constructor(base, token) { this.base = base; this.token = token; }
+  async request(method, p, { json, body, headers = {} } = {}) {
+    const h = { accept: 'application/json', ...headers };
+    if (this.token) h.authorization = `Bearer ${this.token}`;
+    let payload = body;
+    if (json !== undefined) {
+      payload = typeof json === 'string' ? json : JSON.stringify(json);
+      if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['content-type'] = 'application/json';
+    }
+    const res = await fetch(this.base + p, { method, headers: h, body: payload, redirect: 'manual' });
+    const text = await res.text();
+    let parsed;
+    try { parsed = JSON.parse(text); } catch { parsed = undefined; }
+    return { status: res.status, headers: res.headers, text, body: parsed };
+  }
+  get(p, opts) { return this.request('GET', p, opts); }
+  post(p, json, opts = {}) { return this.request('POST', p, { json, ...opts }); }
+  put(p, json, opts = {}) { return this.request('PUT', p, { json, ...opts }); }
+}
+
+// A complete, valid child record for admitting through the API or the form.
+export function validChild(overrides = {}) {
+  return {
+    first_name: 'Robin', last_name: 'Testchild', date_of_birth: '2012-03-27', sex: 'other',
+    legal_basis: 's20', placing_authority: 'Testshire County Council', admission_date: '2024-01-15',
+    ...overrides,
+  };
 }

@@ -79,6 +79,8 @@ public:
     // Problems the store itself finds in its files or constraints; empty when sound.
     virtual Result<std::vector<std::string>> integrity_problems() = 0;
     virtual Status ping() = 0;
+    // Runs fn while no other process migrates the same database.
+    virtual Status with_migration_lock(const std::function<Status()>& fn) { return fn(); }
 
     template <typename F>
     auto read(F&& fn) -> decltype(fn(std::declval<Connection&>())) {

@@ -14,6 +14,31 @@ int highest_known() {
     for (const auto& m : embedded_migrations()) n = std::max(n, m.number);
     return n;
 }
+
+Status apply_missing(Database& db, const std::string& now_utc, std::vector<int>& applied) {
+    TRY(auto state, schema_state(db));
+    CHECK_OK(check_schema_serveable(state));
+    for (const auto& m : embedded_migrations()) {
+        if (m.number <= state.applied) continue;
+        Status st = db.write_raw([&](Connection& c) -> Status {
+            // Checked again inside the write transaction: another process may have applied it.
+            TRY(auto done, c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
+                                       {std::int64_t{m.number}}));
+            if (done) return {};
+            CHECK_OK(c.execute_script(m.sql));
+            CHECK_OK(c.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                           {std::int64_t{m.number}, m.name, now_utc}));
+            applied.push_back(m.number);
+            return {};
+        });
+        if (!st.ok()) {
+            auto e = st.take_error();
+            e.detail = fmt::format("migration {}: {}", m.name, e.detail);
+            return e;
+        }
+    }
+    return {};
+}
 }  // namespace
 
 Result<SchemaState> schema_state(Database& db) {
@@ -31,28 +56,7 @@ Result<SchemaState> schema_state(Database& db) {
 
 Result<std::vector<int>> migrate(Database& db, const std::string& now_utc) {
     std::vector<int> applied;
-    TRY(auto state, schema_state(db));
-    CHECK_OK(check_schema_serveable(state));
-    for (const auto& m : embedded_migrations()) {
-        if (m.number <= state.applied) continue;
-        Status st = db.write_raw([&](Connection& c) -> Status {
-            // Checked again inside the write lock: another process may have applied it meanwhile.
-            TRY(auto done, c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
-                                       {std::int64_t{m.number}}));
-            if (done) return {};
-            CHECK_OK(c.execute_script(m.sql));
-            CHECK_OK(c.run("INSERT INTO schema_migrations (version, name, applied_at) "
-                                  "VALUES ($1, $2, $3)",
-                                  {std::int64_t{m.number}, m.name, now_utc}));
-            applied.push_back(m.number);
-            return {};
-        });
-        if (!st.ok()) {
-            auto e = st.take_error();
-            e.detail = fmt::format("migration {}: {}", m.name, e.detail);
-            return e;
-        }
-    }
+    CHECK_OK(db.with_migration_lock([&] { return apply_missing(db, now_utc, applied); }));
     return applied;
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/db/postgres_database.hpp"
 #include "platform/db/rewrite.hpp"
 
 namespace hearth::db {
@@ -269,8 +270,7 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path, const Dat
 Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) {
     const std::string& url = options.url;
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-        return Error::make(ErrorKind::invalid_input,
-                           "PostgreSQL is not available in this build yet; use a SQLite file");
+        return open_postgres(url, options);
     }
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (path.empty()) return Error::invalid("database", "Give a database file or URL");
