@@ -13,6 +13,7 @@
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/db/store_copy.hpp"
 #include "platform/http/server.hpp"
 #include "platform/log.hpp"
 
@@ -154,6 +155,37 @@ int run_verify(const Common& common) {
     return status;
 }
 
+int run_backup(const Common& common, const std::string& to) {
+    auto config = configure(common);
+    if (!config.ok()) return fail(config.error());
+    auto db = db::open_database({config->database, 1, 5000});
+    if (!db.ok()) return fail(db.error());
+    Status done = (*db)->backup_to(to);
+    if (!done.ok()) return fail(done.error());
+    std::cout << fmt::format("Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n",
+                             (*db)->describe(), to, to);
+    return 0;
+}
+
+int run_migrate_store(const std::string& from, const std::string& to) {
+    auto source = db::open_database({from, 1, 5000});
+    if (!source.ok()) return fail(source.error());
+    auto source_state = db::schema_state(**source);
+    if (!source_state.ok()) return fail(source_state.error());
+    if (source_state->applied != source_state->known) {
+        return fail(Error::invalid("from", "Run `hearth migrate` on the source first, so both stores have the same schema"));
+    }
+    auto target = open_and_migrate(Config{.database = to}, 2);
+    if (!target.ok()) return fail(target.error());
+    auto report = db::copy_store(**source, **target);
+    if (!report.ok()) return fail(report.error());
+    std::cout << fmt::format("Copied {} to {}.\n{:<24} {:>10} {:>10}\n", (*source)->describe(), (*target)->describe(),
+                             "table", "source", "target");
+    for (const auto& t : report->tables) std::cout << fmt::format("{:<24} {:>10} {:>10}\n", t.table, t.source, t.target);
+    std::cout << fmt::format("Audit chain on the target: {} entries, unbroken.\n", report->audit_entries);
+    return 0;
+}
+
 int run_user(const Common& common, const std::string& action, const std::string& email, const std::string& name,
              const std::string& role_key_given, std::int64_t home_id) {
     auto config = configure(common);
@@ -256,6 +288,16 @@ int main(int argc, char** argv) {
     auto* verify = cli.add_subcommand("verify", "Check the audit chain and the database's integrity");
     add_common(verify);
 
+    std::string backup_to;
+    auto* backup = cli.add_subcommand("backup", "An online, consistent copy of a SQLite store into a new file");
+    add_common(backup);
+    backup->add_option("--to", backup_to, "The new backup file")->required();
+
+    std::string copy_from, copy_to;
+    auto* migrate_store = cli.add_subcommand("migrate-store", "Move a whole database to another store, and prove the copy");
+    migrate_store->add_option("--from", copy_from, "sqlite:PATH")->required();
+    migrate_store->add_option("--to", copy_to, "postgresql://... (an empty database)")->required();
+
     std::string user_action, email, name, role;
     std::int64_t home_id = 0;
     auto* user = cli.add_subcommand("user", "Manage people: add, disable, enable, reset-password, list");
@@ -274,6 +316,8 @@ int main(int argc, char** argv) {
     if (migrate->parsed()) return run_migrate(common);
     if (demo->parsed()) return run_demo(common);
     if (verify->parsed()) return run_verify(common);
+    if (backup->parsed()) return run_backup(common, backup_to);
+    if (migrate_store->parsed()) return run_migrate_store(copy_from, copy_to);
     if (user->parsed()) return run_user(common, user_action, email, name, role, home_id);
     return 2;
 }

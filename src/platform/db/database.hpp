@@ -79,6 +79,14 @@ public:
     // Problems the store itself finds in its files or constraints; empty when sound.
     virtual Result<std::vector<std::string>> integrity_problems() = 0;
     virtual Status ping() = 0;
+    // After rows were copied in with their ids: identity columns continue after the largest id.
+    virtual Status after_bulk_load(Connection& c, const std::string& table) {
+        (void)c;
+        (void)table;
+        return {};
+    }
+    // An online, consistent copy of the whole database into a new file.
+    virtual Status backup_to(const std::string& path) = 0;
     // Runs fn while no other process migrates the same database.
     virtual Status with_migration_lock(const std::function<Status()>& fn) { return fn(); }
 

@@ -199,6 +199,23 @@ public:
         return result;
     }
 
+    Status after_bulk_load(Connection& c, const std::string& table) override {
+        TRY(auto has_id, c.query_one("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                                     "AND table_name = $1 AND column_name = 'id'",
+                                     {table}));
+        if (!has_id) return {};
+        TRY(auto seq, c.query_one("SELECT pg_get_serial_sequence($1, 'id')", {table}));
+        if (!seq || seq->is_null(0)) return {};
+        return c.run(fmt::format("SELECT setval('{}', COALESCE((SELECT MAX(id) FROM {}), 0) + 1, false)",
+                                 seq->text(0), table));
+    }
+
+    Status backup_to(const std::string& path) override {
+        (void)path;
+        return Error::invalid("backup", "For PostgreSQL use pg_dump and pg_restore, as the administrator's guide "
+                                        "describes: they copy a live database consistently.");
+    }
+
     Result<std::vector<std::string>> integrity_problems() override {
         std::vector<std::string> problems;
         // PostgreSQL checks constraints as it writes; what can go wrong is an index or page, which

@@ -183,6 +183,32 @@ public:
         return problems;
     }
 
+    Status backup_to(const std::string& path) override {
+        // The backup API copies pages under a read transaction: consistent while the server writes.
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec)) {
+            return Error::invalid("backup", "The backup file already exists; choose a new name");
+        }
+        auto lease = acquire();
+        sqlite3* into = nullptr;
+        if (sqlite3_open_v2(path.c_str(), &into, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+            sqlite3_close_v2(into);
+            return Error::invalid("backup", "The backup file cannot be created at " + path);
+        }
+        sqlite3_backup* b = sqlite3_backup_init(into, "main", (**lease).handle(), "main");
+        int rc = SQLITE_OK;
+        if (b) {
+            do {
+                rc = sqlite3_backup_step(b, 256);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(b);
+        }
+        Status result = rc == SQLITE_DONE ? Status{} : Status(sqlite_error(into, "backup"));
+        sqlite3_close_v2(into);
+        return result;
+    }
+
     Status ping() override {
         return read_raw([](Connection& c) -> Status {
             TRY(auto rows, c.query("SELECT 1"));
