@@ -22,12 +22,13 @@ function freshDatabase(dir) {
   return process.env.HEARTH_TEST_PG_URL.replace(/\/postgres$/, `/${name}`);
 }
 
-export async function startServer({ env = {}, demo = true } = {}) {
+// Pass `database` (another server's) to start a second instance on the same database.
+export async function startServer({ env = {}, demo = true, database: shared } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-test-'));
-  const database = freshDatabase(dir);
+  const database = shared || freshDatabase(dir);
   const baseEnv = { ...process.env, HEARTH_DATABASE: database, HEARTH_LOG_LEVEL: 'warn',
                     HEARTH_WEB_DIR: path.join(root, 'web'), ...env };
-  if (demo) {
+  if (demo && !shared) {
     const made = spawnSync(hearthBin, ['demo'], { env: baseEnv, encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`hearth demo failed: ${made.stderr}`);
   }
@@ -115,7 +116,10 @@ export class Client {
     await this.get('/sign-in');
     const res = await this.post('/sign-in', { email, password, next: '/' });
     if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.text.slice(0, 300)}`);
-    await this.get('/');
+    // The start page redirects to the person's home page: fetch it so this.csrf is the session's.
+    const start = await this.get('/');
+    const to = start.status === 303 && start.headers.get('location');
+    if (to && to.startsWith('/')) await this.get(to);
     return res;
   }
 }
@@ -158,4 +162,40 @@ export function validChild(overrides = {}) {
     legal_basis: 's20', placing_authority: 'Testshire County Council', admission_date: '2024-01-15',
     ...overrides,
   };
+}
+
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x2F': '/', '#47': '/', '#x3D': '=', '#61': '=', '#x60': '`', '#96': '`' };
+export function unescapeHtml(s) {
+  return s.replace(/&(#?[0-9a-zA-Z]+);/g, (m, e) => {
+    if (e in entities) return entities[e];
+    if (/^#\d+$/.test(e)) return String.fromCodePoint(Number(e.slice(1)));
+    if (/^#x[0-9a-f]+$/i.test(e)) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    return m;
+  });
+}
+
+// What a browser would submit from the page's first POST form (or the one posting to `action`):
+// text and hidden inputs, checked radios and checkboxes, textareas. Lists for repeated names.
+export function readForm(html, action) {
+  const forms = [...html.matchAll(/<form\b[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)];
+  const form = action ? forms.find((f) => f[0].includes(`action="${action}"`)) : forms[0];
+  if (!form) throw new Error(`no form${action ? ` posting to ${action}` : ''} on the page`);
+  const values = {};
+  const add = (name, value) => {
+    if (!(name in values)) values[name] = value;
+    else values[name] = [].concat(values[name], value);
+  };
+  const attr = (tag, name) => { const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`)); return m ? unescapeHtml(m[1]) : undefined; };
+  for (const [tag] of form[1].matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    if (!name) continue;
+    const type = attr(tag, 'type') || 'text';
+    if ((type === 'radio' || type === 'checkbox') && !/\schecked\b/.test(tag)) continue;
+    add(name, attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : ''));
+  }
+  for (const m of form[1].matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(m[1], 'name');
+    if (name) add(name, unescapeHtml(m[2]).replace(/^\n/, ''));
+  }
+  return values;
 }
