@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "demo/demo_data.hpp"
+#include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
 #include "organisation/homes.hpp"
 #include "platform/audit/audit_trail.hpp"
@@ -115,11 +116,23 @@ int run_migrate(const Common& common) {
     return 0;
 }
 
-int run_demo(const Common& common) {
+int run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
     auto config = configure(common);
     if (!config.ok()) return fail(config.error());
     auto db = open_and_migrate(*config, 1);
     if (!db.ok()) return fail(db.error());
+    if (scale) {
+        const auto started = std::chrono::steady_clock::now();
+        auto made = demo::create_scaled_demo(**db, *scale, SystemClock{}.now());
+        if (!made.ok()) return fail(made.error());
+        const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << fmt::format("Created a fictional organisation in {}: {} homes over {} years (seed {}): {} people, "
+                                 "{} children, {} audit entries, in {:.1f} s.\n"
+                                 "Sign in as admin@example.org; every password is {}\n",
+                                 (*db)->describe(), made->homes, scale->years, scale->seed, made->people, made->children,
+                                 made->audit_entries, seconds, demo::demo_password);
+        return 0;
+    }
     auto summary = demo::create_demo(**db, SystemClock{}.now());
     if (!summary.ok()) return fail(summary.error());
     std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n", summary->organisation,
@@ -282,8 +295,12 @@ int main(int argc, char** argv) {
     auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
     add_common(migrate);
 
+    demo::Scale scale;
     auto* demo = cli.add_subcommand("demo", "Fill an empty database with a fictional organisation");
     add_common(demo);
+    auto* homes_opt = demo->add_option("--homes", scale.homes, "Homes, for a data set at provider scale");
+    auto* years_opt = demo->add_option("--years", scale.years, "Years of history to generate");
+    demo->add_option("--seed", scale.seed, "Seed: the same seed gives the same data");
 
     auto* verify = cli.add_subcommand("verify", "Check the audit chain and the database's integrity");
     add_common(verify);
@@ -314,7 +331,10 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return run_serve(common, port, listen);
     if (init->parsed()) return run_init(common, org, homes, admin_name, admin_email);
     if (migrate->parsed()) return run_migrate(common);
-    if (demo->parsed()) return run_demo(common);
+    if (demo->parsed()) {
+        const bool scaled = homes_opt->count() > 0 || years_opt->count() > 0;
+        return run_demo(common, scaled ? std::optional<demo::Scale>(scale) : std::nullopt);
+    }
     if (verify->parsed()) return run_verify(common);
     if (backup->parsed()) return run_backup(common, backup_to);
     if (migrate_store->parsed()) return run_migrate_store(copy_from, copy_to);

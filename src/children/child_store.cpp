@@ -103,11 +103,13 @@ db::Params detail_params(const ChildDetails& d) {
 }  // namespace
 
 Result<std::vector<Child>> in_home(db::Connection& c, std::int64_t home_id) {
-    return many(c, "WHERE c.home_id = $1", {home_id});
+    return many(c, "WHERE c.home_id = $1 AND c.left_on IS NULL", {home_id});
 }
 
 Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_id) {
-    return many(c, "JOIN allocations a ON a.child_id = c.id AND a.ended_at IS NULL WHERE a.person_id = $1",
+    return many(c,
+                "JOIN allocations a ON a.child_id = c.id AND a.ended_at IS NULL "
+                "WHERE a.person_id = $1 AND c.left_on IS NULL",
                 {person_id});
 }
 

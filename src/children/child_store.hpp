@@ -35,6 +35,7 @@ struct Version {
     std::string changed_by;
 };
 
+// The children living in the home now.
 Result<std::vector<Child>> in_home(db::Connection& c, std::int64_t home_id);
 Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_id);
 Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id);

@@ -5,7 +5,7 @@ namespace hearth::organisation {
 namespace {
 constexpr const char* home_columns =
     "h.id, h.organisation_id, h.name, COALESCE(h.ofsted_urn, ''), "
-    "(SELECT COUNT(*) FROM children c WHERE c.home_id = h.id), "
+    "(SELECT COUNT(*) FROM children c WHERE c.home_id = h.id AND c.left_on IS NULL), "
     "(SELECT COUNT(DISTINCT r.person_id) FROM roles r WHERE r.home_id = h.id AND r.ended_at IS NULL "
     " AND r.role IN ('registered_manager', 'deputy', 'support_worker'))";
 
