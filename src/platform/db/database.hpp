@@ -118,10 +118,15 @@ private:
     }
 };
 
+// Sees every statement a connection runs: for diagnostics, and for the test that explains every
+// query the pages run (tests/unit/query_plans_test.cpp).
+using StatementObserver = std::function<void(std::string_view sql, const Params& params)>;
+
 struct DatabaseOptions {
     std::string url;         // sqlite:var/hearth.db, a path, or postgresql://...
     int connections = 6;     // pool size: the worker threads and a spare
     int busy_timeout_ms = 5000;
+    StatementObserver observe_statement;
 };
 
 Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);

@@ -52,7 +52,8 @@ struct ResultHandle {
 
 class PostgresConnection final : public Connection {
 public:
-    explicit PostgresConnection(std::string url) : url_(std::move(url)) {}
+    PostgresConnection(std::string url, StatementObserver observer)
+        : url_(std::move(url)), observer_(std::move(observer)) {}
     ~PostgresConnection() override {
         if (conn_) PQfinish(conn_);
     }
@@ -78,6 +79,7 @@ public:
     bool healthy() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 
     Result<Rows> query(std::string_view sql, const Params& params) override {
+        if (observer_) observer_(sql, params);
         TRY(std::string name, prepare(sql));
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
@@ -163,6 +165,7 @@ private:
     }
 
     std::string url_;
+    StatementObserver observer_;
     PGconn* conn_ = nullptr;
     std::unordered_map<std::string, std::string> prepared_;
     std::int64_t last_changes_ = 0;
@@ -172,7 +175,7 @@ class PostgresDatabase final : public Database {
 public:
     PostgresDatabase(std::string url, DatabaseOptions options) : url_(std::move(url)), options_(std::move(options)) {
         for (int i = 0; i < std::max(1, options_.connections); ++i) {
-            idle_.push_back(std::make_unique<PostgresConnection>(url_));
+            idle_.push_back(std::make_unique<PostgresConnection>(url_, options_.observe_statement));
         }
     }
 
@@ -191,7 +194,7 @@ public:
     Status with_migration_lock(const std::function<Status()>& fn) override {
         // A session-level advisory lock on its own connection: several instances starting together
         // apply each migration once; the others wait here, then find nothing left to do.
-        PostgresConnection locker(url_);
+        PostgresConnection locker(url_, nullptr);
         CHECK_OK(locker.connect());
         CHECK_OK(locker.execute_script("SELECT pg_advisory_lock(7412060)"));
         Status result = fn();

@@ -32,7 +32,7 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
 
 class SqliteConnection final : public Connection {
 public:
-    explicit SqliteConnection(sqlite3* db) : db_(db) {}
+    SqliteConnection(sqlite3* db, StatementObserver observer) : db_(db), observer_(std::move(observer)) {}
     ~SqliteConnection() override {
         for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
         sqlite3_close_v2(db_);
@@ -41,6 +41,7 @@ public:
     SqliteConnection& operator=(const SqliteConnection&) = delete;
 
     Result<Rows> query(std::string_view sql, const Params& params) override {
+        if (observer_) observer_(sql, params);
         TRY(sqlite3_stmt * stmt, prepare(sql));
         CHECK_OK(bind(stmt, params));
         Rows rows;
@@ -135,6 +136,7 @@ private:
     }
 
     sqlite3* db_;
+    StatementObserver observer_;
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -263,7 +265,7 @@ private:
             return Error::make(ErrorKind::unavailable, "The database could not be opened",
                                "sqlite open " + path_ + ": " + detail);
         }
-        auto conn = std::make_unique<SqliteConnection>(raw);
+        auto conn = std::make_unique<SqliteConnection>(raw, options_.observe_statement);
         sqlite3_busy_timeout(raw, options_.busy_timeout_ms);
         sqlite3_extended_result_codes(raw, 1);
         CHECK_OK(conn->execute_script(
