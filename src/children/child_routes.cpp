@@ -135,8 +135,14 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
     return ctx.page("child_form", title, data, status);
 }
 
+Response new_page(Context& ctx);
+Response edit_page(Context& ctx);
+
 Response list_page(Context& ctx) {
     const auto home_id = ctx.param("home");
+    // After an idle sign-out a kept draft comes back to the address the admit form posts to: show
+    // that form again with what was typed, rather than the list.
+    if (ctx.draft && can(ctx.person, Action::admit_child, ctx.scope)) return new_page(ctx);
     struct Data {
         std::optional<organisation::Home> home;
         std::vector<Child> children;
@@ -150,7 +156,19 @@ Response list_page(Context& ctx) {
     if (!data.ok()) return ctx.error(data.error());
     if (ctx.request.wants_json()) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& ch : data->children) list.push_back(child_json(ch, today(ctx)));
+        for (const auto& ch : data->children) {
+            // Everyone who may see the home gets the list, the independent person too; a child's
+            // case record comes with it only where they may open that record (Reg 44 consent).
+            Scope child_scope = ctx.scope;
+            child_scope.child_id = ch.id;
+            child_scope.reg44_consent = ch.details.reg44_consent;
+            if (can(ctx.person, Action::view_child, child_scope)) {
+                list.push_back(child_json(ch, today(ctx)));
+            } else {
+                list.push_back({{"id", ch.id}, {"home_id", ch.home_id}, {"name", display_name(ch.details)},
+                                {"age", age_on(ch.details, today(ctx))}});
+            }
+        }
         return Response::json(200, {{"children", list}});
     }
     nlohmann::json rows = nlohmann::json::array();
@@ -198,6 +216,9 @@ Response admit_from_form(Context& ctx) {
 
 Response profile(Context& ctx) {
     const auto child_id = ctx.param("child");
+    // After an idle sign-out a kept draft comes back to the address the amend form posts to: show
+    // that form again with what was typed, rather than the record.
+    if (ctx.draft && can(ctx.person, Action::amend_child, ctx.scope)) return edit_page(ctx);
     const bool show_readers = can(ctx.person, Action::view_child_readers, ctx.scope);
     struct Data {
         Child child;

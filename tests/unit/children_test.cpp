@@ -1,0 +1,367 @@
+// A child's record: the rules of its fields, and amendments that keep every version, refuse a
+// stale write and never write half a change.
+#include <gtest/gtest.h>
+
+#include "children/child.hpp"
+#include "children/child_store.hpp"
+#include "organisation/homes.hpp"
+#include "platform/auth/accounts.hpp"
+#include "test_support.hpp"
+
+using namespace hearth;
+using namespace hearth::children;
+
+namespace {
+
+const Date today = *parse_date("2026-05-12");
+
+std::map<std::string, std::string> valid_fields() {
+    return {{"first_name", "Aisha"},
+            {"last_name", "Bennett"},
+            {"preferred_name", ""},
+            {"date_of_birth-day", "17"},
+            {"date_of_birth-month", "4"},
+            {"date_of_birth-year", "2011"},
+            {"sex", "female"},
+            {"pronouns", "she/her"},
+            {"legal_basis", "s31"},
+            {"placing_authority", "Northshire County Council"},
+            {"admission_date", "2024-09-02"},
+            {"reg44_consent", "yes"}};
+}
+
+std::string encode(const std::map<std::string, std::string>& fields) {
+    std::string body;
+    for (const auto& [k, v] : fields)
+        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+    return body;
+}
+
+Result<ChildDetails> read_form(const std::map<std::string, std::string>& fields, Date on = today) {
+    auto form = http::FormData::from_urlencoded(encode(fields));
+    if (!form.ok())
+        return form.error();
+    http::FormReader reader(form.value());
+    return read_child_details(reader, on);
+}
+
+std::vector<std::string> fields_at_fault(const Result<ChildDetails>& r) {
+    std::vector<std::string> out;
+    if (!r.ok()) {
+        for (const auto& f : r.error().fields)
+            out.push_back(f.field);
+    }
+    return out;
+}
+
+TEST(ChildDetails, AValidFormBecomesARecord) {
+    auto r = read_form(valid_fields());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->first_name, "Aisha");
+    EXPECT_EQ(r->date_of_birth, *parse_date("2011-04-17"));
+    EXPECT_EQ(r->admission_date, *parse_date("2024-09-02"));
+    EXPECT_TRUE(r->reg44_consent);
+    EXPECT_EQ(display_name(*r), "Aisha Bennett");
+    EXPECT_EQ(age_on(*r, today), 15);
+    r->preferred_name = "Ash";
+    EXPECT_EQ(display_name(*r), "Ash Bennett");
+}
+
+TEST(ChildDetails, AFutureDateOfBirthIsRefusedByName) {
+    auto fields = valid_fields();
+    fields["date_of_birth-year"] = "2026";
+    fields["date_of_birth-month"] = "5";
+    fields["date_of_birth-day"] = "13";  // tomorrow
+    auto r = read_form(fields);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"date_of_birth"});
+    EXPECT_EQ(r.error().fields.front().message, "date of birth must be today or earlier");
+    fields["date_of_birth-day"] = "12";  // born today: possible, if unusual
+    fields["admission_date"] = "2026-05-12";
+    EXPECT_TRUE(read_form(fields).ok());
+}
+
+TEST(ChildDetails, AdmissionBeforeBirthIsRefused) {
+    auto fields = valid_fields();
+    fields["admission_date"] = "2010-01-01";
+    auto r = read_form(fields);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"admission_date"});
+    EXPECT_NE(r.error().fields.front().message.find("after the date of birth"), std::string::npos);
+}
+
+TEST(ChildDetails, AFutureAdmissionIsRefused) {
+    auto fields = valid_fields();
+    fields["admission_date"] = "2026-06-01";
+    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"admission_date"});
+}
+
+TEST(ChildDetails, AnImpossibleDateOfBirthIsRefused) {
+    auto fields = valid_fields();
+    fields["date_of_birth-day"] = "30";
+    fields["date_of_birth-month"] = "2";
+    fields["date_of_birth-year"] = "2012";
+    auto r = read_form(fields);
+    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"date_of_birth"});
+    fields = valid_fields();
+    fields["date_of_birth-year"] = "1990";  // an adult: not a child in a children's home
+    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"date_of_birth"});
+}
+
+TEST(ChildDetails, EachMissingRequiredFieldIsNamed) {
+    for (const char* field :
+         {"first_name", "last_name", "sex", "legal_basis", "placing_authority", "admission_date"}) {
+        auto fields = valid_fields();
+        fields.erase(field);
+        EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{field}) << field;
+    }
+    auto fields = valid_fields();
+    fields.erase("date_of_birth-day");
+    fields.erase("date_of_birth-month");
+    fields.erase("date_of_birth-year");
+    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"date_of_birth"});
+
+    // All at once: every one named, not just the first.
+    auto none = read_form({});
+    EXPECT_EQ(fields_at_fault(none),
+              (std::vector<std::string>{"first_name", "last_name", "date_of_birth", "sex",
+                                        "legal_basis", "placing_authority", "admission_date"}));
+}
+
+TEST(ChildDetails, BadChoicesAndUnknownFieldsAreRefused) {
+    auto fields = valid_fields();
+    fields["legal_basis"] = "s99";
+    fields["sex"] = "robot";
+    fields["favourite_colour"] = "green";
+    fields["key_workers"] = "abc";
+    auto r = read_form(fields);
+    EXPECT_EQ(fields_at_fault(r),
+              (std::vector<std::string>{"sex", "legal_basis", "key_workers", "favourite_colour"}));
+}
+
+TEST(ChildDetails, JsonRoundTrip) {
+    auto r = read_form(valid_fields());
+    ASSERT_TRUE(r.ok());
+    r->key_worker_ids = {5, 9};
+    ChildDetails back = from_json(to_json(*r));
+    EXPECT_EQ(to_json(back), to_json(*r));
+    EXPECT_EQ(back.key_worker_ids, (std::vector<std::int64_t>{5, 9}));
+}
+
+TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
+    auto before = read_form(valid_fields());
+    ASSERT_TRUE(before.ok());
+    ChildDetails after = *before;
+    after.preferred_name = "Ash";
+    after.last_name = "Bennett-Hale";
+    after.reg44_consent = false;
+    after.key_worker_ids = {6};
+    auto changes = changes_between(to_json(*before), to_json(after));
+    ASSERT_EQ(changes.size(), 4u);
+    EXPECT_EQ(changes[0].field, "last_name");
+    EXPECT_EQ(changes[0].label, "Last name");
+    EXPECT_EQ(changes[0].before, "Bennett");
+    EXPECT_EQ(changes[0].after, "Bennett-Hale");
+    EXPECT_EQ(changes[1].field, "preferred_name");
+    EXPECT_EQ(changes[1].before, "");
+    EXPECT_EQ(changes[1].after, "Ash");
+    EXPECT_EQ(changes[2].field, "reg44_consent");
+    EXPECT_EQ(changes[2].before, "Yes");
+    EXPECT_EQ(changes[2].after, "No");
+    EXPECT_EQ(changes[3].field, "key_workers");
+    EXPECT_TRUE(changes_between(to_json(*before), to_json(*before)).empty());
+    // A field missing from an older stored version counts as blank, not as a crash.
+    auto older = to_json(*before);
+    older.erase("pronouns");
+    auto added = changes_between(older, to_json(*before));
+    ASSERT_EQ(added.size(), 1u);
+    EXPECT_EQ(added[0].field, "pronouns");
+    EXPECT_EQ(added[0].before, "");
+}
+
+// The store, over a real database with one organisation, one home and a member of staff.
+class ChildStore : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        db_ = hearth::testing::open_migrated(dir_.file("h.db"));
+        Status made = db_->write([&](db::Connection& c) -> Status {
+            const std::string at = format_utc(now_);
+            TRY(auto org, organisation::create_organisation(c, "Test provider", at));
+            TRY(home_, organisation::create_home(c, org, "Willow House", "SC1", at));
+            audit::Actor system{std::nullopt, "test", "", ""};
+            TRY(staff_,
+                accounts::add_person(
+                    c, {org, "Chris Okafor", "chris@example.org", "RSW", "", false}, system, now_));
+            CHECK_OK(accounts::give_role(c, staff_, home_, Role::support_worker, system, now_));
+            TRY(other_,
+                accounts::add_person(c, {org, "Dana Lewis", "dana@example.org", "RSW", "", false},
+                                     system, now_));
+            return accounts::give_role(c, other_, home_, Role::support_worker, system, now_);
+        });
+        ASSERT_TRUE(made.ok()) << made.error().message;
+        auto d = read_form(valid_fields());
+        ASSERT_TRUE(d.ok());
+        details_ = d.value();
+        details_.key_worker_ids = {staff_};
+        auto id = db_->write(
+            [&](db::Connection& c) { return admit(c, home_, details_, actor(staff_), now_); });
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        child_ = id.value();
+    }
+
+    audit::Actor actor(std::int64_t who) {
+        return {who, who == staff_ ? "Chris Okafor" : "Dana Lewis", "192.0.2.1", "r"};
+    }
+
+    Status amend_as(std::int64_t who, int read_version, const ChildDetails& d,
+                    const std::string& reason) {
+        now_ += std::chrono::minutes(5);
+        return db_->write([&](db::Connection& c) {
+            return amend(c, child_, read_version, d, reason, actor(who), now_);
+        });
+    }
+
+    std::int64_t count(const std::string& sql) {
+        return hearth::testing::count_rows(*db_, sql, {child_});
+    }
+    std::int64_t versions_count() {
+        return count("SELECT COUNT(*) FROM child_versions WHERE child_id = $1");
+    }
+    std::int64_t amend_entries() {
+        return count("SELECT COUNT(*) FROM audit_log WHERE action = 'amend' AND child_id = $1");
+    }
+
+    hearth::testing::TempDir dir_;
+    std::unique_ptr<db::Database> db_;
+    Timestamp now_ = hearth::testing::test_now();
+    std::int64_t home_ = 0, staff_ = 0, other_ = 0, child_ = 0;
+    ChildDetails details_;
+};
+
+TEST_F(ChildStore, AdmitWritesVersionOneAndAnAuditEntry) {
+    auto found = db_->read([&](db::Connection& c) { return find(c, child_); });
+    ASSERT_TRUE(found.ok() && found.value());
+    EXPECT_EQ(found.value()->version, 1);
+    EXPECT_EQ(found.value()->home_id, home_);
+    EXPECT_EQ(found.value()->updated_by_name, "Chris Okafor");
+    ASSERT_EQ(found.value()->key_workers.size(), 1u);
+    EXPECT_EQ(found.value()->key_workers[0].name, "Chris Okafor");
+    EXPECT_EQ(versions_count(), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND child_id = $1"), 1);
+}
+
+TEST_F(ChildStore, AmendKeepsEveryVersionWithItsReason) {
+    ChildDetails changed = details_;
+    changed.preferred_name = "Ash";
+    Status ok = amend_as(other_, 1, changed, "She asked to be called Ash");
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+
+    auto list = db_->read([&](db::Connection& c) { return versions(c, child_); });
+    ASSERT_TRUE(list.ok());
+    ASSERT_EQ(list->size(), 2u);
+    const Version& v2 = (*list)[0];  // newest first
+    const Version& v1 = (*list)[1];
+    EXPECT_EQ(v2.version, 2);
+    EXPECT_EQ(v2.reason, "She asked to be called Ash");
+    EXPECT_EQ(v2.changed_by, "Dana Lewis");
+    EXPECT_EQ(v2.record["preferred_name"], "Ash");
+    EXPECT_EQ(v1.version, 1);
+    EXPECT_EQ(v1.reason, "Admitted");
+    EXPECT_EQ(v1.changed_by, "Chris Okafor");
+    EXPECT_EQ(v1.record["preferred_name"], "");  // the earlier text is kept
+
+    auto now = db_->read([&](db::Connection& c) { return find(c, child_); });
+    ASSERT_TRUE(now.ok() && now.value());
+    EXPECT_EQ(now.value()->version, 2);
+    EXPECT_EQ(now.value()->details.preferred_name, "Ash");
+    EXPECT_EQ(now.value()->updated_by_name, "Dana Lewis");
+    EXPECT_EQ(amend_entries(), 1);
+    auto detail = db_->read([&](db::Connection& c) {
+        return c.query_one("SELECT detail FROM audit_log WHERE action = 'amend' AND child_id = $1",
+                           {child_});
+    });
+    ASSERT_TRUE(detail.ok() && detail.value());
+    EXPECT_NE((*detail.value()).text(0).find("preferred_name"), std::string::npos);
+}
+
+TEST_F(ChildStore, AStaleVersionIsAConflictAndWritesNothing) {
+    ChildDetails first = details_;
+    first.preferred_name = "Ash";
+    ASSERT_TRUE(amend_as(other_, 1, first, "Preferred name").ok());
+    const auto versions_before = versions_count();
+    const auto amends_before = amend_entries();
+
+    // Chris opened the record at version 1 too, and saves after Dana.
+    ChildDetails second = details_;
+    second.pronouns = "they/them";
+    second.key_worker_ids = {staff_, other_};
+    Status stale = amend_as(staff_, 1, second, "Pronouns");
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_NE(stale.error().message.find("Dana Lewis"), std::string::npos) << stale.error().message;
+
+    EXPECT_EQ(versions_count(), versions_before);
+    EXPECT_EQ(amend_entries(), amends_before);
+    auto now = db_->read([&](db::Connection& c) { return find(c, child_); });
+    ASSERT_TRUE(now.ok() && now.value());
+    EXPECT_EQ(now.value()->version, 2);
+    EXPECT_EQ(now.value()->details.pronouns, "she/her");
+    EXPECT_EQ(now.value()->details.preferred_name, "Ash");
+    EXPECT_EQ(now.value()->key_workers.size(), 1u);  // the key worker change was not half-applied
+    EXPECT_EQ(count("SELECT COUNT(*) FROM key_workers WHERE child_id = $1"), 1);
+}
+
+TEST_F(ChildStore, AnAmendmentWithNoChangesIsRefused) {
+    Status same = amend_as(staff_, 1, details_, "Checked it");
+    ASSERT_FALSE(same.ok());
+    EXPECT_EQ(same.error().kind, ErrorKind::invalid_input);
+    EXPECT_EQ(versions_count(), 1);
+    EXPECT_EQ(amend_entries(), 0);
+}
+
+TEST_F(ChildStore, AnAmendmentNeedsAReason) {
+    ChildDetails changed = details_;
+    changed.religion = "Christian";
+    Status no_reason = amend_as(staff_, 1, changed, "");
+    ASSERT_FALSE(no_reason.ok());
+    ASSERT_FALSE(no_reason.error().fields.empty());
+    EXPECT_EQ(no_reason.error().fields.front().field, "reason");
+    EXPECT_EQ(versions_count(), 1);
+}
+
+TEST_F(ChildStore, KeyWorkersMustBeStaffOfTheHome) {
+    ChildDetails changed = details_;
+    changed.key_worker_ids = {staff_, 9999};
+    Status bad = amend_as(staff_, 1, changed, "New key worker");
+    ASSERT_FALSE(bad.ok());
+    ASSERT_FALSE(bad.error().fields.empty());
+    EXPECT_EQ(bad.error().fields.front().field, "key_workers");
+    EXPECT_EQ(versions_count(), 1);
+}
+
+TEST_F(ChildStore, ReadsAreRecordedAndScopeIsResolved) {
+    auto found = db_->read([&](db::Connection& c) { return find(c, child_); });
+    ASSERT_TRUE(found.ok() && found.value());
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return record_read(c, *found.value(), actor(other_), now_);
+                   })
+                    .ok());
+    auto readers = db_->read(
+        [&](db::Connection& c) { return audit::for_child(c, child_, "read", std::nullopt, 10); });
+    ASSERT_TRUE(readers.ok());
+    ASSERT_EQ(readers->entries.size(), 1u);
+    EXPECT_EQ(readers->entries[0].actor, "Dana Lewis");
+
+    Scope scope;
+    ASSERT_TRUE(db_->read([&](db::Connection& c) { return resolve_scope(c, child_, scope); }).ok());
+    EXPECT_EQ(scope.home_id, home_);
+    EXPECT_EQ(scope.child_id, child_);
+    EXPECT_TRUE(scope.reg44_consent);
+    Scope none;
+    Status missing =
+        db_->read([&](db::Connection& c) { return resolve_scope(c, child_ + 100, none); });
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+}  // namespace

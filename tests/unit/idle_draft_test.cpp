@@ -1,0 +1,149 @@
+// Nothing typed is lost to an idle sign-out: the amend form posted after the session went idle is
+// kept as a draft, and comes back, to the same person only, after they sign in again.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "test_support.hpp"
+
+using namespace hearth;
+using hearth::testing::Browser;
+using hearth::testing::header_of;
+using hearth::testing::InProcessApp;
+
+namespace {
+
+// Child 1 (Aisha Bennett) as the amend form would send it, with a new preferred name.
+std::string amend_body(const std::string& csrf, int version, const std::string& preferred) {
+    return "csrf_token=" + http::url_encode(csrf) + "&version=" + std::to_string(version) +
+           "&first_name=Aisha&last_name=Bennett&preferred_name=" + http::url_encode(preferred) +
+           "&previous_names=&date_of_birth-day=17&date_of_birth-month=4&date_of_birth-year=2011"
+           "&sex=female&pronouns=she%2Fher&religion=None&ethnicity=White+British&language=English"
+           "&legal_basis=s31&placing_authority=Northshire+County+Council"
+           "&placing_authority_contact=Placements+team%2C+01632+960100&social_worker_name=Casey+"
+           "Nolan"
+           "&admission_date-day=2&admission_date-month=9&admission_date-year=2024&key_workers=5"
+           "&reg44_consent=yes&reason=" +
+           http::url_encode("She asked to be called Ash");
+}
+
+std::string query_value(const std::string& location, const std::string& name) {
+    std::smatch m;
+    std::regex re("[?&]" + name + "=([^&]*)");
+    return std::regex_search(location, m, re) ? std::string(m[1]) : std::string();
+}
+
+class IdleDraft : public ::testing::Test {
+  protected:
+    InProcessApp app_;
+    std::chrono::minutes idle() const {
+        return std::chrono::minutes(app_.config.session_idle_minutes);
+    }
+};
+
+TEST_F(IdleDraft, WhatWasTypedComesBackAfterSigningInAgain) {
+    Browser b(app_);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    ASSERT_EQ(b.get("/children/1/edit").status, 200);
+    const std::string csrf = b.csrf;
+
+    app_.clock.advance(idle() + std::chrono::minutes(1));
+    http::Response posted = b.post("/children/1", amend_body(csrf, 1, "Ash"));
+    ASSERT_EQ(posted.status, 303) << posted.body.substr(0, 300);
+    const std::string location = header_of(posted, "Location");
+    EXPECT_EQ(location.rfind("/sign-in?", 0), 0u) << location;
+    EXPECT_EQ(query_value(location, "timed_out"), "1") << location;
+    EXPECT_EQ(query_value(location, "next"), http::url_encode("/children/1")) << location;
+    const std::string draft = query_value(location, "draft");
+    ASSERT_FALSE(draft.empty()) << location;
+    // Nothing was saved: the record is still at version 1.
+    EXPECT_EQ(hearth::testing::count_rows(*app_.db, "SELECT version FROM children WHERE id = 1"),
+              1);
+
+    // The sign-in page says the typing was kept, and carries the way back.
+    http::Response page = b.get(location);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("We kept what you were typing"), std::string::npos);
+    EXPECT_NE(page.body.find("name=\"draft\" value=\"" + draft + "\""), std::string::npos);
+
+    http::Response signed_in = b.post("/sign-in", "csrf_token=" + http::url_encode(b.csrf) +
+                                                      "&email=rsw1.willow%40example.org&password=" +
+                                                      http::url_encode(demo::demo_password) +
+                                                      "&next=%2Fchildren%2F1&draft=" + draft);
+    ASSERT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 300);
+    EXPECT_EQ(header_of(signed_in, "Location"), "/children/1?draft=" + draft);
+
+    http::Response form = b.get("/children/1?draft=" + draft);
+    ASSERT_EQ(form.status, 200);
+    EXPECT_NE(form.body.find("We kept what you were typing"), std::string::npos);
+    EXPECT_NE(form.body.find("name=\"preferred_name\" type=\"text\" value=\"Ash\""),
+              std::string::npos)
+        << "the typed preferred name is not in the form";
+    EXPECT_NE(form.body.find("She asked to be called Ash"), std::string::npos)
+        << "the reason was lost";
+    EXPECT_NE(form.body.find("name=\"version\" value=\"1\""), std::string::npos);
+
+    // And saving it from there works: the version they read is still current.
+    http::Response saved = b.post("/children/1", amend_body(b.csrf, 1, "Ash"));
+    ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 500);
+    EXPECT_EQ(header_of(saved, "Location"), "/children/1?amended=1");
+    EXPECT_EQ(hearth::testing::count_rows(*app_.db, "SELECT version FROM children WHERE id = 1"),
+              2);
+    EXPECT_EQ(
+        hearth::testing::count_rows(
+            *app_.db, "SELECT COUNT(*) FROM children WHERE id = 1 AND preferred_name = 'Ash'"),
+        1);
+}
+
+TEST_F(IdleDraft, AnotherPersonCannotLoadTheDraft) {
+    Browser b(app_);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    ASSERT_EQ(b.get("/children/1/edit").status, 200);
+    app_.clock.advance(idle() + std::chrono::minutes(1));
+    http::Response posted = b.post("/children/1", amend_body(b.csrf, 1, "Ash"));
+    const std::string draft = query_value(header_of(posted, "Location"), "draft");
+    ASSERT_FALSE(draft.empty());
+
+    Browser other(app_, "192.0.2.99");
+    other.sign_in_or_fail("rsw2.willow@example.org");  // same home, may amend child 1 too
+    http::Response r = other.get("/children/1?draft=" + draft);
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.body.find("We kept what you were typing"), std::string::npos);
+    EXPECT_EQ(r.body.find("value=\"Ash\""), std::string::npos);
+    EXPECT_EQ(r.body.find("She asked to be called Ash"), std::string::npos);
+
+    // Nor does signing in with someone else's draft number bring it to them.
+    Browser third(app_, "192.0.2.98");
+    http::Response via_sign_in = third.sign_in("deputy.willow@example.org", demo::demo_password,
+                                               "&next=%2Fchildren%2F1&draft=" + draft);
+    ASSERT_EQ(via_sign_in.status, 303);
+    http::Response page = third.get(header_of(via_sign_in, "Location"));
+    EXPECT_EQ(page.body.find("She asked to be called Ash"), std::string::npos);
+}
+
+TEST_F(IdleDraft, AnActiveSessionIsNotSignedOut) {
+    Browser b(app_);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    // Each request moves the idle limit on: four requests, each just inside it.
+    for (int i = 0; i < 4; ++i) {
+        app_.clock.advance(idle() - std::chrono::minutes(1));
+        ASSERT_EQ(b.get("/children/1").status, 200) << i;
+    }
+    app_.clock.advance(idle());
+    http::Response r = b.get("/children/1");
+    ASSERT_EQ(r.status, 303);
+    EXPECT_EQ(query_value(header_of(r, "Location"), "timed_out"), "1");
+}
+
+TEST_F(IdleDraft, PastTheLongestLimitThereIsNoDraft) {
+    Browser b(app_);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    app_.clock.advance(std::chrono::hours(app_.config.session_max_hours) + std::chrono::minutes(1));
+    http::Response posted = b.post("/children/1", amend_body(b.csrf, 1, "Ash"));
+    ASSERT_EQ(posted.status, 303);
+    const std::string location = header_of(posted, "Location");
+    EXPECT_EQ(location.rfind("/sign-in?", 0), 0u);
+    EXPECT_TRUE(query_value(location, "draft").empty()) << location;
+}
+
+}  // namespace

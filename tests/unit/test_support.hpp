@@ -1,0 +1,230 @@
+#pragma once
+// What the unit tests share: a temporary directory, a real migrated SQLite database in it, and
+// the whole application driven in-process (no sockets) through a small cookie-keeping browser,
+// with a clock the test sets. No mocks of our own database.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <regex>
+#include <stdexcept>
+#include <string>
+
+#include "demo/demo_data.hpp"
+#include "hearth_app.hpp"
+#include "platform/clock.hpp"
+#include "platform/config.hpp"
+#include "platform/db/database.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/message.hpp"
+#include "platform/http/metrics.hpp"
+#include "platform/http/router.hpp"
+#include "platform/log.hpp"
+
+namespace hearth::testing {
+
+// A fixed instant for tests: a weekday afternoon, after every demo admission date.
+inline Timestamp test_now() {
+    return *parse_utc("2026-05-12T14:30:00.000Z");
+}
+
+class TempDir {
+  public:
+    TempDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "hearth-test-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr)
+            throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+  private:
+    std::filesystem::path path_;
+};
+
+// The store the unit tests run on: a SQLite file in the test's folder, or, when scripts/test has
+// started a PostgreSQL cluster (HEARTH_TEST_PG_URL), a new database on it named after that file.
+inline std::string database_url_for(const std::string& file) {
+    const char* pg = std::getenv("HEARTH_TEST_PG_URL");
+    if (pg == nullptr || *pg == '\0') return "sqlite:" + file;
+    static int created = 0;
+    const std::string name = "unit_" + std::to_string(::getpid()) + "_" + std::to_string(++created);
+    const std::string admin(pg);
+    const std::string cmd = "psql '" + admin + "' -qc 'CREATE DATABASE " + name + "' >/dev/null";
+    if (std::system(cmd.c_str()) != 0) throw std::runtime_error("could not create " + name);
+    return admin.substr(0, admin.rfind('/') + 1) + name;
+}
+
+// Runs SQL through the store's own command-line tool, as someone with access to it would.
+inline int run_sql_tool(const std::string& url, const std::string& sql) {
+    const std::string cmd = url.rfind("sqlite:", 0) == 0
+                                ? "sqlite3 '" + url.substr(7) + "' \"" + sql + "\""
+                                : "psql '" + url + "' -qc \"" + sql + "\" >/dev/null";
+    return std::system(cmd.c_str());
+}
+
+// Opens the store at `url` and applies every migration; throws (a test failure) if either fails.
+inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url, Timestamp now = test_now()) {
+    auto opened = db::open_database({url, 2, 5000});
+    if (!opened.ok()) throw std::runtime_error("open_database: " + opened.error().message + " " + opened.error().detail);
+    auto applied = db::migrate(**opened, format_utc(now));
+    if (!applied.ok()) {
+        throw std::runtime_error("migrate: " + applied.error().message + " " + applied.error().detail);
+    }
+    return std::move(opened.value());
+}
+
+// A new database for the test, on the store the suite runs on (see database_url_for).
+inline std::unique_ptr<db::Database> open_migrated(const std::string& file, Timestamp now = test_now()) {
+    return open_url_migrated(database_url_for(file), now);
+}
+
+inline std::int64_t count_rows(db::Database& db, const std::string& sql,
+                               const db::Params& params = {}) {
+    auto row = db.read([&](db::Connection& c) { return c.query_one(sql, params); });
+    if (!row.ok() || !row.value())
+        throw std::runtime_error("count failed: " + sql);
+    return (*row.value()).integer(0);
+}
+
+// The application over a temporary database, as `hearth serve` builds it.
+struct InProcessApp {
+    explicit InProcessApp(bool with_demo = true) : clock(test_now()) {
+        log::set_level("error");  // a line per request would drown the test output
+        config.database = database_url_for(dir.file("hearth.db"));
+        db = open_url_migrated(config.database, clock.now());
+        if (with_demo) {
+            auto made = demo::create_demo(*db, clock.now());
+            if (!made.ok())
+                throw std::runtime_error("create_demo: " + made.error().message);
+        }
+        services = std::make_unique<http::Services>(http::Services{config, *db, clock, metrics});
+        app = build_app(config);
+    }
+
+    TempDir dir;
+    Config config;
+    SetClock clock;
+    http::Metrics metrics;
+    std::unique_ptr<db::Database> db;
+    std::unique_ptr<http::Services> services;
+    std::unique_ptr<App> app;
+};
+
+inline std::string header_of(const http::Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+        if (k == name)
+            return v;
+    }
+    return {};
+}
+
+// Keeps cookies and the last CSRF token seen in a page, as a browser without JavaScript would.
+class Browser {
+  public:
+    explicit Browser(InProcessApp& app, std::string ip = "192.0.2.10")
+        : app_(app), ip_(std::move(ip)) {}
+
+    http::Response send(const std::string& method, const std::string& target,
+                        const std::string& body = {},
+                        const std::string& content_type = "application/x-www-form-urlencoded",
+                        std::map<std::string, std::string> headers = {}) {
+        http::Request req;
+        req.method = method;
+        auto q = target.find('?');
+        req.path = target.substr(0, q);
+        if (q != std::string::npos) {
+            std::string query = target.substr(q + 1);
+            std::size_t pos = 0;
+            while (pos <= query.size()) {
+                auto end = query.find('&', pos);
+                if (end == std::string::npos)
+                    end = query.size();
+                std::string pair = query.substr(pos, end - pos);
+                auto eq = pair.find('=');
+                auto name = http::url_decode(pair.substr(0, eq));
+                auto value = http::url_decode(eq == std::string::npos ? "" : pair.substr(eq + 1));
+                if (!pair.empty() && name && value)
+                    req.query.emplace(*name, *value);
+                pos = end + 1;
+            }
+        }
+        req.headers = std::move(headers);
+        if (!body.empty() || method != "GET")
+            req.headers["content-type"] = content_type;
+        std::string cookie_header;
+        for (const auto& [k, v] : cookies)
+            cookie_header += (cookie_header.empty() ? "" : "; ") + k + "=" + v;
+        if (!cookie_header.empty())
+            req.headers["cookie"] = cookie_header;
+        req.body = body;
+        req.remote_ip = ip_;
+        req.request_id = "test-" + std::to_string(++requests_);
+        http::Response r = app_.app->router.dispatch(req, *app_.services);
+        for (const auto& [k, v] : r.headers) {
+            if (k != "Set-Cookie")
+                continue;
+            auto eq = v.find('=');
+            auto semi = v.find(';');
+            std::string name = v.substr(0, eq);
+            std::string value =
+                v.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+            if (v.find("Max-Age=0") != std::string::npos) {
+                cookies.erase(name);
+            } else {
+                cookies[name] = value;
+            }
+        }
+        static const std::regex csrf_in_page(R"re(name="csrf_token" value="([^"]+)")re");
+        std::smatch m;
+        if (std::regex_search(r.body, m, csrf_in_page))
+            csrf = m[1];
+        return r;
+    }
+
+    http::Response get(const std::string& target) { return send("GET", target); }
+    http::Response post(const std::string& target, const std::string& form_body) {
+        return send("POST", target, form_body);
+    }
+
+    // Signs in through the pages; returns the final response of POST /sign-in.
+    http::Response sign_in(const std::string& email,
+                           const std::string& password = demo::demo_password,
+                           const std::string& extra = {}) {
+        get("/sign-in");
+        return post("/sign-in", "csrf_token=" + http::url_encode(csrf) +
+                                    "&email=" + http::url_encode(email) +
+                                    "&password=" + http::url_encode(password) + extra);
+    }
+
+    // Signs in and loads a page, so `csrf` is the session's token. Fails the test if sign-in fails.
+    void sign_in_or_fail(const std::string& email) {
+        http::Response r = sign_in(email);
+        ASSERT_EQ(r.status, 303) << email << ": " << r.body.substr(0, 400);
+        ASSERT_TRUE(cookies.count("hearth_session")) << email;
+        http::Response account = get("/account");
+        ASSERT_EQ(account.status, 200) << email;
+    }
+
+    std::map<std::string, std::string> cookies;
+    std::string csrf;
+
+  private:
+    InProcessApp& app_;
+    std::string ip_;
+    int requests_ = 0;
+};
+
+}  // namespace hearth::testing
