@@ -278,9 +278,15 @@ Response profile(Context& ctx) {
 
 Response edit_page(Context& ctx) {
     const auto child_id = ctx.param("child");
-    auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
+    // The form shows the whole record, so opening it is a read and is recorded like one.
+    auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Child> {
+        TRY(auto child, find(c, child_id));
+        if (!child) return Error::not_found("We could not find that child's record.");
+        CHECK_OK(record_read(c, *child, ctx.actor(), ctx.now()));
+        return std::move(*child);
+    });
     if (!found.ok()) return ctx.error(found.error());
-    const Child& ch = **found;
+    const Child& ch = *found;
     nlohmann::json values = to_json(ch.details);
     nlohmann::json ids = nlohmann::json::array();
     for (auto id : ch.details.key_worker_ids) ids.push_back(std::to_string(id));
@@ -311,7 +317,12 @@ Response amend_from_form(Context& ctx) {
         if (ctx.request.wants_json() || (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
             return ctx.error(e);
         }
-        auto current = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
+        // A conflict page shows the record as it is now: that is a read, recorded like one.
+        auto current = ctx.services.db.write([&](db::Connection& c) -> Result<std::optional<Child>> {
+            TRY(auto child, find(c, child_id));
+            if (child && e.kind == ErrorKind::conflict) CHECK_OK(record_read(c, *child, ctx.actor(), ctx.now()));
+            return child;
+        });
         if (!current.ok() || !current.value()) return ctx.error(current.ok() ? e : current.error());
         const Child& ch = **current;
         // On a conflict the form keeps what they typed and now carries the version they have seen.
@@ -330,7 +341,13 @@ Response amend_from_form(Context& ctx) {
 }
 
 Response versions_api(Context& ctx) {
-    auto list = ctx.services.db.read([&](db::Connection& c) { return versions(c, ctx.param("child")); });
+    // Every earlier version of the record: a read, recorded like one.
+    auto list = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Version>> {
+        TRY(auto child, find(c, ctx.param("child")));
+        if (!child) return Error::not_found("We could not find that child's record.");
+        CHECK_OK(record_read(c, *child, ctx.actor(), ctx.now()));
+        return versions(c, ctx.param("child"));
+    });
     if (!list.ok()) return ctx.error(list.error());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& v : list.value()) {

@@ -68,7 +68,6 @@ export async function startServer({ env = {}, demo = true, database: shared } = 
       rmSync(dir, { recursive: true, force: true });
     },
     hearth(args) { return spawnSync(hearthBin, args, { env: baseEnv, encoding: 'utf8' }); },
-    // Runs SQL against the server's SQLite file with the sqlite3 CLI; returns trimmed output.
     // Runs SQL against the server's database with the store's own command-line client.
     sql(query) {
       const r = onPostgres

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "demo/demo_data.hpp"
+#include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
 #include "platform/clock.hpp"
 #include "platform/config.hpp"
@@ -76,8 +77,9 @@ inline int run_sql_tool(const std::string& url, const std::string& sql) {
 }
 
 // Opens the store at `url` and applies every migration; throws (a test failure) if either fails.
-inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url, Timestamp now = test_now()) {
-    auto opened = db::open_database({url, 2, 5000});
+inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url, Timestamp now = test_now(),
+                                                      db::StatementObserver observer = nullptr) {
+    auto opened = db::open_database({url, 2, 5000, std::move(observer)});
     if (!opened.ok()) throw std::runtime_error("open_database: " + opened.error().message + " " + opened.error().detail);
     auto applied = db::migrate(**opened, format_utc(now));
     if (!applied.ok()) {
@@ -101,11 +103,16 @@ inline std::int64_t count_rows(db::Database& db, const std::string& sql,
 
 // The application over a temporary database, as `hearth serve` builds it.
 struct InProcessApp {
-    explicit InProcessApp(bool with_demo = true) : clock(test_now()) {
+    explicit InProcessApp(bool with_demo = true, db::StatementObserver observer = nullptr,
+                          std::optional<demo::Scale> scale = std::nullopt)
+        : clock(test_now()) {
         log::set_level("error");  // a line per request would drown the test output
         config.database = database_url_for(dir.file("hearth.db"));
-        db = open_url_migrated(config.database, clock.now());
-        if (with_demo) {
+        db = open_url_migrated(config.database, clock.now(), std::move(observer));
+        if (scale) {
+            auto made = demo::create_scaled_demo(*db, *scale, clock.now());
+            if (!made.ok()) throw std::runtime_error("create_scaled_demo: " + made.error().message);
+        } else if (with_demo) {
             auto made = demo::create_demo(*db, clock.now());
             if (!made.ok())
                 throw std::runtime_error("create_demo: " + made.error().message);

@@ -84,6 +84,10 @@ Result<FormData> FormData::from_json(std::string_view body) {
         doc = nlohmann::json::parse(body);
     } catch (const nlohmann::json::parse_error& e) {
         return bad_body(fmt::format("The request is not valid JSON (at byte {})", e.byte));
+    } catch (const nlohmann::json::exception&) {
+        // Well-formed but unreadable, like a number too large for a double (1e400): the
+        // sender's fault, so a 400 rather than the 500 an unhandled exception would give.
+        return bad_body("The request is not valid JSON: it has a number too large to read");
     }
     if (!doc.is_object()) return bad_body("The request must be a JSON object");
     FormData form;
@@ -123,8 +127,11 @@ Result<FormData> FormData::from_json(std::string_view body) {
 }
 
 Result<FormData> FormData::from_request(const Request& request) {
-    std::string type = request.header("content-type");
-    type = type.substr(0, type.find(';'));
+    // Media types are case-insensitive and may have spaces before parameters (RFC 9110 8.3.1).
+    const std::string header = request.header("content-type");
+    std::string type = trim(header.substr(0, header.find(';')));
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (type == "application/x-www-form-urlencoded" || (type.empty() && request.body.empty())) {
         return from_urlencoded(request.body);
     }

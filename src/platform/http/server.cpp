@@ -20,6 +20,15 @@ struct Traits : public restinio::default_traits_t {
     static constexpr bool use_connection_count_limiter = true;
 };
 
+// An io_context whose waiting handlers can be destroyed on purpose. At shutdown, reads still
+// waiting on keep-alive connections own those connections, and a connection's destructor tells
+// the connection-count limiter, which lives in the server's acceptor. Destroying the handlers
+// while the server still exists keeps that from touching freed memory.
+class IoContext : public asio::io_context {
+public:
+    void destroy_waiting_handlers() { shutdown(); }
+};
+
 std::string next_request_id() {
     static const std::string instance = crypto::random_token().substr(0, 8);
     static std::atomic<unsigned long long> counter{0};
@@ -110,10 +119,11 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
     };
 
     using Server = restinio::http_server_t<Traits>;
+    IoContext io_context;  // outlives the server: see IoContext
     std::unique_ptr<Server> server;
     try {
         server = std::make_unique<Server>(
-            restinio::own_io_context(), [&](auto& settings) {
+            restinio::external_io_context(io_context), [&](auto& settings) {
                 settings.port(static_cast<std::uint16_t>(cfg.port))
                     .address(cfg.listen_address)
                     .request_handler(handler)
@@ -158,6 +168,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
     closed.get_future().wait_for(std::chrono::seconds(5));
     server->io_context().stop();
     for (auto& t : io_threads) t.join();
+    io_context.destroy_waiting_handlers();
     server.reset();
     log::info("stopped", {{"unfinished", in_flight.load()}});
     return {};

@@ -1,0 +1,128 @@
+// axe-core on every page, signed in with a role that may see it, and on the error states:
+// no violation of impact "serious" or "critical" is allowed. A failure prints each rule,
+// where it failed and how to fix it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, signIn, clickAndWait, runAxe, seriousOrWorse, describeViolations,
+} from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Each check: who is signed in (null: nobody), where to go, the status expected, and
+// optionally what to do on the page first (to reach an error state).
+const checks = [
+  { label: 'sign-in', as: null, path: '/sign-in', status: 200 },
+  { label: 'sign-in with errors', as: null, path: '/sign-in', status: 400, act: async (page) => {
+    await page.fill('#email', 'manager.willow@example.org');
+    await page.fill('#password', 'not-the-password');
+    return clickAndWait(page, 'main button[type="submit"]');
+  } },
+  { label: 'sign-in with an empty form', as: null, path: '/sign-in', status: 400,
+    act: (page) => clickAndWait(page, 'main button[type="submit"]') },
+  { label: '404 signed out', as: null, path: '/no-such-page', status: 404 },
+  { label: 'organisation overview (administrator)', as: 'admin@example.org', path: '/organisation', status: 200 },
+  { label: 'organisation overview (responsible individual)', as: 'ri@example.org', path: '/organisation', status: 200 },
+  { label: 'home dashboard', as: 'manager.willow@example.org', path: '/homes/1', status: 200 },
+  { label: 'children in a home', as: 'manager.willow@example.org', path: '/homes/1/children', status: 200 },
+  { label: 'admit form', as: 'manager.willow@example.org', path: '/homes/1/children/new', status: 200 },
+  { label: 'admit form with errors', as: 'manager.willow@example.org', path: '/homes/1/children/new', status: 400,
+    act: async (page) => {
+      await page.locator('#date_of_birth-year').fill('3000');
+      return clickAndWait(page, page.getByRole('button', { name: 'Admit' }));
+    } },
+  { label: 'child profile', as: 'manager.willow@example.org', path: '/children/1', status: 200 },
+  { label: 'amend form', as: 'manager.willow@example.org', path: '/children/1/edit', status: 200 },
+  { label: 'amend form with errors', as: 'manager.willow@example.org', path: '/children/1/edit', status: 400,
+    act: async (page) => {
+      await page.getByLabel('First name').fill('');
+      return clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
+    } },
+  { label: 'profile after an amendment (success banner and history)', as: 'manager.willow@example.org',
+    path: '/children/1/edit', status: 200, act: async (page) => {
+      await page.getByLabel('Preferred name (optional)').fill(`Aish ${Date.now()}`);
+      await page.getByLabel('Why are you changing this record?').fill('Accessibility test amendment');
+      return clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
+    } },
+  { label: 'conflict page', as: 'deputy.willow@example.org', path: '/children/1/edit', status: 409,
+    act: async (page) => {
+      // Make the form stale: someone else saves a newer version meanwhile.
+      await page.locator('input[name="version"]').evaluate((el) => { el.value = '1'; });
+      await page.getByLabel('Pronouns (optional)').fill('they/them');
+      await page.getByLabel('Why are you changing this record?').fill('Stale edit');
+      return clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
+    } },
+  { label: 'child profile (residential support worker)', as: 'rsw1.willow@example.org', path: '/children/2', status: 200 },
+  { label: 'child profile (social worker)', as: 'social.worker@example.org', path: '/', status: 200 },
+  { label: 'home (independent person, Reg 44)', as: 'reg44@example.org', path: '/', status: 200 },
+  { label: 'people', as: 'manager.willow@example.org', path: '/homes/1/people', status: 200 },
+  { label: 'audit trail', as: 'manager.willow@example.org', path: '/homes/1/audit', status: 200 },
+  { label: 'account', as: 'manager.willow@example.org', path: '/account', status: 200 },
+  { label: 'account with a new API token', as: 'manager.willow@example.org', path: '/account', status: 201,
+    act: async (page) => {
+      await page.locator('#name').fill('Accessibility test');
+      return clickAndWait(page, page.getByRole('button', { name: 'Create token' }));
+    } },
+  { label: 'account with a token error', as: 'manager.willow@example.org', path: '/account', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Create token' })) },
+  { label: 'change password', as: 'manager.willow@example.org', path: '/account/password', status: 200 },
+  { label: 'change password with errors', as: 'manager.willow@example.org', path: '/account/password', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save new password' })) },
+  { label: '404 signed in', as: 'manager.willow@example.org', path: '/children/99999', status: 404 },
+  { label: '403 (another home)', as: 'manager.willow@example.org', path: '/homes/2', status: 403 },
+  { label: '403 (audit trail for a support worker)', as: 'rsw1.willow@example.org', path: '/homes/1/audit', status: 403 },
+];
+
+// One signed-in context per person, reused across their checks.
+const contexts = new Map();
+async function pageFor(email, viewport) {
+  const key = `${email}|${viewport ? viewport.width : 'desktop'}`;
+  if (!contexts.has(key)) {
+    const context = await browser.newContext(viewport ? { viewport } : {});
+    const page = await context.newPage();
+    if (email) await signIn(page, server.url, email);
+    contexts.set(key, page);
+  }
+  return contexts.get(key);
+}
+
+test('axe-core finds something when there is something to find', async () => {
+  // Guards against a silently broken harness: a page with known faults must fail.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<!DOCTYPE html><html><head><title>t</title></head><body><main><img src="x.png"><input type="text"></main></body></html>');
+  const ids = seriousOrWorse(await runAxe(page)).map((v) => v.id).sort();
+  await context.close();
+  assert.deepEqual(ids, ['image-alt', 'label']);
+});
+
+for (const viewport of [null, { width: 375, height: 667 }]) {
+  const size = viewport ? ' at phone size' : '';
+  for (const check of checks) {
+    test(`no serious or critical accessibility violations: ${check.label}${size}`, async () => {
+      const page = await pageFor(check.as, viewport);
+      let response = await page.goto(server.url + check.path);
+      if (check.act) response = await check.act(page);
+      assert.equal(response.status(), check.status, `${check.label}: status (at ${page.url()})`);
+      if (check.status >= 400 && check.status !== 409 && check.act) {
+        assert.ok(await page.locator('.govuk-error-summary').count() > 0, `${check.label}: shows the error summary`);
+      }
+      const violations = await runAxe(page);
+      const bad = seriousOrWorse(violations);
+      const minor = violations.filter((v) => !bad.includes(v));
+      if (minor.length) console.log(describeViolations(minor, `${check.label}${size} (not failing)`));
+      assert.equal(bad.length, 0, `\n${describeViolations(bad, `${check.label}${size} ${page.url()}`)}`);
+    });
+  }
+}
+
+after(async () => { for (const page of contexts.values()) await page.context().close(); });

@@ -1,0 +1,85 @@
+// Security headers on every kind of response, and pages that keep to their own policy: a strict
+// Content-Security-Policy only helps if nothing on the page needs it relaxed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client } from './server.mjs';
+
+let server;
+let manager;
+before(async () => {
+  server = await startServer();
+  manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+});
+after(async () => { await server.stop(); });
+
+// The policy as a map from directive to its sources.
+function parseCsp(header) {
+  const out = {};
+  for (const part of header.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [name, ...sources] = part.split(/\s+/);
+    out[name.toLowerCase()] = sources;
+  }
+  return out;
+}
+
+function assertHeaders(res, what) {
+  const csp = res.headers.get('content-security-policy');
+  assert.ok(csp, `${what}: Content-Security-Policy is sent`);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|unsafe-hashes|\*/, `${what}: ${csp}`);
+  const policy = parseCsp(csp);
+  assert.deepEqual(policy['script-src'], ["'self'"], `${what}: script-src is only 'self'`);
+  assert.ok(policy['default-src'], `${what}: default-src is set`);
+  assert.deepEqual(policy['object-src'], ["'none'"]);
+  assert.deepEqual(policy['frame-ancestors'], ["'none'"]);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
+  assert.ok(res.headers.get('x-request-id'), what);
+}
+
+test('pages, error pages, JSON, static files and redirects all carry the headers', async () => {
+  const anon = new Client(server.url);
+  const cases = [
+    ['sign-in page', await anon.get('/sign-in')],
+    ['home dashboard', await manager.get('/homes/1')],
+    ['child profile', await manager.get('/children/1')],
+    ['edit form', await manager.get('/children/1/edit')],
+    ['404 page', await manager.get('/no-such-page')],
+    ['403 page', await manager.get('/homes/2')],
+    ['redirect', await anon.get('/homes/1')],
+    ['JSON', await manager.get('/api/v1/me')],
+    ['JSON error', await anon.get('/api/v1/me')],
+    ['static file', await anon.get('/static/hearth.js')],
+    ['health probe', await anon.get('/healthz')],
+  ];
+  for (const [what, res] of cases) assertHeaders(res, what);
+  assert.equal(cases[6][1].status, 303);
+});
+
+test('pages keep to the policy: no inline script, handlers or styles, and their scripts load', async () => {
+  const anon = new Client(server.url);
+  for (const p of ['/sign-in', '/homes/1', '/children/1', '/children/1/edit', '/homes/1/audit', '/account',
+                   '/homes/1/people', '/no-such-page']) {
+    const res = p === '/sign-in' ? await anon.get(p) : await manager.get(p);
+    assert.equal(res.status, p === '/no-such-page' ? 404 : 200, p);
+    const scripts = [...res.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.ok(scripts.length > 0, `${p} has scripts`);
+    for (const [, attrs, body] of scripts) {
+      assert.match(attrs, /\ssrc="\/[^/]/, `${p}: every script is a file on this site`);
+      assert.equal(body.trim(), '', `${p}: no inline script`);
+      const src = attrs.match(/\ssrc="([^"]+)"/)[1];
+      const file = await fetch(server.url + src);
+      assert.equal(file.status, 200, `${p}: ${src} is served`);
+      assert.match(file.headers.get('content-type'), /javascript/);
+    }
+    assert.doesNotMatch(res.text, /\son[a-z]+\s*=/i, `${p}: no inline event handlers`);
+    assert.doesNotMatch(res.text, /\sstyle\s*=|<style\b/i, `${p}: no inline styles`);
+    assert.doesNotMatch(res.text, /href="javascript:/i, p);
+  }
+});
+
+test('pages are not cached and not framed', async () => {
+  const res = await manager.get('/children/1');
+  assert.match(res.headers.get('cache-control'), /no-store/);
+  assert.equal(res.headers.get('x-frame-options'), 'DENY');
+  assert.ok(res.headers.get('referrer-policy'));
+});
