@@ -62,8 +62,11 @@ const checks = [
       return clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
     } },
   { label: 'child profile (residential support worker)', as: 'rsw1.willow@example.org', path: '/children/2', status: 200 },
-  { label: 'child profile (social worker)', as: 'social.worker@example.org', path: '/', status: 200 },
-  { label: 'home (independent person, Reg 44)', as: 'reg44@example.org', path: '/', status: 200 },
+  { label: 'start page (social worker: children allocated to them)', as: 'social.worker@example.org', path: '/', status: 200 },
+  { label: 'child profile (social worker)', as: 'social.worker@example.org', path: '/children/6', status: 200 },
+  { label: 'home dashboard (independent person, Reg 44)', as: 'reg44@example.org', path: '/homes/1', status: 200 },
+  { label: 'child profile (independent person, with consent)', as: 'reg44@example.org', path: '/children/4', status: 200 },
+  { label: '403 (independent person, no consent)', as: 'reg44@example.org', path: '/children/2', status: 403 },
   { label: 'people', as: 'manager.willow@example.org', path: '/homes/1/people', status: 200 },
   { label: 'audit trail', as: 'manager.willow@example.org', path: '/homes/1/audit', status: 200 },
   { label: 'account', as: 'manager.willow@example.org', path: '/account', status: 200 },
@@ -99,10 +102,18 @@ test('axe-core finds something when there is something to find', async () => {
   // Guards against a silently broken harness: a page with known faults must fail.
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.setContent('<!DOCTYPE html><html><head><title>t</title></head><body><main><img src="x.png"><input type="text"></main></body></html>');
-  const ids = seriousOrWorse(await runAxe(page)).map((v) => v.id).sort();
+  await page.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="x.png"><input type="text"></main></body></html>');
+  assert.deepEqual(seriousOrWorse(await runAxe(page)).map((v) => v.id).sort(), ['image-alt', 'label']);
+  // And on a real page under its Content-Security-Policy: spoil it, and axe must notice.
+  const response = await page.goto(server.url + '/sign-in');
+  assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+  assert.deepEqual(seriousOrWorse(await runAxe(page)), []);
+  await page.evaluate(() => {
+    document.querySelector('label[for="email"]').remove();
+    document.querySelector('main').append(Object.assign(document.createElement('img'), { src: '/static/favicon.svg' }));
+  });
+  assert.deepEqual(seriousOrWorse(await runAxe(page)).map((v) => v.id).sort(), ['image-alt', 'label']);
   await context.close();
-  assert.deepEqual(ids, ['image-alt', 'label']);
 });
 
 for (const viewport of [null, { width: 375, height: 667 }]) {
