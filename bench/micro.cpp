@@ -10,16 +10,31 @@
 namespace {
 
 void AuditEntryHash(benchmark::State& state) {
-    hearth::audit::Entry e{42, "2026-11-22T22:17:16.123Z", 7, "Sam Carter", "read", "child", "3", 1, 3,
-                           "192.0.2.1", "abcd1234-00000042", "", std::string(64, '0'), ""};
-    for (auto _ : state) benchmark::DoNotOptimize(hearth::audit::entry_hash(e));
+    hearth::audit::Entry e{42,
+                           "2026-11-22T22:17:16.123Z",
+                           7,
+                           "Sam Carter",
+                           "read",
+                           "child",
+                           "3",
+                           1,
+                           3,
+                           "192.0.2.1",
+                           "abcd1234-00000042",
+                           "",
+                           std::string(64, '0'),
+                           ""};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(hearth::audit::entry_hash(e));
 }
 BENCHMARK(AuditEntryHash);
 
 void BindChildForm(benchmark::State& state) {
     const std::string body =
-        "csrf_token=0123456789abcdef&first_name=Aisha&last_name=Bennett&preferred_name=&date_of_birth-day=17&"
-        "date_of_birth-month=4&date_of_birth-year=2011&sex=female&pronouns=she%2Fher&legal_basis=s31&"
+        "csrf_token=0123456789abcdef&first_name=Aisha&last_name=Bennett&preferred_name=&date_of_"
+        "birth-day=17&"
+        "date_of_birth-month=4&date_of_birth-year=2011&sex=female&pronouns=she%2Fher&legal_basis="
+        "s31&"
         "placing_authority=Northshire+County+Council&admission_date-day=2&admission_date-month=9&"
         "admission_date-year=2024&key_workers=5&key_workers=6&reason=Corrected+spelling";
     for (auto _ : state) {
@@ -37,9 +52,13 @@ void RenderErrorPage(benchmark::State& state) {
     frame.title = "Page not found";
     frame.request_id = "abcd1234-00000042";
     frame.person = nlohmann::json{{"name", "Sam Carter"}};
-    nlohmann::json data = {{"status", 404}, {"heading", "Page not found"}, {"message", "We could not find it."},
-                           {"request_id", "abcd1234-00000042"}, {"signed_in", true}};
-    for (auto _ : state) benchmark::DoNotOptimize(hearth::views::page(frame, "error", data));
+    nlohmann::json data = {{"status", 404},
+                           {"heading", "Page not found"},
+                           {"message", "We could not find it."},
+                           {"request_id", "abcd1234-00000042"},
+                           {"signed_in", true}};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(hearth::views::page(frame, "error", data));
 }
 BENCHMARK(RenderErrorPage);
 

@@ -1,9 +1,9 @@
 // hearth: one executable for the whole service. `hearth --help` lists the subcommands.
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "demo/demo_data.hpp"
 #include "demo/scaled_demo.hpp"
@@ -30,15 +30,18 @@ struct Common {
 int fail(const Error& e) {
     std::cerr << "hearth: " << e.message << "\n";
     for (const auto& f : e.fields) {
-        if (f.message != e.message) std::cerr << "  " << f.field << ": " << f.message << "\n";
+        if (f.message != e.message)
+            std::cerr << "  " << f.field << ": " << f.message << "\n";
     }
-    if (!e.detail.empty()) std::cerr << "  (" << e.detail << ")\n";
+    if (!e.detail.empty())
+        std::cerr << "  (" << e.detail << ")\n";
     return e.kind == ErrorKind::invalid_input ? 2 : 1;
 }
 
 Result<Config> configure(const Common& common) {
     TRY(Config config, load_config(common.config_file));
-    if (!common.database.empty()) config.database = common.database;
+    if (!common.database.empty())
+        config.database = common.database;
     log::set_level(config.log_level);
     set_display_zone(config.time_zone);
     return config;
@@ -47,46 +50,63 @@ Result<Config> configure(const Common& common) {
 Result<std::unique_ptr<db::Database>> open_and_migrate(const Config& config, int connections) {
     TRY(auto db, db::open_database({config.database, connections, 5000}));
     TRY(auto applied, db::migrate(*db, format_utc(SystemClock{}.now())));
-    for (int n : applied) log::info("migration applied", {{"number", n}});
+    for (int n : applied)
+        log::info("migration applied", {{"number", n}});
     return db;
 }
 
-audit::Actor cli_actor() { return {std::nullopt, "command line", "local", "cli"}; }
+audit::Actor cli_actor() {
+    return {std::nullopt, "command line", "local", "cli"};
+}
 
 int run_serve(const Common& common, int port_flag, const std::string& listen_flag) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
-    if (port_flag >= 0) config->port = port_flag;
-    if (!listen_flag.empty()) config->listen_address = listen_flag;
+    if (!config.ok())
+        return fail(config.error());
+    if (port_flag >= 0)
+        config->port = port_flag;
+    if (!listen_flag.empty())
+        config->listen_address = listen_flag;
     auto db = open_and_migrate(*config, config->worker_threads + 1);
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     SystemClock clock;
     http::Metrics metrics;
     http::Services services{*config, **db, clock, metrics};
     auto app = build_app(*config);
     http::ServerHooks hooks;
     hooks.on_listening = [&](int port) {
-        std::printf("Hearth is serving at http://%s:%d\n", config->listen_address == "0.0.0.0" ? "localhost" : config->listen_address.c_str(), port);
+        std::printf(
+            "Hearth is serving at http://%s:%d\n",
+            config->listen_address == "0.0.0.0" ? "localhost" : config->listen_address.c_str(),
+            port);
         std::fflush(stdout);
     };
     Status served = http::serve(app->router, services, hooks);
-    if (!served.ok()) return fail(served.error());
+    if (!served.ok())
+        return fail(served.error());
     return 0;
 }
 
 int run_init(const Common& common, const std::string& org, const std::vector<std::string>& homes,
              const std::string& name, const std::string& email) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
+    if (!config.ok())
+        return fail(config.error());
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     const std::string password = crypto::random_token().substr(0, 20);
     auto hash = crypto::hash_password(password);
-    if (!hash.ok()) return fail(hash.error());
+    if (!hash.ok())
+        return fail(hash.error());
     const auto now = SystemClock{}.now();
     Status done = (*db)->write([&](db::Connection& c) -> Status {
         TRY(auto existing, c.query_one("SELECT id FROM organisations"));
-        if (existing) return Error::make(ErrorKind::conflict, "This database already has an organisation. Use `hearth user add` for more people.");
+        if (existing)
+            return Error::make(ErrorKind::conflict,
+                               "This database already has an organisation. Use `hearth user add` "
+                               "for more people.");
         TRY(auto org_id, organisation::create_organisation(c, org, format_utc(now)));
         for (const auto& h : homes) {
             TRY(auto id, organisation::create_home(c, org_id, h, "", format_utc(now)));
@@ -94,73 +114,94 @@ int run_init(const Common& common, const std::string& org, const std::vector<std
         }
         accounts::NewPerson p{org_id, name, email, "Provider administrator", hash.value(), true};
         TRY(auto id, accounts::add_person(c, p, cli_actor(), now));
-        return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, cli_actor(), now);
+        return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, cli_actor(),
+                                   now);
     });
-    if (!done.ok()) return fail(done.error());
-    std::cout << fmt::format("Created {} with {} home(s).\nSign in as {} with this one-time password: {}\n"
-                             "You will be asked to choose your own password.\n",
-                             org, homes.size(), accounts::normalise_email(email), password);
+    if (!done.ok())
+        return fail(done.error());
+    std::cout << fmt::format(
+        "Created {} with {} home(s).\nSign in as {} with this one-time password: {}\n"
+        "You will be asked to choose your own password.\n",
+        org, homes.size(), accounts::normalise_email(email), password);
     return 0;
 }
 
 int run_migrate(const Common& common) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
+    if (!config.ok())
+        return fail(config.error());
     auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     auto applied = db::migrate(**db, format_utc(SystemClock{}.now()));
-    if (!applied.ok()) return fail(applied.error());
+    if (!applied.ok())
+        return fail(applied.error());
     auto state = db::schema_state(**db);
-    if (!state.ok()) return fail(state.error());
-    std::cout << fmt::format("Applied {} migration(s); the schema is at version {}.\n", applied->size(), state->applied);
+    if (!state.ok())
+        return fail(state.error());
+    std::cout << fmt::format("Applied {} migration(s); the schema is at version {}.\n",
+                             applied->size(), state->applied);
     return 0;
 }
 
 int run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
+    if (!config.ok())
+        return fail(config.error());
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     if (scale) {
         const auto started = std::chrono::steady_clock::now();
         auto made = demo::create_scaled_demo(**db, *scale, SystemClock{}.now());
-        if (!made.ok()) return fail(made.error());
-        const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        std::cout << fmt::format("Created a fictional organisation in {}: {} homes over {} years (seed {}): {} people, "
-                                 "{} children, {} audit entries, in {:.1f} s.\n"
-                                 "Sign in as admin@example.org; every password is {}\n",
-                                 (*db)->describe(), made->homes, scale->years, scale->seed, made->people, made->children,
-                                 made->audit_entries, seconds, demo::demo_password);
+        if (!made.ok())
+            return fail(made.error());
+        const auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << fmt::format(
+            "Created a fictional organisation in {}: {} homes over {} years (seed {}): {} people, "
+            "{} children, {} audit entries, in {:.1f} s.\n"
+            "Sign in as admin@example.org; every password is {}\n",
+            (*db)->describe(), made->homes, scale->years, scale->seed, made->people, made->children,
+            made->audit_entries, seconds, demo::demo_password);
         return 0;
     }
     auto summary = demo::create_demo(**db, SystemClock{}.now());
-    if (!summary.ok()) return fail(summary.error());
-    std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n", summary->organisation,
-                             (*db)->describe());
+    if (!summary.ok())
+        return fail(summary.error());
+    std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n",
+                             summary->organisation, (*db)->describe());
     std::cout << fmt::format("Every demo account's password is: {}\n", demo::demo_password);
-    for (const auto& [email, role] : summary->accounts) std::cout << fmt::format("  {:<32} {}\n", email, role);
+    for (const auto& [email, role] : summary->accounts)
+        std::cout << fmt::format("  {:<32} {}\n", email, role);
     return 0;
 }
 
 int run_verify(const Common& common) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
+    if (!config.ok())
+        return fail(config.error());
     auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     int status = 0;
     auto problems = (*db)->integrity_problems();
-    if (!problems.ok()) return fail(problems.error());
+    if (!problems.ok())
+        return fail(problems.error());
     if (problems->empty()) {
         std::cout << "Database integrity: sound.\n";
     } else {
         status = 1;
-        for (const auto& p : *problems) std::cout << "Database integrity problem: " << p << "\n";
+        for (const auto& p : *problems)
+            std::cout << "Database integrity problem: " << p << "\n";
     }
     auto v = audit::verify(**db);
-    if (!v.ok()) return fail(v.error());
+    if (!v.ok())
+        return fail(v.error());
     if (v->first_broken_seq) {
-        std::cout << fmt::format("Audit chain BROKEN at entry {}: {}. {} entries before it verified.\n",
-                                 *v->first_broken_seq, v->problem, v->entries);
+        std::cout << fmt::format(
+            "Audit chain BROKEN at entry {}: {}. {} entries before it verified.\n",
+            *v->first_broken_seq, v->problem, v->entries);
         status = 1;
     } else {
         std::cout << fmt::format("Audit chain: {} entries, unbroken.\n", v->entries);
@@ -170,90 +211,127 @@ int run_verify(const Common& common) {
 
 int run_backup(const Common& common, const std::string& to) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
+    if (!config.ok())
+        return fail(config.error());
     auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     Status done = (*db)->backup_to(to);
-    if (!done.ok()) return fail(done.error());
-    std::cout << fmt::format("Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n",
-                             (*db)->describe(), to, to);
+    if (!done.ok())
+        return fail(done.error());
+    std::cout << fmt::format(
+        "Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n",
+        (*db)->describe(), to, to);
     return 0;
 }
 
 int run_migrate_store(const std::string& from, const std::string& to) {
     auto source = db::open_database({from, 1, 5000});
-    if (!source.ok()) return fail(source.error());
+    if (!source.ok())
+        return fail(source.error());
     auto source_state = db::schema_state(**source);
-    if (!source_state.ok()) return fail(source_state.error());
+    if (!source_state.ok())
+        return fail(source_state.error());
     if (source_state->applied != source_state->known) {
-        return fail(Error::invalid("from", "Run `hearth migrate` on the source first, so both stores have the same schema"));
+        return fail(Error::invalid(
+            "from",
+            "Run `hearth migrate` on the source first, so both stores have the same schema"));
     }
     auto target = open_and_migrate(Config{.database = to}, 2);
-    if (!target.ok()) return fail(target.error());
+    if (!target.ok())
+        return fail(target.error());
     auto report = db::copy_store(**source, **target);
-    if (!report.ok()) return fail(report.error());
-    std::cout << fmt::format("Copied {} to {}.\n{:<24} {:>10} {:>10}\n", (*source)->describe(), (*target)->describe(),
-                             "table", "source", "target");
-    for (const auto& t : report->tables) std::cout << fmt::format("{:<24} {:>10} {:>10}\n", t.table, t.source, t.target);
-    std::cout << fmt::format("Audit chain on the target: {} entries, unbroken.\n", report->audit_entries);
+    if (!report.ok())
+        return fail(report.error());
+    std::cout << fmt::format("Copied {} to {}.\n{:<24} {:>10} {:>10}\n", (*source)->describe(),
+                             (*target)->describe(), "table", "source", "target");
+    for (const auto& t : report->tables)
+        std::cout << fmt::format("{:<24} {:>10} {:>10}\n", t.table, t.source, t.target);
+    std::cout << fmt::format("Audit chain on the target: {} entries, unbroken.\n",
+                             report->audit_entries);
     return 0;
 }
 
-int run_user(const Common& common, const std::string& action, const std::string& email, const std::string& name,
-             const std::string& role_key_given, std::int64_t home_id) {
+int run_user(const Common& common, const std::string& action, const std::string& email,
+             const std::string& name, const std::string& role_key_given, std::int64_t home_id) {
     auto config = configure(common);
-    if (!config.ok()) return fail(config.error());
+    if (!config.ok())
+        return fail(config.error());
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) return fail(db.error());
+    if (!db.ok())
+        return fail(db.error());
     const auto now = SystemClock{}.now();
     if (action == "list") {
         auto rows = (*db)->read([](db::Connection& c) {
-            return c.query("SELECT p.email, p.name, p.disabled_at, COALESCE(r.role, ''), COALESCE(h.name, '') FROM people p "
-                           "LEFT JOIN roles r ON r.person_id = p.id AND r.ended_at IS NULL "
-                           "LEFT JOIN homes h ON h.id = r.home_id ORDER BY p.email");
+            return c.query(
+                "SELECT p.email, p.name, p.disabled_at, COALESCE(r.role, ''), COALESCE(h.name, '') "
+                "FROM people p "
+                "LEFT JOIN roles r ON r.person_id = p.id AND r.ended_at IS NULL "
+                "LEFT JOIN homes h ON h.id = r.home_id ORDER BY p.email");
         });
-        if (!rows.ok()) return fail(rows.error());
+        if (!rows.ok())
+            return fail(rows.error());
         for (const auto& r : *rows) {
-            std::cout << fmt::format("{:<34} {:<24} {:<26} {}{}\n", r.text(0), r.text(1), r.text(3), r.text(4),
-                                     r.is_null(2) ? "" : "  (disabled)");
+            std::cout << fmt::format("{:<34} {:<24} {:<26} {}{}\n", r.text(0), r.text(1), r.text(3),
+                                     r.text(4), r.is_null(2) ? "" : "  (disabled)");
         }
         return 0;
     }
     auto found = (*db)->read([&](db::Connection& c) { return accounts::find_by_email(c, email); });
-    if (!found.ok()) return fail(found.error());
+    if (!found.ok())
+        return fail(found.error());
     if (action == "add") {
-        if (found.value()) return fail(Error::invalid("email", "Someone already has this email address in Hearth"));
+        if (found.value())
+            return fail(
+                Error::invalid("email", "Someone already has this email address in Hearth"));
         auto role = role_from_key(role_key_given);
-        if (!role) return fail(Error::invalid("role", "Give a role: provider_administrator, responsible_individual, registered_manager, deputy, support_worker, social_worker or independent_person"));
+        if (!role)
+            return fail(Error::invalid(
+                "role",
+                "Give a role: provider_administrator, responsible_individual, registered_manager, "
+                "deputy, support_worker, social_worker or independent_person"));
         const std::string password = crypto::random_token().substr(0, 20);
         auto hash = crypto::hash_password(password);
-        if (!hash.ok()) return fail(hash.error());
+        if (!hash.ok())
+            return fail(hash.error());
         Status added = (*db)->write([&](db::Connection& c) -> Status {
             TRY(auto org, c.query_one("SELECT id FROM organisations ORDER BY id LIMIT 1"));
-            if (!org) return Error::invalid("organisation", "Run `hearth init` first");
+            if (!org)
+                return Error::invalid("organisation", "Run `hearth init` first");
             accounts::NewPerson p{org->integer(0), name, email, "", hash.value(), true};
             TRY(auto id, accounts::add_person(c, p, cli_actor(), now));
-            return accounts::give_role(c, id, home_id > 0 ? std::optional<std::int64_t>(home_id) : std::nullopt, *role,
-                                       cli_actor(), now);
+            return accounts::give_role(
+                c, id, home_id > 0 ? std::optional<std::int64_t>(home_id) : std::nullopt, *role,
+                cli_actor(), now);
         });
-        if (!added.ok()) return fail(added.error());
-        std::cout << fmt::format("Added {}. One-time password: {}\n", accounts::normalise_email(email), password);
+        if (!added.ok())
+            return fail(added.error());
+        std::cout << fmt::format("Added {}. One-time password: {}\n",
+                                 accounts::normalise_email(email), password);
         return 0;
     }
-    if (!found.value()) return fail(Error::invalid("email", "There is nobody with that email address"));
+    if (!found.value())
+        return fail(Error::invalid("email", "There is nobody with that email address"));
     const auto person_id = found.value()->person.id;
     if (action == "disable" || action == "enable") {
-        Status s = (*db)->write([&](db::Connection& c) { return accounts::set_disabled(c, person_id, action == "disable", cli_actor(), now); });
-        if (!s.ok()) return fail(s.error());
+        Status s = (*db)->write([&](db::Connection& c) {
+            return accounts::set_disabled(c, person_id, action == "disable", cli_actor(), now);
+        });
+        if (!s.ok())
+            return fail(s.error());
         std::cout << fmt::format("{} {}.\n", action == "disable" ? "Disabled" : "Enabled", email);
         return 0;
     }
     if (action == "reset-password") {
         const std::string password = crypto::random_token().substr(0, 20);
         auto hash = crypto::hash_password(password);
-        if (!hash.ok()) return fail(hash.error());
-        Status s = (*db)->write([&](db::Connection& c) { return accounts::set_password_hash(c, person_id, hash.value(), true, cli_actor(), now); });
-        if (!s.ok()) return fail(s.error());
+        if (!hash.ok())
+            return fail(hash.error());
+        Status s = (*db)->write([&](db::Connection& c) {
+            return accounts::set_password_hash(c, person_id, hash.value(), true, cli_actor(), now);
+        });
+        if (!s.ok())
+            return fail(s.error());
         std::cout << fmt::format("Reset. One-time password for {}: {}\n", email, password);
         return 0;
     }
@@ -272,7 +350,8 @@ int main(int argc, char** argv) {
     Common common;
     auto add_common = [&](CLI::App* sub) {
         sub->add_option("--config", common.config_file, "TOML settings file");
-        sub->add_option("--database", common.database, "sqlite:PATH or postgresql://... (or HEARTH_DATABASE)");
+        sub->add_option("--database", common.database,
+                        "sqlite:PATH or postgresql://... (or HEARTH_DATABASE)");
     };
 
     int port = -1;
@@ -285,7 +364,8 @@ int main(int argc, char** argv) {
 
     std::string org, admin_name, admin_email;
     std::vector<std::string> homes;
-    auto* init = cli.add_subcommand("init", "Create a new organisation and its first administrator");
+    auto* init =
+        cli.add_subcommand("init", "Create a new organisation and its first administrator");
     add_common(init);
     init->add_option("--organisation", org, "Organisation name")->required();
     init->add_option("--home", homes, "A home's name (repeat for several)");
@@ -298,26 +378,31 @@ int main(int argc, char** argv) {
     demo::Scale scale;
     auto* demo = cli.add_subcommand("demo", "Fill an empty database with a fictional organisation");
     add_common(demo);
-    auto* homes_opt = demo->add_option("--homes", scale.homes, "Homes, for a data set at provider scale");
+    auto* homes_opt =
+        demo->add_option("--homes", scale.homes, "Homes, for a data set at provider scale");
     auto* years_opt = demo->add_option("--years", scale.years, "Years of history to generate");
     demo->add_option("--seed", scale.seed, "Seed: the same seed gives the same data");
 
-    auto* verify = cli.add_subcommand("verify", "Check the audit chain and the database's integrity");
+    auto* verify =
+        cli.add_subcommand("verify", "Check the audit chain and the database's integrity");
     add_common(verify);
 
     std::string backup_to;
-    auto* backup = cli.add_subcommand("backup", "An online, consistent copy of a SQLite store into a new file");
+    auto* backup = cli.add_subcommand(
+        "backup", "An online, consistent copy of a SQLite store into a new file");
     add_common(backup);
     backup->add_option("--to", backup_to, "The new backup file")->required();
 
     std::string copy_from, copy_to;
-    auto* migrate_store = cli.add_subcommand("migrate-store", "Move a whole database to another store, and prove the copy");
+    auto* migrate_store = cli.add_subcommand(
+        "migrate-store", "Move a whole database to another store, and prove the copy");
     migrate_store->add_option("--from", copy_from, "sqlite:PATH")->required();
     migrate_store->add_option("--to", copy_to, "postgresql://... (an empty database)")->required();
 
     std::string user_action, email, name, role;
     std::int64_t home_id = 0;
-    auto* user = cli.add_subcommand("user", "Manage people: add, disable, enable, reset-password, list");
+    auto* user =
+        cli.add_subcommand("user", "Manage people: add, disable, enable, reset-password, list");
     add_common(user);
     user->add_option("action", user_action, "add | disable | enable | reset-password | list")
         ->required()
@@ -328,16 +413,23 @@ int main(int argc, char** argv) {
     user->add_option("--home-id", home_id, "The home the role is in (add)");
 
     CLI11_PARSE(cli, argc, argv);
-    if (serve->parsed()) return run_serve(common, port, listen);
-    if (init->parsed()) return run_init(common, org, homes, admin_name, admin_email);
-    if (migrate->parsed()) return run_migrate(common);
+    if (serve->parsed())
+        return run_serve(common, port, listen);
+    if (init->parsed())
+        return run_init(common, org, homes, admin_name, admin_email);
+    if (migrate->parsed())
+        return run_migrate(common);
     if (demo->parsed()) {
         const bool scaled = homes_opt->count() > 0 || years_opt->count() > 0;
         return run_demo(common, scaled ? std::optional<demo::Scale>(scale) : std::nullopt);
     }
-    if (verify->parsed()) return run_verify(common);
-    if (backup->parsed()) return run_backup(common, backup_to);
-    if (migrate_store->parsed()) return run_migrate_store(copy_from, copy_to);
-    if (user->parsed()) return run_user(common, user_action, email, name, role, home_id);
+    if (verify->parsed())
+        return run_verify(common);
+    if (backup->parsed())
+        return run_backup(common, backup_to);
+    if (migrate_store->parsed())
+        return run_migrate_store(copy_from, copy_to);
+    if (user->parsed())
+        return run_user(common, user_action, email, name, role, home_id);
     return 2;
 }

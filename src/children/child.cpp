@@ -18,13 +18,15 @@ const std::vector<Choice>& legal_bases() {
 }
 
 const std::vector<Choice>& sexes() {
-    static const std::vector<Choice> all{{"female", "Female"}, {"male", "Male"}, {"other", "Another description"}};
+    static const std::vector<Choice> all{
+        {"female", "Female"}, {"male", "Male"}, {"other", "Another description"}};
     return all;
 }
 
 std::string label_of(const std::vector<Choice>& choices, const std::string& key) {
     for (const auto& c : choices) {
-        if (c.key == key) return c.label;
+        if (c.key == key)
+            return c.label;
     }
     return key;
 }
@@ -32,7 +34,8 @@ std::string label_of(const std::vector<Choice>& choices, const std::string& key)
 namespace {
 std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
     std::vector<std::string> out;
-    for (const auto& c : choices) out.push_back(c.key);
+    for (const auto& c : choices)
+        out.push_back(c.key);
     return out;
 }
 }  // namespace
@@ -43,26 +46,35 @@ Result<ChildDetails> read_child_details(http::FormReader& f, Date today) {
     d.last_name = f.text("last_name", "last name", {.required = true, .max = 100});
     d.preferred_name = f.text("preferred_name", "Preferred name", {.max = 100});
     d.previous_names = f.text("previous_names", "Previous names", {.max = 300});
-    auto dob = f.date("date_of_birth", "date of birth", {.required = true, .not_after = today, .after_label = "today"});
+    auto dob = f.date("date_of_birth", "date of birth",
+                      {.required = true, .not_after = today, .after_label = "today"});
     d.sex = f.choice("sex", "sex", keys_of(sexes()), true);
     d.pronouns = f.text("pronouns", "Pronouns", {.max = 50});
     d.religion = f.text("religion", "Religion", {.max = 100});
     d.ethnicity = f.text("ethnicity", "Ethnicity", {.max = 100});
     d.language = f.text("language", "Language and cultural background", {.max = 300});
-    d.legal_basis = f.choice("legal_basis", "the legal basis of the placement", keys_of(legal_bases()), true);
-    d.placing_authority = f.text("placing_authority", "the placing authority", {.required = true, .max = 150});
-    d.placing_authority_contact = f.text("placing_authority_contact", "Placing authority contact", {.max = 200});
+    d.legal_basis =
+        f.choice("legal_basis", "the legal basis of the placement", keys_of(legal_bases()), true);
+    d.placing_authority =
+        f.text("placing_authority", "the placing authority", {.required = true, .max = 150});
+    d.placing_authority_contact =
+        f.text("placing_authority_contact", "Placing authority contact", {.max = 200});
     d.social_worker_name = f.text("social_worker_name", "Social worker", {.max = 150});
-    auto admitted = f.date("admission_date", "admission date", {.required = true, .not_after = today, .after_label = "today"});
+    auto admitted = f.date("admission_date", "admission date",
+                           {.required = true, .not_after = today, .after_label = "today"});
     d.reg44_consent = f.flag("reg44_consent", "Consent for the independent person");
     d.key_worker_ids = f.ids("key_workers", "Key workers");
-    if (dob) d.date_of_birth = *dob;
-    if (admitted) d.admission_date = *admitted;
+    if (dob)
+        d.date_of_birth = *dob;
+    if (admitted)
+        d.admission_date = *admitted;
     if (dob && admitted && *admitted < *dob) {
         f.fail("admission_date", "Admission date must be on or after the date of birth");
     }
     if (dob && whole_years_between(*dob, today) > 25) {
-        f.fail("date_of_birth", "Date of birth must be within the last 25 years: children's homes care for children and young people");
+        f.fail("date_of_birth",
+               "Date of birth must be within the last 25 years: children's homes care for children "
+               "and young people");
     }
     CHECK_OK(f.finish());
     return d;
@@ -107,7 +119,8 @@ ChildDetails from_json(const nlohmann::json& j) {
     d.social_worker_name = s("social_worker_name");
     d.admission_date = parse_date(s("admission_date")).value_or(Date{});
     d.reg44_consent = j.value("reg44_consent", false);
-    if (j.contains("key_workers")) d.key_worker_ids = j["key_workers"].get<std::vector<std::int64_t>>();
+    if (j.contains("key_workers"))
+        d.key_worker_ids = j["key_workers"].get<std::vector<std::int64_t>>();
     return d;
 }
 
@@ -134,18 +147,23 @@ const std::vector<std::pair<std::string, std::string>>& field_labels() {
     return labels;
 }
 
-std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlohmann::json& after) {
+std::vector<FieldChange> changes_between(const nlohmann::json& before,
+                                         const nlohmann::json& after) {
     std::vector<FieldChange> out;
     auto show = [](const nlohmann::json& v) -> std::string {
-        if (v.is_string()) return v.get<std::string>();
-        if (v.is_boolean()) return v.get<bool>() ? "Yes" : "No";
-        if (v.is_null()) return "";
+        if (v.is_string())
+            return v.get<std::string>();
+        if (v.is_boolean())
+            return v.get<bool>() ? "Yes" : "No";
+        if (v.is_null())
+            return "";
         return v.dump();
     };
     for (const auto& [field, label] : field_labels()) {
         nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
         nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a) out.push_back({field, label, show(b), show(a)});
+        if (b != a)
+            out.push_back({field, label, show(b), show(a)});
     }
     return out;
 }
@@ -155,6 +173,8 @@ std::string display_name(const ChildDetails& d) {
     return first + " " + d.last_name;
 }
 
-int age_on(const ChildDetails& d, Date day) { return whole_years_between(d.date_of_birth, day); }
+int age_on(const ChildDetails& d, Date day) {
+    return whole_years_between(d.date_of_birth, day);
+}
 
 }  // namespace hearth::children

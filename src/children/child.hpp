@@ -2,10 +2,9 @@
 // A child living in a home: the Schedule 3 basics of their case record (Reg 36).
 // Plain data and rules; built only through read_child_details(), which names every field at fault.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
@@ -36,7 +35,8 @@ struct ChildDetails {
     std::string placing_authority_contact;
     std::string social_worker_name;
     Date admission_date{};
-    bool reg44_consent = false;  // the child and the placing authority agree the Reg 44 visitor may read it
+    bool reg44_consent =
+        false;  // the child and the placing authority agree the Reg 44 visitor may read it
     std::vector<std::int64_t> key_worker_ids;
 };
 

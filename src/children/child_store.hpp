@@ -41,8 +41,8 @@ Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_i
 Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id);
 Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id);
 
-Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d, const audit::Actor& actor,
-                           Timestamp now);
+Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
+                           const audit::Actor& actor, Timestamp now);
 // Refused with a conflict when the record is no longer at `read_version`: someone else changed it.
 Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
              const std::string& reason, const audit::Actor& actor, Timestamp now);

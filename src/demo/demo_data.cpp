@@ -34,29 +34,44 @@ struct DemoChild {
 };
 
 constexpr DemoPerson people[] = {
-    {"Alex Morgan", "admin@example.org", "Provider administrator", Role::provider_administrator, -1},
+    {"Alex Morgan", "admin@example.org", "Provider administrator", Role::provider_administrator,
+     -1},
     {"Priya Shah", "ri@example.org", "Responsible individual", Role::responsible_individual, -1},
     {"Sam Carter", "manager.willow@example.org", "Registered manager", Role::registered_manager, 0},
     {"Jo Whitfield", "deputy.willow@example.org", "Deputy manager", Role::deputy, 0},
-    {"Chris Okafor", "rsw1.willow@example.org", "Residential support worker", Role::support_worker, 0},
-    {"Dana Lewis", "rsw2.willow@example.org", "Residential support worker", Role::support_worker, 0},
-    {"Morgan Reid", "manager.harbour@example.org", "Registered manager", Role::registered_manager, 1},
+    {"Chris Okafor", "rsw1.willow@example.org", "Residential support worker", Role::support_worker,
+     0},
+    {"Dana Lewis", "rsw2.willow@example.org", "Residential support worker", Role::support_worker,
+     0},
+    {"Morgan Reid", "manager.harbour@example.org", "Registered manager", Role::registered_manager,
+     1},
     {"Taylor Brooks", "deputy.harbour@example.org", "Team leader", Role::deputy, 1},
-    {"Jamie Fox", "rsw1.harbour@example.org", "Residential support worker", Role::support_worker, 1},
-    {"Robin Hale", "rsw2.harbour@example.org", "Residential support worker", Role::support_worker, 1},
-    {"Casey Nolan", "social.worker@example.org", "Social worker, Northshire", Role::social_worker, -1},
+    {"Jamie Fox", "rsw1.harbour@example.org", "Residential support worker", Role::support_worker,
+     1},
+    {"Robin Hale", "rsw2.harbour@example.org", "Residential support worker", Role::support_worker,
+     1},
+    {"Casey Nolan", "social.worker@example.org", "Social worker, Northshire", Role::social_worker,
+     -1},
     {"Elliot Price", "reg44@example.org", "Independent person", Role::independent_person, 0},
 };
 
 constexpr DemoChild kids[] = {
-    {"Aisha", "Bennett", "", "2011-04-17", "female", "she/her", "s31", "Northshire County Council", "2024-09-02", 0, true},
-    {"Benjamin", "Cole", "Ben", "2010-11-03", "male", "he/him", "s20", "Northshire County Council", "2025-01-20", 0, false},
-    {"Kai", "Donovan", "", "2012-06-29", "male", "he/him", "s38", "Eastbrook Borough Council", "2025-06-11", 0, false},
-    {"Lily", "Evans-Ward", "Lil", "2009-12-08", "female", "she/her", "s31", "Westmere City Council", "2023-03-15", 0, true},
-    {"Noor", "Farah", "", "2011-08-21", "female", "she/her", "s20", "Eastbrook Borough Council", "2024-11-04", 1, false},
-    {"Oscar", "Grant", "Ozzy", "2010-02-14", "male", "he/him", "s31", "Northshire County Council", "2022-07-30", 1, false},
-    {"Riley", "Hughes", "", "2012-10-05", "other", "they/them", "s31", "Westmere City Council", "2025-04-22", 1, false},
-    {"Zara", "Iqbal", "", "2009-05-30", "female", "she/her", "remand", "Eastbrook Borough Council", "2026-02-09", 1, false},
+    {"Aisha", "Bennett", "", "2011-04-17", "female", "she/her", "s31", "Northshire County Council",
+     "2024-09-02", 0, true},
+    {"Benjamin", "Cole", "Ben", "2010-11-03", "male", "he/him", "s20", "Northshire County Council",
+     "2025-01-20", 0, false},
+    {"Kai", "Donovan", "", "2012-06-29", "male", "he/him", "s38", "Eastbrook Borough Council",
+     "2025-06-11", 0, false},
+    {"Lily", "Evans-Ward", "Lil", "2009-12-08", "female", "she/her", "s31", "Westmere City Council",
+     "2023-03-15", 0, true},
+    {"Noor", "Farah", "", "2011-08-21", "female", "she/her", "s20", "Eastbrook Borough Council",
+     "2024-11-04", 1, false},
+    {"Oscar", "Grant", "Ozzy", "2010-02-14", "male", "he/him", "s31", "Northshire County Council",
+     "2022-07-30", 1, false},
+    {"Riley", "Hughes", "", "2012-10-05", "other", "they/them", "s31", "Westmere City Council",
+     "2025-04-22", 1, false},
+    {"Zara", "Iqbal", "", "2009-05-30", "female", "she/her", "remand", "Eastbrook Borough Council",
+     "2026-02-09", 1, false},
 };
 
 }  // namespace
@@ -68,7 +83,9 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
     CHECK_OK(db.write([&](db::Connection& c) -> Status {
         TRY(auto existing, c.query_one("SELECT id FROM organisations"));
         if (existing) {
-            return Error::make(ErrorKind::conflict, "This database already holds an organisation; demo data goes only into an empty one.");
+            return Error::make(ErrorKind::conflict,
+                               "This database already holds an organisation; demo data goes only "
+                               "into an empty one.");
         }
         const std::string at = format_utc(now);
         audit::Actor system{std::nullopt, "demo", "127.0.0.1", "demo"};
@@ -81,7 +98,8 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             accounts::NewPerson np{org, p.name, p.email, p.job, hash, false};
             TRY(auto id, accounts::add_person(c, np, system, now));
             std::optional<std::int64_t> home;
-            if (p.home >= 0) home = homes[p.home];
+            if (p.home >= 0)
+                home = homes[p.home];
             CHECK_OK(accounts::give_role(c, id, home, p.role, system, now));
             person_ids.push_back(id);
             summary.accounts.emplace_back(p.email, std::string(role_label(p.role)));
@@ -101,16 +119,21 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             d.legal_basis = k.legal_basis;
             d.placing_authority = k.authority;
             d.placing_authority_contact = "Placements team, 01632 960" + std::to_string(100 + n);
-            d.social_worker_name = k.authority == std::string("Northshire County Council") ? "Casey Nolan" : "Duty social worker";
+            d.social_worker_name = k.authority == std::string("Northshire County Council")
+                                       ? "Casey Nolan"
+                                       : "Duty social worker";
             d.admission_date = *parse_date(k.admitted);
             d.reg44_consent = k.consent;
             // Key workers: the two support workers of the home, one each.
-            d.key_worker_ids = {person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)]};
-            audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name, "127.0.0.1", "demo"};
+            d.key_worker_ids = {
+                person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)]};
+            audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
+                                 "127.0.0.1", "demo"};
             TRY(auto child_id, children::admit(c, homes[k.home], d, manager, now));
             if (k.authority == std::string("Northshire County Council")) {
-                CHECK_OK(c.run("INSERT INTO allocations (person_id, child_id, started_at) VALUES ($1, $2, $3)",
-                               {person_ids[10], child_id, at}));
+                CHECK_OK(c.run(
+                    "INSERT INTO allocations (person_id, child_id, started_at) VALUES ($1, $2, $3)",
+                    {person_ids[10], child_id, at}));
             }
             ++n;
         }

@@ -1,9 +1,9 @@
 #include "demo/scaled_demo.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "children/child.hpp"
 #include "demo/demo_data.hpp"
@@ -16,13 +16,13 @@ namespace hearth::demo {
 namespace {
 
 // Rates, per day unless stated. Chosen to look like a busy home's record system, not to be exact.
-constexpr int beds_min = 4, beds_max = 6;            // children living in each home
+constexpr int beds_min = 4, beds_max = 6;                // children living in each home
 constexpr int stay_days_min = 180, stay_days_max = 900;  // length of a placement
 constexpr int vacancy_days_min = 7, vacancy_days_max = 60;
-constexpr int staff_per_home = 12;                   // 1 manager, 2 deputies, 9 support workers
-constexpr int staff_leaving_per_10000_days = 6;      // about 20% a year
-constexpr int reads_per_child_per_day = 4;           // staff opening the child's record
-constexpr int sign_ins_per_staff_per_week = 4;       // one a shift
+constexpr int staff_per_home = 12;               // 1 manager, 2 deputies, 9 support workers
+constexpr int staff_leaving_per_10000_days = 6;  // about 20% a year
+constexpr int reads_per_child_per_day = 4;       // staff opening the child's record
+constexpr int sign_ins_per_staff_per_week = 4;   // one a shift
 constexpr int amendments_per_child_per_100_days = 2;
 constexpr int failed_sign_ins_per_staff_per_100_days = 3;
 constexpr int rows_per_statement = 200;
@@ -30,7 +30,7 @@ constexpr int rows_per_transaction = 20000;
 
 // splitmix64: the same sequence on every platform and library, unlike <random>'s distributions.
 class Dice {
-public:
+  public:
     explicit Dice(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
@@ -38,50 +38,63 @@ public:
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
         return z ^ (z >> 31);
     }
-    int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
-    bool chance(int per, int out_of) { return static_cast<int>(next() % static_cast<std::uint64_t>(out_of)) < per; }
+    int between(int lo, int hi) {
+        return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+    }
+    bool chance(int per, int out_of) {
+        return static_cast<int>(next() % static_cast<std::uint64_t>(out_of)) < per;
+    }
     template <typename T, std::size_t N>
-    const T& pick(const std::array<T, N>& a) { return a[next() % N]; }
+    const T& pick(const std::array<T, N>& a) {
+        return a[next() % N];
+    }
 
-private:
+  private:
     std::uint64_t state_;
 };
 
 constexpr std::array<const char*, 40> first_names{
-    "Ada", "Ben", "Cara", "Dev", "Ella", "Finn", "Gina", "Hal", "Isla", "Jude", "Kira", "Leo", "Maya", "Nico",
-    "Olive", "Pax", "Quinn", "Rosa", "Sol", "Tess", "Uma", "Vic", "Wren", "Xan", "Yara", "Zed", "Amir", "Bea",
-    "Cal", "Dina", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jas", "Kit", "Lana", "Milo", "Nell"};
+    "Ada",  "Ben", "Cara", "Dev",  "Ella",  "Finn", "Gina",  "Hal",  "Isla", "Jude",
+    "Kira", "Leo", "Maya", "Nico", "Olive", "Pax",  "Quinn", "Rosa", "Sol",  "Tess",
+    "Uma",  "Vic", "Wren", "Xan",  "Yara",  "Zed",  "Amir",  "Bea",  "Cal",  "Dina",
+    "Eli",  "Fay", "Gus",  "Hana", "Ivo",   "Jas",  "Kit",   "Lana", "Milo", "Nell"};
 constexpr std::array<const char*, 40> last_names{
-    "Ashdown", "Brackley", "Corran", "Dunmore", "Elston", "Farrow", "Gedney", "Holloway", "Ingram", "Jessop",
-    "Kettering", "Lowther", "Marsden", "Northey", "Ormsby", "Penhale", "Quarry", "Redfern", "Saltash", "Trevine",
-    "Upfield", "Varley", "Wendron", "Yelland", "Zennor", "Abbot", "Bellamy", "Caddick", "Daintree", "Eskdale",
-    "Fenwick", "Gorran", "Hexworth", "Illogan", "Jarrow", "Kenward", "Lanyon", "Merrow", "Nancekivell", "Oakham"};
+    "Ashdown",  "Brackley", "Corran",  "Dunmore",     "Elston",   "Farrow",  "Gedney",
+    "Holloway", "Ingram",   "Jessop",  "Kettering",   "Lowther",  "Marsden", "Northey",
+    "Ormsby",   "Penhale",  "Quarry",  "Redfern",     "Saltash",  "Trevine", "Upfield",
+    "Varley",   "Wendron",  "Yelland", "Zennor",      "Abbot",    "Bellamy", "Caddick",
+    "Daintree", "Eskdale",  "Fenwick", "Gorran",      "Hexworth", "Illogan", "Jarrow",
+    "Kenward",  "Lanyon",   "Merrow",  "Nancekivell", "Oakham"};
 constexpr std::array<const char*, 20> home_words{
-    "Alder", "Birch", "Cedar", "Damson", "Elm", "Fern", "Gorse", "Hazel", "Ivy", "Juniper",
+    "Alder",   "Birch", "Cedar", "Damson", "Elm", "Fern",   "Gorse",  "Hazel", "Ivy",    "Juniper",
     "Kestrel", "Larch", "Maple", "Nettle", "Oak", "Poplar", "Quince", "Rowan", "Sorrel", "Teasel"};
 constexpr std::array<const char*, 4> home_kinds{"House", "Lodge", "View", "Cottage"};
-constexpr std::array<const char*, 5> authorities{"Northshire County Council", "Eastbrook Borough Council",
-                                                  "Westmere City Council", "Southvale District Council",
-                                                  "Midfold Metropolitan Council"};
+constexpr std::array<const char*, 5> authorities{
+    "Northshire County Council", "Eastbrook Borough Council", "Westmere City Council",
+    "Southvale District Council", "Midfold Metropolitan Council"};
 constexpr std::array<const char*, 5> legal_bases{"s31", "s20", "s31", "s38", "s20"};
 
 // Rows for one table, sent as multi-row INSERTs.
 class Batch {
-public:
-    Batch(std::string table, std::vector<std::string> columns) : table_(std::move(table)), columns_(std::move(columns)) {}
+  public:
+    Batch(std::string table, std::vector<std::string> columns)
+        : table_(std::move(table)), columns_(std::move(columns)) {}
     void add(db::Params row) { rows_.push_back(std::move(row)); }
     std::size_t size() const { return rows_.size(); }
     Status flush(db::Connection& c) {
         for (std::size_t start = 0; start < rows_.size(); start += rows_per_statement) {
             const std::size_t end = std::min(rows_.size(), start + rows_per_statement);
-            std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ", table_, fmt::join(columns_, ", "));
+            std::string sql =
+                fmt::format("INSERT INTO {} ({}) VALUES ", table_, fmt::join(columns_, ", "));
             db::Params params;
             int n = 0;
             for (std::size_t r = start; r < end; ++r) {
                 sql += r == start ? "(" : ", (";
-                for (std::size_t i = 0; i < columns_.size(); ++i) sql += fmt::format("{}${}", i ? ", " : "", ++n);
+                for (std::size_t i = 0; i < columns_.size(); ++i)
+                    sql += fmt::format("{}${}", i ? ", " : "", ++n);
                 sql += ")";
-                for (auto& v : rows_[r]) params.push_back(std::move(v));
+                for (auto& v : rows_[r])
+                    params.push_back(std::move(v));
             }
             CHECK_OK(c.run(sql, params));
         }
@@ -89,7 +102,7 @@ public:
         return {};
     }
 
-private:
+  private:
     std::string table_;
     std::vector<std::string> columns_;
     std::vector<db::Params> rows_;
@@ -111,10 +124,16 @@ struct Living {
 }  // namespace
 
 Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Timestamp now) {
-    if (scale.homes < 1 || scale.homes > 2000) return Error::invalid("homes", "--homes must be between 1 and 2000");
-    if (scale.years < 1 || scale.years > 20) return Error::invalid("years", "--years must be between 1 and 20");
-    TRY(auto existing, db.read([](db::Connection& c) { return c.query_one("SELECT id FROM organisations"); }));
-    if (existing) return Error::make(ErrorKind::conflict, "This database already holds an organisation; demo data goes only into an empty one.");
+    if (scale.homes < 1 || scale.homes > 2000)
+        return Error::invalid("homes", "--homes must be between 1 and 2000");
+    if (scale.years < 1 || scale.years > 20)
+        return Error::invalid("years", "--years must be between 1 and 20");
+    TRY(auto existing,
+        db.read([](db::Connection& c) { return c.query_one("SELECT id FROM organisations"); }));
+    if (existing)
+        return Error::make(
+            ErrorKind::conflict,
+            "This database already holds an organisation; demo data goes only into an empty one.");
     TRY(auto hash, crypto::hash_password(demo_password));
 
     Dice dice(scale.seed);
@@ -122,24 +141,31 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     const int days = scale.years * 365;
     const auto first_day = std::chrono::floor<std::chrono::days>(now) - std::chrono::days(days);
     auto at = [&](int day, int minute) {
-        return format_utc(Timestamp{first_day + std::chrono::days(day)} + std::chrono::minutes(minute));
+        return format_utc(Timestamp{first_day + std::chrono::days(day)} +
+                          std::chrono::minutes(minute));
     };
     auto date_at = [&](int day) { return format_date(Date{first_day + std::chrono::days(day)}); };
 
-    Batch people("people", {"id", "organisation_id", "name", "email", "job_title", "password_hash", "created_at", "updated_at"});
+    Batch people("people", {"id", "organisation_id", "name", "email", "job_title", "password_hash",
+                            "created_at", "updated_at"});
     Batch roles("roles", {"person_id", "home_id", "role", "started_at", "ended_at"});
-    Batch children_rows("children", {"id", "home_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex",
-                                     "pronouns", "legal_basis", "placing_authority", "social_worker_name", "admission_date",
-                                     "created_at", "created_by", "updated_at", "updated_by", "version", "left_on"});
-    Batch versions("child_versions", {"child_id", "version", "record", "reason", "changed_at", "changed_by"});
+    Batch children_rows(
+        "children",
+        {"id", "home_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex",
+         "pronouns", "legal_basis", "placing_authority", "social_worker_name", "admission_date",
+         "created_at", "created_by", "updated_at", "updated_by", "version", "left_on"});
+    Batch versions("child_versions",
+                   {"child_id", "version", "record", "reason", "changed_at", "changed_by"});
     Batch key_workers("key_workers", {"child_id", "person_id", "started_at", "started_by"});
-    Batch audit_rows("audit_log", {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id", "home_id",
-                                   "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
+    Batch audit_rows("audit_log",
+                     {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
+                      "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
     std::int64_t seq = 0;
     std::string prev(64, '0');
-    auto audit = [&](const std::string& when, std::optional<std::int64_t> actor_id, const std::string& actor,
-                     const std::string& action, const std::string& type, std::int64_t record,
-                     std::optional<std::int64_t> home, std::optional<std::int64_t> child, const std::string& detail) {
+    auto audit = [&](const std::string& when, std::optional<std::int64_t> actor_id,
+                     const std::string& actor, const std::string& action, const std::string& type,
+                     std::int64_t record, std::optional<std::int64_t> home,
+                     std::optional<std::int64_t> child, const std::string& detail) {
         audit::Entry e;
         e.seq = ++seq;
         e.at = when;
@@ -156,8 +182,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         e.prev_hash = prev;
         e.hash = audit::entry_hash(e);
         prev = e.hash;
-        audit_rows.add({e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
-                        db::nullable(e.home_id), db::nullable(e.child_id), e.ip, e.request_id, e.detail, e.prev_hash, e.hash});
+        audit_rows.add({e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type,
+                        e.record_id, db::nullable(e.home_id), db::nullable(e.child_id), e.ip,
+                        e.request_id, e.detail, e.prev_hash, e.hash});
     };
     auto flush_all = [&]() -> Status {
         return db.write([&](db::Connection& c) -> Status {
@@ -173,8 +200,10 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     std::int64_t next_person = 0, next_child = 0;
     auto new_person = [&](std::int64_t org, const std::string& job, int day) {
         const std::int64_t id = ++next_person;
-        const std::string name = fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
-        people.add({id, org, name, fmt::format("person{}@example.org", id), job, hash, at(day, 0), at(day, 0)});
+        const std::string name =
+            fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
+        people.add({id, org, name, fmt::format("person{}@example.org", id), job, hash, at(day, 0),
+                    at(day, 0)});
         return Staff{id, name, 0, job};
     };
 
@@ -182,13 +211,16 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     std::int64_t org = 0;
     std::vector<std::int64_t> home_ids;
     CHECK_OK(db.write([&](db::Connection& c) -> Status {
-        TRY(org, c.insert("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
-                          {std::string("Brightwater Children's Services (fictional)"), start}));
+        TRY(org,
+            c.insert("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
+                     {std::string("Brightwater Children's Services (fictional)"), start}));
         for (int h = 0; h < scale.homes; ++h) {
-            const std::string name = fmt::format("{} {}{}", home_words[static_cast<std::size_t>(h) % home_words.size()],
-                                                 home_kinds[static_cast<std::size_t>(h / 20) % home_kinds.size()],
-                                                 h >= 80 ? fmt::format(" {}", h / 80 + 1) : std::string());
-            TRY(auto id, c.insert("INSERT INTO homes (organisation_id, name, ofsted_urn, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            const std::string name =
+                fmt::format("{} {}{}", home_words[static_cast<std::size_t>(h) % home_words.size()],
+                            home_kinds[static_cast<std::size_t>(h / 20) % home_kinds.size()],
+                            h >= 80 ? fmt::format(" {}", h / 80 + 1) : std::string());
+            TRY(auto id, c.insert("INSERT INTO homes (organisation_id, name, ofsted_urn, "
+                                  "created_at) VALUES ($1, $2, $3, $4) RETURNING id",
                                   {org, name, fmt::format("SC{:06}", 100000 + h), start}));
             home_ids.push_back(id);
         }
@@ -202,7 +234,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     Batch allocations("allocations", {"person_id", "child_id", "started_at"});
     auto org_role = [&](const char* email, const char* job, const char* role) {
         const std::int64_t id = ++next_person;
-        people.add({id, org, std::string(job) + " (demo)", std::string(email), std::string(job), hash, start, start});
+        people.add({id, org, std::string(job) + " (demo)", std::string(email), std::string(job),
+                    hash, start, start});
         roles.add({id, nullptr, std::string(role), start, nullptr});
     };
     org_role("admin@example.org", "Provider administrator", "provider_administrator");
@@ -215,12 +248,13 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     }
     for (int h = 0; h < scale.homes; h += 3) {
         auto ip = new_person(org, "Independent person", 0);
-        roles.add({ip.id, home_ids[static_cast<std::size_t>(h)], std::string("independent_person"), start, nullptr});
+        roles.add({ip.id, home_ids[static_cast<std::size_t>(h)], std::string("independent_person"),
+                   start, nullptr});
     }
 
     struct Home {
         std::int64_t id;
-        std::vector<Staff> staff;  // working here now
+        std::vector<Staff> staff;                         // working here now
         std::vector<std::pair<int, std::string>> hiring;  // day, role
         std::vector<Living> living;
         std::vector<int> bed_free_from;
@@ -228,7 +262,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     std::vector<Home> homes;
     const std::array<const char*, 3> staff_roles{"registered_manager", "deputy", "support_worker"};
     auto hire = [&](Home& home, const std::string& role, int day) {
-        const char* job = role == "registered_manager" ? "Registered manager" : role == "deputy" ? "Deputy manager" : "Residential support worker";
+        const char* job = role == "registered_manager" ? "Registered manager"
+                          : role == "deputy"           ? "Deputy manager"
+                                                       : "Residential support worker";
         Staff s = new_person(org, job, day);
         s.home = home.id;
         s.role = role;
@@ -237,9 +273,11 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     };
     for (std::size_t h = 0; h < home_ids.size(); ++h) {
         Home home{home_ids[h], {}, {}, {}, {}};
-        for (int i = 0; i < staff_per_home; ++i) hire(home, staff_roles[static_cast<std::size_t>(i == 0 ? 0 : i < 3 ? 1 : 2)], 0);
+        for (int i = 0; i < staff_per_home; ++i)
+            hire(home, staff_roles[static_cast<std::size_t>(i == 0 ? 0 : i < 3 ? 1 : 2)], 0);
         const int beds = dice.between(beds_min, beds_max);
-        for (int b = 0; b < beds; ++b) home.bed_free_from.push_back(0);
+        for (int b = 0; b < beds; ++b)
+            home.bed_free_from.push_back(0);
         homes.push_back(std::move(home));
     }
 
@@ -263,7 +301,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         for (auto& home : homes) {
             // Staff leave, and are replaced a few weeks later.
             for (std::size_t i = 0; i < home.staff.size();) {
-                if (day > 0 && dice.chance(staff_leaving_per_10000_days, 10000) && home.staff.size() > 3) {
+                if (day > 0 && dice.chance(staff_leaving_per_10000_days, 10000) &&
+                    home.staff.size() > 3) {
                     ended_roles.emplace_back(home.staff[i].id, at(day, 17 * 60));
                     home.hiring.emplace_back(day + dice.between(14, 60), home.staff[i].role);
                     home.staff.erase(home.staff.begin() + static_cast<std::ptrdiff_t>(i));
@@ -279,12 +318,15 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     ++i;
                 }
             }
-            const auto staff_at = [&](std::size_t k) -> const Staff& { return home.staff[k % home.staff.size()]; };
+            const auto staff_at = [&](std::size_t k) -> const Staff& {
+                return home.staff[k % home.staff.size()];
+            };
             // Children leave at the end of their placement; the bed is filled after a vacancy.
             for (std::size_t i = 0; i < home.living.size();) {
                 if (home.living[i].leaves_day <= day) {
                     child_state[home.living[i].child].left_on = date_at(day);
-                    home.bed_free_from.push_back(day + dice.between(vacancy_days_min, vacancy_days_max));
+                    home.bed_free_from.push_back(day +
+                                                 dice.between(vacancy_days_min, vacancy_days_max));
                     home.living.erase(home.living.begin() + static_cast<std::ptrdiff_t>(i));
                 } else {
                     ++i;
@@ -295,50 +337,67 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     ++b;
                     continue;
                 }
-                home.bed_free_from.erase(home.bed_free_from.begin() + static_cast<std::ptrdiff_t>(b));
+                home.bed_free_from.erase(home.bed_free_from.begin() +
+                                         static_cast<std::ptrdiff_t>(b));
                 const std::int64_t id = ++next_child;
                 children::ChildDetails d;
                 d.first_name = dice.pick(first_names);
                 d.last_name = dice.pick(last_names);
-                d.date_of_birth = Date{first_day + std::chrono::days(day - dice.between(11 * 365, 17 * 365))};
+                d.date_of_birth =
+                    Date{first_day + std::chrono::days(day - dice.between(11 * 365, 17 * 365))};
                 d.sex = dice.chance(1, 2) ? "female" : "male";
                 d.pronouns = d.sex == "female" ? "she/her" : "he/him";
                 d.legal_basis = dice.pick(legal_bases);
                 d.placing_authority = dice.pick(authorities);
-                d.social_worker_name = fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
+                d.social_worker_name =
+                    fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
                 d.admission_date = Date{first_day + std::chrono::days(day)};
                 const Staff& manager = home.staff.front();
                 d.key_worker_ids = {staff_at(3 + dice.next() % 9).id};
                 const std::string when = at(day, 10 * 60 + dice.between(0, 300));
-                children_rows.add({id, home.id, d.first_name, d.last_name, std::string(), format_date(d.date_of_birth), d.sex,
-                                   d.pronouns, d.legal_basis, d.placing_authority, d.social_worker_name,
-                                   format_date(d.admission_date), when, manager.id, when, manager.id, std::int64_t{1}, nullptr});
-                versions.add({id, std::int64_t{1}, children::to_json(d).dump(), std::string("Admitted"), when, manager.id});
+                children_rows.add({id, home.id, d.first_name, d.last_name, std::string(),
+                                   format_date(d.date_of_birth), d.sex, d.pronouns, d.legal_basis,
+                                   d.placing_authority, d.social_worker_name,
+                                   format_date(d.admission_date), when, manager.id, when,
+                                   manager.id, std::int64_t{1}, nullptr});
+                versions.add({id, std::int64_t{1}, children::to_json(d).dump(),
+                              std::string("Admitted"), when, manager.id});
                 key_workers.add({id, d.key_worker_ids.front(), when, manager.id});
-                if (dice.chance(1, 3)) allocations.add({social_workers[static_cast<std::size_t>(home.id) % social_workers.size()], id, when});
+                if (dice.chance(1, 3))
+                    allocations.add(
+                        {social_workers[static_cast<std::size_t>(home.id) % social_workers.size()],
+                         id, when});
                 child_state[id] = ChildState{d, 1, when, manager.id, home.id, std::nullopt};
-                home.living.push_back({id, day + dice.between(stay_days_min, stay_days_max), d.key_worker_ids});
+                home.living.push_back(
+                    {id, day + dice.between(stay_days_min, stay_days_max), d.key_worker_ids});
                 const std::int64_t home_id = home.id;
                 const std::string manager_name = manager.name;
                 const std::int64_t manager_id = manager.id;
                 events.push_back({10 * 60, [&, id, home_id, manager_id, manager_name, when] {
-                                      audit(when, manager_id, manager_name, "create", "child", id, home_id, id, "admitted");
+                                      audit(when, manager_id, manager_name, "create", "child", id,
+                                            home_id, id, "admitted");
                                   }});
                 ++summary.children;
             }
             // Sign-ins at the start of a shift; now and then a mistyped password.
             for (const auto& s : home.staff) {
                 if (dice.chance(sign_ins_per_staff_per_week, 7)) {
-                    const int minute = dice.pick(std::array<int, 3>{7 * 60, 14 * 60, 21 * 60}) + dice.between(0, 20);
+                    const int minute = dice.pick(std::array<int, 3>{7 * 60, 14 * 60, 21 * 60}) +
+                                       dice.between(0, 20);
                     const std::string when = at(day, minute);
-                    events.push_back({minute, [&, s, when] { audit(when, s.id, s.name, "sign_in", "person", s.id, std::nullopt, std::nullopt, ""); }});
+                    events.push_back({minute, [&, s, when] {
+                                          audit(when, s.id, s.name, "sign_in", "person", s.id,
+                                                std::nullopt, std::nullopt, "");
+                                      }});
                 }
                 if (dice.chance(failed_sign_ins_per_staff_per_100_days, 100)) {
                     const int minute = 7 * 60 + dice.between(0, 60);
                     const std::string when = at(day, minute);
                     events.push_back({minute, [&, s, when] {
-                                          audit(when, std::nullopt, fmt::format("person{}@example.org", s.id), "sign_in_failed", "person", s.id,
-                                                std::nullopt, std::nullopt, "wrong password");
+                                          audit(when, std::nullopt,
+                                                fmt::format("person{}@example.org", s.id),
+                                                "sign_in_failed", "person", s.id, std::nullopt,
+                                                std::nullopt, "wrong password");
                                       }});
                 }
             }
@@ -350,7 +409,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     const std::string when = at(day, minute);
                     const std::int64_t home_id = home.id, child = l.child;
                     events.push_back({minute, [&, reader, when, home_id, child] {
-                                          audit(when, reader.id, reader.name, "read", "child", child, home_id, child, "");
+                                          audit(when, reader.id, reader.name, "read", "child",
+                                                child, home_id, child, "");
                                       }});
                 }
                 if (dice.chance(amendments_per_child_per_100_days, 100)) {
@@ -358,23 +418,31 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     const int minute = dice.between(9 * 60, 20 * 60);
                     const std::string when = at(day, minute);
                     auto& state = child_state[l.child];
-                    state.details.social_worker_name = fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
+                    state.details.social_worker_name =
+                        fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
                     state.version += 1;
                     state.updated_at = when;
                     state.updated_by = by.id;
-                    versions.add({l.child, std::int64_t{state.version}, children::to_json(state.details).dump(),
-                                  std::string("New social worker allocated by the placing authority"), when, by.id});
+                    versions.add(
+                        {l.child, std::int64_t{state.version},
+                         children::to_json(state.details).dump(),
+                         std::string("New social worker allocated by the placing authority"), when,
+                         by.id});
                     const std::int64_t home_id = home.id, child = l.child;
                     const int version = state.version;
-                    events.push_back({minute, [&, by, when, home_id, child, version] {
-                                          audit(when, by.id, by.name, "amend", "child", child, home_id, child,
-                                                fmt::format("version {}: social_worker_name (New social worker)", version));
-                                      }});
+                    events.push_back(
+                        {minute, [&, by, when, home_id, child, version] {
+                             audit(when, by.id, by.name, "amend", "child", child, home_id, child,
+                                   fmt::format("version {}: social_worker_name (New social worker)",
+                                               version));
+                         }});
                 }
             }
         }
-        std::stable_sort(events.begin(), events.end(), [](const Pending& a, const Pending& b) { return a.minute < b.minute; });
-        for (auto& e : events) e.write();
+        std::stable_sort(events.begin(), events.end(),
+                         [](const Pending& a, const Pending& b) { return a.minute < b.minute; });
+        for (auto& e : events)
+            e.write();
         if (audit_rows.size() >= static_cast<std::size_t>(rows_per_transaction)) {
             CHECK_OK(flush_all());
             CHECK_OK(db.write([&](db::Connection& c) { return allocations.flush(c); }));
@@ -384,17 +452,24 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     CHECK_OK(db.write([&](db::Connection& c) -> Status {
         CHECK_OK(allocations.flush(c));
         for (const auto& [id, state] : child_state) {
-            if (state.version == 1 && !state.left_on) continue;
-            CHECK_OK(c.run("UPDATE children SET version = $1, updated_at = $2, updated_by = $3, social_worker_name = $4, "
-                           "left_on = $5 WHERE id = $6",
-                           {std::int64_t{state.version}, state.updated_at, state.updated_by, state.details.social_worker_name,
-                            db::nullable(state.left_on), id}));
+            if (state.version == 1 && !state.left_on)
+                continue;
+            CHECK_OK(
+                c.run("UPDATE children SET version = $1, updated_at = $2, updated_by = $3, "
+                      "social_worker_name = $4, "
+                      "left_on = $5 WHERE id = $6",
+                      {std::int64_t{state.version}, state.updated_at, state.updated_by,
+                       state.details.social_worker_name, db::nullable(state.left_on), id}));
         }
         for (const auto& [person, when] : ended_roles) {
-            CHECK_OK(c.run("UPDATE roles SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL", {when, person}));
+            CHECK_OK(
+                c.run("UPDATE roles SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+                      {when, person}));
         }
-        CHECK_OK(c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1", {seq, prev}));
-        for (const auto& table : db::tables_in_creation_order()) CHECK_OK(db.after_bulk_load(c, table));
+        CHECK_OK(
+            c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1", {seq, prev}));
+        for (const auto& table : db::tables_in_creation_order())
+            CHECK_OK(db.after_bulk_load(c, table));
         return {};
     }));
     summary.people = next_person;

@@ -6,7 +6,8 @@ namespace {
 constexpr const char* home_columns =
     "h.id, h.organisation_id, h.name, COALESCE(h.ofsted_urn, ''), "
     "(SELECT COUNT(*) FROM children c WHERE c.home_id = h.id AND c.left_on IS NULL), "
-    "(SELECT COUNT(DISTINCT r.person_id) FROM roles r WHERE r.home_id = h.id AND r.ended_at IS NULL "
+    "(SELECT COUNT(DISTINCT r.person_id) FROM roles r WHERE r.home_id = h.id AND r.ended_at IS "
+    "NULL "
     " AND r.role IN ('registered_manager', 'deputy', 'support_worker'))";
 
 Home home_from(const db::Row& r) {
@@ -24,47 +25,60 @@ Result<std::vector<Home>> homes_of(db::Connection& c, std::int64_t organisation_
                                " FROM homes h WHERE h.organisation_id = $1 ORDER BY h.name",
                            {organisation_id}));
     std::vector<Home> out;
-    for (const auto& r : rows) out.push_back(home_from(r));
+    for (const auto& r : rows)
+        out.push_back(home_from(r));
     return out;
 }
 
 Result<std::optional<Home>> find_home(db::Connection& c, std::int64_t home_id) {
-    TRY(auto row, c.query_one(std::string("SELECT ") + home_columns + " FROM homes h WHERE h.id = $1", {home_id}));
-    if (!row) return std::optional<Home>{};
+    TRY(auto row,
+        c.query_one(std::string("SELECT ") + home_columns + " FROM homes h WHERE h.id = $1",
+                    {home_id}));
+    if (!row)
+        return std::optional<Home>{};
     return std::optional<Home>{home_from(*row)};
 }
 
 Result<std::vector<StaffMember>> people_of_home(db::Connection& c, std::int64_t home_id) {
-    TRY(auto rows, c.query("SELECT p.id, p.name, p.email, COALESCE(p.job_title, ''), r.role, p.disabled_at "
-                           "FROM roles r JOIN people p ON p.id = r.person_id "
-                           "WHERE r.home_id = $1 AND r.ended_at IS NULL ORDER BY p.name, p.id",
-                           {home_id}));
+    TRY(auto rows,
+        c.query("SELECT p.id, p.name, p.email, COALESCE(p.job_title, ''), r.role, p.disabled_at "
+                "FROM roles r JOIN people p ON p.id = r.person_id "
+                "WHERE r.home_id = $1 AND r.ended_at IS NULL ORDER BY p.name, p.id",
+                {home_id}));
     std::vector<StaffMember> out;
     for (const auto& r : rows) {
         if (out.empty() || out.back().person_id != r.integer(0)) {
             out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), {}, !r.is_null(5)});
         }
-        if (auto role = role_from_key(r.text(4))) out.back().roles.push_back(*role);
+        if (auto role = role_from_key(r.text(4)))
+            out.back().roles.push_back(*role);
     }
     return out;
 }
 
-Result<std::int64_t> create_organisation(db::Connection& c, const std::string& name, const std::string& at) {
-    if (name.empty()) return Error::invalid("organisation", "Enter the organisation's name");
-    return c.insert("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id", {name, at});
+Result<std::int64_t> create_organisation(db::Connection& c, const std::string& name,
+                                         const std::string& at) {
+    if (name.empty())
+        return Error::invalid("organisation", "Enter the organisation's name");
+    return c.insert("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
+                    {name, at});
 }
 
-Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id, const std::string& name,
-                                 const std::string& ofsted_urn, const std::string& at) {
-    if (name.empty()) return Error::invalid("home", "Enter the home's name");
-    return c.insert("INSERT INTO homes (organisation_id, name, ofsted_urn, created_at) VALUES ($1, $2, $3, $4) "
-                    "RETURNING id",
-                    {organisation_id, name, ofsted_urn, at});
+Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id,
+                                 const std::string& name, const std::string& ofsted_urn,
+                                 const std::string& at) {
+    if (name.empty())
+        return Error::invalid("home", "Enter the home's name");
+    return c.insert(
+        "INSERT INTO homes (organisation_id, name, ofsted_urn, created_at) VALUES ($1, $2, $3, $4) "
+        "RETURNING id",
+        {organisation_id, name, ofsted_urn, at});
 }
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope) {
     TRY(auto row, c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
-    if (!row) return Error::not_found("We could not find that home.");
+    if (!row)
+        return Error::not_found("We could not find that home.");
     scope.home_id = home_id;
     scope.organisation_id = row->integer(0);
     return {};

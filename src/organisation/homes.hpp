@@ -33,9 +33,11 @@ Result<std::optional<Home>> find_home(db::Connection& c, std::int64_t home_id);
 // Everyone with a current role in the home, and the organisation-wide roles beside them.
 Result<std::vector<StaffMember>> people_of_home(db::Connection& c, std::int64_t home_id);
 
-Result<std::int64_t> create_organisation(db::Connection& c, const std::string& name, const std::string& at);
-Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id, const std::string& name,
-                                 const std::string& ofsted_urn, const std::string& at);
+Result<std::int64_t> create_organisation(db::Connection& c, const std::string& name,
+                                         const std::string& at);
+Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id,
+                                 const std::string& name, const std::string& ofsted_urn,
+                                 const std::string& at);
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope);
 

@@ -17,26 +17,33 @@ using http::Context;
 using http::Response;
 
 nlohmann::json home_json(const Home& h) {
-    return {{"id", h.id}, {"name", h.name}, {"ofsted_urn", h.ofsted_urn}, {"children", h.children}, {"staff", h.staff}};
+    return {{"id", h.id},
+            {"name", h.name},
+            {"ofsted_urn", h.ofsted_urn},
+            {"children", h.children},
+            {"staff", h.staff}};
 }
 
 nlohmann::json roles_text(const std::vector<Role>& roles) {
     std::string out;
-    for (auto r : roles) out += (out.empty() ? "" : ", ") + std::string(role_label(r));
+    for (auto r : roles)
+        out += (out.empty() ? "" : ", ") + std::string(role_label(r));
     return out;
 }
 
 // Who may be given which role, from a home's people page.
 std::vector<std::pair<std::string, std::string>> role_options() {
     std::vector<std::pair<std::string, std::string>> out;
-    for (auto r : {Role::registered_manager, Role::deputy, Role::support_worker, Role::independent_person}) {
+    for (auto r :
+         {Role::registered_manager, Role::deputy, Role::support_worker, Role::independent_person}) {
         out.emplace_back(std::string(role_key(r)), std::string(role_label(r)));
     }
     return out;
 }
 
 Response start(Context& ctx) {
-    if (can(ctx.person, Action::view_organisation, Scope{ctx.person.organisation_id, {}, {}, false})) {
+    if (can(ctx.person, Action::view_organisation,
+            Scope{ctx.person.organisation_id, {}, {}, false})) {
         return Response::redirect("/organisation");
     }
     struct Data {
@@ -47,23 +54,30 @@ Response start(Context& ctx) {
         Data d;
         TRY(auto all, homes_of(c, ctx.person.organisation_id));
         for (auto& h : all) {
-            if (can(ctx.person, Action::view_home, Scope{h.organisation_id, h.id, {}, false})) d.homes.push_back(h);
+            if (can(ctx.person, Action::view_home, Scope{h.organisation_id, h.id, {}, false}))
+                d.homes.push_back(h);
         }
         TRY(d.allocated, children::allocated_to(c, ctx.person.id));
         return d;
     });
-    if (!data.ok()) return ctx.error(data.error());
+    if (!data.ok())
+        return ctx.error(data.error());
     if (data->homes.size() == 1 && data->allocated.empty()) {
         return Response::redirect(fmt::format("/homes/{}", data->homes.front().id));
     }
     nlohmann::json homes = nlohmann::json::array(), kids = nlohmann::json::array();
-    for (const auto& h : data->homes) homes.push_back(home_json(h));
+    for (const auto& h : data->homes)
+        homes.push_back(home_json(h));
     for (const auto& ch : data->allocated) {
-        kids.push_back({{"id", ch.id}, {"name", children::display_name(ch.details)},
+        kids.push_back({{"id", ch.id},
+                        {"name", children::display_name(ch.details)},
                         {"placing_authority", ch.details.placing_authority}});
     }
     return ctx.page("start", "Your homes and children",
-                    {{"homes", homes}, {"has_homes", !homes.empty()}, {"children", kids}, {"has_children", !kids.empty()},
+                    {{"homes", homes},
+                     {"has_homes", !homes.empty()},
+                     {"children", kids},
+                     {"has_children", !kids.empty()},
                      {"name", ctx.person.name}});
 }
 
@@ -78,7 +92,8 @@ Response overview(Context& ctx) {
         TRY(d.homes, homes_of(c, ctx.person.organisation_id));
         return d;
     });
-    if (!data.ok()) return ctx.error(data.error());
+    if (!data.ok())
+        return ctx.error(data.error());
     nlohmann::json homes = nlohmann::json::array();
     std::int64_t children = 0, staff = 0;
     for (const auto& h : data->homes) {
@@ -86,10 +101,14 @@ Response overview(Context& ctx) {
         children += h.children;
         staff += h.staff;
     }
-    if (ctx.request.wants_json()) return Response::json(200, {{"organisation", data->name}, {"homes", homes}});
+    if (ctx.request.wants_json())
+        return Response::json(200, {{"organisation", data->name}, {"homes", homes}});
     return ctx.page("organisation", data->name,
-                    {{"organisation", data->name}, {"homes", homes}, {"home_count", data->homes.size()},
-                     {"children", children}, {"staff", staff}});
+                    {{"organisation", data->name},
+                     {"homes", homes},
+                     {"home_count", data->homes.size()},
+                     {"children", children},
+                     {"staff", staff}});
 }
 
 Response dashboard(Context& ctx) {
@@ -106,19 +125,26 @@ Response dashboard(Context& ctx) {
         TRY(d.people, people_of_home(c, home_id));
         return d;
     });
-    if (!data.ok()) return ctx.error(data.error());
-    const Date today = date_of(ctx.now());
+    if (!data.ok())
+        return ctx.error(data.error());
+    const Date today = local_date_of(ctx.now());
     nlohmann::json kids = nlohmann::json::array();
     for (const auto& ch : data->children) {
         std::string kw;
-        for (const auto& k : ch.key_workers) kw += (kw.empty() ? "" : ", ") + k.name;
-        kids.push_back({{"id", ch.id}, {"name", children::display_name(ch.details)},
-                        {"age", children::age_on(ch.details, today)}, {"key_workers", kw.empty() ? "None yet" : kw},
-                        {"can_open", can(ctx.person, Action::view_child, Scope{data->home->organisation_id, home_id, ch.id, ch.details.reg44_consent})}});
+        for (const auto& k : ch.key_workers)
+            kw += (kw.empty() ? "" : ", ") + k.name;
+        kids.push_back({{"id", ch.id},
+                        {"name", children::display_name(ch.details)},
+                        {"age", children::age_on(ch.details, today)},
+                        {"key_workers", kw.empty() ? "None yet" : kw},
+                        {"can_open", can(ctx.person, Action::view_child,
+                                         Scope{data->home->organisation_id, home_id, ch.id,
+                                               ch.details.reg44_consent})}});
     }
     std::string manager;
     for (const auto& p : data->people) {
-        if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end()) manager = p.name;
+        if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end())
+            manager = p.name;
     }
     return ctx.page("home", data->home->name,
                     {{"home", home_json(*data->home)},
@@ -131,8 +157,9 @@ Response dashboard(Context& ctx) {
                      {"can_people", can(ctx.person, Action::view_people, ctx.scope)}});
 }
 
-Response people_response(Context& ctx, const std::optional<Error>& error, const nlohmann::json& typed,
-                         const std::string& issued_password, int status) {
+Response people_response(Context& ctx, const std::optional<Error>& error,
+                         const nlohmann::json& typed, const std::string& issued_password,
+                         int status) {
     const auto home_id = ctx.param("home");
     struct Data {
         std::optional<Home> home;
@@ -144,21 +171,31 @@ Response people_response(Context& ctx, const std::optional<Error>& error, const 
         TRY(d.people, people_of_home(c, home_id));
         return d;
     });
-    if (!data.ok()) return ctx.error(data.error());
+    if (!data.ok())
+        return ctx.error(data.error());
     nlohmann::json people = nlohmann::json::array();
     for (const auto& p : data->people) {
         nlohmann::json roles = nlohmann::json::array();
-        for (auto r : p.roles) roles.push_back(role_key(r));
-        people.push_back({{"id", p.person_id}, {"name", p.name}, {"email", p.email}, {"job_title", p.job_title},
-                          {"roles", roles}, {"roles_text", roles_text(p.roles)}, {"disabled", p.disabled}});
+        for (auto r : p.roles)
+            roles.push_back(role_key(r));
+        people.push_back({{"id", p.person_id},
+                          {"name", p.name},
+                          {"email", p.email},
+                          {"job_title", p.job_title},
+                          {"roles", roles},
+                          {"roles_text", roles_text(p.roles)},
+                          {"disabled", p.disabled}});
     }
     if (ctx.request.wants_json()) {
-        if (error) return ctx.error(*error);
+        if (error)
+            return ctx.error(*error);
         return Response::json(status, {{"people", people}});
     }
-    nlohmann::json data_view = {{"home", home_json(*data->home)}, {"people", people},
+    nlohmann::json data_view = {{"home", home_json(*data->home)},
+                                {"people", people},
                                 {"can_manage", can(ctx.person, Action::manage_people, ctx.scope)},
-                                {"issued_password", issued_password}, {"issued", !issued_password.empty()}};
+                                {"issued_password", issued_password},
+                                {"issued", !issued_password.empty()}};
     nlohmann::json errors = nlohmann::json::object();
     if (error) {
         data_view.update(views::errors_view(*error));
@@ -166,15 +203,28 @@ Response people_response(Context& ctx, const std::optional<Error>& error, const 
     }
     using views::FieldKind;
     data_view["fields"] = nlohmann::json::array({
-        views::field({"name", "Full name", FieldKind::text, "", {}, "govuk-input--width-20"}, typed, errors),
-        views::field({"email", "Email address", FieldKind::email, "They sign in with this", {}, "govuk-input--width-20", "off"}, typed, errors),
-        views::field({"job_title", "Job title (optional)", FieldKind::text, "", {}, "govuk-input--width-20"}, typed, errors),
-        views::field({"role", "Role in this home", FieldKind::radios, "", role_options()}, typed, errors),
+        views::field({"name", "Full name", FieldKind::text, "", {}, "govuk-input--width-20"}, typed,
+                     errors),
+        views::field({"email",
+                      "Email address",
+                      FieldKind::email,
+                      "They sign in with this",
+                      {},
+                      "govuk-input--width-20",
+                      "off"},
+                     typed, errors),
+        views::field(
+            {"job_title", "Job title (optional)", FieldKind::text, "", {}, "govuk-input--width-20"},
+            typed, errors),
+        views::field({"role", "Role in this home", FieldKind::radios, "", role_options()}, typed,
+                     errors),
     });
     return ctx.page("people", "People at " + data->home->name, data_view, status);
 }
 
-Response people(Context& ctx) { return people_response(ctx, std::nullopt, nlohmann::json::object(), "", 200); }
+Response people(Context& ctx) {
+    return people_response(ctx, std::nullopt, nlohmann::json::object(), "", 200);
+}
 
 Response add_person(Context& ctx) {
     const auto home_id = ctx.param("home");
@@ -186,7 +236,8 @@ Response add_person(Context& ctx) {
     p.email = reader.text("email", "an email address", {.required = true, .max = 254});
     p.job_title = reader.text("job_title", "Job title", {.max = 100});
     std::vector<std::string> keys;
-    for (const auto& [k, label] : role_options()) keys.push_back(k);
+    for (const auto& [k, label] : role_options())
+        keys.push_back(k);
     auto role_key_chosen = reader.choice("role", "a role", keys, true);
     Status valid = reader.finish();
     // A one-time password: they are asked to choose their own at first sign-in.
@@ -202,12 +253,14 @@ Response add_person(Context& ctx) {
             p.must_change_password = true;
             saved = ctx.services.db.write([&](db::Connection& c) -> Status {
                 TRY(new_id, accounts::add_person(c, p, ctx.actor(), ctx.now()));
-                return accounts::give_role(c, new_id, home_id, *role_from_key(role_key_chosen), ctx.actor(), ctx.now());
+                return accounts::give_role(c, new_id, home_id, *role_from_key(role_key_chosen),
+                                           ctx.actor(), ctx.now());
             });
         }
     }
     if (!saved.ok()) {
-        if (saved.error().kind != ErrorKind::invalid_input) return ctx.error(saved.error());
+        if (saved.error().kind != ErrorKind::invalid_input)
+            return ctx.error(saved.error());
         nlohmann::json typed = ctx.form->typed_values();
         return people_response(ctx, saved.error(), typed, "", 400);
     }
@@ -220,10 +273,14 @@ Response add_person(Context& ctx) {
 Response me(Context& ctx) {
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& m : ctx.person.memberships) {
-        roles.push_back({{"role", role_key(m.role)}, {"home_id", m.home_id ? nlohmann::json(*m.home_id) : nlohmann::json()}});
+        roles.push_back({{"role", role_key(m.role)},
+                         {"home_id", m.home_id ? nlohmann::json(*m.home_id) : nlohmann::json()}});
     }
-    return Response::json(200, {{"id", ctx.person.id}, {"name", ctx.person.name}, {"email", ctx.person.email},
-                                {"organisation_id", ctx.person.organisation_id}, {"roles", roles},
+    return Response::json(200, {{"id", ctx.person.id},
+                                {"name", ctx.person.name},
+                                {"email", ctx.person.email},
+                                {"organisation_id", ctx.person.organisation_id},
+                                {"roles", roles},
                                 {"allocated_children", ctx.person.allocated_children}});
 }
 

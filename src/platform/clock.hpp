@@ -1,5 +1,6 @@
 #pragma once
-// Time in Hearth: stored as UTC, shown in the home's zone. Rules take a Clock so tests set the time.
+// Time in Hearth: stored as UTC, shown in the home's zone. Rules take a Clock so tests set the
+// time.
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -12,25 +13,25 @@ using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
 using Date = std::chrono::year_month_day;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual Timestamp now() const = 0;
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     Timestamp now() const override;
 };
 
 // A clock that tests (and the demo generator) move by hand.
 class SetClock final : public Clock {
-public:
+  public:
     explicit SetClock(Timestamp t) : t_(t.time_since_epoch().count()) {}
     Timestamp now() const override { return Timestamp{std::chrono::milliseconds{t_.load()}}; }
     void set(Timestamp t) { t_ = t.time_since_epoch().count(); }
     void advance(std::chrono::milliseconds d) { t_ += d.count(); }
 
-private:
+  private:
     std::atomic<long long> t_;
 };
 
@@ -40,12 +41,19 @@ std::optional<Timestamp> parse_utc(std::string_view text);
 
 std::string format_date(Date d);                        // 2026-11-22
 std::optional<Date> parse_date(std::string_view text);  // strict YYYY-MM-DD, a real calendar day
-Date date_of(Timestamp t);                              // the UTC calendar day
 
 // Display in the organisation's zone (Europe/London by default), set once at start.
 void set_display_zone(const std::string& zone);
-std::string format_local(Timestamp t);  // "22 Nov 2026, 22:17"
-std::string format_local_date(Date d);  // "22 November 2026"
+std::string format_local(Timestamp t);       // "22 Nov 2026, 22:17"
+std::string format_local_date(Date d);       // "22 November 2026"
+std::string format_local_time(Timestamp t);  // "22:17"
+// The calendar day in the display zone: "today" for a home, the day a note belongs to.
+Date local_date_of(Timestamp t);
+// Minutes since local midnight, in the display zone.
+int local_minutes_of(Timestamp t);
+// The instant of a wall-clock time in the display zone. In the autumn's repeated hour the first
+// is taken; a time that the spring skips is refused.
+std::optional<Timestamp> from_local(Date day, int hour, int minute);
 int whole_years_between(Date from, Date to);
 
 }  // namespace hearth

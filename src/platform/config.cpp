@@ -1,11 +1,11 @@
 #include "platform/config.hpp"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <functional>
-
-#include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace hearth {
 
@@ -21,7 +21,8 @@ template <typename T>
 bool parse_number(const std::string& s, T& out, T min, T max) {
     T v{};
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || p != s.data() + s.size() || v < min || v > max) return false;
+    if (ec != std::errc{} || p != s.data() + s.size() || v < min || v > max)
+        return false;
     out = v;
     return true;
 }
@@ -48,19 +49,25 @@ const std::vector<Setting>& settings() {
     static const std::vector<Setting> all = [] {
         std::vector<Setting> s;
         s.push_back(text("listen_address", "Address to listen on", &Config::listen_address));
-        s.push_back(number("port", "TCP port to listen on; 0 picks a free one", &Config::port, 0, 65535));
-        s.push_back(text("database", "sqlite:PATH, a file path, or postgresql://...", &Config::database));
+        s.push_back(
+            number("port", "TCP port to listen on; 0 picks a free one", &Config::port, 0, 65535));
+        s.push_back(
+            text("database", "sqlite:PATH, a file path, or postgresql://...", &Config::database));
         s.push_back(text("web_dir", "Folder holding templates/ and static/", &Config::web_dir));
-        s.push_back(text("time_zone", "Zone used to show times (stored times are UTC)", &Config::time_zone));
-        s.push_back(text("public_url", "The address people use; https:// makes cookies Secure", &Config::public_url));
-        s.push_back(number("io_threads", "Threads reading and writing sockets", &Config::io_threads, 1, 64));
+        s.push_back(text("time_zone", "Zone used to show times (stored times are UTC)",
+                         &Config::time_zone));
+        s.push_back(text("public_url", "The address people use; https:// makes cookies Secure",
+                         &Config::public_url));
+        s.push_back(number("io_threads", "Threads reading and writing sockets", &Config::io_threads,
+                           1, 64));
         s.push_back(number("worker_threads", "Threads doing database work, hashing and rendering",
                            &Config::worker_threads, 1, 256));
         s.push_back(number("worker_queue", "Requests that may wait for a worker before 503",
                            &Config::worker_queue, 1, 100000));
         s.push_back(number("max_connections", "Open connections at once; more wait to be accepted",
                            &Config::max_connections, 1, 100000));
-        s.push_back(number<std::int64_t>("max_body_bytes", "Largest request body; larger ones are cut",
+        s.push_back(number<std::int64_t>("max_body_bytes",
+                                         "Largest request body; larger ones are cut",
                                          &Config::max_body_bytes, 1024, 64LL * 1024 * 1024));
         s.push_back(number("request_read_seconds",
                            "Time to read a whole request, and the idle keep-alive limit",
@@ -75,16 +82,20 @@ const std::vector<Setting>& settings() {
                            &Config::session_warn_minutes, 1, 60));
         s.push_back(number("session_max_hours", "Sign out after this long whatever happens",
                            &Config::session_max_hours, 1, 24 * 7));
-        s.push_back(number("sign_in_window_minutes", "Window in which failed sign-ins count, and lockout length",
+        s.push_back(number("sign_in_window_minutes",
+                           "Window in which failed sign-ins count, and lockout length",
                            &Config::sign_in_window_minutes, 1, 24 * 60));
-        s.push_back(number("account_failures_before_lockout", "Failed sign-ins to one account before a lockout",
+        s.push_back(number("account_failures_before_lockout",
+                           "Failed sign-ins to one account before a lockout",
                            &Config::account_failures_before_lockout, 1, 1000));
-        s.push_back(number("address_failures_before_throttle", "Failed sign-ins from one address before it is refused",
+        s.push_back(number("address_failures_before_throttle",
+                           "Failed sign-ins from one address before it is refused",
                            &Config::address_failures_before_throttle, 1, 100000));
         s.push_back(text("log_level", "trace, debug, info, warn or error", &Config::log_level));
         s.push_back({{"demo", "Show the fictional-data banner (true or false)", "false"},
                      [](Config& c, const std::string& v) {
-                         if (v != "true" && v != "false") return false;
+                         if (v != "true" && v != "false")
+                             return false;
                          c.demo = v == "true";
                          return true;
                      },
@@ -96,7 +107,8 @@ const std::vector<Setting>& settings() {
 
 std::string env_name(const std::string& key) {
     std::string out = "HEARTH_";
-    for (char c : key) out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    for (char c : key)
+        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     return out;
 }
 
@@ -105,7 +117,8 @@ std::string env_name(const std::string& key) {
 const std::vector<SettingInfo>& setting_infos() {
     static const std::vector<SettingInfo> infos = [] {
         std::vector<SettingInfo> out;
-        for (const auto& s : settings()) out.push_back(s.info);
+        for (const auto& s : settings())
+            out.push_back(s.info);
         return out;
     }();
     return infos;
@@ -113,11 +126,13 @@ const std::vector<SettingInfo>& setting_infos() {
 
 std::string settings_help() {
     std::string out =
-        "Settings come from defaults, then the TOML file given by --config, then HEARTH_* environment\n"
+        "Settings come from defaults, then the TOML file given by --config, then HEARTH_* "
+        "environment\n"
         "variables. Each setting:\n";
     for (const auto& s : settings()) {
-        out += fmt::format("  {:<34} {:<36} {}\n      default: {}\n", s.info.key, env_name(s.info.key),
-                           s.info.description, s.info.default_value.empty() ? "(none)" : s.info.default_value);
+        out += fmt::format("  {:<34} {:<36} {}\n      default: {}\n", s.info.key,
+                           env_name(s.info.key), s.info.description,
+                           s.info.default_value.empty() ? "(none)" : s.info.default_value);
     }
     return out;
 }
@@ -125,7 +140,8 @@ std::string settings_help() {
 Status apply_setting(Config& config, const std::string& key, const std::string& value,
                      const std::string& source) {
     for (const auto& s : settings()) {
-        if (s.info.key != key) continue;
+        if (s.info.key != key)
+            continue;
         if (!s.set(config, value)) {
             return Error::invalid(key, fmt::format("{}: {} = \"{}\" is not valid: {}", source, key,
                                                    value, s.info.description));

@@ -13,16 +13,17 @@ std::counting_semaphore<2>& hashing_slots() {
 }
 
 class HashingSlot {
-public:
+  public:
     HashingSlot() : held_(hashing_slots().try_acquire_for(std::chrono::seconds(2))) {}
     ~HashingSlot() {
-        if (held_) hashing_slots().release();
+        if (held_)
+            hashing_slots().release();
     }
     HashingSlot(const HashingSlot&) = delete;
     HashingSlot& operator=(const HashingSlot&) = delete;
     bool held() const { return held_; }
 
-private:
+  private:
     bool held_;
 };
 
@@ -40,7 +41,8 @@ std::string to_hex(const unsigned char* data, std::size_t n) {
 }  // namespace
 
 Status initialise() {
-    if (sodium_init() < 0) return Error::internal("libsodium could not initialise");
+    if (sodium_init() < 0)
+        return Error::internal("libsodium could not initialise");
     return {};
 }
 
@@ -58,10 +60,12 @@ std::string sha256_hex(std::string_view data) {
 
 Result<std::string> hash_password(std::string_view password) {
     HashingSlot slot;
-    if (!slot.held()) return busy();
+    if (!slot.held())
+        return busy();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    if (crypto_pwhash_str_alg(
+            out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return Error::internal("argon2id ran out of memory");
     }
     return std::string(out);
@@ -69,7 +73,8 @@ Result<std::string> hash_password(std::string_view password) {
 
 Result<bool> verify_password(const std::string& stored_hash, std::string_view password) {
     HashingSlot slot;
-    if (!slot.held()) return busy();
+    if (!slot.held())
+        return busy();
     return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 
@@ -77,16 +82,19 @@ void spend_password_time(std::string_view password) {
     static const std::string decoy = [] {
         char out[crypto_pwhash_STRBYTES];
         if (crypto_pwhash_str_alg(out, "decoy", 5, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+                                  crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                                  crypto_pwhash_ALG_ARGON2ID13) != 0) {
             return std::string();
         }
         return std::string(out);
     }();
-    if (!decoy.empty()) (void)verify_password(decoy, password);
+    if (!decoy.empty())
+        (void)verify_password(decoy, password);
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
+    if (a.size() != b.size())
+        return false;
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 

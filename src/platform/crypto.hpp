@@ -16,7 +16,8 @@ std::string sha256_hex(std::string_view data);
 // `unavailable` (503) instead of queueing unboundedly.
 Result<std::string> hash_password(std::string_view password);
 Result<bool> verify_password(const std::string& stored_hash, std::string_view password);
-// The same work as a real check, for unknown accounts, so timing does not reveal which emails exist.
+// The same work as a real check, for unknown accounts, so timing does not reveal which emails
+// exist.
 void spend_password_time(std::string_view password);
 
 bool constant_time_equal(std::string_view a, std::string_view b);

@@ -27,9 +27,9 @@ struct FieldError {
 
 struct Error {
     ErrorKind kind = ErrorKind::internal;
-    std::string message;              // safe to show to the person
-    std::vector<FieldError> fields;   // for invalid_input: one entry per field at fault
-    std::string detail;               // for the log only
+    std::string message;             // safe to show to the person
+    std::vector<FieldError> fields;  // for invalid_input: one entry per field at fault
+    std::string detail;              // for the log only
 
     static Error invalid(std::string field, std::string message) {
         Error e{ErrorKind::invalid_input, message, {}, {}};
@@ -44,7 +44,8 @@ struct Error {
         return Error{kind, std::move(message), {}, std::move(detail)};
     }
     static Error internal(std::string detail) {
-        return Error{ErrorKind::internal, "Something went wrong on our side", {}, std::move(detail)};
+        return Error{
+            ErrorKind::internal, "Something went wrong on our side", {}, std::move(detail)};
     }
     static Error not_found(std::string what) {
         return Error{ErrorKind::not_found, std::move(what), {}, {}};
@@ -57,8 +58,8 @@ struct Error {
 // Fallible work returns a Result; TRY passes an error up unchanged.
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return v_.index() == 0; }
@@ -72,21 +73,22 @@ public:
     const T* operator->() const { return &value(); }
     T& operator*() { return value(); }
 
-private:
+  private:
     std::variant<T, Error> v_;
 };
 
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
-    Result(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : error_(std::move(error)), failed_(true) {}  // NOLINT(google-explicit-constructor)
     bool ok() const { return !failed_; }
     explicit operator bool() const { return ok(); }
     const Error& error() const { return error_; }
     Error&& take_error() { return std::move(error_); }
 
-private:
+  private:
     Error error_;
     bool failed_ = false;
 };
@@ -99,18 +101,18 @@ using Status = Result<void>;
 #define HEARTH_CONCAT(a, b) HEARTH_CONCAT_INNER(a, b)
 
 // TRY(auto x, expr): bind the value of a Result or return its error.
-#define TRY(decl, expr)                                         \
-    auto HEARTH_CONCAT(try_, __LINE__) = (expr);                \
-    if (!HEARTH_CONCAT(try_, __LINE__).ok()) {                  \
-        return HEARTH_CONCAT(try_, __LINE__).take_error();      \
-    }                                                           \
+#define TRY(decl, expr)                                    \
+    auto HEARTH_CONCAT(try_, __LINE__) = (expr);           \
+    if (!HEARTH_CONCAT(try_, __LINE__).ok()) {             \
+        return HEARTH_CONCAT(try_, __LINE__).take_error(); \
+    }                                                      \
     decl = std::move(HEARTH_CONCAT(try_, __LINE__)).value()
 
 // CHECK_OK(expr): for Status results.
-#define CHECK_OK(expr)                                                              \
-    do {                                                                            \
-        auto HEARTH_CONCAT(status_, __LINE__) = (expr);                             \
-        if (!HEARTH_CONCAT(status_, __LINE__).ok()) {                               \
-            return HEARTH_CONCAT(status_, __LINE__).take_error();                   \
-        }                                                                           \
+#define CHECK_OK(expr)                                            \
+    do {                                                          \
+        auto HEARTH_CONCAT(status_, __LINE__) = (expr);           \
+        if (!HEARTH_CONCAT(status_, __LINE__).ok()) {             \
+            return HEARTH_CONCAT(status_, __LINE__).take_error(); \
+        }                                                         \
     } while (0)

@@ -35,7 +35,9 @@ class AuditChain : public ::testing::Test {
     }
 
     // Changes rows through the store's own tool (sqlite3 or psql), as someone with access would.
-    void tamper(const std::string& sql) { ASSERT_EQ(hearth::testing::run_sql_tool(url_, sql), 0) << sql; }
+    void tamper(const std::string& sql) {
+        ASSERT_EQ(hearth::testing::run_sql_tool(url_, sql), 0) << sql;
+    }
 
     audit::Verification verify() {
         auto v = audit::verify(*db_);
@@ -46,8 +48,8 @@ class AuditChain : public ::testing::Test {
     // Runs the real binary; returns its exit status and what it printed.
     std::pair<int, std::string> run_hearth_verify() {
         const std::string out = dir_.file("verify.out");
-        const std::string cmd = std::string(HEARTH_BINARY) + " verify --database '" + url_ +
-                                "' >'" + out + "' 2>&1";
+        const std::string cmd =
+            std::string(HEARTH_BINARY) + " verify --database '" + url_ + "' >'" + out + "' 2>&1";
         int raw = std::system(cmd.c_str());
         std::ifstream in(out);
         std::stringstream text;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "platform/clock.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace hearth;
 

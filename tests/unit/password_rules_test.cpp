@@ -38,7 +38,8 @@ TEST(PasswordRules, LengthIsTheRule) {
     EXPECT_EQ(refusal("ten-chars!"), "");
     // Characters, not bytes: nine accented letters are still too short.
     EXPECT_TRUE(mentions(refusal("ééééééééé"), "at least 10 characters"));
-    // Built with append rather than operator+: GCC 12's -Warray-bounds misfires on the latter at -O2.
+    // Built with append rather than operator+: GCC 12's -Warray-bounds misfires on the latter at
+    // -O2.
     std::string longest(password_max_length - 1, 'x');
     longest.append("y");
     EXPECT_EQ(refusal(longest), "");

@@ -17,9 +17,9 @@ using hearth::testing::InProcessApp;
 
 namespace {
 
-const std::set<std::string> growing_tables{"audit_log",   "children", "child_versions", "key_workers",
-                                           "allocations", "people",   "roles",          "sessions",
-                                           "sign_in_failures", "drafts", "api_tokens"};
+const std::set<std::string> growing_tables{
+    "audit_log", "children", "child_versions",   "key_workers", "allocations", "people",
+    "roles",     "sessions", "sign_in_failures", "drafts",      "api_tokens"};
 
 struct Recorded {
     std::string sql;
@@ -34,7 +34,9 @@ std::map<std::string, std::string> aliases_in(const std::string& sql) {
         const std::string table = (*it)[1];
         out[table] = table;
         const std::string alias = (*it)[2];
-        if (!alias.empty() && alias != "WHERE" && alias != "ON" && alias != "SET" && alias != "ORDER") out[alias] = table;
+        if (!alias.empty() && alias != "WHERE" && alias != "ON" && alias != "SET" &&
+            alias != "ORDER")
+            out[alias] = table;
     }
     return out;
 }
@@ -43,17 +45,21 @@ std::map<std::string, std::string> aliases_in(const std::string& sql) {
 std::vector<std::string> scans_of_growing_tables(db::Database& db, const Recorded& q) {
     std::vector<std::string> bad;
     if (db.store() == db::Store::sqlite) {
-        auto plan = db.read([&](db::Connection& c) { return c.query("EXPLAIN QUERY PLAN " + q.sql, q.params); });
+        auto plan = db.read(
+            [&](db::Connection& c) { return c.query("EXPLAIN QUERY PLAN " + q.sql, q.params); });
         EXPECT_TRUE(plan.ok()) << q.sql << ": " << (plan.ok() ? "" : plan.error().detail);
-        if (!plan.ok()) return bad;
+        if (!plan.ok())
+            return bad;
         const auto aliases = aliases_in(q.sql);
         static const std::regex scan(R"(^SCAN ([a-z_]+))");
         for (const auto& row : plan.value()) {
             const std::string detail = row.text(3);
             std::smatch m;
-            if (!std::regex_search(detail, m, scan)) continue;
+            if (!std::regex_search(detail, m, scan))
+                continue;
             auto it = aliases.find(m[1]);
-            if (it != aliases.end() && growing_tables.count(it->second)) bad.push_back(detail);
+            if (it != aliases.end() && growing_tables.count(it->second))
+                bad.push_back(detail);
         }
     } else {
         auto plan = db.write([&](db::Connection& c) -> Result<db::Rows> {
@@ -61,19 +67,21 @@ std::vector<std::string> scans_of_growing_tables(db::Database& db, const Recorde
             return c.query("EXPLAIN " + q.sql, q.params);
         });
         EXPECT_TRUE(plan.ok()) << q.sql << ": " << (plan.ok() ? "" : plan.error().detail);
-        if (!plan.ok()) return bad;
+        if (!plan.ok())
+            return bad;
         static const std::regex seq(R"(Seq Scan on ([a-z_]+))");
         for (const auto& row : plan.value()) {
             const std::string line = row.text(0);
             std::smatch m;
-            if (std::regex_search(line, m, seq) && growing_tables.count(m[1])) bad.push_back(line);
+            if (std::regex_search(line, m, seq) && growing_tables.count(m[1]))
+                bad.push_back(line);
         }
     }
     return bad;
 }
 
 class QueryPlans : public ::testing::Test {
-protected:
+  protected:
     std::mutex mutex;
     bool recording = false;
     std::vector<Recorded> statements;
@@ -84,7 +92,8 @@ protected:
             false,
             [this](std::string_view sql, const db::Params& params) {
                 std::lock_guard lock(mutex);
-                if (recording) statements.push_back({std::string(sql), params});
+                if (recording)
+                    statements.push_back({std::string(sql), params});
             },
             demo::Scale{3, 1, 7});
     }
@@ -94,15 +103,23 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     Browser browser(*app);
     browser.sign_in_or_fail("admin@example.org");
     auto child = app->db->read([](db::Connection& c) {
-        return c.query_one("SELECT id FROM children WHERE home_id = 1 AND left_on IS NULL ORDER BY id LIMIT 1");
+        return c.query_one(
+            "SELECT id FROM children WHERE home_id = 1 AND left_on IS NULL ORDER BY id LIMIT 1");
     });
     ASSERT_TRUE(child.ok() && child.value());
     const std::string child_id = std::to_string(child.value()->integer(0));
 
     recording = true;
-    const std::vector<std::string> pages{"/", "/organisation", "/homes/1", "/homes/1/children", "/homes/1/people",
-                                   "/homes/1/audit", "/homes/1/audit?before=5000", "/children/" + child_id,
-                                   "/children/" + child_id + "/edit", "/api/v1/homes/1/audit"};
+    const std::vector<std::string> pages{"/",
+                                         "/organisation",
+                                         "/homes/1",
+                                         "/homes/1/children",
+                                         "/homes/1/people",
+                                         "/homes/1/audit",
+                                         "/homes/1/audit?before=5000",
+                                         "/children/" + child_id,
+                                         "/children/" + child_id + "/edit",
+                                         "/api/v1/homes/1/audit"};
     for (const auto& page : pages) {
         auto r = browser.get(page);
         EXPECT_TRUE(r.status == 200 || r.status == 303) << page << " " << r.status;
@@ -110,21 +127,24 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     // The benchmark's write: an amendment of the child's record through the API.
     auto current = nlohmann::json::parse(browser.get("/api/v1/children/" + child_id).body);
     nlohmann::json amendment = nlohmann::json::object();
-    for (const auto& [field, label] : children::field_labels()) amendment[field] = current[field];
+    for (const auto& [field, label] : children::field_labels())
+        amendment[field] = current[field];
     amendment["key_workers"] = nlohmann::json::array();
-    for (const auto& k : current["key_workers"]) amendment["key_workers"].push_back(k["person_id"]);
+    for (const auto& k : current["key_workers"])
+        amendment["key_workers"].push_back(k["person_id"]);
     amendment["pronouns"] = "they/them";
     amendment["version"] = current["version"];
     amendment["reason"] = "Asked to be called they";
-    auto saved = browser.send("PUT", "/api/v1/children/" + child_id, amendment.dump(), "application/json",
-                              {{"x-csrf-token", browser.csrf}});
+    auto saved = browser.send("PUT", "/api/v1/children/" + child_id, amendment.dump(),
+                              "application/json", {{"x-csrf-token", browser.csrf}});
     EXPECT_EQ(saved.status, 200) << saved.body;
     recording = false;
 
     ASSERT_GT(statements.size(), 20u);
     std::set<std::string> explained;
     for (const auto& q : statements) {
-        if (q.sql.rfind("INSERT", 0) == 0 || !explained.insert(q.sql).second) continue;
+        if (q.sql.rfind("INSERT", 0) == 0 || !explained.insert(q.sql).second)
+            continue;
         for (const auto& scan : scans_of_growing_tables(*app->db, q)) {
             ADD_FAILURE() << "scans a table that grows with time: " << scan << "\n  in: " << q.sql;
         }
@@ -135,7 +155,8 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
 TEST(QueryPlanCheck, FindsAScanWhenThereIsOne) {
     // The check itself must be able to fail: a query on an unindexed column is a scan.
     InProcessApp app;
-    auto bad = scans_of_growing_tables(*app.db, {"SELECT seq FROM audit_log WHERE detail = $1", {std::string("x")}});
+    auto bad = scans_of_growing_tables(
+        *app.db, {"SELECT seq FROM audit_log WHERE detail = $1", {std::string("x")}});
     EXPECT_FALSE(bad.empty());
 }
 

@@ -59,12 +59,14 @@ class TempDir {
 // started a PostgreSQL cluster (HEARTH_TEST_PG_URL), a new database on it named after that file.
 inline std::string database_url_for(const std::string& file) {
     const char* pg = std::getenv("HEARTH_TEST_PG_URL");
-    if (pg == nullptr || *pg == '\0') return "sqlite:" + file;
+    if (pg == nullptr || *pg == '\0')
+        return "sqlite:" + file;
     static int created = 0;
     const std::string name = "unit_" + std::to_string(::getpid()) + "_" + std::to_string(++created);
     const std::string admin(pg);
     const std::string cmd = "psql '" + admin + "' -qc 'CREATE DATABASE " + name + "' >/dev/null";
-    if (std::system(cmd.c_str()) != 0) throw std::runtime_error("could not create " + name);
+    if (std::system(cmd.c_str()) != 0)
+        throw std::runtime_error("could not create " + name);
     return admin.substr(0, admin.rfind('/') + 1) + name;
 }
 
@@ -77,19 +79,24 @@ inline int run_sql_tool(const std::string& url, const std::string& sql) {
 }
 
 // Opens the store at `url` and applies every migration; throws (a test failure) if either fails.
-inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url, Timestamp now = test_now(),
-                                                      db::StatementObserver observer = nullptr) {
+inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url,
+                                                       Timestamp now = test_now(),
+                                                       db::StatementObserver observer = nullptr) {
     auto opened = db::open_database({url, 2, 5000, std::move(observer)});
-    if (!opened.ok()) throw std::runtime_error("open_database: " + opened.error().message + " " + opened.error().detail);
+    if (!opened.ok())
+        throw std::runtime_error("open_database: " + opened.error().message + " " +
+                                 opened.error().detail);
     auto applied = db::migrate(**opened, format_utc(now));
     if (!applied.ok()) {
-        throw std::runtime_error("migrate: " + applied.error().message + " " + applied.error().detail);
+        throw std::runtime_error("migrate: " + applied.error().message + " " +
+                                 applied.error().detail);
     }
     return std::move(opened.value());
 }
 
 // A new database for the test, on the store the suite runs on (see database_url_for).
-inline std::unique_ptr<db::Database> open_migrated(const std::string& file, Timestamp now = test_now()) {
+inline std::unique_ptr<db::Database> open_migrated(const std::string& file,
+                                                   Timestamp now = test_now()) {
     return open_url_migrated(database_url_for(file), now);
 }
 
@@ -111,7 +118,8 @@ struct InProcessApp {
         db = open_url_migrated(config.database, clock.now(), std::move(observer));
         if (scale) {
             auto made = demo::create_scaled_demo(*db, *scale, clock.now());
-            if (!made.ok()) throw std::runtime_error("create_scaled_demo: " + made.error().message);
+            if (!made.ok())
+                throw std::runtime_error("create_scaled_demo: " + made.error().message);
         } else if (with_demo) {
             auto made = demo::create_demo(*db, clock.now());
             if (!made.ok())

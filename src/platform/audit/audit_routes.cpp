@@ -12,13 +12,20 @@ using http::Response;
 constexpr int page_size = 50;
 
 std::string action_label(const std::string& action) {
-    if (action == "read") return "Read";
-    if (action == "create") return "Created";
-    if (action == "amend") return "Amended";
-    if (action == "sign_in") return "Signed in";
-    if (action == "sign_in_failed") return "Failed sign-in";
-    if (action == "sign_out") return "Signed out";
-    if (action == "give_role") return "Role given";
+    if (action == "read")
+        return "Read";
+    if (action == "create")
+        return "Created";
+    if (action == "amend")
+        return "Amended";
+    if (action == "sign_in")
+        return "Signed in";
+    if (action == "sign_in_failed")
+        return "Failed sign-in";
+    if (action == "sign_out")
+        return "Signed out";
+    if (action == "give_role")
+        return "Role given";
     return action;
 }
 
@@ -29,18 +36,27 @@ Response trail(Context& ctx) {
         char* end = nullptr;
         long long v = std::strtoll(b->c_str(), &end, 10);
         if (end == b->c_str() || *end != '\0' || v <= 0) {
-            return ctx.error(Error::invalid("before", "before must be a whole number from a previous page"));
+            return ctx.error(
+                Error::invalid("before", "before must be a whole number from a previous page"));
         }
         before = v;
     }
-    auto page = ctx.services.db.read([&](db::Connection& c) { return for_home(c, home_id, before, page_size); });
-    if (!page.ok()) return ctx.error(page.error());
+    auto page = ctx.services.db.read(
+        [&](db::Connection& c) { return for_home(c, home_id, before, page_size); });
+    if (!page.ok())
+        return ctx.error(page.error());
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& e : page->entries) {
-        nlohmann::json j = {{"seq", e.seq},           {"at", e.at},           {"actor", e.actor},
-                            {"action", e.action},     {"record_type", e.record_type},
-                            {"record_id", e.record_id}, {"ip", e.ip},         {"request_id", e.request_id},
-                            {"detail", e.detail},     {"hash", e.hash}};
+        nlohmann::json j = {{"seq", e.seq},
+                            {"at", e.at},
+                            {"actor", e.actor},
+                            {"action", e.action},
+                            {"record_type", e.record_type},
+                            {"record_id", e.record_id},
+                            {"ip", e.ip},
+                            {"request_id", e.request_id},
+                            {"detail", e.detail},
+                            {"hash", e.hash}};
         if (!ctx.request.wants_json()) {
             j["when"] = format_local(parse_utc(e.at).value_or(Timestamp{}));
             j["action_label"] = action_label(e.action);
@@ -49,8 +65,10 @@ Response trail(Context& ctx) {
         entries.push_back(j);
     }
     nlohmann::json data = {{"entries", entries}};
-    if (page->older_than) data["older_than"] = *page->older_than;
-    if (ctx.request.wants_json()) return Response::json(200, data);
+    if (page->older_than)
+        data["older_than"] = *page->older_than;
+    if (ctx.request.wants_json())
+        return Response::json(200, data);
     data["home_id"] = home_id;
     data["has_older"] = page->older_than.has_value();
     data["is_first_page"] = !before.has_value();

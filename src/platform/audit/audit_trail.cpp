@@ -12,9 +12,20 @@ constexpr const char* columns =
     "detail, prev_hash, hash";
 
 Entry from_row(const db::Row& r) {
-    return Entry{r.integer(0),  r.text(1),  r.optional_integer(2), r.text(3),  r.text(4),
-                 r.text(5),     r.text(6),  r.optional_integer(7), r.optional_integer(8),
-                 r.text(9),     r.text(10), r.text(11),            r.text(12), r.text(13)};
+    return Entry{r.integer(0),
+                 r.text(1),
+                 r.optional_integer(2),
+                 r.text(3),
+                 r.text(4),
+                 r.text(5),
+                 r.text(6),
+                 r.optional_integer(7),
+                 r.optional_integer(8),
+                 r.text(9),
+                 r.text(10),
+                 r.text(11),
+                 r.text(12),
+                 r.text(13)};
 }
 
 std::string optional_text(const std::optional<std::int64_t>& v) {
@@ -25,7 +36,8 @@ Result<Page> page_of(db::Connection& c, const std::string& sql, db::Params param
     params.emplace_back(std::int64_t{limit + 1});
     TRY(auto rows, c.query(sql, params));
     Page page;
-    for (const auto& r : rows) page.entries.push_back(from_row(r));
+    for (const auto& r : rows)
+        page.entries.push_back(from_row(r));
     if (static_cast<int>(page.entries.size()) > limit) {
         page.entries.pop_back();
         page.older_than = page.entries.back().seq;
@@ -48,7 +60,8 @@ Status append(db::Connection& c, const Actor& actor, const Event& event, Timesta
     // until commit; in SQLite the writer already holds the database.
     TRY(auto head, c.query_one("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 "
                                "RETURNING last_seq, last_hash"));
-    if (!head) return Error::internal("audit_head row is missing");
+    if (!head)
+        return Error::internal("audit_head row is missing");
     Entry e;
     e.seq = head->integer(0);
     e.prev_hash = head->text(1);
@@ -65,11 +78,11 @@ Status append(db::Connection& c, const Actor& actor, const Event& event, Timesta
     e.detail = event.detail;
     e.hash = entry_hash(e);
     CHECK_OK(c.run(fmt::format("INSERT INTO audit_log ({}) VALUES "
-                                      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                                      columns),
-                          {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type,
-                           e.record_id, db::nullable(e.home_id), db::nullable(e.child_id), e.ip,
-                           e.request_id, e.detail, e.prev_hash, e.hash}));
+                               "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                               columns),
+                   {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type,
+                    e.record_id, db::nullable(e.home_id), db::nullable(e.child_id), e.ip,
+                    e.request_id, e.detail, e.prev_hash, e.hash}));
     CHECK_OK(c.run("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {e.hash}));
     return {};
 }
@@ -99,9 +112,10 @@ Result<Verification> verify(db::Database& db) {
     constexpr int batch = 5000;
     for (;;) {
         TRY(auto rows, db.read([&](db::Connection& c) {
-            return c.query(fmt::format("SELECT {} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
-                                       columns),
-                           {after, std::int64_t{batch}});
+            return c.query(
+                fmt::format("SELECT {} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+                            columns),
+                {after, std::int64_t{batch}});
         }));
         for (const auto& r : rows) {
             Entry e = from_row(r);
@@ -124,7 +138,8 @@ Result<Verification> verify(db::Database& db) {
             after = e.seq;
             ++v.entries;
         }
-        if (static_cast<int>(rows.size()) < batch) break;
+        if (static_cast<int>(rows.size()) < batch)
+            break;
     }
     TRY(auto head, db.read([](db::Connection& c) {
         return c.query_one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");

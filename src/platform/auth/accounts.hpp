@@ -30,13 +30,14 @@ struct NewPerson {
     bool must_change_password = false;
 };
 // Validated: name, email (well formed and not taken).
-Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const audit::Actor& actor, Timestamp now);
-Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id, Role role,
-                 const audit::Actor& actor, Timestamp now);
+Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const audit::Actor& actor,
+                                Timestamp now);
+Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
+                 Role role, const audit::Actor& actor, Timestamp now);
 Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::string& hash,
                          bool must_change, const audit::Actor& actor, Timestamp now);
-Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled, const audit::Actor& actor,
-                    Timestamp now);
+Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
+                    const audit::Actor& actor, Timestamp now);
 
 std::string normalise_email(std::string email);
 bool plausible_email(const std::string& email);

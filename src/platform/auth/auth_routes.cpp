@@ -1,8 +1,8 @@
 #include "platform/auth/auth_routes.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
@@ -21,17 +21,23 @@ using views::FieldKind;
 // characters are refused too: browsers drop tabs and newlines from a URL, so "/\t/evil.example"
 // would become "//evil.example", and a CR or LF must never reach the Location header.
 std::string safe_next(const std::string& next) {
-    if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos) return "/";
+    if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 ||
+        next.find('\\') != std::string::npos)
+        return "/";
     const bool control = std::any_of(next.begin(), next.end(), [](char c) {
         return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
     });
-    if (control) return "/";
+    if (control)
+        return "/";
     return next;
 }
 
-Response sign_in_page(const Context& ctx, const std::optional<Error>& error, const std::string& email, int status) {
-    nlohmann::json data = {{"next", safe_next(ctx.request.query_value("next").value_or(ctx.form ? ctx.form->get("next") : ""))},
-                           {"draft", ctx.request.query_value("draft").value_or(ctx.form ? ctx.form->get("draft") : "")},
+Response sign_in_page(const Context& ctx, const std::optional<Error>& error,
+                      const std::string& email, int status) {
+    nlohmann::json data = {{"next", safe_next(ctx.request.query_value("next").value_or(
+                                        ctx.form ? ctx.form->get("next") : ""))},
+                           {"draft", ctx.request.query_value("draft").value_or(
+                                         ctx.form ? ctx.form->get("draft") : "")},
                            {"timed_out", ctx.request.query_value("timed_out").has_value()},
                            {"signed_out", ctx.request.query_value("signed_out").has_value()}};
     nlohmann::json errors = nlohmann::json::object();
@@ -41,14 +47,17 @@ Response sign_in_page(const Context& ctx, const std::optional<Error>& error, con
     }
     nlohmann::json values = {{"email", email}};
     data["fields"] = nlohmann::json::array({
-        views::field({"email", "Email address", FieldKind::email, "", {}, "", "username"}, values, errors),
-        views::field({"password", "Password", FieldKind::password, "", {}, "", "current-password"}, values, errors),
+        views::field({"email", "Email address", FieldKind::email, "", {}, "", "username"}, values,
+                     errors),
+        views::field({"password", "Password", FieldKind::password, "", {}, "", "current-password"},
+                     values, errors),
     });
     return ctx.page("sign_in", "Sign in", data, status);
 }
 
 Response show_sign_in(Context& ctx) {
-    if (ctx.person.id != 0) return Response::redirect("/");
+    if (ctx.person.id != 0)
+        return Response::redirect("/");
     return sign_in_page(ctx, std::nullopt, "", 200);
 }
 
@@ -57,20 +66,27 @@ Response do_sign_in(Context& ctx) {
     reader.allow("csrf_token");
     reader.allow("next");
     reader.allow("draft");
-    const std::string email = reader.text("email", "your email address", {.required = true, .max = 254});
+    const std::string email =
+        reader.text("email", "your email address", {.required = true, .max = 254});
     const auto* pw = ctx.form->find("password");
     reader.allow("password");
     const std::string password = pw ? pw->text : "";
-    if (password.empty()) reader.fail("password", "Enter your password");
+    if (password.empty())
+        reader.fail("password", "Enter your password");
     Status valid = reader.finish();
-    if (!valid.ok()) return sign_in_page(ctx, valid.error(), email, 400);
-    if (password.size() > 1024) return sign_in_page(ctx, Error::invalid("password", "Enter a correct email address and password"), email, 400);
+    if (!valid.ok())
+        return sign_in_page(ctx, valid.error(), email, 400);
+    if (password.size() > 1024)
+        return sign_in_page(
+            ctx, Error::invalid("password", "Enter a correct email address and password"), email,
+            400);
 
     auto signed_in = sessions::sign_in(ctx.services.db, email, password, ctx.actor(), ctx.now(),
                                        ctx.services.session_policy());
     if (!signed_in.ok()) {
         const Error& e = signed_in.error();
-        if (e.kind == ErrorKind::invalid_input) return sign_in_page(ctx, e, email, 400);
+        if (e.kind == ErrorKind::invalid_input)
+            return sign_in_page(ctx, e, email, 400);
         if (e.kind == ErrorKind::throttled) {
             Error shown = Error::invalid("email", e.message);
             return sign_in_page(ctx, shown, email, 429);
@@ -78,9 +94,11 @@ Response do_sign_in(Context& ctx) {
         return ctx.error(e);
     }
     std::string next = safe_next(ctx.form->get("next"));
-    if (signed_in->must_change_password) next = "/account/password?first=1";
+    if (signed_in->must_change_password)
+        next = "/account/password?first=1";
     const std::string draft = ctx.form->get("draft");
-    if (!draft.empty() && std::all_of(draft.begin(), draft.end(), ::isdigit) && !signed_in->must_change_password) {
+    if (!draft.empty() && std::all_of(draft.begin(), draft.end(), ::isdigit) &&
+        !signed_in->must_change_password) {
         next += (next.find('?') == std::string::npos ? "?" : "&") + std::string("draft=") + draft;
     }
     Response r = Response::redirect(next);
@@ -90,8 +108,11 @@ Response do_sign_in(Context& ctx) {
 
 Response sign_out(Context& ctx) {
     if (ctx.session) {
-        Status ended = ctx.services.db.write([&](db::Connection& c) { return sessions::end(c, *ctx.session, ctx.actor(), ctx.now()); });
-        if (!ended.ok()) return ctx.error(ended.error());
+        Status ended = ctx.services.db.write([&](db::Connection& c) {
+            return sessions::end(c, *ctx.session, ctx.actor(), ctx.now());
+        });
+        if (!ended.ok())
+            return ctx.error(ended.error());
     }
     Response r = Response::redirect("/sign-in?signed_out=1");
     r.header("Set-Cookie", http::session_cookie_value(ctx, "", true));
@@ -104,45 +125,64 @@ Response extend(Context& ctx) {
     return Response::no_content();
 }
 
-Response account_page(const Context& ctx, const std::optional<Error>& error, const std::string& new_token, int status) {
+Response account_page(const Context& ctx, const std::optional<Error>& error,
+                      const std::string& new_token, int status) {
     auto tokens = ctx.services.db.read([&](db::Connection& c) {
-        return c.query("SELECT name, created_at, last_used_at FROM api_tokens WHERE person_id = $1 AND revoked_at IS NULL "
-                       "ORDER BY id DESC",
-                       {ctx.person.id});
+        return c.query(
+            "SELECT name, created_at, last_used_at FROM api_tokens WHERE person_id = $1 AND "
+            "revoked_at IS NULL "
+            "ORDER BY id DESC",
+            {ctx.person.id});
     });
-    if (!tokens.ok()) return ctx.error(tokens.error());
+    if (!tokens.ok())
+        return ctx.error(tokens.error());
     nlohmann::json list = nlohmann::json::array();
     for (const auto& r : tokens.value()) {
-        list.push_back({{"name", r.text(0)}, {"created", format_local(parse_utc(r.text(1)).value_or(Timestamp{}))}});
+        list.push_back({{"name", r.text(0)},
+                        {"created", format_local(parse_utc(r.text(1)).value_or(Timestamp{}))}});
     }
     nlohmann::json roles = nlohmann::json::array();
-    for (const auto& m : ctx.person.memberships) roles.push_back(role_label(m.role));
-    nlohmann::json data = {{"name", ctx.person.name}, {"email", ctx.person.email}, {"roles", roles},
-                           {"tokens", list}, {"has_tokens", !list.empty()}, {"new_token", new_token},
+    for (const auto& m : ctx.person.memberships)
+        roles.push_back(role_label(m.role));
+    nlohmann::json data = {{"name", ctx.person.name},
+                           {"email", ctx.person.email},
+                           {"roles", roles},
+                           {"tokens", list},
+                           {"has_tokens", !list.empty()},
+                           {"new_token", new_token},
                            {"has_new_token", !new_token.empty()}};
     nlohmann::json errors = nlohmann::json::object();
     if (error) {
         data.update(views::errors_view(*error));
         errors = data["error_for"];
     }
-    data["token_field"] = views::field({"name", "Name of the new token", FieldKind::text, "What will use it, for example \"Monthly report script\"", {}, "govuk-input--width-20"},
+    data["token_field"] = views::field({"name",
+                                        "Name of the new token",
+                                        FieldKind::text,
+                                        "What will use it, for example \"Monthly report script\"",
+                                        {},
+                                        "govuk-input--width-20"},
                                        nlohmann::json::object(), errors);
     return ctx.page("account", "Your account", data, status);
 }
 
-Response account(Context& ctx) { return account_page(ctx, std::nullopt, "", 200); }
+Response account(Context& ctx) {
+    return account_page(ctx, std::nullopt, "", 200);
+}
 
 Response create_token(Context& ctx) {
     http::FormReader reader(*ctx.form);
     reader.allow("csrf_token");
-    const std::string name = reader.text("name", "a name for the token", {.required = true, .max = 100});
+    const std::string name =
+        reader.text("name", "a name for the token", {.required = true, .max = 100});
     Status valid = reader.finish();
     auto token = valid.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return sessions::create_api_token(c, ctx.person.id, name, ctx.actor(), ctx.now());
     })
                             : Result<std::string>(valid.error());
     if (!token.ok()) {
-        if (token.error().kind != ErrorKind::invalid_input) return ctx.error(token.error());
+        if (token.error().kind != ErrorKind::invalid_input)
+            return ctx.error(token.error());
         return account_page(ctx, token.error(), "", 400);
     }
     return account_page(ctx, std::nullopt, token.value(), 201);
@@ -156,16 +196,31 @@ Response password_page(const Context& ctx, const std::optional<Error>& error, in
         errors = data["error_for"];
     }
     data["fields"] = nlohmann::json::array({
-        views::field({"current_password", "Current password", FieldKind::password, "", {}, "", "current-password"}, {}, errors),
-        views::field({"new_password", "New password", FieldKind::password,
-                      fmt::format("At least {} characters. Three or four random words are easy to remember and hard to guess.", password_min_length),
-                      {}, "", "new-password"},
+        views::field({"current_password",
+                      "Current password",
+                      FieldKind::password,
+                      "",
+                      {},
+                      "",
+                      "current-password"},
+                     {}, errors),
+        views::field({"new_password",
+                      "New password",
+                      FieldKind::password,
+                      fmt::format("At least {} characters. Three or four random words are easy to "
+                                  "remember and hard to guess.",
+                                  password_min_length),
+                      {},
+                      "",
+                      "new-password"},
                      {}, errors),
     });
     return ctx.page("change_password", "Choose a new password", data, status);
 }
 
-Response show_password(Context& ctx) { return password_page(ctx, std::nullopt, 200); }
+Response show_password(Context& ctx) {
+    return password_page(ctx, std::nullopt, 200);
+}
 
 Response change_password(Context& ctx) {
     http::FormReader reader(*ctx.form);
@@ -174,22 +229,33 @@ Response change_password(Context& ctx) {
     reader.allow("new_password");
     const std::string current = ctx.form->get("current_password");
     const std::string wanted = ctx.form->get("new_password");
-    if (current.empty()) reader.fail("current_password", "Enter your current password");
+    if (current.empty())
+        reader.fail("current_password", "Enter your current password");
     Status rules = check_new_password(wanted, ctx.person.email, "new_password");
-    if (!rules.ok()) reader.fail("new_password", rules.error().message);
+    if (!rules.ok())
+        reader.fail("new_password", rules.error().message);
     Status valid = reader.finish();
-    if (!valid.ok()) return password_page(ctx, valid.error(), 400);
-    auto account = ctx.services.db.read([&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); });
-    if (!account.ok() || !account.value()) return ctx.error(account.ok() ? Error::internal("no account") : account.error());
+    if (!valid.ok())
+        return password_page(ctx, valid.error(), 400);
+    auto account = ctx.services.db.read(
+        [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); });
+    if (!account.ok() || !account.value())
+        return ctx.error(account.ok() ? Error::internal("no account") : account.error());
     auto matches = crypto::verify_password(account.value()->password_hash, current);
-    if (!matches.ok()) return ctx.error(matches.error());
-    if (!matches.value()) return password_page(ctx, Error::invalid("current_password", "Your current password is not right"), 400);
+    if (!matches.ok())
+        return ctx.error(matches.error());
+    if (!matches.value())
+        return password_page(
+            ctx, Error::invalid("current_password", "Your current password is not right"), 400);
     auto hash = crypto::hash_password(wanted);
-    if (!hash.ok()) return ctx.error(hash.error());
+    if (!hash.ok())
+        return ctx.error(hash.error());
     Status saved = ctx.services.db.write([&](db::Connection& c) {
-        return accounts::set_password_hash(c, ctx.person.id, hash.value(), false, ctx.actor(), ctx.now());
+        return accounts::set_password_hash(c, ctx.person.id, hash.value(), false, ctx.actor(),
+                                           ctx.now());
     });
-    if (!saved.ok()) return ctx.error(saved.error());
+    if (!saved.ok())
+        return ctx.error(saved.error());
     // Changing the password ends every session, this one too: sign in again with the new one.
     Response r = Response::redirect("/sign-in?signed_out=1");
     r.header("Set-Cookie", http::session_cookie_value(ctx, "", true));

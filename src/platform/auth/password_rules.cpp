@@ -16,7 +16,8 @@ const std::unordered_set<std::string>& common_passwords() {
         std::unordered_set<std::string> out;
         std::istringstream in(common_passwords_text);
         for (std::string line; std::getline(in, line);) {
-            if (!line.empty() && line[0] != '#') out.insert(line);
+            if (!line.empty() && line[0] != '#')
+                out.insert(line);
         }
         return out;
     }();
@@ -24,9 +25,8 @@ const std::unordered_set<std::string>& common_passwords() {
 }
 
 std::size_t characters(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string lower(std::string_view s) {
@@ -38,8 +38,10 @@ std::string lower(std::string_view s) {
 
 // "Password2026!" is "password" with decoration; people add digits and symbols to the end.
 std::string undecorated(std::string s) {
-    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.back()))) s.pop_back();
-    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.front()))) s.erase(0, 1);
+    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.back())))
+        s.pop_back();
+    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.front())))
+        s.erase(0, 1);
     return s;
 }
 
@@ -48,21 +50,25 @@ bool single_character_repeated(std::string_view s) {
 }
 }  // namespace
 
-Status check_new_password(std::string_view password, std::string_view email, std::string_view field) {
+Status check_new_password(std::string_view password, std::string_view email,
+                          std::string_view field) {
     const std::string f(field);
     const auto n = characters(password);
     if (n < password_min_length) {
-        return Error::invalid(f, "Password must be at least " + std::to_string(password_min_length) +
-                                     " characters long. A few ordinary words together make a good one.");
+        return Error::invalid(
+            f, "Password must be at least " + std::to_string(password_min_length) +
+                   " characters long. A few ordinary words together make a good one.");
     }
     if (n > password_max_length) {
-        return Error::invalid(f, "Password must be " + std::to_string(password_max_length) +
-                                     " characters or fewer");
+        return Error::invalid(
+            f, "Password must be " + std::to_string(password_max_length) + " characters or fewer");
     }
     const std::string low = lower(password);
     const auto& common = common_passwords();
     if (common.count(low) || common.count(undecorated(low)) || single_character_repeated(low)) {
-        return Error::invalid(f, "Password is too common and easy to guess. Choose another, such as three random words.");
+        return Error::invalid(f,
+                              "Password is too common and easy to guess. Choose another, such as "
+                              "three random words.");
     }
     std::string local = lower(email.substr(0, email.find('@')));
     if (local.size() >= 4 && low.find(local) != std::string::npos) {

@@ -32,6 +32,19 @@ bool any_of_roles(const Person& p, std::optional<std::int64_t> home, Roles... ro
     return (has_role(p, roles, home) || ...);
 }
 
+// A registered manager of any home: the organisation's language list is theirs to keep.
+bool manages_a_home(const Person& p) {
+    return std::any_of(p.memberships.begin(), p.memberships.end(),
+                       [](const Membership& m) { return m.role == Role::registered_manager; });
+}
+
+bool works_in_a_home(const Person& p) {
+    return std::any_of(p.memberships.begin(), p.memberships.end(), [](const Membership& m) {
+        return m.role == Role::registered_manager || m.role == Role::deputy ||
+               m.role == Role::support_worker;
+    });
+}
+
 bool in_organisation(const Person& p, const Scope& s) {
     return !s.organisation_id || *s.organisation_id == p.organisation_id;
 }
@@ -45,19 +58,22 @@ bool allocated(const Person& p, const Scope& s) {
 
 std::string_view role_key(Role r) {
     for (const auto& n : role_names) {
-        if (n.role == r) return n.key;
+        if (n.role == r)
+            return n.key;
     }
     return "unknown";
 }
 std::string_view role_label(Role r) {
     for (const auto& n : role_names) {
-        if (n.role == r) return n.label;
+        if (n.role == r)
+            return n.label;
     }
     return "Unknown";
 }
 std::optional<Role> role_from_key(std::string_view key) {
     for (const auto& n : role_names) {
-        if (n.key == key) return n.role;
+        if (n.key == key)
+            return n.role;
     }
     return std::nullopt;
 }
@@ -68,18 +84,23 @@ bool is_organisation_wide(Role r) {
 const std::vector<Role>& all_roles() {
     static const std::vector<Role> roles = [] {
         std::vector<Role> out;
-        for (const auto& n : role_names) out.push_back(n.role);
+        for (const auto& n : role_names)
+            out.push_back(n.role);
         return out;
     }();
     return roles;
 }
 
 bool can(const Person& p, Action action, const Scope& s) {
-    if (action == Action::public_page) return true;
-    if (action == Action::signed_in) return p.id != 0;
-    if (!in_organisation(p, s)) return false;
+    if (action == Action::public_page)
+        return true;
+    if (action == Action::signed_in)
+        return p.id != 0;
+    if (!in_organisation(p, s))
+        return false;
     const auto home = s.home_id;
-    const bool oversight = any_of_roles(p, home, Role::provider_administrator, Role::responsible_individual);
+    const bool oversight =
+        any_of_roles(p, home, Role::provider_administrator, Role::responsible_individual);
     const bool manager = any_of_roles(p, home, Role::registered_manager);
     const bool senior = manager || any_of_roles(p, home, Role::deputy);
     const bool staff = senior || any_of_roles(p, home, Role::support_worker);
@@ -107,6 +128,35 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home && (oversight || manager);
         case Action::view_metrics:
             return admin;
+        case Action::view_chronology:
+            return can(p, Action::view_child, s);
+        case Action::record_daily:
+        case Action::amend_daily:
+        case Action::view_handover:
+        case Action::give_handover:
+        case Action::write_plan:
+            return home && staff;
+        case Action::search_home:
+        case Action::view_deadlines:
+            return home && (oversight || staff);
+        case Action::meet_deadline:
+        case Action::manage_key_workers:
+        case Action::record_leaving:
+            return home && (admin || senior);
+        case Action::sign_off_plan:
+            return home && manager;
+        case Action::view_register:
+            return home && (oversight || senior || visitor);
+        case Action::view_retention:
+        case Action::export_child:
+            return home &&
+                   (admin || manager || any_of_roles(p, home, Role::responsible_individual));
+        case Action::check_language:
+            return admin || works_in_a_home(p);
+        case Action::manage_language:
+            return admin || manages_a_home(p);
+        case Action::view_language_figures:
+            return oversight || manages_a_home(p);
         case Action::public_page:
         case Action::signed_in:
             break;

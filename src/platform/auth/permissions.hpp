@@ -26,19 +26,38 @@ bool is_organisation_wide(Role r);
 const std::vector<Role>& all_roles();
 
 enum class Action {
-    public_page,          // no sign-in needed (sign-in page, health checks, static files)
-    signed_in,            // any signed-in person, about themselves (their tokens, sign-out)
-    view_organisation,    // the organisation overview of every home
-    view_home,            // a home's dashboard
-    view_children,        // the list of children in a home
-    admit_child,          // add a child to a home's register
-    view_child,           // a child's case record
-    amend_child,          // amend a child's record
-    view_child_readers,   // who has read a child's record
-    view_people,          // the staff of a home
-    manage_people,        // add people and give or end roles
-    view_audit,           // a home's audit trail
-    view_metrics,         // the server's metrics
+    public_page,         // no sign-in needed (sign-in page, health checks, static files)
+    signed_in,           // any signed-in person, about themselves (their tokens, sign-out)
+    view_organisation,   // the organisation overview of every home
+    view_home,           // a home's dashboard
+    view_children,       // the list of children in a home
+    admit_child,         // add a child to a home's register
+    view_child,          // a child's case record
+    amend_child,         // amend a child's record
+    view_child_readers,  // who has read a child's record
+    view_people,         // the staff of a home
+    manage_people,       // add people and give or end roles
+    view_audit,          // a home's audit trail
+    view_metrics,        // the server's metrics
+    // A child's whole record (capabilities 1, 2, 11, 12).
+    view_chronology,        // a child's timeline: whoever may read their case record
+    record_daily,           // daily notes, praise, key-work sessions, children's meetings
+    amend_daily,            // amend an entry, keeping what it said before
+    view_handover,          // a home's handover
+    give_handover,          // record that a handover was given
+    search_home,            // full-text search of a home's records (results filtered per child)
+    view_deadlines,         // a home's due and overdue clocks
+    meet_deadline,          // record by hand that a clock was met
+    write_plan,             // a new version of a relevant plan or risk assessment
+    sign_off_plan,          // the registered manager's sign-off of a plan version
+    manage_key_workers,     // change a child's key workers, with the child's view
+    record_leaving,         // record that a child left the home
+    view_register,          // the home's register of children (Schedule 4), leavers included
+    view_retention,         // how long a child's record is kept (Reg 36(2))
+    export_child,           // a child's whole record as files: subject access, leaving
+    check_language,         // ask Hearth about the words of a record as it is typed
+    manage_language,        // the organisation's list of phrases to avoid
+    view_language_figures,  // flagged phrases per 100 entries, per home
 };
 
 struct Membership {

@@ -15,7 +15,7 @@ namespace hearth::sessions {
 struct Policy {
     std::chrono::minutes idle{30};
     std::chrono::hours longest{12};
-    std::chrono::minutes window{15};        // failures counted in this window; lockout length
+    std::chrono::minutes window{15};  // failures counted in this window; lockout length
     int account_failures_before_lockout = 5;
     int address_failures_before_throttle = 30;
 };
@@ -52,8 +52,10 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email, const std::
                          const audit::Actor& actor, Timestamp now, const Policy& policy);
 
 // API tokens: shown once at creation; stored as a SHA-256 hash.
-Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id, const std::string& name,
-                                     const audit::Actor& actor, Timestamp now);
-Result<std::optional<std::int64_t>> person_for_api_token(db::Connection& c, const std::string& token);
+Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
+                                     const std::string& name, const audit::Actor& actor,
+                                     Timestamp now);
+Result<std::optional<std::int64_t>> person_for_api_token(db::Connection& c,
+                                                         const std::string& token);
 
 }  // namespace hearth::sessions

@@ -25,11 +25,13 @@ inline Value nullable(const std::optional<std::int64_t>& v) {
 }
 
 class Row {
-public:
+  public:
     Row(std::vector<Value> cells, std::shared_ptr<const std::vector<std::string>> names)
         : cells_(std::move(cells)), names_(std::move(names)) {}
 
-    bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(cells_.at(i)); }
+    bool is_null(std::size_t i) const {
+        return std::holds_alternative<std::nullptr_t>(cells_.at(i));
+    }
     std::int64_t integer(std::size_t i) const;
     double real(std::size_t i) const;
     std::string text(std::size_t i) const;  // empty for NULL
@@ -40,22 +42,26 @@ public:
     const std::vector<std::string>& names() const { return *names_; }
     const Value& cell(std::size_t i) const { return cells_.at(i); }
 
-private:
+  private:
     std::vector<Value> cells_;
     std::shared_ptr<const std::vector<std::string>> names_;
 };
 
 using Rows = std::vector<Row>;
 
+enum class Store { sqlite, postgresql };
+
 // A connection is used by one thread at a time, inside read() or write().
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Result<Rows> query(std::string_view sql, const Params& params = {}) = 0;
     // Returns the number of rows changed.
     virtual Result<std::int64_t> execute(std::string_view sql, const Params& params = {}) = 0;
     // Several statements, no parameters: migrations only.
     virtual Status execute_script(std::string_view sql) = 0;
+    // For the one query the stores write differently: full-text search (chronology_store.cpp).
+    virtual Store store() const = 0;
 
     // For statements whose row count does not matter.
     Status run(std::string_view sql, const Params& params = {});
@@ -64,10 +70,8 @@ public:
     Result<std::int64_t> insert(std::string_view sql, const Params& params = {});
 };
 
-enum class Store { sqlite, postgresql };
-
 class Database {
-public:
+  public:
     virtual ~Database() = default;
     virtual Store store() const = 0;
     virtual std::string describe() const = 0;  // for logs: never the password
@@ -99,7 +103,7 @@ public:
         return run(&Database::write_raw, std::forward<F>(fn));
     }
 
-private:
+  private:
     template <typename F>
     auto run(Status (Database::*how)(const std::function<Status(Connection&)>&), F&& fn)
         -> decltype(fn(std::declval<Connection&>())) {
@@ -107,11 +111,13 @@ private:
         std::optional<R> out;
         Status status = (this->*how)([&](Connection& c) -> Status {
             out.emplace(fn(c));
-            if (!out->ok()) return out->error();
+            if (!out->ok())
+                return out->error();
             return {};
         });
         if (!status.ok()) {
-            if (out && !out->ok()) return std::move(*out);
+            if (out && !out->ok())
+                return std::move(*out);
             return status.take_error();
         }
         return std::move(*out);
@@ -123,8 +129,8 @@ private:
 using StatementObserver = std::function<void(std::string_view sql, const Params& params)>;
 
 struct DatabaseOptions {
-    std::string url;         // sqlite:var/hearth.db, a path, or postgresql://...
-    int connections = 6;     // pool size: the worker threads and a spare
+    std::string url;      // sqlite:var/hearth.db, a path, or postgresql://...
+    int connections = 6;  // pool size: the worker threads and a spare
     int busy_timeout_ms = 5000;
     StatementObserver observe_statement;
 };

@@ -6,12 +6,14 @@ namespace hearth::db {
 
 namespace {
 constexpr const char* create_version_table =
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+    "NULL, "
     "applied_at TEXT NOT NULL)";
 
 int highest_known() {
     int n = 0;
-    for (const auto& m : embedded_migrations()) n = std::max(n, m.number);
+    for (const auto& m : embedded_migrations())
+        n = std::max(n, m.number);
     return n;
 }
 
@@ -19,15 +21,18 @@ Status apply_missing(Database& db, const std::string& now_utc, std::vector<int>&
     TRY(auto state, schema_state(db));
     CHECK_OK(check_schema_serveable(state));
     for (const auto& m : embedded_migrations()) {
-        if (m.number <= state.applied) continue;
+        if (m.number <= state.applied)
+            continue;
         Status st = db.write_raw([&](Connection& c) -> Status {
             // Checked again inside the write transaction: another process may have applied it.
             TRY(auto done, c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
                                        {std::int64_t{m.number}}));
-            if (done) return {};
-            CHECK_OK(c.execute_script(m.sql));
-            CHECK_OK(c.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                           {std::int64_t{m.number}, m.name, now_utc}));
+            if (done)
+                return {};
+            CHECK_OK(c.execute_script(sql_for_store(m.sql, db.store())));
+            CHECK_OK(c.run(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                {std::int64_t{m.number}, m.name, now_utc}));
             applied.push_back(m.number);
             return {};
         });
@@ -41,6 +46,29 @@ Status apply_missing(Database& db, const std::string& now_utc, std::vector<int>&
 }
 }  // namespace
 
+std::string sql_for_store(const std::string& sql, Store store) {
+    constexpr std::string_view marker = "-- store: ";
+    std::string out;
+    bool keep = true;
+    std::size_t start = 0;
+    while (start < sql.size()) {
+        std::size_t end = sql.find('\n', start);
+        if (end == std::string::npos)
+            end = sql.size();
+        const std::string_view line(sql.data() + start, end - start);
+        if (line.rfind(marker, 0) == 0) {
+            const auto which = line.substr(marker.size());
+            keep = which == "all" || (which == "sqlite" && store == Store::sqlite) ||
+                   (which == "postgresql" && store == Store::postgresql);
+        } else if (keep) {
+            out.append(line);
+            out.push_back('\n');
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 Result<SchemaState> schema_state(Database& db) {
     SchemaState state;
     state.known = highest_known();
@@ -50,7 +78,8 @@ Result<SchemaState> schema_state(Database& db) {
         state.applied = row ? static_cast<int>(row->integer(0)) : 0;
         return {};
     });
-    if (!st.ok()) return st.take_error();
+    if (!st.ok())
+        return st.take_error();
     return state;
 }
 

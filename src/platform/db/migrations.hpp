@@ -14,15 +14,22 @@ struct Migration {
 
 const std::vector<Migration>& embedded_migrations();  // generated from migrations/*.sql
 
+// The part of a migration a store runs. Most SQL is portable; where the stores differ (full-text
+// search), a line "-- store: sqlite" or "-- store: postgresql" starts SQL for that store only,
+// and "-- store: all" returns to SQL for both.
+std::string sql_for_store(const std::string& sql, Store store);
+
 struct SchemaState {
     int applied = 0;  // highest migration applied to the database
     int known = 0;    // highest migration this binary carries
 };
 
 Result<SchemaState> schema_state(Database& db);
-// Applies every migration the database lacks, each in its own transaction. Returns the numbers applied.
+// Applies every migration the database lacks, each in its own transaction. Returns the numbers
+// applied.
 Result<std::vector<int>> migrate(Database& db, const std::string& now_utc);
-// A binary older than the schema it finds must not serve: it would not know the newer columns' rules.
+// A binary older than the schema it finds must not serve: it would not know the newer columns'
+// rules.
 Status check_schema_serveable(const SchemaState& state);
 
 }  // namespace hearth::db

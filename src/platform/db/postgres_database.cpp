@@ -1,5 +1,6 @@
 #include "platform/db/postgres_database.hpp"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <charconv>
@@ -7,8 +8,6 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace hearth::db {
 
@@ -29,18 +28,23 @@ Error pg_error(PGconn* conn, const PGresult* r, std::string_view what) {
                                      r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
     if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03" ||
         PQstatus(conn) == CONNECTION_BAD) {
-        return Error::make(ErrorKind::unavailable, "The records cannot be reached just now. Please try again.", detail);
+        return Error::make(ErrorKind::unavailable,
+                           "The records cannot be reached just now. Please try again.", detail);
     }
     if (state == "40001" || state == "40P01" || state == "55P03") {
-        return Error::make(ErrorKind::unavailable, "The records are busy. Please try again.", detail + " (retry)");
+        return Error::make(ErrorKind::unavailable, "The records are busy. Please try again.",
+                           detail + " (retry)");
     }
     if (state == "23505") {
-        return Error::make(ErrorKind::conflict, "This would clash with a record that already exists.", detail);
+        return Error::make(ErrorKind::conflict,
+                           "This would clash with a record that already exists.", detail);
     }
     return Error::internal(detail);
 }
 
-bool retryable(const Error& e) { return e.detail.ends_with("(retry)"); }
+bool retryable(const Error& e) {
+    return e.detail.ends_with("(retry)");
+}
 
 struct ResultHandle {
     PGresult* r;
@@ -51,25 +55,31 @@ struct ResultHandle {
 };
 
 class PostgresConnection final : public Connection {
-public:
+  public:
     PostgresConnection(std::string url, StatementObserver observer)
         : url_(std::move(url)), observer_(std::move(observer)) {}
     ~PostgresConnection() override {
-        if (conn_) PQfinish(conn_);
+        if (conn_)
+            PQfinish(conn_);
     }
     PostgresConnection(const PostgresConnection&) = delete;
     PostgresConnection& operator=(const PostgresConnection&) = delete;
 
+    Store store() const override { return Store::postgresql; }
+
     Status connect() {
-        if (conn_ && PQstatus(conn_) == CONNECTION_OK) return {};
-        if (conn_) PQfinish(conn_);
+        if (conn_ && PQstatus(conn_) == CONNECTION_OK)
+            return {};
+        if (conn_)
+            PQfinish(conn_);
         prepared_.clear();
         conn_ = PQconnectdb(url_.c_str());
         if (PQstatus(conn_) != CONNECTION_OK) {
             std::string detail = PQerrorMessage(conn_);
             PQfinish(conn_);
             conn_ = nullptr;
-            return Error::make(ErrorKind::unavailable, "The records cannot be reached just now. Please try again.",
+            return Error::make(ErrorKind::unavailable,
+                               "The records cannot be reached just now. Please try again.",
                                "postgresql connect: " + detail);
         }
         ResultHandle quiet(PQexec(conn_, "SET client_min_messages = warning"));
@@ -79,7 +89,8 @@ public:
     bool healthy() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 
     Result<Rows> query(std::string_view sql, const Params& params) override {
-        if (observer_) observer_(sql, params);
+        if (observer_)
+            observer_(sql, params);
         TRY(std::string name, prepare(sql));
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
@@ -98,16 +109,19 @@ public:
                 },
                 params[i]);
         }
-        ResultHandle res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
-                                        nullptr, nullptr, 0));
+        ResultHandle res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
+                                        values.data(), nullptr, nullptr, 0));
         auto status = PQresultStatus(res.r);
-        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return pg_error(conn_, res.r, "query");
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+            return pg_error(conn_, res.r, "query");
         last_changes_ = 0;
-        if (const char* n = PQcmdTuples(res.r); n && *n) last_changes_ = std::atoll(n);
+        if (const char* n = PQcmdTuples(res.r); n && *n)
+            last_changes_ = std::atoll(n);
         Rows rows;
         const int nrows = PQntuples(res.r), ncols = PQnfields(res.r);
         auto names = std::make_shared<std::vector<std::string>>();
-        for (int c = 0; c < ncols; ++c) names->emplace_back(PQfname(res.r, c));
+        for (int c = 0; c < ncols; ++c)
+            names->emplace_back(PQfname(res.r, c));
         rows.reserve(static_cast<std::size_t>(nrows));
         for (int r = 0; r < nrows; ++r) {
             std::vector<Value> cells;
@@ -128,11 +142,16 @@ public:
                         cells.emplace_back(v);
                         break;
                     }
-                    case bool_oid: cells.emplace_back(std::int64_t{text[0] == 't'}); break;
+                    case bool_oid:
+                        cells.emplace_back(std::int64_t{text[0] == 't'});
+                        break;
                     case float4_oid:
                     case float8_oid:
-                    case numeric_oid: cells.emplace_back(std::strtod(text, nullptr)); break;
-                    default: cells.emplace_back(std::string(text, len));
+                    case numeric_oid:
+                        cells.emplace_back(std::strtod(text, nullptr));
+                        break;
+                    default:
+                        cells.emplace_back(std::string(text, len));
                 }
             }
             rows.emplace_back(std::move(cells), names);
@@ -149,17 +168,20 @@ public:
     Status execute_script(std::string_view sql) override {
         ResultHandle res(PQexec(conn_, std::string(sql).c_str()));
         auto status = PQresultStatus(res.r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return pg_error(conn_, res.r, "script");
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+            return pg_error(conn_, res.r, "script");
         return {};
     }
 
-private:
+  private:
     Result<std::string> prepare(std::string_view sql) {
         auto it = prepared_.find(std::string(sql));
-        if (it != prepared_.end()) return it->second;
+        if (it != prepared_.end())
+            return it->second;
         std::string name = "s" + std::to_string(prepared_.size() + 1);
         ResultHandle res(PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr));
-        if (PQresultStatus(res.r) != PGRES_COMMAND_OK) return pg_error(conn_, res.r, "prepare: " + std::string(sql));
+        if (PQresultStatus(res.r) != PGRES_COMMAND_OK)
+            return pg_error(conn_, res.r, "prepare: " + std::string(sql));
         prepared_.emplace(std::string(sql), name);
         return name;
     }
@@ -172,8 +194,9 @@ private:
 };
 
 class PostgresDatabase final : public Database {
-public:
-    PostgresDatabase(std::string url, DatabaseOptions options) : url_(std::move(url)), options_(std::move(options)) {
+  public:
+    PostgresDatabase(std::string url, DatabaseOptions options)
+        : url_(std::move(url)), options_(std::move(options)) {
         for (int i = 0; i < std::max(1, options_.connections); ++i) {
             idle_.push_back(std::make_unique<PostgresConnection>(url_, options_.observe_statement));
         }
@@ -189,7 +212,9 @@ public:
     Status read_raw(const std::function<Status(Connection&)>& fn) override {
         return run("BEGIN READ ONLY", fn, 1);
     }
-    Status write_raw(const std::function<Status(Connection&)>& fn) override { return run("BEGIN", fn, 5); }
+    Status write_raw(const std::function<Status(Connection&)>& fn) override {
+        return run("BEGIN", fn, 5);
+    }
 
     Status with_migration_lock(const std::function<Status()>& fn) override {
         // A session-level advisory lock on its own connection: several instances starting together
@@ -203,33 +228,44 @@ public:
     }
 
     Status after_bulk_load(Connection& c, const std::string& table) override {
-        TRY(auto has_id, c.query_one("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-                                     "AND table_name = $1 AND column_name = 'id'",
-                                     {table}));
-        if (!has_id) return {};
+        TRY(auto has_id,
+            c.query_one(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = $1 AND column_name = 'id'",
+                {table}));
+        if (!has_id)
+            return {};
         TRY(auto seq, c.query_one("SELECT pg_get_serial_sequence($1, 'id')", {table}));
-        if (!seq || seq->is_null(0)) return {};
-        return c.run(fmt::format("SELECT setval('{}', COALESCE((SELECT MAX(id) FROM {}), 0) + 1, false)",
-                                 seq->text(0), table));
+        if (!seq || seq->is_null(0))
+            return {};
+        return c.run(
+            fmt::format("SELECT setval('{}', COALESCE((SELECT MAX(id) FROM {}), 0) + 1, false)",
+                        seq->text(0), table));
     }
 
     Status backup_to(const std::string& path) override {
         (void)path;
-        return Error::invalid("backup", "For PostgreSQL use pg_dump and pg_restore, as the administrator's guide "
-                                        "describes: they copy a live database consistently.");
+        return Error::invalid(
+            "backup",
+            "For PostgreSQL use pg_dump and pg_restore, as the administrator's guide "
+            "describes: they copy a live database consistently.");
     }
 
     Result<std::vector<std::string>> integrity_problems() override {
         std::vector<std::string> problems;
         // PostgreSQL checks constraints as it writes; what can go wrong is an index or page, which
-        // amcheck would find, but it needs superuser. Confirm the catalogue answers and constraints hold.
+        // amcheck would find, but it needs superuser. Confirm the catalogue answers and constraints
+        // hold.
         Status st = read_raw([&](Connection& c) -> Status {
-            TRY(auto rows, c.query("SELECT conname, conrelid::regclass::text FROM pg_constraint "
-                                   "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"));
-            for (const auto& r : rows) problems.push_back("constraint not validated: " + r.text(0) + " on " + r.text(1));
+            TRY(auto rows,
+                c.query("SELECT conname, conrelid::regclass::text FROM pg_constraint "
+                        "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"));
+            for (const auto& r : rows)
+                problems.push_back("constraint not validated: " + r.text(0) + " on " + r.text(1));
             return {};
         });
-        if (!st.ok()) return st.take_error();
+        if (!st.ok())
+            return st.take_error();
         return problems;
     }
 
@@ -241,7 +277,7 @@ public:
         });
     }
 
-private:
+  private:
     Status run(const char* begin, const std::function<Status(Connection&)>& fn, int attempts) {
         for (int attempt = 1;; ++attempt) {
             std::unique_ptr<PostgresConnection> conn;
@@ -257,27 +293,32 @@ private:
                 idle_.push_back(std::move(conn));
             }
             cv_.notify_one();
-            if (result.ok() || !retryable(result.error()) || attempt >= attempts) return result;
+            if (result.ok() || !retryable(result.error()) || attempt >= attempts)
+                return result;
             std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
         }
     }
 
-    static Status once(PostgresConnection& c, const char* begin, const std::function<Status(Connection&)>& fn) {
+    static Status once(PostgresConnection& c, const char* begin,
+                       const std::function<Status(Connection&)>& fn) {
         CHECK_OK(c.connect());
         Status began = c.execute_script(begin);
         if (!began.ok()) {
             // The server may have restarted since this connection's last use: reconnect once.
-            if (c.healthy()) return began;
+            if (c.healthy())
+                return began;
             CHECK_OK(c.connect());
             CHECK_OK(c.execute_script(begin));
         }
         Status result = fn(c);
         if (!result.ok()) {
-            if (c.healthy()) (void)c.execute_script("ROLLBACK");
+            if (c.healthy())
+                (void)c.execute_script("ROLLBACK");
             return result;
         }
         Status committed = c.execute_script("COMMIT");
-        if (!committed.ok() && c.healthy()) (void)c.execute_script("ROLLBACK");
+        if (!committed.ok() && c.healthy())
+            (void)c.execute_script("ROLLBACK");
         return committed;
     }
 
@@ -290,7 +331,8 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> open_postgres(const std::string& url, const DatabaseOptions& options) {
+Result<std::unique_ptr<Database>> open_postgres(const std::string& url,
+                                                const DatabaseOptions& options) {
     auto db = std::make_unique<PostgresDatabase>(url, options);
     CHECK_OK(db->ping());
     return std::unique_ptr<Database>(std::move(db));

@@ -1,13 +1,12 @@
 #include "platform/db/sqlite_database.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "platform/db/postgres_database.hpp"
 #include "platform/db/rewrite.hpp"
@@ -21,34 +20,41 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
     std::string detail = fmt::format("sqlite {}: {} ({})", what, sqlite3_errmsg(db), code);
     int primary = code & 0xff;
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-        return Error::make(ErrorKind::unavailable, "The records are busy. Please try again.", detail);
+        return Error::make(ErrorKind::unavailable, "The records are busy. Please try again.",
+                           detail);
     }
     if (primary == SQLITE_CONSTRAINT) {
-        return Error::make(ErrorKind::conflict, "This would clash with a record that already exists.",
-                           detail);
+        return Error::make(ErrorKind::conflict,
+                           "This would clash with a record that already exists.", detail);
     }
     return Error::internal(detail);
 }
 
 class SqliteConnection final : public Connection {
-public:
-    SqliteConnection(sqlite3* db, StatementObserver observer) : db_(db), observer_(std::move(observer)) {}
+  public:
+    SqliteConnection(sqlite3* db, StatementObserver observer)
+        : db_(db), observer_(std::move(observer)) {}
     ~SqliteConnection() override {
-        for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+        for (auto& [sql, stmt] : cache_)
+            sqlite3_finalize(stmt);
         sqlite3_close_v2(db_);
     }
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;
 
+    Store store() const override { return Store::sqlite; }
+
     Result<Rows> query(std::string_view sql, const Params& params) override {
-        if (observer_) observer_(sql, params);
+        if (observer_)
+            observer_(sql, params);
         TRY(sqlite3_stmt * stmt, prepare(sql));
         CHECK_OK(bind(stmt, params));
         Rows rows;
         std::shared_ptr<std::vector<std::string>> names;
         for (;;) {
             int rc = sqlite3_step(stmt);
-            if (rc == SQLITE_DONE) break;
+            if (rc == SQLITE_DONE)
+                break;
             if (rc != SQLITE_ROW) {
                 auto err = sqlite_error(db_, "step");
                 sqlite3_reset(stmt);
@@ -57,18 +63,26 @@ public:
             int n = sqlite3_column_count(stmt);
             if (!names) {
                 names = std::make_shared<std::vector<std::string>>();
-                for (int i = 0; i < n; ++i) names->emplace_back(sqlite3_column_name(stmt, i));
+                for (int i = 0; i < n; ++i)
+                    names->emplace_back(sqlite3_column_name(stmt, i));
             }
             std::vector<Value> cells;
             cells.reserve(static_cast<std::size_t>(n));
             for (int i = 0; i < n; ++i) {
                 switch (sqlite3_column_type(stmt, i)) {
-                    case SQLITE_NULL: cells.emplace_back(nullptr); break;
-                    case SQLITE_INTEGER: cells.emplace_back(std::int64_t{sqlite3_column_int64(stmt, i)}); break;
-                    case SQLITE_FLOAT: cells.emplace_back(sqlite3_column_double(stmt, i)); break;
+                    case SQLITE_NULL:
+                        cells.emplace_back(nullptr);
+                        break;
+                    case SQLITE_INTEGER:
+                        cells.emplace_back(std::int64_t{sqlite3_column_int64(stmt, i)});
+                        break;
+                    case SQLITE_FLOAT:
+                        cells.emplace_back(sqlite3_column_double(stmt, i));
+                        break;
                     default: {
                         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-                        cells.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+                        cells.emplace_back(std::string(
+                            p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
                     }
                 }
             }
@@ -98,10 +112,11 @@ public:
 
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     Result<sqlite3_stmt*> prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));
-        if (it != cache_.end()) return it->second;
+        if (it != cache_.end())
+            return it->second;
         std::string text = to_sqlite_dialect(sql);
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v3(db_, text.c_str(), static_cast<int>(text.size()),
@@ -130,7 +145,8 @@ private:
                     }
                 },
                 params[i]);
-            if (rc != SQLITE_OK) return sqlite_error(db_, "bind");
+            if (rc != SQLITE_OK)
+                return sqlite_error(db_, "bind");
         }
         return {};
     }
@@ -141,7 +157,7 @@ private:
 };
 
 class SqliteDatabase final : public Database {
-public:
+  public:
     SqliteDatabase(std::string path, DatabaseOptions options)
         : path_(std::move(path)), options_(std::move(options)) {}
 
@@ -172,7 +188,8 @@ public:
         Status st = read_raw([&](Connection& c) -> Status {
             TRY(auto rows, c.query("PRAGMA integrity_check"));
             for (auto& r : rows) {
-                if (r.text(0) != "ok") problems.push_back("integrity: " + r.text(0));
+                if (r.text(0) != "ok")
+                    problems.push_back("integrity: " + r.text(0));
             }
             TRY(auto fk, c.query("PRAGMA foreign_key_check"));
             for (auto& r : fk) {
@@ -181,7 +198,8 @@ public:
             }
             return {};
         });
-        if (!st.ok()) return st.take_error();
+        if (!st.ok())
+            return st.take_error();
         return problems;
     }
 
@@ -193,7 +211,8 @@ public:
         }
         auto lease = acquire();
         sqlite3* into = nullptr;
-        if (sqlite3_open_v2(path.c_str(), &into, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        if (sqlite3_open_v2(path.c_str(), &into, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                            nullptr) != SQLITE_OK) {
             sqlite3_close_v2(into);
             return Error::invalid("backup", "The backup file cannot be created at " + path);
         }
@@ -202,7 +221,8 @@ public:
         if (b) {
             do {
                 rc = sqlite3_backup_step(b, 256);
-                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    sqlite3_sleep(20);
             } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
             sqlite3_backup_finish(b);
         }
@@ -219,7 +239,7 @@ public:
         });
     }
 
-private:
+  private:
     struct Lease {
         SqliteDatabase* owner;
         std::unique_ptr<SqliteConnection> conn;
@@ -252,7 +272,8 @@ private:
             return result;
         }
         Status committed = c.execute_script("COMMIT");
-        if (!committed.ok()) (void)c.execute_script("ROLLBACK");
+        if (!committed.ok())
+            (void)c.execute_script("ROLLBACK");
         return committed;
     }
 
@@ -284,7 +305,8 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> open_sqlite(const std::string& path, const DatabaseOptions& options) {
+Result<std::unique_ptr<Database>> open_sqlite(const std::string& path,
+                                              const DatabaseOptions& options) {
     std::filesystem::path p(path);
     if (p.has_parent_path()) {
         std::error_code ec;
@@ -301,7 +323,8 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
         return open_postgres(url, options);
     }
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
-    if (path.empty()) return Error::invalid("database", "Give a database file or URL");
+    if (path.empty())
+        return Error::invalid("database", "Give a database file or URL");
     return open_sqlite(path, options);
 }
 

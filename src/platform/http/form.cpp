@@ -1,9 +1,9 @@
 #include "platform/http/form.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace hearth::http {
 
@@ -26,7 +26,8 @@ std::string normalise_newlines(std::string s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '\r') {
             out.push_back('\n');
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            if (i + 1 < s.size() && s[i + 1] == '\n')
+                ++i;
         } else {
             out.push_back(s[i]);
         }
@@ -37,12 +38,15 @@ std::string normalise_newlines(std::string s) {
 bool has_control_characters(std::string_view s, bool multiline) {
     return std::any_of(s.begin(), s.end(), [&](char c) {
         auto u = static_cast<unsigned char>(c);
-        if (multiline && (c == '\n' || c == '\t')) return false;
+        if (multiline && (c == '\n' || c == '\t'))
+            return false;
         return u < 0x20 || u == 0x7F;
     });
 }
 
-Error bad_body(std::string message) { return Error::make(ErrorKind::invalid_input, std::move(message)); }
+Error bad_body(std::string message) {
+    return Error::make(ErrorKind::invalid_input, std::move(message));
+}
 }  // namespace
 
 Result<FormData> FormData::from_urlencoded(std::string_view body) {
@@ -50,13 +54,16 @@ Result<FormData> FormData::from_urlencoded(std::string_view body) {
     std::size_t pos = 0;
     while (pos <= body.size() && !body.empty()) {
         std::size_t end = body.find('&', pos);
-        if (end == std::string_view::npos) end = body.size();
+        if (end == std::string_view::npos)
+            end = body.size();
         std::string_view pair = body.substr(pos, end - pos);
         if (!pair.empty()) {
             auto eq = pair.find('=');
             auto name = url_decode(pair.substr(0, eq));
-            auto value = url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-            if (!name || !value) return bad_body("The form could not be read: it has a broken % escape");
+            auto value =
+                url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+            if (!name || !value)
+                return bad_body("The form could not be read: it has a broken % escape");
             if (!valid_utf8(*name) || !valid_utf8(*value)) {
                 return bad_body("The form could not be read: it is not valid UTF-8 text");
             }
@@ -72,13 +79,15 @@ Result<FormData> FormData::from_urlencoded(std::string_view body) {
             }
         }
         pos = end + 1;
-        if (end == body.size()) break;
+        if (end == body.size())
+            break;
     }
     return form;
 }
 
 Result<FormData> FormData::from_json(std::string_view body) {
-    if (!valid_utf8(body)) return bad_body("The request is not valid UTF-8 text");
+    if (!valid_utf8(body))
+        return bad_body("The request is not valid UTF-8 text");
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(body);
@@ -89,7 +98,8 @@ Result<FormData> FormData::from_json(std::string_view body) {
         // sender's fault, so a 400 rather than the 500 an unhandled exception would give.
         return bad_body("The request is not valid JSON: it has a number too large to read");
     }
-    if (!doc.is_object()) return bad_body("The request must be a JSON object");
+    if (!doc.is_object())
+        return bad_body("The request must be a JSON object");
     FormData form;
     for (auto& [key, v] : doc.items()) {
         FormValue value;
@@ -114,7 +124,8 @@ Result<FormData> FormData::from_json(std::string_view body) {
                 } else if (item.is_string()) {
                     value.list.push_back(item.get<std::string>());
                 } else {
-                    Error e = Error::invalid(key, fmt::format("{} must be a list of text or whole numbers", key));
+                    Error e = Error::invalid(
+                        key, fmt::format("{} must be a list of text or whole numbers", key));
                     return e;
                 }
             }
@@ -135,7 +146,8 @@ Result<FormData> FormData::from_request(const Request& request) {
     if (type == "application/x-www-form-urlencoded" || (type.empty() && request.body.empty())) {
         return from_urlencoded(request.body);
     }
-    if (type == "application/json") return from_json(request.body);
+    if (type == "application/json")
+        return from_json(request.body);
     return Error::make(ErrorKind::invalid_input,
                        "Send the request as application/json or as a form "
                        "(application/x-www-form-urlencoded)",
@@ -170,14 +182,16 @@ const FormValue* FormReader::take(const std::string& name) {
 }
 
 void FormReader::fail(const std::string& name, const std::string& message) {
-    if (std::none_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.field == name; })) {
+    if (std::none_of(errors_.begin(), errors_.end(),
+                     [&](const FieldError& e) { return e.field == name; })) {
         errors_.push_back({name, message});
     }
 }
 
 std::optional<std::string> FormReader::scalar(const std::string& name, const std::string& label) {
     const FormValue* v = take(name);
-    if (!v || v->type == FormValue::Type::null) return std::string{};
+    if (!v || v->type == FormValue::Type::null)
+        return std::string{};
     if (v->type == FormValue::Type::list && v->list.size() != 1) {
         fail(name, fmt::format("{} must be a single value", label));
         return std::nullopt;
@@ -193,7 +207,8 @@ std::string FormReader::text(const std::string& name, const std::string& label, 
         return {};
     }
     auto value = scalar(name, label);
-    if (!value) return {};
+    if (!value)
+        return {};
     std::string s = trim(normalise_newlines(*value));
     if (rule.required && s.empty()) {
         fail(name, fmt::format("Enter {}", label));
@@ -205,13 +220,16 @@ std::string FormReader::text(const std::string& name, const std::string& label, 
     return s;
 }
 
-std::optional<Date> FormReader::date(const std::string& name, const std::string& label, DateRule rule) {
+std::optional<Date> FormReader::date(const std::string& name, const std::string& label,
+                                     DateRule rule) {
     std::string text;
-    const bool split = form_.find(name + "-day") || form_.find(name + "-month") || form_.find(name + "-year");
+    const bool split =
+        form_.find(name + "-day") || form_.find(name + "-month") || form_.find(name + "-year");
     if (split) {
         auto d = scalar(name + "-day", label), m = scalar(name + "-month", label),
              y = scalar(name + "-year", label);
-        if (!d || !m || !y) return std::nullopt;
+        if (!d || !m || !y)
+            return std::nullopt;
         auto t = [](std::string s) { return trim(std::move(s)); };
         std::string dd = t(*d), mm = t(*m), yy = t(*y);
         if (dd.empty() && mm.empty() && yy.empty()) {
@@ -220,8 +238,10 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
             fail(name, fmt::format("{} must include a day, month and year", label));
             return std::nullopt;
         } else {
-            if (dd.size() == 1) dd = "0" + dd;
-            if (mm.size() == 1) mm = "0" + mm;
+            if (dd.size() == 1)
+                dd = "0" + dd;
+            if (mm.size() == 1)
+                mm = "0" + mm;
             text = yy + "-" + mm + "-" + dd;
         }
     } else {
@@ -232,11 +252,13 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
             return std::nullopt;
         }
         auto v = scalar(name, label);
-        if (!v) return std::nullopt;
+        if (!v)
+            return std::nullopt;
         text = trim(*v);
     }
     if (text.empty()) {
-        if (rule.required) fail(name, fmt::format("Enter {}", label));
+        if (rule.required)
+            fail(name, fmt::format("Enter {}", label));
         return std::nullopt;
     }
     auto date = parse_date(text);
@@ -246,11 +268,13 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
     }
     if (rule.not_after && *date > *rule.not_after) {
         fail(name, fmt::format("{} must be {} or earlier", label,
-                               rule.after_label.empty() ? format_local_date(*rule.not_after) : rule.after_label));
+                               rule.after_label.empty() ? format_local_date(*rule.not_after)
+                                                        : rule.after_label));
         return std::nullopt;
     }
     if (rule.not_before && *date < *rule.not_before) {
-        fail(name, fmt::format("{} must be on or after {}", label, format_local_date(*rule.not_before)));
+        fail(name,
+             fmt::format("{} must be on or after {}", label, format_local_date(*rule.not_before)));
         return std::nullopt;
     }
     return date;
@@ -265,10 +289,12 @@ std::optional<std::int64_t> FormReader::integer(const std::string& name, const s
         return std::nullopt;
     }
     auto v = scalar(name, label);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     std::string s = trim(*v);
     if (s.empty()) {
-        if (required) fail(name, fmt::format("Enter {}", label));
+        if (required)
+            fail(name, fmt::format("Enter {}", label));
         return std::nullopt;
     }
     std::int64_t out = 0;
@@ -286,9 +312,12 @@ std::optional<std::int64_t> FormReader::integer(const std::string& name, const s
 
 bool FormReader::flag(const std::string& name, const std::string& label) {
     auto v = scalar(name, label);
-    if (!v) return false;
-    if (v->empty() || *v == "false" || *v == "no") return false;
-    if (*v == "true" || *v == "yes" || *v == "on") return true;
+    if (!v)
+        return false;
+    if (v->empty() || *v == "false" || *v == "no")
+        return false;
+    if (*v == "true" || *v == "yes" || *v == "on")
+        return true;
     fail(name, fmt::format("{} must be yes or no", label));
     return false;
 }
@@ -296,9 +325,11 @@ bool FormReader::flag(const std::string& name, const std::string& label) {
 std::string FormReader::choice(const std::string& name, const std::string& label,
                                const std::vector<std::string>& keys, bool required) {
     auto v = scalar(name, label);
-    if (!v) return {};
+    if (!v)
+        return {};
     if (v->empty()) {
-        if (required) fail(name, fmt::format("Select {}", label));
+        if (required)
+            fail(name, fmt::format("Select {}", label));
         return {};
     }
     if (std::find(keys.begin(), keys.end(), *v) == keys.end()) {
@@ -311,10 +342,13 @@ std::string FormReader::choice(const std::string& name, const std::string& label
 std::vector<std::int64_t> FormReader::ids(const std::string& name, const std::string& label) {
     const FormValue* v = take(name);
     std::vector<std::int64_t> out;
-    if (!v || v->type == FormValue::Type::null) return out;
-    std::vector<std::string> items = v->type == FormValue::Type::list ? v->list : std::vector<std::string>{v->text};
+    if (!v || v->type == FormValue::Type::null)
+        return out;
+    std::vector<std::string> items =
+        v->type == FormValue::Type::list ? v->list : std::vector<std::string>{v->text};
     for (const auto& item : items) {
-        if (item.empty()) continue;
+        if (item.empty())
+            continue;
         std::int64_t id = 0;
         auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
         if (ec != std::errc{} || p != item.data() + item.size() || id <= 0) {
@@ -339,7 +373,8 @@ Status FormReader::finish() {
             errors_.push_back({name, fmt::format("{} is not a field Hearth knows here", name)});
         }
     }
-    if (errors_.empty()) return {};
+    if (errors_.empty())
+        return {};
     return Error::invalid_fields(errors_);
 }
 

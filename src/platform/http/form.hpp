@@ -4,12 +4,11 @@
 // name and a message for the person, and refuses fields nobody asked for.
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/clock.hpp"
 #include "platform/http/message.hpp"
@@ -25,7 +24,7 @@ struct FormValue {
 };
 
 class FormData {
-public:
+  public:
     static Result<FormData> from_urlencoded(std::string_view body);
     static Result<FormData> from_json(std::string_view body);
     // By Content-Type; anything else is 415.
@@ -35,9 +34,11 @@ public:
     std::string get(const std::string& name) const;
     nlohmann::json typed_values() const;  // what was typed, to show it again
     const std::map<std::string, FormValue>& values() const { return values_; }
-    void set(const std::string& name, std::string value) { values_[name] = FormValue{FormValue::Type::text, std::move(value), {}}; }
+    void set(const std::string& name, std::string value) {
+        values_[name] = FormValue{FormValue::Type::text, std::move(value), {}};
+    }
 
-private:
+  private:
     std::map<std::string, FormValue> values_;
 };
 
@@ -49,13 +50,13 @@ struct TextRule {
 
 struct DateRule {
     bool required = false;
-    std::optional<Date> not_after;   // e.g. today, for a date of birth
+    std::optional<Date> not_after;  // e.g. today, for a date of birth
     std::optional<Date> not_before;
-    std::string after_label;         // "today", used in the message
+    std::string after_label;  // "today", used in the message
 };
 
 class FormReader {
-public:
+  public:
     explicit FormReader(const FormData& form) : form_(form) {}
 
     std::string text(const std::string& name, const std::string& label, TextRule rule = {});
@@ -72,7 +73,7 @@ public:
     // Every error so far, and an error for each field that no rule asked for.
     Status finish();
 
-private:
+  private:
     const FormValue* take(const std::string& name);
     std::optional<std::string> scalar(const std::string& name, const std::string& label);
 

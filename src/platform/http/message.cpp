@@ -12,9 +12,11 @@ std::string Request::cookie(const std::string& name) const {
     std::size_t pos = 0;
     while (pos < all.size()) {
         std::size_t end = all.find(';', pos);
-        if (end == std::string::npos) end = all.size();
+        if (end == std::string::npos)
+            end = all.size();
         std::string_view part(all.data() + pos, end - pos);
-        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.front() == ' ')
+            part.remove_prefix(1);
         auto eq = part.find('=');
         if (eq != std::string_view::npos && part.substr(0, eq) == name) {
             return std::string(part.substr(eq + 1));
@@ -26,12 +28,14 @@ std::string Request::cookie(const std::string& name) const {
 
 std::optional<std::string> Request::query_value(const std::string& name) const {
     auto it = query.find(name);
-    if (it == query.end()) return std::nullopt;
+    if (it == query.end())
+        return std::nullopt;
     return it->second;
 }
 
 bool Request::wants_json() const {
-    return path.rfind("/api/", 0) == 0 || header("accept").find("application/json") != std::string::npos;
+    return path.rfind("/api/", 0) == 0 ||
+           header("accept").find("application/json") != std::string::npos;
 }
 
 Response Response::html(int status, std::string body) {
@@ -73,9 +77,12 @@ Response Response::no_content() {
 
 std::optional<std::string> url_decode(std::string_view in) {
     auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
         return -1;
     };
     std::string out;
@@ -85,9 +92,11 @@ std::optional<std::string> url_decode(std::string_view in) {
         if (c == '+') {
             out.push_back(' ');
         } else if (c == '%') {
-            if (i + 2 >= in.size()) return std::nullopt;
+            if (i + 2 >= in.size())
+                return std::nullopt;
             int hi = hex(in[i + 1]), lo = hex(in[i + 2]);
-            if (hi < 0 || lo < 0) return std::nullopt;
+            if (hi < 0 || lo < 0)
+                return std::nullopt;
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
         } else {
@@ -133,10 +142,12 @@ bool valid_utf8(std::string_view s) {
         } else {
             return false;
         }
-        if (i + static_cast<std::size_t>(n) >= s.size()) return false;
+        if (i + static_cast<std::size_t>(n) >= s.size())
+            return false;
         for (int k = 1; k <= n; ++k) {
             auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80) return false;
+            if ((cc & 0xC0) != 0x80)
+                return false;
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
@@ -151,24 +162,42 @@ bool valid_utf8(std::string_view s) {
 
 std::string status_reason(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 303: return "See Other";
-        case 304: return "Not Modified";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 413: return "Payload Too Large";
-        case 415: return "Unsupported Media Type";
-        case 422: return "Unprocessable Content";
-        case 429: return "Too Many Requests";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
-        default: return "Status";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 303:
+            return "See Other";
+        case 304:
+            return "Not Modified";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Payload Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Content";
+        case 429:
+            return "Too Many Requests";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
     }
 }
 

@@ -2,12 +2,11 @@
 // Hearth's own request and response, apart from RESTinio, so that routes can be driven
 // in-process by tests and the server adapter is the only place that knows the library.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace hearth::http {
 
@@ -23,7 +22,7 @@ struct Request {
     std::string header(const std::string& lower_name) const;
     std::string cookie(const std::string& name) const;
     std::optional<std::string> query_value(const std::string& name) const;
-    bool wants_json() const;   // the API, or Accept: application/json
+    bool wants_json() const;  // the API, or Accept: application/json
     bool is_htmx() const { return !header("hx-request").empty(); }
     bool is_state_changing() const { return method != "GET" && method != "HEAD"; }
 };
@@ -36,7 +35,8 @@ struct Response {
 
     static Response html(int status, std::string body);
     static Response json(int status, const nlohmann::json& body);
-    static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+    static Response text(int status, std::string body,
+                         std::string content_type = "text/plain; charset=utf-8");
     static Response redirect(const std::string& location);  // 303 See Other
     static Response no_content();
     Response& header(std::string name, std::string value) {

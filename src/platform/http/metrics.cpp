@@ -8,7 +8,8 @@ namespace {
 std::string label(const std::string& v) {
     std::string out;
     for (char c : v) {
-        if (c == '"' || c == '\\') out.push_back('\\');
+        if (c == '"' || c == '\\')
+            out.push_back('\\');
         out.push_back(c);
     }
     return out;
@@ -21,7 +22,8 @@ void Metrics::record(const std::string& route, int status, std::chrono::microsec
     ++requests_[{route, status}];
     auto& l = latency_[route];
     for (std::size_t i = 0; i < buckets_seconds.size(); ++i) {
-        if (seconds <= buckets_seconds[i]) ++l.counts[i];
+        if (seconds <= buckets_seconds[i])
+            ++l.counts[i];
     }
     ++l.total;
     l.sum_seconds += seconds;
@@ -41,15 +43,17 @@ std::string Metrics::prometheus_text() const {
         "# TYPE hearth_http_request_duration_seconds histogram\n";
     for (const auto& [route, l] : latency_) {
         for (std::size_t i = 0; i < buckets_seconds.size(); ++i) {
-            out += fmt::format("hearth_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                               label(route), buckets_seconds[i], l.counts[i]);
+            out += fmt::format(
+                "hearth_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                label(route), buckets_seconds[i], l.counts[i]);
         }
-        out += fmt::format("hearth_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+        out += fmt::format(
+            "hearth_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+            label(route), l.total);
+        out += fmt::format("hearth_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n",
+                           label(route), l.sum_seconds);
+        out += fmt::format("hearth_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
                            label(route), l.total);
-        out += fmt::format("hearth_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n", label(route),
-                           l.sum_seconds);
-        out += fmt::format("hearth_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label(route),
-                           l.total);
     }
     out += fmt::format(
         "# HELP hearth_worker_queue_depth Requests waiting for a worker thread.\n"

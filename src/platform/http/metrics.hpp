@@ -10,7 +10,7 @@
 namespace hearth::http {
 
 class Metrics {
-public:
+  public:
     void record(const std::string& route, int status, std::chrono::microseconds elapsed);
     void set_queue_depth(long depth) { queue_depth_ = depth; }
     std::string prometheus_text() const;
@@ -18,7 +18,7 @@ public:
     static constexpr std::array<double, 12> buckets_seconds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                             0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
 
-private:
+  private:
     struct Latency {
         std::array<long long, buckets_seconds.size()> counts{};
         long long total = 0;

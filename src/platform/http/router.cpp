@@ -1,8 +1,8 @@
 #include "platform/http/router.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
@@ -15,23 +15,28 @@ namespace {
 constexpr const char* session_cookie = "hearth_session";
 constexpr const char* pre_session_cookie = "hearth_csrf";
 
-bool match(const std::string& pattern, const std::string& path, std::map<std::string, std::int64_t>& params) {
+bool match(const std::string& pattern, const std::string& path,
+           std::map<std::string, std::int64_t>& params) {
     std::size_t p = 0, q = 0;
     while (p < pattern.size() && q < path.size()) {
-        if (pattern[p] == '*') return true;  // the rest of the path, for static files
+        if (pattern[p] == '*')
+            return true;  // the rest of the path, for static files
         if (pattern[p] == '{') {
             auto close = pattern.find('}', p);
             std::string name = pattern.substr(p + 1, close - p - 1);
             auto end = path.find('/', q);
-            if (end == std::string::npos) end = path.size();
+            if (end == std::string::npos)
+                end = path.size();
             std::int64_t id = 0;
             auto [ptr, ec] = std::from_chars(path.data() + q, path.data() + end, id);
-            if (ec != std::errc{} || ptr != path.data() + end || id <= 0) return false;
+            if (ec != std::errc{} || ptr != path.data() + end || id <= 0)
+                return false;
             params[name] = id;
             p = close + 1;
             q = end;
         } else {
-            if (pattern[p] != path[q]) return false;
+            if (pattern[p] != path[q])
+                return false;
             ++p;
             ++q;
         }
@@ -44,51 +49,76 @@ bool secure(const Context& ctx) {
            ctx.request.header("x-forwarded-proto") == "https";
 }
 
-std::string cookie_header(const Context& ctx, const std::string& name, const std::string& value, bool expire) {
-    return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax{}{}", name, value, secure(ctx) ? "; Secure" : "",
-                       expire ? "; Max-Age=0" : "");
+std::string cookie_header(const Context& ctx, const std::string& name, const std::string& value,
+                          bool expire) {
+    return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax{}{}", name, value,
+                       secure(ctx) ? "; Secure" : "", expire ? "; Max-Age=0" : "");
 }
 
 std::string error_code(ErrorKind k) {
     switch (k) {
-        case ErrorKind::invalid_input: return "invalid_input";
-        case ErrorKind::unauthenticated: return "unauthenticated";
-        case ErrorKind::forbidden: return "forbidden";
-        case ErrorKind::not_found: return "not_found";
-        case ErrorKind::conflict: return "conflict";
-        case ErrorKind::too_large: return "too_large";
-        case ErrorKind::throttled: return "throttled";
-        case ErrorKind::unavailable: return "unavailable";
-        case ErrorKind::internal: return "internal";
+        case ErrorKind::invalid_input:
+            return "invalid_input";
+        case ErrorKind::unauthenticated:
+            return "unauthenticated";
+        case ErrorKind::forbidden:
+            return "forbidden";
+        case ErrorKind::not_found:
+            return "not_found";
+        case ErrorKind::conflict:
+            return "conflict";
+        case ErrorKind::too_large:
+            return "too_large";
+        case ErrorKind::throttled:
+            return "throttled";
+        case ErrorKind::unavailable:
+            return "unavailable";
+        case ErrorKind::internal:
+            return "internal";
     }
     return "internal";
 }
 
 std::string error_title(int status) {
     switch (status) {
-        case 400: case 422: return "There is a problem with what was sent";
-        case 401: return "You need to sign in";
-        case 403: return "You do not have access to this page";
-        case 404: return "Page not found";
-        case 405: return "That cannot be done to this page";
-        case 409: return "Someone else changed this record";
-        case 413: return "What was sent is too large";
-        case 415: return "Hearth cannot read what was sent";
-        case 429: return "Too many attempts";
-        case 503: return "Hearth is busy";
-        default: return "Sorry, there is a problem with Hearth";
+        case 400:
+        case 422:
+            return "There is a problem with what was sent";
+        case 401:
+            return "You need to sign in";
+        case 403:
+            return "You do not have access to this page";
+        case 404:
+            return "Page not found";
+        case 405:
+            return "That cannot be done to this page";
+        case 409:
+            return "Someone else changed this record";
+        case 413:
+            return "What was sent is too large";
+        case 415:
+            return "Hearth cannot read what was sent";
+        case 429:
+            return "Too many attempts";
+        case 503:
+            return "Hearth is busy";
+        default:
+            return "Sorry, there is a problem with Hearth";
     }
 }
 
 nlohmann::json nav_for(const Context& ctx) {
     nlohmann::json nav = nlohmann::json::array();
-    if (ctx.person.id == 0) return nav;
+    if (ctx.person.id == 0)
+        return nav;
     auto add = [&](const std::string& label, const std::string& href) {
-        bool current = ctx.request.path == href || (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0);
+        bool current =
+            ctx.request.path == href || (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0);
         nav.push_back({{"label", label}, {"href", href}, {"current", current}});
     };
     add("Home", "/");
-    if (can(ctx.person, Action::view_organisation, Scope{})) add("Organisation", "/organisation");
+    if (can(ctx.person, Action::view_organisation, Scope{}))
+        add("Organisation", "/organisation");
     add("Your account", "/account");
     return nav;
 }
@@ -107,15 +137,24 @@ sessions::Policy Services::session_policy() const {
 
 int status_for(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::invalid_input: return 400;
-        case ErrorKind::unauthenticated: return 401;
-        case ErrorKind::forbidden: return 403;
-        case ErrorKind::not_found: return 404;
-        case ErrorKind::conflict: return 409;
-        case ErrorKind::too_large: return 413;
-        case ErrorKind::throttled: return 429;
-        case ErrorKind::unavailable: return 503;
-        case ErrorKind::internal: return 500;
+        case ErrorKind::invalid_input:
+            return 400;
+        case ErrorKind::unauthenticated:
+            return 401;
+        case ErrorKind::forbidden:
+            return 403;
+        case ErrorKind::not_found:
+            return 404;
+        case ErrorKind::conflict:
+            return 409;
+        case ErrorKind::too_large:
+            return 413;
+        case ErrorKind::throttled:
+            return 429;
+        case ErrorKind::unavailable:
+            return 503;
+        case ErrorKind::internal:
+            return 500;
     }
     return 500;
 }
@@ -134,54 +173,69 @@ audit::Actor Context::actor() const {
 }
 
 std::string Context::csrf_token() const {
-    if (session) return session->csrf_token;
-    if (!new_pre_session_csrf.empty()) return new_pre_session_csrf;
+    if (session)
+        return session->csrf_token;
+    if (!new_pre_session_csrf.empty())
+        return new_pre_session_csrf;
     return request.cookie(pre_session_cookie);
 }
 
-Response Context::page(const std::string& template_name, const std::string& title, nlohmann::json data,
-                       int status) const {
+Response Context::page(const std::string& template_name, const std::string& title,
+                       nlohmann::json data, int status) const {
     views::Frame frame;
     frame.title = title;
     frame.request_id = request.request_id;
     frame.csrf_token = csrf_token();
     frame.nav = nav_for(*this);
     frame.demo = services.config.demo;
-    if (person.id != 0) frame.person = nlohmann::json{{"name", person.name}, {"email", person.email}};
+    if (person.id != 0)
+        frame.person = nlohmann::json{{"name", person.name}, {"email", person.email}};
     if (session) {
         auto policy = services.session_policy();
-        frame.session_expires_in_seconds = static_cast<int>(sessions::time_left(*session, now(), policy).count());
+        frame.session_expires_in_seconds =
+            static_cast<int>(sessions::time_left(*session, now(), policy).count());
         frame.session_warn_before_seconds = services.config.session_warn_minutes * 60;
     }
     data["csrf_token"] = frame.csrf_token;
-    if (data.value("has_errors", false)) frame.title = "Error: " + frame.title;
+    if (data.value("has_errors", false))
+        frame.title = "Error: " + frame.title;
     auto html = views::page(frame, template_name, data);
     if (!html.ok()) {
-        log::error("render failed", {{"template", template_name}, {"detail", html.error().detail},
+        log::error("render failed", {{"template", template_name},
+                                     {"detail", html.error().detail},
                                      {"request_id", request.request_id}});
-        return Response::text(500, "Sorry, there is a problem with Hearth. Reference: " + request.request_id);
+        return Response::text(
+            500, "Sorry, there is a problem with Hearth. Reference: " + request.request_id);
     }
     return Response::html(status, std::move(html.value()));
 }
 
 Response Context::error(const Error& e) const {
     int status = status_for(e.kind);
-    if (e.kind == ErrorKind::invalid_input && e.detail == "415") status = 415;
+    if (e.kind == ErrorKind::invalid_input && e.detail == "415")
+        status = 415;
     if (status >= 500) {
-        log::error("request failed", {{"request_id", request.request_id}, {"path", request.path},
-                                      {"detail", e.detail}, {"message", e.message}});
+        log::error("request failed", {{"request_id", request.request_id},
+                                      {"path", request.path},
+                                      {"detail", e.detail},
+                                      {"message", e.message}});
     }
     if (request.wants_json()) {
-        nlohmann::json body = {{"error", {{"code", error_code(e.kind)}, {"message", e.message}, {"field", nullptr}}},
-                               {"request_id", request.request_id}};
+        nlohmann::json body = {
+            {"error", {{"code", error_code(e.kind)}, {"message", e.message}, {"field", nullptr}}},
+            {"request_id", request.request_id}};
         if (!e.fields.empty()) {
             body["error"]["field"] = e.fields.front().field;
-            for (const auto& f : e.fields) body["error"]["fields"].push_back({{"field", f.field}, {"message", f.message}});
+            for (const auto& f : e.fields)
+                body["error"]["fields"].push_back({{"field", f.field}, {"message", f.message}});
         }
         return Response::json(status, body);
     }
-    nlohmann::json data = {{"status", status}, {"heading", error_title(status)}, {"message", e.message},
-                           {"request_id", request.request_id}, {"signed_in", person.id != 0}};
+    nlohmann::json data = {{"status", status},
+                           {"heading", error_title(status)},
+                           {"message", e.message},
+                           {"request_id", request.request_id},
+                           {"signed_in", person.id != 0}};
     return page("error", error_title(status), data, status);
 }
 
@@ -194,7 +248,8 @@ void add_security_headers(Response& r, const Request& request) {
     r.header("X-Frame-Options", "DENY");
     r.header("Referrer-Policy", "same-origin");
     r.header("X-Request-Id", request.request_id);
-    if (request.path.rfind("/static/", 0) != 0) r.header("Cache-Control", "no-store");
+    if (request.path.rfind("/static/", 0) != 0)
+        r.header("Cache-Control", "no-store");
 }
 
 Response Router::dispatch(const Request& req, Services& services) const {
@@ -208,7 +263,8 @@ Response Router::dispatch(const Request& req, Services& services) const {
         bool path_known = false;
         for (const auto& r : routes_) {
             std::map<std::string, std::int64_t> params;
-            if (!match(r.pattern, req.path, params)) continue;
+            if (!match(r.pattern, req.path, params))
+                continue;
             path_known = true;
             if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
                 route = &r;
@@ -218,18 +274,22 @@ Response Router::dispatch(const Request& req, Services& services) const {
         }
         if (!route) {
             if (path_known) {
-                Response r = ctx.error(Error::make(ErrorKind::invalid_input, "That cannot be done to this page"));
+                Response r = ctx.error(
+                    Error::make(ErrorKind::invalid_input, "That cannot be done to this page"));
                 r.status = 405;
                 return r;
             }
-            return ctx.error(Error::not_found("We could not find the page you asked for. Check the address, or go back to your home page."));
+            return ctx.error(
+                Error::not_found("We could not find the page you asked for. Check the address, or "
+                                 "go back to your home page."));
         }
         route_name = route->method + " " + route->pattern;
         if (req.body.size() > route->max_body) {
-            return ctx.error(Error::make(ErrorKind::too_large,
-                                         fmt::format("What was sent is too large for this page: the limit is {} KiB. "
-                                                     "Nothing was saved.",
-                                                     route->max_body / 1024)));
+            return ctx.error(Error::make(
+                ErrorKind::too_large,
+                fmt::format("What was sent is too large for this page: the limit is {} KiB. "
+                            "Nothing was saved.",
+                            route->max_body / 1024)));
         }
 
         // Who is asking: a bearer token (API clients) or the session cookie (browsers).
@@ -242,56 +302,76 @@ Response Router::dispatch(const Request& req, Services& services) const {
             return route->handler(ctx);
         }
         if (auth.rfind("Bearer ", 0) == 0) {
-            auto found = services.db.read([&](db::Connection& c) { return sessions::person_for_api_token(c, auth.substr(7)); });
-            if (!found.ok()) return ctx.error(found.error());
-            if (!found.value()) return ctx.error(Error::make(ErrorKind::unauthenticated, "The API token is not valid or was revoked"));
+            auto found = services.db.read([&](db::Connection& c) {
+                return sessions::person_for_api_token(c, auth.substr(7));
+            });
+            if (!found.ok())
+                return ctx.error(found.error());
+            if (!found.value())
+                return ctx.error(Error::make(ErrorKind::unauthenticated,
+                                             "The API token is not valid or was revoked"));
             person_id = *found.value();
         } else if (auto token = req.cookie(session_cookie); !token.empty()) {
-            auto found = services.db.read([&](db::Connection& c) { return sessions::find(c, token); });
-            if (!found.ok()) return ctx.error(found.error());
+            auto found =
+                services.db.read([&](db::Connection& c) { return sessions::find(c, token); });
+            if (!found.ok())
+                return ctx.error(found.error());
             if (auto& s = found.value()) {
                 switch (sessions::state_of(*s, now, policy)) {
                     case sessions::State::active:
                         person_id = s->person_id;
                         ctx.session = *s;
                         break;
-                    case sessions::State::idle_expired: idle_person_id = s->person_id; break;
-                    case sessions::State::over: break;
+                    case sessions::State::idle_expired:
+                        idle_person_id = s->person_id;
+                        break;
+                    case sessions::State::over:
+                        break;
                 }
             }
         }
         if (person_id) {
-            auto loaded = services.db.read([&](db::Connection& c) { return accounts::load_person(c, *person_id); });
-            if (!loaded.ok()) return ctx.error(loaded.error());
-            if (loaded.value()) ctx.person = std::move(*loaded.value());
+            auto loaded = services.db.read(
+                [&](db::Connection& c) { return accounts::load_person(c, *person_id); });
+            if (!loaded.ok())
+                return ctx.error(loaded.error());
+            if (loaded.value())
+                ctx.person = std::move(*loaded.value());
         }
-        if (ctx.person.id == 0) ctx.session.reset();
+        if (ctx.person.id == 0)
+            ctx.session.reset();
 
         if (req.is_state_changing()) {
             auto form = FormData::from_request(req);
-            if (!form.ok()) return ctx.error(form.error());
+            if (!form.ok())
+                return ctx.error(form.error());
             ctx.form = std::move(form.value());
         }
 
         if (route->action != Action::public_page && ctx.person.id == 0) {
             if (req.wants_json()) {
-                return ctx.error(Error::make(ErrorKind::unauthenticated,
-                                             "Sign in, or send an API token as Authorization: Bearer TOKEN"));
+                return ctx.error(
+                    Error::make(ErrorKind::unauthenticated,
+                                "Sign in, or send an API token as Authorization: Bearer TOKEN"));
             }
             std::string next = req.path;
             std::string location = "/sign-in?next=" + url_encode(next);
             if (idle_person_id) {
                 location += "&timed_out=1";
                 if (ctx.form && req.is_state_changing()) {
-                    // Keep what they typed; it comes back after they sign in again as the same person.
+                    // Keep what they typed; it comes back after they sign in again as the same
+                    // person.
                     nlohmann::json kept = ctx.form->typed_values();
                     kept.erase("csrf_token");
                     auto draft = services.db.write([&](db::Connection& c) {
-                        return c.insert("INSERT INTO drafts (person_id, path, form, created_at) VALUES ($1, $2, $3, $4) "
-                                        "RETURNING id",
-                                        {*idle_person_id, next, kept.dump(), format_utc(now)});
+                        return c.insert(
+                            "INSERT INTO drafts (person_id, path, form, created_at) VALUES ($1, "
+                            "$2, $3, $4) "
+                            "RETURNING id",
+                            {*idle_person_id, next, kept.dump(), format_utc(now)});
                     });
-                    if (draft.ok()) location += "&draft=" + std::to_string(draft.value());
+                    if (draft.ok())
+                        location += "&draft=" + std::to_string(draft.value());
                 }
             }
             return Response::redirect(location);
@@ -299,15 +379,17 @@ Response Router::dispatch(const Request& req, Services& services) const {
 
         if (ctx.form) {
             // CSRF: the session's token, or before sign-in the double-submitted cookie.
-            const std::string sent = !ctx.form->get("csrf_token").empty() ? ctx.form->get("csrf_token")
-                                                                           : req.header("x-csrf-token");
+            const std::string sent = !ctx.form->get("csrf_token").empty()
+                                         ? ctx.form->get("csrf_token")
+                                         : req.header("x-csrf-token");
             const bool via_token = auth.rfind("Bearer ", 0) == 0;
             if (!via_token) {
                 const std::string expected = ctx.csrf_token();
                 if (expected.empty() || !crypto::constant_time_equal(sent, expected)) {
-                    return ctx.error(Error::make(ErrorKind::forbidden,
-                                                 "This form had expired. Go back, reload the page and try again; "
-                                                 "nothing was saved."));
+                    return ctx.error(Error::make(
+                        ErrorKind::forbidden,
+                        "This form had expired. Go back, reload the page and try again; "
+                        "nothing was saved."));
                 }
             }
         }
@@ -316,37 +398,46 @@ Response Router::dispatch(const Request& req, Services& services) const {
             Status resolved = services.db.read([&](db::Connection& c) -> Status {
                 for (const auto& [name, id] : ctx.params) {
                     auto it = resolvers_.find(name);
-                    if (it != resolvers_.end()) CHECK_OK(it->second(c, id, ctx.scope));
+                    if (it != resolvers_.end())
+                        CHECK_OK(it->second(c, id, ctx.scope));
                 }
                 return {};
             });
-            if (!resolved.ok()) return ctx.error(resolved.error());
+            if (!resolved.ok())
+                return ctx.error(resolved.error());
         }
         if (!can(ctx.person, route->action, ctx.scope)) {
-            return ctx.error(Error::make(ErrorKind::forbidden,
-                                         "Your role does not let you see or change this. If you think it should, "
-                                         "ask your registered manager."));
+            return ctx.error(Error::make(
+                ErrorKind::forbidden,
+                "Your role does not let you see or change this. If you think it should, "
+                "ask your registered manager."));
         }
 
         if (ctx.session) {
             if (now - ctx.session->last_seen_at > std::chrono::seconds(30)) {
-                Status touched = services.db.write([&](db::Connection& c) { return sessions::touch(c, *ctx.session, now); });
-                if (!touched.ok()) return ctx.error(touched.error());
+                Status touched = services.db.write(
+                    [&](db::Connection& c) { return sessions::touch(c, *ctx.session, now); });
+                if (!touched.ok())
+                    return ctx.error(touched.error());
                 ctx.session->last_seen_at = now;
             }
-        } else if (route->action == Action::public_page && req.cookie(pre_session_cookie).empty() && !req.wants_json()) {
+        } else if (route->action == Action::public_page && req.cookie(pre_session_cookie).empty() &&
+                   !req.wants_json()) {
             ctx.new_pre_session_csrf = crypto::random_token();
-            set_cookies.push_back(cookie_header(ctx, pre_session_cookie, ctx.new_pre_session_csrf, false));
+            set_cookies.push_back(
+                cookie_header(ctx, pre_session_cookie, ctx.new_pre_session_csrf, false));
         }
 
         if (auto d = req.query_value("draft"); d && ctx.person.id != 0 && req.method == "GET") {
             auto draft = services.db.read([&](db::Connection& c) {
-                return c.query_one("SELECT form FROM drafts WHERE id = $1 AND person_id = $2 AND path = $3",
-                                   {std::int64_t{std::atoll(d->c_str())}, ctx.person.id, req.path});
+                return c.query_one(
+                    "SELECT form FROM drafts WHERE id = $1 AND person_id = $2 AND path = $3",
+                    {std::int64_t{std::atoll(d->c_str())}, ctx.person.id, req.path});
             });
             if (draft.ok() && draft.value()) {
                 auto kept = FormData::from_json(draft.value()->text(0));
-                if (kept.ok()) ctx.draft = std::move(kept.value());
+                if (kept.ok())
+                    ctx.draft = std::move(kept.value());
             }
         }
         return route->handler(ctx);
@@ -358,12 +449,18 @@ Response Router::dispatch(const Request& req, Services& services) const {
     } catch (const std::exception& e) {
         response = ctx.error(Error::internal(std::string("unhandled exception: ") + e.what()));
     }
-    for (auto& c : set_cookies) response.header("Set-Cookie", c);
+    for (auto& c : set_cookies)
+        response.header("Set-Cookie", c);
     add_security_headers(response, req);
-    auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
     services.metrics.record(route_name, response.status, elapsed);
-    log::info("request", {{"request_id", req.request_id}, {"method", req.method}, {"path", req.path},
-                          {"route", route_name}, {"status", response.status}, {"person", ctx.person.id},
+    log::info("request", {{"request_id", req.request_id},
+                          {"method", req.method},
+                          {"path", req.path},
+                          {"route", route_name},
+                          {"status", response.status},
+                          {"person", ctx.person.id},
                           {"ms", static_cast<double>(elapsed.count()) / 1000.0}});
     return response;
 }

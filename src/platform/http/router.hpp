@@ -29,7 +29,7 @@ struct Services {
 };
 
 class Context {
-public:
+  public:
     Context(const Request& r, Services& s) : request(r), services(s) {}
 
     const Request& request;
@@ -38,9 +38,9 @@ public:
     std::optional<sessions::Session> session;  // when signed in through the browser
     std::map<std::string, std::int64_t> params;
     Scope scope;
-    std::optional<FormData> form;              // parsed body of a state-changing request
-    std::optional<FormData> draft;             // what was typed before an idle sign-out
-    std::string new_pre_session_csrf;          // set with its cookie on this response, before sign-in
+    std::optional<FormData> form;      // parsed body of a state-changing request
+    std::optional<FormData> draft;     // what was typed before an idle sign-out
+    std::string new_pre_session_csrf;  // set with its cookie on this response, before sign-in
 
     std::int64_t param(const std::string& name) const { return params.at(name); }
     Timestamp now() const { return services.clock.now(); }
@@ -57,7 +57,8 @@ using Handler = std::function<Response(Context&)>;
 
 struct Route {
     std::string method;
-    std::string pattern;  // "/homes/{home}/children/{child}": each {name} is a positive whole number
+    std::string
+        pattern;  // "/homes/{home}/children/{child}": each {name} is a positive whole number
     Action action;
     Handler handler;
     std::size_t max_body = 64 * 1024;  // larger bodies are answered 413
@@ -68,7 +69,7 @@ struct Route {
 using ScopeResolver = std::function<Status(db::Connection&, std::int64_t id, Scope& scope)>;
 
 class Router {
-public:
+  public:
     void add(Route route) { routes_.push_back(std::move(route)); }
     void add_scope_resolver(const std::string& param, ScopeResolver resolver) {
         resolvers_[param] = std::move(resolver);
@@ -76,7 +77,7 @@ public:
     Response dispatch(const Request& request, Services& services) const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
     std::map<std::string, ScopeResolver> resolvers_;
 };

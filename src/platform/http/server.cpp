@@ -1,12 +1,11 @@
 #include "platform/http/server.hpp"
 
+#include <fmt/format.h>
 #include <pthread.h>
 #include <signal.h>
 
 #include <restinio/all.hpp>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "platform/crypto.hpp"
 #include "platform/http/worker_pool.hpp"
@@ -25,7 +24,7 @@ struct Traits : public restinio::default_traits_t {
 // the connection-count limiter, which lives in the server's acceptor. Destroying the handlers
 // while the server still exists keeps that from touching freed memory.
 class IoContext : public asio::io_context {
-public:
+  public:
     void destroy_waiting_handlers() { shutdown(); }
 };
 
@@ -43,19 +42,24 @@ Request convert(const restinio::request_handle_t& req) {
     std::size_t pos = 0;
     while (pos < query.size()) {
         auto end = query.find('&', pos);
-        if (end == std::string_view::npos) end = query.size();
+        if (end == std::string_view::npos)
+            end = query.size();
         auto pair = query.substr(pos, end - pos);
         auto eq = pair.find('=');
         auto name = url_decode(pair.substr(0, eq));
-        auto value = url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-        if (name && value && valid_utf8(*name) && valid_utf8(*value)) r.query.emplace(*name, *value);
+        auto value =
+            url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+        if (name && value && valid_utf8(*name) && valid_utf8(*value))
+            r.query.emplace(*name, *value);
         pos = end + 1;
     }
     for (const auto& field : req->header()) {
         std::string name(field.name());
-        for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (auto& ch : name)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         auto [it, inserted] = r.headers.emplace(name, std::string(field.value()));
-        if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(field.value());
+        if (!inserted)
+            it->second += (name == "cookie" ? "; " : ", ") + std::string(field.value());
     }
     r.body = req->body();
     r.remote_ip = req->remote_endpoint().address().to_string();
@@ -63,12 +67,17 @@ Request convert(const restinio::request_handle_t& req) {
     return r;
 }
 
-void send(const restinio::request_handle_t& req, Response response, bool head, std::function<void()> after) {
+void send(const restinio::request_handle_t& req, Response response, bool head,
+          std::function<void()> after) {
     auto builder = req->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, status_reason(response.status)});
-    if (!response.content_type.empty()) builder.append_header(restinio::http_field::content_type, response.content_type);
-    for (auto& [name, value] : response.headers) builder.append_header(name, value);
-    if (!head) builder.set_body(std::move(response.body));
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        status_reason(response.status)});
+    if (!response.content_type.empty())
+        builder.append_header(restinio::http_field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers)
+        builder.append_header(name, value);
+    if (!head)
+        builder.set_body(std::move(response.body));
     builder.done([after = std::move(after)](const auto&) { after(); });
 }
 
@@ -108,7 +117,8 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
         };
         if (!pool.try_post(job)) {
             Request r = convert(req);
-            Response busy = Response::text(503, "Hearth is busy. Try again in a moment. Reference: " + r.request_id);
+            Response busy = Response::text(
+                503, "Hearth is busy. Try again in a moment. Reference: " + r.request_id);
             busy.header("Retry-After", "2");
             add_security_headers(busy, r);
             services.metrics.record("overloaded", 503, std::chrono::microseconds{0});
@@ -127,15 +137,17 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
                 settings.port(static_cast<std::uint16_t>(cfg.port))
                     .address(cfg.listen_address)
                     .request_handler(handler)
-                    .read_next_http_message_timelimit(std::chrono::seconds(cfg.request_read_seconds))
+                    .read_next_http_message_timelimit(
+                        std::chrono::seconds(cfg.request_read_seconds))
                     .write_http_response_timelimit(std::chrono::seconds(cfg.response_write_seconds))
                     .handle_request_timeout(std::chrono::seconds(cfg.handle_seconds))
                     .max_parallel_connections(static_cast<std::size_t>(cfg.max_connections))
-                    .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                  .max_body_size(static_cast<std::uint64_t>(cfg.max_body_bytes))
-                                                  .max_url_size(8 * 1024)
-                                                  .max_field_value_size(16 * 1024)
-                                                  .max_field_count(100))
+                    .incoming_http_msg_limits(
+                        restinio::incoming_http_msg_limits_t{}
+                            .max_body_size(static_cast<std::uint64_t>(cfg.max_body_bytes))
+                            .max_url_size(8 * 1024)
+                            .max_field_value_size(16 * 1024)
+                            .max_field_count(100))
                     .acceptor_post_bind_hook([&](asio::ip::tcp::acceptor& a) {
                         bound_port = a.local_endpoint().port();
                     });
@@ -143,31 +155,38 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
         server->open_sync();
     } catch (const std::exception& e) {
         return Error::make(ErrorKind::unavailable,
-                           fmt::format("Hearth could not listen on {}:{}: {}", cfg.listen_address, cfg.port, e.what()));
+                           fmt::format("Hearth could not listen on {}:{}: {}", cfg.listen_address,
+                                       cfg.port, e.what()));
     }
 
     std::vector<std::thread> io_threads;
     for (int i = 0; i < cfg.io_threads; ++i) {
         io_threads.emplace_back([&] { server->io_context().run(); });
     }
-    log::info("listening", {{"address", cfg.listen_address}, {"port", bound_port.load()},
+    log::info("listening", {{"address", cfg.listen_address},
+                            {"port", bound_port.load()},
                             {"database", services.db.describe()}});
-    if (hooks.on_listening) hooks.on_listening(bound_port.load());
+    if (hooks.on_listening)
+        hooks.on_listening(bound_port.load());
 
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
-    log::info("stopping: finishing requests in flight", {{"signal", signal_number}, {"in_flight", in_flight.load()}});
+    log::info("stopping: finishing requests in flight",
+              {{"signal", signal_number}, {"in_flight", in_flight.load()}});
     accepting = false;
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(cfg.handle_seconds);
+    const auto give_up =
+        std::chrono::steady_clock::now() + std::chrono::seconds(cfg.handle_seconds);
     while (in_flight > 0 && std::chrono::steady_clock::now() < give_up) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     pool.drain_and_stop();
     std::promise<void> closed;
-    server->close_async([&] { closed.set_value(); }, [&](std::exception_ptr) { closed.set_value(); });
+    server->close_async([&] { closed.set_value(); },
+                        [&](std::exception_ptr) { closed.set_value(); });
     closed.get_future().wait_for(std::chrono::seconds(5));
     server->io_context().stop();
-    for (auto& t : io_threads) t.join();
+    for (auto& t : io_threads)
+        t.join();
     io_context.destroy_waiting_handlers();
     server.reset();
     log::info("stopped", {{"unfinished", in_flight.load()}});

@@ -8,12 +8,12 @@
 namespace hearth::http {
 
 class StaticFiles {
-public:
+  public:
     explicit StaticFiles(const std::string& dir);
     Response serve(const std::string& path) const;  // path below /static/
     std::size_t count() const { return files_.size(); }
 
-private:
+  private:
     struct File {
         std::string body;
         std::string content_type;

@@ -11,7 +11,7 @@
 namespace hearth::http {
 
 class WorkerPool {
-public:
+  public:
     WorkerPool(int threads, int queue_limit);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
@@ -22,7 +22,7 @@ public:
     // Finishes every queued job, then stops the threads.
     void drain_and_stop();
 
-private:
+  private:
     void run();
     mutable std::mutex mutex_;
     std::condition_variable cv_;

@@ -4,20 +4,26 @@ namespace hearth::views {
 
 namespace {
 std::string text_of(const nlohmann::json& values, const std::string& name) {
-    if (!values.contains(name)) return {};
+    if (!values.contains(name))
+        return {};
     const auto& v = values[name];
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_boolean()) return v.get<bool>() ? "true" : "";
-    if (v.is_number()) return v.dump();
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_boolean())
+        return v.get<bool>() ? "true" : "";
+    if (v.is_number())
+        return v.dump();
     return {};
 }
 
 bool is_selected(const nlohmann::json& values, const std::string& name, const std::string& key) {
-    if (!values.contains(name)) return false;
+    if (!values.contains(name))
+        return false;
     const auto& v = values[name];
     if (v.is_array()) {
         for (const auto& item : v) {
-            if ((item.is_string() && item.get<std::string>() == key) || (item.is_number() && item.dump() == key)) {
+            if ((item.is_string() && item.get<std::string>() == key) ||
+                (item.is_number() && item.dump() == key)) {
                 return true;
             }
         }
@@ -27,7 +33,8 @@ bool is_selected(const nlohmann::json& values, const std::string& name, const st
 }
 }  // namespace
 
-nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values, const nlohmann::json& errors) {
+nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
+                     const nlohmann::json& errors) {
     nlohmann::json f = {{"name", spec.name},
                         {"label", spec.label},
                         {"hint", spec.hint},
@@ -40,18 +47,34 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values, const 
         f["has_error"] = true;
     }
     switch (spec.kind) {
-        case FieldKind::text: f["is_text"] = true; f["type"] = "text"; break;
-        case FieldKind::email: f["is_text"] = true; f["type"] = "email"; break;
-        case FieldKind::password: f["is_text"] = true; f["type"] = "password"; f["value"] = ""; break;
-        case FieldKind::textarea: f["is_textarea"] = true; break;
-        case FieldKind::hidden: f["is_hidden"] = true; break;
+        case FieldKind::text:
+            f["is_text"] = true;
+            f["type"] = "text";
+            break;
+        case FieldKind::email:
+            f["is_text"] = true;
+            f["type"] = "email";
+            break;
+        case FieldKind::password:
+            f["is_text"] = true;
+            f["type"] = "password";
+            f["value"] = "";
+            break;
+        case FieldKind::textarea:
+            f["is_textarea"] = true;
+            break;
+        case FieldKind::hidden:
+            f["is_hidden"] = true;
+            break;
         case FieldKind::checkbox:
             f["is_checkbox"] = true;
-            f["checked"] = text_of(values, spec.name) == "true" || text_of(values, spec.name) == "yes";
+            f["checked"] =
+                text_of(values, spec.name) == "true" || text_of(values, spec.name) == "yes";
             break;
         case FieldKind::date: {
             f["is_date"] = true;
-            std::string day = text_of(values, spec.name + "-day"), month = text_of(values, spec.name + "-month"),
+            std::string day = text_of(values, spec.name + "-day"),
+                        month = text_of(values, spec.name + "-month"),
                         year = text_of(values, spec.name + "-year");
             const std::string whole = text_of(values, spec.name);
             if (day.empty() && month.empty() && year.empty() && whole.size() == 10) {
@@ -70,11 +93,12 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values, const 
             nlohmann::json options = nlohmann::json::array();
             int i = 0;
             for (const auto& [key, label] : spec.options) {
-                options.push_back({{"id", spec.name + (i == 0 ? std::string{} : "-" + std::to_string(i))},
-                                   {"name", spec.name},
-                                   {"value", key},
-                                   {"label", label},
-                                   {"checked", is_selected(values, spec.name, key)}});
+                options.push_back(
+                    {{"id", spec.name + (i == 0 ? std::string{} : "-" + std::to_string(i))},
+                     {"name", spec.name},
+                     {"value", key},
+                     {"label", label},
+                     {"checked", is_selected(values, spec.name, key)}});
                 ++i;
             }
             f["options"] = options;

@@ -1,15 +1,24 @@
 #pragma once
 // View models for GOV.UK form fields, rendered by the `field` template. Values come from the
 // record, or from what the person typed when the page is shown again with errors.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace hearth::views {
 
-enum class FieldKind { text, email, password, textarea, date, radios, checkboxes, checkbox, hidden };
+enum class FieldKind {
+    text,
+    email,
+    password,
+    textarea,
+    date,
+    radios,
+    checkboxes,
+    checkbox,
+    hidden
+};
 
 struct FieldSpec {
     std::string name;
@@ -23,6 +32,7 @@ struct FieldSpec {
 
 // `values`: field name -> text (or list for checkboxes; name-day/-month/-year for dates);
 // `errors`: field name -> message.
-nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values, const nlohmann::json& errors);
+nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
+                     const nlohmann::json& errors);
 
 }  // namespace hearth::views

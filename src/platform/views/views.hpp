@@ -3,10 +3,9 @@
 // JSON view model, inside the shared layout. Templates are compiled into the binary at build
 // time and parsed once per thread.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/result.hpp"
 

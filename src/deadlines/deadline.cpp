@@ -1,0 +1,86 @@
+#include "deadlines/deadline.hpp"
+
+#include <fmt/format.h>
+
+namespace hearth::deadlines {
+
+Standing standing(const Deadline& d, Timestamp now, std::chrono::hours soon) {
+    switch (d.state) {
+        case State::closed:
+            return Standing::closed;
+        case State::met:
+            return d.met_at && *d.met_at > d.due_at ? Standing::met_late : Standing::met_on_time;
+        case State::open:
+            break;
+    }
+    if (now >= d.due_at)
+        return Standing::overdue;
+    if (d.due_at - now <= soon)
+        return Standing::due_soon;
+    return Standing::upcoming;
+}
+
+std::string standing_label(Standing s) {
+    switch (s) {
+        case Standing::upcoming:
+            return "Upcoming";
+        case Standing::due_soon:
+            return "Due soon";
+        case Standing::overdue:
+            return "Overdue";
+        case Standing::met_on_time:
+            return "Met";
+        case Standing::met_late:
+            return "Met late";
+        case Standing::closed:
+            return "Closed";
+    }
+    return "";
+}
+
+std::string standing_tag(Standing s) {
+    switch (s) {
+        case Standing::upcoming:
+            return "govuk-tag--blue";
+        case Standing::due_soon:
+            return "govuk-tag--yellow";
+        case Standing::overdue:
+            return "govuk-tag--red";
+        case Standing::met_on_time:
+            return "govuk-tag--green";
+        case Standing::met_late:
+            return "govuk-tag--orange";
+        case Standing::closed:
+            return "govuk-tag--grey";
+    }
+    return "";
+}
+
+std::string distance_in_words(Timestamp due, Timestamp now) {
+    using namespace std::chrono;
+    const bool past = due < now;
+    const auto gap = duration_cast<minutes>(past ? now - due : due - now);
+    std::string amount;
+    if (gap < hours{1}) {
+        const auto m = std::max<long>(1, static_cast<long>(gap.count()));
+        amount = fmt::format("{} minute{}", m, m == 1 ? "" : "s");
+    } else if (gap < hours{48}) {
+        const auto h = duration_cast<hours>(gap).count();
+        amount = fmt::format("{} hour{}", h, h == 1 ? "" : "s");
+    } else {
+        const auto d = duration_cast<days>(gap).count();
+        amount = fmt::format("{} day{}", d, d == 1 ? "" : "s");
+    }
+    return past ? amount + " overdue" : "due in " + amount;
+}
+
+Timestamp end_of_local_day(Date day) {
+    const Date next{std::chrono::sys_days{day} + std::chrono::days{1}};
+    // Midnight always exists in Europe/London; a zone whose change skips midnight falls back to
+    // UTC.
+    return from_local(next, 0, 0)
+        .value_or(
+            std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{next}));
+}
+
+}  // namespace hearth::deadlines
