@@ -462,6 +462,7 @@ Response versions_api(Context& ctx) {
 
 void add_routes(http::Router& router) {
     router.add_scope_resolver("child", resolve_scope);
+    router.add_child_tab({"Overview", "", Action::view_child});
     router.add({"GET", "/homes/{home}/children", Action::view_children, list_page});
     router.add({"GET", "/homes/{home}/children/new", Action::admit_child, new_page});
     router.add({"POST", "/homes/{home}/children", Action::admit_child, admit_from_form});

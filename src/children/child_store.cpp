@@ -246,7 +246,8 @@ Status record_read(db::Connection& c, const Child& child, const audit::Actor& ac
 
 Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
     TRY(auto row,
-        c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent FROM children c "
+        c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent, c.preferred_name, "
+                    "c.first_name, c.last_name, h.name FROM children c "
                     "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
                     {child_id}));
     if (!row)
@@ -256,6 +257,8 @@ Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
     scope.organisation_id = row->integer(1);
     scope.child_id = child_id;
     scope.reg44_consent = row->boolean(2);
+    scope.child_name = (row->text(3).empty() ? row->text(4) : row->text(3)) + " " + row->text(5);
+    scope.home_name = row->text(6);
     return {};
 }
 

@@ -76,11 +76,12 @@ Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id
 }
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
+    TRY(auto row, c.query_one("SELECT organisation_id, name FROM homes WHERE id = $1", {home_id}));
     if (!row)
         return Error::not_found("We could not find that home.");
     scope.home_id = home_id;
     scope.organisation_id = row->integer(0);
+    scope.home_name = row->text(1);
     return {};
 }
 

@@ -197,6 +197,23 @@ Response Context::page(const std::string& template_name, const std::string& titl
         frame.session_warn_before_seconds = services.config.session_warn_minutes * 60;
     }
     data["csrf_token"] = frame.csrf_token;
+    if (scope.child_id && child_tabs) {
+        const std::string base = fmt::format("/children/{}", *scope.child_id);
+        nlohmann::json tabs = nlohmann::json::array();
+        for (const auto& tab : *child_tabs) {
+            if (!can(person, tab.action, scope))
+                continue;
+            const std::string href = base + tab.suffix;
+            const bool current = request.path == href ||
+                                 (!tab.suffix.empty() && request.path.rfind(href + "/", 0) == 0);
+            tabs.push_back({{"label", tab.label}, {"href", href}, {"current", current}});
+        }
+        data["child_heading"] = {{"id", *scope.child_id},
+                                 {"name", scope.child_name},
+                                 {"home_id", scope.home_id.value_or(0)},
+                                 {"home_name", scope.home_name},
+                                 {"tabs", tabs}};
+    }
     if (data.value("has_errors", false))
         frame.title = "Error: " + frame.title;
     auto html = views::page(frame, template_name, data);
@@ -255,6 +272,7 @@ void add_security_headers(Response& r, const Request& request) {
 Response Router::dispatch(const Request& req, Services& services) const {
     const auto started = std::chrono::steady_clock::now();
     Context ctx(req, services);
+    ctx.child_tabs = &child_tabs_;
     std::string route_name = "unmatched";
     std::vector<std::string> set_cookies;
 

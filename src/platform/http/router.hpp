@@ -28,6 +28,14 @@ struct Services {
     sessions::Policy session_policy() const;
 };
 
+// A tab of the pages about one child ("Chronology", "Plans"): each capability adds its own, and
+// every page about a child shows the tabs its reader may open (the _child_heading template).
+struct ChildTab {
+    std::string label;
+    std::string suffix;  // after /children/{child}: "" for the overview, "/chronology"
+    Action action;
+};
+
 class Context {
   public:
     Context(const Request& r, Services& s) : request(r), services(s) {}
@@ -41,9 +49,11 @@ class Context {
     std::optional<FormData> form;      // parsed body of a state-changing request
     std::optional<FormData> draft;     // what was typed before an idle sign-out
     std::string new_pre_session_csrf;  // set with its cookie on this response, before sign-in
+    const std::vector<ChildTab>* child_tabs = nullptr;
 
     std::int64_t param(const std::string& name) const { return params.at(name); }
     Timestamp now() const { return services.clock.now(); }
+    Date today() const { return local_date_of(now()); }  // in the home's zone
     audit::Actor actor() const;
     std::string csrf_token() const;
 
@@ -74,12 +84,14 @@ class Router {
     void add_scope_resolver(const std::string& param, ScopeResolver resolver) {
         resolvers_[param] = std::move(resolver);
     }
+    void add_child_tab(ChildTab tab) { child_tabs_.push_back(std::move(tab)); }
     Response dispatch(const Request& request, Services& services) const;
     const std::vector<Route>& routes() const { return routes_; }
 
   private:
     std::vector<Route> routes_;
     std::map<std::string, ScopeResolver> resolvers_;
+    std::vector<ChildTab> child_tabs_;
 };
 
 int status_for(ErrorKind kind);
