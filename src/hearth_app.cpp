@@ -1,6 +1,7 @@
 #include "hearth_app.hpp"
 
 #include "children/child_routes.hpp"
+#include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
@@ -17,6 +18,7 @@ std::unique_ptr<App> build_app(const Config& config) {
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
     children::add_routes(app->router);
+    language::add_routes(app->router);
     audit::add_routes(app->router);
     return app;
 }
