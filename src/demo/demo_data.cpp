@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "demo/demo_language.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/crypto.hpp"
@@ -104,6 +105,11 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             person_ids.push_back(id);
             summary.accounts.emplace_back(p.email, std::string(role_label(p.role)));
         }
+        LanguageDemo language{org,
+                              {person_ids[2], people[2].name, "127.0.0.1", "demo"},
+                              {person_ids[6], people[6].name, "127.0.0.1", "demo"},
+                              {person_ids[0], people[0].name, "127.0.0.1", "demo"},
+                              {}};
         int n = 0;
         for (const auto& k : kids) {
             children::ChildDetails d;
@@ -135,9 +141,11 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
                     "INSERT INTO allocations (person_id, child_id, started_at) VALUES ($1, $2, $3)",
                     {person_ids[10], child_id, at}));
             }
+            language.children.push_back(
+                {child_id, homes[k.home], d.previous_names + "\n" + d.language});
             ++n;
         }
-        return {};
+        return create_language_demo(c, language, now);
     }));
     return summary;
 }

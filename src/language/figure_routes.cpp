@@ -86,8 +86,10 @@ std::vector<const organisation::Home*> drawn(const Context& ctx, const Data& d) 
                 out.push_back(&h);
         }
     }
-    for (std::size_t i = 0; out.empty() && i < d.homes.size() && i < most_homes_drawn; ++i)
-        out.push_back(&d.homes[i]);
+    if (out.empty()) {
+        for (std::size_t i = 0; i < d.homes.size() && i < most_homes_drawn; ++i)
+            out.push_back(&d.homes[i]);
+    }
     return out;
 }
 

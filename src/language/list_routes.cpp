@@ -163,8 +163,8 @@ nlohmann::json phrase_fields(const nlohmann::json& values, const nlohmann::json&
            "With an example if you can"}),
         f({"why", "Why", FieldKind::textarea,
            "One or two plain sentences that a support worker would accept"}),
-        f({"fine_when", "When it is fine (optional)", FieldKind::textarea,
-           "For example, \"when you quote a court order\""}),
+        f({"fine_when", "These words are fine... (optional)", FieldKind::textarea,
+           "Finish the sentence, for example \"when you quote a court order\""}),
     });
 }
 

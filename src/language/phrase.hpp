@@ -26,7 +26,7 @@ struct Phrase {
     std::vector<std::string> not_when;
     std::string alternative;  // kinder and more precise
     std::string why;          // one or two plain sentences a support worker would accept
-    std::string fine_when;    // optional: when the words are the right ones
+    std::string fine_when;    // optional: finishes "These words are fine ...": "when you quote..."
 };
 
 inline constexpr std::int64_t first_added_phrase_id = 10001;
