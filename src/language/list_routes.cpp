@@ -100,7 +100,7 @@ Response list_page(Context& ctx) {
     const std::size_t last = std::min(shown.size(), page * page_size);
     nlohmann::json try_field =
         views::field({"text",
-                      "Try some words",
+                      "Your words",
                       FieldKind::textarea,
                       "Write a sentence as you might in a daily note. Hearth shows what it would "
                       "flag; nothing is saved.",
