@@ -9,6 +9,7 @@
 #include <set>
 
 #include "children/child.hpp"
+#include "language/language_checks.hpp"
 #include "test_support.hpp"
 
 using namespace hearth;
@@ -18,8 +19,11 @@ using hearth::testing::InProcessApp;
 namespace {
 
 const std::set<std::string> growing_tables{
-    "audit_log", "children", "child_versions",   "key_workers", "allocations", "people",
-    "roles",     "sessions", "sign_in_failures", "drafts",      "api_tokens"};
+    "audit_log",       "children",        "child_versions",
+    "key_workers",     "allocations",     "people",
+    "roles",           "sessions",        "sign_in_failures",
+    "drafts",          "api_tokens",      "language_changes",
+    "language_checks", "language_months", "language_phrase_months"};
 
 struct Recorded {
     std::string sql;
@@ -138,6 +142,25 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     auto saved = browser.send("PUT", "/api/v1/children/" + child_id, amendment.dump(),
                               "application/json", {{"x-csrf-token", browser.csrf}});
     EXPECT_EQ(saved.status, 200) << saved.body;
+    // Language that cares: the organisation's list, its figures, a check as staff type, and
+    // the check another capability records when it saves (twice: the second is an amendment).
+    for (const std::string page :
+         {"/organisation/language", "/organisation/language?q=contact", "/organisation/language/1",
+          "/organisation/language/figures", "/api/v1/language/figures"}) {
+        auto r = browser.get(page);
+        EXPECT_EQ(r.status, 200) << page;
+    }
+    auto checked = browser.send("POST", "/language/check",
+                                "csrf_token=" + browser.csrf + "&text=He+kicked+off",
+                                "application/x-www-form-urlencoded", {{"hx-request", "true"}});
+    EXPECT_EQ(checked.status, 200);
+    for (const char* text : {"She refused tea.", "She chose not to have tea."}) {
+        auto recorded = app->db->write([&](db::Connection& c) {
+            return language::check_and_record(c, 1, 1, std::stoll(child_id), "daily_entry", 1, text,
+                                              app->clock.now());
+        });
+        EXPECT_TRUE(recorded.ok());
+    }
     recording = false;
 
     ASSERT_GT(statements.size(), 20u);
