@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "language/pattern.hpp"
 
@@ -73,9 +74,20 @@ bool joins_words(char32_t c) {
 struct Token {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string folded;
+    // The word folded, and without a possessive ending: "LAC's" is also "lac", "residents'"
+    // also "residents".
+    std::vector<std::string> keys;
     bool quoted = false;
 };
+
+std::vector<std::string> keys_of(std::string folded) {
+    std::vector<std::string> out{folded};
+    if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0)
+        out.push_back(folded.substr(0, folded.size() - 2));
+    else if (folded.size() > 1 && folded.back() == '\'')
+        out.push_back(folded.substr(0, folded.size() - 1));
+    return out;
+}
 
 std::vector<Token> tokens_of(std::string_view text,
                              const std::vector<std::pair<std::size_t, std::size_t>>& quoted) {
@@ -107,7 +119,7 @@ std::vector<Token> tokens_of(std::string_view text,
                 j += c.length;
         }
         t.end = j;
-        t.folded = fold(text.substr(t.begin, t.end - t.begin));
+        t.keys = keys_of(fold(text.substr(t.begin, t.end - t.begin)));
         t.quoted = std::any_of(quoted.begin(), quoted.end(), [&](const auto& q) {
             return t.begin >= q.first && t.begin < q.second;
         });
@@ -117,16 +129,10 @@ std::vector<Token> tokens_of(std::string_view text,
     return out;
 }
 
-bool same_form(const PatternWord& w, const std::string& token) {
-    auto has = [&](const std::string& form) {
-        return std::binary_search(w.forms.begin(), w.forms.end(), form);
-    };
-    if (has(token))
-        return true;
-    // The possessive: "LAC's" is found by "lac", "residents'" by "residents".
-    if (token.size() > 2 && token.compare(token.size() - 2, 2, "'s") == 0)
-        return has(token.substr(0, token.size() - 2));
-    return token.size() > 1 && token.back() == '\'' && has(token.substr(0, token.size() - 1));
+bool same_form(const PatternWord& w, const Token& token) {
+    return std::any_of(token.keys.begin(), token.keys.end(), [&](const std::string& key) {
+        return std::binary_search(w.forms.begin(), w.forms.end(), key);
+    });
 }
 
 class Text {
@@ -154,7 +160,7 @@ class Text {
         std::size_t best = no_match;
         const auto& w = p.words[word];
         if (k < tokens_.size() && !tokens_[k].quoted && (first || joinable_[k - 1]) &&
-            same_form(w, tokens_[k].folded)) {
+            same_form(w, tokens_[k])) {
             best = longest_match(p, word + 1, k + 1, false);
         }
         if (w.optional) {
@@ -176,28 +182,61 @@ struct Span {
     std::size_t last = 0;
 };
 
-std::vector<Pattern> compiled(const std::vector<std::string>& patterns) {
-    std::vector<Pattern> out;
-    for (const auto& p : patterns) {
-        // Every pattern was checked when it entered the list (validate()); one that does not
-        // compile cannot match anything.
-        if (auto c = compile_pattern(p); c.ok())
-            out.push_back(std::move(c.value()));
-    }
-    return out;
-}
+// Every pattern of a list, found by the forms a match of it can start with, so that each word of
+// a text is tried only against the patterns that could start there.
+class Index {
+  public:
+    struct Entry {
+        std::size_t phrase = 0;  // in the list
+        bool exception = false;  // a not_when pattern
+        Pattern pattern;
+    };
 
-std::vector<Span> spans_of(const Text& text, const std::vector<Pattern>& patterns) {
-    std::vector<Span> out;
-    for (std::size_t k = 0; k < text.size(); ++k) {
-        for (const auto& p : patterns) {
-            auto end = text.longest_match(p, 0, k, true);
-            if (end != no_match)
-                out.push_back({k, end});
+    explicit Index(const std::vector<Phrase>& phrases) {
+        for (std::size_t n = 0; n < phrases.size(); ++n) {
+            for (const auto& p : phrases[n].match)
+                add(n, false, p);
+            for (const auto& p : phrases[n].not_when)
+                add(n, true, p);
         }
     }
-    return out;
-}
+
+    const Entry& entry(std::size_t i) const { return entries_[i]; }
+
+    // The entries that may start at a token, each once, in the list's order.
+    std::vector<std::size_t> starting_at(const Token& t) const {
+        std::vector<std::size_t> out;
+        for (const auto& key : t.keys) {
+            auto it = by_first_.find(key);
+            if (it != by_first_.end())
+                out.insert(out.end(), it->second.begin(), it->second.end());
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
+  private:
+    void add(std::size_t phrase, bool exception, const std::string& text) {
+        // Every pattern was checked when it entered the list (validate()); one that does not
+        // compile cannot match anything.
+        auto compiled = compile_pattern(text);
+        if (!compiled.ok())
+            return;
+        const std::size_t i = entries_.size();
+        entries_.push_back({phrase, exception, std::move(compiled.value())});
+        // A match starts with the first word, or a later one when those before are optional.
+        for (const auto& w : entries_.back().pattern.words) {
+            for (const auto& f : w.forms)
+                by_first_[f].push_back(i);
+            if (!w.optional)
+                break;
+        }
+    }
+
+    std::vector<Entry> entries_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+};
 
 struct Candidate {
     std::size_t phrase = 0;  // index into the list
@@ -250,14 +289,26 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view t
 
 std::vector<Finding> find_phrases(const std::vector<Phrase>& phrases, std::string_view text) {
     const Text words(text);
+    const Index index(phrases);
+    // Every match of every pattern, by phrase: words [first, last) of the text.
+    std::vector<std::vector<Span>> matches(phrases.size()), exceptions(phrases.size());
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (words.token(k).quoted)
+            continue;
+        for (std::size_t i : index.starting_at(words.token(k))) {
+            const auto& e = index.entry(i);
+            const auto end = words.longest_match(e.pattern, 0, k, true);
+            if (end != no_match)
+                (e.exception ? exceptions : matches)[e.phrase].push_back({k, end});
+        }
+    }
     std::vector<Candidate> candidates;
     for (std::size_t n = 0; n < phrases.size(); ++n) {
-        auto found = spans_of(words, compiled(phrases[n].match));
+        auto& found = matches[n];
         if (found.empty())
             continue;
-        const auto exceptions = spans_of(words, compiled(phrases[n].not_when));
         std::erase_if(found, [&](const Span& s) {
-            return std::any_of(exceptions.begin(), exceptions.end(), [&](const Span& e) {
+            return std::any_of(exceptions[n].begin(), exceptions[n].end(), [&](const Span& e) {
                 return e.first <= s.first && s.last <= e.last;
             });
         });
