@@ -1,6 +1,8 @@
 #include "hearth_app.hpp"
 
 #include "children/child_routes.hpp"
+#include "chronology/chronology_routes.hpp"
+#include "daily_record/daily_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
@@ -17,6 +19,8 @@ std::unique_ptr<App> build_app(const Config& config) {
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
     children::add_routes(app->router);
+    chronology::add_routes(app->router);
+    daily_record::add_routes(app->router);
     audit::add_routes(app->router);
     return app;
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "demo/demo_daily_record.hpp"
+#include "demo/demo_world.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/crypto.hpp"
@@ -93,7 +95,8 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
         std::int64_t homes[2];
         TRY(homes[0], organisation::create_home(c, org, "Willow House", "SC000101", at));
         TRY(homes[1], organisation::create_home(c, org, "Harbour View", "SC000102", at));
-        std::vector<std::int64_t> person_ids;
+        DemoWorld world{org, {homes[0], homes[1]}, {}, {}, {}};
+        std::vector<std::int64_t>& person_ids = world.people;
         for (const auto& p : people) {
             accounts::NewPerson np{org, p.name, p.email, p.job, hash, false};
             TRY(auto id, accounts::add_person(c, np, system, now));
@@ -130,6 +133,8 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
                                  "127.0.0.1", "demo"};
             TRY(auto child_id, children::admit(c, homes[k.home], d, manager, now));
+            world.children.push_back(child_id);
+            world.child_home.push_back(k.home);
             if (k.authority == std::string("Northshire County Council")) {
                 CHECK_OK(c.run(
                     "INSERT INTO allocations (person_id, child_id, started_at) VALUES ($1, $2, $3)",
@@ -137,6 +142,7 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             }
             ++n;
         }
+        CHECK_OK(add_daily_record(c, world, now));
         return {};
     }));
     return summary;

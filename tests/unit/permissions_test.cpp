@@ -99,6 +99,25 @@ const Expectation expectations[] = {
     // The home's audit trail: oversight and the registered manager.
     {"GET", "/homes/{home}/audit",                      "-  Y  Y  Y  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/audit",               "-  Y  Y  Y  -  -  -  -  -"},
+    // Child 1's chronology and daily entries: whoever may read the case record.
+    {"GET", "/children/{child}/chronology",             "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/chronology/print",       "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/chronology",      "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/daily-record/{entry}",                    "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/daily-record/{entry}",             "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    // Writing and amending the daily record, and closing agreed actions: the home's staff on shift.
+    {"GET", "/children/{child}/daily-record/new",       "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/daily-record",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/daily-record",   "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/praise",                "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/daily-record/{entry}/amend",              "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/daily-record/{entry}",                   "-  -  -  Y  Y  Y  -  -  -"},
+    {"PUT", "/api/v1/daily-record/{entry}",             "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/actions/{action}/done",                  "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/actions/{action}/done",           "-  -  -  Y  Y  Y  -  -  -"},
+    // Searching a home's records: its staff and oversight.
+    {"GET", "/homes/{home}/search",                     "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/search",              "-  Y  Y  Y  Y  Y  -  -  -"},
 };
 // clang-format on
 
@@ -124,6 +143,8 @@ std::string concrete_path(std::string pattern) {
     };
     replace("{home}", "1");
     replace("{child}", "1");
+    replace("{entry}", "1");
+    replace("{action}", "1");
     replace("*", "vendor/hearth.css");
     return pattern;
 }

@@ -131,6 +131,7 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::view_chronology:
             return can(p, Action::view_child, s);
         case Action::record_daily:
+            return home && staff && !s.child_has_left;
         case Action::amend_daily:
         case Action::view_handover:
         case Action::give_handover:

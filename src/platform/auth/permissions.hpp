@@ -80,6 +80,7 @@ struct Scope {
     std::optional<std::int64_t> home_id;
     std::optional<std::int64_t> child_id;
     bool reg44_consent = false;  // the child and the placing authority both consented
+    bool child_has_left = false;  // their record is kept and read, but no longer written day to day
     // For the heading of pages about a child or a home; not used by can().
     std::string child_name;
     std::string home_name;
