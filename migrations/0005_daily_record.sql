@@ -36,7 +36,7 @@ CREATE TABLE childrens_meetings (
     updated_by BIGINT NOT NULL REFERENCES people(id),
     version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX childrens_meetings_by_home ON childrens_meetings (home_id, held_at);
+CREATE INDEX childrens_meetings_by_home ON childrens_meetings (home_id, id);
 
 CREATE TABLE childrens_meeting_attendees (
     id BIGSERIAL PRIMARY KEY,

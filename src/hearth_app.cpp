@@ -2,7 +2,10 @@
 
 #include "children/child_routes.hpp"
 #include "chronology/chronology_routes.hpp"
+#include "daily_record/childrens_meeting_routes.hpp"
 #include "daily_record/daily_routes.hpp"
+#include "daily_record/handover_routes.hpp"
+#include "deadlines/deadline_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
@@ -21,6 +24,9 @@ std::unique_ptr<App> build_app(const Config& config) {
     children::add_routes(app->router);
     chronology::add_routes(app->router);
     daily_record::add_routes(app->router);
+    daily_record::add_handover_routes(app->router);
+    daily_record::add_meeting_routes(app->router);
+    deadlines::add_routes(app->router);
     audit::add_routes(app->router);
     return app;
 }

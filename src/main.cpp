@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "deadlines/deadline_store.hpp"
+#include "deadlines/escalation.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
@@ -82,6 +84,7 @@ int run_serve(const Common& common, int port_flag, const std::string& listen_fla
             port);
         std::fflush(stdout);
     };
+    deadlines::EscalationLoop escalation(**db, clock, std::chrono::seconds{60});
     Status served = http::serve(app->router, services, hooks);
     if (!served.ok())
         return fail(served.error());

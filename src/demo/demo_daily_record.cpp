@@ -2,7 +2,9 @@
 
 #include <array>
 
+#include "daily_record/childrens_meeting_store.hpp"
 #include "daily_record/daily_store.hpp"
+#include "daily_record/handover_store.hpp"
 
 namespace hearth::demo {
 
@@ -102,8 +104,8 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
             e.occurred_at = at(now, d, 18 + static_cast<int>(i % 3), 15);
             e.significant = d == 9 && i % 4 == 1;
             e.for_handover = d == 1;
-            TRY(auto id,
-                daily_record::record(c, child, home, e, {}, workers[home_index][(i + d) % 2], now));
+            TRY(auto id, daily_record::record(c, child, home, e, {},
+                                              workers[home_index][(i + d) % 2], written(e)));
             (void)id;
             if (d % 3 == 0) {
                 EntryDetails p;
@@ -117,6 +119,48 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
                 (void)pid;
             }
         }
+    }
+    // Since last night's handover: a note about each child from this shift.
+    for (std::size_t i = 0; i < w.children.size(); ++i) {
+        const auto home_index = static_cast<std::size_t>(w.child_home[i]);
+        EntryDetails e;
+        e.kind = EntryKind::note;
+        e.category = i % 2 == 0 ? "daily_life" : "emotional_wellbeing";
+        e.body = i % 2 == 0
+                     ? "Up and dressed in good time; ate breakfast with everyone."
+                     : "A bit low this morning after a poor night's sleep. Perked up after a "
+                       "walk to the shop with staff.";
+        e.occurred_at = now - std::chrono::minutes{40 + 15 * static_cast<int>(i)};
+        e.for_handover = i % 2 == 1;
+        TRY(auto id,
+            daily_record::record(c, w.children[i], w.homes[home_index], e, {},
+                                 workers[home_index][0], e.occurred_at + std::chrono::minutes{5}));
+        (void)id;
+    }
+    // A children's meeting in each home last week, and the handover given last night.
+    for (std::size_t h = 0; h < w.homes.size(); ++h) {
+        std::vector<std::int64_t> came;
+        for (std::size_t i = 0; i < w.children.size(); ++i) {
+            if (static_cast<std::size_t>(w.child_home[i]) == h && i % 4 != 3)
+                came.push_back(w.children[i]);
+        }
+        daily_record::MeetingDetails m;
+        m.held_at = at(now, 5, 18, 30);
+        m.topic = "Plans for the summer holidays";
+        m.discussion =
+            "We talked about day trips for the holidays and how to share the garden. "
+            "Everyone had a say about the menu for the first week.";
+        m.children_said = "Can we go to the beach? Pizza night on Fridays, please.";
+        TRY(auto meeting, daily_record::record_meeting(
+                              c, w.homes[h], m, came,
+                              {"Find out the cost of a beach trip", "Add pizza night to the menu"},
+                              workers[h][1], m.held_at + std::chrono::hours{1}));
+        (void)meeting;
+        TRY(auto handover, daily_record::give_handover(
+                               c, w.homes[h], "late", at(now, 1, 14, 0),
+                               "A calm evening. The boiler engineer comes at 10 tomorrow morning.",
+                               workers[h][0], at(now, 1, 22, 0)));
+        (void)handover;
     }
     return {};
 }
