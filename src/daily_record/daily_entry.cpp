@@ -137,7 +137,9 @@ Result<EntryDetails> read_praise(http::FormReader& f, Timestamp now) {
     const std::string words =
         f.text("body", "what they did well", {.max = 2000, .multiline = true});
     d.for_handover = f.flag("for_handover", "For handover");
-    if (moment.empty() && words.empty())
+    // A moment that is not one of ours has its own message; don't add a second.
+    const bool moment_sent = f.has("moment") && !f.text("moment", "a moment").empty();
+    if (moment.empty() && words.empty() && !moment_sent)
         f.fail("body", "Choose a moment or write what they did well");
     CHECK_OK(f.finish());
     if (moment.empty())
