@@ -13,22 +13,26 @@ using hearth::testing::InProcessApp;
 using hearth::testing::test_now;
 
 class ChronologyStore : public ::testing::Test {
-protected:
+  protected:
     InProcessApp app{false};
 
     // Child 1 of home 1 and child 2 of home 2, on a bare organisation.
     void SetUp() override {
         Status made = app.db->write([](db::Connection& c) -> Status {
             CHECK_OK(c.run("INSERT INTO organisations (name, created_at) VALUES ('Test', 'x')"));
-            CHECK_OK(c.run("INSERT INTO homes (organisation_id, name, created_at) VALUES (1, 'A', 'x'), (1, 'B', 'x')"));
-            CHECK_OK(c.run("INSERT INTO people (organisation_id, name, email, created_at, updated_at) "
-                           "VALUES (1, 'Staff', 's@example.org', 'x', 'x')"));
+            CHECK_OK(
+                c.run("INSERT INTO homes (organisation_id, name, created_at) VALUES (1, 'A', 'x'), "
+                      "(1, 'B', 'x')"));
+            CHECK_OK(
+                c.run("INSERT INTO people (organisation_id, name, email, created_at, updated_at) "
+                      "VALUES (1, 'Staff', 's@example.org', 'x', 'x')"));
             for (int child : {1, 2}) {
-                CHECK_OK(c.run("INSERT INTO children (home_id, first_name, last_name, date_of_birth, sex, "
-                               "legal_basis, placing_authority, admission_date, created_at, created_by, "
-                               "updated_at, updated_by) VALUES ($1, $2, 'Test', '2012-01-01', 'other', "
-                               "'s20', 'Testshire', '2024-01-01', 'x', 1, 'x', 1)",
-                               {std::int64_t{child}, child == 1 ? "Ash" : "Bo"}));
+                CHECK_OK(c.run(
+                    "INSERT INTO children (home_id, first_name, last_name, date_of_birth, sex, "
+                    "legal_basis, placing_authority, admission_date, created_at, created_by, "
+                    "updated_at, updated_by) VALUES ($1, $2, 'Test', '2012-01-01', 'other', "
+                    "'s20', 'Testshire', '2024-01-01', 'x', 1, 'x', 1)",
+                    {std::int64_t{child}, child == 1 ? "Ash" : "Bo"}));
             }
             return {};
         });
@@ -40,9 +44,9 @@ protected:
         static std::int64_t next_source = 1000;
         auto id = app.db->write([&](db::Connection& c) {
             return record(c,
-                          {child, child, test_now() - std::chrono::minutes{minutes_ago}, kind, "test",
-                           source ? source : ++next_source, kind + " entry", text, "/x", significant,
-                           false, 1, "Staff"},
+                          {child, child, test_now() - std::chrono::minutes{minutes_ago}, kind,
+                           "test", source ? source : ++next_source, kind + " entry", text, "/x",
+                           significant, false, 1, "Staff"},
                           test_now());
         });
         ASSERT_TRUE(id.ok()) << id.error().detail;
@@ -123,9 +127,12 @@ TEST_F(ChronologyStore, SearchFindsWordsAndTheirFormsInsideOneHomeOnly) {
 
 TEST_F(ChronologyStore, ARevisionReplacesTheLineAndIsFoundByItsNewWords) {
     add(1, 10, "daily_note", "Baked bread", false, 77);
-    ASSERT_TRUE(app.db->write([&](db::Connection& c) {
-        return revise(c, "test", 77, {"Daily note", "Baked scones", false, true, std::nullopt});
-    }).ok());
+    ASSERT_TRUE(app.db
+                    ->write([&](db::Connection& c) {
+                        return revise(c, "test", 77,
+                                      {"Daily note", "Baked scones", false, true, std::nullopt});
+                    })
+                    .ok());
     auto page = app.db->read([&](db::Connection& c) { return for_child(c, 1, Filter{}, 10); });
     ASSERT_EQ(page->entries.size(), 1u);
     EXPECT_TRUE(page->entries[0].amended);

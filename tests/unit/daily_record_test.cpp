@@ -64,7 +64,7 @@ std::vector<std::string> fields_at_fault(const Result<T>& r) {
 }
 
 class LondonTime : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { set_display_zone("Europe/London"); }
 };
 
@@ -128,7 +128,8 @@ TEST_F(DailyEntryRules, TheRepeatedAutumnHourIsTheFirst) {
 
 TEST_F(DailyEntryRules, KeyWorkNeedsItsTopicAndTextHasLimits) {
     auto fields = valid_note();
-    EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)), std::vector<std::string>{"topic"});
+    EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)),
+              std::vector<std::string>{"topic"});
     fields["topic"] = "School";
     fields["body"] = std::string(10001, 'x');
     EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)), std::vector<std::string>{"body"});
@@ -157,7 +158,8 @@ TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
     auto words = praise({{"body", "Read to the younger ones"}});
     EXPECT_EQ(words->body, "Read to the younger ones");
     EXPECT_EQ(fields_at_fault(praise({})), std::vector<std::string>{"body"});
-    EXPECT_EQ(fields_at_fault(praise({{"moment", "shouting"}})), std::vector<std::string>{"moment"});
+    EXPECT_EQ(fields_at_fault(praise({{"moment", "shouting"}})),
+              std::vector<std::string>{"moment"});
 }
 
 TEST(AgreedActions, OneALineBlanksAndBulletsDropped) {
@@ -173,9 +175,9 @@ TEST(Chronology, CursorsRoundTripAndRefuseOthers) {
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->id, 42);
     EXPECT_EQ(back->occurred_at, test_now());
-    for (const char* bad : {"", "42", "2026-05-12T14:30:00.000Z", "2026-05-12T14:30:00.000Z~",
-                            "2026-05-12T14:30:00.000Z~0", "2026-05-12T14:30:00.000Z~4x",
-                            "not-a-time~4"}) {
+    for (const char* bad :
+         {"", "42", "2026-05-12T14:30:00.000Z", "2026-05-12T14:30:00.000Z~",
+          "2026-05-12T14:30:00.000Z~0", "2026-05-12T14:30:00.000Z~4x", "not-a-time~4"}) {
         EXPECT_FALSE(chronology::decode(bad).has_value()) << bad;
     }
 }
@@ -214,7 +216,7 @@ TEST_F(Handover, CoversSinceTheLastOneButNeverMoreThanThreeDays) {
 
 // On the store the suite runs on (SQLite, or PostgreSQL under scripts/test).
 class DailyStore : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { set_display_zone("Europe/London"); }
     InProcessApp app;
     audit::Actor worker{5, "Chris Okafor", "127.0.0.1", "test"};
@@ -255,8 +257,9 @@ TEST_F(DailyStore, AnEntryIsSignedVersionedInTheChronologyAndAudited) {
 }
 
 TEST_F(DailyStore, AnAmendmentKeepsTheEarlierTextAndRefusesAStaleVersion) {
-    auto id = app.db->write(
-        [&](db::Connection& c) { return record(c, 1, 1, note("Went to the park"), {}, worker, test_now()); });
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, 1, 1, note("Went to the park"), {}, worker, test_now());
+    });
     ASSERT_TRUE(id.ok());
     auto changed = note("Went to the park with Kai");
     Status first = app.db->write([&](db::Connection& c) {
@@ -268,8 +271,8 @@ TEST_F(DailyStore, AnAmendmentKeepsTheEarlierTextAndRefusesAStaleVersion) {
     });
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
-    auto versions =
-        app.db->read([&](db::Connection& c) { return amendments::versions_of(c, "daily_entry", id.value()); });
+    auto versions = app.db->read(
+        [&](db::Connection& c) { return amendments::versions_of(c, "daily_entry", id.value()); });
     ASSERT_TRUE(versions.ok());
     ASSERT_EQ(versions->size(), 2u);
     EXPECT_EQ((*versions)[0].record["body"], "Went to the park with Kai");
@@ -283,14 +286,17 @@ TEST_F(DailyStore, AnAmendmentKeepsTheEarlierTextAndRefusesAStaleVersion) {
 }
 
 TEST_F(DailyStore, AnAmendmentThatChangesNothingOrHasNoReasonIsRefused) {
-    auto id = app.db->write(
-        [&](db::Connection& c) { return record(c, 1, 1, note("Tidied room"), {}, worker, test_now()); });
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, 1, 1, note("Tidied room"), {}, worker, test_now());
+    });
     ASSERT_TRUE(id.ok());
-    Status same = app.db->write(
-        [&](db::Connection& c) { return amend(c, id.value(), 1, note("Tidied room"), "No reason", worker, test_now()); });
+    Status same = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1, note("Tidied room"), "No reason", worker, test_now());
+    });
     EXPECT_EQ(fields_at_fault(same), std::vector<std::string>{"reason"});
-    Status no_reason = app.db->write(
-        [&](db::Connection& c) { return amend(c, id.value(), 1, note("Tidied up"), "", worker, test_now()); });
+    Status no_reason = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1, note("Tidied up"), "", worker, test_now());
+    });
     EXPECT_EQ(fields_at_fault(no_reason), std::vector<std::string>{"reason"});
 }
 
@@ -299,7 +305,8 @@ TEST_F(DailyStore, AnActionIsDoneOnceAndTheSecondPersonIsTold) {
         return record(c, 1, 1, note("Key work"), {"Ring the dentist"}, worker, test_now());
     });
     ASSERT_TRUE(id.ok());
-    auto actions = app.db->read([&](db::Connection& c) { return actions_of(c, "daily_entry", id.value()); });
+    auto actions =
+        app.db->read([&](db::Connection& c) { return actions_of(c, "daily_entry", id.value()); });
     ASSERT_EQ(actions->size(), 1u);
     const auto action = (*actions)[0];
     Status done = app.db->write([&](db::Connection& c) {

@@ -13,7 +13,9 @@ using hearth::testing::InProcessApp;
 using hearth::testing::test_now;
 
 namespace {
-Timestamp at(const char* utc) { return *parse_utc(utc); }
+Timestamp at(const char* utc) {
+    return *parse_utc(utc);
+}
 
 Deadline due_at(const char* utc) {
     Deadline d;
@@ -61,11 +63,12 @@ TEST(DeadlineStanding, ADateClockRunsToTheEndOfThatDayInTheHomesZone) {
 }
 
 class DeadlineStore : public ::testing::Test {
-protected:
+  protected:
     InProcessApp app;
     audit::Actor manager{3, "Sam Carter", "127.0.0.1", "test"};
 
-    std::int64_t start_clock(std::int64_t source, Timestamp due, const std::string& kind = "plan_review") {
+    std::int64_t start_clock(std::int64_t source, Timestamp due,
+                             const std::string& kind = "plan_review") {
         auto id = app.db->write([&](db::Connection& c) {
             return start(c,
                          {1, 1, kind, "Review the safety plan", "plan", source, "/plans/1",
@@ -97,8 +100,9 @@ TEST_F(DeadlineStore, TheRecordItWaitsForMeetsItWithWhoAndWhen) {
     EXPECT_EQ(*d.met_at, test_now() + std::chrono::hours{1});
     EXPECT_EQ(standing(d, test_now()), Standing::met_on_time);
     EXPECT_EQ(get(other_kind).state, State::open) << "a clock of another kind is not met";
-    EXPECT_EQ(count_rows(*app.db, "SELECT COUNT(*) FROM audit_log WHERE record_type = 'deadline' "
-                                  "AND action = 'meet'"),
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM audit_log WHERE record_type = 'deadline' "
+                         "AND action = 'meet'"),
               1);
 }
 
@@ -112,9 +116,8 @@ TEST_F(DeadlineStore, MetByHandNeedsTheEvidenceAndTheVersionRead) {
         return meet_by_hand(c, id, 1, manager, test_now(), "Reviewed at the LAC review");
     });
     ASSERT_TRUE(done.ok());
-    Status twice = app.db->write([&](db::Connection& c) {
-        return meet_by_hand(c, id, 1, manager, test_now(), "Again");
-    });
+    Status twice = app.db->write(
+        [&](db::Connection& c) { return meet_by_hand(c, id, 1, manager, test_now(), "Again"); });
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
 }
@@ -146,9 +149,12 @@ TEST_F(DeadlineStore, OverdueClocksAreEscalatedOnceAndAudited) {
     EXPECT_EQ(count_rows(*app.db, "SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"), 2);
     // A clock met in time is never escalated.
     const auto kept = start_clock(12, test_now() + std::chrono::hours{40});
-    ASSERT_TRUE(app.db->write([&](db::Connection& c) {
-        return meet(c, "plan", 12, "plan_review", manager, test_now(), "Done early");
-    }).ok());
+    ASSERT_TRUE(app.db
+                    ->write([&](db::Connection& c) {
+                        return meet(c, "plan", 12, "plan_review", manager, test_now(),
+                                    "Done early");
+                    })
+                    .ok());
     EXPECT_EQ(escalate(test_now() + std::chrono::hours{50}), 0);
     EXPECT_FALSE(get(kept).escalated_at.has_value());
 }

@@ -214,11 +214,11 @@ class Permissions : public ::testing::Test {
         // Deadline 1: a clock about child 1 in Willow House, as a plan's review would start.
         auto started = app_->db->write([](db::Connection& c) {
             const auto now = hearth::testing::test_now();
-            return deadlines::start(c,
-                                    {1, 1, "plan_review", "Review Aisha's safety plan", "test", 1,
-                                     "/children/1", "registered_manager", std::nullopt, now,
-                                     now + std::chrono::hours{48}},
-                                    {std::nullopt, "test", "127.0.0.1", "test"}, now);
+            return deadlines::start(
+                c,
+                {1, 1, "plan_review", "Review Aisha's safety plan", "test", 1, "/children/1",
+                 "registered_manager", std::nullopt, now, now + std::chrono::hours{48}},
+                {std::nullopt, "test", "127.0.0.1", "test"}, now);
         });
         ASSERT_TRUE(started.ok()) << started.error().detail;
     }
