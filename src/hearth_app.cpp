@@ -1,6 +1,11 @@
 #include "hearth_app.hpp"
 
 #include "children/child_routes.hpp"
+#include "chronology/chronology_routes.hpp"
+#include "daily_record/childrens_meeting_routes.hpp"
+#include "daily_record/daily_routes.hpp"
+#include "daily_record/handover_routes.hpp"
+#include "deadlines/deadline_routes.hpp"
 #include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
@@ -18,6 +23,11 @@ std::unique_ptr<App> build_app(const Config& config) {
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
     children::add_routes(app->router);
+    chronology::add_routes(app->router);
+    daily_record::add_routes(app->router);
+    daily_record::add_handover_routes(app->router);
+    daily_record::add_meeting_routes(app->router);
+    deadlines::add_routes(app->router);
     language::add_routes(app->router);
     audit::add_routes(app->router);
     return app;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "deadlines/deadline_store.hpp"
+#include "deadlines/escalation.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
@@ -82,6 +84,7 @@ int run_serve(const Common& common, int port_flag, const std::string& listen_fla
             port);
         std::fflush(stdout);
     };
+    deadlines::EscalationLoop escalation(**db, clock, std::chrono::seconds{60});
     Status served = http::serve(app->router, services, hooks);
     if (!served.ok())
         return fail(served.error());
@@ -160,10 +163,10 @@ int run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::cout << fmt::format(
             "Created a fictional organisation in {}: {} homes over {} years (seed {}): {} people, "
-            "{} children, {} audit entries, in {:.1f} s.\n"
+            "{} children, {} daily entries, {} audit entries, in {:.1f} s.\n"
             "Sign in as admin@example.org; every password is {}\n",
             (*db)->describe(), made->homes, scale->years, scale->seed, made->people, made->children,
-            made->audit_entries, seconds, demo::demo_password);
+            made->daily_entries, made->audit_entries, seconds, demo::demo_password);
         return 0;
     }
     auto summary = demo::create_demo(**db, SystemClock{}.now());

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "chronology/chronology_view.hpp"
+#include "daily_record/daily_entry.hpp"
 #include "organisation/homes.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
@@ -197,6 +199,13 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
     return ctx.page("child_form", title, data, status);
 }
 
+nlohmann::json praise_moments_view() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : daily_record::praise_moments())
+        out.push_back({{"key", m.key}, {"label", m.label}});
+    return out;
+}
+
 Response new_page(Context& ctx);
 Response edit_page(Context& ctx);
 
@@ -300,6 +309,7 @@ Response profile(Context& ctx) {
         std::vector<Version> versions;
         audit::Page readers;
         std::string home_name;
+        nlohmann::json recent;
     };
     // The read is itself recorded, in the same transaction as what was read.
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
@@ -315,6 +325,7 @@ Response profile(Context& ctx) {
         }
         TRY(auto home, organisation::find_home(c, d.child.home_id));
         d.home_name = home ? home->name : "";
+        TRY(d.recent, chronology::recent_view(c, child_id, 6));
         return d;
     });
     if (!data.ok())
@@ -355,6 +366,10 @@ Response profile(Context& ctx) {
                      {"show_readers", show_readers},
                      {"readers", readers},
                      {"can_amend", can(ctx.person, Action::amend_child, ctx.scope)},
+                     {"recent", data->recent},
+                     {"praise_moments", praise_moments_view()},
+                     {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
+                     {"praised", ctx.request.query_value("praised").has_value()},
                      {"admitted", ctx.request.query_value("admitted").has_value()},
                      {"amended", ctx.request.query_value("amended").has_value()}});
 }

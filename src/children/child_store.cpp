@@ -247,7 +247,7 @@ Status record_read(db::Connection& c, const Child& child, const audit::Actor& ac
 Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
     TRY(auto row,
         c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent, c.preferred_name, "
-                    "c.first_name, c.last_name, h.name FROM children c "
+                    "c.first_name, c.last_name, h.name, c.left_on FROM children c "
                     "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
                     {child_id}));
     if (!row)
@@ -259,6 +259,7 @@ Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
     scope.reg44_consent = row->boolean(2);
     scope.child_name = (row->text(3).empty() ? row->text(4) : row->text(3)) + " " + row->text(5);
     scope.home_name = row->text(6);
+    scope.child_has_left = !row->is_null(7);
     return {};
 }
 

@@ -42,6 +42,7 @@ struct Entry : NewEntry {
     std::int64_t id = 0;
     Timestamp recorded_at{};
     bool amended = false;
+    std::string child_name;  // the name they are known by
 };
 
 // Keyset paging: the position after the last entry shown, newest first. Stable while entries are

@@ -10,7 +10,10 @@ namespace {
 constexpr const char* columns =
     "c.id, c.child_id, c.home_id, c.occurred_at, c.kind, c.source_type, c.source_id, c.title, "
     "c.summary, c.link, c.significant, c.for_handover, c.amended, c.author_id, c.author_name, "
-    "c.recorded_at";
+    "c.recorded_at, CASE WHEN ch.preferred_name <> '' THEN ch.preferred_name ELSE ch.first_name "
+    "END || ' ' || ch.last_name";
+// Every query names the child beside the entry: the handover and search list several children.
+constexpr const char* child_join = "JOIN children ch ON ch.id = c.child_id";
 
 Entry from_row(const db::Row& r) {
     Entry e;
@@ -30,6 +33,7 @@ Entry from_row(const db::Row& r) {
     e.author_id = r.optional_integer(13);
     e.author_name = r.text(14);
     e.recorded_at = parse_utc(r.text(15)).value_or(Timestamp{});
+    e.child_name = r.text(16);
     return e;
 }
 
@@ -41,15 +45,6 @@ std::vector<Entry> entries_of(const db::Rows& rows) {
     return out;
 }
 
-// "$3, $4, $5" for the ids, appended to params.
-std::string id_list(const std::vector<std::int64_t>& ids, db::Params& params) {
-    std::string out;
-    for (auto id : ids) {
-        params.emplace_back(id);
-        out += fmt::format("{}${}", out.empty() ? "" : ", ", params.size());
-    }
-    return out;
-}
 }  // namespace
 
 Result<std::int64_t> record(db::Connection& c, const NewEntry& e, Timestamp recorded_at) {
@@ -100,14 +95,14 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
         params.emplace_back(format_utc(f.after->occurred_at));
         const auto at = params.size();
         params.emplace_back(f.after->id);
-        where +=
-            fmt::format(" AND (c.occurred_at < ${0} OR (c.occurred_at = ${0} AND c.id < ${1}))", at,
-                        params.size());
+        // A row-value comparison, which both stores serve as a range of the index: the page
+        // 10,000 entries deep starts where it should instead of walking there.
+        where += fmt::format(" AND (c.occurred_at, c.id) < (${}, ${})", at, params.size());
     }
     params.emplace_back(std::int64_t{limit + 1});
-    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c WHERE {} ORDER BY "
+    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c {} WHERE {} ORDER BY "
                                        "c.occurred_at DESC, c.id DESC LIMIT ${}",
-                                       columns, where, params.size()),
+                                       columns, child_join, where, params.size()),
                            params));
     Page page;
     page.entries = entries_of(rows);
@@ -121,10 +116,10 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
 
 Result<std::vector<Entry>> recorded_in_home(db::Connection& c, std::int64_t home_id,
                                             Timestamp since, Timestamp until, int limit) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c WHERE c.home_id = $1 AND "
+    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c {} WHERE c.home_id = $1 AND "
                                        "c.recorded_at >= $2 AND c.recorded_at < $3 "
                                        "ORDER BY c.recorded_at, c.id LIMIT $4",
-                                       columns),
+                                       columns, child_join),
                            {home_id, format_utc(since), format_utc(until), std::int64_t{limit}}));
     return entries_of(rows);
 }
@@ -153,37 +148,25 @@ std::string fts5_query(const std::string& text) {
     return out;
 }
 
-Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id,
-                                  const std::vector<std::int64_t>& child_ids,
-                                  const std::string& text, int limit) {
-    if (child_ids.empty())
-        return std::vector<Entry>{};
+Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id, const std::string& text,
+                                  int limit) {
     if (c.store() == db::Store::sqlite) {
         const std::string query = fts5_query(text);
         if (query.empty())
             return std::vector<Entry>{};
-        db::Params params{query, home_id};
-        const std::string ids = id_list(child_ids, params);
-        params.emplace_back(std::int64_t{limit});
         TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology_search s JOIN chronology c "
-                                           "ON c.id = s.rowid WHERE chronology_search MATCH $1 "
-                                           "AND c.home_id = $2 AND c.child_id IN ({}) "
-                                           "ORDER BY s.rank LIMIT ${}",
-                                           columns, ids, params.size()),
-                               params));
+                                           "ON c.id = s.rowid {} WHERE chronology_search MATCH $1 "
+                                           "AND c.home_id = $2 ORDER BY s.rank LIMIT $3",
+                                           columns, child_join),
+                               {query, home_id, std::int64_t{limit}}));
         return entries_of(rows);
     }
-    db::Params params{text, home_id};
-    const std::string ids = id_list(child_ids, params);
-    params.emplace_back(std::int64_t{limit});
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} FROM chronology c WHERE c.search @@ "
-                            "websearch_to_tsquery('english', $1) AND c.home_id = $2 AND "
-                            "c.child_id IN ({}) ORDER BY ts_rank(c.search, "
-                            "websearch_to_tsquery('english', $1)) DESC, c.occurred_at DESC "
-                            "LIMIT ${}",
-                            columns, ids, params.size()),
-                params));
+    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c {} WHERE c.search @@ "
+                                       "websearch_to_tsquery('english', $1) AND c.home_id = $2 "
+                                       "ORDER BY ts_rank(c.search, websearch_to_tsquery('english', "
+                                       "$1)) DESC, c.occurred_at DESC LIMIT $3",
+                                       columns, child_join),
+                           {text, home_id, std::int64_t{limit}}));
     return entries_of(rows);
 }
 

@@ -30,11 +30,10 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
 Result<std::vector<Entry>> recorded_in_home(db::Connection& c, std::int64_t home_id,
                                             Timestamp since, Timestamp until, int limit);
 
-// Full-text search of a home's chronology, best match first, over the children given (those the
-// searcher may see). FTS5 in SQLite, tsvector in PostgreSQL.
-Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id,
-                                  const std::vector<std::int64_t>& child_ids,
-                                  const std::string& text, int limit);
+// Full-text search of a home's chronology, best match first. FTS5 in SQLite, tsvector in
+// PostgreSQL. The caller shows each result only to those who may read that child's record.
+Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id, const std::string& text,
+                                  int limit);
 
 // The words of a search, each quoted for FTS5 so that nothing typed is read as its syntax. Every
 // word must match (after stemming), as PostgreSQL's websearch_to_tsquery does.

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "demo/demo_daily_record.hpp"
 #include "demo/demo_language.hpp"
+#include "demo/demo_world.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/crypto.hpp"
@@ -94,7 +96,8 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
         std::int64_t homes[2];
         TRY(homes[0], organisation::create_home(c, org, "Willow House", "SC000101", at));
         TRY(homes[1], organisation::create_home(c, org, "Harbour View", "SC000102", at));
-        std::vector<std::int64_t> person_ids;
+        DemoWorld world{org, {homes[0], homes[1]}, {}, {}, {}};
+        std::vector<std::int64_t>& person_ids = world.people;
         for (const auto& p : people) {
             accounts::NewPerson np{org, p.name, p.email, p.job, hash, false};
             TRY(auto id, accounts::add_person(c, np, system, now));
@@ -105,11 +108,6 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             person_ids.push_back(id);
             summary.accounts.emplace_back(p.email, std::string(role_label(p.role)));
         }
-        LanguageDemo language{org,
-                              {person_ids[2], people[2].name, "127.0.0.1", "demo"},
-                              {person_ids[6], people[6].name, "127.0.0.1", "demo"},
-                              {person_ids[0], people[0].name, "127.0.0.1", "demo"},
-                              {}};
         int n = 0;
         for (const auto& k : kids) {
             children::ChildDetails d;
@@ -136,16 +134,17 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
                                  "127.0.0.1", "demo"};
             TRY(auto child_id, children::admit(c, homes[k.home], d, manager, now));
+            world.children.push_back(child_id);
+            world.child_home.push_back(k.home);
             if (k.authority == std::string("Northshire County Council")) {
                 CHECK_OK(c.run(
                     "INSERT INTO allocations (person_id, child_id, started_at) VALUES ($1, $2, $3)",
                     {person_ids[10], child_id, at}));
             }
-            language.children.push_back(
-                {child_id, homes[k.home], d.previous_names + "\n" + d.language});
             ++n;
         }
-        return create_language_demo(c, language, now);
+        CHECK_OK(add_daily_record(c, world, now));
+        return add_language(c, world, now);
     }));
     return summary;
 }

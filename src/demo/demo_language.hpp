@@ -1,29 +1,14 @@
 #pragma once
-// Language that cares in the demo: the organisation's own changes to its list, and the checks
-// behind the provider's figure. Fictional, like all demo data.
-#include <cstdint>
-#include <vector>
-
-#include "platform/audit/audit_trail.hpp"
+#include "demo/demo_world.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 
 namespace hearth::demo {
 
-struct LanguageDemo {
-    std::int64_t organisation_id = 0;
-    audit::Actor willow_manager;
-    audit::Actor harbour_manager;
-    audit::Actor administrator;
-    // The demo children with their home, and the words of their case record.
-    struct ChildWords {
-        std::int64_t child_id = 0;
-        std::int64_t home_id = 0;
-        std::string words;
-    };
-    std::vector<ChildWords> children;
-};
-
-Status create_language_demo(db::Connection& c, const LanguageDemo& demo, Timestamp now);
+// Language that cares in the demo, after the daily record: the organisation's own changes to its
+// list (a phrase retired, one added, one amended), a year of older daily notes written the way
+// homes often wrote before they looked again at their words, and a check of every daily entry, so
+// that the provider's figure shows a year. Fictional, like all demo data.
+Status add_language(db::Connection& c, const DemoWorld& world, Timestamp now);
 
 }  // namespace hearth::demo

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "children/child.hpp"
+#include "daily_record/daily_entry.hpp"
 #include "demo/demo_data.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/crypto.hpp"
@@ -25,6 +26,9 @@ constexpr int reads_per_child_per_day = 4;       // staff opening the child's re
 constexpr int sign_ins_per_staff_per_week = 4;   // one a shift
 constexpr int amendments_per_child_per_100_days = 2;
 constexpr int failed_sign_ins_per_staff_per_100_days = 3;
+constexpr int notes_per_child_per_day = 2;        // morning and evening
+constexpr int praise_per_child_per_10_days = 5;   // about every other day
+constexpr int key_work_per_child_per_7_days = 1;  // a session a week
 constexpr int rows_per_statement = 200;
 constexpr int rows_per_transaction = 20000;
 
@@ -73,6 +77,28 @@ constexpr std::array<const char*, 5> authorities{
     "Northshire County Council", "Eastbrook Borough Council", "Westmere City Council",
     "Southvale District Council", "Midfold Metropolitan Council"};
 constexpr std::array<const char*, 5> legal_bases{"s31", "s20", "s31", "s38", "s20"};
+struct NoteText {
+    const char* category;
+    const char* body;
+};
+constexpr std::array<NoteText, 10> note_texts{{
+    {"daily_life", "Up in good time and ate breakfast with everyone before school."},
+    {"education", "Went to school and came home talking about a science experiment."},
+    {"family_time", "Phoned their grandparents after tea and was cheerful afterwards."},
+    {"emotional_wellbeing",
+     "Quiet after school; talked with staff over a hot drink and felt better."},
+    {"activities", "Went to the climbing wall with staff and reached the top twice."},
+    {"health", "Had a check-up at the GP; nothing to follow up."},
+    {"friendships", "Had a friend round after school; they baked biscuits together."},
+    {"independence", "Did their own washing and ironed their school shirt."},
+    {"daily_life", "Watched a film with the others and settled well at bedtime."},
+    {"concern",
+     "Came back later than agreed and said they had been at the park; we talked it through."},
+}};
+constexpr std::array<const char*, 6> praise_texts{
+    "Helped cook tea for everyone", "Stayed calm when things got loud",
+    "Finished their homework",      "Was kind to a younger child",
+    "Tried a new food at dinner",   "Tidied the lounge without being asked"};
 
 // Rows for one table, sent as multi-row INSERTs.
 class Batch {
@@ -157,6 +183,16 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     Batch versions("child_versions",
                    {"child_id", "version", "record", "reason", "changed_at", "changed_by"});
     Batch key_workers("key_workers", {"child_id", "person_id", "started_at", "started_by"});
+    Batch entries("daily_entries",
+                  {"id", "child_id", "home_id", "kind", "category", "occurred_at", "topic", "body",
+                   "child_words", "significant", "for_handover", "created_at", "created_by",
+                   "updated_at", "updated_by", "version"});
+    Batch entry_versions("record_versions", {"record_type", "record_id", "version", "record",
+                                             "reason", "changed_at", "changed_by"});
+    Batch chronology("chronology", {"child_id", "home_id", "occurred_at", "kind", "source_type",
+                                    "source_id", "title", "summary", "link", "significant",
+                                    "for_handover", "author_id", "author_name", "recorded_at"});
+    std::int64_t next_entry = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -193,6 +229,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             CHECK_OK(children_rows.flush(c));
             CHECK_OK(versions.flush(c));
             CHECK_OK(key_workers.flush(c));
+            CHECK_OK(entries.flush(c));
+            CHECK_OK(entry_versions.flush(c));
+            CHECK_OK(chronology.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -401,6 +440,59 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                       }});
                 }
             }
+            // The daily record: notes morning and evening, praise, a key-work session a week.
+            for (const auto& l : home.living) {
+                auto write = [&](const char* kind, const char* chronology_kind,
+                                 const char* category, const std::string& topic,
+                                 const std::string& body, const std::string& title, int minute) {
+                    const Staff& author = staff_at(dice.next());
+                    const std::int64_t id = ++next_entry;
+                    const std::string occurred = at(day, minute);
+                    const std::string written = at(day, minute + 20);
+                    const bool for_handover = dice.chance(1, 10);
+                    entries.add({id, l.child, home.id, std::string(kind), std::string(category),
+                                 occurred, topic, body, std::string(), std::int64_t{0},
+                                 std::int64_t{for_handover}, written, author.id, written, author.id,
+                                 std::int64_t{1}});
+                    entry_versions.add({std::string("daily_entry"), id, std::int64_t{1},
+                                        nlohmann::json{{"kind", kind},
+                                                       {"category", category},
+                                                       {"occurred_at", occurred},
+                                                       {"topic", topic},
+                                                       {"body", body},
+                                                       {"child_words", ""},
+                                                       {"significant", false},
+                                                       {"for_handover", for_handover}}
+                                            .dump(),
+                                        std::string("Written"), written, author.id});
+                    chronology.add({l.child, home.id, occurred, std::string(chronology_kind),
+                                    std::string("daily_entry"), id, title, body,
+                                    fmt::format("/daily-record/{}", id), std::int64_t{0},
+                                    std::int64_t{for_handover}, author.id, author.name, written});
+                    const std::int64_t home_id = home.id, child = l.child;
+                    events.push_back({minute + 20, [&, author, written, home_id, child, id, title] {
+                                          audit(written, author.id, author.name, "create",
+                                                "daily_entry", id, home_id, child, title);
+                                      }});
+                };
+                for (int n = 0; n < notes_per_child_per_day; ++n) {
+                    const auto& text = dice.pick(note_texts);
+                    write("note", "daily_note", text.category, "", text.body,
+                          daily_record::category_label(text.category),
+                          n == 0 ? dice.between(7 * 60, 11 * 60) : dice.between(16 * 60, 22 * 60));
+                }
+                if (dice.chance(praise_per_child_per_10_days, 10)) {
+                    const std::string body = dice.pick(praise_texts);
+                    write("praise", "praise", "achievement", "", body, "Praise: " + body,
+                          dice.between(12 * 60, 21 * 60));
+                }
+                if (dice.chance(key_work_per_child_per_7_days, 7)) {
+                    write("key_work", "key_work", "emotional_wellbeing", "How the week went",
+                          "We talked about the week: what went well, what was hard, and what "
+                          "would help next week.",
+                          "Key-work session: How the week went", dice.between(16 * 60, 20 * 60));
+                }
+            }
             // Staff reading each child's record through the day, and the occasional amendment.
             for (const auto& l : home.living) {
                 for (int r = 0; r < reads_per_child_per_day; ++r) {
@@ -473,6 +565,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         return {};
     }));
     summary.people = next_person;
+    summary.daily_entries = next_entry;
     summary.audit_entries = seq;
     return summary;
 }

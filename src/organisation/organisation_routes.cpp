@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "deadlines/deadline_store.hpp"
+#include "deadlines/deadline_view.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
@@ -117,12 +119,17 @@ Response dashboard(Context& ctx) {
         std::optional<Home> home;
         std::vector<children::Child> children;
         std::vector<StaffMember> people;
+        std::vector<deadlines::Deadline> open;
     };
+    const bool sees_deadlines = can(ctx.person, Action::view_deadlines, ctx.scope);
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         TRY(d.home, find_home(c, home_id));
         TRY(d.children, children::in_home(c, home_id));
         TRY(d.people, people_of_home(c, home_id));
+        if (sees_deadlines) {
+            TRY(d.open, deadlines::open_in_homes(c, {home_id}, 500));
+        }
         return d;
     });
     if (!data.ok())
@@ -146,8 +153,25 @@ Response dashboard(Context& ctx) {
         if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end())
             manager = p.name;
     }
+    int overdue = 0, soon = 0;
+    nlohmann::json escalated = nlohmann::json::array();
+    const bool is_manager = holds_role(ctx.person, Role::registered_manager, home_id);
+    for (const auto& d : data->open) {
+        const auto s = deadlines::standing(d, ctx.now());
+        overdue += s == deadlines::Standing::overdue;
+        soon += s == deadlines::Standing::due_soon;
+        if (is_manager && d.escalated_at)
+            escalated.push_back(deadlines::deadline_view(d, ctx.now()));
+    }
     return ctx.page("home", data->home->name,
                     {{"home", home_json(*data->home)},
+                     {"sees_deadlines", sees_deadlines},
+                     {"escalated", escalated},
+                     {"has_escalated", !escalated.empty()},
+                     {"overdue", overdue},
+                     {"due_soon", soon},
+                     {"can_handover", can(ctx.person, Action::view_handover, ctx.scope)},
+                     {"can_search", can(ctx.person, Action::search_home, ctx.scope)},
                      {"children", kids},
                      {"has_children", !kids.empty()},
                      {"manager", manager.empty() ? "Not recorded" : manager},

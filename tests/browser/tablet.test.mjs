@@ -52,7 +52,9 @@ for (const screen of screens) {
     try {
       await signIn(page, server.url, 'manager.willow@example.org');
       for (const p of ['/homes/1', '/children/1', '/children/1/edit', '/homes/1/children', '/homes/1/people',
-                       '/homes/1/audit', '/account', '/account/password']) {
+                       '/homes/1/audit', '/account', '/account/password', '/children/1/chronology',
+                       '/children/1/daily-record/new', '/daily-record/1', '/homes/1/handover',
+                       '/homes/1/deadlines', '/homes/1/childrens-meetings/new', '/homes/1/search?q=school']) {
         const response = await page.goto(server.url + p);
         assert.equal(response.status(), 200);
         await checkFits(page, `${screen.name} ${p}`);

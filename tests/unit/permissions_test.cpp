@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "deadlines/deadline_store.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/crypto.hpp"
@@ -99,6 +100,54 @@ const Expectation expectations[] = {
     // The home's audit trail: oversight and the registered manager.
     {"GET", "/homes/{home}/audit",                      "-  Y  Y  Y  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/audit",               "-  Y  Y  Y  -  -  -  -  -"},
+    // Child 1's chronology and daily entries: whoever may read the case record.
+    {"GET", "/children/{child}/chronology",             "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/chronology/print",       "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/chronology",      "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/daily-record/{entry}",                    "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/daily-record/{entry}",             "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    // Writing and amending the daily record, and closing agreed actions: the home's staff on shift.
+    {"GET", "/children/{child}/daily-record/new",       "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/daily-record",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/daily-record",   "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/praise",                "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/daily-record/{entry}/amend",              "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/daily-record/{entry}",                   "-  -  -  Y  Y  Y  -  -  -"},
+    {"PUT", "/api/v1/daily-record/{entry}",             "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/actions/{action}/done",                  "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/actions/{action}/done",           "-  -  -  Y  Y  Y  -  -  -"},
+    // Searching a home's records: its staff and oversight.
+    {"GET", "/homes/{home}/search",                     "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/search",              "-  Y  Y  Y  Y  Y  -  -  -"},
+    // The handover and children's meetings: read by the home's staff and oversight; written by staff.
+    {"GET", "/homes/{home}/handover",                   "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/handover",            "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/handovers",                  "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/handovers",                 "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/handovers",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/childrens-meetings",         "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/childrens-meetings",  "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/childrens-meetings/{meeting}",            "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/childrens-meetings/{meeting}",     "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/childrens-meetings/new",     "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/childrens-meetings",        "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/childrens-meetings", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/childrens-meetings/{meeting}/amend",      "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/childrens-meetings/{meeting}",           "-  -  -  Y  Y  Y  -  -  -"},
+    {"PUT", "/api/v1/childrens-meetings/{meeting}",     "-  -  -  Y  Y  Y  -  -  -"},
+    // Deadlines: a home's are read by its staff and oversight; anyone signed in may ask for the
+    // deadlines of their own homes (an empty list for those who watch none); a child's are read
+    // with their record; meeting one by hand is for senior staff.
+    {"GET", "/homes/{home}/deadlines",                  "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/deadlines",           "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/deadlines",                               "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"GET", "/api/v1/deadlines",                        "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"GET", "/deadlines/{deadline}",                    "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/deadlines/{deadline}",             "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"POST", "/deadlines/{deadline}/met",               "-  Y  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/deadlines/{deadline}/met",        "-  Y  -  Y  Y  -  -  -  -"},
+    {"GET", "/children/{child}/deadlines",              "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/deadlines",       "-  Y  Y  Y  Y  Y  -  Y  Y"},
     // Language that cares: the organisation's list and the check as staff type, for everyone
     // who writes records and the oversight roles; {phrase} is phrase 1 of the list.
     {"GET", "/organisation/language",                   "-  Y  Y  Y  Y  Y  Y  -  -"},
@@ -148,6 +197,10 @@ std::string concrete_path(std::string pattern) {
     };
     replace("{home}", "1");
     replace("{child}", "1");
+    replace("{entry}", "1");
+    replace("{action}", "1");
+    replace("{meeting}", "1");
+    replace("{deadline}", "1");
     replace("{phrase}", "1");
     replace("*", "vendor/hearth.css");
     return pattern;
@@ -181,7 +234,19 @@ bool looks_denied(const http::Response& r, bool anonymous) {
 
 class Permissions : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() { app_ = new InProcessApp(); }
+    static void SetUpTestSuite() {
+        app_ = new InProcessApp();
+        // Deadline 1: a clock about child 1 in Willow House, as a plan's review would start.
+        auto started = app_->db->write([](db::Connection& c) {
+            const auto now = hearth::testing::test_now();
+            return deadlines::start(
+                c,
+                {1, 1, "plan_review", "Review Aisha's safety plan", "test", 1, "/children/1",
+                 "registered_manager", std::nullopt, now, now + std::chrono::hours{48}},
+                {std::nullopt, "test", "127.0.0.1", "test"}, now);
+        });
+        ASSERT_TRUE(started.ok()) << started.error().detail;
+    }
     static void TearDownTestSuite() {
         delete app_;
         app_ = nullptr;

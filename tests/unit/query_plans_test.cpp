@@ -19,11 +19,14 @@ using hearth::testing::InProcessApp;
 namespace {
 
 const std::set<std::string> growing_tables{
-    "audit_log",       "children",        "child_versions",
-    "key_workers",     "allocations",     "people",
-    "roles",           "sessions",        "sign_in_failures",
-    "drafts",          "api_tokens",      "language_changes",
-    "language_checks", "language_months", "language_phrase_months"};
+    "audit_log",       "children",           "child_versions",
+    "key_workers",     "allocations",        "people",
+    "roles",           "sessions",           "sign_in_failures",
+    "drafts",          "api_tokens",         "chronology",
+    "daily_entries",   "record_versions",    "agreed_actions",
+    "handovers",       "childrens_meetings", "childrens_meeting_attendees",
+    "deadlines",       "language_changes",   "language_checks",
+    "language_months", "language_phrase_months"};
 
 struct Recorded {
     std::string sql;
@@ -114,20 +117,41 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     const std::string child_id = std::to_string(child.value()->integer(0));
 
     recording = true;
-    const std::vector<std::string> pages{"/",
-                                         "/organisation",
-                                         "/homes/1",
-                                         "/homes/1/children",
-                                         "/homes/1/people",
-                                         "/homes/1/audit",
-                                         "/homes/1/audit?before=5000",
-                                         "/children/" + child_id,
-                                         "/children/" + child_id + "/edit",
-                                         "/api/v1/homes/1/audit"};
+    const std::vector<std::string> pages{
+        "/",
+        "/organisation",
+        "/homes/1",
+        "/homes/1/children",
+        "/homes/1/people",
+        "/homes/1/audit",
+        "/homes/1/audit?before=5000",
+        "/children/" + child_id,
+        "/children/" + child_id + "/edit",
+        "/api/v1/homes/1/audit",
+        "/children/" + child_id + "/chronology",
+        "/children/" + child_id + "/chronology?significant=1",
+        "/children/" + child_id + "/chronology?kind=praise",
+        "/children/" + child_id + "/chronology?from=2026-01-01&to=2026-03-31",
+        "/children/" + child_id + "/deadlines",
+        "/homes/1/handover",
+        "/homes/1/handovers",
+        "/homes/1/deadlines",
+        "/deadlines",
+        "/homes/1/childrens-meetings",
+        "/homes/1/search?q=school+science"};
     for (const auto& page : pages) {
         auto r = browser.get(page);
         EXPECT_TRUE(r.status == 200 || r.status == 303) << page << " " << r.status;
     }
+    // A later page of the chronology: the keyset condition must use the index too.
+    auto first =
+        nlohmann::json::parse(browser.get("/api/v1/children/" + child_id + "/chronology").body);
+    ASSERT_TRUE(first["next"].is_string()) << "the demo child has more than a page of entries";
+    EXPECT_EQ(browser
+                  .get("/children/" + child_id +
+                       "/chronology?after=" + http::url_encode(first["next"].get<std::string>()))
+                  .status,
+              200);
     // The benchmark's write: an amendment of the child's record through the API.
     auto current = nlohmann::json::parse(browser.get("/api/v1/children/" + child_id).body);
     nlohmann::json amendment = nlohmann::json::object();

@@ -91,6 +91,10 @@ const std::vector<Role>& all_roles() {
     return roles;
 }
 
+bool holds_role(const Person& person, Role role, std::optional<std::int64_t> home_id) {
+    return has_role(person, role, home_id);
+}
+
 bool can(const Person& p, Action action, const Scope& s) {
     if (action == Action::public_page)
         return true;
@@ -131,13 +135,14 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::view_chronology:
             return can(p, Action::view_child, s);
         case Action::record_daily:
+            return home && staff && !s.child_has_left;
         case Action::amend_daily:
-        case Action::view_handover:
         case Action::give_handover:
         case Action::write_plan:
             return home && staff;
         case Action::search_home:
         case Action::view_deadlines:
+        case Action::view_handover:
             return home && (oversight || staff);
         case Action::meet_deadline:
         case Action::manage_key_workers:

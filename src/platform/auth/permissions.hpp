@@ -79,12 +79,17 @@ struct Scope {
     std::optional<std::int64_t> organisation_id;
     std::optional<std::int64_t> home_id;
     std::optional<std::int64_t> child_id;
-    bool reg44_consent = false;  // the child and the placing authority both consented
+    bool reg44_consent = false;   // the child and the placing authority both consented
+    bool child_has_left = false;  // their record is kept and read, but no longer written day to day
     // For the heading of pages about a child or a home; not used by can().
     std::string child_name;
     std::string home_name;
 };
 
 bool can(const Person& person, Action action, const Scope& scope);
+
+// Whether the person holds the role (in that home, for a home's role): for what a page shows them
+// first, such as the deadlines escalated to a registered manager. Access is decided by can().
+bool holds_role(const Person& person, Role role, std::optional<std::int64_t> home_id);
 
 }  // namespace hearth

@@ -280,6 +280,40 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
     return date;
 }
 
+std::optional<int> FormReader::time(const std::string& name, const std::string& label,
+                                    bool required) {
+    const FormValue* raw = form_.find(name);
+    if (raw && raw->type != FormValue::Type::text && raw->type != FormValue::Type::null) {
+        take(name);
+        fail(name, fmt::format("{} must be a time written as HH:MM", label));
+        return std::nullopt;
+    }
+    auto v = scalar(name, label);
+    if (!v)
+        return std::nullopt;
+    const std::string s = trim(*v);
+    if (s.empty()) {
+        if (required)
+            fail(name, fmt::format("Enter {}", label));
+        return std::nullopt;
+    }
+    const auto colon = s.find(':');
+    int hour = -1, minute = -1;
+    if (colon != std::string::npos && colon >= 1 && colon <= 2 && s.size() == colon + 3) {
+        auto [p1, e1] = std::from_chars(s.data(), s.data() + colon, hour);
+        auto [p2, e2] = std::from_chars(s.data() + colon + 1, s.data() + s.size(), minute);
+        if (e1 != std::errc{} || p1 != s.data() + colon || e2 != std::errc{} ||
+            p2 != s.data() + s.size()) {
+            hour = -1;
+        }
+    }
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+        fail(name, fmt::format("{} must be a real time, like 14:05", label));
+        return std::nullopt;
+    }
+    return hour * 60 + minute;
+}
+
 std::optional<std::int64_t> FormReader::integer(const std::string& name, const std::string& label,
                                                 bool required, std::int64_t min, std::int64_t max) {
     const FormValue* raw = form_.find(name);

@@ -61,6 +61,8 @@ class FormReader {
 
     std::string text(const std::string& name, const std::string& label, TextRule rule = {});
     std::optional<Date> date(const std::string& name, const std::string& label, DateRule rule = {});
+    // A time of day "HH:MM" (24-hour), as minutes since midnight.
+    std::optional<int> time(const std::string& name, const std::string& label, bool required);
     std::optional<std::int64_t> integer(const std::string& name, const std::string& label,
                                         bool required, std::int64_t min, std::int64_t max);
     bool flag(const std::string& name, const std::string& label);

@@ -119,6 +119,15 @@ nlohmann::json nav_for(const Context& ctx) {
     add("Home", "/");
     if (can(ctx.person, Action::view_organisation, Scope{}))
         add("Organisation", "/organisation");
+    const bool watches_deadlines = std::any_of(
+        ctx.person.memberships.begin(), ctx.person.memberships.end(), [&](const Membership& m) {
+            if (m.role == Role::provider_administrator || m.role == Role::responsible_individual)
+                return true;
+            return m.home_id && can(ctx.person, Action::view_deadlines,
+                                    Scope{ctx.person.organisation_id, m.home_id});
+        });
+    if (watches_deadlines)
+        add("Deadlines", "/deadlines");
     add("Your account", "/account");
     return nav;
 }
@@ -419,6 +428,11 @@ Response Router::dispatch(const Request& req, Services& services) const {
                     if (it != resolvers_.end())
                         CHECK_OK(it->second(c, id, ctx.scope));
                 }
+                // A record about a child (a daily note, a plan) names its child; the child's
+                // resolver then says whose record it is, as for /children/{child}.
+                auto child = resolvers_.find("child");
+                if (ctx.scope.child_id && !ctx.params.count("child") && child != resolvers_.end())
+                    CHECK_OK(child->second(c, *ctx.scope.child_id, ctx.scope));
                 return {};
             });
             if (!resolved.ok())

@@ -61,6 +61,13 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
             f["type"] = "password";
             f["value"] = "";
             break;
+        case FieldKind::time:
+            // The browser's own time picker on a tablet; "14:05" is what it sends.
+            f["is_text"] = true;
+            f["type"] = "time";
+            if (spec.width.empty())
+                f["width"] = "govuk-input--width-5";
+            break;
         case FieldKind::textarea:
             f["is_textarea"] = true;
             break;

@@ -14,6 +14,7 @@ enum class FieldKind {
     password,
     textarea,
     date,
+    time,
     radios,
     checkboxes,
     checkbox,

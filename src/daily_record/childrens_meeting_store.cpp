@@ -1,0 +1,204 @@
+#include "daily_record/childrens_meeting_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "chronology/chronology_store.hpp"
+#include "daily_record/action_store.hpp"
+
+namespace hearth::daily_record {
+
+namespace {
+constexpr const char* record_type = "childrens_meeting";
+constexpr const char* name_of_child =
+    "CASE WHEN c.preferred_name <> '' THEN c.preferred_name ELSE c.first_name END || ' ' || "
+    "c.last_name";
+constexpr const char* columns =
+    "m.id, m.home_id, m.held_at, m.topic, m.discussion, m.children_said, w.name, m.created_at, "
+    "u.name, m.version";
+
+Meeting from_row(const db::Row& r) {
+    Meeting m;
+    m.id = r.integer(0);
+    m.home_id = r.integer(1);
+    m.details.held_at = parse_utc(r.text(2)).value_or(Timestamp{});
+    m.details.topic = r.text(3);
+    m.details.discussion = r.text(4);
+    m.details.children_said = r.text(5);
+    m.written_by = r.text(6);
+    m.created_at = parse_utc(r.text(7)).value_or(Timestamp{});
+    m.updated_by_name = r.text(8);
+    m.version = static_cast<int>(r.integer(9));
+    return m;
+}
+
+Status load_attendees(db::Connection& c, Meeting& m) {
+    TRY(auto rows, c.query(fmt::format("SELECT a.child_id, {} FROM childrens_meeting_attendees a "
+                                       "JOIN children c ON c.id = a.child_id WHERE a.meeting_id = "
+                                       "$1 ORDER BY c.first_name",
+                                       name_of_child),
+                           {m.id}));
+    for (const auto& r : rows)
+        m.attendees.push_back({r.integer(0), r.text(1)});
+    return {};
+}
+
+std::string title_of(const MeetingDetails& d) {
+    return "Children's meeting: " + d.topic;
+}
+
+std::string summary_of(const MeetingDetails& d) {
+    std::string text = d.discussion;
+    if (!d.children_said.empty())
+        text += " The children said: \u201c" + d.children_said + "\u201d";
+    return chronology::summarise(text);
+}
+}  // namespace
+
+Result<std::vector<Attendee>> children_living_in(db::Connection& c, std::int64_t home_id) {
+    TRY(auto rows, c.query(fmt::format("SELECT c.id, {} FROM children c WHERE c.home_id = $1 AND "
+                                       "c.left_on IS NULL ORDER BY c.first_name, c.last_name",
+                                       name_of_child),
+                           {home_id}));
+    std::vector<Attendee> out;
+    for (const auto& r : rows)
+        out.push_back({r.integer(0), r.text(1)});
+    return out;
+}
+
+Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
+                                    const MeetingDetails& d,
+                                    const std::vector<std::int64_t>& attendees,
+                                    const std::vector<std::string>& actions,
+                                    const audit::Actor& actor, Timestamp now) {
+    if (!actor.person_id)
+        return Error::internal("a meeting needs a signed-in author");
+    TRY(auto living, children_living_in(c, home_id));
+    if (attendees.empty())
+        return Error::invalid("attendees", "Choose the children who came to the meeting");
+    for (auto id : attendees) {
+        if (std::none_of(living.begin(), living.end(),
+                         [&](const Attendee& a) { return a.child_id == id; }))
+            return Error::invalid("attendees", "Choose children who live in this home");
+    }
+    const std::string at = format_utc(now);
+    TRY(auto id, c.insert("INSERT INTO childrens_meetings (home_id, held_at, topic, discussion, "
+                          "children_said, created_at, created_by, updated_at, updated_by, version) "
+                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7, 1) RETURNING id",
+                          {home_id, format_utc(d.held_at), d.topic, d.discussion, d.children_said,
+                           at, *actor.person_id}));
+    CHECK_OK(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written",
+                                      *actor.person_id, now));
+    for (auto child : attendees) {
+        CHECK_OK(
+            c.run("INSERT INTO childrens_meeting_attendees (meeting_id, child_id) VALUES ($1, $2)",
+                  {id, child}));
+        TRY(auto line, chronology::record(
+                           c,
+                           {child, home_id, d.held_at, "childrens_meeting", record_type, id,
+                            title_of(d), summary_of(d), fmt::format("/childrens-meetings/{}", id),
+                            false, false, actor.person_id, actor.name},
+                           now));
+        (void)line;
+    }
+    for (const auto& action : actions)
+        CHECK_OK(add_action(c, {home_id, std::nullopt, record_type, id, action}, actor, now));
+    CHECK_OK(audit::append(c, actor,
+                           {"create", record_type, std::to_string(id), home_id, std::nullopt,
+                            fmt::format("{} ({} children)", title_of(d), attendees.size())},
+                           now));
+    return id;
+}
+
+Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_version,
+                     const MeetingDetails& d, const std::string& reason, const audit::Actor& actor,
+                     Timestamp now) {
+    if (reason.empty())
+        return Error::invalid("reason", "Enter why you are amending this record");
+    if (!actor.person_id)
+        return Error::internal("an amendment needs a signed-in author");
+    TRY(auto current, find_meeting(c, meeting_id));
+    if (!current)
+        return Error::not_found("We could not find that meeting.");
+    if (current->version != read_version) {
+        return Error::conflict(
+            fmt::format("{} amended this record (version {}) after you opened it (version {}).",
+                        current->updated_by_name, current->version, read_version));
+    }
+    if (amendments::changes_between(to_json(current->details), to_json(d), meeting_labels())
+            .empty())
+        return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    TRY(auto n,
+        c.execute("UPDATE childrens_meetings SET held_at = $1, topic = $2, discussion = $3, "
+                  "children_said = $4, updated_at = $5, updated_by = $6, version = version "
+                  "+ 1 WHERE id = $7 AND version = $8",
+                  {format_utc(d.held_at), d.topic, d.discussion, d.children_said, format_utc(now),
+                   *actor.person_id, meeting_id, std::int64_t{read_version}}));
+    if (n != 1)
+        return Error::conflict("Someone else amended this record after you opened it.");
+    CHECK_OK(amendments::keep_version(c, record_type, meeting_id, read_version + 1, to_json(d),
+                                      reason, *actor.person_id, now));
+    CHECK_OK(chronology::revise(c, record_type, meeting_id,
+                                {title_of(d), summary_of(d), false, false, d.held_at}));
+    return audit::append(c, actor,
+                         {"amend", record_type, std::to_string(meeting_id), current->home_id,
+                          std::nullopt, fmt::format("version {}: {}", read_version + 1, reason)},
+                         now);
+}
+
+Result<std::optional<Meeting>> find_meeting(db::Connection& c, std::int64_t meeting_id) {
+    TRY(auto row,
+        c.query_one(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id "
+                                "= m.created_by JOIN people u ON u.id = m.updated_by WHERE "
+                                "m.id = $1",
+                                columns),
+                    {meeting_id}));
+    if (!row)
+        return std::optional<Meeting>{};
+    Meeting m = from_row(*row);
+    CHECK_OK(load_attendees(c, m));
+    return std::optional<Meeting>{std::move(m)};
+}
+
+Result<std::vector<Meeting>> meetings_of(db::Connection& c, std::int64_t home_id,
+                                         std::optional<std::int64_t> before, int limit) {
+    TRY(auto rows,
+        c.query(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id = "
+                            "m.created_by JOIN people u ON u.id = m.updated_by WHERE "
+                            "m.home_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3",
+                            columns),
+                {home_id, before.value_or(std::numeric_limits<std::int64_t>::max()),
+                 std::int64_t{limit}}));
+    std::vector<Meeting> out;
+    for (const auto& r : rows) {
+        out.push_back(from_row(r));
+        CHECK_OK(load_attendees(c, out.back()));
+    }
+    return out;
+}
+
+Status record_meeting_read(db::Connection& c, const Meeting& m, const audit::Actor& actor,
+                           Timestamp now) {
+    for (const auto& a : m.attendees) {
+        CHECK_OK(audit::append(
+            c, actor, {"read", record_type, std::to_string(m.id), m.home_id, a.child_id, ""}, now));
+    }
+    return {};
+}
+
+Status resolve_meeting_scope(db::Connection& c, std::int64_t meeting_id, Scope& scope) {
+    TRY(auto row,
+        c.query_one("SELECT m.home_id, h.organisation_id, h.name FROM childrens_meetings m "
+                    "JOIN homes h ON h.id = m.home_id WHERE m.id = $1",
+                    {meeting_id}));
+    if (!row)
+        return Error::not_found("We could not find that meeting.");
+    scope.home_id = row->integer(0);
+    scope.organisation_id = row->integer(1);
+    scope.home_name = row->text(2);
+    return {};
+}
+
+}  // namespace hearth::daily_record

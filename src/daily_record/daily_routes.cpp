@@ -1,0 +1,423 @@
+#include "daily_record/daily_routes.hpp"
+
+#include <fmt/format.h>
+
+#include "daily_record/action_store.hpp"
+#include "daily_record/daily_store.hpp"
+#include "platform/views/form_view.hpp"
+#include "platform/views/history_view.hpp"
+#include "platform/views/views.hpp"
+
+namespace hearth::daily_record {
+
+namespace {
+
+using http::Context;
+using http::Response;
+using views::FieldKind;
+using views::FieldSpec;
+
+std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& c : choices)
+        out.emplace_back(c.key, c.label);
+    return out;
+}
+
+std::string kind_title(EntryKind k) {
+    switch (k) {
+        case EntryKind::praise:
+            return "Praise and achievement";
+        case EntryKind::key_work:
+            return "Key-work session";
+        case EntryKind::note:
+            break;
+    }
+    return "Daily note";
+}
+
+nlohmann::json form_fields(EntryKind kind, const std::string& child_name,
+                           const nlohmann::json& values, const nlohmann::json& errors,
+                           bool amending) {
+    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    nlohmann::json when = nlohmann::json::array({
+        f({"occurred_on", "Day it happened", FieldKind::date, "For example, 12 5 2026"}),
+        f({"occurred_time", "Time it happened", FieldKind::time, "For example, 14:05"}),
+    });
+    nlohmann::json what = nlohmann::json::array();
+    if (kind != EntryKind::praise) {
+        what.push_back(
+            f({"category", "What is it about?", FieldKind::radios, "", options(categories())}));
+    }
+    if (kind == EntryKind::key_work) {
+        what.push_back(f({"topic", "What was the session about?", FieldKind::text,
+                          "For example, feeling settled at school"}));
+        what.push_back(f({"body", "What you talked about", FieldKind::textarea,
+                          "Write it so that " + child_name + " could read it later"}));
+    } else if (kind == EntryKind::praise) {
+        what.push_back(f({"body", "What did " + child_name + " do well?", FieldKind::textarea,
+                          "However small: it matters that it is noticed and written down"}));
+    } else {
+        what.push_back(
+            f({"body", "What happened", FieldKind::textarea,
+               "Plain and kind: write it so that " + child_name + " could read it later"}));
+    }
+    what.push_back(f({"child_words", "In " + child_name + "'s own words (optional)",
+                      FieldKind::textarea, "What they said, as they said it"}));
+    if (kind == EntryKind::key_work && !amending) {
+        what.push_back(f({"actions", "Actions agreed (optional)", FieldKind::textarea,
+                          "One on each line. They stay open at every handover until done."}));
+    }
+    what.push_back(f({"significant", "This is a significant event in " + child_name + "'s life",
+                      FieldKind::checkbox}));
+    what.push_back(
+        f({"for_handover", "Tell the next shift about this at handover", FieldKind::checkbox}));
+    return {{"when", when}, {"what", what}};
+}
+
+nlohmann::json values_of(const EntryDetails& d) {
+    return {{"occurred_on", format_date(local_date_of(d.occurred_at))},
+            {"occurred_time", format_local_time(d.occurred_at)},
+            {"category", d.category},
+            {"topic", d.topic},
+            {"body", d.body},
+            {"child_words", d.child_words},
+            {"significant", d.significant ? "yes" : ""},
+            {"for_handover", d.for_handover ? "yes" : ""}};
+}
+
+nlohmann::json entry_json(const Entry& e) {
+    nlohmann::json j = to_json(e.details);
+    j["id"] = e.id;
+    j["child_id"] = e.child_id;
+    j["home_id"] = e.home_id;
+    j["author"] = {{"id", e.author_id}, {"name", e.author_name}};
+    j["created_at"] = format_utc(e.created_at);
+    j["updated_at"] = format_utc(e.updated_at);
+    j["version"] = e.version;
+    return j;
+}
+
+std::string show_value(const std::string& field, const std::string& value) {
+    if (field == "occurred_at") {
+        if (auto t = parse_utc(value))
+            return format_local(*t);
+    }
+    if (field == "category")
+        return category_label(value);
+    return value;
+}
+
+struct FormPage {
+    EntryKind kind = EntryKind::note;
+    std::string action;
+    nlohmann::json values;
+    std::optional<Error> error;
+    std::optional<int> version;    // when amending
+    std::optional<Entry> current;  // on a conflict: the entry as it is now
+    int status = 200;
+};
+
+Response show_form(const Context& ctx, const FormPage& p) {
+    const std::string child = ctx.scope.child_name;
+    nlohmann::json errors = nlohmann::json::object();
+    const std::string title = (p.version ? "Amend: " : "") + kind_title(p.kind) + " for " + child;
+    nlohmann::json data = {{"title", title},
+                           {"action", p.action},
+                           {"kind", kind_key(p.kind)},
+                           {"amending", p.version.has_value()},
+                           {"kept_draft", ctx.draft.has_value()}};
+    if (p.error) {
+        data.update(views::errors_view(*p.error));
+        errors = data["error_for"];
+    }
+    data["fields"] = form_fields(p.kind, child, p.values, errors, p.version.has_value());
+    if (p.version) {
+        data["version"] = *p.version;
+        data["reason"] = views::field(
+            {"reason", "Why are you amending this entry?", FieldKind::textarea,
+             "This is kept with the change. For example, \"Corrected the time: it was after tea\""},
+            p.values, errors);
+    }
+    if (p.current && p.error && p.error->kind == ErrorKind::conflict) {
+        data["conflict"] = {{"message", p.error->message},
+                            {"updated_by", p.current->updated_by_name},
+                            {"body", p.current->details.body},
+                            {"child_words", p.current->details.child_words}};
+    }
+    return ctx.page("daily_entry_form", title, data, p.status);
+}
+
+EntryKind kind_asked(const Context& ctx) {
+    if (auto k = ctx.request.query_value("kind"))
+        return kind_from_key(*k).value_or(EntryKind::note);
+    return EntryKind::note;
+}
+
+Response new_page(Context& ctx) {
+    const auto child_id = ctx.param("child");
+    const EntryKind kind = ctx.draft
+                               ? kind_from_key(ctx.draft->get("kind")).value_or(kind_asked(ctx))
+                               : kind_asked(ctx);
+    nlohmann::json values = {{"occurred_on", format_date(ctx.today())},
+                             {"occurred_time", format_local_time(ctx.now())}};
+    if (ctx.draft)
+        values = ctx.draft->typed_values();
+    return show_form(ctx, {kind, fmt::format("/children/{}/daily-record", child_id), values,
+                           std::nullopt, std::nullopt, std::nullopt, 200});
+}
+
+Response created(Context& ctx, std::int64_t id) {
+    if (ctx.request.wants_json()) {
+        auto entry = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
+        if (!entry.ok())
+            return ctx.error(entry.error());
+        return Response::json(201, entry_json(**entry))
+            .header("Location", fmt::format("/api/v1/daily-record/{}", id));
+    }
+    return Response::redirect(fmt::format("/daily-record/{}?saved=1", id));
+}
+
+Response create(Context& ctx) {
+    const auto child_id = ctx.param("child");
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const std::string kind_typed =
+        reader.choice("kind", "the kind of entry", {"note", "praise", "key_work"}, true);
+    const EntryKind kind = kind_from_key(kind_typed).value_or(EntryKind::note);
+    const std::string actions_typed =
+        kind == EntryKind::key_work
+            ? reader.text("actions", "Actions agreed", {.max = 4000, .multiline = true})
+            : std::string{};
+    auto details = read_entry(reader, kind, ctx.now());
+    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return record(c, child_id, *ctx.scope.home_id, details.value(),
+                      agreed_actions(actions_typed), ctx.actor(), ctx.now());
+    })
+                           : Result<std::int64_t>(details.error());
+    if (!id.ok()) {
+        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
+            return ctx.error(id.error());
+        return show_form(ctx,
+                         {kind, fmt::format("/children/{}/daily-record", child_id),
+                          ctx.form->typed_values(), id.error(), std::nullopt, std::nullopt, 400});
+    }
+    return created(ctx, id.value());
+}
+
+// One tap on a tablet: praise recorded now, back where it was given.
+Response praise(Context& ctx) {
+    const auto child_id = ctx.param("child");
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const std::string back = reader.text("return_to", "return_to", {.max = 200});
+    auto details = read_praise(reader, ctx.now());
+    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return record(c, child_id, *ctx.scope.home_id, details.value(), {}, ctx.actor(), ctx.now());
+    })
+                           : Result<std::int64_t>(details.error());
+    if (!id.ok()) {
+        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
+            return ctx.error(id.error());
+        // Shown again on the full praise form, with what was typed and the message at the field.
+        nlohmann::json values = ctx.form->typed_values();
+        values["occurred_on"] = format_date(ctx.today());
+        values["occurred_time"] = format_local_time(ctx.now());
+        return show_form(
+            ctx, {EntryKind::praise, fmt::format("/children/{}/daily-record", child_id), values,
+                  id.error(), std::nullopt, std::nullopt, 400});
+    }
+    if (ctx.request.wants_json())
+        return created(ctx, id.value());
+    // Only a path on this site: never an address elsewhere.
+    const bool local =
+        back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find('\\') == std::string::npos;
+    const std::string to = local ? back : fmt::format("/children/{}", child_id);
+    return Response::redirect(to + (to.find('?') == std::string::npos ? "?" : "&") + "praised=1");
+}
+
+Response show(Context& ctx) {
+    const auto entry_id = ctx.param("entry");
+    struct Data {
+        Entry entry;
+        std::vector<amendments::Version> versions;
+        std::vector<AgreedAction> actions;
+    };
+    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(auto found, find(c, entry_id));
+        if (!found)
+            return Error::not_found("We could not find that entry.");
+        d.entry = std::move(*found);
+        CHECK_OK(record_read(c, d.entry, ctx.actor(), ctx.now()));
+        TRY(d.versions, amendments::versions_of(c, "daily_entry", entry_id));
+        TRY(d.actions, actions_of(c, "daily_entry", entry_id));
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    const Entry& e = data->entry;
+    if (ctx.request.wants_json()) {
+        nlohmann::json j = entry_json(e);
+        j["versions"] = nlohmann::json::array();
+        for (const auto& v : data->versions) {
+            j["versions"].push_back({{"version", v.version},
+                                     {"record", v.record},
+                                     {"reason", v.reason},
+                                     {"changed_at", format_utc(v.changed_at)},
+                                     {"changed_by", v.changed_by}});
+        }
+        return Response::json(200, j);
+    }
+    nlohmann::json actions = nlohmann::json::array();
+    for (const auto& a : data->actions) {
+        actions.push_back({{"id", a.id},
+                           {"description", a.description},
+                           {"done", a.done},
+                           {"done_by", a.done_by_name},
+                           {"done_at", a.done_at ? format_local(*a.done_at) : ""},
+                           {"done_note", a.done_note},
+                           {"version", a.version}});
+    }
+    const auto& d = e.details;
+    const std::string title =
+        d.kind == EntryKind::key_work ? "Key-work session: " + d.topic : kind_title(d.kind);
+    return ctx.page("daily_entry", title + " – " + ctx.scope.child_name,
+                    {{"entry", entry_json(e)},
+                     {"title", title},
+                     {"category", category_label(d.category)},
+                     {"is_praise", d.kind == EntryKind::praise},
+                     {"when", format_local(d.occurred_at)},
+                     {"body", d.body},
+                     {"child_words", d.child_words},
+                     {"has_child_words", !d.child_words.empty()},
+                     {"signed_by", e.author_name},
+                     {"signed_at", format_local(e.created_at)},
+                     {"amended", e.version > 1},
+                     {"history", views::history_view(data->versions, field_labels(), show_value)},
+                     {"actions", actions},
+                     {"has_actions", !actions.empty()},
+                     {"can_amend", can(ctx.person, Action::amend_daily, ctx.scope)},
+                     {"can_complete", can(ctx.person, Action::record_daily,
+                                          Scope{ctx.scope.organisation_id, ctx.scope.home_id})},
+                     {"saved", ctx.request.query_value("saved").has_value()},
+                     {"was_amended", ctx.request.query_value("amended").has_value()}});
+}
+
+Response amend_page(Context& ctx) {
+    const auto entry_id = ctx.param("entry");
+    auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
+        TRY(auto entry, find(c, entry_id));
+        if (!entry)
+            return Error::not_found("We could not find that entry.");
+        CHECK_OK(record_read(c, *entry, ctx.actor(), ctx.now()));
+        return std::move(*entry);
+    });
+    if (!found.ok())
+        return ctx.error(found.error());
+    nlohmann::json values = values_of(found->details);
+    int version = found->version;
+    if (ctx.draft) {
+        values = ctx.draft->typed_values();
+        version = std::atoi(ctx.draft->get("version").c_str());
+    }
+    return show_form(ctx, {found->details.kind, fmt::format("/daily-record/{}", entry_id), values,
+                           std::nullopt, version, std::nullopt, 200});
+}
+
+Response amend_entry(Context& ctx) {
+    const auto entry_id = ctx.param("entry");
+    auto current = ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); });
+    if (!current.ok())
+        return ctx.error(current.error());
+    if (!current.value())
+        return ctx.error(Error::not_found("We could not find that entry."));
+    const EntryKind kind = current.value()->details.kind;
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    reader.allow("kind");
+    const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
+    const std::string reason = reader.text("reason", "why you are amending this entry",
+                                           {.required = true, .max = 1000, .multiline = true});
+    auto details = read_entry(reader, kind, ctx.now());
+    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return amend(c, entry_id, static_cast<int>(version.value_or(0)), details.value(), reason,
+                     ctx.actor(), ctx.now());
+    })
+                                : Status(details.error());
+    if (!saved.ok()) {
+        const Error& e = saved.error();
+        if (ctx.request.wants_json() ||
+            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
+            return ctx.error(e);
+        auto now_current = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
+            TRY(auto entry, find(c, entry_id));
+            if (!entry)
+                return Error::not_found("We could not find that entry.");
+            if (e.kind == ErrorKind::conflict)
+                CHECK_OK(record_read(c, *entry, ctx.actor(), ctx.now()));
+            return std::move(*entry);
+        });
+        if (!now_current.ok())
+            return ctx.error(now_current.error());
+        // On a conflict the form keeps what they typed and now carries the version they have seen.
+        const int shown = e.kind == ErrorKind::conflict
+                              ? now_current->version
+                              : static_cast<int>(version.value_or(now_current->version));
+        nlohmann::json values = ctx.form->typed_values();
+        values["version"] = std::to_string(shown);
+        return show_form(ctx, {kind, fmt::format("/daily-record/{}", entry_id), values, e, shown,
+                               now_current.value(), e.kind == ErrorKind::conflict ? 409 : 400});
+    }
+    if (ctx.request.wants_json()) {
+        auto entry = ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); });
+        if (!entry.ok())
+            return ctx.error(entry.error());
+        return Response::json(200, entry_json(**entry));
+    }
+    return Response::redirect(fmt::format("/daily-record/{}?amended=1", entry_id));
+}
+
+Response action_done(Context& ctx) {
+    const auto action_id = ctx.param("action");
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
+    const std::string note = reader.text("note", "What was done", {.max = 1000, .multiline = true});
+    const std::string back = reader.text("return_to", "return_to", {.max = 200});
+    Status checked = reader.finish();
+    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return mark_done(c, action_id, static_cast<int>(version.value_or(0)), note, ctx.actor(),
+                         ctx.now());
+    })
+                                : checked;
+    if (!saved.ok())
+        return ctx.error(saved.error());
+    if (ctx.request.wants_json())
+        return Response::no_content();
+    const bool local =
+        back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find('\\') == std::string::npos;
+    return Response::redirect(
+        local ? back : fmt::format("/homes/{}/handover", ctx.scope.home_id.value_or(0)));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    router.add_scope_resolver("entry", resolve_scope);
+    router.add_scope_resolver("action", resolve_action_scope);
+    router.add({"GET", "/children/{child}/daily-record/new", Action::record_daily, new_page});
+    router.add({"POST", "/children/{child}/daily-record", Action::record_daily, create});
+    router.add({"POST", "/children/{child}/praise", Action::record_daily, praise});
+    router.add({"GET", "/daily-record/{entry}", Action::view_chronology, show});
+    router.add({"GET", "/daily-record/{entry}/amend", Action::amend_daily, amend_page});
+    router.add({"POST", "/daily-record/{entry}", Action::amend_daily, amend_entry});
+    router.add({"POST", "/actions/{action}/done", Action::record_daily, action_done});
+
+    router.add({"POST", "/api/v1/children/{child}/daily-record", Action::record_daily, create});
+    router.add({"GET", "/api/v1/daily-record/{entry}", Action::view_chronology, show});
+    router.add({"PUT", "/api/v1/daily-record/{entry}", Action::amend_daily, amend_entry});
+    router.add({"POST", "/api/v1/actions/{action}/done", Action::record_daily, action_done});
+}
+
+}  // namespace hearth::daily_record

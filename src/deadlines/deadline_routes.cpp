@@ -1,0 +1,218 @@
+#include "deadlines/deadline_routes.hpp"
+
+#include <fmt/format.h>
+
+#include "deadlines/deadline_store.hpp"
+#include "deadlines/deadline_view.hpp"
+#include "platform/views/form_view.hpp"
+#include "platform/views/views.hpp"
+
+namespace hearth::deadlines {
+
+namespace {
+
+using http::Context;
+using http::Response;
+
+constexpr int open_limit = 500;
+constexpr int settled_days = 30;
+constexpr int settled_limit = 50;
+
+nlohmann::json views_of(const std::vector<Deadline>& list, Timestamp now) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : list)
+        out.push_back(deadline_view(d, now));
+    return out;
+}
+
+// Open clocks split the way a manager reads them (what is late, what is close, what is ahead),
+// then those met lately: the evidence.
+nlohmann::json sections(const std::vector<Deadline>& open, const std::vector<Deadline>& met,
+                        Timestamp now, bool across) {
+    nlohmann::json overdue = nlohmann::json::array(), soon = nlohmann::json::array(),
+                   later = nlohmann::json::array();
+    for (const auto& d : open) {
+        switch (standing(d, now)) {
+            case Standing::overdue:
+                overdue.push_back(deadline_view(d, now));
+                break;
+            case Standing::due_soon:
+                soon.push_back(deadline_view(d, now));
+                break;
+            default:
+                later.push_back(deadline_view(d, now));
+        }
+    }
+    nlohmann::json out = nlohmann::json::array();
+    auto add = [&](const std::string& caption, const nlohmann::json& rows) {
+        if (!rows.empty())
+            out.push_back({{"caption", caption}, {"rows", rows}, {"across", across}});
+    };
+    add("Overdue", overdue);
+    add("Due in the next 24 hours", soon);
+    add("Coming up", later);
+    add(fmt::format("Met in the last {} days", settled_days), views_of(met, now));
+    return {{"sections", out},
+            {"has_sections", !out.empty()},
+            {"overdue_count", overdue.size()},
+            {"soon_count", soon.size()},
+            {"later_count", later.size()}};
+}
+
+struct HomeDeadlines {
+    std::vector<Deadline> open;
+    std::vector<Deadline> settled;
+};
+
+Result<HomeDeadlines> load(db::Connection& c, const std::vector<std::int64_t>& homes,
+                           Timestamp now) {
+    HomeDeadlines h;
+    TRY(h.open, open_in_homes(c, homes, open_limit));
+    TRY(h.settled,
+        settled_in_homes(c, homes, now - std::chrono::days{settled_days}, settled_limit));
+    return h;
+}
+
+Response home_page(Context& ctx) {
+    const auto home_id = ctx.param("home");
+    auto found =
+        ctx.services.db.read([&](db::Connection& c) { return load(c, {home_id}, ctx.now()); });
+    if (!found.ok())
+        return ctx.error(found.error());
+    if (ctx.request.wants_json()) {
+        return Response::json(200, {{"open", views_of(found->open, ctx.now())},
+                                    {"met_recently", views_of(found->settled, ctx.now())}});
+    }
+    nlohmann::json data = sections(found->open, found->settled, ctx.now(), false);
+    data["home"] = {{"id", home_id}, {"name", ctx.scope.home_name}};
+    return ctx.page("home_deadlines", "Deadlines: " + ctx.scope.home_name, data);
+}
+
+// Every home the person may see the deadlines of, across the organisation.
+Result<std::vector<std::int64_t>> homes_watched(db::Connection& c, const Person& person) {
+    TRY(auto rows, c.query("SELECT id, name FROM homes WHERE organisation_id = $1 ORDER BY name",
+                           {person.organisation_id}));
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) {
+        Scope s;
+        s.organisation_id = person.organisation_id;
+        s.home_id = r.integer(0);
+        if (can(person, Action::view_deadlines, s))
+            out.push_back(r.integer(0));
+    }
+    return out;
+}
+
+Response across_homes(Context& ctx) {
+    auto found = ctx.services.db.read([&](db::Connection& c) -> Result<HomeDeadlines> {
+        TRY(auto homes, homes_watched(c, ctx.person));
+        return load(c, homes, ctx.now());
+    });
+    if (!found.ok())
+        return ctx.error(found.error());
+    if (ctx.request.wants_json()) {
+        return Response::json(200, {{"open", views_of(found->open, ctx.now())},
+                                    {"met_recently", views_of(found->settled, ctx.now())}});
+    }
+    nlohmann::json data = sections(found->open, found->settled, ctx.now(), true);
+    data["across"] = true;
+    return ctx.page("home_deadlines", "Deadlines in your homes", data);
+}
+
+Response child_page(Context& ctx) {
+    const auto child_id = ctx.param("child");
+    auto found =
+        ctx.services.db.read([&](db::Connection& c) { return for_child(c, child_id, 100); });
+    if (!found.ok())
+        return ctx.error(found.error());
+    std::vector<Deadline> open, settled;
+    for (auto& d : found.value())
+        (d.state == State::open ? open : settled).push_back(std::move(d));
+    if (ctx.request.wants_json()) {
+        return Response::json(
+            200, {{"open", views_of(open, ctx.now())}, {"met", views_of(settled, ctx.now())}});
+    }
+    nlohmann::json data = sections(open, settled, ctx.now(), false);
+    return ctx.page("child_deadlines", "Deadlines: " + ctx.scope.child_name, data);
+}
+
+Response show_deadline(const Context& ctx, const Deadline& d, const nlohmann::json& values,
+                       const std::optional<Error>& error, int status) {
+    nlohmann::json errors = nlohmann::json::object();
+    nlohmann::json data = {
+        {"deadline", deadline_view(d, ctx.now())},
+        {"can_meet", d.state == State::open && can(ctx.person, Action::meet_deadline, ctx.scope)}};
+    if (error) {
+        data.update(views::errors_view(*error));
+        errors = data["error_for"];
+    }
+    data["note"] = views::field({"note", "How was it met?", views::FieldKind::textarea,
+                                 "This is the evidence: for example, \"Review meeting held with "
+                                 "Aisha and her social worker on 3 May; notes on file\""},
+                                values, errors);
+    return ctx.page("deadline", d.title, data, status);
+}
+
+Response detail(Context& ctx) {
+    auto found =
+        ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); });
+    if (!found.ok())
+        return ctx.error(found.error());
+    if (!found.value())
+        return ctx.error(Error::not_found("We could not find that deadline."));
+    if (ctx.request.wants_json())
+        return Response::json(200, deadline_view(**found, ctx.now()));
+    return show_deadline(ctx, **found, nlohmann::json::object(), std::nullopt, 200);
+}
+
+Response record_met(Context& ctx) {
+    const auto id = ctx.param("deadline");
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
+    const std::string note =
+        reader.text("note", "how it was met", {.required = true, .max = 2000, .multiline = true});
+    Status checked = reader.finish();
+    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return meet_by_hand(c, id, static_cast<int>(version.value_or(0)), ctx.actor(), ctx.now(),
+                            note);
+    })
+                                : checked;
+    if (!saved.ok()) {
+        if (ctx.request.wants_json() || (saved.error().kind != ErrorKind::invalid_input &&
+                                         saved.error().kind != ErrorKind::conflict))
+            return ctx.error(saved.error());
+        auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
+        if (!found.ok() || !found.value())
+            return ctx.error(saved.error());
+        return show_deadline(ctx, **found, ctx.form->typed_values(), saved.error(),
+                             saved.error().kind == ErrorKind::conflict ? 409 : 400);
+    }
+    if (ctx.request.wants_json()) {
+        auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
+        if (!found.ok())
+            return ctx.error(found.error());
+        return Response::json(200, deadline_view(**found, ctx.now()));
+    }
+    return Response::redirect(fmt::format("/deadlines/{}?met=1", id));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    router.add_scope_resolver("deadline", resolve_scope);
+    router.add_child_tab({"Deadlines", "/deadlines", Action::view_chronology});
+    router.add({"GET", "/homes/{home}/deadlines", Action::view_deadlines, home_page});
+    router.add({"GET", "/deadlines", Action::signed_in, across_homes});
+    router.add({"GET", "/deadlines/{deadline}", Action::view_deadlines, detail});
+    router.add({"POST", "/deadlines/{deadline}/met", Action::meet_deadline, record_met});
+    router.add({"GET", "/children/{child}/deadlines", Action::view_chronology, child_page});
+
+    router.add({"GET", "/api/v1/homes/{home}/deadlines", Action::view_deadlines, home_page});
+    router.add({"GET", "/api/v1/deadlines", Action::signed_in, across_homes});
+    router.add({"GET", "/api/v1/deadlines/{deadline}", Action::view_deadlines, detail});
+    router.add({"POST", "/api/v1/deadlines/{deadline}/met", Action::meet_deadline, record_met});
+    router.add({"GET", "/api/v1/children/{child}/deadlines", Action::view_chronology, child_page});
+}
+
+}  // namespace hearth::deadlines

@@ -1,0 +1,276 @@
+// The daily record over HTTP, on the store the suite runs on: writing, signing and amending notes,
+// one-tap praise, key-work actions, the chronology with its filters and pages, search, the
+// handover, children's meetings and deadlines; bad input named at the field and nothing saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, Api, createApiToken, readForm, unescapeHtml } from './server.mjs';
+
+let server;
+let worker;  // a residential support worker at Willow House (children 1-4)
+let api;     // the same person through the API
+before(async () => {
+  server = await startServer();
+  worker = new Client(server.url);
+  await worker.signIn('rsw1.willow@example.org');
+  api = new Api(server.url, await createApiToken(worker));
+});
+after(async () => { await server.stop(); });
+
+const count = (sql) => Number(server.sql(sql));
+
+// The form to write an entry, as the page gives it (today's date and time already filled in).
+async function newEntryForm(child, kind = 'note') {
+  const page = await worker.get(`/children/${child}/daily-record/new${kind === 'note' ? '' : `?kind=${kind}`}`);
+  assert.equal(page.status, 200);
+  return readForm(page.text, `/children/${child}/daily-record`);
+}
+
+// Now, in the home's zone, as the API wants it: { on: 'YYYY-MM-DD', time: 'HH:MM' }.
+function londonNow(minutesAgo = 0) {
+  const d = new Date(Date.now() - minutesAgo * 60000);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d).map((p) => [p.type, p.value]));
+  return { on: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+test('a support worker writes a daily note: signed, in the chronology, audited', async () => {
+  const form = await newEntryForm(1);
+  assert.equal(form.kind, 'note');
+  assert.ok(form['occurred_on-year'] && form.occurred_time, 'today and now are filled in');
+  const before = count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND record_type = 'daily_entry'");
+  const res = await worker.post('/children/1/daily-record', {
+    ...form, category: 'education', body: 'Read a whole chapter of her library book aloud at bedtime.',
+    child_words: 'Can we go to the library on Saturday?', for_handover: 'yes',
+  });
+  assert.equal(res.status, 303, res.text.slice(0, 400));
+  const location = res.headers.get('location');
+  assert.match(location, /^\/daily-record\/\d+\?saved=1$/);
+  const page = await worker.get(location);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Written and signed by <strong>Chris Okafor<\/strong>/);
+  assert.match(unescapeHtml(page.text), /Can we go to the library on Saturday\?/);
+  const chronology = await worker.get('/children/1/chronology');
+  assert.match(chronology.text, /Read a whole chapter of her library book/);
+  assert.equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND record_type = 'daily_entry'"), before + 1);
+});
+
+test('bad input: each field named, what was typed kept, nothing saved', async () => {
+  const form = await newEntryForm(2);
+  const entries = count('SELECT COUNT(*) FROM daily_entries');
+  const future = new Date().getFullYear() + 1;
+  const res = await worker.post('/children/2/daily-record', {
+    ...form, 'occurred_on-year': String(future), category: '', body: '',
+    child_words: 'I kept this', unknown_field: 'x',
+  });
+  assert.equal(res.status, 400);
+  assert.match(res.text, /<title>Error: /);
+  for (const field of ['occurred_on', 'category', 'body', 'unknown_field']) {
+    assert.match(res.text, new RegExp(`<a href="#${field}">`), `the summary names ${field}`);
+  }
+  assert.match(res.text, /id="body-error" class="govuk-error-message"/);
+  assert.match(res.text, />I kept this<\/textarea>/);
+  assert.equal(count('SELECT COUNT(*) FROM daily_entries'), entries);
+});
+
+test('one tap records praise and comes back to the child', async () => {
+  await worker.get('/children/3');
+  const res = await worker.post('/children/3/praise', { moment: 'tried' });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get('location'), '/children/3?praised=1');
+  const page = await worker.get('/children/3?praised=1');
+  assert.match(page.text, /Praise recorded/);
+  assert.match(page.text, /Praise: Tried something new/);
+  // Somewhere else on this site is fine; another site is not.
+  const back = await worker.post('/children/3/praise', { body: 'Shared his game', return_to: '//evil.example/' });
+  assert.equal(back.headers.get('location'), '/children/3?praised=1');
+  const none = await worker.post('/children/3/praise', {});
+  assert.equal(none.status, 400);
+  assert.match(none.text, /<a href="#body">Choose a moment or write what they did well/);
+});
+
+test('the API writes an entry, refuses a stale amendment and keeps every version', async () => {
+  const now = londonNow(5);
+  const made = await api.post('/api/v1/children/1/daily-record', {
+    kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
+    body: 'Dentist at 4pm: all fine.',
+  });
+  assert.equal(made.status, 201, made.text);
+  const id = made.body.id;
+  assert.equal(made.body.author.name, 'Chris Okafor');
+  const amendment = { kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
+                      body: 'Dentist at 4pm: all fine, next check in six months.', version: 1, reason: 'Added the next check' };
+  const first = await api.put(`/api/v1/daily-record/${id}`, amendment);
+  assert.equal(first.status, 200, first.text);
+  assert.equal(first.body.version, 2);
+  const stale = await api.put(`/api/v1/daily-record/${id}`, { ...amendment, body: 'Something else', reason: 'Mine' });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.body.error.code, 'conflict');
+  const read = await api.get(`/api/v1/daily-record/${id}`);
+  assert.equal(read.status, 200);
+  assert.deepEqual(read.body.versions.map((v) => v.record.body),
+    ['Dentist at 4pm: all fine, next check in six months.', 'Dentist at 4pm: all fine.']);
+  const bad = await api.post('/api/v1/children/1/daily-record', { kind: 'note', category: 'health', occurred_on: now.on, occurred_time: '25:99', body: 'x' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'occurred_time');
+});
+
+test('a stale amendment through the pages keeps what was typed and shows the entry now', async () => {
+  const now = londonNow(10);
+  const made = await api.post('/api/v1/children/2/daily-record', {
+    kind: 'note', category: 'daily_life', occurred_on: now.on, occurred_time: now.time, body: 'Tidied his room.',
+  });
+  const id = made.body.id;
+  const page = await worker.get(`/daily-record/${id}/amend`);
+  const form = readForm(page.text, `/daily-record/${id}`);
+  assert.equal(form.version, '1');
+  await api.put(`/api/v1/daily-record/${id}`, { kind: 'note', category: 'daily_life', occurred_on: now.on, occurred_time: now.time,
+                                                 body: 'Tidied his room and hoovered.', version: 1, reason: 'More detail' });
+  const res = await worker.post(`/daily-record/${id}`, { ...form, body: 'Tidied his room with help.', reason: 'Who helped' });
+  assert.equal(res.status, 409);
+  assert.match(res.text, /Tidied his room with help\./, 'what was typed is kept');
+  assert.match(res.text, /Tidied his room and hoovered\./, 'the entry as it is now is shown');
+  assert.match(res.text, /name="version" value="2"/);
+});
+
+test('a key-work session agrees actions that stay open at handover until done', async () => {
+  const form = await newEntryForm(4, 'key_work');
+  const res = await worker.post('/children/4/daily-record', {
+    ...form, category: 'independence', topic: 'Learning to cook', body: 'We planned a meal she will cook on Sunday.',
+    actions: 'Buy ingredients for Sunday\nBook the kitchen',
+  });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  const handover = await worker.get('/homes/1/handover');
+  assert.match(handover.text, /Buy ingredients for Sunday/);
+  const id = server.sql("SELECT id FROM agreed_actions WHERE description = 'Book the kitchen'");
+  const done = await worker.post(`/actions/${id}/done`, { version: '1', return_to: '/homes/1/handover#actions' });
+  assert.equal(done.status, 303);
+  assert.equal(done.headers.get('location'), '/homes/1/handover#actions');
+  const after = await worker.get('/homes/1/handover');
+  assert.doesNotMatch(after.text, /Book the kitchen/);
+  assert.match(after.text, /Buy ingredients for Sunday/);
+  const again = await worker.post(`/actions/${id}/done`, { version: '1' });
+  assert.equal(again.status, 409);
+});
+
+test('the chronology filters, pages by cursor and refuses a bad filter at its field', async () => {
+  const all = await api.get('/api/v1/children/1/chronology');
+  assert.equal(all.status, 200);
+  assert.ok(all.body.entries.length > 0);
+  const praise = await api.get('/api/v1/children/1/chronology?kind=praise');
+  assert.ok(praise.body.entries.every((e) => e.kind === 'praise'));
+  const significant = await api.get('/api/v1/children/2/chronology?significant=1');
+  assert.ok(significant.body.entries.length > 0 && significant.body.entries.every((e) => e.significant));
+  // Pages: follow the cursor to the end; nothing repeats.
+  const seen = new Set();
+  let next = null;
+  let pages = 0;
+  do {
+    const res = await api.get(`/api/v1/children/1/chronology${next ? `?after=${encodeURIComponent(next)}` : ''}`);
+    for (const e of res.body.entries) { assert.ok(!seen.has(e.id)); seen.add(e.id); }
+    next = res.body.next;
+    pages++;
+  } while (next && pages < 20);
+  assert.equal(seen.size, count('SELECT COUNT(*) FROM chronology WHERE child_id = 1'));
+  const bad = await worker.get('/children/1/chronology?from=2026-02-30&kind=nonsense');
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /<a href="#from">From must be a real date/);
+  assert.match(bad.text, /<a href="#kind">/);
+  const printable = await worker.get('/children/1/chronology/print?kind=daily_note');
+  assert.equal(printable.status, 200);
+  assert.match(printable.text, /oldest first/);
+});
+
+test('search finds a home\'s records and is itself audited; a social worker cannot search', async () => {
+  const res = await api.get('/api/v1/homes/1/search?q=library+book');
+  assert.equal(res.status, 200);
+  assert.ok(res.body.results.some((r) => /library book/.test(r.summary)));
+  assert.ok(res.body.results.every((r) => [1, 2, 3, 4].includes(r.child_id)));
+  assert.ok(count("SELECT COUNT(*) FROM audit_log WHERE action = 'search'") >= 1);
+  const page = await worker.get('/homes/1/search?q=library');
+  assert.match(page.text, /Aisha Bennett/);
+  const sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  assert.equal((await sw.get('/homes/1/search?q=library')).status, 403);
+  const tooLong = await worker.get(`/homes/1/search?q=${'a'.repeat(201)}`);
+  assert.equal(tooLong.status, 400);
+});
+
+test('the handover shows what was marked since the last one; giving it starts the next', async () => {
+  const now = londonNow(1);
+  await api.post('/api/v1/children/2/daily-record', {
+    kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
+    body: 'Has a sore throat: keep an eye on his temperature tonight.', for_handover: true,
+  });
+  const page = await worker.get('/homes/1/handover');
+  assert.equal(page.status, 200);
+  const marked = page.text.slice(page.text.indexOf('id="marked"'), page.text.indexOf('id="deadlines"'));
+  assert.match(marked, /keep an eye on his temperature/);
+  const form = readForm(page.text, '/homes/1/handovers');
+  const given = await worker.post('/homes/1/handovers', { ...form, notes: 'Boiler man at 10.' });
+  assert.equal(given.status, 303);
+  const next = await api.get('/api/v1/homes/1/handover');
+  assert.equal(next.body.last_handover.notes, 'Boiler man at 10.');
+  assert.ok(!next.body.entries.some((e) => /sore throat/.test(e.summary)), 'the next handover starts from this one');
+  const badShift = await worker.post('/homes/1/handovers', { shift: 'lunch' });
+  assert.equal(badShift.status, 400);
+});
+
+test('a children\'s meeting goes into each attending child\'s chronology', async () => {
+  const page = await worker.get('/homes/1/childrens-meetings/new');
+  const form = readForm(page.text, '/homes/1/childrens-meetings');
+  const none = await worker.post('/homes/1/childrens-meetings', { ...form, topic: 'House rules', discussion: 'Bedtimes at weekends.' });
+  assert.equal(none.status, 400);
+  assert.match(none.text, /<a href="#attendees">Choose the children who came/);
+  const res = await worker.post('/homes/1/childrens-meetings', {
+    ...form, topic: 'House rules', discussion: 'Bedtimes at weekends.', children_said: 'Half past ten on Saturdays!',
+    attendees: ['1', '3'], actions: 'Try later Saturday bedtimes for a month',
+  });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  for (const child of [1, 3]) {
+    const c = await api.get(`/api/v1/children/${child}/chronology?kind=childrens_meeting`);
+    assert.ok(c.body.entries.some((e) => e.title === "Children's meeting: House rules"), `child ${child}`);
+  }
+  const c2 = await api.get('/api/v1/children/2/chronology?kind=childrens_meeting');
+  assert.ok(!c2.body.entries.some((e) => e.title === "Children's meeting: House rules"));
+  const other = await worker.post('/homes/1/childrens-meetings', { ...form, topic: 'X', discussion: 'Y', attendees: ['5'] });
+  assert.equal(other.status, 400, 'a child of another home cannot be recorded as coming');
+});
+
+test('deadlines: a home sees its clocks; a manager records one as met with its evidence', async () => {
+  // A clock as a capability would start it (plan reviews start theirs this way).
+  const due = new Date(Date.now() - 3600 * 1000).toISOString().replace(/\.\d+Z$/, '.000Z');
+  const started = new Date(Date.now() - 86400 * 1000).toISOString().replace(/\.\d+Z$/, '.000Z');
+  server.sql(`INSERT INTO deadlines (home_id, child_id, kind, title, source_type, source_id, link, owner_role, started_at, due_at)
+              VALUES (1, 1, 'plan_review', 'Review Aisha''s safety plan', 'test', 1, '/children/1', 'registered_manager', '${started}', '${due}')`);
+  const id = server.sql("SELECT id FROM deadlines WHERE title = 'Review Aisha''s safety plan'");
+  const list = await api.get('/api/v1/homes/1/deadlines');
+  const found = list.body.open.find((d) => String(d.id) === id);
+  assert.equal(found.standing, 'Overdue');
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  const page = await manager.get(`/deadlines/${id}`);
+  assert.match(page.text, /Record that it was met/);
+  const noNote = await manager.post(`/deadlines/${id}/met`, { version: '1', note: '' });
+  assert.equal(noNote.status, 400);
+  assert.match(noNote.text, /<a href="#note">/);
+  const met = await manager.post(`/deadlines/${id}/met`, { version: '1', note: 'Reviewed with Aisha on Monday' });
+  assert.equal(met.status, 303);
+  const after = await api.get(`/api/v1/deadlines/${id}`);
+  assert.equal(after.body.state, 'met');
+  assert.equal(after.body.met_by, 'Sam Carter');
+  assert.equal(after.body.standing, 'Met late');
+  // A support worker may read the home's deadlines but not record one as met.
+  assert.equal((await worker.post(`/deadlines/${id}/met`, { version: '2', note: 'x' })).status, 403);
+  const mine = await api.get('/api/v1/deadlines');
+  assert.equal(mine.status, 200);
+});
+
+test('a social worker reads their allocated child\'s chronology but writes nothing', async () => {
+  const sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  assert.equal((await sw.get('/children/1/chronology')).status, 200);
+  assert.equal((await sw.get('/children/3/chronology')).status, 403);
+  assert.equal((await sw.get('/children/1/daily-record/new')).status, 403);
+  assert.equal((await sw.post('/children/1/praise', { moment: 'kindness' })).status, 403);
+});

@@ -1,0 +1,324 @@
+// The daily record: what makes an entry valid, one-tap praise, the actions a key-work session
+// agrees, amendments that keep every version and refuse a stale write, and the handover's rules.
+#include <gtest/gtest.h>
+
+#include "chronology/chronology_store.hpp"
+#include "daily_record/action_store.hpp"
+#include "daily_record/daily_entry.hpp"
+#include "daily_record/daily_store.hpp"
+#include "daily_record/handover.hpp"
+#include "platform/amendments.hpp"
+#include "test_support.hpp"
+
+using namespace hearth;
+using namespace hearth::daily_record;
+using hearth::testing::count_rows;
+using hearth::testing::InProcessApp;
+using hearth::testing::test_now;
+
+namespace {
+
+// 2026-05-12T14:30Z is 15:30 in London (summer time).
+std::map<std::string, std::string> valid_note() {
+    return {{"occurred_on", "2026-05-12"},
+            {"occurred_time", "15:10"},
+            {"category", "education"},
+            {"body", "Went to school and came home happy."},
+            {"child_words", "Science was fun"},
+            {"significant", ""},
+            {"for_handover", "yes"}};
+}
+
+std::string encode(const std::map<std::string, std::string>& fields) {
+    std::string body;
+    for (const auto& [k, v] : fields)
+        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+    return body;
+}
+
+Result<EntryDetails> read(const std::map<std::string, std::string>& fields,
+                          EntryKind kind = EntryKind::note) {
+    auto form = http::FormData::from_urlencoded(encode(fields));
+    if (!form.ok())
+        return form.error();
+    http::FormReader reader(form.value());
+    return read_entry(reader, kind, test_now());
+}
+
+std::vector<std::string> fields_at_fault(const Status& s) {
+    std::vector<std::string> out;
+    if (!s.ok()) {
+        for (const auto& f : s.error().fields)
+            out.push_back(f.field);
+    }
+    return out;
+}
+template <typename T>
+std::vector<std::string> fields_at_fault(const Result<T>& r) {
+    std::vector<std::string> out;
+    if (!r.ok()) {
+        for (const auto& f : r.error().fields)
+            out.push_back(f.field);
+    }
+    return out;
+}
+
+class LondonTime : public ::testing::Test {
+  protected:
+    void SetUp() override { set_display_zone("Europe/London"); }
+};
+
+}  // namespace
+
+using DailyEntryRules = LondonTime;
+
+TEST_F(DailyEntryRules, AValidNoteBecomesAnEntryAtTheLocalTimeTyped) {
+    auto r = read(valid_note());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(format_utc(r->occurred_at), "2026-05-12T14:10:00.000Z");
+    EXPECT_EQ(r->category, "education");
+    EXPECT_EQ(r->child_words, "Science was fun");
+    EXPECT_TRUE(r->for_handover);
+    EXPECT_FALSE(r->significant);
+}
+
+TEST_F(DailyEntryRules, EveryMissingFieldIsNamed) {
+    auto r = read({{"occurred_on", ""}, {"occurred_time", ""}, {"category", ""}, {"body", "  "}});
+    EXPECT_EQ(fields_at_fault(r),
+              (std::vector<std::string>{"occurred_on", "occurred_time", "category", "body"}));
+}
+
+TEST_F(DailyEntryRules, TheFutureIsRefused) {
+    auto fields = valid_note();
+    fields["occurred_time"] = "15:40";  // ten minutes after now
+    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_time"});
+    fields["occurred_time"] = "15:34";  // within the grace for a tablet's clock
+    EXPECT_TRUE(read(fields).ok());
+    fields["occurred_on"] = "2026-05-13";
+    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_on"});
+}
+
+TEST_F(DailyEntryRules, ImpossibleTimesAndCategoriesAreRefused) {
+    auto fields = valid_note();
+    for (const char* t : {"25:00", "12:60", "1230", "noon", "12:3", ":30"}) {
+        fields["occurred_time"] = t;
+        EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_time"}) << t;
+    }
+    fields = valid_note();
+    fields["category"] = "gossip";
+    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"category"});
+}
+
+TEST_F(DailyEntryRules, ATimeTheSpringSkipsIsRefused) {
+    // 01:30 on 29 March 2026 does not exist in London.
+    auto fields = valid_note();
+    fields["occurred_on"] = "2026-03-29";
+    fields["occurred_time"] = "01:30";
+    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_time"});
+    fields["occurred_time"] = "02:30";
+    ASSERT_TRUE(read(fields).ok());
+    EXPECT_EQ(format_utc(read(fields)->occurred_at), "2026-03-29T01:30:00.000Z");
+}
+
+TEST_F(DailyEntryRules, TheRepeatedAutumnHourIsTheFirst) {
+    auto at = from_local(*parse_date("2025-10-26"), 1, 30);
+    ASSERT_TRUE(at.has_value());
+    EXPECT_EQ(format_utc(*at), "2025-10-26T00:30:00.000Z");
+}
+
+TEST_F(DailyEntryRules, KeyWorkNeedsItsTopicAndTextHasLimits) {
+    auto fields = valid_note();
+    EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)),
+              std::vector<std::string>{"topic"});
+    fields["topic"] = "School";
+    fields["body"] = std::string(10001, 'x');
+    EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)), std::vector<std::string>{"body"});
+}
+
+TEST_F(DailyEntryRules, FieldsNobodyAskedForAreRefused) {
+    auto fields = valid_note();
+    fields["author"] = "Someone else";
+    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"author"});
+}
+
+TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
+    auto praise = [](const std::map<std::string, std::string>& fields) {
+        auto form = http::FormData::from_urlencoded(encode(fields));
+        http::FormReader reader(form.value());
+        return read_praise(reader, test_now());
+    };
+    auto tap = praise({{"moment", "kindness"}});
+    ASSERT_TRUE(tap.ok());
+    EXPECT_EQ(tap->body, "Was kind to someone");
+    EXPECT_EQ(tap->kind, EntryKind::praise);
+    EXPECT_EQ(tap->category, "achievement");
+    EXPECT_EQ(tap->occurred_at, test_now());
+    auto both = praise({{"moment", "helped"}, {"body", "laid the table"}});
+    EXPECT_EQ(both->body, "Helped around the home: laid the table");
+    auto words = praise({{"body", "Read to the younger ones"}});
+    EXPECT_EQ(words->body, "Read to the younger ones");
+    EXPECT_EQ(fields_at_fault(praise({})), std::vector<std::string>{"body"});
+    EXPECT_EQ(fields_at_fault(praise({{"moment", "shouting"}})),
+              std::vector<std::string>{"moment"});
+}
+
+TEST(AgreedActions, OneALineBlanksAndBulletsDropped) {
+    EXPECT_EQ(agreed_actions("Ask school about clubs\n\n  - Buy a calculator  \r\n• \n"),
+              (std::vector<std::string>{"Ask school about clubs", "Buy a calculator"}));
+    EXPECT_TRUE(agreed_actions("").empty());
+    EXPECT_TRUE(agreed_actions("\n \n").empty());
+}
+
+TEST(Chronology, CursorsRoundTripAndRefuseOthers) {
+    chronology::Cursor c{test_now(), 42};
+    auto back = chronology::decode(chronology::encode(c));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->id, 42);
+    EXPECT_EQ(back->occurred_at, test_now());
+    for (const char* bad :
+         {"", "42", "2026-05-12T14:30:00.000Z", "2026-05-12T14:30:00.000Z~",
+          "2026-05-12T14:30:00.000Z~0", "2026-05-12T14:30:00.000Z~4x", "not-a-time~4"}) {
+        EXPECT_FALSE(chronology::decode(bad).has_value()) << bad;
+    }
+}
+
+TEST(Chronology, SummariesCutAtWordsAndNeverInsideALetter) {
+    EXPECT_EQ(chronology::summarise("short", 10), "short");
+    EXPECT_EQ(chronology::summarise("one two three four", 10), "one two…");
+    const std::string accented = "ééééééééééé";  // two bytes each
+    const std::string cut = chronology::summarise(accented, 5);
+    EXPECT_EQ(cut, "éé…");
+}
+
+TEST(Chronology, SearchWordsAreQuotedSoNothingTypedIsSyntax) {
+    EXPECT_EQ(chronology::fts5_query("school trip"), "\"school\" \"trip\"");
+    EXPECT_EQ(chronology::fts5_query("NEAR(\"a\" OR b)*"), "\"NEAR\" \"a\" \"OR\" \"b\"");
+    EXPECT_EQ(chronology::fts5_query("café"), "\"café\"");
+    EXPECT_EQ(chronology::fts5_query("  -- ;;"), "");
+}
+
+using Handover = LondonTime;
+
+TEST_F(Handover, ShiftsFollowTheHomesClock) {
+    EXPECT_EQ(shift_at(*parse_utc("2026-05-12T06:30:00Z")).key, "early");  // 07:30 BST
+    EXPECT_EQ(shift_at(*parse_utc("2026-05-12T13:00:00Z")).key, "late");   // 14:00 BST
+    EXPECT_EQ(shift_at(*parse_utc("2026-05-12T21:30:00Z")).key, "night");  // 22:30 BST
+    EXPECT_EQ(shift_at(*parse_utc("2026-12-12T06:30:00Z")).key, "night");  // 06:30 GMT
+}
+
+TEST_F(Handover, CoversSinceTheLastOneButNeverMoreThanThreeDays) {
+    const auto now = test_now();
+    EXPECT_EQ(covers_from(std::nullopt, now), now - std::chrono::hours{24});
+    EXPECT_EQ(covers_from(now - std::chrono::hours{8}, now), now - std::chrono::hours{8});
+    EXPECT_EQ(covers_from(now - std::chrono::hours{200}, now), now - std::chrono::hours{72});
+    EXPECT_EQ(covers_from(now + std::chrono::hours{1}, now), now);
+}
+
+// On the store the suite runs on (SQLite, or PostgreSQL under scripts/test).
+class DailyStore : public ::testing::Test {
+  protected:
+    void SetUp() override { set_display_zone("Europe/London"); }
+    InProcessApp app;
+    audit::Actor worker{5, "Chris Okafor", "127.0.0.1", "test"};
+
+    EntryDetails note(const std::string& body) {
+        EntryDetails d;
+        d.kind = EntryKind::note;
+        d.category = "daily_life";
+        d.body = body;
+        d.occurred_at = test_now() - std::chrono::hours{1};
+        return d;
+    }
+};
+
+TEST_F(DailyStore, AnEntryIsSignedVersionedInTheChronologyAndAudited) {
+    const auto audits = count_rows(*app.db, "SELECT COUNT(*) FROM audit_log");
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, 1, 1, note("Baked a cake with staff"), {"Buy more flour"}, worker,
+                      test_now());
+    });
+    ASSERT_TRUE(id.ok()) << id.error().detail;
+    auto entry = app.db->read([&](db::Connection& c) { return find(c, id.value()); });
+    ASSERT_TRUE(entry.ok() && entry.value());
+    EXPECT_EQ((*entry.value()).author_name, "Chris Okafor");
+    EXPECT_EQ((*entry.value()).version, 1);
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM chronology WHERE source_type = 'daily_entry' AND "
+                         "source_id = $1 AND title = 'Everyday life'",
+                         {id.value()}),
+              1);
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM agreed_actions WHERE source_id = $1 AND "
+                         "description = 'Buy more flour' AND state = 'open'",
+                         {id.value()}),
+              1);
+    // The entry and the action, each audited.
+    EXPECT_EQ(count_rows(*app.db, "SELECT COUNT(*) FROM audit_log"), audits + 2);
+}
+
+TEST_F(DailyStore, AnAmendmentKeepsTheEarlierTextAndRefusesAStaleVersion) {
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, 1, 1, note("Went to the park"), {}, worker, test_now());
+    });
+    ASSERT_TRUE(id.ok());
+    auto changed = note("Went to the park with Kai");
+    Status first = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1, changed, "Added who went", worker, test_now());
+    });
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    Status stale = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1, note("Went out"), "Shorter", worker, test_now());
+    });
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    auto versions = app.db->read(
+        [&](db::Connection& c) { return amendments::versions_of(c, "daily_entry", id.value()); });
+    ASSERT_TRUE(versions.ok());
+    ASSERT_EQ(versions->size(), 2u);
+    EXPECT_EQ((*versions)[0].record["body"], "Went to the park with Kai");
+    EXPECT_EQ((*versions)[0].reason, "Added who went");
+    EXPECT_EQ((*versions)[1].record["body"], "Went to the park");
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM chronology WHERE source_id = $1 AND amended = 1 AND "
+                         "summary = 'Went to the park with Kai'",
+                         {id.value()}),
+              1);
+}
+
+TEST_F(DailyStore, AnAmendmentThatChangesNothingOrHasNoReasonIsRefused) {
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, 1, 1, note("Tidied room"), {}, worker, test_now());
+    });
+    ASSERT_TRUE(id.ok());
+    Status same = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1, note("Tidied room"), "No reason", worker, test_now());
+    });
+    EXPECT_EQ(fields_at_fault(same), std::vector<std::string>{"reason"});
+    Status no_reason = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1, note("Tidied up"), "", worker, test_now());
+    });
+    EXPECT_EQ(fields_at_fault(no_reason), std::vector<std::string>{"reason"});
+}
+
+TEST_F(DailyStore, AnActionIsDoneOnceAndTheSecondPersonIsTold) {
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, 1, 1, note("Key work"), {"Ring the dentist"}, worker, test_now());
+    });
+    ASSERT_TRUE(id.ok());
+    auto actions =
+        app.db->read([&](db::Connection& c) { return actions_of(c, "daily_entry", id.value()); });
+    ASSERT_EQ(actions->size(), 1u);
+    const auto action = (*actions)[0];
+    Status done = app.db->write([&](db::Connection& c) {
+        return mark_done(c, action.id, action.version, "Booked for Friday", worker, test_now());
+    });
+    ASSERT_TRUE(done.ok());
+    Status again = app.db->write([&](db::Connection& c) {
+        return mark_done(c, action.id, action.version, "", worker, test_now());
+    });
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+    auto open = app.db->read([&](db::Connection& c) { return open_actions(c, 1, 100); });
+    for (const auto& a : open.value())
+        EXPECT_NE(a.id, action.id);
+}
