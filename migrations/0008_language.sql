@@ -44,26 +44,29 @@ CREATE TABLE language_checks (
 
 -- The figure's totals per home and month (YYYY-MM in the home's zone), kept up to date by each
 -- check so that the provider's page reads a dozen rows a home, however many records there are.
+-- (Every table's first column is its id: hearth migrate-store pages through tables by it.)
 CREATE TABLE language_months (
+    id BIGSERIAL PRIMARY KEY,
     home_id BIGINT NOT NULL REFERENCES homes(id),
     month TEXT NOT NULL,
     organisation_id BIGINT NOT NULL REFERENCES organisations(id),
     entries INTEGER NOT NULL,
     entries_flagged INTEGER NOT NULL,
     flagged INTEGER NOT NULL,
-    PRIMARY KEY (home_id, month)
+    UNIQUE (home_id, month)
 );
 CREATE INDEX language_months_by_organisation ON language_months (organisation_id, month);
 
 -- How often each phrase was flagged, per home and month: "what is flagged most".
 CREATE TABLE language_phrase_months (
+    id BIGSERIAL PRIMARY KEY,
     home_id BIGINT NOT NULL REFERENCES homes(id),
     month TEXT NOT NULL,
     phrase_id BIGINT NOT NULL,
     organisation_id BIGINT NOT NULL REFERENCES organisations(id),
     phrase TEXT NOT NULL,
     flagged INTEGER NOT NULL,
-    PRIMARY KEY (home_id, month, phrase_id)
+    UNIQUE (home_id, month, phrase_id)
 );
 CREATE INDEX language_phrase_months_by_organisation
     ON language_phrase_months (organisation_id, month);
