@@ -56,6 +56,13 @@ describe('the list', () => {
     assert.doesNotMatch(page.text, /\/organisation\/language\/figures/);
     // The try-it box is checked as it is typed.
     assert.match(page.text, /<textarea[^>]*name="text"[^>]*data-language-check/);
+    // The service navigation leads here, and only this item is the current one.
+    assert.match(page.text, /<a class="govuk-service-navigation__link" href="\/organisation\/language" aria-current="page">/);
+    const nav = (html) => html.match(/<ul class="govuk-service-navigation__list"[\s\S]*?<\/ul>/)[0];
+    assert.equal((nav(page.text).match(/aria-current="page"/g) || []).length, 1);
+    const adminPage = await admin.get('/organisation/language');
+    assert.equal((nav(adminPage.text).match(/aria-current="page"/g) || []).length, 1);
+    assert.match(nav(adminPage.text), /href="\/organisation">Organisation</);
     const managerPage = await manager.get('/organisation/language');
     assert.match(managerPage.text, /href="\/organisation\/language\/new"/);
     assert.match(managerPage.text, /href="\/organisation\/language\/figures"/);
@@ -332,6 +339,7 @@ describe('the check', () => {
     await sw.signIn('social.worker@example.org');
     await sw.get('/account');
     assert.equal((await sw.post('/language/check', { text: 'kicked off' })).status, 403);
+    assert.doesNotMatch((await sw.get('/account')).text, /href="\/organisation\/language"/);
     assert.equal((await sw.get('/organisation/language')).status, 403);
   });
 });
