@@ -18,6 +18,8 @@ using http::Response;
 
 // A long daily note is a few thousand characters; this is far beyond any.
 constexpr std::size_t longest_text = 20000;
+// Room for that many characters of any script, form-encoded, so the limit met is the clear one.
+constexpr std::size_t largest_body = 256 * 1024;
 
 nlohmann::json findings_json(const std::vector<Finding>& findings) {
     nlohmann::json out = nlohmann::json::array();
@@ -86,8 +88,9 @@ Response check_words(Context& ctx) {
 }  // namespace
 
 void add_check_routes(http::Router& router) {
-    router.add({"POST", "/language/check", Action::check_language, check_words});
-    router.add({"POST", "/api/v1/language/check", Action::check_language, check_words});
+    router.add({"POST", "/language/check", Action::check_language, check_words, largest_body});
+    router.add(
+        {"POST", "/api/v1/language/check", Action::check_language, check_words, largest_body});
 }
 
 }  // namespace hearth::language

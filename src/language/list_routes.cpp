@@ -77,8 +77,13 @@ Response list_page(Context& ctx) {
         return Response::json(200, {{"list", list_about(default_list())}, {"phrases", phrases}});
     }
     std::string q = ctx.request.query_value("q").value_or("");
-    if (q.size() > 100)
-        q.resize(100);
+    if (q.size() > 100) {
+        // Cut at a character, not inside one.
+        std::size_t cut = 100;
+        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80)
+            --cut;
+        q.resize(cut);
+    }
     std::vector<const OrganisationPhrase*> shown, retired;
     for (const auto& p : *list) {
         if (!mentions(p, q))

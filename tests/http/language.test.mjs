@@ -307,6 +307,12 @@ describe('the check', () => {
     const tooLong = await worker.post('/language/check', { ...form, text: 'a'.repeat(20001) });
     assert.equal(tooLong.status, 400);
     assert.match(tooLong.text, /the words to check must be 20000 characters or fewer/i);
+    // A long note in any script is checked, not refused for its size in bytes.
+    const long = await worker.post('/language/check', { ...form, text: `${'été '.repeat(4900)}He kicked off.` });
+    assert.equal(long.status, 200);
+    assert.match(text(long.text), /“kicked off”/);
+    const search = await worker.get(`/organisation/language?q=${encodeURIComponent('é'.repeat(80))}`);
+    assert.equal(search.status, 200);
   });
 
   test('the API gives each finding with its place in the text', async () => {
