@@ -63,6 +63,17 @@ test('on a tablet, a phrase typed is flagged under the textarea with its alterna
     assert.equal(response.status(), 200);
     assert.match(await page.locator('main').innerText(), /“refused”/);
     assert.deepEqual(problems, [], 'no script errors, CSP reports or failed requests');
+
+    // Signed out meanwhile (the cookie gone): the check is answered with a redirect to sign in,
+    // which must never appear in the region.
+    await context.clearCookies();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/language/check') && r.request().method() === 'POST');
+    await page.locator('textarea#text').fill('He was aggressive.');
+    await page.locator('textarea#text').blur();
+    assert.equal((await answered).status(), 303);
+    await page.waitForTimeout(500);  // time for a followed redirect, were there one, to land
+    const region2 = page.locator('.hearth-language-check');
+    assert.doesNotMatch(await region2.innerText(), /Sign in|aggressive/);
   } finally {
     await context.close();
   }

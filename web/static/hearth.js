@@ -467,6 +467,8 @@ function watchLanguage (textarea) {
         credentials: 'same-origin',
         headers: { 'HX-Request': 'true' },
         body: new URLSearchParams({ text, csrf_token: csrfToken() }),
+        // Signed out meanwhile: the answer is a redirect to sign in, never to be shown here.
+        redirect: 'manual',
         signal: pending.signal
       })
       // A check that cannot be made says nothing: the record saves as it always does.
