@@ -229,10 +229,7 @@ Response praise(Context& ctx) {
     }
     if (ctx.request.wants_json())
         return created(ctx, id.value());
-    // Only a path on this site: never an address elsewhere.
-    const bool local =
-        back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find('\\') == std::string::npos;
-    const std::string to = local ? back : fmt::format("/children/{}", child_id);
+    const std::string to = http::local_path_or(back, fmt::format("/children/{}", child_id));
     return Response::redirect(to + (to.find('?') == std::string::npos ? "?" : "&") + "praised=1");
 }
 
@@ -395,10 +392,8 @@ Response action_done(Context& ctx) {
         return ctx.error(saved.error());
     if (ctx.request.wants_json())
         return Response::no_content();
-    const bool local =
-        back.size() > 1 && back[0] == '/' && back[1] != '/' && back.find('\\') == std::string::npos;
-    return Response::redirect(
-        local ? back : fmt::format("/homes/{}/handover", ctx.scope.home_id.value_or(0)));
+    return Response::redirect(http::local_path_or(
+        back, fmt::format("/homes/{}/handover", ctx.scope.home_id.value_or(0))));
 }
 
 }  // namespace

@@ -17,19 +17,9 @@ using http::Context;
 using http::Response;
 using views::FieldKind;
 
-// Only a path on this site, so sign-in cannot be used to send someone elsewhere. Control
-// characters are refused too: browsers drop tabs and newlines from a URL, so "/\t/evil.example"
-// would become "//evil.example", and a CR or LF must never reach the Location header.
+// Only a path on this site, so sign-in cannot be used to send someone elsewhere.
 std::string safe_next(const std::string& next) {
-    if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 ||
-        next.find('\\') != std::string::npos)
-        return "/";
-    const bool control = std::any_of(next.begin(), next.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-    });
-    if (control)
-        return "/";
-    return next;
+    return http::local_path_or(next, "/");
 }
 
 Response sign_in_page(const Context& ctx, const std::optional<Error>& error,

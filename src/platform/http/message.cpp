@@ -1,5 +1,7 @@
 #include "platform/http/message.hpp"
 
+#include <algorithm>
+
 namespace hearth::http {
 
 std::string Request::header(const std::string& lower_name) const {
@@ -199,6 +201,18 @@ std::string status_reason(int status) {
         default:
             return "Status";
     }
+}
+
+// Browsers drop tabs and newlines from a URL, so "/\t/evil.example" would become
+// "//evil.example", and a CR or LF must never reach the Location header.
+std::string local_path_or(const std::string& path, const std::string& fallback) {
+    if (path.empty() || path[0] != '/' || path.rfind("//", 0) == 0 ||
+        path.find('\\') != std::string::npos)
+        return fallback;
+    const bool control = std::any_of(path.begin(), path.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    });
+    return control ? fallback : path;
 }
 
 }  // namespace hearth::http

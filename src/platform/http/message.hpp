@@ -48,6 +48,9 @@ struct Response {
 // Percent-decoding as forms and queries use it ("+" is a space). Nothing for bad escapes.
 std::optional<std::string> url_decode(std::string_view in);
 std::string url_encode(std::string_view in);
+// `path` when it is a path on this site, else `fallback`: what a form or link says to go back to
+// must never send someone elsewhere ("//evil.example", "/\\evil", control characters).
+std::string local_path_or(const std::string& path, const std::string& fallback);
 bool valid_utf8(std::string_view s);
 std::string status_reason(int status);
 
