@@ -1,6 +1,7 @@
 #include "hearth_app.hpp"
 
 #include "children/child_routes.hpp"
+#include "children/export/case_record_sections.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
@@ -16,7 +17,8 @@ std::unique_ptr<App> build_app(const Config& config) {
     http::add_system_routes(app->router, files, openapi_yaml_text);
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
-    children::add_routes(app->router);
+    children::add_case_record_sections(app->record_export);
+    children::add_routes(app->router, app->record_export);
     audit::add_routes(app->router);
     return app;
 }
