@@ -98,6 +98,22 @@ Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
     return {};
 }
 
+// Aisha (Willow House): her family list, as it is on the day she came.
+Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
+    TRY(auto id, child_named(c, "Aisha", "Bennett"));
+    const children::FamilyMemberDetails family[] = {
+        {"Michelle Bennett", "Mum", true, "07700 900321",
+         "Family time is agreed in Aisha's placement plan."},
+        {"Grace Bennett", "Big sister", false, "07700 900654",
+         "Aisha and Grace video call on Wednesdays."},
+    };
+    for (const auto& f : family) {
+        TRY(auto member, children::add_family_member(c, id, f, manager, now));
+        (void)member;
+    }
+    return {};
+}
+
 // Mia lived at Willow House and left last year; her record is kept, and she is in the register.
 Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
            const audit::Actor& chris) {
@@ -142,6 +158,7 @@ Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
 Status create_case_record_demo(db::Connection& c, Timestamp now) {
     TRY(auto manager, staff(c, "manager.willow@example.org"));
     TRY(auto chris, staff(c, "rsw1.willow@example.org"));
+    CHECK_OK(aisha(c, now, manager));
     CHECK_OK(lily(c, now, manager, chris));
     return mia(c, now, manager, chris);
 }

@@ -17,8 +17,11 @@ const std::vector<std::pair<std::string, std::string>>& labels() {
 }
 
 std::string shown(const nlohmann::json& v) {
-    if (v.is_string())
-        return v.get<std::string>();
+    if (v.is_string()) {
+        const auto text = v.get<std::string>();
+        const auto day = parse_date(text);
+        return day ? format_local_date(*day) : text;
+    }
     if (v.is_boolean())
         return v.get<bool>() ? "Yes" : "No";
     return "";

@@ -93,16 +93,17 @@ Response valuables_page(Context& ctx) {
                                    : fmt::format("Given to {} by {}", e.returned_to, e.returned_by);
         rows.insert(
             rows.begin(),
-            {{"id", e.id},
-             {"on", format_local_date(e.on)},
-             {"what", in ? "Deposited" : "Returned"},
-             {"description", e.description},
-             {"in", in && e.what == "money" ? format_pounds(e.amount_pence) : ""},
-             {"out", !in && e.what == "money" ? format_pounds(e.amount_pence) : ""},
-             {"balance", e.what == "money" ? format_pounds(balance) : ""},
-             {"who", who},
-             {"notes", e.notes},
-             {"recorded", fmt::format("{}, {}", e.recorded_by, shown_time(e.recorded_at))}});
+            nlohmann::json{
+                {"id", e.id},
+                {"on", format_local_date(e.on)},
+                {"what", in ? "Deposited" : "Returned"},
+                {"description", e.description},
+                {"in", in && e.what == "money" ? format_pounds(e.amount_pence) : ""},
+                {"out", !in && e.what == "money" ? format_pounds(e.amount_pence) : ""},
+                {"balance", e.what == "money" ? format_pounds(balance) : ""},
+                {"who", who},
+                {"notes", e.notes},
+                {"recorded", fmt::format("{}, {}", e.recorded_by, shown_time(e.recorded_at))}});
     }
     const bool can_record = can(ctx.person, Action::amend_child, ctx.scope);
     const std::string first = first_name_of(l->child.details);
