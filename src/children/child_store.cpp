@@ -213,8 +213,10 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
                                       columns, placeholders, n - 1, n, n - 1, n),
                           params));
     TRY(auto version_id, insert_version(c, id, 1, d, "Admitted", actor, at));
-    if (first_key_worker)
-        CHECK_OK(start_first_key_worker(c, id, *first_key_worker, actor, now));
+    if (first_key_worker) {
+        CHECK_OK(start_first_key_worker(c, id, *first_key_worker, actor,
+                                        instant_of(d.admission_date, now)));
+    }
     TRY(auto home, c.query_one("SELECT name FROM homes WHERE id = $1", {home_id}));
     TRY(auto entry,
         chronology::record(

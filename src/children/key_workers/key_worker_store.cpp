@@ -145,8 +145,8 @@ Status check_key_workers(db::Connection& c, std::int64_t home_id,
 }
 
 Status start_first_key_worker(db::Connection& c, std::int64_t child_id, std::int64_t person_id,
-                              const audit::Actor& actor, Timestamp now) {
-    const std::string at = format_utc(now);
+                              const audit::Actor& actor, Timestamp admitted) {
+    const std::string at = format_utc(admitted);
     TRY(auto change, insert_change(c, child_id, "admission", "Named when they were admitted",
                                    nullptr, actor, at));
     return start_spell(c, child_id, person_id, change, actor, at);

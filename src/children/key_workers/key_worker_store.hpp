@@ -53,9 +53,9 @@ Result<std::vector<StaffMember>> staff_of_home(db::Connection& c, std::int64_t h
 Status check_key_workers(db::Connection& c, std::int64_t home_id,
                          const std::vector<std::int64_t>& ids, const std::string& field);
 
-// The first key worker, named at admission.
+// The first key worker, named at admission: their spell starts when the child came.
 Status start_first_key_worker(db::Connection& c, std::int64_t child_id, std::int64_t person_id,
-                              const audit::Actor& actor, Timestamp now);
+                              const audit::Actor& actor, Timestamp admitted);
 
 // A change through the change form: refused as a conflict when someone changed the key workers
 // after `change.read_change`; written with its chronology entry and audit entry. Returns its id.
