@@ -373,6 +373,10 @@ describe('Leaving and the register of children', () => {
     assert.doesNotMatch((await rsw.get('/homes/1/children')).text, /Leaver Testchild/);
     assert.doesNotMatch((await rsw.get('/homes/1')).text, /Leaver Testchild/);
     assert.equal(count(`SELECT count(*) FROM chronology WHERE child_id = ${id} AND kind = 'leaving'`), 1);
+    // Nothing more is deposited for a child who has left; the key workers' spells ended with it.
+    assert.equal((await rsw.get(`/children/${id}/valuables/deposit`)).status, 409);
+    assertJsonError(await api.post(`/api/v1/children/${id}/valuables/deposits`, { what: 'money', amount: '1', deposited_on: today, received_by: 'Sam' }), 409);
+    assert.equal((await manager.get(`/children/${id}/key-workers/change`)).status, 409);
     // Leaving twice: the form says they have left already; the API says 409.
     assert.equal((await manager.get(`/children/${id}/leaving`)).status, 409);
     assertJsonError(await api.post(`/api/v1/children/${id}/leaving`, { left_on: today, destination: 'x', reason: 'x', authority_informed_on: today }), 409);

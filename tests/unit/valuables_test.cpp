@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "case_record_fixture.hpp"
 #include "children/valuables/valuables_store.hpp"
 
@@ -320,6 +323,33 @@ TEST_F(ValuablesStore, AReturnOverWhatIsHeldWritesNothing) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE child_id = $1"), audit);
     EXPECT_TRUE(give_back(money_back(2000, "2026-05-12")).ok());
     EXPECT_FALSE(give_back(money_back(1, "2026-05-12")).ok());
+}
+
+TEST_F(ValuablesStore, TwoReturnsAtOnceCannotBothSpendTheSameMoney) {
+    // Two members of staff give back the whole balance at the same moment, several times over:
+    // each time exactly one is saved (PostgreSQL runs at READ COMMITTED, so this needs the lock).
+    for (int round = 0; round < 5; ++round) {
+        ASSERT_TRUE(deposit("money", 2000, "Money").ok());
+        std::atomic<int> ready{0}, saved{0}, refused{0};
+        auto give = [&] {
+            Return r = money_back(2000, "2026-05-12");
+            r.returned_to = "Aisha";
+            r.returned_by = "Dana Lewis";
+            ++ready;
+            while (ready < 2) {
+            }
+            auto id = db_->write(
+                [&](db::Connection& c) { return record_return(c, child_, r, as(dana_), now_); });
+            ++(id.ok() ? saved : refused);
+        };
+        std::thread a(give), b(give);
+        a.join();
+        b.join();
+        EXPECT_EQ(saved, 1) << "round " << round;
+        EXPECT_EQ(refused, 1) << "round " << round;
+    }
+    auto ledger = db_->read([&](db::Connection& c) { return ledger_of(c, child_); });
+    EXPECT_EQ(held(*ledger).money_pence, 0);
 }
 
 TEST_F(ValuablesStore, NothingIsDepositedBeforeAdmission) {

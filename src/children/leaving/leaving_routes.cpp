@@ -110,10 +110,11 @@ Response leave(Context& ctx) {
     })
                      : Result<std::int64_t>(l.error());
     if (!id.ok()) {
-        if (answer_as_error(ctx, id.error()))
+        // The only conflict is a child already recorded as having left.
+        if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
             return ctx.error(id.error());
         return show_record_form(ctx, leaving_form(ctx, **child), ctx.form->typed_values(),
-                                id.error(), id.error().kind == ErrorKind::conflict ? 409 : 400);
+                                id.error(), 400);
     }
     if (!ctx.request.wants_json())
         return Response::redirect(fmt::format("/children/{}?left=1#leaving", child_id));

@@ -171,6 +171,11 @@ Response deposit_page(Context& ctx) {
     auto child = open_child(ctx);
     if (!child.ok())
         return ctx.error(child.error());
+    if (child->left_on) {
+        return ctx.error(Error::conflict(
+            fmt::format("{} left the home on {}: nothing more can be deposited for them.",
+                        display_name(child->details), format_local_date(*child->left_on))));
+    }
     return show_record_form(
         ctx, deposit_form(ctx, *child),
         {{"deposited_on", format_date(ctx.today())}, {"received_by", ctx.person.name}},
@@ -201,13 +206,14 @@ Response deposit(Context& ctx) {
     })
                      : Result<std::int64_t>(d.error());
     if (!id.ok()) {
-        if (answer_as_error(ctx, id.error()))
+        // The only conflict is a child who has left: nothing in the form can change that.
+        if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
             return ctx.error(id.error());
         auto child = open_child(ctx);
         if (!child.ok())
             return ctx.error(child.error());
         return show_record_form(ctx, deposit_form(ctx, *child), ctx.form->typed_values(),
-                                id.error(), id.error().kind == ErrorKind::conflict ? 409 : 400);
+                                id.error(), 400);
     }
     return answer_saved(ctx, *id);
 }
