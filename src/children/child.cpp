@@ -39,9 +39,7 @@ std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
         out.push_back(c.key);
     return out;
 }
-}  // namespace
 
-namespace {
 // Every field of the record, without finishing the form: the admit and amend readers add their own.
 ChildDetails read_fields(http::FormReader& f, Date today) {
     ChildDetails d;
@@ -253,9 +251,12 @@ Timestamp instant_of(Date day, Timestamp now) {
     return from_local(day, 1, 0).value_or(Timestamp{std::chrono::sys_days{day}});
 }
 
+std::string known_as(const ChildDetails& d) {
+    return d.preferred_name.empty() ? d.first_name : d.preferred_name;
+}
+
 std::string display_name(const ChildDetails& d) {
-    const std::string& first = d.preferred_name.empty() ? d.first_name : d.preferred_name;
-    return first + " " + d.last_name;
+    return known_as(d) + " " + d.last_name;
 }
 
 int age_on(const ChildDetails& d, Date day) {

@@ -82,6 +82,7 @@ const std::vector<std::pair<std::string, std::string>>& field_labels();
 // otherwise the start of that day in the home's zone.
 Timestamp instant_of(Date day, Timestamp now);
 
+std::string known_as(const ChildDetails& d);      // the name they are called by: "Ash"
 std::string display_name(const ChildDetails& d);  // the preferred name when there is one
 int age_on(const ChildDetails& d, Date day);
 

@@ -31,17 +31,6 @@ std::vector<std::pair<std::string, std::string>> options(const std::vector<Choic
     return out;
 }
 
-std::string first_name_of(const ChildDetails& d) {
-    return d.preferred_name.empty() ? d.first_name : d.preferred_name;
-}
-
-std::string key_worker_names(const Child& ch) {
-    std::string out;
-    for (const auto& k : ch.key_workers)
-        out += (out.empty() ? "" : ", ") + k.name;
-    return out;
-}
-
 // The record for the API: every field, and what Hearth keeps beside it (read only).
 nlohmann::json child_json(const Child& ch, Date on, bool with_retention) {
     nlohmann::json j = to_json(ch.details);
@@ -62,12 +51,6 @@ nlohmann::json child_json(const Child& ch, Date on, bool with_retention) {
     return j;
 }
 
-std::string with_contact(const std::string& name, const std::string& contact) {
-    if (name.empty() || contact.empty())
-        return name.empty() ? contact : name;
-    return name + "\n" + contact;
-}
-
 struct Section {
     std::string id;
     std::string heading;
@@ -79,7 +62,7 @@ struct Section {
 std::vector<Section> record_sections(const Child& ch, Date on,
                                      const std::optional<LeavingRecord>& leaving) {
     const auto& d = ch.details;
-    const std::string first = first_name_of(d);
+    const std::string first = known_as(d);
     Section about{"about", "About " + first};
     about.rows = nlohmann::json::array({
         summary_row("Legal name", d.first_name + " " + d.last_name),
@@ -523,7 +506,7 @@ Response profile(Context& ctx) {
         readers.push_back({{"who", e.actor}, {"when", shown_time(e.at)}});
     nlohmann::json view = {
         {"child", child_json(ch, ctx.today(), false)},
-        {"first_name", first_name_of(ch.details)},
+        {"first_name", known_as(ch.details)},
         {"name", display_name(ch.details)},
         {"home", {{"id", ch.home_id}, {"name", ctx.scope.home_name}}},
         {"sections", sections_json(record_sections(ch, ctx.today(), data->leaving))},

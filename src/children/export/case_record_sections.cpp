@@ -309,8 +309,13 @@ nlohmann::json valuables_blocks(const nlohmann::json& j) {
 // 6. Leaving.
 Result<nlohmann::json> leaving_content(db::Connection& c, std::int64_t child_id) {
     TRY(auto l, leaving_of(c, child_id));
-    if (!l)
-        return nlohmann::json(nullptr);
+    if (!l) {
+        // Records that came from elsewhere (an import) may know the day and nothing more.
+        TRY(auto row, c.query_one("SELECT left_on FROM children WHERE id = $1", {child_id}));
+        if (!row || row->is_null(0))
+            return nlohmann::json(nullptr);
+        return nlohmann::json{{"left_on", row->text(0)}};
+    }
     return nlohmann::json{{"left_on", format_date(l->leaving.left_on)},
                           {"destination", l->leaving.destination},
                           {"address", l->leaving.address},
@@ -324,6 +329,10 @@ Result<nlohmann::json> leaving_content(db::Connection& c, std::int64_t child_id)
 nlohmann::json leaving_blocks(const nlohmann::json& j) {
     if (j.is_null())
         return nlohmann::json::array({export_blocks::paragraph("Still living at the home.")});
+    if (!j.contains("destination")) {
+        return nlohmann::json::array({export_blocks::paragraph(
+            "Left on " + when(j, "left_on") + ". Nothing more was recorded about leaving.")});
+    }
     return nlohmann::json::array({export_blocks::fields(
         {{"Left on", when(j, "left_on")},
          {"Went to", text(j, "destination")},

@@ -93,19 +93,6 @@ Result<std::vector<Listed>> listed(db::Connection& c, std::int64_t child_id) {
     return out;
 }
 
-std::string key_worker_names(const Child& ch) {
-    std::string out;
-    for (const auto& k : ch.key_workers)
-        out += (out.empty() ? "" : ", ") + k.name;
-    return out;
-}
-
-std::string with_contact(const std::string& name, const std::string& contact) {
-    if (name.empty() || contact.empty())
-        return name.empty() ? contact : name;
-    return name + "\n" + contact;
-}
-
 Response people_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     struct Data {
@@ -142,16 +129,13 @@ Response people_page(Context& ctx) {
         summary_row("Key workers", key_worker_names(data->child)),
     });
     return ctx.page("child_people", "People around " + display_name(d),
-                    {{"child",
-                      {{"id", child_id},
-                       {"first_name", d.preferred_name.empty() ? d.first_name : d.preferred_name}}},
+                    {{"child", {{"id", child_id}, {"first_name", known_as(d)}}},
                      {"around", around},
                      {"current", current},
                      {"has_current", !current.empty()},
                      {"ended", ended},
                      {"has_ended", !ended.empty()},
-                     {"can_change", can_change},
-                     {"can_amend_record", can(ctx.person, Action::amend_child, ctx.scope)}});
+                     {"can_change", can_change}});
 }
 
 std::vector<views::FieldSpec> member_fields(const std::string& name) {

@@ -80,10 +80,6 @@ nlohmann::json history_json(const History& h) {
             {"latest_change", h.changes.empty() ? 0 : h.changes.front().id}};
 }
 
-std::string first_name_of(const ChildDetails& d) {
-    return d.preferred_name.empty() ? d.first_name : d.preferred_name;
-}
-
 Response key_workers_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     auto h = ctx.services.db.write([&](db::Connection& c) { return history_of(c, child_id, ctx); });
@@ -91,7 +87,7 @@ Response key_workers_page(Context& ctx) {
         return ctx.error(h.error());
     if (ctx.request.wants_json())
         return Response::json(200, history_json(*h));
-    const std::string first = first_name_of(h->child.details);
+    const std::string first = known_as(h->child.details);
     nlohmann::json current = nlohmann::json::array(), spells = nlohmann::json::array(),
                    changes = nlohmann::json::array();
     for (const auto& s : h->spells) {
@@ -148,7 +144,7 @@ Result<Staffing> staffing(Context& ctx) {
 }
 
 RecordForm change_form(const Context& ctx, const Staffing& d, std::int64_t read_change) {
-    const std::string first = first_name_of(d.child.details);
+    const std::string first = known_as(d.child.details);
     std::vector<std::pair<std::string, std::string>> staff;
     for (const auto& s : d.staff)
         staff.emplace_back(std::to_string(s.person_id), s.name);

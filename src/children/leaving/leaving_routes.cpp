@@ -17,12 +17,8 @@ using views::FieldKind;
 
 constexpr int register_page_size = 50;
 
-std::string first_name_of(const ChildDetails& d) {
-    return d.preferred_name.empty() ? d.first_name : d.preferred_name;
-}
-
 RecordForm leaving_form(const Context& ctx, const Child& child) {
-    const std::string first = first_name_of(child.details);
+    const std::string first = known_as(child.details);
     return {.title = "Record that " + first + " has left",
             .caption = ctx.scope.child_name,
             .intro = {first +

@@ -62,10 +62,6 @@ nlohmann::json ledger_json(const std::vector<LedgerEntry>& entries) {
             {"entries", all}};
 }
 
-std::string first_name_of(const ChildDetails& d) {
-    return d.preferred_name.empty() ? d.first_name : d.preferred_name;
-}
-
 std::string valuables_href(std::int64_t child_id) {
     return fmt::format("/children/{}/valuables", child_id);
 }
@@ -106,7 +102,7 @@ Response valuables_page(Context& ctx) {
                 {"recorded", fmt::format("{}, {}", e.recorded_by, shown_time(e.recorded_at))}});
     }
     const bool can_record = can(ctx.person, Action::amend_child, ctx.scope);
-    const std::string first = first_name_of(l->child.details);
+    const std::string first = known_as(l->child.details);
     return ctx.page("child_valuables", "Money and valuables: " + display_name(l->child.details),
                     {{"child", {{"id", l->child.id}, {"first_name", first}}},
                      {"money_held", format_pounds(h.money_pence)},
@@ -136,7 +132,7 @@ views::FieldSpec notes_field() {
 }
 
 RecordForm deposit_form(const Context& ctx, const Child& child) {
-    const std::string first = first_name_of(child.details);
+    const std::string first = known_as(child.details);
     return {.title = "Record money or an item " + first + " gave us to keep safe",
             .caption = ctx.scope.child_name,
             .action = fmt::format("/children/{}/valuables/deposit", child.id),
@@ -219,7 +215,7 @@ Response deposit(Context& ctx) {
 }
 
 RecordForm return_form(const Context& ctx, const Ledger& l) {
-    const std::string first = first_name_of(l.child.details);
+    const std::string first = known_as(l.child.details);
     const Holding h = held(l.entries);
     std::vector<std::pair<std::string, std::string>> items;
     for (const auto& i : h.items) {
