@@ -159,6 +159,22 @@ TEST_F(RecordExport, TheHtmlDocumentShowsEveryFieldVersionAndSectionEscaped) {
     EXPECT_EQ(h.find("Westmere Academy <b>"), std::string::npos);
 }
 
+TEST_F(RecordExport, ALeavingKnownOnlyByItsDayIsStillExported) {
+    // As the provider-scale demo (or an import) leaves it: the day, with no leaving record.
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return c.run("UPDATE children SET left_on = '2026-01-05' WHERE id = $1",
+                                    {child_});
+                   })
+                    .ok());
+    auto doc = export_now();
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ((*doc)["sections"][5]["content"]["left_on"], "2026-01-05");
+    auto html = record_html(*doc, sections_);
+    ASSERT_TRUE(html.ok());
+    EXPECT_NE(html->find("Left on 5 January 2026. Nothing more was recorded about leaving."),
+              std::string::npos);
+}
+
 TEST_F(RecordExport, TheFilesAreNamedAfterTheChildAndTheDay) {
     auto doc = export_now();
     ASSERT_TRUE(doc.ok());
