@@ -1,6 +1,7 @@
 #include "hearth_app.hpp"
 
 #include "children/child_routes.hpp"
+#include "children/export/case_record_sections.hpp"
 #include "chronology/chronology_routes.hpp"
 #include "daily_record/childrens_meeting_routes.hpp"
 #include "daily_record/daily_routes.hpp"
@@ -21,7 +22,8 @@ std::unique_ptr<App> build_app(const Config& config) {
     http::add_system_routes(app->router, files, openapi_yaml_text);
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
-    children::add_routes(app->router);
+    children::add_case_record_sections(app->record_export);
+    children::add_routes(app->router, app->record_export);
     chronology::add_routes(app->router);
     daily_record::add_routes(app->router);
     daily_record::add_handover_routes(app->router);

@@ -116,7 +116,7 @@ test('a stale edit gets the conflict page, with the current record and what was 
     const current = page.locator('#current-record');
     assert.ok(await current.isVisible(), 'the current record is shown');
     assert.match(await current.innerText(), /KD/);
-    assert.match(await page.locator('.govuk-details__summary-text').innerText(), /Sam Carter/);
+    assert.match(await page.locator('.govuk-details__summary-text').first().innerText(), /Sam Carter/);
     // What the deputy typed is still in the inputs.
     assert.equal(await page.getByLabel('Preferred name (optional)').inputValue(), 'Kai D');
     assert.equal(await page.getByLabel('Pronouns (optional)').inputValue(), 'he/they');
