@@ -4,8 +4,10 @@
 #include "children/export/case_record_sections.hpp"
 #include "chronology/chronology_routes.hpp"
 #include "daily_record/childrens_meeting_routes.hpp"
+#include "daily_record/daily_export.hpp"
 #include "daily_record/daily_routes.hpp"
 #include "daily_record/handover_routes.hpp"
+#include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
@@ -23,6 +25,9 @@ std::unique_ptr<App> build_app(const Config& config) {
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
     children::add_case_record_sections(app->record_export);
+    app->record_export.add(daily_record::daily_record_export_section());
+    app->record_export.add(daily_record::childrens_meetings_export_section());
+    app->record_export.add(deadlines::deadlines_export_section());
     children::add_routes(app->router, app->record_export);
     chronology::add_routes(app->router);
     daily_record::add_routes(app->router);
