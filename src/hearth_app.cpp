@@ -8,6 +8,7 @@
 #include "daily_record/handover_routes.hpp"
 #include "deadlines/deadline_routes.hpp"
 #include "organisation/organisation_routes.hpp"
+#include "plans/plan_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
 #include "platform/http/system_routes.hpp"
@@ -24,6 +25,7 @@ std::unique_ptr<App> build_app(const Config& config) {
     organisation::add_routes(app->router);
     children::add_case_record_sections(app->record_export);
     children::add_routes(app->router, app->record_export);
+    plans::add_routes(app->router);
     chronology::add_routes(app->router);
     daily_record::add_routes(app->router);
     daily_record::add_handover_routes(app->router);
