@@ -30,6 +30,11 @@ std::optional<int> query_number(const Context& ctx, const std::string& name) {
     return n;
 }
 
+// Mustache shows a section for any number, 0 included: an absent one must be false.
+nlohmann::json number_or_false(std::optional<int> n) {
+    return n ? nlohmann::json(*n) : nlohmann::json(false);
+}
+
 struct PlanPage {
     Plan plan;
     Version shown;
@@ -180,8 +185,8 @@ Response plan(Context& ctx) {
          more ? fmt::format("{}?history={}#history", href, history[history_page].number) : ""},
         {"plans_href", fmt::format("/children/{}/plans", child.child_id)},
         {"started", ctx.request.query_value("started").has_value()},
-        {"written", query_number(ctx, "written").value_or(0)},
-        {"signed_now", query_number(ctx, "signed").value_or(0)},
+        {"written", number_or_false(query_number(ctx, "written"))},
+        {"signed_now", number_or_false(query_number(ctx, "signed"))},
         {"shared_now", ctx.request.query_value("shared").has_value()},
     };
     return ctx.page("plan", title + ": " + child.child_name, page);

@@ -213,10 +213,12 @@ Result<std::int64_t> start(db::Connection& c, const Subject& child, const PlanKi
                                    "area_name = $3",
                                    {child.child_id, kind.key, area_name}));
     if (existing) {
+        const std::string what = lower_first(title);
+        const bool vowel = std::string_view("aeiou").find(what.front()) != std::string_view::npos;
         return Error::conflict(
-            fmt::format("{} already has a {}. Open it and write a new version with your changes.",
+            fmt::format("{} already has {} {}. Open it and write a new version with your changes.",
                         child.child_name.empty() ? std::string("This child") : child.child_name,
-                        lower_first(title)));
+                        vowel ? "an" : "a", what));
     }
     TRY(auto plan_id,
         c.insert("INSERT INTO plans (child_id, home_id, kind, area_name, current_version, "
