@@ -816,3 +816,47 @@ TEST_F(PlanStore, TheChildsPageAtAGlance) {
 }
 
 }  // namespace
+
+namespace {
+
+using hearth::testing::Browser;
+using hearth::testing::header_of;
+using hearth::testing::InProcessApp;
+
+// Nothing typed is lost to an idle sign-out: a new version posted after the session went idle
+// comes back, after signing in again, to the plan's own address as the form with what was typed.
+TEST(PlanPages, AVersionTypedWhenSignedOutComesBack) {
+    InProcessApp app;
+    Browser b(app);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    // Child 1's individual behaviour plan (the demo's plan 2) is at version 2.
+    ASSERT_EQ(b.get("/children/1/plans/2/versions/new").status, 200);
+    const std::string csrf = b.csrf;
+    app.clock.advance(std::chrono::minutes(app.config.session_idle_minutes + 1));
+    http::Response posted =
+        b.post("/children/1/plans/2",
+               "csrf_token=" + http::url_encode(csrf) +
+                   "&version=2&section_what_helps=" + http::url_encode("A walk before tea") +
+                   "&reason=" + http::url_encode("Typed before a long phone call"));
+    ASSERT_EQ(posted.status, 303);
+    const std::string location = header_of(posted, "Location");
+    const auto at = location.find("draft=");
+    ASSERT_NE(at, std::string::npos) << location;
+    const std::string draft = location.substr(at + 6, location.find('&', at) - at - 6);
+    EXPECT_EQ(
+        hearth::testing::count_rows(*app.db, "SELECT current_version FROM plans WHERE id = 2"), 2);
+
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    http::Response form = b.get("/children/1/plans/2?draft=" + draft);
+    ASSERT_EQ(form.status, 200);
+    EXPECT_NE(form.body.find("We kept what you were typing"), std::string::npos);
+    EXPECT_NE(form.body.find(">A walk before tea</textarea>"), std::string::npos);
+    EXPECT_NE(form.body.find(">Typed before a long phone call</textarea>"), std::string::npos);
+    EXPECT_NE(form.body.find("name=\"version\" value=\"2\""), std::string::npos);
+    // Without the draft, the same address is the plan itself.
+    http::Response plan = b.get("/children/1/plans/2");
+    EXPECT_EQ(plan.body.find("We kept what you were typing"), std::string::npos);
+    EXPECT_NE(plan.body.find("History of this plan"), std::string::npos);
+}
+
+}  // namespace
