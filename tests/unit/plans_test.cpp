@@ -386,6 +386,11 @@ TEST(PlanPermissions, OnlyTheHomesRegisteredManagerSignsOff) {
     EXPECT_TRUE(can(person(Role::deputy, 10), Action::write_plan, child));
     EXPECT_FALSE(can(person(Role::support_worker, 11), Action::write_plan, child));
     EXPECT_FALSE(can(person(Role::social_worker, std::nullopt), Action::write_plan, child));
+    // A child who has left: their plans are read, not written.
+    Scope left = child;
+    left.child_has_left = true;
+    EXPECT_FALSE(can(person(Role::support_worker, 10), Action::write_plan, left));
+    EXPECT_TRUE(can(person(Role::support_worker, 10), Action::view_child, left));
 }
 
 // ---- The store, over a real database ----
