@@ -184,6 +184,7 @@ Response plan(Context& ctx) {
         {"older_href",
          more ? fmt::format("{}?history={}#history", href, history[history_page].number) : ""},
         {"plans_href", fmt::format("/children/{}/plans", child.child_id)},
+        {"first_name", first_name_of(ctx)},
         {"started", ctx.request.query_value("started").has_value()},
         {"written", number_or_false(query_number(ctx, "written"))},
         {"signed_now", number_or_false(query_number(ctx, "signed"))},

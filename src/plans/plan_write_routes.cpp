@@ -53,8 +53,10 @@ struct VersionForm {
 
 Response show_version_form(const Context& ctx, const VersionForm& form, int status) {
     const Subject child = subject_of(ctx);
+    const std::string area = form.plan ? form.plan->area_name : std::string{};
+    // A risk in another area has no name until the writer gives it one.
     const std::string title_of_plan =
-        plan_title(*form.kind, form.plan ? form.plan->area_name : std::string{});
+        form.kind->named_area && area.empty() ? "Risk assessment" : plan_title(*form.kind, area);
     const bool new_plan = form.plan == nullptr;
     std::string title = fmt::format("Write version {}", form.read_version + 1);
     if (new_plan && form.kind->family == Family::risk_assessment) {

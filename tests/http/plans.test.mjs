@@ -388,6 +388,11 @@ test('the API: kinds, a plan started, a version, a stale write, sign-off and sha
   assert.ok(list.body.plans.some((p) => p.id === made.body.id && p.review.overdue === false));
   // A plan is found only under its own child.
   assert.equal((await rsw.get(`/api/v1/children/1/plans/${made.body.id}`)).status, 404);
+  // Version 1 was never signed: replaced, not awaiting sign-off.
+  const staff = await signedIn('rsw1.willow@example.org');
+  const first = words((await staff.get(`/children/3/plans/${made.body.id}?version=1`)).text).split('History of this plan')[0];
+  assert.match(first, /Sign-off Not signed off: a later version replaced it/);
+  assert.doesNotMatch(first, /Awaiting sign-off/);
 });
 
 test('the independent person reads consented plans and changes nothing', async () => {
