@@ -10,6 +10,7 @@
 #include "deadlines/deadline_store.hpp"
 #include "organisation/homes.hpp"
 #include "plans/plan.hpp"
+#include "plans/plan_export.hpp"
 #include "plans/plan_glance.hpp"
 #include "plans/plan_kinds.hpp"
 #include "plans/plan_store.hpp"
@@ -862,6 +863,48 @@ TEST(PlanPages, AVersionTypedWhenSignedOutComesBack) {
     http::Response plan = b.get("/children/1/plans/2");
     EXPECT_EQ(plan.body.find("We kept what you were typing"), std::string::npos);
     EXPECT_NE(plan.body.find("History of this plan"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// The export of a child's whole record holds every plan with every version, oldest first.
+TEST_F(PlanStore, EverythingAboutTheChildsPlansForTheirExport) {
+    auto id = start_plan("behaviour_plan", behaviour("Time", today, date("2026-08-12")));
+    ASSERT_TRUE(id.ok());
+    ASSERT_TRUE(sign(id.value(), 1).ok());
+    ASSERT_TRUE(
+        new_version(id.value(), 1, behaviour("Time and music", today, date("2026-08-12"))).ok());
+    Status shared = db_->write([&](db::Connection& c) {
+        return record_sharing(c, id.value(), {1, {"child"}, "", today}, writer(), now_);
+    });
+    ASSERT_TRUE(shared.ok());
+    auto all = db_->read([&](db::Connection& c) { return everything_about(c, child_.child_id); });
+    ASSERT_TRUE(all.ok()) << all.error().detail;
+    const auto& plans = (*all)["plans"];
+    ASSERT_EQ(plans.size(), 1u);
+    EXPECT_EQ(plans[0]["title"], "Individual behaviour plan");
+    EXPECT_EQ(plans[0]["current_version"], 2);
+    ASSERT_EQ(plans[0]["versions"].size(), 2u);
+    EXPECT_EQ(plans[0]["versions"][0]["version"], 1);
+    EXPECT_EQ(plans[0]["versions"][0]["signed_off"]["by"], "Sam Carter");
+    EXPECT_EQ(plans[0]["versions"][0]["sharing"][0]["with"], "child");
+    EXPECT_EQ(plans[0]["versions"][1]["version"], 2);
+    EXPECT_TRUE(plans[0]["versions"][1]["signed_off"].is_null());
+
+    // Read a page at a time, none is left out however many there are.
+    for (int v = 2; v < 123; ++v) {
+        ASSERT_TRUE(new_version(id.value(), v,
+                                behaviour("Week " + std::to_string(v), today, date("2026-08-12")))
+                        .ok());
+    }
+    all = db_->read([&](db::Connection& c) { return everything_about(c, child_.child_id); });
+    ASSERT_TRUE(all.ok());
+    const auto& versions_out = (*all)["plans"][0]["versions"];
+    ASSERT_EQ(versions_out.size(), 123u);
+    for (int i = 0; i < 123; ++i)
+        EXPECT_EQ(versions_out[static_cast<std::size_t>(i)]["version"], i + 1);
 }
 
 }  // namespace
