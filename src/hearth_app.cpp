@@ -10,6 +10,7 @@
 #include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_routes.hpp"
 #include "organisation/organisation_routes.hpp"
+#include "plans/plan_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
 #include "platform/http/system_routes.hpp"
@@ -29,6 +30,7 @@ std::unique_ptr<App> build_app(const Config& config) {
     app->record_export.add(daily_record::childrens_meetings_export_section());
     app->record_export.add(deadlines::deadlines_export_section());
     children::add_routes(app->router, app->record_export);
+    plans::add_routes(app->router);
     chronology::add_routes(app->router);
     daily_record::add_routes(app->router);
     daily_record::add_handover_routes(app->router);

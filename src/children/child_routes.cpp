@@ -15,6 +15,7 @@
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
 #include "organisation/homes.hpp"
+#include "plans/plan_glance.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -493,6 +494,7 @@ Response profile(Context& ctx) {
         std::optional<LeavingRecord> leaving;
         audit::Page readers;
         nlohmann::json recent;
+        nlohmann::json glance;
     };
     // The read is itself recorded, in the same transaction as what was read.
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
@@ -504,6 +506,10 @@ Response profile(Context& ctx) {
             TRY(d.readers, audit::for_child(c, child_id, "read", std::nullopt, 10));
         }
         TRY(d.recent, chronology::recent_view(c, child_id, 6));
+        std::vector<std::string> key_workers;
+        for (const auto& k : d.child.key_workers)
+            key_workers.push_back(k.name);
+        TRY(d.glance, plans::glance(c, child_id, key_workers, ctx.now()));
         return d;
     });
     if (!data.ok())
@@ -534,6 +540,7 @@ Response profile(Context& ctx) {
         {"amended", ctx.request.query_value("amended").has_value()},
         {"recorded_leaving", ctx.request.query_value("left").has_value()},
         {"recent", data->recent},
+        {"glance", data->glance},
         {"praise_moments", praise_moments_view()},
         {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
         {"praised", ctx.request.query_value("praised").has_value()}};

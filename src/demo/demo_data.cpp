@@ -5,6 +5,7 @@
 #include "children/child_store.hpp"
 #include "demo/demo_case_record.hpp"
 #include "demo/demo_daily_record.hpp"
+#include "demo/demo_plans.hpp"
 #include "demo/demo_world.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
@@ -144,7 +145,8 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             ++n;
         }
         CHECK_OK(add_daily_record(c, world, now));
-        return create_case_record_demo(c, now);
+        CHECK_OK(create_case_record_demo(c, now));
+        return create_demo_plans(c, now);
     }));
     return summary;
 }

@@ -163,7 +163,7 @@ export function validChild(overrides = {}) {
   };
 }
 
-const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x2F': '/', '#47': '/', '#x3D': '=', '#61': '=', '#x60': '`', '#96': '`' };
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#x2F': '/', '#47': '/', '#x3D': '=', '#61': '=', '#x60': '`', '#96': '`' };
 export function unescapeHtml(s) {
   return s.replace(/&(#?[0-9a-zA-Z]+);/g, (m, e) => {
     if (e in entities) return entities[e];

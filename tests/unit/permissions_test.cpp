@@ -140,6 +140,27 @@ const Expectation expectations[] = {
     {"GET", "/children/{child}/export/record.json",     "-  Y  Y  Y  -  -  -  -  -"},
     {"GET", "/children/{child}/export/record.html",     "-  Y  Y  Y  -  -  -  -  -"},
     {"GET", "/api/v1/children/{child}/export",          "-  Y  Y  Y  -  -  -  -  -"},
+    // A child's plans and risk assessments: read with the record (the allocated social worker and,
+    // with consent, the independent person too); written by the home's staff; signed off by the
+    // home's registered manager only. {plan} is child 1's placement plan.
+    {"GET", "/children/{child}/plans",                  "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/plans/{plan}",           "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/plans",           "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/plans/{plan}",    "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/plans/new",              "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/plans",                 "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/plans/{plan}/versions/new", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/plans/{plan}",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans/{plan}/versions", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/plans/{plan}/sharing",   "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/plans/{plan}/sharing",  "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans/{plan}/sharing", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/plans/{plan}/sign-off",  "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/children/{child}/plans/{plan}/sign-off", "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans/{plan}/sign-off", "-  -  -  Y  -  -  -  -  -"},
+    // The kinds of plan and their sections: anyone signed in (no child's record in it).
+    {"GET", "/api/v1/plan-kinds",                       "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     // The home's audit trail: oversight and the registered manager.
     {"GET", "/homes/{home}/audit",                      "-  Y  Y  Y  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/audit",               "-  Y  Y  Y  -  -  -  -  -"},
@@ -224,6 +245,7 @@ std::string concrete_path(std::string pattern) {
     replace("{meeting}", "1");
     replace("{deadline}", "1");
     replace("{member}", family_member_of_child_1);
+    replace("{plan}", "1");
     replace("*", "vendor/hearth.css");
     return pattern;
 }

@@ -25,7 +25,8 @@ const std::set<std::string> growing_tables{
     "daily_entries", "record_versions",    "agreed_actions",
     "handovers",     "childrens_meetings", "childrens_meeting_attendees",
     "deadlines",     "family_members",     "family_member_versions",
-    "valuables",     "leavings",           "key_worker_changes"};
+    "valuables",     "leavings",           "key_worker_changes",
+    "plans",         "plan_versions",      "plan_sharing"};
 
 struct Recorded {
     std::string sql;
@@ -164,6 +165,58 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     auto saved = browser.send("PUT", "/api/v1/children/" + child_id, amendment.dump(),
                               "application/json", {{"x-csrf-token", browser.csrf}});
     EXPECT_EQ(saved.status, 200) << saved.body;
+
+    // A child's plans, written by the home's registered manager: start one, write a version, sign
+    // it off, record its sharing, read it all.
+    auto manager_email = app->db->read([](db::Connection& c) {
+        return c.query_one(
+            "SELECT p.email FROM roles r JOIN people p ON p.id = r.person_id WHERE "
+            "r.home_id = 1 AND r.role = 'registered_manager' AND r.ended_at IS "
+            "NULL ORDER BY p.id LIMIT 1");
+    });
+    ASSERT_TRUE(manager_email.ok() && manager_email.value());
+    recording = false;
+    Browser manager(*app);
+    manager.sign_in_or_fail(manager_email.value()->text(0));
+    recording = true;
+    const std::string plans = "/api/v1/children/" + child_id + "/plans";
+    nlohmann::json plan = {{"kind", "safety_plan"},
+                           {"section_what_worries_us", "Late nights out"},
+                           {"section_what_keeps_me_safe", "Texting staff"},
+                           {"section_staff_actions", "Call at the agreed time"},
+                           {"effective_on", "2026-05-12"},
+                           {"review_by", "2026-08-12"},
+                           {"reason", "First safety plan"},
+                           {"child_views", "Ok"}};
+    auto started = manager.send("POST", plans, plan.dump(), "application/json",
+                                {{"x-csrf-token", manager.csrf}});
+    ASSERT_EQ(started.status, 201) << started.body;
+    const std::string plan_id =
+        std::to_string(nlohmann::json::parse(started.body)["id"].get<int>());
+    plan.erase("kind");
+    plan["version"] = 1;
+    plan["reason"] = "Reviewed";
+    auto next = manager.send("POST", plans + "/" + plan_id + "/versions", plan.dump(),
+                             "application/json", {{"x-csrf-token", manager.csrf}});
+    EXPECT_EQ(next.status, 201) << next.body;
+    auto signed_off = manager.send("POST", plans + "/" + plan_id + "/sign-off",
+                                   nlohmann::json{{"version", 2}}.dump(), "application/json",
+                                   {{"x-csrf-token", manager.csrf}});
+    EXPECT_EQ(signed_off.status, 200) << signed_off.body;
+    auto shared = manager.send(
+        "POST", plans + "/" + plan_id + "/sharing",
+        nlohmann::json{{"version", 2}, {"shared_with", {"child"}}, {"shared_on", "2026-05-12"}}
+            .dump(),
+        "application/json", {{"x-csrf-token", manager.csrf}});
+    EXPECT_EQ(shared.status, 201) << shared.body;
+    const std::string page = "/children/" + child_id + "/plans/" + plan_id;
+    for (const auto& p :
+         {"/children/" + child_id + "/plans", page, page + "?version=1", page + "?history=1",
+          page + "/versions/new", page + "/sharing", page + "/sign-off", plans,
+          plans + "/" + plan_id, "/children/" + child_id}) {
+        auto r = manager.get(p);
+        EXPECT_EQ(r.status, 200) << p;
+    }
     recording = false;
     ASSERT_GT(statements.size(), 20u);
     check_plans();

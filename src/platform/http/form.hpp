@@ -69,6 +69,9 @@ class FormReader {
     std::string choice(const std::string& name, const std::string& label,
                        const std::vector<std::string>& keys, bool required);
     std::vector<std::int64_t> ids(const std::string& name, const std::string& label);
+    // Checkboxes (or a JSON list of text): every value one of `keys`, each once, in `keys` order.
+    std::vector<std::string> choices(const std::string& name, const std::string& label,
+                                     const std::vector<std::string>& keys);
     void allow(const std::string& name) { seen_.insert(name); }
     void fail(const std::string& name, const std::string& message);
     bool has(const std::string& name) const { return form_.find(name) != nullptr; }
