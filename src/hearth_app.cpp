@@ -1,13 +1,17 @@
 #include "hearth_app.hpp"
 
 #include "children/child_routes.hpp"
+#include "children/export/case_record_sections.hpp"
 #include "chronology/chronology_routes.hpp"
 #include "daily_record/childrens_meeting_routes.hpp"
+#include "daily_record/daily_export.hpp"
 #include "daily_record/daily_routes.hpp"
 #include "daily_record/handover_routes.hpp"
+#include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_routes.hpp"
 #include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
+#include "plans/plan_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
 #include "platform/http/system_routes.hpp"
@@ -22,7 +26,12 @@ std::unique_ptr<App> build_app(const Config& config) {
     http::add_system_routes(app->router, files, openapi_yaml_text);
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
-    children::add_routes(app->router);
+    children::add_case_record_sections(app->record_export);
+    app->record_export.add(daily_record::daily_record_export_section());
+    app->record_export.add(daily_record::childrens_meetings_export_section());
+    app->record_export.add(deadlines::deadlines_export_section());
+    children::add_routes(app->router, app->record_export);
+    plans::add_routes(app->router);
     chronology::add_routes(app->router);
     daily_record::add_routes(app->router);
     daily_record::add_handover_routes(app->router);

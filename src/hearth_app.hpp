@@ -2,11 +2,15 @@
 // The application: every capability's routes on one router, over one set of services.
 #include <memory>
 
+#include "children/export/export_sections.hpp"
 #include "platform/http/router.hpp"
 
 namespace hearth {
 
 struct App {
+    // The parts of a child's whole record that `hearth export` and the Export tab write out: each
+    // capability adds its own in build_app. Declared before the router, whose routes use it.
+    children::ExportSections record_export;
     http::Router router;
 };
 

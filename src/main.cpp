@@ -1,11 +1,16 @@
 // hearth: one executable for the whole service. `hearth --help` lists the subcommands.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
-#include "deadlines/deadline_store.hpp"
+#include "children/export/record_export.hpp"
 #include "deadlines/escalation.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/scaled_demo.hpp"
@@ -255,6 +260,76 @@ int run_migrate_store(const std::string& from, const std::string& to) {
     return 0;
 }
 
+// A new file readable by its owner only: an export holds a child's private information, and an
+// existing file (perhaps another child's export) is never overwritten.
+Status write_new_file(const std::filesystem::path& path, const std::string& text) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return Error::invalid(
+            "out", fmt::format("Could not create {}: {}", path.string(), std::strerror(errno)));
+    }
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const int err = errno;
+            ::close(fd);
+            return Error::internal(
+                fmt::format("writing {}: {}", path.string(), std::strerror(err)));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0)
+        return Error::internal(fmt::format("saving {}: {}", path.string(), std::strerror(errno)));
+    return {};
+}
+
+int run_export(const Common& common, std::int64_t child_id, const std::string& out) {
+    auto config = configure(common);
+    if (!config.ok())
+        return fail(config.error());
+    const std::filesystem::path dir(out);
+    const auto json_path = dir / "record.json", html_path = dir / "record.html";
+    // Checked before anything is read, so that a refused export leaves no audit entry behind.
+    for (const auto& p : {json_path, html_path}) {
+        if (std::filesystem::exists(p)) {
+            return fail(Error::invalid(
+                "out", fmt::format("{} already exists: choose an empty folder", p.string())));
+        }
+    }
+    std::error_code made;
+    std::filesystem::create_directories(dir, made);
+    if (made)
+        return fail(Error::invalid(
+            "out", fmt::format("Could not create {}: {}", dir.string(), made.message())));
+    auto db = open_and_migrate(*config, 1);
+    if (!db.ok())
+        return fail(db.error());
+    auto app = build_app(*config);
+    auto doc = children::export_record(**db, app->record_export, child_id, "cli", cli_actor(),
+                                       SystemClock{}.now());
+    if (!doc.ok())
+        return fail(doc.error());
+    auto html = children::record_html(*doc, app->record_export);
+    if (!html.ok())
+        return fail(html.error());
+    for (const auto& [path, text] :
+         {std::pair{json_path, doc->dump(2)}, std::pair{html_path, *html}}) {
+        Status written = write_new_file(path, text);
+        if (!written.ok())
+            return fail(written.error());
+    }
+    std::cout << fmt::format(
+        "Exported the whole record of {} (child {}), {} sections:\n  {}\n  {}\n"
+        "The export is in the audit trail. The files hold the child's private information: keep "
+        "them safe.\n",
+        (*doc)["child"].value("name", ""), child_id, (*doc)["sections"].size(), json_path.string(),
+        html_path.string());
+    return 0;
+}
+
 int run_user(const Common& common, const std::string& action, const std::string& email,
              const std::string& name, const std::string& role_key_given, std::int64_t home_id) {
     auto config = configure(common);
@@ -402,6 +477,18 @@ int main(int argc, char** argv) {
     migrate_store->add_option("--from", copy_from, "sqlite:PATH")->required();
     migrate_store->add_option("--to", copy_to, "postgresql://... (an empty database)")->required();
 
+    std::int64_t export_child = 0;
+    std::string export_out;
+    auto* exporter = cli.add_subcommand(
+        "export",
+        "A child's whole record as files (record.json and record.html): a subject "
+        "access request, or for the child when they leave");
+    add_common(exporter);
+    exporter->add_option("--child", export_child, "The child's id (in the address of their page)")
+        ->required()
+        ->check(CLI::PositiveNumber);
+    exporter->add_option("--out", export_out, "The folder to write the files in")->required();
+
     std::string user_action, email, name, role;
     std::int64_t home_id = 0;
     auto* user =
@@ -432,6 +519,8 @@ int main(int argc, char** argv) {
         return run_backup(common, backup_to);
     if (migrate_store->parsed())
         return run_migrate_store(copy_from, copy_to);
+    if (exporter->parsed())
+        return run_export(common, export_child, export_out);
     if (user->parsed())
         return run_user(common, user_action, email, name, role, home_id);
     return 2;

@@ -5,7 +5,17 @@
 #include "children/child_store.hpp"
 #include "chronology/chronology_view.hpp"
 #include "daily_record/daily_entry.hpp"
+#include "children/export/export_routes.hpp"
+#include "children/family/family_routes.hpp"
+#include "children/key_workers/key_worker_routes.hpp"
+#include "children/key_workers/key_worker_store.hpp"
+#include "children/leaving/leaving_routes.hpp"
+#include "children/leaving/leaving_store.hpp"
+#include "children/record_view.hpp"
+#include "children/retention.hpp"
+#include "children/valuables/valuables_routes.hpp"
 #include "organisation/homes.hpp"
+#include "plans/plan_glance.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -17,10 +27,6 @@ using http::Context;
 using http::Response;
 using views::FieldKind;
 
-Date today(const Context& ctx) {
-    return local_date_of(ctx.now());
-}
-
 std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& c : choices)
@@ -28,7 +34,8 @@ std::vector<std::pair<std::string, std::string>> options(const std::vector<Choic
     return out;
 }
 
-nlohmann::json child_json(const Child& ch, Date on) {
+// The record for the API: every field, and what Hearth keeps beside it (read only).
+nlohmann::json child_json(const Child& ch, Date on, bool with_retention) {
     nlohmann::json j = to_json(ch.details);
     j["id"] = ch.id;
     j["home_id"] = ch.home_id;
@@ -36,140 +43,284 @@ nlohmann::json child_json(const Child& ch, Date on) {
     j["created_at"] = ch.created_at;
     j["updated_at"] = ch.updated_at;
     j["age"] = age_on(ch.details, on);
+    j["left_on"] = ch.left_on ? nlohmann::json(format_date(*ch.left_on)) : nlohmann::json();
     j["key_workers"] = nlohmann::json::array();
     for (const auto& k : ch.key_workers)
         j["key_workers"].push_back({{"person_id", k.person_id}, {"name", k.name}});
+    if (with_retention) {
+        j["retention_date"] =
+            format_date(retention_date(ch.details.date_of_birth, ch.details.date_of_death));
+    }
     return j;
 }
 
-nlohmann::json summary_rows(const Child& ch, Date on) {
-    const auto& d = ch.details;
-    auto row = [](const std::string& key, const std::string& value) {
-        return nlohmann::json{{"key", key},
-                              {"value", value.empty() ? "Not recorded" : value},
-                              {"missing", value.empty()}};
-    };
-    std::string key_workers;
-    for (const auto& k : ch.key_workers)
-        key_workers += (key_workers.empty() ? "" : ", ") + k.name;
-    return nlohmann::json::array({
-        row("Legal name", d.first_name + " " + d.last_name),
-        row("Preferred name", d.preferred_name),
-        row("Previous names", d.previous_names),
-        row("Date of birth",
-            format_local_date(d.date_of_birth) + fmt::format(" (age {})", age_on(d, on))),
-        row("Sex", label_of(sexes(), d.sex)),
-        row("Pronouns", d.pronouns),
-        row("Religion", d.religion),
-        row("Ethnicity", d.ethnicity),
-        row("Language and cultural background", d.language),
-        row("Legal basis of placement", label_of(legal_bases(), d.legal_basis)),
-        row("Placing authority", d.placing_authority),
-        row("Placing authority contact", d.placing_authority_contact),
-        row("Social worker", d.social_worker_name),
-        row("Admission date", format_local_date(d.admission_date)),
-        row("Key workers", key_workers),
-        row("Independent person may read this record",
-            d.reg44_consent ? "Yes: the child and the placing authority agreed" : "No"),
-    });
-}
+struct Section {
+    std::string id;
+    std::string heading;
+    nlohmann::json rows = nlohmann::json::array();
+};
 
-Result<std::vector<std::pair<std::string, std::string>>> staff_options(db::Connection& c,
-                                                                       std::int64_t home_id) {
-    TRY(auto people, organisation::people_of_home(c, home_id));
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& p : people) {
-        bool staff = std::any_of(p.roles.begin(), p.roles.end(), [](Role r) {
-            return r == Role::registered_manager || r == Role::deputy || r == Role::support_worker;
+// Every field of the record, in the groups the profile shows. A date of death is shown only when
+// there is one; the address on leaving belongs with the leaving.
+std::vector<Section> record_sections(const Child& ch, Date on,
+                                     const std::optional<LeavingRecord>& leaving) {
+    const auto& d = ch.details;
+    const std::string first = known_as(d);
+    Section about{"about", "About " + first};
+    about.rows = nlohmann::json::array({
+        summary_row("Legal name", d.first_name + " " + d.last_name),
+        summary_row("Preferred name", d.preferred_name),
+        summary_row("Previous names", d.previous_names),
+        summary_row("Date of birth",
+                    format_local_date(d.date_of_birth) + fmt::format(" (age {})", age_on(d, on))),
+        summary_row("Sex", label_of(sexes(), d.sex)),
+        summary_row("Pronouns", d.pronouns),
+        summary_row("Religion", d.religion),
+        summary_row("Ethnicity", d.ethnicity),
+        summary_row("Language and cultural background", d.language, true),
+    });
+    if (d.date_of_death)
+        about.rows.push_back(summary_row("Date of death", format_local_date(*d.date_of_death)));
+    Section placement{"placement", "Placement"};
+    placement.rows = nlohmann::json::array({
+        summary_row("Legal basis of placement", label_of(legal_bases(), d.legal_basis)),
+        summary_row("Placing authority", d.placing_authority),
+        summary_row("Placing authority contact", d.placing_authority_contact, true),
+        summary_row("Admission date", format_local_date(d.admission_date)),
+        summary_row("Address before coming here", d.address_before, true),
+        summary_row("Independent person may read this record",
+                    d.reg44_consent ? "Yes: the child and the placing authority agreed" : "No"),
+    });
+    Section people{"people", "People around " + first};
+    people.rows = nlohmann::json::array({
+        summary_row("Social worker", with_contact(d.social_worker_name, d.social_worker_contact),
+                    true),
+        summary_row("Independent Reviewing Officer", with_contact(d.iro_name, d.iro_contact), true),
+        summary_row("Independent visitor", d.independent_visitor),
+        summary_row("Advocate", d.advocate),
+        summary_row("Key workers", key_worker_names(ch)),
+    });
+    Section education{"education", "Education and work"};
+    education.rows = nlohmann::json::array({
+        summary_row("School or college", d.school),
+        summary_row("Designated teacher", d.designated_teacher),
+        summary_row("Employer", d.employer),
+    });
+    std::vector<Section> out{about, placement, people, education};
+    if (leaving) {
+        const auto& l = leaving->leaving;
+        Section left{"leaving", "Leaving"};
+        left.rows = nlohmann::json::array({
+            summary_row("Left on", format_local_date(l.left_on)),
+            summary_row("Where they went", l.destination),
+            summary_row("Address on leaving", d.address_on_leaving, true),
+            summary_row("Why they left", l.reason, true),
+            summary_row("Placing authority told on", format_local_date(l.authority_informed_on)),
+            summary_row("Who was told", l.authority_informed_who),
+            summary_row("Recorded by",
+                        leaving->recorded_by + ", " + shown_time(leaving->recorded_at)),
         });
-        if (staff && !p.disabled)
-            out.emplace_back(std::to_string(p.person_id), p.name);
+        out.push_back(left);
     }
     return out;
 }
 
-// The admit and amend form: one template, with values from the record, the typed form or a kept
-// draft.
-nlohmann::json form_fields(const nlohmann::json& values, const nlohmann::json& errors,
-                           const std::vector<std::pair<std::string, std::string>>& staff) {
-    using views::FieldSpec;
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
-    nlohmann::json about = nlohmann::json::array({
-        f({"first_name",
+nlohmann::json sections_json(const std::vector<Section>& sections) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : sections)
+        out.push_back({{"id", s.id}, {"heading", s.heading}, {"rows", s.rows}});
+    return out;
+}
+
+// The record as it is now, for the conflict page.
+nlohmann::json flat_rows(const Child& ch, Date on) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& s : record_sections(ch, on, std::nullopt)) {
+        for (const auto& r : s.rows)
+            rows.push_back(r);
+    }
+    return rows;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> staff_options(db::Connection& c,
+                                                                       std::int64_t home_id) {
+    TRY(auto staff, staff_of_home(c, home_id));
+    std::vector<std::pair<std::string, std::string>> out{{"", "Not yet: choose one later"}};
+    for (const auto& s : staff)
+        out.emplace_back(std::to_string(s.person_id), s.name);
+    return out;
+}
+
+struct Group {
+    std::string heading;
+    std::vector<views::FieldSpec> fields;
+    bool collapsed = false;  // shown closed unless it holds a value or an error
+};
+
+// The admit form asks what is known on the day; the amend form shows every field.
+std::vector<Group> form_groups(bool admitting, bool has_left,
+                               const std::vector<std::pair<std::string, std::string>>& staff) {
+    std::vector<Group> groups;
+    groups.push_back(
+        {"About the child",
+         {{"first_name",
            "First name",
            FieldKind::text,
            "Their legal first name",
            {},
-           "govuk-input--width-20"}),
-        f({"last_name", "Last name", FieldKind::text, "", {}, "govuk-input--width-20"}),
-        f({"preferred_name",
+           "govuk-input--width-20"},
+          {"last_name", "Last name", FieldKind::text, "", {}, "govuk-input--width-20"},
+          {"preferred_name",
            "Preferred name (optional)",
            FieldKind::text,
            "The name they like to be called: Hearth shows it first",
            {},
-           "govuk-input--width-20"}),
-        f({"previous_names", "Previous names (optional)", FieldKind::text, "", {}, ""}),
-        f({"date_of_birth", "Date of birth", FieldKind::date, "For example, 27 3 2012", {}, ""}),
-        f({"sex", "Sex", FieldKind::radios, "", options(sexes()), ""}),
-        f({"pronouns",
+           "govuk-input--width-20"},
+          {"previous_names", "Previous names (optional)", FieldKind::text, "", {}, ""},
+          {"date_of_birth", "Date of birth", FieldKind::date, "For example, 27 3 2012", {}, ""},
+          {"sex", "Sex", FieldKind::radios, "", options(sexes()), ""},
+          {"pronouns",
            "Pronouns (optional)",
            FieldKind::text,
            "For example, she/her, he/him, they/them",
            {},
-           "govuk-input--width-10"}),
-        f({"religion", "Religion (optional)", FieldKind::text, "", {}, "govuk-input--width-20"}),
-        f({"ethnicity", "Ethnicity (optional)", FieldKind::text, "", {}, "govuk-input--width-20"}),
-        f({"language",
+           "govuk-input--width-10"},
+          {"religion", "Religion (optional)", FieldKind::text, "", {}, "govuk-input--width-20"},
+          {"ethnicity", "Ethnicity (optional)", FieldKind::text, "", {}, "govuk-input--width-20"},
+          {"language",
            "Language and cultural background (optional)",
            FieldKind::textarea,
            "First language, and what matters to them about their culture",
            {},
-           ""}),
-    });
-    nlohmann::json placement = nlohmann::json::array({
-        f({"legal_basis", "Legal basis of the placement", FieldKind::radios, "",
-           options(legal_bases()), ""}),
-        f({"placing_authority",
-           "Placing authority",
+           ""}}});
+    Group placement{"Placement", {}};
+    placement.fields = {
+        {"legal_basis", "Legal basis of the placement", FieldKind::radios, "",
+         options(legal_bases()), ""},
+        {"placing_authority",
+         "Placing authority",
+         FieldKind::text,
+         "The local authority that placed them",
+         {},
+         ""},
+        {"placing_authority_contact",
+         "Named contact at the placing authority (optional)",
+         FieldKind::text,
+         "Name, and phone or email",
+         {},
+         ""},
+        {"social_worker_name", "Social worker (optional)", FieldKind::text, "", {}, ""},
+        {"social_worker_contact",
+         "Social worker's phone or email (optional)",
+         FieldKind::text,
+         "",
+         {},
+         ""},
+        {"admission_date",
+         "Admission date",
+         FieldKind::date,
+         "The day they came to live here",
+         {},
+         ""},
+        {"address_before",
+         "Address before coming here (optional)",
+         FieldKind::textarea,
+         "Where they lived before",
+         {},
+         ""},
+    };
+    if (admitting) {
+        placement.fields.push_back({"key_worker", "Key worker", FieldKind::radios,
+                                    "Staff of this home. Later changes are made on the Key workers "
+                                    "tab, with the child's view",
+                                    staff, ""});
+    }
+    placement.fields.push_back(
+        {"reg44_consent",
+         "The child and the placing authority agree that the independent person (Reg 44) may "
+         "read this case record",
+         FieldKind::checkbox,
+         "",
+         {},
+         ""});
+    groups.push_back(placement);
+    if (admitting)
+        return groups;
+    groups.push_back(
+        {"People around the child",
+         {{"iro_name", "Independent Reviewing Officer (optional)", FieldKind::text, "", {}, ""},
+          {"iro_contact",
+           "Independent Reviewing Officer's phone or email (optional)",
            FieldKind::text,
-           "The local authority that placed them",
-           {},
-           ""}),
-        f({"placing_authority_contact",
-           "Named contact at the placing authority (optional)",
-           FieldKind::text,
-           "Name, and phone or email",
-           {},
-           ""}),
-        f({"social_worker_name", "Social worker (optional)", FieldKind::text, "", {}, ""}),
-        f({"admission_date",
-           "Admission date",
-           FieldKind::date,
-           "The day they came to live here",
-           {},
-           ""}),
-        f({"key_workers", "Key workers (optional)", FieldKind::checkboxes, "Staff of this home",
-           staff, ""}),
-        f({"reg44_consent",
-           "The child and the placing authority agree that the independent person (Reg 44) may "
-           "read this case record",
-           FieldKind::checkbox,
            "",
            {},
-           ""}),
-    });
-    return {{"about", about}, {"placement", placement}};
+           ""},
+          {"independent_visitor",
+           "Independent visitor (optional)",
+           FieldKind::text,
+           "Name, and how to reach them",
+           {},
+           ""},
+          {"advocate",
+           "Advocate (optional)",
+           FieldKind::text,
+           "Name, and how to reach them",
+           {},
+           ""}}});
+    groups.push_back({"Education and work",
+                      {{"school", "School or college (optional)", FieldKind::text, "", {}, ""},
+                       {"designated_teacher",
+                        "Designated teacher (optional)",
+                        FieldKind::text,
+                        "The teacher responsible for children in care: name, and phone or email",
+                        {},
+                        ""},
+                       {"employer", "Employer (optional)", FieldKind::text, "", {}, ""}}});
+    if (has_left) {
+        groups.push_back({"Leaving",
+                          {{"address_on_leaving",
+                            "Address on leaving (optional)",
+                            FieldKind::textarea,
+                            "",
+                            {},
+                            ""}}});
+    }
+    groups.push_back({"If the child has died",
+                      {{"date_of_death",
+                        "Date of death",
+                        FieldKind::date,
+                        "Only in the rare and sad event of a child's death. It decides how long "
+                        "the record is kept",
+                        {},
+                        ""}},
+                      true});
+    return groups;
 }
 
-nlohmann::json values_from_form(const http::FormData& form) {
-    nlohmann::json v = form.typed_values();
-    return v;
+nlohmann::json groups_view(const std::vector<Group>& groups, const nlohmann::json& values,
+                           const nlohmann::json& errors) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& g : groups) {
+        nlohmann::json fields = nlohmann::json::array();
+        bool filled = false;
+        for (const auto& spec : g.fields) {
+            auto f = views::field(spec, values, errors);
+            filled = filled || f.value("has_error", false) || !f.value("value", "").empty() ||
+                     !f.value("year", "").empty();
+            fields.push_back(std::move(f));
+        }
+        out.push_back({{"heading", g.heading},
+                       {"fields", fields},
+                       {"collapsed", g.collapsed},
+                       {"open", filled}});
+    }
+    return out;
 }
 
 Response show_form(const Context& ctx, const std::string& title, const std::string& action,
                    const nlohmann::json& values, const std::optional<Error>& error,
                    std::optional<int> version, const std::optional<Child>& current,
-                   std::int64_t home_id, int status) {
+                   std::int64_t home_id, bool has_left, int status) {
     auto staff = ctx.services.db.read([&](db::Connection& c) { return staff_options(c, home_id); });
     if (!staff.ok())
         return ctx.error(staff.error());
@@ -182,7 +333,7 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
         data.update(views::errors_view(*error));
         errors = data["error_for"];
     }
-    data["fields"] = form_fields(values, errors, staff.value());
+    data["groups"] = groups_view(form_groups(!version, has_left, *staff), values, errors);
     if (version) {
         data["version"] = *version;
         data["reason"] =
@@ -193,17 +344,10 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
     }
     if (current && error && error->kind == ErrorKind::conflict) {
         data["conflict"] = {{"message", error->message},
-                            {"rows", summary_rows(*current, today(ctx))},
+                            {"rows", flat_rows(*current, ctx.today())},
                             {"updated_by", current->updated_by_name}};
     }
     return ctx.page("child_form", title, data, status);
-}
-
-nlohmann::json praise_moments_view() {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& m : daily_record::praise_moments())
-        out.push_back({{"key", m.key}, {"label", m.label}});
-    return out;
 }
 
 Response new_page(Context& ctx);
@@ -236,65 +380,104 @@ Response list_page(Context& ctx) {
             child_scope.child_id = ch.id;
             child_scope.reg44_consent = ch.details.reg44_consent;
             if (can(ctx.person, Action::view_child, child_scope)) {
-                list.push_back(child_json(ch, today(ctx)));
+                list.push_back(child_json(ch, ctx.today(),
+                                          can(ctx.person, Action::view_retention, child_scope)));
             } else {
                 list.push_back({{"id", ch.id},
                                 {"home_id", ch.home_id},
                                 {"name", display_name(ch.details)},
-                                {"age", age_on(ch.details, today(ctx))}});
+                                {"age", age_on(ch.details, ctx.today())}});
             }
         }
         return Response::json(200, {{"children", list}});
     }
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& ch : data->children) {
-        std::string kw;
-        for (const auto& k : ch.key_workers)
-            kw += (kw.empty() ? "" : ", ") + k.name;
         rows.push_back({{"id", ch.id},
                         {"name", display_name(ch.details)},
-                        {"age", age_on(ch.details, today(ctx))},
+                        {"age", age_on(ch.details, ctx.today())},
                         {"admitted", format_local_date(ch.details.admission_date)},
-                        {"key_workers", kw}});
+                        {"key_workers", key_worker_names(ch)}});
     }
     return ctx.page("children_list", "Children at " + data->home->name,
                     {{"home", {{"id", home_id}, {"name", data->home->name}}},
                      {"children", rows},
                      {"has_children", !rows.empty()},
-                     {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)}});
+                     {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)},
+                     {"can_register", can(ctx.person, Action::view_register, ctx.scope)}});
 }
 
 Response new_page(Context& ctx) {
     const auto home_id = ctx.param("home");
-    nlohmann::json values = ctx.draft ? values_from_form(*ctx.draft) : nlohmann::json::object();
+    nlohmann::json values = ctx.draft ? ctx.draft->typed_values() : nlohmann::json::object();
     return show_form(ctx, "Admit a child", fmt::format("/homes/{}/children", home_id), values,
-                     std::nullopt, std::nullopt, std::nullopt, home_id, 200);
+                     std::nullopt, std::nullopt, std::nullopt, home_id, false, 200);
 }
 
 Response admit_from_form(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     reader.allow("csrf_token");
-    auto details = read_child_details(reader, today(ctx));
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return children::admit(c, home_id, details.value(), ctx.actor(), ctx.now());
+    auto admission = read_admission(reader, ctx.today());
+    auto id = admission.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return children::admit(c, home_id, admission->details, ctx.actor(), ctx.now(),
+                               admission->key_worker);
     })
-                           : Result<std::int64_t>(details.error());
+                             : Result<std::int64_t>(admission.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
             return ctx.error(id.error());
         return show_form(ctx, "Admit a child", fmt::format("/homes/{}/children", home_id),
-                         values_from_form(*ctx.form), id.error(), std::nullopt, std::nullopt,
-                         home_id, 400);
+                         ctx.form->typed_values(), id.error(), std::nullopt, std::nullopt, home_id,
+                         false, 400);
     }
     if (ctx.request.wants_json()) {
         auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
         if (!child.ok())
             return ctx.error(child.error());
-        return Response::json(201, child_json(**child, today(ctx)))
+        return Response::json(201, child_json(**child, ctx.today(), false))
             .header("Location", fmt::format("/api/v1/children/{}", id.value()));
     }
     return Response::redirect(fmt::format("/children/{}?admitted=1", id.value()));
+}
+
+nlohmann::json history_view(const std::vector<Version>& versions) {
+    nlohmann::json history = nlohmann::json::array();
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const auto& v = versions[i];
+        nlohmann::json changes = nlohmann::json::array();
+        if (i + 1 < versions.size()) {
+            for (const auto& c : changes_between(versions[i + 1].record, v.record)) {
+                changes.push_back({{"label", c.label},
+                                   {"before", c.before.empty() ? "(blank)" : c.before},
+                                   {"after", c.after.empty() ? "(blank)" : c.after}});
+            }
+        }
+        history.push_back({{"version", v.version},
+                           {"reason", v.reason},
+                           {"when", shown_time(v.changed_at)},
+                           {"who", v.changed_by},
+                           {"changes", changes},
+                           {"has_changes", !changes.empty()}});
+    }
+    return history;
+}
+
+std::string retention_text(const ChildDetails& d) {
+    const Date until = retention_date(d.date_of_birth, d.date_of_death);
+    const bool from_death =
+        d.date_of_death && died_before_eighteen(d.date_of_birth, *d.date_of_death);
+    return fmt::format("Until at least {} ({} years from the {}, Reg 36(2))",
+                       format_local_date(until),
+                       from_death ? retention_years_from_death : retention_years_from_birth,
+                       from_death ? "date of death" : "date of birth");
+}
+
+nlohmann::json praise_moments_view() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : daily_record::praise_moments())
+        out.push_back({{"key", m.key}, {"label", m.label}});
+    return out;
 }
 
 Response profile(Context& ctx) {
@@ -304,102 +487,83 @@ Response profile(Context& ctx) {
     if (ctx.draft && can(ctx.person, Action::amend_child, ctx.scope))
         return edit_page(ctx);
     const bool show_readers = can(ctx.person, Action::view_child_readers, ctx.scope);
+    const bool show_retention = can(ctx.person, Action::view_retention, ctx.scope);
     struct Data {
         Child child;
         std::vector<Version> versions;
+        std::optional<LeavingRecord> leaving;
         audit::Page readers;
-        std::string home_name;
         nlohmann::json recent;
+        nlohmann::json glance;
     };
     // The read is itself recorded, in the same transaction as what was read.
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto found, find(c, child_id));
-        if (!found)
-            return Error::not_found("We could not find that child's record.");
-        d.child = std::move(*found);
-        CHECK_OK(record_read(c, d.child, ctx.actor(), ctx.now()));
+        TRY(d.child, open_record(c, child_id, ctx.actor(), ctx.now()));
         TRY(d.versions, versions(c, child_id));
+        TRY(d.leaving, leaving_of(c, child_id));
         if (show_readers) {
             TRY(d.readers, audit::for_child(c, child_id, "read", std::nullopt, 10));
         }
-        TRY(auto home, organisation::find_home(c, d.child.home_id));
-        d.home_name = home ? home->name : "";
         TRY(d.recent, chronology::recent_view(c, child_id, 6));
+        std::vector<std::string> key_workers;
+        for (const auto& k : d.child.key_workers)
+            key_workers.push_back(k.name);
+        TRY(d.glance, plans::glance(c, child_id, key_workers, ctx.now()));
         return d;
     });
     if (!data.ok())
         return ctx.error(data.error());
     const auto& ch = data->child;
     if (ctx.request.wants_json())
-        return Response::json(200, child_json(ch, today(ctx)));
+        return Response::json(200, child_json(ch, ctx.today(), show_retention));
 
-    nlohmann::json history = nlohmann::json::array();
-    for (std::size_t i = 0; i < data->versions.size(); ++i) {
-        const auto& v = data->versions[i];
-        nlohmann::json changes = nlohmann::json::array();
-        if (i + 1 < data->versions.size()) {
-            for (const auto& c : changes_between(data->versions[i + 1].record, v.record)) {
-                changes.push_back({{"label", c.label},
-                                   {"before", c.before.empty() ? "(blank)" : c.before},
-                                   {"after", c.after.empty() ? "(blank)" : c.after}});
-            }
-        }
-        history.push_back({{"version", v.version},
-                           {"reason", v.reason},
-                           {"when", format_local(parse_utc(v.changed_at).value_or(Timestamp{}))},
-                           {"who", v.changed_by},
-                           {"changes", changes},
-                           {"has_changes", !changes.empty()}});
-    }
     nlohmann::json readers = nlohmann::json::array();
-    for (const auto& e : data->readers.entries) {
-        readers.push_back(
-            {{"who", e.actor}, {"when", format_local(parse_utc(e.at).value_or(Timestamp{}))}});
-    }
-    return ctx.page("child_profile", display_name(ch.details),
-                    {{"child", child_json(ch, today(ctx))},
-                     {"name", display_name(ch.details)},
-                     {"home", {{"id", ch.home_id}, {"name", data->home_name}}},
-                     {"rows", summary_rows(ch, today(ctx))},
-                     {"history", history},
-                     {"show_readers", show_readers},
-                     {"readers", readers},
-                     {"can_amend", can(ctx.person, Action::amend_child, ctx.scope)},
-                     {"recent", data->recent},
-                     {"praise_moments", praise_moments_view()},
-                     {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
-                     {"praised", ctx.request.query_value("praised").has_value()},
-                     {"admitted", ctx.request.query_value("admitted").has_value()},
-                     {"amended", ctx.request.query_value("amended").has_value()}});
+    for (const auto& e : data->readers.entries)
+        readers.push_back({{"who", e.actor}, {"when", shown_time(e.at)}});
+    nlohmann::json view = {
+        {"child", child_json(ch, ctx.today(), false)},
+        {"first_name", known_as(ch.details)},
+        {"name", display_name(ch.details)},
+        {"home", {{"id", ch.home_id}, {"name", ctx.scope.home_name}}},
+        {"sections", sections_json(record_sections(ch, ctx.today(), data->leaving))},
+        {"history", history_view(data->versions)},
+        {"show_readers", show_readers},
+        {"readers", readers},
+        {"can_amend", can(ctx.person, Action::amend_child, ctx.scope)},
+        {"can_record_leaving", !ch.left_on && can(ctx.person, Action::record_leaving, ctx.scope)},
+        {"has_left", ch.left_on.has_value()},
+        {"left_on", ch.left_on ? format_local_date(*ch.left_on) : ""},
+        {"show_retention", show_retention},
+        {"retention", retention_text(ch.details)},
+        {"admitted", ctx.request.query_value("admitted").has_value()},
+        {"amended", ctx.request.query_value("amended").has_value()},
+        {"recorded_leaving", ctx.request.query_value("left").has_value()},
+        {"recent", data->recent},
+        {"glance", data->glance},
+        {"praise_moments", praise_moments_view()},
+        {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
+        {"praised", ctx.request.query_value("praised").has_value()}};
+    return ctx.page("child_profile", display_name(ch.details), view);
 }
 
 Response edit_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     // The form shows the whole record, so opening it is a read and is recorded like one.
-    auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Child> {
-        TRY(auto child, find(c, child_id));
-        if (!child)
-            return Error::not_found("We could not find that child's record.");
-        CHECK_OK(record_read(c, *child, ctx.actor(), ctx.now()));
-        return std::move(*child);
-    });
+    auto found = ctx.services.db.write(
+        [&](db::Connection& c) { return open_record(c, child_id, ctx.actor(), ctx.now()); });
     if (!found.ok())
         return ctx.error(found.error());
     const Child& ch = *found;
     nlohmann::json values = to_json(ch.details);
-    nlohmann::json ids = nlohmann::json::array();
-    for (auto id : ch.details.key_worker_ids)
-        ids.push_back(std::to_string(id));
-    values["key_workers"] = ids;
     int version = ch.version;
     if (ctx.draft) {
-        values = values_from_form(*ctx.draft);
+        values = ctx.draft->typed_values();
         version = std::atoi(ctx.draft->get("version").c_str());
     }
     return show_form(ctx, "Amend " + display_name(ch.details) + "'s record",
                      fmt::format("/children/{}", child_id), values, std::nullopt, version,
-                     std::nullopt, ch.home_id, 200);
+                     std::nullopt, ch.home_id, ch.left_on.has_value(), 200);
 }
 
 Response amend_from_form(Context& ctx) {
@@ -409,7 +573,7 @@ Response amend_from_form(Context& ctx) {
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     std::string reason = reader.text("reason", "why you are changing this record",
                                      {.required = true, .max = 1000, .multiline = true});
-    auto details = read_child_details(reader, today(ctx));
+    auto details = read_child_details(reader, ctx.today());
     Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return children::amend(c, child_id, static_cast<int>(version.value_or(0)), details.value(),
                                reason, ctx.actor(), ctx.now());
@@ -436,17 +600,19 @@ Response amend_from_form(Context& ctx) {
         int shown_version = e.kind == ErrorKind::conflict
                                 ? ch.version
                                 : static_cast<int>(version.value_or(ch.version));
-        nlohmann::json values = values_from_form(*ctx.form);
+        nlohmann::json values = ctx.form->typed_values();
         values["version"] = std::to_string(shown_version);
         return show_form(ctx, "Amend " + display_name(ch.details) + "'s record",
                          fmt::format("/children/{}", child_id), values, e, shown_version, ch,
-                         ch.home_id, e.kind == ErrorKind::conflict ? 409 : 400);
+                         ch.home_id, ch.left_on.has_value(),
+                         e.kind == ErrorKind::conflict ? 409 : 400);
     }
     if (ctx.request.wants_json()) {
         auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
         if (!child.ok())
             return ctx.error(child.error());
-        return Response::json(200, child_json(**child, today(ctx)));
+        return Response::json(200, child_json(**child, ctx.today(),
+                                              can(ctx.person, Action::view_retention, ctx.scope)));
     }
     return Response::redirect(fmt::format("/children/{}?amended=1", child_id));
 }
@@ -454,10 +620,8 @@ Response amend_from_form(Context& ctx) {
 Response versions_api(Context& ctx) {
     // Every earlier version of the record: a read, recorded like one.
     auto list = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Version>> {
-        TRY(auto child, find(c, ctx.param("child")));
-        if (!child)
-            return Error::not_found("We could not find that child's record.");
-        CHECK_OK(record_read(c, *child, ctx.actor(), ctx.now()));
+        TRY(auto child, open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
+        (void)child;
         return versions(c, ctx.param("child"));
     });
     if (!list.ok())
@@ -475,9 +639,9 @@ Response versions_api(Context& ctx) {
 
 }  // namespace
 
-void add_routes(http::Router& router) {
+void add_routes(http::Router& router, const ExportSections& sections) {
     router.add_scope_resolver("child", resolve_scope);
-    router.add_child_tab({"Overview", "", Action::view_child});
+    router.add_child_tab({"Overview", "", Action::view_child, 10});
     router.add({"GET", "/homes/{home}/children", Action::view_children, list_page});
     router.add({"GET", "/homes/{home}/children/new", Action::admit_child, new_page});
     router.add({"POST", "/homes/{home}/children", Action::admit_child, admit_from_form});
@@ -490,6 +654,12 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/api/v1/children/{child}", Action::view_child, profile});
     router.add({"PUT", "/api/v1/children/{child}", Action::amend_child, amend_from_form});
     router.add({"GET", "/api/v1/children/{child}/versions", Action::view_child, versions_api});
+
+    add_family_routes(router);
+    add_key_worker_routes(router);
+    add_valuables_routes(router);
+    add_leaving_routes(router);
+    add_export_routes(router, sections);
 }
 
 }  // namespace hearth::children

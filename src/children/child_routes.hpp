@@ -1,9 +1,12 @@
 #pragma once
+#include "children/export/export_sections.hpp"
 #include "platform/http/router.hpp"
 
 namespace hearth::children {
 
-// Pages and /api/v1 routes for children's records.
-void add_routes(http::Router& router);
+// Pages and /api/v1 routes for children's records: the record itself, the people around the child,
+// key workers, money and valuables, leaving and the register, and the export of the whole record
+// (`sections` must outlive the router).
+void add_routes(http::Router& router, const ExportSections& sections);
 
 }  // namespace hearth::children

@@ -2,16 +2,49 @@
 
 #include <fmt/format.h>
 
+#include "children/key_workers/key_worker_store.hpp"
+#include "chronology/chronology_store.hpp"
+
 namespace hearth::children {
 
 namespace {
 constexpr const char* child_columns =
     "c.id, c.home_id, c.first_name, c.last_name, c.preferred_name, c.previous_names, "
-    "c.date_of_birth, c.sex, "
-    "c.pronouns, c.religion, c.ethnicity, c.language, c.legal_basis, c.placing_authority, "
-    "c.placing_authority_contact, c.social_worker_name, c.admission_date, c.reg44_consent, "
-    "c.created_at, "
-    "c.updated_at, u.name, c.version";
+    "c.date_of_birth, c.sex, c.pronouns, c.religion, c.ethnicity, c.language, c.legal_basis, "
+    "c.placing_authority, c.placing_authority_contact, c.social_worker_name, c.admission_date, "
+    "c.reg44_consent, c.created_at, c.updated_at, u.name, c.version, c.social_worker_contact, "
+    "c.address_before, c.iro_name, c.iro_contact, c.independent_visitor, c.advocate, c.school, "
+    "c.designated_teacher, c.employer, c.address_on_leaving, c.date_of_death, c.left_on";
+
+// The columns a version writes, in the order of detail_params(): $1..$25.
+constexpr const char* detail_columns[] = {"first_name",
+                                          "last_name",
+                                          "preferred_name",
+                                          "previous_names",
+                                          "date_of_birth",
+                                          "sex",
+                                          "pronouns",
+                                          "religion",
+                                          "ethnicity",
+                                          "language",
+                                          "legal_basis",
+                                          "placing_authority",
+                                          "placing_authority_contact",
+                                          "social_worker_name",
+                                          "admission_date",
+                                          "reg44_consent",
+                                          "social_worker_contact",
+                                          "address_before",
+                                          "iro_name",
+                                          "iro_contact",
+                                          "independent_visitor",
+                                          "advocate",
+                                          "school",
+                                          "designated_teacher",
+                                          "employer",
+                                          "address_on_leaving",
+                                          "date_of_death"};
+constexpr std::size_t detail_count = std::size(detail_columns);
 
 Child from_row(const db::Row& r) {
     Child ch;
@@ -38,6 +71,18 @@ Child from_row(const db::Row& r) {
     ch.updated_at = r.text(19);
     ch.updated_by_name = r.text(20);
     ch.version = static_cast<int>(r.integer(21));
+    d.social_worker_contact = r.text(22);
+    d.address_before = r.text(23);
+    d.iro_name = r.text(24);
+    d.iro_contact = r.text(25);
+    d.independent_visitor = r.text(26);
+    d.advocate = r.text(27);
+    d.school = r.text(28);
+    d.designated_teacher = r.text(29);
+    d.employer = r.text(30);
+    d.address_on_leaving = r.text(31);
+    d.date_of_death = parse_date(r.text(32));
+    ch.left_on = parse_date(r.text(33));
     return ch;
 }
 
@@ -46,10 +91,8 @@ Status load_key_workers(db::Connection& c, Child& ch) {
         c.query("SELECT k.person_id, p.name FROM key_workers k JOIN people p ON p.id = k.person_id "
                 "WHERE k.child_id = $1 AND k.ended_at IS NULL ORDER BY p.name",
                 {ch.id}));
-    for (const auto& r : rows) {
+    for (const auto& r : rows)
         ch.key_workers.push_back({r.integer(0), r.text(1)});
-        ch.details.key_worker_ids.push_back(r.integer(0));
-    }
     return {};
 }
 
@@ -68,45 +111,6 @@ Result<std::vector<Child>> many(db::Connection& c, const std::string& where,
     return out;
 }
 
-// Key workers are staff of the child's home.
-Status check_key_workers(db::Connection& c, std::int64_t home_id,
-                         const std::vector<std::int64_t>& ids) {
-    for (auto id : ids) {
-        TRY(auto row,
-            c.query_one(
-                "SELECT 1 FROM roles WHERE person_id = $1 AND home_id = $2 AND ended_at IS NULL "
-                "AND role IN ('registered_manager', 'deputy', 'support_worker')",
-                {id, home_id}));
-        if (!row)
-            return Error::invalid("key_workers", "Key workers must be staff of this home");
-    }
-    return {};
-}
-
-Status set_key_workers(db::Connection& c, std::int64_t child_id,
-                       const std::vector<std::int64_t>& wanted,
-                       const std::vector<std::int64_t>& current, const audit::Actor& actor,
-                       const std::string& at) {
-    for (auto id : current) {
-        if (std::find(wanted.begin(), wanted.end(), id) != wanted.end())
-            continue;
-        CHECK_OK(
-            c.run("UPDATE key_workers SET ended_at = $1, ended_by = $2 WHERE child_id = $3 AND "
-                  "person_id = $4 "
-                  "AND ended_at IS NULL",
-                  {at, db::nullable(actor.person_id), child_id, id}));
-    }
-    for (auto id : wanted) {
-        if (std::find(current.begin(), current.end(), id) != current.end())
-            continue;
-        CHECK_OK(
-            c.run("INSERT INTO key_workers (child_id, person_id, started_at, started_by) VALUES "
-                  "($1, $2, $3, $4)",
-                  {child_id, id, at, db::nullable(actor.person_id)}));
-    }
-    return {};
-}
-
 db::Params detail_params(const ChildDetails& d) {
     return {d.first_name,
             d.last_name,
@@ -123,7 +127,35 @@ db::Params detail_params(const ChildDetails& d) {
             d.placing_authority_contact,
             d.social_worker_name,
             format_date(d.admission_date),
-            std::int64_t{d.reg44_consent}};
+            std::int64_t{d.reg44_consent},
+            d.social_worker_contact,
+            d.address_before,
+            d.iro_name,
+            d.iro_contact,
+            d.independent_visitor,
+            d.advocate,
+            d.school,
+            d.designated_teacher,
+            d.employer,
+            d.address_on_leaving,
+            d.date_of_death ? db::Value{format_date(*d.date_of_death)} : db::Value{nullptr}};
+}
+
+Result<std::int64_t> insert_version(db::Connection& c, std::int64_t child_id, int version,
+                                    const ChildDetails& d, const std::string& reason,
+                                    const audit::Actor& actor, const std::string& at) {
+    return c.insert(
+        "INSERT INTO child_versions (child_id, version, record, reason, changed_at, changed_by) "
+        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        {child_id, std::int64_t{version}, to_json(d).dump(), reason, at,
+         db::nullable(actor.person_id)});
+}
+
+std::string labels_of(const std::vector<FieldChange>& changes) {
+    std::string out;
+    for (const auto& ch : changes)
+        out += (out.empty() ? "" : ", ") + ch.label;
+    return out;
 }
 }  // namespace
 
@@ -146,47 +178,89 @@ Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id) {
 }
 
 Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
-        c.query(
-            "SELECT v.version, v.record, v.reason, v.changed_at, p.name FROM child_versions v "
-            "JOIN people p ON p.id = v.changed_by WHERE v.child_id = $1 ORDER BY v.version DESC",
-            {child_id}));
+    TRY(auto rows, c.query("SELECT v.id, v.version, v.record, v.reason, v.changed_at, p.name "
+                           "FROM child_versions v JOIN people p ON p.id = v.changed_by "
+                           "WHERE v.child_id = $1 ORDER BY v.version DESC",
+                           {child_id}));
     std::vector<Version> out;
     for (const auto& r : rows) {
-        out.push_back({static_cast<int>(r.integer(0)), nlohmann::json::parse(r.text(1)), r.text(2),
-                       r.text(3), r.text(4)});
+        out.push_back({r.integer(0), static_cast<int>(r.integer(1)),
+                       nlohmann::json::parse(r.text(2)), r.text(3), r.text(4), r.text(5)});
     }
     return out;
 }
 
 Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
-                           const audit::Actor& actor, Timestamp now) {
-    CHECK_OK(check_key_workers(c, home_id, d.key_worker_ids));
+                           const audit::Actor& actor, Timestamp now,
+                           std::optional<std::int64_t> first_key_worker) {
+    if (first_key_worker)
+        CHECK_OK(check_key_workers(c, home_id, {*first_key_worker}, "key_worker"));
     const std::string at = format_utc(now);
     db::Params params{home_id};
+    std::string columns = "home_id", placeholders = "$1";
+    for (std::size_t i = 0; i < detail_count; ++i) {
+        columns += fmt::format(", {}", detail_columns[i]);
+        placeholders += fmt::format(", ${}", i + 2);
+    }
     for (auto& p : detail_params(d))
         params.push_back(std::move(p));
     params.push_back(at);
     params.push_back(db::nullable(actor.person_id));
-    TRY(auto id,
-        c.insert(
-            "INSERT INTO children (home_id, first_name, last_name, preferred_name, previous_names, "
-            "date_of_birth, sex, pronouns, religion, ethnicity, language, legal_basis, "
-            "placing_authority, "
-            "placing_authority_contact, social_worker_name, admission_date, reg44_consent, "
-            "created_at, "
-            "created_by, updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-            "$9, "
-            "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18, $19, 1) RETURNING id",
-            params));
-    CHECK_OK(set_key_workers(c, id, d.key_worker_ids, {}, actor, at));
-    CHECK_OK(c.run(
-        "INSERT INTO child_versions (child_id, version, record, reason, changed_at, changed_by) "
-        "VALUES ($1, 1, $2, $3, $4, $5)",
-        {id, to_json(d).dump(), std::string("Admitted"), at, db::nullable(actor.person_id)}));
+    const auto n = params.size();
+    TRY(auto id, c.insert(fmt::format("INSERT INTO children ({}, created_at, created_by, "
+                                      "updated_at, updated_by, version) VALUES ({}, ${}, ${}, ${}, "
+                                      "${}, 1) RETURNING id",
+                                      columns, placeholders, n - 1, n, n - 1, n),
+                          params));
+    TRY(auto version_id, insert_version(c, id, 1, d, "Admitted", actor, at));
+    if (first_key_worker) {
+        CHECK_OK(start_first_key_worker(c, id, *first_key_worker, actor,
+                                        instant_of(d.admission_date, now)));
+    }
+    TRY(auto home, c.query_one("SELECT name FROM homes WHERE id = $1", {home_id}));
+    TRY(auto entry,
+        chronology::record(
+            c,
+            {.child_id = id,
+             .home_id = home_id,
+             .occurred_at = instant_of(d.admission_date, now),
+             .kind = "admission",
+             .source_type = "child_version",
+             .source_id = version_id,
+             .title = fmt::format("Came to live at {}", home ? home->text(0) : "the home"),
+             .summary = fmt::format("Placed by {}: {}.", d.placing_authority,
+                                    label_of(legal_bases(), d.legal_basis)),
+             .link = fmt::format("/children/{}", id),
+             .significant = true,
+             .author_id = actor.person_id,
+             .author_name = actor.name},
+            now));
+    (void)entry;
     CHECK_OK(audit::append(c, actor,
                            {"create", "child", std::to_string(id), home_id, id, "admitted"}, now));
     return id;
+}
+
+Result<std::int64_t> add_version(db::Connection& c, const Child& current, const ChildDetails& d,
+                                 const std::string& reason, const audit::Actor& actor,
+                                 const std::string& at) {
+    db::Params params = detail_params(d);
+    std::string sets;
+    for (std::size_t i = 0; i < detail_count; ++i)
+        sets += fmt::format("{}{} = ${}", i ? ", " : "", detail_columns[i], i + 1);
+    params.push_back(at);
+    params.push_back(db::nullable(actor.person_id));
+    params.push_back(current.id);
+    params.push_back(std::int64_t{current.version});
+    const auto n = params.size();
+    TRY(auto changed,
+        c.execute(fmt::format("UPDATE children SET {}, updated_at = ${}, updated_by = ${}, "
+                              "version = version + 1 WHERE id = ${} AND version = ${}",
+                              sets, n - 3, n - 2, n - 1, n),
+                  params));
+    if (changed != 1)
+        return Error::conflict("Someone else changed this record after you opened it.");
+    return insert_version(c, current.id, current.version + 1, d, reason, actor, at);
 }
 
 Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
@@ -196,45 +270,38 @@ Status amend(db::Connection& c, std::int64_t child_id, int read_version, const C
     TRY(auto current, find(c, child_id));
     if (!current)
         return Error::not_found("There is no such child");
-    CHECK_OK(check_key_workers(c, current->home_id, d.key_worker_ids));
-    const auto changes = changes_between(to_json(current->details), to_json(d));
     if (current->version != read_version) {
         return Error::conflict(
             fmt::format("{} changed this record (version {}) after you opened it (version {}).",
                         current->updated_by_name, current->version, read_version));
     }
+    const auto changes = changes_between(to_json(current->details), to_json(d));
     if (changes.empty())
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
     const std::string at = format_utc(now);
-    db::Params params = detail_params(d);
-    params.push_back(at);
-    params.push_back(db::nullable(actor.person_id));
-    params.push_back(child_id);
-    params.push_back(std::int64_t{read_version});
-    TRY(auto n,
-        c.execute(
-            "UPDATE children SET first_name = $1, last_name = $2, preferred_name = $3, "
-            "previous_names = $4, date_of_birth = $5, sex = $6, pronouns = $7, religion = $8, "
-            "ethnicity = $9, language = $10, legal_basis = $11, placing_authority = $12, "
-            "placing_authority_contact = $13, social_worker_name = $14, admission_date = $15, "
-            "reg44_consent = $16, updated_at = $17, updated_by = $18, version = version + 1 "
-            "WHERE id = $19 AND version = $20",
-            params));
-    if (n != 1)
-        return Error::conflict("Someone else changed this record after you opened it.");
-    CHECK_OK(
-        set_key_workers(c, child_id, d.key_worker_ids, current->details.key_worker_ids, actor, at));
-    CHECK_OK(c.run(
-        "INSERT INTO child_versions (child_id, version, record, reason, changed_at, changed_by) "
-        "VALUES ($1, $2, $3, $4, $5, $6)",
-        {child_id, std::int64_t{read_version + 1}, to_json(d).dump(), reason, at,
-         db::nullable(actor.person_id)}));
+    TRY(auto version_id, add_version(c, *current, d, reason, actor, at));
+    const int version = read_version + 1;
+    TRY(auto entry,
+        chronology::record(c,
+                           {.child_id = child_id,
+                            .home_id = current->home_id,
+                            .occurred_at = now,
+                            .kind = "record_change",
+                            .source_type = "child_version",
+                            .source_id = version_id,
+                            .title = "Record amended: " + labels_of(changes),
+                            .summary = chronology::summarise(reason),
+                            .link = fmt::format("/children/{}#version-{}", child_id, version),
+                            .author_id = actor.person_id,
+                            .author_name = actor.name},
+                           now));
+    (void)entry;
     std::string fields;
     for (const auto& ch : changes)
         fields += (fields.empty() ? "" : ", ") + ch.field;
     return audit::append(c, actor,
                          {"amend", "child", std::to_string(child_id), current->home_id, child_id,
-                          fmt::format("version {}: {} ({})", read_version + 1, fields, reason)},
+                          fmt::format("version {}: {} ({})", version, fields, reason)},
                          now);
 }
 
@@ -242,6 +309,23 @@ Status record_read(db::Connection& c, const Child& child, const audit::Actor& ac
                    Timestamp now) {
     return audit::append(
         c, actor, {"read", "child", std::to_string(child.id), child.home_id, child.id, ""}, now);
+}
+
+Result<Child> open_record(db::Connection& c, std::int64_t child_id, const audit::Actor& actor,
+                          Timestamp now) {
+    TRY(auto child, find(c, child_id));
+    if (!child)
+        return Error::not_found("We could not find that child's record.");
+    CHECK_OK(record_read(c, *child, actor, now));
+    return std::move(*child);
+}
+
+Status lock_child(db::Connection& c, std::int64_t child_id) {
+    // An update that changes nothing still takes the row's lock until the transaction ends.
+    TRY(auto n, c.execute("UPDATE children SET version = version WHERE id = $1", {child_id}));
+    if (n != 1)
+        return Error::not_found("We could not find that child's record.");
+    return {};
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {

@@ -245,7 +245,7 @@ Response search_page(Context& ctx) {
 }  // namespace
 
 void add_routes(http::Router& router) {
-    router.add_child_tab({"Chronology", "/chronology", Action::view_chronology});
+    router.add_child_tab({"Chronology", "/chronology", Action::view_chronology, 20});
     router.add({"GET", "/children/{child}/chronology", Action::view_chronology, timeline});
     router.add({"GET", "/children/{child}/chronology/print", Action::view_chronology, printable});
     router.add({"GET", "/homes/{home}/search", Action::search_home, search_page});

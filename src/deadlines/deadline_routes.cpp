@@ -201,7 +201,7 @@ Response record_met(Context& ctx) {
 
 void add_routes(http::Router& router) {
     router.add_scope_resolver("deadline", resolve_scope);
-    router.add_child_tab({"Deadlines", "/deadlines", Action::view_chronology});
+    router.add_child_tab({"Deadlines", "/deadlines", Action::view_chronology, 70});
     router.add({"GET", "/homes/{home}/deadlines", Action::view_deadlines, home_page});
     router.add({"GET", "/deadlines", Action::signed_in, across_homes});
     router.add({"GET", "/deadlines/{deadline}", Action::view_deadlines, detail});

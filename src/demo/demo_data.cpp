@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "demo/demo_case_record.hpp"
 #include "demo/demo_daily_record.hpp"
 #include "demo/demo_language.hpp"
+#include "demo/demo_plans.hpp"
 #include "demo/demo_world.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
@@ -129,11 +131,11 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             d.admission_date = *parse_date(k.admitted);
             d.reg44_consent = k.consent;
             // Key workers: the two support workers of the home, one each.
-            d.key_worker_ids = {
-                person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)]};
+            const std::int64_t key_worker =
+                person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)];
             audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
                                  "127.0.0.1", "demo"};
-            TRY(auto child_id, children::admit(c, homes[k.home], d, manager, now));
+            TRY(auto child_id, children::admit(c, homes[k.home], d, manager, now, key_worker));
             world.children.push_back(child_id);
             world.child_home.push_back(k.home);
             if (k.authority == std::string("Northshire County Council")) {
@@ -144,6 +146,9 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             ++n;
         }
         CHECK_OK(add_daily_record(c, world, now));
+        CHECK_OK(create_case_record_demo(c, now));
+        CHECK_OK(create_demo_plans(c, now));
+        // Last: it checks every daily entry the demo wrote.
         return add_language(c, world, now);
     }));
     return summary;

@@ -392,7 +392,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
                 d.admission_date = Date{first_day + std::chrono::days(day)};
                 const Staff& manager = home.staff.front();
-                d.key_worker_ids = {staff_at(3 + dice.next() % 9).id};
+                const std::int64_t key_worker = staff_at(3 + dice.next() % 9).id;
                 const std::string when = at(day, 10 * 60 + dice.between(0, 300));
                 children_rows.add({id, home.id, d.first_name, d.last_name, std::string(),
                                    format_date(d.date_of_birth), d.sex, d.pronouns, d.legal_basis,
@@ -401,14 +401,14 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                    manager.id, std::int64_t{1}, nullptr});
                 versions.add({id, std::int64_t{1}, children::to_json(d).dump(),
                               std::string("Admitted"), when, manager.id});
-                key_workers.add({id, d.key_worker_ids.front(), when, manager.id});
+                key_workers.add({id, key_worker, when, manager.id});
                 if (dice.chance(1, 3))
                     allocations.add(
                         {social_workers[static_cast<std::size_t>(home.id) % social_workers.size()],
                          id, when});
                 child_state[id] = ChildState{d, 1, when, manager.id, home.id, std::nullopt};
                 home.living.push_back(
-                    {id, day + dice.between(stay_days_min, stay_days_max), d.key_worker_ids});
+                    {id, day + dice.between(stay_days_min, stay_days_max), {key_worker}});
                 const std::int64_t home_id = home.id;
                 const std::string manager_name = manager.name;
                 const std::int64_t manager_id = manager.id;

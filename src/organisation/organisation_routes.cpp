@@ -178,6 +178,7 @@ Response dashboard(Context& ctx) {
                      {"today", format_local_date(today)},
                      {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)},
                      {"can_audit", can(ctx.person, Action::view_audit, ctx.scope)},
+                     {"can_register", can(ctx.person, Action::view_register, ctx.scope)},
                      {"can_people", can(ctx.person, Action::view_people, ctx.scope)}});
 }
 

@@ -76,7 +76,7 @@ test('malformed JSON is refused with 400 and the JSON error shape', async () => 
 
 test('JSON that parses but cannot be read, or nests deeply, is a 400, not a 500', async () => {
   const bodies = [
-    JSON.stringify(validChild()).replace('}', ',"key_workers":[1e400]}'),
+    JSON.stringify(validChild()).replace('}', ',"key_worker":1e400}'),
     '{"first_name":' + '['.repeat(20000) + ']'.repeat(20000) + '}',
     '{"first_name":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}',
   ];
@@ -112,8 +112,9 @@ test('wrong types are refused with 400 naming the field', async () => {
     ['date_of_birth', 20120327],
     ['placing_authority', ['a', 'b']],
     ['reg44_consent', 'perhaps'],
-    ['key_workers', [{ id: 5 }]],
-    ['key_workers', ['not-a-number']],
+    ['key_worker', 'not-a-number'],
+    ['key_worker', true],
+    ['key_workers', [5]],
   ];
   for (const [field, value] of cases) {
     const res = await api.post('/api/v1/homes/1/children', validChild({ [field]: value }));

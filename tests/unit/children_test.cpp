@@ -133,19 +133,105 @@ TEST(ChildDetails, BadChoicesAndUnknownFieldsAreRefused) {
     fields["legal_basis"] = "s99";
     fields["sex"] = "robot";
     fields["favourite_colour"] = "green";
-    fields["key_workers"] = "abc";
+    // Key workers change only through a key-worker change, with the child's view.
+    fields["key_workers"] = "5";
     auto r = read_form(fields);
     EXPECT_EQ(fields_at_fault(r),
-              (std::vector<std::string>{"sex", "legal_basis", "key_workers", "favourite_colour"}));
+              (std::vector<std::string>{"sex", "legal_basis", "favourite_colour", "key_workers"}));
+}
+
+Result<Admission> read_admission_form(const std::map<std::string, std::string>& fields) {
+    auto form = http::FormData::from_urlencoded(encode(fields));
+    if (!form.ok())
+        return form.error();
+    http::FormReader reader(form.value());
+    return read_admission(reader, today);
+}
+
+TEST(Admission, NamesTheFirstKeyWorkerOrNone) {
+    auto fields = valid_fields();
+    auto none = read_admission_form(fields);
+    ASSERT_TRUE(none.ok()) << none.error().message;
+    EXPECT_FALSE(none->key_worker.has_value());
+    fields["key_worker"] = "";  // the form's "Not yet" choice
+    EXPECT_FALSE(read_admission_form(fields)->key_worker.has_value());
+    fields["key_worker"] = "7";
+    EXPECT_EQ(read_admission_form(fields)->key_worker, 7);
+    fields["key_worker"] = "abc";
+    auto bad = read_admission_form(fields);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().fields.front().field, "key_worker");
+}
+
+TEST(Admission, WhatBelongsToTheEndOfAPlacementIsRefused) {
+    auto fields = valid_fields();
+    fields["address_on_leaving"] = "Somewhere";
+    fields["date_of_death"] = "2026-01-01";
+    auto r = read_admission_form(fields);
+    ASSERT_FALSE(r.ok());
+    std::vector<std::string> at;
+    for (const auto& f : r.error().fields)
+        at.push_back(f.field);
+    EXPECT_EQ(at, (std::vector<std::string>{"address_on_leaving", "date_of_death"}));
+}
+
+TEST(ChildDetails, ScheduleThreeFieldsAreReadWithTheirLimits) {
+    auto fields = valid_fields();
+    fields["address_before"] = "1 Elm Row\nWestmere";
+    fields["school"] = "Westmere Academy";
+    fields["designated_teacher"] = "Mr Okonjo";
+    fields["employer"] = "Hollis Bakery";
+    fields["iro_name"] = "Pat Hensley";
+    fields["iro_contact"] = "01632 960220";
+    fields["independent_visitor"] = "Marion Tate";
+    fields["advocate"] = "Jordan Lee";
+    fields["social_worker_contact"] = "01632 960210";
+    auto r = read_form(fields);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->address_before, "1 Elm Row\nWestmere");
+    EXPECT_EQ(r->iro_name, "Pat Hensley");
+    EXPECT_EQ(r->designated_teacher, "Mr Okonjo");
+    EXPECT_FALSE(r->date_of_death.has_value());
+
+    fields["school"] = std::string(201, 'x');
+    fields["address_before"] = std::string(501, 'x');
+    EXPECT_EQ(fields_at_fault(read_form(fields)),
+              (std::vector<std::string>{"address_before", "school"}));
+}
+
+TEST(ChildDetails, ADateOfDeathIsNotInTheFutureNorBeforeBirth) {
+    auto fields = valid_fields();
+    fields["date_of_death"] = "2026-05-12";
+    auto r = read_form(fields);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->date_of_death, *parse_date("2026-05-12"));
+    fields["date_of_death"] = "2026-05-13";
+    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"date_of_death"});
+    fields["date_of_death"] = "2011-04-16";  // the day before she was born
+    auto before = read_form(fields);
+    EXPECT_EQ(fields_at_fault(before), std::vector<std::string>{"date_of_death"});
+    EXPECT_NE(before.error().message.find("after the date of birth"), std::string::npos);
 }
 
 TEST(ChildDetails, JsonRoundTrip) {
     auto r = read_form(valid_fields());
     ASSERT_TRUE(r.ok());
-    r->key_worker_ids = {5, 9};
+    r->school = "Westmere Academy";
+    r->date_of_death = *parse_date("2026-01-02");
     ChildDetails back = from_json(to_json(*r));
     EXPECT_EQ(to_json(back), to_json(*r));
-    EXPECT_EQ(back.key_worker_ids, (std::vector<std::int64_t>{5, 9}));
+    EXPECT_EQ(back.date_of_death, r->date_of_death);
+    r->date_of_death.reset();
+    EXPECT_TRUE(to_json(*r)["date_of_death"].is_null());
+    EXPECT_FALSE(from_json(to_json(*r)).date_of_death.has_value());
+}
+
+TEST(InstantOf, TodayIsNowAndAnEarlierDayStartsAtLocalMidnight) {
+    set_display_zone("Europe/London");
+    const Timestamp now = hearth::testing::test_now();  // 15:30 in London, summer time
+    EXPECT_EQ(instant_of(today, now), now);
+    EXPECT_EQ(format_utc(instant_of(*parse_date("2026-05-01"), now)), "2026-04-30T23:00:00.000Z");
+    EXPECT_EQ(format_utc(instant_of(*parse_date("2026-01-10"), now)), "2026-01-10T00:00:00.000Z");
 }
 
 TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
@@ -155,7 +241,7 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
     after.preferred_name = "Ash";
     after.last_name = "Bennett-Hale";
     after.reg44_consent = false;
-    after.key_worker_ids = {6};
+    after.school = "Westmere Academy";
     auto changes = changes_between(to_json(*before), to_json(after));
     ASSERT_EQ(changes.size(), 4u);
     EXPECT_EQ(changes[0].field, "last_name");
@@ -168,7 +254,8 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
     EXPECT_EQ(changes[2].field, "reg44_consent");
     EXPECT_EQ(changes[2].before, "Yes");
     EXPECT_EQ(changes[2].after, "No");
-    EXPECT_EQ(changes[3].field, "key_workers");
+    EXPECT_EQ(changes[3].field, "school");
+    EXPECT_EQ(changes[3].label, "School or college");
     EXPECT_TRUE(changes_between(to_json(*before), to_json(*before)).empty());
     // A field missing from an older stored version counts as blank, not as a crash.
     auto older = to_json(*before);
@@ -183,6 +270,7 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
 class ChildStore : public ::testing::Test {
   protected:
     void SetUp() override {
+        set_display_zone("Europe/London");
         db_ = hearth::testing::open_migrated(dir_.file("h.db"));
         Status made = db_->write([&](db::Connection& c) -> Status {
             const std::string at = format_utc(now_);
@@ -202,9 +290,9 @@ class ChildStore : public ::testing::Test {
         auto d = read_form(valid_fields());
         ASSERT_TRUE(d.ok());
         details_ = d.value();
-        details_.key_worker_ids = {staff_};
-        auto id = db_->write(
-            [&](db::Connection& c) { return admit(c, home_, details_, actor(staff_), now_); });
+        auto id = db_->write([&](db::Connection& c) {
+            return admit(c, home_, details_, actor(staff_), now_, staff_);
+        });
         ASSERT_TRUE(id.ok()) << id.error().message;
         child_ = id.value();
     }
@@ -294,7 +382,6 @@ TEST_F(ChildStore, AStaleVersionIsAConflictAndWritesNothing) {
     // Chris opened the record at version 1 too, and saves after Dana.
     ChildDetails second = details_;
     second.pronouns = "they/them";
-    second.key_worker_ids = {staff_, other_};
     Status stale = amend_as(staff_, 1, second, "Pronouns");
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
@@ -307,8 +394,9 @@ TEST_F(ChildStore, AStaleVersionIsAConflictAndWritesNothing) {
     EXPECT_EQ(now.value()->version, 2);
     EXPECT_EQ(now.value()->details.pronouns, "she/her");
     EXPECT_EQ(now.value()->details.preferred_name, "Ash");
-    EXPECT_EQ(now.value()->key_workers.size(), 1u);  // the key worker change was not half-applied
-    EXPECT_EQ(count("SELECT COUNT(*) FROM key_workers WHERE child_id = $1"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM chronology WHERE kind = 'record_change' AND "
+                    "child_id = $1"),
+              1);  // Dana's amendment only
 }
 
 TEST_F(ChildStore, AnAmendmentWithNoChangesIsRefused) {
@@ -329,14 +417,54 @@ TEST_F(ChildStore, AnAmendmentNeedsAReason) {
     EXPECT_EQ(versions_count(), 1);
 }
 
-TEST_F(ChildStore, KeyWorkersMustBeStaffOfTheHome) {
-    ChildDetails changed = details_;
-    changed.key_worker_ids = {staff_, 9999};
-    Status bad = amend_as(staff_, 1, changed, "New key worker");
+TEST_F(ChildStore, TheFirstKeyWorkerMustBeStaffOfTheHomeAndNothingIsHalfAdmitted) {
+    const auto children_before = hearth::testing::count_rows(*db_, "SELECT COUNT(*) FROM children");
+    auto bad = db_->write(
+        [&](db::Connection& c) { return admit(c, home_, details_, actor(staff_), now_, 9999); });
     ASSERT_FALSE(bad.ok());
     ASSERT_FALSE(bad.error().fields.empty());
-    EXPECT_EQ(bad.error().fields.front().field, "key_workers");
-    EXPECT_EQ(versions_count(), 1);
+    EXPECT_EQ(bad.error().fields.front().field, "key_worker");
+    EXPECT_EQ(hearth::testing::count_rows(*db_, "SELECT COUNT(*) FROM children"), children_before);
+}
+
+TEST_F(ChildStore, AdmissionIsInTheChronologyWithTheFirstKeyWorker) {
+    auto entry = db_->read([&](db::Connection& c) {
+        return c.query_one(
+            "SELECT kind, source_type, title, link, significant, occurred_at "
+            "FROM chronology WHERE child_id = $1",
+            {child_});
+    });
+    ASSERT_TRUE(entry.ok() && entry.value());
+    const auto& r = *entry.value();
+    EXPECT_EQ(r.text(0), "admission");
+    EXPECT_EQ(r.text(1), "child_version");
+    EXPECT_EQ(r.text(2), "Came to live at Willow House");
+    EXPECT_EQ(r.text(3), "/children/" + std::to_string(child_));
+    EXPECT_TRUE(r.boolean(4));
+    // Admitted on 2 September 2024: the start of that day in London (summer time).
+    EXPECT_EQ(r.text(5), "2024-09-01T23:00:00.000Z");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM key_worker_changes WHERE kind = 'admission' AND "
+                    "child_id = $1"),
+              1);
+}
+
+TEST_F(ChildStore, AnAmendmentIsInTheChronologyLinkedToItsVersion) {
+    ChildDetails changed = details_;
+    changed.school = "Westmere Academy";
+    changed.iro_name = "Pat Hensley";
+    ASSERT_TRUE(amend_as(other_, 1, changed, "From the placement plan").ok());
+    auto entry = db_->read([&](db::Connection& c) {
+        return c.query_one(
+            "SELECT title, summary, link, author_name FROM chronology WHERE "
+            "kind = 'record_change' AND child_id = $1",
+            {child_});
+    });
+    ASSERT_TRUE(entry.ok() && entry.value());
+    EXPECT_EQ(entry.value()->text(0),
+              "Record amended: Independent Reviewing Officer, School or college");
+    EXPECT_EQ(entry.value()->text(1), "From the placement plan");
+    EXPECT_EQ(entry.value()->text(2), "/children/" + std::to_string(child_) + "#version-2");
+    EXPECT_EQ(entry.value()->text(3), "Dana Lewis");
 }
 
 TEST_F(ChildStore, ReadsAreRecordedAndScopeIsResolved) {

@@ -22,7 +22,7 @@ std::string amend_body(const std::string& csrf, int version, const std::string& 
            "&legal_basis=s31&placing_authority=Northshire+County+Council"
            "&placing_authority_contact=Placements+team%2C+01632+960100&social_worker_name=Casey+"
            "Nolan"
-           "&admission_date-day=2&admission_date-month=9&admission_date-year=2024&key_workers=5"
+           "&admission_date-day=2&admission_date-month=9&admission_date-year=2024"
            "&reg44_consent=yes&reason=" +
            http::url_encode("She asked to be called Ash");
 }

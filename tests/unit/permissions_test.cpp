@@ -97,6 +97,70 @@ const Expectation expectations[] = {
     {"GET", "/children/{child}/edit",                   "-  Y  -  Y  Y  Y  -  -  -"},
     {"POST", "/children/{child}",                       "-  Y  -  Y  Y  Y  -  -  -"},
     {"PUT", "/api/v1/children/{child}",                 "-  Y  -  Y  Y  Y  -  -  -"},
+    // The people around child 1: whoever may read the record sees them; the home's staff keep
+    // the family list ({member} is someone on child 1's list).
+    {"GET", "/children/{child}/people",                 "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/family",          "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/people/new",             "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/people/new",            "-  Y  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/people/{member}/edit",   "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/people/{member}/edit",  "-  Y  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/people/{member}/end",    "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/people/{member}/end",   "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/family",         "-  Y  -  Y  Y  Y  -  -  -"},
+    {"PUT", "/api/v1/children/{child}/family/{member}", "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/family/{member}/end", "-  Y  -  Y  Y  Y  -  -  -"},
+    // Key workers: read with the record; changed, with the child's view, by the administrator,
+    // the manager and the deputy.
+    {"GET", "/children/{child}/key-workers",            "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/key-workers",     "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/key-workers/change",     "-  Y  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/key-workers/change",    "-  Y  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/key-workers",    "-  Y  -  Y  Y  -  -  -  -"},
+    // Money and valuables: read with the record; the home's staff take and give them back.
+    {"GET", "/children/{child}/valuables",              "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/valuables",       "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/valuables/deposit",      "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/valuables/deposit",     "-  Y  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/valuables/return",       "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/valuables/return",      "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/valuables/deposits", "-  Y  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/valuables/returns",  "-  Y  -  Y  Y  Y  -  -  -"},
+    // Recording that a child left: the administrator, the manager and the deputy.
+    {"GET", "/children/{child}/leaving",                "-  Y  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/leaving",               "-  Y  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/leaving",        "-  Y  -  Y  Y  -  -  -  -"},
+    // The register of children (Schedule 4): oversight, the home's managers, the home's
+    // independent person; not support workers, nor another home's manager.
+    {"GET", "/homes/{home}/register",                   "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/register",            "-  Y  Y  Y  Y  -  -  -  Y"},
+    // Exporting the whole record: the administrator, the responsible individual and the home's
+    // registered manager.
+    {"GET", "/children/{child}/export",                 "-  Y  Y  Y  -  -  -  -  -"},
+    {"GET", "/children/{child}/export/record.json",     "-  Y  Y  Y  -  -  -  -  -"},
+    {"GET", "/children/{child}/export/record.html",     "-  Y  Y  Y  -  -  -  -  -"},
+    {"GET", "/api/v1/children/{child}/export",          "-  Y  Y  Y  -  -  -  -  -"},
+    // A child's plans and risk assessments: read with the record (the allocated social worker and,
+    // with consent, the independent person too); written by the home's staff; signed off by the
+    // home's registered manager only. {plan} is child 1's placement plan.
+    {"GET", "/children/{child}/plans",                  "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/plans/{plan}",           "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/plans",           "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/plans/{plan}",    "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/plans/new",              "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/plans",                 "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/plans/{plan}/versions/new", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/plans/{plan}",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans/{plan}/versions", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/plans/{plan}/sharing",   "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/plans/{plan}/sharing",  "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans/{plan}/sharing", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/plans/{plan}/sign-off",  "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/children/{child}/plans/{plan}/sign-off", "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/plans/{plan}/sign-off", "-  -  -  Y  -  -  -  -  -"},
+    // The kinds of plan and their sections: anyone signed in (no child's record in it).
+    {"GET", "/api/v1/plan-kinds",                       "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     // The home's audit trail: oversight and the registered manager.
     {"GET", "/homes/{home}/audit",                      "-  Y  Y  Y  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/audit",               "-  Y  Y  Y  -  -  -  -  -"},
@@ -188,6 +252,9 @@ std::string route_key(const std::string& method, const std::string& pattern) {
     return method + " " + pattern;
 }
 
+// Someone on child 1's family list, from the demo data.
+std::string family_member_of_child_1 = "0";
+
 std::string concrete_path(std::string pattern) {
     auto replace = [&](const std::string& from, const std::string& to) {
         for (auto pos = pattern.find(from); pos != std::string::npos;
@@ -201,6 +268,8 @@ std::string concrete_path(std::string pattern) {
     replace("{action}", "1");
     replace("{meeting}", "1");
     replace("{deadline}", "1");
+    replace("{member}", family_member_of_child_1);
+    replace("{plan}", "1");
     replace("{phrase}", "1");
     replace("*", "vendor/hearth.css");
     return pattern;
@@ -246,6 +315,8 @@ class Permissions : public ::testing::Test {
                 {std::nullopt, "test", "127.0.0.1", "test"}, now);
         });
         ASSERT_TRUE(started.ok()) << started.error().detail;
+        family_member_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM family_members WHERE child_id = 1"));
     }
     static void TearDownTestSuite() {
         delete app_;

@@ -19,14 +19,17 @@ using hearth::testing::InProcessApp;
 namespace {
 
 const std::set<std::string> growing_tables{
-    "audit_log",       "children",           "child_versions",
-    "key_workers",     "allocations",        "people",
-    "roles",           "sessions",           "sign_in_failures",
-    "drafts",          "api_tokens",         "chronology",
-    "daily_entries",   "record_versions",    "agreed_actions",
-    "handovers",       "childrens_meetings", "childrens_meeting_attendees",
-    "deadlines",       "language_changes",   "language_checks",
-    "language_months", "language_phrase_months"};
+    "audit_log",        "children",           "child_versions",
+    "key_workers",      "allocations",        "people",
+    "roles",            "sessions",           "sign_in_failures",
+    "drafts",           "api_tokens",         "chronology",
+    "daily_entries",    "record_versions",    "agreed_actions",
+    "handovers",        "childrens_meetings", "childrens_meeting_attendees",
+    "deadlines",        "family_members",     "family_member_versions",
+    "valuables",        "leavings",           "key_worker_changes",
+    "plans",            "plan_versions",      "plan_sharing",
+    "language_changes", "language_checks",    "language_months",
+    "language_phrase_months"};
 
 struct Recorded {
     std::string sql;
@@ -104,6 +107,8 @@ class QueryPlans : public ::testing::Test {
             },
             demo::Scale{3, 1, 7});
     }
+    // Explains every statement recorded, once each; fails on any scan of a growing table.
+    void check_plans();
 };
 
 TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
@@ -157,17 +162,151 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     nlohmann::json amendment = nlohmann::json::object();
     for (const auto& [field, label] : children::field_labels())
         amendment[field] = current[field];
-    amendment["key_workers"] = nlohmann::json::array();
-    for (const auto& k : current["key_workers"])
-        amendment["key_workers"].push_back(k["person_id"]);
     amendment["pronouns"] = "they/them";
     amendment["version"] = current["version"];
     amendment["reason"] = "Asked to be called they";
     auto saved = browser.send("PUT", "/api/v1/children/" + child_id, amendment.dump(),
                               "application/json", {{"x-csrf-token", browser.csrf}});
     EXPECT_EQ(saved.status, 200) << saved.body;
-    // Language that cares: the organisation's list, its figures, a check as staff type, and
-    // the check another capability records when it saves (twice: the second is an amendment).
+
+    // A child's plans, written by the home's registered manager: start one, write a version, sign
+    // it off, record its sharing, read it all.
+    auto manager_email = app->db->read([](db::Connection& c) {
+        return c.query_one(
+            "SELECT p.email FROM roles r JOIN people p ON p.id = r.person_id WHERE "
+            "r.home_id = 1 AND r.role = 'registered_manager' AND r.ended_at IS "
+            "NULL ORDER BY p.id LIMIT 1");
+    });
+    ASSERT_TRUE(manager_email.ok() && manager_email.value());
+    recording = false;
+    Browser manager(*app);
+    manager.sign_in_or_fail(manager_email.value()->text(0));
+    recording = true;
+    const std::string plans = "/api/v1/children/" + child_id + "/plans";
+    nlohmann::json plan = {{"kind", "safety_plan"},
+                           {"section_what_worries_us", "Late nights out"},
+                           {"section_what_keeps_me_safe", "Texting staff"},
+                           {"section_staff_actions", "Call at the agreed time"},
+                           {"effective_on", "2026-05-12"},
+                           {"review_by", "2026-08-12"},
+                           {"reason", "First safety plan"},
+                           {"child_views", "Ok"}};
+    auto started = manager.send("POST", plans, plan.dump(), "application/json",
+                                {{"x-csrf-token", manager.csrf}});
+    ASSERT_EQ(started.status, 201) << started.body;
+    const std::string plan_id =
+        std::to_string(nlohmann::json::parse(started.body)["id"].get<int>());
+    plan.erase("kind");
+    plan["version"] = 1;
+    plan["reason"] = "Reviewed";
+    auto next = manager.send("POST", plans + "/" + plan_id + "/versions", plan.dump(),
+                             "application/json", {{"x-csrf-token", manager.csrf}});
+    EXPECT_EQ(next.status, 201) << next.body;
+    auto signed_off = manager.send("POST", plans + "/" + plan_id + "/sign-off",
+                                   nlohmann::json{{"version", 2}}.dump(), "application/json",
+                                   {{"x-csrf-token", manager.csrf}});
+    EXPECT_EQ(signed_off.status, 200) << signed_off.body;
+    auto shared = manager.send(
+        "POST", plans + "/" + plan_id + "/sharing",
+        nlohmann::json{{"version", 2}, {"shared_with", {"child"}}, {"shared_on", "2026-05-12"}}
+            .dump(),
+        "application/json", {{"x-csrf-token", manager.csrf}});
+    EXPECT_EQ(shared.status, 201) << shared.body;
+    const std::string page = "/children/" + child_id + "/plans/" + plan_id;
+    for (const auto& p :
+         {"/children/" + child_id + "/plans", page, page + "?version=1", page + "?history=1",
+          page + "/versions/new", page + "/sharing", page + "/sign-off", plans,
+          plans + "/" + plan_id, "/children/" + child_id}) {
+        auto r = manager.get(p);
+        EXPECT_EQ(r.status, 200) << p;
+    }
+    recording = false;
+    ASSERT_GT(statements.size(), 20u);
+    check_plans();
+}
+
+// The pages and writes of the whole case record: family, key workers, money and valuables,
+// leaving, the register of children and the export.
+TEST_F(QueryPlans, EveryQueryOfTheCaseRecordPagesUsesAnIndex) {
+    Browser browser(*app);
+    browser.sign_in_or_fail("admin@example.org");
+    auto child = app->db->read([](db::Connection& c) {
+        return c.query_one(
+            "SELECT id FROM children WHERE home_id = 1 AND left_on IS NULL ORDER BY id LIMIT 1");
+    });
+    ASSERT_TRUE(child.ok() && child.value());
+    const std::string id = std::to_string(child.value()->integer(0));
+    const std::string base = "/api/v1/children/" + id;
+    auto api = [&](const std::string& method, const std::string& path, const nlohmann::json& body) {
+        auto r = browser.send(method, path, body.dump(), "application/json",
+                              {{"x-csrf-token", browser.csrf}});
+        EXPECT_LT(r.status, 300) << method << " " << path << ": " << r.body;
+        return r;
+    };
+
+    recording = true;
+    auto member = nlohmann::json::parse(
+        api("POST", base + "/family",
+            {{"name", "Jade"}, {"relationship", "Mum"}, {"parental_responsibility", true}})
+            .body);
+    api("PUT", base + "/family/" + std::to_string(member["id"].get<int>()),
+        {{"name", "Jade"},
+         {"relationship", "Mum"},
+         {"parental_responsibility", true},
+         {"contact_details", "07700 900123"},
+         {"version", 1},
+         {"reason", "Phone"}});
+    api("POST", base + "/valuables/deposits",
+        {{"what", "money"},
+         {"amount", "20.00"},
+         {"deposited_on", format_date(local_date_of(app->clock.now()))},
+         {"received_by", "Staff"}});
+    api("POST", base + "/valuables/returns",
+        {{"what", "money"},
+         {"amount", "5"},
+         {"returned_on", format_date(local_date_of(app->clock.now()))},
+         {"returned_to", "Them"},
+         {"returned_by", "Staff"}});
+    auto workers = nlohmann::json::parse(browser.get(base + "/key-workers").body);
+    api("POST", base + "/key-workers",
+        {{"key_workers", nlohmann::json::array()},
+         {"reason", "Test"},
+         {"child_view", "Fine"},
+         {"read_change", workers["latest_change"]}});
+    // The second page of the register starts after a line of the first.
+    const auto first = nlohmann::json::parse(browser.get("/api/v1/homes/1/register").body);
+    ASSERT_FALSE(first["children"].empty());
+    const std::string after = first["children"][0]["admitted_on"].get<std::string>() + "~" +
+                              std::to_string(first["children"][0]["child_id"].get<int>());
+    const std::vector<std::string> pages{"/children/" + id + "/people",
+                                         "/children/" + id + "/key-workers",
+                                         "/children/" + id + "/key-workers/change",
+                                         "/children/" + id + "/valuables",
+                                         "/children/" + id + "/valuables/return",
+                                         "/children/" + id + "/export",
+                                         "/children/" + id + "/export/record.html",
+                                         "/homes/1/register",
+                                         "/homes/1/register?after=" + after};
+    for (const auto& page : pages) {
+        auto r = browser.get(page);
+        EXPECT_EQ(r.status, 200) << page;
+    }
+    api("POST", base + "/leaving",
+        {{"left_on", format_date(local_date_of(app->clock.now()))},
+         {"destination", "Home to mum"},
+         {"reason", "Planned"},
+         {"authority_informed_on", format_date(local_date_of(app->clock.now()))}});
+    recording = false;
+    ASSERT_GT(statements.size(), 30u);
+    check_plans();
+}
+
+// Language that cares: the organisation's list, its figures, a check as staff type, and the check
+// another capability records when it saves (twice: the second is an amendment).
+TEST_F(QueryPlans, EveryQueryOfTheLanguagePagesUsesAnIndex) {
+    Browser browser(*app);
+    browser.sign_in_or_fail("admin@example.org");
+    recording = true;
     for (const std::string page :
          {"/organisation/language", "/organisation/language?q=contact", "/organisation/language/1",
           "/organisation/language/figures", "/api/v1/language/figures"}) {
@@ -178,16 +317,28 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
                                 "csrf_token=" + browser.csrf + "&text=He+kicked+off",
                                 "application/x-www-form-urlencoded", {{"hx-request", "true"}});
     EXPECT_EQ(checked.status, 200);
+    auto added = browser.send("POST", "/api/v1/language/phrases",
+                              nlohmann::json{{"phrase", "lost it"},
+                                             {"match", {"lose+|lost it"}},
+                                             {"alternative", "Say what happened"},
+                                             {"why", "It says nothing."},
+                                             {"reason", "Team meeting"}}
+                                  .dump(),
+                              "application/json", {{"x-csrf-token", browser.csrf}});
+    EXPECT_EQ(added.status, 201) << added.body;
     for (const char* text : {"She refused tea.", "She chose not to have tea."}) {
         auto recorded = app->db->write([&](db::Connection& c) {
-            return language::check_and_record(c, 1, 1, std::stoll(child_id), "daily_entry", 1, text,
+            return language::check_and_record(c, 1, 1, std::nullopt, "daily_entry", 1, text,
                                               app->clock.now());
         });
         EXPECT_TRUE(recorded.ok());
     }
     recording = false;
+    ASSERT_GT(statements.size(), 10u);
+    check_plans();
+}
 
-    ASSERT_GT(statements.size(), 20u);
+void QueryPlans::check_plans() {
     std::set<std::string> explained;
     for (const auto& q : statements) {
         if (q.sql.rfind("INSERT", 0) == 0 || !explained.insert(q.sql).second)
@@ -196,7 +347,7 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
             ADD_FAILURE() << "scans a table that grows with time: " << scan << "\n  in: " << q.sql;
         }
     }
-    EXPECT_GT(explained.size(), 15u);
+    EXPECT_GT(explained.size(), 10u);
 }
 
 TEST(QueryPlanCheck, FindsAScanWhenThereIsOne) {

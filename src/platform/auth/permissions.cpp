@@ -135,10 +135,11 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::view_chronology:
             return can(p, Action::view_child, s);
         case Action::record_daily:
+        // A child who has left has no plan to follow any more: their plans are kept and read.
+        case Action::write_plan:
             return home && staff && !s.child_has_left;
         case Action::amend_daily:
         case Action::give_handover:
-        case Action::write_plan:
             return home && staff;
         case Action::search_home:
         case Action::view_deadlines:

@@ -438,6 +438,31 @@ std::vector<std::string> FormReader::lines(const std::string& name, const std::s
     return out;
 }
 
+std::vector<std::string> FormReader::choices(const std::string& name, const std::string& label,
+                                             const std::vector<std::string>& keys) {
+    const FormValue* v = take(name);
+    if (!v || v->type == FormValue::Type::null)
+        return {};
+    if (v->type == FormValue::Type::number || v->type == FormValue::Type::boolean) {
+        fail(name, fmt::format("{} must be chosen from the list", label));
+        return {};
+    }
+    const std::vector<std::string> items =
+        v->type == FormValue::Type::list ? v->list : std::vector<std::string>{v->text};
+    std::vector<std::string> out;
+    for (const auto& key : keys) {
+        if (std::find(items.begin(), items.end(), key) != items.end())
+            out.push_back(key);
+    }
+    for (const auto& item : items) {
+        if (!item.empty() && std::find(keys.begin(), keys.end(), item) == keys.end()) {
+            fail(name, fmt::format("Select {} from the list", label));
+            return {};
+        }
+    }
+    return out;
+}
+
 Status FormReader::finish() {
     for (const auto& [name, value] : form_.values()) {
         std::string base = name;

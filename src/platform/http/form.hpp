@@ -73,6 +73,9 @@ class FormReader {
     // left out; `rule` applies to each line (its `required`: at least one line).
     std::vector<std::string> lines(const std::string& name, const std::string& label, TextRule rule,
                                    std::size_t most);
+    // Checkboxes (or a JSON list of text): every value one of `keys`, each once, in `keys` order.
+    std::vector<std::string> choices(const std::string& name, const std::string& label,
+                                     const std::vector<std::string>& keys);
     void allow(const std::string& name) { seen_.insert(name); }
     void fail(const std::string& name, const std::string& message);
     bool has(const std::string& name) const { return form_.find(name) != nullptr; }

@@ -1,6 +1,7 @@
 #pragma once
 // Routes and the one place every request passes through: match, authenticate, check CSRF,
 // resolve what the request is about, ask can(), then call the handler.
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -34,6 +35,7 @@ struct ChildTab {
     std::string label;
     std::string suffix;  // after /children/{child}: "" for the overview, "/chronology"
     Action action;
+    int position = 100;  // tabs read left to right by position, whoever added them first
 };
 
 class Context {
@@ -84,7 +86,12 @@ class Router {
     void add_scope_resolver(const std::string& param, ScopeResolver resolver) {
         resolvers_[param] = std::move(resolver);
     }
-    void add_child_tab(ChildTab tab) { child_tabs_.push_back(std::move(tab)); }
+    void add_child_tab(ChildTab tab) {
+        auto at =
+            std::upper_bound(child_tabs_.begin(), child_tabs_.end(), tab.position,
+                             [](int position, const ChildTab& t) { return position < t.position; });
+        child_tabs_.insert(at, std::move(tab));
+    }
     Response dispatch(const Request& request, Services& services) const;
     const std::vector<Route>& routes() const { return routes_; }
 

@@ -1,0 +1,199 @@
+#include "children/leaving/leaving_routes.hpp"
+
+#include <fmt/format.h>
+
+#include "children/child_store.hpp"
+#include "children/leaving/leaving_store.hpp"
+#include "children/record_form.hpp"
+#include "children/retention.hpp"
+
+namespace hearth::children {
+
+namespace {
+
+using http::Context;
+using http::Response;
+using views::FieldKind;
+
+constexpr int register_page_size = 50;
+
+RecordForm leaving_form(const Context& ctx, const Child& child) {
+    const std::string first = known_as(child.details);
+    return {.title = "Record that " + first + " has left",
+            .caption = ctx.scope.child_name,
+            .intro = {first +
+                      "'s record stays in Hearth, and can still be read, until the date the "
+                      "law says it must be kept to. " +
+                      first + " will no longer be listed among the children living here."},
+            .action = fmt::format("/children/{}/leaving", child.id),
+            .cancel_href = fmt::format("/children/{}", child.id),
+            .submit = "Record that " + first + " has left",
+            .groups = {{"",
+                        "",
+                        {{"left_on", "The day " + first + " left", FieldKind::date, "", {}},
+                         {"destination",
+                          "Where " + first + " went",
+                          FieldKind::text,
+                          "For example, \"Foster care with the Marsh family\" or \"Home to mum\"",
+                          {}},
+                         {"address",
+                          "Address on leaving (optional)",
+                          FieldKind::textarea,
+                          "If it must not be recorded here, say where it is kept",
+                          {}},
+                         {"reason",
+                          "Why " + first + " left",
+                          FieldKind::textarea,
+                          "In words " + first + " could read later",
+                          {}}}},
+                       {"The placing authority",
+                        "",
+                        {{"authority_informed_on",
+                          "The day the placing authority was told",
+                          FieldKind::date,
+                          "",
+                          {}},
+                         {"authority_informed_who",
+                          "Who was told (optional)",
+                          FieldKind::text,
+                          "Name and role, like \"Casey Nolan, social worker\"",
+                          {}}}}}};
+}
+
+Result<Child> open_child(Context& ctx) {
+    return ctx.services.db.write([&](db::Connection& c) {
+        return open_record(c, ctx.param("child"), ctx.actor(), ctx.now());
+    });
+}
+
+nlohmann::json leaving_json(const LeavingRecord& r) {
+    return {{"left_on", format_date(r.leaving.left_on)},
+            {"destination", r.leaving.destination},
+            {"address", r.leaving.address},
+            {"reason", r.leaving.reason},
+            {"authority_informed_on", format_date(r.leaving.authority_informed_on)},
+            {"authority_informed_who", r.leaving.authority_informed_who},
+            {"recorded_at", r.recorded_at},
+            {"recorded_by", r.recorded_by}};
+}
+
+Response leaving_page(Context& ctx) {
+    auto child = open_child(ctx);
+    if (!child.ok())
+        return ctx.error(child.error());
+    if (child->left_on) {
+        return ctx.error(Error::conflict(
+            fmt::format("{} is already recorded as having left, on {}.",
+                        display_name(child->details), format_local_date(*child->left_on))));
+    }
+    return show_record_form(ctx, leaving_form(ctx, *child),
+                            {{"left_on", format_date(ctx.today())},
+                             {"authority_informed_on", format_date(ctx.today())}},
+                            std::nullopt, 200);
+}
+
+Response leave(Context& ctx) {
+    const auto child_id = ctx.param("child");
+    auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
+    if (!child.ok() || !*child)
+        return ctx.error(child.ok() ? Error::not_found("We could not find that child's record.")
+                                    : child.error());
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    auto l = read_leaving(reader, ctx.today(), (*child)->details.admission_date);
+    auto id = l.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return record_leaving(c, child_id, *l, ctx.actor(), ctx.now());
+    })
+                     : Result<std::int64_t>(l.error());
+    if (!id.ok()) {
+        // The only conflict is a child already recorded as having left.
+        if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
+            return ctx.error(id.error());
+        return show_record_form(ctx, leaving_form(ctx, **child), ctx.form->typed_values(),
+                                id.error(), 400);
+    }
+    if (!ctx.request.wants_json())
+        return Response::redirect(fmt::format("/children/{}?left=1#leaving", child_id));
+    auto saved = ctx.services.db.read([&](db::Connection& c) { return leaving_of(c, child_id); });
+    if (!saved.ok() || !*saved)
+        return ctx.error(saved.ok() ? Error::internal("leaving not found after saving")
+                                    : saved.error());
+    return Response::json(201, leaving_json(**saved));
+}
+
+Response register_page(Context& ctx) {
+    const auto home_id = ctx.param("home");
+    std::optional<RegisterCursor> after;
+    if (auto a = ctx.request.query_value("after")) {
+        after = decode_register_cursor(*a);
+        if (!after)
+            return ctx.error(
+                Error::invalid("after", "after must be the link from a previous page"));
+    }
+    auto page = ctx.services.db.read(
+        [&](db::Connection& c) { return register_of(c, home_id, after, register_page_size); });
+    if (!page.ok())
+        return ctx.error(page.error());
+    const bool retention = can(ctx.person, Action::view_retention, ctx.scope);
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& e : page->entries) {
+        if (ctx.request.wants_json()) {
+            nlohmann::json j = {
+                {"child_id", e.child_id},
+                {"name", e.name},
+                {"date_of_birth", format_date(e.date_of_birth)},
+                {"admitted_on", format_date(e.admitted)},
+                {"came_from", e.came_from},
+                {"left_on", e.left_on ? nlohmann::json(format_date(*e.left_on)) : nlohmann::json()},
+                {"went_to", e.went_to},
+                {"placing_authority", e.placing_authority},
+                {"legal_basis", e.legal_basis}};
+            if (retention)
+                j["retention_date"] = format_date(retention_date(e.date_of_birth, e.date_of_death));
+            rows.push_back(j);
+            continue;
+        }
+        Scope child_scope = ctx.scope;
+        child_scope.child_id = e.child_id;
+        child_scope.reg44_consent = e.reg44_consent;
+        rows.push_back(
+            {{"child_id", e.child_id},
+             {"name", e.name},
+             {"can_open", can(ctx.person, Action::view_child, child_scope)},
+             {"date_of_birth", format_local_date(e.date_of_birth)},
+             {"admitted", format_local_date(e.admitted)},
+             {"came_from", e.came_from.empty() ? "Not recorded" : e.came_from},
+             {"left", e.left_on ? format_local_date(*e.left_on) : "Living here"},
+             {"went_to", e.went_to},
+             {"placing_authority", e.placing_authority},
+             {"legal_basis", label_of(legal_bases(), e.legal_basis)},
+             {"retention", format_local_date(retention_date(e.date_of_birth, e.date_of_death))}});
+    }
+    std::optional<std::string> next;
+    if (page->next)
+        next = encode(*page->next);
+    if (ctx.request.wants_json()) {
+        return Response::json(
+            200, {{"children", rows}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}});
+    }
+    return ctx.page("register", "Register of children: " + ctx.scope.home_name,
+                    {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
+                     {"rows", rows},
+                     {"has_rows", !rows.empty()},
+                     {"show_retention", retention},
+                     {"is_first_page", !after.has_value()},
+                     {"has_next", next.has_value()},
+                     {"next", next.value_or("")}});
+}
+
+}  // namespace
+
+void add_leaving_routes(http::Router& router) {
+    router.add({"GET", "/children/{child}/leaving", Action::record_leaving, leaving_page});
+    router.add({"POST", "/children/{child}/leaving", Action::record_leaving, leave});
+    router.add({"POST", "/api/v1/children/{child}/leaving", Action::record_leaving, leave});
+    router.add({"GET", "/homes/{home}/register", Action::view_register, register_page});
+    router.add({"GET", "/api/v1/homes/{home}/register", Action::view_register, register_page});
+}
+
+}  // namespace hearth::children

@@ -1,0 +1,240 @@
+#include "plans/plan_routes.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "plans/plan_pages.hpp"
+#include "plans/plan_views.hpp"
+
+namespace hearth::plans {
+
+namespace pages {
+
+using http::Context;
+using http::Response;
+
+namespace {
+
+// The versions a page of history shows; one more is read to show what the last of them changed.
+constexpr int history_page = 10;
+
+std::optional<int> query_number(const Context& ctx, const std::string& name) {
+    auto text = ctx.request.query_value(name);
+    if (!text)
+        return std::nullopt;
+    int n = 0;
+    auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+    if (ec != std::errc{} || p != text->data() + text->size() || n < 1)
+        return std::nullopt;
+    return n;
+}
+
+// Mustache shows a section for any number, 0 included: an absent one must be false.
+nlohmann::json number_or_false(std::optional<int> n) {
+    return n ? nlohmann::json(*n) : nlohmann::json(false);
+}
+
+struct PlanPage {
+    Plan plan;
+    Version shown;
+    std::vector<Version> history;  // newest first, up to history_page + 1
+};
+
+}  // namespace
+
+Subject subject_of(const Context& ctx) {
+    return {ctx.scope.child_id.value_or(0), ctx.scope.home_id.value_or(0), ctx.scope.child_name};
+}
+
+std::string first_name_of(const Context& ctx) {
+    const std::string& name = ctx.scope.child_name;
+    return name.substr(0, name.find(' '));
+}
+
+Response list(Context& ctx) {
+    // After an idle sign-out a kept draft comes back to the address the new-plan form posts to.
+    if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope))
+        return new_plan_form(ctx);
+    const Subject child = subject_of(ctx);
+    auto plans = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Plan>> {
+        TRY(auto list, for_child(c, child.child_id));
+        CHECK_OK(
+            record_read(c, child, "plans", std::to_string(child.child_id), ctx.actor(), ctx.now()));
+        return list;
+    });
+    if (!plans.ok())
+        return ctx.error(plans.error());
+    if (ctx.request.wants_json()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& p : plans.value())
+            out.push_back(plan_json(p, ctx.now()));
+        return Response::json(200, {{"plans", out}});
+    }
+    nlohmann::json data = list_view(plans.value(), child.child_id, ctx.now());
+    data["can_write"] = can(ctx.person, Action::write_plan, ctx.scope);
+    data["new_href"] = fmt::format("/children/{}/plans/new", child.child_id);
+    data["first_name"] = first_name_of(ctx);
+    return ctx.page("plans_list", "Plans: " + child.child_name, data);
+}
+
+Response plan(Context& ctx) {
+    // After an idle sign-out a kept draft comes back to the address the new-version form posts to.
+    if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope))
+        return new_version_form(ctx);
+    const Subject child = subject_of(ctx);
+    const auto plan_id = ctx.param("plan");
+    const auto wanted = query_number(ctx, "version");
+    const auto history_from = query_number(ctx, "history");
+    const bool json = ctx.request.wants_json();
+    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<PlanPage> {
+        TRY(auto found, find(c, plan_id));
+        if (!found)
+            return Error::not_found("We could not find that plan.");
+        PlanPage page{std::move(*found), {}, {}};
+        page.shown = page.plan.current;
+        if (wanted && *wanted != page.plan.current.number) {
+            TRY(auto older, version(c, plan_id, *wanted));
+            if (!older)
+                return Error::not_found(fmt::format("This plan has no version {}.", *wanted));
+            page.shown = std::move(*older);
+        }
+        TRY(page.history, versions(c, plan_id, history_from, history_page + 1));
+        if (json) {
+            CHECK_OK(load_sharing(c, page.history));
+        } else {
+            std::vector<Version> shown{page.shown};
+            CHECK_OK(load_sharing(c, shown));
+            page.shown = std::move(shown.front());
+        }
+        CHECK_OK(record_read(c, child, "plan", std::to_string(plan_id), ctx.actor(), ctx.now()));
+        return page;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    const auto& p = data->plan;
+    const auto& history = data->history;
+    const bool more = static_cast<int>(history.size()) > history_page;
+    const std::size_t listed = std::min<std::size_t>(history.size(), history_page);
+    auto previous_of = [&](std::size_t i) -> std::optional<Version> {
+        if (i + 1 < history.size())
+            return history[i + 1];
+        return std::nullopt;
+    };
+
+    if (json) {
+        nlohmann::json versions_out = nlohmann::json::array();
+        for (std::size_t i = 0; i < listed; ++i) {
+            nlohmann::json v = version_json(history[i]);
+            // The last of a page is compared with the version before it only when that was read.
+            if (history[i].number == 1 || i + 1 < history.size())
+                v["changes"] = changes_json(previous_of(i), history[i]);
+            versions_out.push_back(std::move(v));
+        }
+        return Response::json(
+            200, {{"plan", plan_json(p, ctx.now())},
+                  {"versions", versions_out},
+                  {"older_from",
+                   more ? nlohmann::json(history[history_page].number) : nlohmann::json(nullptr)}});
+    }
+
+    const PlanKind* kind = find_kind(p.kind);
+    const std::string title = kind ? plan_title(*kind, p.area_name) : p.kind;
+    const std::string href = plan_href(child.child_id, p.id);
+    nlohmann::json items = nlohmann::json::array();
+    for (std::size_t i = 0; i < listed; ++i) {
+        const Version& v = history[i];
+        nlohmann::json item = {{"version", v.number},
+                               {"author", v.author_name},
+                               {"written_at", format_local(v.written_at)},
+                               {"reason", v.reason},
+                               {"effective_on", format_local_date(v.effective_on)},
+                               {"signed", v.signed_at.has_value()},
+                               {"signed_by", v.signed_by_name},
+                               {"signed_at", v.signed_at ? format_local(*v.signed_at) : ""},
+                               {"current", v.number == p.current.number},
+                               {"shown", v.number == data->shown.number},
+                               {"href", fmt::format("{}?version={}", href, v.number)}};
+        if (v.number == 1 || i + 1 < history.size())
+            item["changes"] = changes_json(previous_of(i), v);
+        items.push_back(std::move(item));
+    }
+    const bool can_write = can(ctx.person, Action::write_plan, ctx.scope);
+    const bool can_sign = can(ctx.person, Action::sign_off_plan, ctx.scope);
+    const bool awaiting = !p.current.signed_at.has_value();
+    nlohmann::json page = {
+        {"title", title},
+        {"href", href},
+        {"is_risk", kind && kind->family == Family::risk_assessment},
+        {"shown", version_view(data->shown, ctx.now())},
+        {"viewing_older", data->shown.number != p.current.number},
+        {"current_version", p.current.number},
+        {"current_href", href},
+        {"awaiting_sign_off", awaiting},
+        {"has_last_signed", p.last_signed.has_value() && awaiting},
+        {"last_signed", p.last_signed.value_or(0)},
+        {"last_signed_href", fmt::format("{}?version={}", href, p.last_signed.value_or(0))},
+        {"can_write", can_write},
+        {"can_sign", can_sign && awaiting},
+        {"new_version_href", href + "/versions/new"},
+        {"sign_off_href", href + "/sign-off"},
+        {"sharing_href", fmt::format("{}/sharing?version={}", href, data->shown.number)},
+        {"history", items},
+        {"has_older", more},
+        {"older_href",
+         more ? fmt::format("{}?history={}#history", href, history[history_page].number) : ""},
+        {"plans_href", fmt::format("/children/{}/plans", child.child_id)},
+        {"first_name", first_name_of(ctx)},
+        {"started", ctx.request.query_value("started").has_value()},
+        {"written", number_or_false(query_number(ctx, "written"))},
+        {"signed_now", number_or_false(query_number(ctx, "signed"))},
+        {"shared_now", ctx.request.query_value("shared").has_value()},
+    };
+    return ctx.page("plan", title + ": " + child.child_name, page);
+}
+
+Response kinds(Context& ctx) {
+    (void)ctx;
+    return Response::json(200, kinds_json());
+}
+
+}  // namespace pages
+
+void add_routes(http::Router& router) {
+    router.add_scope_resolver("plan", plans::resolve_scope);
+    router.add_child_tab({"Plans", "/plans", Action::view_child, 30});
+    // A plan's writes can carry several long sections: more room than the 64 KiB default.
+    constexpr std::size_t plan_body = 512 * 1024;
+
+    router.add({"GET", "/children/{child}/plans", Action::view_child, pages::list});
+    router.add({"GET", "/children/{child}/plans/new", Action::write_plan, pages::new_plan_form});
+    router.add(
+        {"POST", "/children/{child}/plans", Action::write_plan, pages::start_plan, plan_body});
+    router.add({"GET", "/children/{child}/plans/{plan}", Action::view_child, pages::plan});
+    router.add({"GET", "/children/{child}/plans/{plan}/versions/new", Action::write_plan,
+                pages::new_version_form});
+    router.add({"POST", "/children/{child}/plans/{plan}", Action::write_plan, pages::add_version,
+                plan_body});
+    router.add({"GET", "/children/{child}/plans/{plan}/sign-off", Action::sign_off_plan,
+                pages::sign_off_page});
+    router.add({"POST", "/children/{child}/plans/{plan}/sign-off", Action::sign_off_plan,
+                pages::sign_off});
+    router.add(
+        {"GET", "/children/{child}/plans/{plan}/sharing", Action::write_plan, pages::sharing_page});
+    router.add({"POST", "/children/{child}/plans/{plan}/sharing", Action::write_plan,
+                pages::record_sharing});
+
+    router.add({"GET", "/api/v1/plan-kinds", Action::signed_in, pages::kinds});
+    router.add({"GET", "/api/v1/children/{child}/plans", Action::view_child, pages::list});
+    router.add({"POST", "/api/v1/children/{child}/plans", Action::write_plan, pages::start_plan,
+                plan_body});
+    router.add({"GET", "/api/v1/children/{child}/plans/{plan}", Action::view_child, pages::plan});
+    router.add({"POST", "/api/v1/children/{child}/plans/{plan}/versions", Action::write_plan,
+                pages::add_version, plan_body});
+    router.add({"POST", "/api/v1/children/{child}/plans/{plan}/sign-off", Action::sign_off_plan,
+                pages::sign_off});
+    router.add({"POST", "/api/v1/children/{child}/plans/{plan}/sharing", Action::write_plan,
+                pages::record_sharing});
+}
+
+}  // namespace hearth::plans

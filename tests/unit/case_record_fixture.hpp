@@ -1,0 +1,97 @@
+#pragma once
+// What the tests of a child's case record share: a real database (SQLite, or PostgreSQL under
+// HEARTH_TEST_PG_URL) with one organisation, Willow House with its manager and two support workers,
+// a member of staff of another home, and one child admitted with a first key worker.
+#include <gtest/gtest.h>
+
+#include "children/child_store.hpp"
+#include "organisation/homes.hpp"
+#include "platform/auth/accounts.hpp"
+#include "test_support.hpp"
+
+namespace hearth::testing {
+
+class CaseRecordTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        set_display_zone("Europe/London");
+        db_ = open_migrated(dir_.file("h.db"));
+        Status made = db_->write([&](db::Connection& c) -> Status {
+            const std::string at = format_utc(now_);
+            TRY(auto org, organisation::create_organisation(c, "Test provider", at));
+            TRY(home_, organisation::create_home(c, org, "Willow House", "SC1", at));
+            TRY(auto harbour, organisation::create_home(c, org, "Harbour View", "SC2", at));
+            audit::Actor system{std::nullopt, "test", "", ""};
+            auto person = [&](const char* name, const char* email, std::int64_t home,
+                              Role role) -> Result<std::int64_t> {
+                TRY(auto id,
+                    accounts::add_person(c, {org, name, email, "", "", false}, system, now_));
+                CHECK_OK(accounts::give_role(c, id, home, role, system, now_));
+                return id;
+            };
+            TRY(manager_, person("Sam Carter", "sam@example.org", home_, Role::registered_manager));
+            TRY(chris_, person("Chris Okafor", "chris@example.org", home_, Role::support_worker));
+            TRY(dana_, person("Dana Lewis", "dana@example.org", home_, Role::support_worker));
+            TRY(elsewhere_,
+                person("Jamie Fox", "jamie@example.org", harbour, Role::support_worker));
+            return {};
+        });
+        ASSERT_TRUE(made.ok()) << made.error().message;
+        details_.first_name = "Aisha";
+        details_.last_name = "Bennett";
+        details_.date_of_birth = *parse_date("2011-04-17");
+        details_.sex = "female";
+        details_.legal_basis = "s31";
+        details_.placing_authority = "Northshire County Council";
+        details_.admission_date = *parse_date("2024-09-02");
+        auto id = db_->write([&](db::Connection& c) {
+            return children::admit(c, home_, details_, as(manager_), now_, chris_);
+        });
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        child_ = id.value();
+    }
+
+    audit::Actor as(std::int64_t who) const {
+        const char* name = who == manager_ ? "Sam Carter"
+                           : who == chris_ ? "Chris Okafor"
+                           : who == dana_  ? "Dana Lewis"
+                                           : "Jamie Fox";
+        return {who, name, "192.0.2.1", "test"};
+    }
+
+    std::int64_t count(const std::string& sql) { return count_rows(*db_, sql, {child_}); }
+
+    // Moves the clock on, so that every write has its own time.
+    Timestamp tick() {
+        now_ += std::chrono::minutes(5);
+        return now_;
+    }
+
+    TempDir dir_;
+    std::unique_ptr<db::Database> db_;
+    Timestamp now_ = test_now();
+    const Date today_ = *parse_date("2026-05-12");
+    std::int64_t home_ = 0, manager_ = 0, chris_ = 0, dana_ = 0, elsewhere_ = 0, child_ = 0;
+    children::ChildDetails details_;
+};
+
+// A form as the browser would send it.
+inline http::FormData form_of(const std::map<std::string, std::string>& fields) {
+    std::string body;
+    for (const auto& [k, v] : fields)
+        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+    auto form = http::FormData::from_urlencoded(body);
+    if (!form.ok())
+        throw std::runtime_error("bad test form");
+    return form.value();
+}
+
+// The fields an error names, in order.
+inline std::vector<std::string> fields_of(const Error& e) {
+    std::vector<std::string> out;
+    for (const auto& f : e.fields)
+        out.push_back(f.field);
+    return out;
+}
+
+}  // namespace hearth::testing
