@@ -11,6 +11,7 @@
 #include "deadlines/deadline_routes.hpp"
 #include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
+#include "plans/plan_export.hpp"
 #include "plans/plan_routes.hpp"
 #include "platform/audit/audit_routes.hpp"
 #include "platform/auth/auth_routes.hpp"
@@ -27,6 +28,7 @@ std::unique_ptr<App> build_app(const Config& config) {
     auth::add_routes(app->router);
     organisation::add_routes(app->router);
     children::add_case_record_sections(app->record_export);
+    app->record_export.add(plans::export_section());
     app->record_export.add(daily_record::daily_record_export_section());
     app->record_export.add(daily_record::childrens_meetings_export_section());
     app->record_export.add(deadlines::deadlines_export_section());

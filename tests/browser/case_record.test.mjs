@@ -100,7 +100,8 @@ test('the registered manager downloads the printable record', async () => {
   assert.equal(await printable.locator('h1').innerText(), 'The record of Lil Evans-Ward');
   assert.ok(await printable.locator('section#family h3', { hasText: 'Jade Evans' }).isVisible());
   // The case record's seven sections, the daily record, children's meetings and deadlines.
-  assert.equal(await printable.locator('section').count(), 10);
+  assert.equal(await printable.locator('section').count(), 11);
+  assert.ok(await printable.locator('section#plans', { hasText: 'Individual behaviour plan' }).isVisible());
   assert.ok(await printable.locator('section#daily_record h3').first().isVisible());
   await viewer.close();
 });

@@ -436,3 +436,20 @@ test("a plan's history is paged ten versions at a time", async () => {
   assert.match(olderPage, /The first version of this plan/);
   assert.doesNotMatch(olderPage, /Older versions/);
 });
+
+test("the export of a child's whole record holds every plan and version", async () => {
+  const manager = await apiFor('manager.willow@example.org', 'export');
+  const doc = await manager.get('/api/v1/children/1/export');
+  assert.equal(doc.status, 200, doc.text.slice(0, 300));
+  const section = doc.body.sections.find((s) => s.key === 'plans');
+  assert.ok(section, 'a plans section');
+  assert.equal(section.title, 'Plans and risk assessments');
+  const behaviour = section.content.plans.find((p) => p.kind === 'behaviour_plan');
+  assert.deepEqual(behaviour.versions.map((v) => v.version).slice(0, 2), [1, 2], 'oldest first');
+  assert.equal(behaviour.versions[0].signed_off.by, 'Sam Carter');
+  const staff = await signedIn('manager.willow@example.org');
+  const html = await staff.get('/children/1/export/record.html');
+  assert.equal(html.status, 200);
+  assert.match(words(html.text), /Plans and risk assessments/);
+  assert.match(words(html.text), /Individual behaviour plan/);
+});

@@ -905,6 +905,19 @@ TEST_F(PlanStore, EverythingAboutTheChildsPlansForTheirExport) {
     ASSERT_EQ(versions_out.size(), 123u);
     for (int i = 0; i < 123; ++i)
         EXPECT_EQ(versions_out[static_cast<std::size_t>(i)]["version"], i + 1);
+
+    // The printable document: the plan's title, then every version with its parts in words.
+    const auto blocks = export_blocks_of(*all);
+    ASSERT_EQ(blocks.size(), 124u);
+    EXPECT_EQ(blocks[0]["text"], "Individual behaviour plan");
+    const auto first = blocks[1]["rows"].dump();
+    EXPECT_NE(first.find("Signed off"), std::string::npos);
+    EXPECT_NE(first.find("Sam Carter"), std::string::npos);
+    EXPECT_NE(first.find("What helps me"), std::string::npos);
+    EXPECT_NE(first.find("The child, 2026-05-12"), std::string::npos);
+    EXPECT_EQ(export_blocks_of({{"plans", nlohmann::json::array()}})[0]["text"],
+              "No plans or risk assessments were written.");
+    EXPECT_EQ(export_section().key, "plans");
 }
 
 }  // namespace
