@@ -66,8 +66,10 @@ test('on a tablet, a phrase typed is flagged under the textarea with its alterna
 
     // Signed out meanwhile (the cookie gone): the check is answered with a redirect to sign in,
     // which must never appear in the region.
+    await page.locator('.hearth-language-check .hearth-language-findings').waitFor({ timeout: 10000 });
     await context.clearCookies();
-    const answered = page.waitForResponse((r) => r.url().endsWith('/language/check') && r.request().method() === 'POST');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/language/check') &&
+      (r.request().postData() || '').includes('aggressive'));
     await page.locator('textarea#text').fill('He was aggressive.');
     await page.locator('textarea#text').blur();
     assert.equal((await answered).status(), 303);

@@ -18,18 +18,37 @@ using hearth::testing::InProcessApp;
 
 namespace {
 
-const std::set<std::string> growing_tables{
-    "audit_log",        "children",           "child_versions",
-    "key_workers",      "allocations",        "people",
-    "roles",            "sessions",           "sign_in_failures",
-    "drafts",           "api_tokens",         "chronology",
-    "daily_entries",    "record_versions",    "agreed_actions",
-    "handovers",        "childrens_meetings", "childrens_meeting_attendees",
-    "deadlines",        "family_members",     "family_member_versions",
-    "valuables",        "leavings",           "key_worker_changes",
-    "plans",            "plan_versions",      "plan_sharing",
-    "language_changes", "language_checks",    "language_months",
-    "language_phrase_months"};
+const std::set<std::string> growing_tables{"audit_log",
+                                           "children",
+                                           "child_versions",
+                                           "key_workers",
+                                           "allocations",
+                                           "people",
+                                           "roles",
+                                           "sessions",
+                                           "sign_in_failures",
+                                           "drafts",
+                                           "api_tokens",
+                                           "chronology",
+                                           "daily_entries",
+                                           "record_versions",
+                                           "agreed_actions",
+                                           "handovers",
+                                           "childrens_meetings",
+                                           "childrens_meeting_attendees",
+                                           "deadlines",
+                                           "family_members",
+                                           "family_member_versions",
+                                           "valuables",
+                                           "leavings",
+                                           "key_worker_changes",
+                                           "plans",
+                                           "plan_versions",
+                                           "plan_sharing",
+                                           "language_changes",
+                                           "language_checks",
+                                           "language_months",
+                                           "language_phrase_months"};
 
 struct Recorded {
     std::string sql;
