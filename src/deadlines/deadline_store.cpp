@@ -155,6 +155,12 @@ Result<int> close(db::Connection& c, const std::string& source_type, std::int64_
                   {source_type, source_id, kind}, State::closed, actor, at, reason);
 }
 
+Result<int> close_for_child(db::Connection& c, std::int64_t child_id, const std::string& kind,
+                            const std::string& reason, const audit::Actor& actor, Timestamp at) {
+    return settle(c, "d.child_id = $1 AND d.kind = $2", {child_id, kind}, State::closed, actor, at,
+                  reason);
+}
+
 Result<std::optional<Deadline>> find(db::Connection& c, std::int64_t deadline_id) {
     TRY(auto row,
         c.query_one(fmt::format("SELECT {} {} WHERE d.id = $1", columns, joins), {deadline_id}));

@@ -30,6 +30,11 @@ Result<int> close(db::Connection& c, const std::string& source_type, std::int64_
                   const std::string& kind, const std::string& reason, const audit::Actor& actor,
                   Timestamp at);
 
+// Every open clock of `kind` about a child stops: when they leave, their plans' reviews no longer
+// fall to this home. Clocks the law keeps running after a child leaves are never closed this way.
+Result<int> close_for_child(db::Connection& c, std::int64_t child_id, const std::string& kind,
+                            const std::string& reason, const audit::Actor& actor, Timestamp at);
+
 Result<std::optional<Deadline>> find(db::Connection& c, std::int64_t deadline_id);
 // Open clocks of the homes, soonest first.
 Result<std::vector<Deadline>> open_in_homes(db::Connection& c,

@@ -7,6 +7,7 @@
 
 #include "case_record_fixture.hpp"
 #include "children/leaving/leaving_store.hpp"
+#include "deadlines/deadline_store.hpp"
 
 using namespace hearth;
 using namespace hearth::children;
@@ -126,6 +127,28 @@ TEST_F(LeavingStore, TheRecordIsKeptWithANewVersionAndNoLongerListedAsLivingHere
     EXPECT_TRUE(entry.value()->boolean(1));
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE record_type = 'leaving' AND "
                     "child_id = $1"),
+              1);
+}
+
+TEST_F(LeavingStore, PlanReviewsStopButOtherClocksRunOn) {
+    auto start = [&](const char* kind) {
+        return db_->write([&](db::Connection& c) {
+            return deadlines::start(c,
+                                    {home_, child_, kind, "A clock", "plan", 1, "/x",
+                                     "registered_manager", std::nullopt, tick(),
+                                     tick() + std::chrono::hours{48}},
+                                    as(manager_), tick());
+        });
+    };
+    auto review = start("plan_review");
+    auto legal = start("reg35_record");
+    ASSERT_TRUE(review.ok() && legal.ok());
+    ASSERT_TRUE(leave(child_).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deadlines WHERE state = 'closed' AND kind = "
+                    "'plan_review' AND child_id = $1"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deadlines WHERE state = 'open' AND kind = "
+                    "'reg35_record' AND child_id = $1"),
               1);
 }
 

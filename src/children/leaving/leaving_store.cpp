@@ -5,6 +5,7 @@
 #include "children/child_store.hpp"
 #include "children/key_workers/key_worker_store.hpp"
 #include "chronology/chronology_store.hpp"
+#include "deadlines/deadline_store.hpp"
 
 namespace hearth::children {
 
@@ -61,6 +62,11 @@ Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, co
     CHECK_OK(c.run("UPDATE children SET left_on = $1 WHERE id = $2",
                    {format_date(l.left_on), child_id}));
     CHECK_OK(end_key_workers_on_leaving(c, child_id, actor, now));
+    TRY(auto closed, deadlines::close_for_child(c, child_id, "plan_review",
+                                                "They left the home: their plans are reviewed "
+                                                "where they live now",
+                                                actor, now));
+    (void)closed;
     TRY(auto entry, chronology::record(c,
                                        {.child_id = child_id,
                                         .home_id = child->home_id,
@@ -90,7 +96,7 @@ Result<RegisterPage> register_of(db::Connection& c, std::int64_t home_id,
     if (after) {
         params.emplace_back(format_date(after->admitted));
         params.emplace_back(after->child_id);
-        where += " AND (c.admission_date < $2 OR (c.admission_date = $2 AND c.id < $3))";
+        where += " AND (c.admission_date, c.id) < ($2, $3)";
     }
     params.emplace_back(std::int64_t{limit + 1});
     TRY(auto rows,
