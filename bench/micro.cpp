@@ -1,9 +1,12 @@
 // Micro benchmarks of the work every request does: hashing an audit entry, binding a form,
-// rendering a page. Run: build/release/bench/hearth_micro_bench
+// rendering a page; and the language check that runs each time staff pause in typing, and the
+// chart a figure page draws. Run: build/release/bench/hearth_micro_bench
 #include <benchmark/benchmark.h>
 
+#include "language/matcher.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/http/form.hpp"
+#include "platform/views/charts.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -61,5 +64,49 @@ void RenderErrorPage(benchmark::State& state) {
         benchmark::DoNotOptimize(hearth::views::page(frame, "error", data));
 }
 BENCHMARK(RenderErrorPage);
+
+// A shift's note: about 1,500 characters, with a few phrases and some quoted speech. The
+// argument repeats it, up to the 20,000 characters the check accepts.
+void FindPhrasesInANote(benchmark::State& state) {
+    const std::string note =
+        "Aisha got up at 7:30 and had breakfast with Kai. She was quiet on the way to school and "
+        "said \"I don't want to go, everyone hates me\". Her key worker talked with her in the "
+        "car and she agreed to try the morning. School rang at 11:00: she had kicked off in "
+        "maths and refused to go back into class. Jo collected her at 12:15. After contact with "
+        "mum at 16:00 she was upset and stayed in her room. She said 'I miss her so much'. At "
+        "tea she chose not to eat and went back upstairs. Dana sat with her and they watched a "
+        "film; she laughed at the dog in it. Later she told Dana that the girls at school had "
+        "been posting about her mum online. Dana said we would talk to school tomorrow and "
+        "Aisha seemed relieved. She was in bed by 22:00. Staff checked on her at 23:00 and "
+        "01:00: asleep. Praise: she helped Kai with his homework without being asked, and he "
+        "told her she was the best. Handover: speak to school about the posts; ask Aisha what "
+        "she would like us to say. She was attention-seeking at bedtime, asking for three "
+        "drinks, but settled when Dana read to her. ";
+    std::string text;
+    for (int i = 0; i < state.range(0); ++i)
+        text += note;
+    const auto& phrases = hearth::language::default_list().phrases;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(hearth::language::find_phrases(phrases, text));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(FindPhrasesInANote)->Arg(1)->Arg(13);
+
+// The figure page's line chart: twelve months, the organisation and six homes.
+void DrawALineChart(benchmark::State& state) {
+    hearth::views::charts::Chart chart{
+        "rate", "Flagged phrases per 100 entries", "Twelve months", {}, {}, "Per 100 entries", 1};
+    for (int m = 0; m < 12; ++m)
+        chart.categories.push_back("Month " + std::to_string(m));
+    for (int s = 0; s < 7; ++s) {
+        hearth::views::charts::Series series{"Home " + std::to_string(s), {}, s == 0};
+        for (int m = 0; m < 12; ++m)
+            series.values.push_back((s * 7 + m * 3) % 20 + 0.5);
+        chart.series.push_back(series);
+    }
+    for (auto _ : state)
+        benchmark::DoNotOptimize(hearth::views::charts::line_chart(chart));
+}
+BENCHMARK(DrawALineChart);
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "daily_record/handover_routes.hpp"
 #include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_routes.hpp"
+#include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "plans/plan_export.hpp"
 #include "plans/plan_routes.hpp"
@@ -38,6 +39,7 @@ std::unique_ptr<App> build_app(const Config& config) {
     daily_record::add_handover_routes(app->router);
     daily_record::add_meeting_routes(app->router);
     deadlines::add_routes(app->router);
+    language::add_routes(app->router);
     audit::add_routes(app->router);
     return app;
 }

@@ -5,6 +5,7 @@
 #include "children/child_store.hpp"
 #include "demo/demo_case_record.hpp"
 #include "demo/demo_daily_record.hpp"
+#include "demo/demo_language.hpp"
 #include "demo/demo_plans.hpp"
 #include "demo/demo_world.hpp"
 #include "organisation/homes.hpp"
@@ -146,7 +147,9 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
         }
         CHECK_OK(add_daily_record(c, world, now));
         CHECK_OK(create_case_record_demo(c, now));
-        return create_demo_plans(c, now);
+        CHECK_OK(create_demo_plans(c, now));
+        // Last: it checks every daily entry the demo wrote.
+        return add_language(c, world, now);
     }));
     return summary;
 }

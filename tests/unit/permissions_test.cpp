@@ -212,6 +212,30 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/deadlines/{deadline}/met",        "-  Y  -  Y  Y  -  -  -  -"},
     {"GET", "/children/{child}/deadlines",              "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"GET", "/api/v1/children/{child}/deadlines",       "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    // Language that cares: the organisation's list and the check as staff type, for everyone
+    // who writes records and the oversight roles; {phrase} is phrase 1 of the list.
+    {"GET", "/organisation/language",                   "-  Y  Y  Y  Y  Y  Y  -  -"},
+    {"GET", "/organisation/language/{phrase}",          "-  Y  Y  Y  Y  Y  Y  -  -"},
+    {"POST", "/language/check",                         "-  Y  Y  Y  Y  Y  Y  -  -"},
+    {"GET", "/api/v1/language/phrases",                 "-  Y  Y  Y  Y  Y  Y  -  -"},
+    {"GET", "/api/v1/language/phrases/{phrase}",        "-  Y  Y  Y  Y  Y  Y  -  -"},
+    {"POST", "/api/v1/language/check",                  "-  Y  Y  Y  Y  Y  Y  -  -"},
+    // Changing the list: the administrator and any home's registered manager.
+    {"GET", "/organisation/language/new",               "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/organisation/language",                  "-  Y  -  Y  -  -  Y  -  -"},
+    {"GET", "/organisation/language/{phrase}/edit",     "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/organisation/language/{phrase}",         "-  Y  -  Y  -  -  Y  -  -"},
+    {"GET", "/organisation/language/{phrase}/retire",   "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/organisation/language/{phrase}/retire",  "-  Y  -  Y  -  -  Y  -  -"},
+    {"GET", "/organisation/language/{phrase}/restore",  "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/organisation/language/{phrase}/restore", "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/api/v1/language/phrases",                "-  Y  -  Y  -  -  Y  -  -"},
+    {"PUT", "/api/v1/language/phrases/{phrase}",        "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/api/v1/language/phrases/{phrase}/retire", "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/api/v1/language/phrases/{phrase}/restore", "-  Y  -  Y  -  -  Y  -  -"},
+    // The figures: oversight, and registered managers (who see their own homes in it).
+    {"GET", "/organisation/language/figures",           "-  Y  Y  Y  -  -  Y  -  -"},
+    {"GET", "/api/v1/language/figures",                 "-  Y  Y  Y  -  -  Y  -  -"},
 };
 // clang-format on
 
@@ -246,6 +270,7 @@ std::string concrete_path(std::string pattern) {
     replace("{deadline}", "1");
     replace("{member}", family_member_of_child_1);
     replace("{plan}", "1");
+    replace("{phrase}", "1");
     replace("*", "vendor/hearth.css");
     return pattern;
 }

@@ -11,6 +11,10 @@
 //    with the CSRF token from <meta name="csrf-token">.
 // 3. Drafts: forms marked data-hearth-draft="KEY" are saved to sessionStorage while
 //    typing, restored on load into an empty form, and cleared after a successful submit.
+// 4. Language that cares: a <textarea data-language-check> gets, after a pause in typing,
+//    a polite live region under it listing phrases to think about again, each with a kinder
+//    alternative and why (an HTML fragment from POST /language/check). It only suggests:
+//    nothing here ever stops a form being submitted.
 
 const GOVUK_FRONTEND = '/static/vendor/govuk-frontend.min.js'
 const MOJ_FRONTEND = '/static/vendor/moj-frontend.min.js'
@@ -60,6 +64,7 @@ document.addEventListener('htmx:load', (event) => {
     }
   }
   for (const form of formsWithDrafts(scope)) watchDraftForm(form)
+  for (const textarea of textareasToCheck(scope)) watchLanguage(textarea)
 })
 
 // ---------------------------------------------------------------------------
@@ -406,7 +411,94 @@ function startDrafts () {
 }
 
 // ---------------------------------------------------------------------------
+// 4. Language that cares
+// ---------------------------------------------------------------------------
+
+const LANGUAGE_PAUSE_MS = 700
+const languageWatched = new WeakSet()
+let languageRegions = 0
+
+function textareasToCheck (scope) {
+  const found = Array.from(scope.querySelectorAll('textarea[data-language-check]'))
+  if (scope instanceof HTMLTextAreaElement && scope.hasAttribute('data-language-check')) found.unshift(scope)
+  return found
+}
+
+function watchLanguage (textarea) {
+  if (languageWatched.has(textarea)) return
+  languageWatched.add(textarea)
+
+  const region = document.createElement('div')
+  region.className = 'hearth-language-check'
+  region.id = `hearth-language-check-${++languageRegions}`
+  region.setAttribute('role', 'status')
+  region.setAttribute('aria-live', 'polite')
+  textarea.insertAdjacentElement('afterend', region)
+  const described = (textarea.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+  textarea.setAttribute('aria-describedby', [...described, region.id].join(' '))
+
+  let timer = 0
+  let sent = null
+  let shown = ''
+  let pending = null
+
+  // Rewriting the region announces it again, so only a change is written.
+  const show = (html) => {
+    if (html === shown) return
+    shown = html
+    const template = document.createElement('template')
+    template.innerHTML = html
+    region.replaceChildren(template.content)
+  }
+
+  const check = async () => {
+    const text = textarea.value
+    if (text === sent) return
+    sent = text
+    if (pending) pending.abort()
+    if (text.trim() === '') {
+      show('')
+      return
+    }
+    pending = new AbortController()
+    try {
+      const response = await fetch('/language/check', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'HX-Request': 'true' },
+        body: new URLSearchParams({ text, csrf_token: csrfToken() }),
+        // Signed out meanwhile: the answer is a redirect to sign in, never to be shown here.
+        redirect: 'manual',
+        signal: pending.signal
+      })
+      // A check that cannot be made says nothing: the record saves as it always does.
+      if (!response.ok) return
+      show(await response.text())
+      if (sessionTimeout.expiresIn) sessionTimeout.reset(sessionTimeout.expiresIn)
+    } catch (error) {
+      if (error.name !== 'AbortError') logError(error)
+    }
+  }
+
+  textarea.addEventListener('input', () => {
+    window.clearTimeout(timer)
+    timer = window.setTimeout(check, LANGUAGE_PAUSE_MS)
+  })
+  textarea.addEventListener('blur', () => {
+    window.clearTimeout(timer)
+    check()
+  })
+  // Words already there: a page shown again with what was typed, or a draft put back.
+  if (textarea.value.trim() !== '') check()
+}
+
+function startLanguageChecks () {
+  for (const textarea of textareasToCheck(document)) watchLanguage(textarea)
+}
+
+// ---------------------------------------------------------------------------
 
 startDrafts()
+startLanguageChecks()
 sessionTimeout.start()
 startComponents()

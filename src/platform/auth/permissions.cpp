@@ -158,11 +158,13 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home &&
                    (admin || manager || any_of_roles(p, home, Role::responsible_individual));
         case Action::check_language:
-            return admin || works_in_a_home(p);
+            // Everyone who writes records, and the responsible individual who reports on them.
+            return oversight || works_in_a_home(p);
         case Action::manage_language:
             return admin || manages_a_home(p);
         case Action::view_language_figures:
-            return oversight || manages_a_home(p);
+            // With a home: that home's figures, for oversight and its registered manager.
+            return home ? (oversight || manager) : (oversight || manages_a_home(p));
         case Action::public_page:
         case Action::signed_in:
             break;

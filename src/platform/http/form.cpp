@@ -394,6 +394,50 @@ std::vector<std::int64_t> FormReader::ids(const std::string& name, const std::st
     return out;
 }
 
+std::vector<std::string> FormReader::lines(const std::string& name, const std::string& label,
+                                           TextRule rule, std::size_t most) {
+    const FormValue* v = take(name);
+    std::vector<std::string> out;
+    if (v && (v->type == FormValue::Type::number || v->type == FormValue::Type::boolean)) {
+        fail(name, fmt::format("{} must be text, one a line", label));
+        return out;
+    }
+    std::vector<std::string> items;
+    if (v && v->type == FormValue::Type::list) {
+        items = v->list;
+    } else if (v && v->type == FormValue::Type::text) {
+        const std::string all = normalise_newlines(v->text);
+        std::size_t start = 0;
+        while (start <= all.size()) {
+            auto end = all.find('\n', start);
+            if (end == std::string::npos)
+                end = all.size();
+            items.push_back(all.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    for (auto& item : items) {
+        std::string s = trim(item);
+        if (s.empty())
+            continue;
+        if (characters(s) > rule.max) {
+            fail(name,
+                 fmt::format("Each line of {} must be {} characters or fewer", label, rule.max));
+            return {};
+        }
+        if (has_control_characters(s, false)) {
+            fail(name, fmt::format("{} contains characters that cannot be shown", label));
+            return {};
+        }
+        out.push_back(std::move(s));
+    }
+    if (rule.required && out.empty())
+        fail(name, fmt::format("Enter {}", label));
+    else if (out.size() > most)
+        fail(name, fmt::format("{} can have at most {} lines", label, most));
+    return out;
+}
+
 std::vector<std::string> FormReader::choices(const std::string& name, const std::string& label,
                                              const std::vector<std::string>& keys) {
     const FormValue* v = take(name);

@@ -69,6 +69,10 @@ class FormReader {
     std::string choice(const std::string& name, const std::string& label,
                        const std::vector<std::string>& keys, bool required);
     std::vector<std::int64_t> ids(const std::string& name, const std::string& label);
+    // Several short texts: a JSON list of strings, or a textarea with one a line. Blank lines are
+    // left out; `rule` applies to each line (its `required`: at least one line).
+    std::vector<std::string> lines(const std::string& name, const std::string& label, TextRule rule,
+                                   std::size_t most);
     // Checkboxes (or a JSON list of text): every value one of `keys`, each once, in `keys` order.
     std::vector<std::string> choices(const std::string& name, const std::string& label,
                                      const std::vector<std::string>& keys);

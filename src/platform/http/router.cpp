@@ -128,7 +128,19 @@ nlohmann::json nav_for(const Context& ctx) {
         });
     if (watches_deadlines)
         add("Deadlines", "/deadlines");
+    if (can(ctx.person, Action::check_language, Scope{}))
+        add("Language that cares", "/organisation/language");
     add("Your account", "/account");
+    // Only the most particular item is current: /organisation/language is not also Organisation.
+    std::size_t longest = 0;
+    for (const auto& item : nav) {
+        if (item["current"].get<bool>())
+            longest = std::max(longest, item["href"].get<std::string>().size());
+    }
+    for (auto& item : nav) {
+        if (item["current"].get<bool>() && item["href"].get<std::string>().size() < longest)
+            item["current"] = false;
+    }
     return nav;
 }
 

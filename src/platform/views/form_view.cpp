@@ -41,7 +41,8 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
                         {"has_hint", !spec.hint.empty()},
                         {"width", spec.width},
                         {"autocomplete", spec.autocomplete},
-                        {"value", text_of(values, spec.name)}};
+                        {"value", text_of(values, spec.name)},
+                        {"check_language", spec.check_language}};
     if (errors.contains(spec.name)) {
         f["error"] = errors[spec.name];
         f["has_error"] = true;

@@ -29,6 +29,9 @@ struct FieldSpec {
     std::vector<std::pair<std::string, std::string>> options;  // key, label
     std::string width = "";  // a govuk-input--width-N class, or "" for full width
     std::string autocomplete = "off";
+    // A textarea whose words Hearth checks as they are typed (language that cares): the
+    // data-language-check attribute that web/static/hearth.js looks for.
+    bool check_language = false;
 };
 
 // `values`: field name -> text (or list for checkboxes; name-day/-month/-year for dates);

@@ -1,0 +1,16 @@
+#include "language/language_routes.hpp"
+
+#include "language/phrase.hpp"
+
+namespace hearth::language {
+
+void add_routes(http::Router& router) {
+    // The list is compiled in: read it now, so that a build whose list does not read fails at
+    // start rather than on someone's first note.
+    (void)default_list();
+    add_list_routes(router);
+    add_check_routes(router);
+    add_figure_routes(router);
+}
+
+}  // namespace hearth::language
