@@ -75,7 +75,7 @@ Response show_form(const Context& ctx, const FormPage& p) {
         f({"held_time", "Time it started", FieldKind::time, "For example, 18:30"}),
         f({"topic", "What was the meeting about?", FieldKind::text,
            "For example, plans for the summer holidays"}),
-        f({"discussion", "What was talked about", FieldKind::textarea, ""}),
+        f({"discussion", "What was talked about", FieldKind::textarea, "", {}, "", "off", true}),
         f({"children_said", "What the children said (optional)", FieldKind::textarea,
            "In their own words"}),
     });

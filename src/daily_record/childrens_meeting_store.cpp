@@ -7,6 +7,7 @@
 
 #include "chronology/chronology_store.hpp"
 #include "daily_record/action_store.hpp"
+#include "language/language_checks.hpp"
 
 namespace hearth::daily_record {
 
@@ -42,6 +43,19 @@ Status load_attendees(db::Connection& c, Meeting& m) {
                            {m.id}));
     for (const auto& r : rows)
         m.attendees.push_back({r.integer(0), r.text(1)});
+    return {};
+}
+
+// Checked on every save, for the provider's figure. What the children said is theirs: not checked.
+Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t meeting_id,
+                   const MeetingDetails& d, Timestamp now) {
+    TRY(auto row, c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
+    if (!row)
+        return Error::not_found("We could not find that home.");
+    TRY(auto findings,
+        language::check_and_record(c, row->integer(0), home_id, std::nullopt, record_type,
+                                   meeting_id, d.topic + "\n" + d.discussion, now));
+    (void)findings;
     return {};
 }
 
@@ -105,6 +119,7 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
     }
     for (const auto& action : actions)
         CHECK_OK(add_action(c, {home_id, std::nullopt, record_type, id, action}, actor, now));
+    CHECK_OK(check_words(c, home_id, id, d, now));
     CHECK_OK(audit::append(c, actor,
                            {"create", record_type, std::to_string(id), home_id, std::nullopt,
                             fmt::format("{} ({} children)", title_of(d), attendees.size())},
@@ -142,6 +157,7 @@ Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_versio
                                       reason, *actor.person_id, now));
     CHECK_OK(chronology::revise(c, record_type, meeting_id,
                                 {title_of(d), summary_of(d), false, false, d.held_at}));
+    CHECK_OK(check_words(c, current->home_id, meeting_id, d, now));
     return audit::append(c, actor,
                          {"amend", record_type, std::to_string(meeting_id), current->home_id,
                           std::nullopt, fmt::format("version {}: {}", read_version + 1, reason)},

@@ -4,6 +4,7 @@
 
 #include "daily_record/action_store.hpp"
 #include "daily_record/daily_store.hpp"
+#include "language/language_checks.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
@@ -52,15 +53,32 @@ nlohmann::json form_fields(EntryKind kind, const std::string& child_name,
     if (kind == EntryKind::key_work) {
         what.push_back(f({"topic", "What was the session about?", FieldKind::text,
                           "For example, feeling settled at school"}));
-        what.push_back(f({"body", "What you talked about", FieldKind::textarea,
-                          "Write it so that " + child_name + " could read it later"}));
+        what.push_back(f({"body",
+                          "What you talked about",
+                          FieldKind::textarea,
+                          "Write it so that " + child_name + " could read it later",
+                          {},
+                          "",
+                          "off",
+                          true}));
     } else if (kind == EntryKind::praise) {
-        what.push_back(f({"body", "What did " + child_name + " do well?", FieldKind::textarea,
-                          "However small: it matters that it is noticed and written down"}));
+        what.push_back(f({"body",
+                          "What did " + child_name + " do well?",
+                          FieldKind::textarea,
+                          "However small: it matters that it is noticed and written down",
+                          {},
+                          "",
+                          "off",
+                          true}));
     } else {
-        what.push_back(
-            f({"body", "What happened", FieldKind::textarea,
-               "Plain and kind: write it so that " + child_name + " could read it later"}));
+        what.push_back(f({"body",
+                          "What happened",
+                          FieldKind::textarea,
+                          "Plain and kind: write it so that " + child_name + " could read it later",
+                          {},
+                          "",
+                          "off",
+                          true}));
     }
     what.push_back(f({"child_words", "In " + child_name + "'s own words (optional)",
                       FieldKind::textarea, "What they said, as they said it"}));
@@ -239,7 +257,10 @@ Response show(Context& ctx) {
         Entry entry;
         std::vector<amendments::Version> versions;
         std::vector<AgreedAction> actions;
+        std::vector<language::Finding> findings;
     };
+    // Just saved: what Language that cares noticed, for whoever wrote without JavaScript.
+    const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
         TRY(auto found, find(c, entry_id));
@@ -249,6 +270,10 @@ Response show(Context& ctx) {
         CHECK_OK(record_read(c, d.entry, ctx.actor(), ctx.now()));
         TRY(d.versions, amendments::versions_of(c, "daily_entry", entry_id));
         TRY(d.actions, actions_of(c, "daily_entry", entry_id));
+        if (just_saved && ctx.scope.organisation_id) {
+            TRY(d.findings,
+                language::check(c, *ctx.scope.organisation_id, staff_words(d.entry.details)));
+        }
         return d;
     });
     if (!data.ok())
@@ -279,26 +304,28 @@ Response show(Context& ctx) {
     const auto& d = e.details;
     const std::string title =
         d.kind == EntryKind::key_work ? "Key-work session: " + d.topic : kind_title(d.kind);
-    return ctx.page("daily_entry", title + " – " + ctx.scope.child_name,
-                    {{"entry", entry_json(e)},
-                     {"title", title},
-                     {"category", category_label(d.category)},
-                     {"is_praise", d.kind == EntryKind::praise},
-                     {"when", format_local(d.occurred_at)},
-                     {"body", d.body},
-                     {"child_words", d.child_words},
-                     {"has_child_words", !d.child_words.empty()},
-                     {"signed_by", e.author_name},
-                     {"signed_at", format_local(e.created_at)},
-                     {"amended", e.version > 1},
-                     {"history", views::history_view(data->versions, field_labels(), show_value)},
-                     {"actions", actions},
-                     {"has_actions", !actions.empty()},
-                     {"can_amend", can(ctx.person, Action::amend_daily, ctx.scope)},
-                     {"can_complete", can(ctx.person, Action::record_daily,
-                                          Scope{ctx.scope.organisation_id, ctx.scope.home_id})},
-                     {"saved", ctx.request.query_value("saved").has_value()},
-                     {"was_amended", ctx.request.query_value("amended").has_value()}});
+    nlohmann::json page = {
+        {"entry", entry_json(e)},
+        {"title", title},
+        {"category", category_label(d.category)},
+        {"is_praise", d.kind == EntryKind::praise},
+        {"when", format_local(d.occurred_at)},
+        {"body", d.body},
+        {"child_words", d.child_words},
+        {"has_child_words", !d.child_words.empty()},
+        {"signed_by", e.author_name},
+        {"signed_at", format_local(e.created_at)},
+        {"amended", e.version > 1},
+        {"history", views::history_view(data->versions, field_labels(), show_value)},
+        {"actions", actions},
+        {"has_actions", !actions.empty()},
+        {"can_amend", can(ctx.person, Action::amend_daily, ctx.scope)},
+        {"can_complete", can(ctx.person, Action::record_daily,
+                             Scope{ctx.scope.organisation_id, ctx.scope.home_id})},
+        {"saved", ctx.request.query_value("saved").has_value()},
+        {"was_amended", ctx.request.query_value("amended").has_value()}};
+    page.update(language::findings_view(data->findings));
+    return ctx.page("daily_entry", title + " – " + ctx.scope.child_name, page);
 }
 
 Response amend_page(Context& ctx) {

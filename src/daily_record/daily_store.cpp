@@ -4,6 +4,7 @@
 
 #include "chronology/chronology_store.hpp"
 #include "daily_record/action_store.hpp"
+#include "language/language_checks.hpp"
 
 namespace hearth::daily_record {
 
@@ -42,6 +43,23 @@ std::string link_of(std::int64_t entry_id) {
     return fmt::format("/daily-record/{}", entry_id);
 }
 
+Result<std::int64_t> organisation_of(db::Connection& c, std::int64_t home_id) {
+    TRY(auto row, c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
+    if (!row)
+        return Error::not_found("We could not find that home.");
+    return row->integer(0);
+}
+
+// Checked on every save, for the provider's figure; the page that saved shows what was found.
+Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t child_id,
+                   std::int64_t entry_id, const EntryDetails& d, Timestamp now) {
+    TRY(auto organisation, organisation_of(c, home_id));
+    TRY(auto findings, language::check_and_record(c, organisation, home_id, child_id, record_type,
+                                                  entry_id, staff_words(d), now));
+    (void)findings;
+    return {};
+}
+
 std::string summary_of(const EntryDetails& d) {
     std::string text = d.body;
     if (!d.child_words.empty())
@@ -76,6 +94,7 @@ Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64
     for (const auto& action : actions) {
         CHECK_OK(add_action(c, {home_id, child_id, record_type, id, action}, actor, now));
     }
+    CHECK_OK(check_words(c, home_id, child_id, id, d, now));
     CHECK_OK(audit::append(c, actor,
                            {"create", record_type, std::to_string(id), home_id, child_id,
                             kind_key(d.kind) + ": " + title_of(d)},
@@ -116,6 +135,7 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
     CHECK_OK(chronology::revise(
         c, record_type, entry_id,
         {title_of(d), summary_of(d), d.significant, d.for_handover, d.occurred_at}));
+    CHECK_OK(check_words(c, current->home_id, current->child_id, entry_id, d, now));
     std::string fields;
     for (const auto& ch : changes)
         fields += (fields.empty() ? "" : ", ") + ch.field;
@@ -140,6 +160,10 @@ Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id) {
 Status record_read(db::Connection& c, const Entry& e, const audit::Actor& actor, Timestamp now) {
     return audit::append(
         c, actor, {"read", record_type, std::to_string(e.id), e.home_id, e.child_id, ""}, now);
+}
+
+std::string staff_words(const EntryDetails& d) {
+    return d.topic.empty() ? d.body : d.topic + "\n" + d.body;
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t entry_id, Scope& scope) {

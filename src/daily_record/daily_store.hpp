@@ -36,6 +36,10 @@ Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id);
 // Reading an entry is reading the child's record: it is audited like one.
 Status record_read(db::Connection& c, const Entry& e, const audit::Actor& actor, Timestamp now);
 
+// The words staff wrote, as Language that cares checks them: the child's own words are theirs,
+// kept verbatim, and never checked.
+std::string staff_words(const EntryDetails& d);
+
 // For the router: the child an entry is about.
 Status resolve_scope(db::Connection& c, std::int64_t entry_id, Scope& scope);
 

@@ -3,9 +3,7 @@
 #include <array>
 
 #include "children/child_store.hpp"
-#include "chronology/chronology_store.hpp"
 #include "daily_record/daily_store.hpp"
-#include "language/language_checks.hpp"
 #include "language/language_store.hpp"
 
 namespace hearth::demo {
@@ -133,40 +131,11 @@ Status write_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
     return {};
 }
 
-// Every daily entry of every child, checked as the daily record checks it on saving.
-Status check_daily_entries(db::Connection& c, const DemoWorld& w) {
-    for (std::size_t i = 0; i < w.children.size(); ++i) {
-        chronology::Filter filter;
-        for (;;) {
-            TRY(auto page, chronology::for_child(c, w.children[i], filter, 200));
-            for (const auto& line : page.entries) {
-                if (line.source_type != "daily_entry")
-                    continue;
-                TRY(auto entry, daily_record::find(c, line.source_id));
-                if (!entry)
-                    continue;
-                const std::string words = entry->details.topic.empty()
-                                              ? entry->details.body
-                                              : entry->details.topic + "\n" + entry->details.body;
-                TRY(auto findings,
-                    language::check_and_record(c, w.organisation, entry->home_id, entry->child_id,
-                                               "daily_entry", entry->id, words, entry->created_at));
-                (void)findings;
-            }
-            if (!page.next)
-                break;
-            filter.after = page.next;
-        }
-    }
-    return {};
-}
-
 }  // namespace
 
 Status add_language(db::Connection& c, const DemoWorld& world, Timestamp now) {
     CHECK_OK(change_the_list(c, world, now));
-    CHECK_OK(write_older_notes(c, world, now));
-    return check_daily_entries(c, world);
+    return write_older_notes(c, world, now);
 }
 
 }  // namespace hearth::demo

@@ -55,6 +55,35 @@ test('a note marked for handover on a tablet is at the top of the handover', asy
   }
 });
 
+test('a note written on a tablet has a phrase flagged as it is typed, and again after saving', async () => {
+  const context = await browser.newContext(tablet);
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  try {
+    await signIn(page, server.url, 'rsw1.willow@example.org');
+    await page.goto(`${server.url}/children/4/daily-record/new`);
+    await page.getByLabel('Feelings and emotional wellbeing').check();
+    const text = page.getByLabel('What happened');
+    await text.fill('Lil kicked off after the phone call and was attention-seeking all evening.');
+    // A pause in typing: the live region under the text lists each phrase with a kinder one.
+    const region = page.locator('.hearth-language-check');
+    await region.locator('.hearth-language-findings').waitFor({ timeout: 10000 });
+    const said = await region.innerText();
+    assert.match(said, /kicked off/);
+    assert.match(said, /attention-seeking/i);
+    assert.match(said, /Instead:/);
+    // It warns; it never blocks: the note saves as written, and the page says it again.
+    const saved = await clickAndWait(page, page.getByRole('button', { name: 'Save and sign' }));
+    assert.equal(saved.status(), 200);
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Saved and signed/);
+    assert.match(await page.locator('main .hearth-language-findings').innerText(), /kicked off/);
+    assert.match(await page.locator('.hearth-entry-body').innerText(), /Lil kicked off after the phone call/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('one tap praises a child from their page on a tablet', async () => {
   const context = await browser.newContext(tablet);
   const page = await context.newPage();

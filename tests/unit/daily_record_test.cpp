@@ -322,3 +322,30 @@ TEST_F(DailyStore, AnActionIsDoneOnceAndTheSecondPersonIsTold) {
     for (const auto& a : open.value())
         EXPECT_NE(a.id, action.id);
 }
+
+TEST_F(DailyStore, EverySaveIsCheckedForLanguageThatCaresAndAnAmendmentReplacesTheCount) {
+    auto flagged = [&](std::int64_t id) {
+        return count_rows(*app.db,
+                          "SELECT flagged FROM language_checks WHERE source_type = 'daily_entry' "
+                          "AND source_id = $1",
+                          {id});
+    };
+    auto d = note("He kicked off at tea and absconded for an hour.");
+    d.child_words = "I kicked off because nobody listened";  // theirs: never checked
+    auto id = app.db->write(
+        [&](db::Connection& c) { return record(c, 1, 1, d, {}, worker, test_now()); });
+    ASSERT_TRUE(id.ok()) << id.error().detail;
+    EXPECT_EQ(flagged(id.value()), 2);
+    Status amended = app.db->write([&](db::Connection& c) {
+        return amend(c, id.value(), 1,
+                     note("He was upset at tea and went out without telling us for an hour."),
+                     "Kinder words", worker, test_now());
+    });
+    ASSERT_TRUE(amended.ok());
+    EXPECT_EQ(flagged(id.value()), 0);
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM language_checks WHERE source_type = 'daily_entry' "
+                         "AND source_id = $1",
+                         {id.value()}),
+              1);
+}
