@@ -20,16 +20,30 @@ Response export_page(Context& ctx, const ExportSections& sections) {
                      {"sections", parts}});
 }
 
-// `kind`: "json" or "html", downloaded from the Export tab as a file; "api" for the JSON API.
-Response download(Context& ctx, const ExportSections& sections, const std::string& kind) {
-    auto doc =
-        export_record(ctx.services.db, sections, ctx.param("child"), kind, ctx.actor(), ctx.now());
+// Downloaded from the Export tab as a file (JSON or HTML), or read through the JSON API.
+enum class Download { json, html, api };
+
+const char* kind_of(Download d) {
+    switch (d) {
+        case Download::json:
+            return "json";
+        case Download::html:
+            return "html";
+        case Download::api:
+            break;
+    }
+    return "api";
+}
+
+Response download(Context& ctx, const ExportSections& sections, Download kind) {
+    auto doc = export_record(ctx.services.db, sections, ctx.param("child"), kind_of(kind),
+                             ctx.actor(), ctx.now());
     if (!doc.ok())
         return ctx.error(doc.error());
-    if (kind == "api")
+    if (kind == Download::api)
         return Response::json(200, *doc);
     Response r;
-    if (kind == "json") {
+    if (kind == Download::json) {
         r = Response::json(200, *doc);
     } else {
         auto html = record_html(*doc, sections);
@@ -37,8 +51,12 @@ Response download(Context& ctx, const ExportSections& sections, const std::strin
             return ctx.error(html.error());
         r = Response::html(200, std::move(*html));
     }
-    r.header("Content-Disposition",
-             fmt::format("attachment; filename=\"{}.{}\"", export_file_stem(*doc), kind));
+    // Named first: GCC 12 at -O2 wrongly warns (-Warray-bounds) when a temporary string is
+    // moved into the header list here.
+    const std::string name = "Content-Disposition";
+    const std::string value =
+        fmt::format("attachment; filename=\"{}.{}\"", export_file_stem(*doc), kind_of(kind));
+    r.header(name, value);
     return r;
 }
 
@@ -50,11 +68,11 @@ void add_export_routes(http::Router& router, const ExportSections& sections) {
     router.add({"GET", "/children/{child}/export", Action::export_child,
                 [s](Context& ctx) { return export_page(ctx, *s); }});
     router.add({"GET", "/children/{child}/export/record.json", Action::export_child,
-                [s](Context& ctx) { return download(ctx, *s, "json"); }});
+                [s](Context& ctx) { return download(ctx, *s, Download::json); }});
     router.add({"GET", "/children/{child}/export/record.html", Action::export_child,
-                [s](Context& ctx) { return download(ctx, *s, "html"); }});
+                [s](Context& ctx) { return download(ctx, *s, Download::html); }});
     router.add({"GET", "/api/v1/children/{child}/export", Action::export_child,
-                [s](Context& ctx) { return download(ctx, *s, "api"); }});
+                [s](Context& ctx) { return download(ctx, *s, Download::api); }});
 }
 
 }  // namespace hearth::children
