@@ -13,7 +13,7 @@ struct Config {
     std::string listen_address = "127.0.0.1";
     int port = 8080;
     std::string database = "sqlite:var/hearth.db";
-    std::string web_dir = std::string(HEARTH_SOURCE_DIR) + "/web";
+    std::string web_dir = HEARTH_SOURCE_DIR "/web";
     std::string time_zone = "Europe/London";
     std::string public_url;  // e.g. https://hearth.example.org; https here makes cookies Secure
 

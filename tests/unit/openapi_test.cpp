@@ -19,7 +19,7 @@ std::string read_text(const std::string& path) {
     return s.str();
 }
 
-const std::string openapi_path = std::string(HEARTH_SOURCE_DIR) + "/docs/api/openapi.yaml";
+const std::string openapi_path = HEARTH_SOURCE_DIR "/docs/api/openapi.yaml";
 
 // "GET /api/v1/children/{child}" for each operation under `paths:`. A tiny reader for the shape our
 // document keeps: path keys two spaces in, methods four spaces in.
