@@ -29,8 +29,16 @@ struct Data {
     std::vector<PhraseTotal> most;
 };
 
-std::string rate_text(const MonthTotal& t) {
+// Rounded half away from zero, as the API's figure is: 6.25 shows as 6.3 in both.
+std::optional<double> rounded_rate(const MonthTotal& t) {
     auto r = t.per_100();
+    if (!r)
+        return std::nullopt;
+    return std::round(*r * 10) / 10;
+}
+
+std::string rate_text(const MonthTotal& t) {
+    auto r = rounded_rate(t);
     return r ? fmt::format("{:.1f}", *r) : "";
 }
 
@@ -40,8 +48,8 @@ nlohmann::json total_json(const std::string& month, const MonthTotal& t) {
                         {"entries_flagged", t.entries_flagged},
                         {"flagged", t.flagged},
                         {"per_100", nullptr}};
-    if (auto r = t.per_100())
-        j["per_100"] = std::round(*r * 10) / 10;
+    if (auto r = rounded_rate(t))
+        j["per_100"] = *r;
     return j;
 }
 
