@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
-#include "chronology/chronology_view.hpp"
-#include "daily_record/daily_entry.hpp"
 #include "children/export/export_routes.hpp"
 #include "children/family/family_routes.hpp"
 #include "children/key_workers/key_worker_routes.hpp"
@@ -14,6 +12,8 @@
 #include "children/record_view.hpp"
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
+#include "chronology/chronology_view.hpp"
+#include "daily_record/daily_entry.hpp"
 #include "organisation/homes.hpp"
 #include "plans/plan_glance.hpp"
 #include "platform/views/form_view.hpp"
@@ -480,6 +480,31 @@ nlohmann::json praise_moments_view() {
     return out;
 }
 
+// The facts staff on shift reach for first; the whole record is on its own page.
+nlohmann::json key_facts(const Child& ch, Date today) {
+    const auto& d = ch.details;
+    auto row = [](const std::string& key, const std::string& value) {
+        return nlohmann::json{{"key", key},
+                              {"value", value.empty() ? "Not recorded" : value},
+                              {"missing", value.empty()}};
+    };
+    return nlohmann::json::array({
+        row("Age", std::to_string(age_on(d, today))),
+        row("Pronouns", d.pronouns),
+        row("Key workers", key_worker_names(ch)),
+        row("Social worker", d.social_worker_name),
+        row("Placing authority", d.placing_authority),
+        row("Living here since", format_local_date(d.admission_date)),
+    });
+}
+
+// Reading a child's record is written in the audit trail before the page is shown: a page that
+// fails after that leaves a read that was not seen, never a record seen without its entry.
+Status recorded_read(const Context& ctx, const Child& ch) {
+    return ctx.services.db.write(
+        [&](db::Connection& c) { return record_read(c, ch, ctx.actor(), ctx.now()); });
+}
+
 Response profile(Context& ctx) {
     const auto child_id = ctx.param("child");
     // After an idle sign-out a kept draft comes back to the address the amend form posts to: show
@@ -488,20 +513,23 @@ Response profile(Context& ctx) {
         return edit_page(ctx);
     const bool show_readers = can(ctx.person, Action::view_child_readers, ctx.scope);
     const bool show_retention = can(ctx.person, Action::view_retention, ctx.scope);
+    const bool json = ctx.request.wants_json();
     struct Data {
         Child child;
-        std::vector<Version> versions;
-        std::optional<LeavingRecord> leaving;
         audit::Page readers;
         nlohmann::json recent;
         nlohmann::json glance;
     };
-    // The read is itself recorded, in the same transaction as what was read.
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    // One snapshot of everything shown, read beside other readers; only the audit entry waits
+    // for the single writer.
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.child, open_record(c, child_id, ctx.actor(), ctx.now()));
-        TRY(d.versions, versions(c, child_id));
-        TRY(d.leaving, leaving_of(c, child_id));
+        TRY(auto found, find(c, child_id));
+        if (!found)
+            return Error::not_found("We could not find that child's record.");
+        d.child = std::move(*found);
+        if (json)
+            return d;
         if (show_readers) {
             TRY(d.readers, audit::for_child(c, child_id, "read", std::nullopt, 10));
         }
@@ -515,36 +543,78 @@ Response profile(Context& ctx) {
     if (!data.ok())
         return ctx.error(data.error());
     const auto& ch = data->child;
-    if (ctx.request.wants_json())
+    if (Status read = recorded_read(ctx, ch); !read.ok())
+        return ctx.error(read.error());
+    if (json)
         return Response::json(200, child_json(ch, ctx.today(), show_retention));
 
+    // The snapshot was taken before this read was recorded: this reader heads the list, as the
+    // audit trail now has them.
     nlohmann::json readers = nlohmann::json::array();
-    for (const auto& e : data->readers.entries)
+    if (show_readers)
+        readers.push_back({{"who", ctx.actor().name}, {"when", format_local(ctx.now())}});
+    for (const auto& e : data->readers.entries) {
+        if (readers.size() >= 10)
+            break;
         readers.push_back({{"who", e.actor}, {"when", shown_time(e.at)}});
+    }
+    nlohmann::json view = {{"child", child_json(ch, ctx.today(), false)},
+                           {"first_name", known_as(ch.details)},
+                           {"name", display_name(ch.details)},
+                           {"home", {{"id", ch.home_id}, {"name", ctx.scope.home_name}}},
+                           {"facts", key_facts(ch, ctx.today())},
+                           {"show_readers", show_readers},
+                           {"readers", readers},
+                           {"has_left", ch.left_on.has_value()},
+                           {"left_on", ch.left_on ? format_local_date(*ch.left_on) : ""},
+                           {"admitted", ctx.request.query_value("admitted").has_value()},
+                           {"recorded_leaving", ctx.request.query_value("left").has_value()},
+                           {"glance", data->glance},
+                           {"recent", data->recent},
+                           {"praise_moments", praise_moments_view()},
+                           {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
+                           {"praised", ctx.request.query_value("praised").has_value()}};
+    return ctx.page("child_profile", display_name(ch.details), view);
+}
+
+// The whole case record (Schedule 3) as it is now, and every version of it.
+Response record_page(Context& ctx) {
+    const auto child_id = ctx.param("child");
+    const bool show_retention = can(ctx.person, Action::view_retention, ctx.scope);
+    struct Data {
+        Child child;
+        std::vector<Version> versions;
+        std::optional<LeavingRecord> leaving;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(auto found, find(c, child_id));
+        if (!found)
+            return Error::not_found("We could not find that child's record.");
+        d.child = std::move(*found);
+        TRY(d.versions, versions(c, child_id));
+        TRY(d.leaving, leaving_of(c, child_id));
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    const auto& ch = data->child;
+    if (Status read = recorded_read(ctx, ch); !read.ok())
+        return ctx.error(read.error());
     nlohmann::json view = {
         {"child", child_json(ch, ctx.today(), false)},
         {"first_name", known_as(ch.details)},
         {"name", display_name(ch.details)},
-        {"home", {{"id", ch.home_id}, {"name", ctx.scope.home_name}}},
         {"sections", sections_json(record_sections(ch, ctx.today(), data->leaving))},
         {"history", history_view(data->versions)},
-        {"show_readers", show_readers},
-        {"readers", readers},
         {"can_amend", can(ctx.person, Action::amend_child, ctx.scope)},
         {"can_record_leaving", !ch.left_on && can(ctx.person, Action::record_leaving, ctx.scope)},
         {"has_left", ch.left_on.has_value()},
         {"left_on", ch.left_on ? format_local_date(*ch.left_on) : ""},
         {"show_retention", show_retention},
         {"retention", retention_text(ch.details)},
-        {"admitted", ctx.request.query_value("admitted").has_value()},
-        {"amended", ctx.request.query_value("amended").has_value()},
-        {"recorded_leaving", ctx.request.query_value("left").has_value()},
-        {"recent", data->recent},
-        {"glance", data->glance},
-        {"praise_moments", praise_moments_view()},
-        {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
-        {"praised", ctx.request.query_value("praised").has_value()}};
-    return ctx.page("child_profile", display_name(ch.details), view);
+        {"amended", ctx.request.query_value("amended").has_value()}};
+    return ctx.page("child_record", display_name(ch.details) + ": the whole record", view);
 }
 
 Response edit_page(Context& ctx) {
@@ -614,7 +684,7 @@ Response amend_from_form(Context& ctx) {
         return Response::json(200, child_json(**child, ctx.today(),
                                               can(ctx.person, Action::view_retention, ctx.scope)));
     }
-    return Response::redirect(fmt::format("/children/{}?amended=1", child_id));
+    return Response::redirect(fmt::format("/children/{}/record?amended=1", child_id));
 }
 
 Response versions_api(Context& ctx) {
@@ -642,10 +712,12 @@ Response versions_api(Context& ctx) {
 void add_routes(http::Router& router, const ExportSections& sections) {
     router.add_scope_resolver("child", resolve_scope);
     router.add_child_tab({"Overview", "", Action::view_child, 10});
+    router.add_child_tab({"Record", "/record", Action::view_child, 15});
     router.add({"GET", "/homes/{home}/children", Action::view_children, list_page});
     router.add({"GET", "/homes/{home}/children/new", Action::admit_child, new_page});
     router.add({"POST", "/homes/{home}/children", Action::admit_child, admit_from_form});
     router.add({"GET", "/children/{child}", Action::view_child, profile});
+    router.add({"GET", "/children/{child}/record", Action::view_child, record_page});
     router.add({"GET", "/children/{child}/edit", Action::amend_child, edit_page});
     router.add({"POST", "/children/{child}", Action::amend_child, amend_from_form});
 

@@ -41,6 +41,7 @@ const checks = [
       return clickAndWait(page, page.getByRole('button', { name: 'Admit' }));
     } },
   { label: 'child profile', as: 'manager.willow@example.org', path: '/children/1', status: 200 },
+  { label: "a child's whole record", as: 'manager.willow@example.org', path: '/children/4/record', status: 200 },
   { label: 'amend form', as: 'manager.willow@example.org', path: '/children/1/edit', status: 200 },
   { label: 'amend form with errors', as: 'manager.willow@example.org', path: '/children/1/edit', status: 400,
     act: async (page) => {

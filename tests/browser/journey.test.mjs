@@ -41,9 +41,12 @@ test('a manager signs in, amends a child and sees the amendment in the history',
     assert.match(new URL(page.url()).pathname, /^\/children\/\d+$/);
     const profilePath = new URL(page.url()).pathname;
     assert.equal(await page.locator('h1').innerText(), 'Ben Cole');
-    assert.match(await page.locator('#history ~ .moj-timeline').innerText(), /Version 1/);
     // The profile lists who has read it: this manager, just now.
     assert.match(await page.locator('aside', { hasText: 'Who has read this record' }).innerText(), /Sam Carter/);
+    // The whole record and its history are on the Record tab.
+    response = await clickAndWait(page, page.locator('.hearth-child-tabs').getByRole('link', { name: 'Record', exact: true }));
+    assert.equal(new URL(page.url()).pathname, `${profilePath}/record`);
+    assert.match(await page.locator('#history ~ .moj-timeline').innerText(), /Version 1/);
 
     // Amend this record: a new preferred name and the reason for it.
     response = await clickAndWait(page, page.getByRole('link', { name: 'Amend this record' }));
@@ -55,7 +58,7 @@ test('a manager signs in, amends a child and sees the amendment in the history',
     await page.getByLabel('Why are you changing this record?').fill('Ben asked to be called Benji at house meeting');
     response = await clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
     assert.equal(response.status(), 200);
-    assert.equal(new URL(page.url()).pathname, profilePath, 'after saving the browser is back on the profile');
+    assert.equal(new URL(page.url()).pathname, `${profilePath}/record`, 'after saving the browser is back on the record');
 
     // A success banner, the new name on the profile, and version 2 in the history.
     const banner = page.locator('.govuk-notification-banner--success');
@@ -100,7 +103,7 @@ test('a stale edit gets the conflict page, with the current record and what was 
     await manager.page.getByLabel('Why are you changing this record?').fill('Kai prefers his initials');
     let response = await clickAndWait(manager.page, manager.page.getByRole('button', { name: 'Save amendment' }));
     assert.equal(response.status(), 200);
-    assert.equal(new URL(manager.page.url()).pathname, childPath);
+    assert.equal(new URL(manager.page.url()).pathname, `${childPath}/record`);
 
     // The deputy, still on the old version, saves their own change.
     await deputy.page.getByLabel('Preferred name (optional)').fill('Kai D');
@@ -126,7 +129,7 @@ test('a stale edit gets the conflict page, with the current record and what was 
     assert.equal(await page.locator('input[name="version"]').inputValue(), String(Number(version) + 1));
 
     // The manager's change stands: the deputy's was not saved.
-    await manager.page.goto(server.url + childPath);
+    await manager.page.goto(server.url + childPath + '/record');
     const history = await manager.page.locator('.moj-timeline').innerText();
     assert.match(history, /Kai prefers his initials/);
     assert.doesNotMatch(history, /Updated after key-work session/);

@@ -97,7 +97,7 @@ test('amend a child and see the amendment in the history', async () => {
   await page.getByLabel('Why are you changing this record?').fill('Asked at tea time to be called Benny');
   response = await clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
   assert.equal(response.status(), 200);
-  assert.equal(path(), '/children/2');
+  assert.equal(path(), '/children/2/record');
   assert.ok(await page.locator('.govuk-notification-banner--success').isVisible());
   const v2 = page.locator('.moj-timeline__item', { hasText: 'Version 2' });
   assert.match(await v2.innerText(), /Asked at tea time to be called Benny/);
@@ -131,7 +131,7 @@ test('a stale edit gets the conflict page, and saving again from it works', asyn
   await page.getByLabel('Religion (optional)').fill('Quaker');
   response = await clickAndWait(page, page.getByRole('button', { name: 'Save amendment' }));
   assert.equal(response.status(), 200, await main().innerText());
-  assert.equal(path(), '/children/2');
+  assert.equal(path(), '/children/2/record');
   const latest = page.locator('.moj-timeline__item').first();
   assert.match(await page.locator('.moj-timeline').innerText(), /Pronouns confirmed/);
   assert.ok(await latest.count());

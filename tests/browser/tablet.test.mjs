@@ -52,7 +52,7 @@ for (const screen of screens) {
     try {
       await signIn(page, server.url, 'manager.willow@example.org');
       for (const p of ['/homes/1', '/children/1', '/children/1/edit', '/homes/1/children', '/homes/1/people',
-                       '/homes/1/audit', '/account', '/account/password', '/children/1/chronology',
+                       '/homes/1/audit', '/account', '/account/password', '/children/1/record', '/children/1/chronology',
                        '/children/1/daily-record/new', '/daily-record/1', '/homes/1/handover',
                        '/homes/1/deadlines', '/homes/1/childrens-meetings/new', '/homes/1/search?q=school']) {
         const response = await page.goto(server.url + p);
@@ -65,8 +65,8 @@ for (const screen of screens) {
       await page.getByLabel('Why are you changing this record?').fill(
         'She asked for her full chosen name to be used on every record kept about her in this home');
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save amendment' }).click()]);
-      assert.equal(new URL(page.url()).pathname, '/children/1');
-      await checkFits(page, `${screen.name} profile after an amendment`);
+      assert.equal(new URL(page.url()).pathname, '/children/1/record');
+      await checkFits(page, `${screen.name} record after an amendment`);
       // The organisation overview, for the responsible individual.
       await context.clearCookies();
       await signIn(page, server.url, 'ri@example.org');

@@ -61,8 +61,8 @@ before(async () => {
 after(async () => { await server.stop(); });
 
 describe('the child\'s page and record', () => {
-  test('every Schedule 3 field is shown, "Not recorded" where empty, with tabs for each part', async () => {
-    const page = await rsw.get('/children/1');
+  test('every Schedule 3 field is shown on the Record tab, "Not recorded" where empty, with tabs for each part', async () => {
+    const page = await rsw.get('/children/1/record');
     assert.equal(page.status, 200);
     const t = text(page.text);
     for (const label of ['Previous names', 'Address before coming here', 'Social worker',
@@ -77,7 +77,7 @@ describe('the child\'s page and record', () => {
     // Export and retention are the registered manager's, not a support worker's.
     assert.doesNotMatch(page.text, />Export</);
     assert.doesNotMatch(t, /How long this record is kept/);
-    const full = await manager.get('/children/4');
+    const full = await manager.get('/children/4/record');
     assert.match(text(full.text), /School or college Westmere Sixth Form College/);
     assert.match(text(full.text), /How long this record is kept Until at least 8 December 2084 \(75 years from the date of birth/);
     assert.match(full.text, /href="\/children\/4\/export">Export</);
@@ -105,7 +105,7 @@ describe('the child\'s page and record', () => {
     const form = readForm(edit.text, '/children/2');
     const saved = await rsw.post('/children/2', { ...form, school: 'Northshire Academy', designated_teacher: 'Ms Hale', reason: 'From his PEP meeting' });
     assert.equal(saved.status, 303, saved.text.slice(0, 400));
-    const profile = await rsw.get('/children/2');
+    const profile = await rsw.get('/children/2/record');
     assert.match(text(profile.text), /School or college Northshire Academy/);
     assert.match(profile.text, /id="version-2"/);
     assert.equal(count("SELECT count(*) FROM chronology WHERE child_id = 2 AND kind = 'record_change'"), 1);
@@ -365,7 +365,7 @@ describe('Leaving and the register of children', () => {
       ...values, destination: 'Home to mum', address: '4 Elm Row', reason: 'A planned return home', authority_informed_who: 'Casey Nolan' });
     assert.equal(left.status, 303, left.text.slice(0, 400));
     assert.equal(left.headers.get('location'), `/children/${id}?left=1#leaving`);
-    const profile = await rsw.get(`/children/${id}`);
+    const profile = await rsw.get(`/children/${id}/record`);
     assert.equal(profile.status, 200, 'still readable');
     const t = text(profile.text);
     assert.match(t, /Leaving Left on .* Where they went Home to mum Address on leaving 4 Elm Row/);

@@ -37,7 +37,7 @@ test('a stale edit through the pages gets 409, the current record and what was t
     ...managerForm, preferred_name: 'Ash', reason: 'She asked to be called Ash',
   });
   assert.equal(first.status, 303, first.text.slice(0, 500));
-  assert.equal(first.headers.get('location'), '/children/1?amended=1');
+  assert.equal(first.headers.get('location'), '/children/1/record?amended=1');
 
   const typed = { preferred_name: 'Deputy typed this', pronouns: 'they/them', reason: 'Pronouns from review meeting' };
   const second = await deputy.post('/children/1', { ...deputyForm, ...typed });
@@ -78,8 +78,8 @@ test('a stale edit through the pages gets 409, the current record and what was t
   assert.deepEqual(list.map((v) => v.version), [original.version + 2, original.version + 1, original.version]);
   assert.equal(list[0].reason, typed.reason);
   assert.equal(list[0].record.pronouns, 'they/them');
-  // The profile page shows the history with both amendments.
-  const profile = await manager.get('/children/1');
+  // The record's page shows the history with both amendments.
+  const profile = await manager.get('/children/1/record');
   assert.match(profile.text, /She asked to be called Ash/);
   assert.match(profile.text, /Pronouns from review meeting/);
 });

@@ -72,7 +72,9 @@ export async function startServer({ env = {}, demo = true, database: shared } = 
     sql(query) {
       const r = onPostgres
         ? spawnSync('psql', [database, '-qAtc', query], { encoding: 'utf8' })
-        : spawnSync('sqlite3', [database.replace(/^sqlite:/, ''), query], { encoding: 'utf8' });
+        // The server writes too (escalating overdue deadlines): wait for its lock, as an
+        // administrator's sqlite3 would with a timeout, rather than fail at once.
+        : spawnSync('sqlite3', ['-cmd', '.timeout 5000', database.replace(/^sqlite:/, ''), query], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`database client failed: ${r.stderr}`);
       return r.stdout.trim();
     },

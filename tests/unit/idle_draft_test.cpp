@@ -86,7 +86,7 @@ TEST_F(IdleDraft, WhatWasTypedComesBackAfterSigningInAgain) {
     // And saving it from there works: the version they read is still current.
     http::Response saved = b.post("/children/1", amend_body(b.csrf, 1, "Ash"));
     ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 500);
-    EXPECT_EQ(header_of(saved, "Location"), "/children/1?amended=1");
+    EXPECT_EQ(header_of(saved, "Location"), "/children/1/record?amended=1");
     EXPECT_EQ(hearth::testing::count_rows(*app_.db, "SELECT version FROM children WHERE id = 1"),
               2);
     EXPECT_EQ(

@@ -91,6 +91,7 @@ const Expectation expectations[] = {
     // Child 1's record: the home's staff, oversight, the allocated social worker, and the
     // independent person because of the consent.
     {"GET", "/children/{child}",                        "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/record",                 "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"GET", "/api/v1/children/{child}",                 "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"GET", "/api/v1/children/{child}/versions",        "-  Y  Y  Y  Y  Y  -  Y  Y"},
     // Amending it: the home's staff and the administrator; oversight and visitors read only.

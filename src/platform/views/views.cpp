@@ -4,6 +4,7 @@
 
 #include <kainjow/mustache.hpp>
 #include <memory>
+#include <regex>
 #include <unordered_map>
 
 namespace hearth::views {
@@ -12,22 +13,15 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-mu::data to_data(const nlohmann::json& j) {
+// An empty container of the JSON value's kind, or the scalar itself, as mustache data.
+mu::data shell_of(const nlohmann::json& j) {
     switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            mu::data d{mu::data::type::object};
-            for (auto& [k, v] : j.items())
-                d.set(k, to_data(v));
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            mu::data d{mu::data::type::list};
-            for (auto& v : j)
-                d.push_back(to_data(v));
-            return d;
-        }
+        case nlohmann::json::value_t::object:
+            return mu::data{mu::data::type::object};
+        case nlohmann::json::value_t::array:
+            return mu::data{mu::data::type::list};
         case nlohmann::json::value_t::string:
-            return mu::data{j.get<std::string>()};
+            return mu::data{j.get_ref<const std::string&>()};
         case nlohmann::json::value_t::boolean:
             return j.get<bool>() ? mu::data{mu::data::type::bool_true}
                                  : mu::data{mu::data::type::bool_false};
@@ -39,6 +33,55 @@ mu::data to_data(const nlohmann::json& j) {
         default:
             return mu::data{mu::data::type::bool_false};
     }
+}
+
+// Fills `out` (made by shell_of(j)) in place. kainjow's set() and push_back() copy what they are
+// given, so a tree built bottom-up would be copied once for every level it sits under; here each
+// child goes in empty and is filled where it lies. The const_cast is sound: get() and
+// list_value() return views of data that `out` owns and that is not const.
+void fill(mu::data& out, const nlohmann::json& j) {
+    if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) {
+            out.set(k, shell_of(v));
+            if (v.is_structured())
+                fill(const_cast<mu::data&>(*out.get(k)), v);
+        }
+    } else if (j.is_array()) {
+        for (const auto& v : j) {
+            out.push_back(shell_of(v));
+            if (v.is_structured())
+                fill(const_cast<mu::data&>(out.list_value().back()), v);
+        }
+    }
+}
+
+mu::data to_data(const nlohmann::json& j) {
+    mu::data d = shell_of(j);
+    fill(d, j);
+    return d;
+}
+
+// A template with its partials ({{> _name}}) written into it, recursively, before it is compiled:
+// kainjow parses a partial again every time it is rendered, and _field alone is rendered dozens
+// of times a page. A partial is rendered in its caller's context either way.
+std::string with_partials(const std::string& text, int depth = 0) {
+    static const std::regex partial(R"(\{\{>\s*(_[A-Za-z0-9_]+)\s*\}\})");
+    const auto& all = embedded_templates();
+    std::string out;
+    auto begin = std::sregex_iterator(text.begin(), text.end(), partial);
+    std::size_t last = 0;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        out.append(text, last, static_cast<std::size_t>(m.position(0)) - last);
+        auto found = all.find(m[1].str());
+        if (found != all.end() && depth < 8)
+            out += with_partials(found->second, depth + 1);
+        else
+            out += m.str(0);
+        last = static_cast<std::size_t>(m.position(0) + m.length(0));
+    }
+    out.append(text, last, std::string::npos);
+    return out;
 }
 
 struct Compiled {
@@ -54,7 +97,7 @@ Result<mu::mustache*> compiled(const std::string& name) {
     auto src = all.find(name);
     if (src == all.end())
         return Error::internal("no template named " + name);
-    auto t = std::make_unique<mu::mustache>(src->second);
+    auto t = std::make_unique<mu::mustache>(with_partials(src->second));
     if (!t->is_valid())
         return Error::internal(fmt::format("template {}: {}", name, t->error_message()));
     auto* raw = t.get();
@@ -66,14 +109,7 @@ Result<mu::mustache*> compiled(const std::string& name) {
 
 Result<std::string> render(const std::string& name, const nlohmann::json& data) {
     TRY(mu::mustache * t, compiled(name));
-    mu::data d = to_data(data.is_object() ? data : nlohmann::json::object());
-    // Partials are the templates whose names start with "_", so they never shadow page data.
-    for (const auto& [partial_name, text] : embedded_templates()) {
-        if (partial_name.empty() || partial_name[0] != '_')
-            continue;
-        const std::string* body = &text;
-        d.set(partial_name, mu::partial{[body]() { return *body; }});
-    }
+    const mu::data d = to_data(data.is_object() ? data : nlohmann::json::object());
     std::string out = t->render(d);
     if (!t->is_valid())
         return Error::internal(fmt::format("template {}: {}", name, t->error_message()));
