@@ -84,7 +84,7 @@ test('admit a child: errors without JavaScript, then a good admission', async ()
 });
 
 test('amend a child and see the amendment in the history', async () => {
-  await page.goto(server.url + '/children/2');
+  await page.goto(server.url + '/children/2/record');
   await clickAndWait(page, page.getByRole('link', { name: 'Amend this record' }));
   assert.equal(path(), '/children/2/edit');
   // Forgetting the reason: refused, with what was typed kept.
