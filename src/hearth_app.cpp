@@ -1,5 +1,6 @@
 #include "hearth_app.hpp"
 
+#include "behaviour/behaviour_routes.hpp"
 #include "children/child_routes.hpp"
 #include "children/export/case_record_sections.hpp"
 #include "chronology/chronology_routes.hpp"
@@ -9,6 +10,7 @@
 #include "daily_record/handover_routes.hpp"
 #include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_routes.hpp"
+#include "intervention/intervention_routes.hpp"
 #include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "plans/plan_export.hpp"
@@ -39,6 +41,8 @@ std::unique_ptr<App> build_app(const Config& config) {
     daily_record::add_handover_routes(app->router);
     daily_record::add_meeting_routes(app->router);
     deadlines::add_routes(app->router);
+    behaviour::add_routes(app->router, app->incident_sections);
+    intervention::add_routes(app->router, app->incident_sections);
     language::add_routes(app->router);
     audit::add_routes(app->router);
     return app;

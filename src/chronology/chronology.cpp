@@ -18,6 +18,12 @@ const std::vector<Kind>& kinds() {
         {"valuables", "Money and valuables"},
         {"plan", "Plan"},
         {"risk_assessment", "Risk assessment"},
+        {"incident", "Incident"},
+        {"incident_account", "In their own words"},
+        {"physical_intervention", "Physical intervention or restriction"},
+        {"consequence", "Consequence"},
+        {"debrief", "Debrief"},
+        {"restorative", "Restorative follow-up"},
     };
     return all;
 }

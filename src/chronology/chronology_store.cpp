@@ -124,6 +124,37 @@ Result<std::vector<Entry>> recorded_in_home(db::Connection& c, std::int64_t home
     return entries_of(rows);
 }
 
+namespace {
+Result<std::vector<Occurrence>> occurrences(db::Connection& c, const char* column, std::int64_t id,
+                                            const std::vector<std::string>& kinds, Timestamp from) {
+    std::vector<Occurrence> out;
+    // One indexed range for each kind: (child_id or home_id, kind, occurred_at).
+    for (const auto& kind : kinds) {
+        TRY(auto rows, c.query(fmt::format("SELECT c.occurred_at FROM chronology c WHERE c.{} = $1 "
+                                           "AND c.kind = $2 AND c.occurred_at >= $3",
+                                           column),
+                               {id, kind, format_utc(from)}));
+        for (const auto& r : rows) {
+            if (auto at = parse_utc(r.text(0)))
+                out.push_back({kind, *at});
+        }
+    }
+    return out;
+}
+}  // namespace
+
+Result<std::vector<Occurrence>> occurrences_for_child(db::Connection& c, std::int64_t child_id,
+                                                      const std::vector<std::string>& kinds,
+                                                      Timestamp from) {
+    return occurrences(c, "child_id", child_id, kinds, from);
+}
+
+Result<std::vector<Occurrence>> occurrences_in_home(db::Connection& c, std::int64_t home_id,
+                                                    const std::vector<std::string>& kinds,
+                                                    Timestamp from) {
+    return occurrences(c, "home_id", home_id, kinds, from);
+}
+
 std::string fts5_query(const std::string& text) {
     std::vector<std::string> words;
     std::string word;

@@ -30,6 +30,19 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
 Result<std::vector<Entry>> recorded_in_home(db::Connection& c, std::int64_t home_id,
                                             Timestamp since, Timestamp until, int limit);
 
+// When entries of some kinds happened, from `from` on: what a figure counts (the warmth picture
+// sets praise beside incidents). One child's, or a whole home's.
+struct Occurrence {
+    std::string kind;
+    Timestamp at{};
+};
+Result<std::vector<Occurrence>> occurrences_for_child(db::Connection& c, std::int64_t child_id,
+                                                      const std::vector<std::string>& kinds,
+                                                      Timestamp from);
+Result<std::vector<Occurrence>> occurrences_in_home(db::Connection& c, std::int64_t home_id,
+                                                    const std::vector<std::string>& kinds,
+                                                    Timestamp from);
+
 // Full-text search of a home's chronology, best match first. FTS5 in SQLite, tsvector in
 // PostgreSQL. The caller shows each result only to those who may read that child's record.
 Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id, const std::string& text,

@@ -4,24 +4,15 @@ namespace hearth::daily_record {
 
 Result<MeetingDetails> read_meeting(http::FormReader& f, Timestamp now) {
     MeetingDetails d;
-    const auto day =
-        f.date("held_on", "the day of the meeting",
-               {.required = true, .not_after = local_date_of(now), .after_label = "today"});
-    const auto minutes = f.time("held_time", "the time of the meeting", true);
+    const auto held_at =
+        f.moment("held_on", "the day of the meeting", "held_time", "the time of the meeting", now);
     d.topic = f.text("topic", "what the meeting was about", {.required = true, .max = 200});
     d.discussion = f.text("discussion", "what was talked about",
                           {.required = true, .max = 10000, .multiline = true});
     d.children_said =
         f.text("children_said", "What the children said", {.max = 10000, .multiline = true});
-    if (day && minutes) {
-        const auto at = from_local(*day, *minutes / 60, *minutes % 60);
-        if (!at)
-            f.fail("held_time", "That time does not exist on that day: the clocks went forward");
-        else if (*at > now + std::chrono::minutes{5})
-            f.fail("held_time", "The time of the meeting must be now or earlier");
-        else
-            d.held_at = *at;
-    }
+    if (held_at)
+        d.held_at = *held_at;
     CHECK_OK(f.finish());
     return d;
 }

@@ -22,27 +22,6 @@ std::string label_in(const std::vector<Choice>& choices, const std::string& key)
     return key;
 }
 
-// An entry's time is typed as a day and a time in the home's zone.
-std::optional<Timestamp> read_when(http::FormReader& f, Timestamp now) {
-    const auto day =
-        f.date("occurred_on", "the day it happened",
-               {.required = true, .not_after = local_date_of(now), .after_label = "today"});
-    const auto minutes = f.time("occurred_time", "the time it happened", true);
-    if (!day || !minutes)
-        return std::nullopt;
-    const auto at = from_local(*day, *minutes / 60, *minutes % 60);
-    if (!at) {
-        f.fail("occurred_time",
-               "The time it happened does not exist on that day: the clocks went forward");
-        return std::nullopt;
-    }
-    // A few minutes' grace for a tablet whose clock runs ahead.
-    if (*at > now + std::chrono::minutes{5}) {
-        f.fail("occurred_time", "The time it happened must be now or earlier");
-        return std::nullopt;
-    }
-    return at;
-}
 }  // namespace
 
 std::string kind_key(EntryKind k) {
@@ -102,7 +81,8 @@ const std::vector<Choice>& praise_moments() {
 Result<EntryDetails> read_entry(http::FormReader& f, EntryKind kind, Timestamp now) {
     EntryDetails d;
     d.kind = kind;
-    const auto at = read_when(f, now);
+    const auto at = f.moment("occurred_on", "the day it happened", "occurred_time",
+                             "the time it happened", now);
     if (kind == EntryKind::praise) {
         d.category = "achievement";
         d.body = f.text("body", "what they did well",

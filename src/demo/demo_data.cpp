@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "demo/demo_behaviour.hpp"
 #include "demo/demo_case_record.hpp"
 #include "demo/demo_daily_record.hpp"
 #include "demo/demo_language.hpp"
@@ -148,6 +149,7 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
         CHECK_OK(add_daily_record(c, world, now));
         CHECK_OK(create_case_record_demo(c, now));
         CHECK_OK(create_demo_plans(c, now));
+        CHECK_OK(add_behaviour(c, world, now));
         // Last: it checks every daily entry the demo wrote.
         return add_language(c, world, now);
     }));

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "platform/clock.hpp"
+#include "platform/months.hpp"
 
 namespace hearth::language {
 
@@ -25,11 +25,6 @@ struct HomeMonth {
     std::string month;  // YYYY-MM
     MonthTotal total;
 };
-
-// The `count` months ending with the one `today` is in, oldest first: "2025-06" ... "2026-05".
-std::vector<std::string> months_ending(Date today, int count);
-std::string month_label(const std::string& month);        // "May 2026"
-std::string short_month_label(const std::string& month);  // "May 26"
 
 struct Figure {
     std::vector<std::string> months;

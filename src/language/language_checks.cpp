@@ -6,18 +6,13 @@
 #include <map>
 
 #include "language/language_store.hpp"
+#include "platform/months.hpp"
 
 namespace hearth::language {
 
 namespace {
 
 using Counts = std::map<std::int64_t, std::int64_t>;  // phrase id -> times flagged
-
-std::string month_of(Timestamp at) {
-    const Date day = local_date_of(at);
-    return fmt::format("{:04}-{:02}", static_cast<int>(day.year()),
-                       static_cast<unsigned>(day.month()));
-}
 
 Counts counts_of(const std::vector<Finding>& findings) {
     Counts out;

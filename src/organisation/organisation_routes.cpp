@@ -156,7 +156,12 @@ Response dashboard(Context& ctx) {
     int overdue = 0, soon = 0;
     nlohmann::json escalated = nlohmann::json::array();
     const bool is_manager = holds_role(ctx.person, Role::registered_manager, home_id);
+    // The Reg 35 clocks have their own place: a measure used is the one thing a manager must not
+    // let run over.
+    nlohmann::json reg35 = nlohmann::json::array();
     for (const auto& d : data->open) {
+        if (d.kind.rfind("reg35_", 0) == 0)
+            reg35.push_back(deadlines::deadline_view(d, ctx.now()));
         const auto s = deadlines::standing(d, ctx.now());
         overdue += s == deadlines::Standing::overdue;
         soon += s == deadlines::Standing::due_soon;
@@ -170,6 +175,12 @@ Response dashboard(Context& ctx) {
                      {"has_escalated", !escalated.empty()},
                      {"overdue", overdue},
                      {"due_soon", soon},
+                     {"reg35", reg35},
+                     {"has_reg35", !reg35.empty()},
+                     {"can_incidents", can(ctx.person, Action::view_incidents, ctx.scope)},
+                     {"can_figures", can(ctx.person, Action::view_behaviour_figures, ctx.scope)},
+                     {"can_signers", can(ctx.person, Action::authorise_signers, ctx.scope)},
+                     {"can_training", can(ctx.person, Action::view_training, ctx.scope)},
                      {"can_handover", can(ctx.person, Action::view_handover, ctx.scope)},
                      {"can_search", can(ctx.person, Action::search_home, ctx.scope)},
                      {"children", kids},

@@ -130,6 +130,36 @@ const checks = [
   { label: 'deadlines of a home', as: 'manager.willow@example.org', path: '/homes/1/deadlines', status: 200 },
   { label: 'deadlines across homes', as: 'ri@example.org', path: '/deadlines', status: 200 },
   { label: "a child's deadlines", as: 'manager.willow@example.org', path: '/children/1/deadlines', status: 200 },
+  { label: 'incidents of a home', as: 'manager.willow@example.org', path: '/homes/1/incidents', status: 200 },
+  { label: "a child's behaviour and warmth", as: 'manager.willow@example.org', path: '/children/1/incidents', status: 200 },
+  { label: 'an incident and what followed it', as: 'manager.willow@example.org', path: '/children/1/incidents/1', status: 200 },
+  { label: 'an incident (social worker)', as: 'social.worker@example.org', path: '/children/1/incidents/1', status: 200 },
+  { label: 'incident form', as: 'rsw1.willow@example.org', path: '/homes/1/incidents/new?child=1', status: 200 },
+  { label: 'incident form with errors', as: 'rsw1.willow@example.org', path: '/homes/1/incidents/new?child=1', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save and sign' })) },
+  { label: 'amending an incident', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/amend', status: 200 },
+  { label: "a child's account form", as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/accounts', status: 200 },
+  { label: 'a staff debrief form with errors', as: 'manager.willow@example.org', path: '/children/1/incidents/1/staff-debriefs', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the debrief' })) },
+  { label: 'who was told', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/notifications', status: 200 },
+  { label: 'Reg 35 record form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 200 },
+  { label: 'Reg 35 record form with errors', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 400,
+    act: async (page) => {
+      await page.getByLabel('What was done', { exact: true }).fill('');
+      return clickAndWait(page, page.getByRole('button', { name: 'Save and sign' }));
+    } },
+  { label: 'consequence form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=consequence', status: 200 },
+  { label: 'a Reg 35 record', as: 'manager.willow@example.org', path: '/measures/1', status: 200 },
+  { label: 'the 48-hour sign-off', as: 'manager.willow@example.org', path: '/measures/1/staff-review', status: 200 },
+  { label: 'the 5-day sign-off', as: 'manager.willow@example.org', path: '/measures/1/child-review', status: 200 },
+  { label: 'restrictive practice of a home', as: 'manager.willow@example.org', path: '/homes/1/restrictive-practice', status: 200 },
+  { label: 'restrictive practice across homes', as: 'ri@example.org', path: '/organisation/restrictive-practice', status: 200 },
+  { label: "Ofsted's counts", as: 'ri@example.org', path: '/organisation/ofsted-counts', status: 200 },
+  { label: "Ofsted's counts with errors", as: 'manager.willow@example.org', path: '/homes/1/ofsted-counts?from=2026-99-01', status: 400 },
+  { label: 'warmth of a home', as: 'manager.willow@example.org', path: '/homes/1/warmth', status: 200 },
+  { label: 'who may sign Reg 35 records', as: 'manager.willow@example.org', path: '/homes/1/reg35-signers', status: 200 },
+  { label: 'physical intervention training', as: 'manager.willow@example.org', path: '/homes/1/intervention-training', status: 200 },
+  { label: 'learning shared between homes', as: 'rsw1.harbour@example.org', path: '/organisation/shared-learning', status: 200 },
 ];
 
 // One signed-in context per person, reused across their checks.

@@ -237,6 +237,80 @@ const Expectation expectations[] = {
     // The figures: oversight, and registered managers (who see their own homes in it).
     {"GET", "/organisation/language/figures",           "-  Y  Y  Y  -  -  Y  -  -"},
     {"GET", "/api/v1/language/figures",                 "-  Y  Y  Y  -  -  Y  -  -"},
+    // Incidents: a home's list for its staff, oversight and its independent person; a child's,
+    // and each incident, with the child's record (the allocated social worker, and the independent
+    // person with consent). {incident} is incident 1, about child 1.
+    {"GET", "/homes/{home}/incidents",                  "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/incidents",           "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/children/{child}/incidents",              "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/incidents",       "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/incidents/{incident}",   "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/incidents/{incident}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    // Recording an incident and what follows it, and amending it: the home's staff on shift.
+    {"GET", "/homes/{home}/incidents/new",              "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/incidents",                 "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/incidents",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/incidents/{incident}/amend", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}",  "-  -  -  Y  Y  Y  -  -  -"},
+    {"PUT", "/api/v1/children/{child}/incidents/{incident}", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/incidents/{incident}/accounts", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}/accounts", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/incidents/{incident}/accounts", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/incidents/{incident}/notifications", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}/notifications", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/incidents/{incident}/notifications", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/incidents/{incident}/child-debriefs", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}/child-debriefs", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/incidents/{incident}/child-debriefs", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/incidents/{incident}/staff-debriefs", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}/staff-debriefs", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/incidents/{incident}/staff-debriefs", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/incidents/{incident}/restorative", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}/restorative", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/incidents/{incident}/restorative", "-  -  -  Y  Y  Y  -  -  -"},
+    // Learning shared between homes: everyone who works in a home, and oversight.
+    {"GET", "/organisation/shared-learning",            "-  Y  Y  Y  Y  Y  Y  -  -"},
+    {"GET", "/api/v1/shared-learning",                  "-  Y  Y  Y  Y  Y  Y  -  -"},
+    // Reg 35 records: read with the child's record; written and amended by the home's staff; the
+    // sign-off pages open to the home's staff, and the record's own rule says who may sign.
+    // {measure} is measure 1, about child 1.
+    {"GET", "/measures/{measure}",                      "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/measures/{measure}",               "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/incidents/{incident}/measures", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/incidents/{incident}/measures", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/incidents/{incident}/measures", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/measures/{measure}/amend",                "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/measures/{measure}",                     "-  -  -  Y  Y  Y  -  -  -"},
+    {"PUT", "/api/v1/measures/{measure}",               "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/measures/{measure}/staff-review",         "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/measures/{measure}/staff-review",        "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/measures/{measure}/staff-review", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/measures/{measure}/child-review",         "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/measures/{measure}/child-review",        "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/measures/{measure}/child-review", "-  -  -  Y  Y  Y  -  -  -"},
+    // Who may sign Reg 35 records: the administrator and the home's registered manager.
+    {"GET", "/homes/{home}/reg35-signers",              "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/reg35-signers",             "-  Y  -  Y  -  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/reg35-signers",       "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/reg35-signers",      "-  Y  -  Y  -  -  -  -  -"},
+    // Accredited training: read by oversight and the home's seniors; recorded by the administrator
+    // and the registered manager.
+    {"GET", "/homes/{home}/intervention-training",      "-  Y  Y  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/intervention-training", "-  Y  Y  Y  Y  -  -  -  -"},
+    {"POST", "/homes/{home}/intervention-training",     "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/intervention-training", "-  Y  -  Y  -  -  -  -  -"},
+    // A home's figures of restrictive practice and warmth, and Ofsted's counts: oversight, the
+    // home's seniors and its independent person; the organisation's: oversight.
+    {"GET", "/homes/{home}/restrictive-practice",       "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/restrictive-practice", "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/homes/{home}/ofsted-counts",              "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/ofsted-counts",       "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/homes/{home}/warmth",                     "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/warmth",              "-  Y  Y  Y  Y  -  -  -  Y"},
+    {"GET", "/organisation/restrictive-practice",       "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/api/v1/organisation/restrictive-practice", "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/organisation/ofsted-counts",              "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/api/v1/organisation/ofsted-counts",       "-  Y  Y  -  -  -  -  -  -"},
 };
 // clang-format on
 
@@ -272,6 +346,8 @@ std::string concrete_path(std::string pattern) {
     replace("{member}", family_member_of_child_1);
     replace("{plan}", "1");
     replace("{phrase}", "1");
+    replace("{incident}", "1");
+    replace("{measure}", "1");
     replace("*", "vendor/hearth.css");
     return pattern;
 }

@@ -165,6 +165,23 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::view_language_figures:
             // With a home: that home's figures, for oversight and its registered manager.
             return home ? (oversight || manager) : (oversight || manages_a_home(p));
+        case Action::view_incidents:
+            return home && (oversight || staff || visitor);
+        case Action::record_incident:
+        case Action::amend_incident:
+        case Action::record_measure:
+        case Action::sign_measure:
+            return home && staff;
+        case Action::authorise_signers:
+        case Action::record_training:
+            return home && (admin || manager);
+        case Action::view_training:
+            return home && (oversight || senior);
+        case Action::view_behaviour_figures:
+            // With a home: its figures, for oversight, its seniors and its independent person.
+            return home ? (oversight || senior || visitor) : oversight;
+        case Action::view_shared_learning:
+            return oversight || works_in_a_home(p);
         case Action::public_page:
         case Action::signed_in:
             break;

@@ -314,6 +314,32 @@ std::optional<int> FormReader::time(const std::string& name, const std::string& 
     return hour * 60 + minute;
 }
 
+std::optional<Timestamp> FormReader::moment(const std::string& day_name,
+                                            const std::string& day_label,
+                                            const std::string& time_name,
+                                            const std::string& time_label, Timestamp now,
+                                            bool required) {
+    const auto day =
+        date(day_name, day_label,
+             {.required = required, .not_after = local_date_of(now), .after_label = "today"});
+    const auto minutes = time(time_name, time_label, required || day.has_value());
+    if (!day || !minutes)
+        return std::nullopt;
+    std::string said = time_label;
+    if (!said.empty())
+        said[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(said[0])));
+    const auto at = from_local(*day, *minutes / 60, *minutes % 60);
+    if (!at) {
+        fail(time_name, said + " does not exist on that day: the clocks went forward");
+        return std::nullopt;
+    }
+    if (*at > now + std::chrono::minutes{5}) {
+        fail(time_name, said + " must be now or earlier");
+        return std::nullopt;
+    }
+    return at;
+}
+
 std::optional<std::int64_t> FormReader::integer(const std::string& name, const std::string& label,
                                                 bool required, std::int64_t min, std::int64_t max) {
     const FormValue* raw = form_.find(name);

@@ -63,6 +63,13 @@ class FormReader {
     std::optional<Date> date(const std::string& name, const std::string& label, DateRule rule = {});
     // A time of day "HH:MM" (24-hour), as minutes since midnight.
     std::optional<int> time(const std::string& name, const std::string& label, bool required);
+    // A moment that has already happened, typed as a day (`day_name`) and a time (`time_name`) in
+    // the home's zone. Refused when it is later than `now` (with a few minutes' grace for a tablet
+    // whose clock runs ahead), and when the clocks skipped that time. Labels are as in the
+    // messages: "the day it happened", "the time it happened".
+    std::optional<Timestamp> moment(const std::string& day_name, const std::string& day_label,
+                                    const std::string& time_name, const std::string& time_label,
+                                    Timestamp now, bool required = true);
     std::optional<std::int64_t> integer(const std::string& name, const std::string& label,
                                         bool required, std::int64_t min, std::int64_t max);
     bool flag(const std::string& name, const std::string& label);

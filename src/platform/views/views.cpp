@@ -21,6 +21,10 @@ mu::data shell_of(const nlohmann::json& j) {
         case nlohmann::json::value_t::array:
             return mu::data{mu::data::type::list};
         case nlohmann::json::value_t::string:
+            // An empty string is false, as mustache's other implementations have it, so that
+            // {{#note}}...{{/note}} shows nothing when there is no note. It renders as nothing.
+            if (j.get_ref<const std::string&>().empty())
+                return mu::data{mu::data::type::bool_false};
             return mu::data{j.get_ref<const std::string&>()};
         case nlohmann::json::value_t::boolean:
             return j.get<bool>() ? mu::data{mu::data::type::bool_true}

@@ -1,0 +1,86 @@
+#include "behaviour/behaviour_routes.hpp"
+
+#include <fmt/format.h>
+
+#include "behaviour/incident_pages.hpp"
+#include "behaviour/warmth_view.hpp"
+
+namespace hearth::behaviour {
+
+namespace {
+
+// An incident has a dozen long texts: more than the 64 KiB a short form is allowed.
+constexpr std::size_t incident_body = 256 * 1024;
+
+http::Response home_warmth(http::Context& ctx) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    auto view = ctx.services.db.read([&](db::Connection& c) {
+        return home_warmth_view(c, home_id, ctx.scope.home_name, ctx.now());
+    });
+    if (!view.ok())
+        return ctx.error(view.error());
+    if (ctx.request.wants_json())
+        return http::Response::json(200, view.value()["api"]);
+    return ctx.page(
+        "home_warmth", "Warmth: " + ctx.scope.home_name,
+        {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}}, {"warmth", view.value()}});
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, const IncidentSections& sections) {
+    router.add_scope_resolver("incident", resolve_scope);
+    router.add_child_tab({"Behaviour", "/incidents", Action::view_chronology, 35});
+    auto show_incident = [&sections](http::Context& ctx) { return pages::show(ctx, sections); };
+
+    router.add({"GET", "/homes/{home}/incidents", Action::view_incidents, pages::home_list});
+    router.add({"GET", "/homes/{home}/incidents/new", Action::record_incident, pages::new_form});
+    router.add(
+        {"POST", "/homes/{home}/incidents", Action::record_incident, pages::create, incident_body});
+    router.add({"GET", "/homes/{home}/warmth", Action::view_behaviour_figures, home_warmth});
+    router.add({"GET", "/children/{child}/incidents", Action::view_chronology, pages::child_list});
+    router.add(
+        {"GET", "/children/{child}/incidents/{incident}", Action::view_chronology, show_incident});
+    router.add({"GET", "/children/{child}/incidents/{incident}/amend", Action::amend_incident,
+                pages::amend_form});
+    router.add({"POST", "/children/{child}/incidents/{incident}", Action::amend_incident,
+                pages::amend, incident_body});
+    const std::string base = "/children/{child}/incidents/{incident}";
+    router.add({"GET", base + "/accounts", Action::record_incident, pages::account_form});
+    router.add({"POST", base + "/accounts", Action::record_incident, pages::add_account});
+    router.add({"GET", base + "/notifications", Action::record_incident, pages::notification_form});
+    router.add({"POST", base + "/notifications", Action::record_incident, pages::add_notification});
+    router.add(
+        {"GET", base + "/child-debriefs", Action::record_incident, pages::child_debrief_form});
+    router.add(
+        {"POST", base + "/child-debriefs", Action::record_incident, pages::add_child_debrief});
+    router.add(
+        {"GET", base + "/staff-debriefs", Action::record_incident, pages::staff_debrief_form});
+    router.add(
+        {"POST", base + "/staff-debriefs", Action::record_incident, pages::add_staff_debrief});
+    router.add({"GET", base + "/restorative", Action::record_incident, pages::restorative_form});
+    router.add({"POST", base + "/restorative", Action::record_incident, pages::add_restorative});
+    router.add({"GET", "/organisation/shared-learning", Action::view_shared_learning,
+                pages::shared_learning});
+
+    router.add({"GET", "/api/v1/homes/{home}/incidents", Action::view_incidents, pages::home_list});
+    router.add({"POST", "/api/v1/homes/{home}/incidents", Action::record_incident, pages::create,
+                incident_body});
+    router.add({"GET", "/api/v1/homes/{home}/warmth", Action::view_behaviour_figures, home_warmth});
+    router.add(
+        {"GET", "/api/v1/children/{child}/incidents", Action::view_chronology, pages::child_list});
+    const std::string api = "/api/v1/children/{child}/incidents/{incident}";
+    router.add({"GET", api, Action::view_chronology, show_incident});
+    router.add({"PUT", api, Action::amend_incident, pages::amend, incident_body});
+    router.add({"POST", api + "/accounts", Action::record_incident, pages::add_account});
+    router.add({"POST", api + "/notifications", Action::record_incident, pages::add_notification});
+    router.add(
+        {"POST", api + "/child-debriefs", Action::record_incident, pages::add_child_debrief});
+    router.add(
+        {"POST", api + "/staff-debriefs", Action::record_incident, pages::add_staff_debrief});
+    router.add({"POST", api + "/restorative", Action::record_incident, pages::add_restorative});
+    router.add(
+        {"GET", "/api/v1/shared-learning", Action::view_shared_learning, pages::shared_learning});
+}
+
+}  // namespace hearth::behaviour

@@ -1,0 +1,140 @@
+#include "behaviour/incident_form.hpp"
+
+#include "behaviour/incident_lists.hpp"
+#include "platform/views/form_view.hpp"
+
+namespace hearth::behaviour {
+
+namespace {
+using views::FieldKind;
+using views::FieldSpec;
+
+std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& c : choices)
+        out.emplace_back(c.key, c.label);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> options(const std::vector<Person>& people) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& p : people)
+        out.emplace_back(std::to_string(p.id), p.name);
+    return out;
+}
+
+nlohmann::json id_texts(const std::vector<std::int64_t>& ids) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto id : ids)
+        out.push_back(std::to_string(id));
+    return out;
+}
+
+std::string lines(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : "\n") + i;
+    return out;
+}
+}  // namespace
+
+nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json& values,
+                               const nlohmann::json& errors) {
+    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto prose = [&](const std::string& name, const std::string& label, const std::string& hint) {
+        return f({name, label, FieldKind::textarea, hint, {}, "", "off", true});
+    };
+    nlohmann::json when = nlohmann::json::array({
+        f({"occurred_on", "Day it happened", FieldKind::date, "For example, 12 5 2026"}),
+        f({"occurred_time", "Time it began", FieldKind::time, "For example, 19:40"}),
+        f({"ended_time", "Time it was over (optional)", FieldKind::time,
+           "When everyone was calm and safe again"}),
+        f({"ended_on", "Day it was over, if it ran past midnight (optional)", FieldKind::date}),
+    });
+    nlohmann::json who = nlohmann::json::array({
+        f({"children", "Which children was it about?", FieldKind::checkboxes,
+           "Each child's chronology shows the incident, and each child is asked for their own "
+           "account",
+           options(choosable.children)}),
+        f({"location", "Where did it happen?", FieldKind::text, "For example, the kitchen"}),
+        f({"staff_involved", "Staff involved", FieldKind::checkboxes, "",
+           options(choosable.staff)}),
+    });
+    nlohmann::json before = nlohmann::json::array({
+        prose("setting", "What was going on (optional)",
+              "Who was around, what the day had been like"),
+        prose("antecedents", "What happened just before",
+              "Behaviour has a cause: what came before it is often the key to it"),
+        f({"triggers", "What may have set it off (optional)", FieldKind::checkboxes,
+           "Choose any that may have played a part", options(triggers())}),
+    });
+    nlohmann::json during = nlohmann::json::array({
+        prose("behaviour", "What happened",
+              "Describe what was seen and heard, plainly: what the child did and said, not a label "
+              "for it"),
+        f({"communicating", "What might the behaviour have been telling us? (optional)",
+           FieldKind::checkboxes, "Behaviour is communication", options(communications())}),
+        prose("communicating_note", "More about what it may have been telling us (optional)", ""),
+        prose("deescalation", "What was tried to help, in order",
+              "One step on each line, first to last. Start with what the child's plan says helps"),
+        f({"restrictive_measure", "Was anyone held, or kept from going somewhere?",
+           FieldKind::radios,
+           "If so, the Reg 35 record of it is due within 24 hours of the time it began",
+           options(restrictive_measures())}),
+    });
+    nlohmann::json after = nlohmann::json::array({
+        prose("afterwards", "What happened after", "How it ended, and how everyone was afterwards"),
+        f({"staff_assaulted", "Were any staff assaulted? (optional)", FieldKind::checkboxes,
+           "They will each be offered a debrief", options(choosable.staff)}),
+        f({"witnesses", "Who else saw it (optional)", FieldKind::textarea}),
+        prose("injuries", "Injuries to anyone (optional)", "Leave empty if nobody was hurt"),
+        prose("damage", "Damage to property (optional)", ""),
+        prose("police", "Police involvement (optional)",
+              "What the police did, and their reference number"),
+        f({"notifiable", "Did it involve any of these serious events? (optional)",
+           FieldKind::checkboxes,
+           "Ofsted and the placing authority must be told without delay (Reg 40)",
+           options(notifiable_events())}),
+    });
+    return {{"when", when}, {"who", who}, {"before", before}, {"during", during}, {"after", after}};
+}
+
+nlohmann::json values_of(const IncidentDetails& d) {
+    nlohmann::json v = {{"occurred_on", format_date(local_date_of(d.occurred_at))},
+                        {"occurred_time", format_local_time(d.occurred_at)},
+                        {"children", id_texts(d.children)},
+                        {"location", d.location},
+                        {"staff_involved", id_texts(d.staff_involved)},
+                        {"setting", d.setting},
+                        {"antecedents", d.antecedents},
+                        {"triggers", d.triggers},
+                        {"behaviour", d.behaviour},
+                        {"communicating", d.communicating},
+                        {"communicating_note", d.communicating_note},
+                        {"deescalation", lines(d.deescalation)},
+                        {"restrictive_measure", d.restrictive_measure},
+                        {"afterwards", d.afterwards},
+                        {"staff_assaulted", id_texts(d.staff_assaulted)},
+                        {"witnesses", d.witnesses},
+                        {"injuries", d.injuries},
+                        {"damage", d.damage},
+                        {"police", d.police},
+                        {"notifiable", d.notifiable}};
+    if (d.ended_at) {
+        v["ended_time"] = format_local_time(*d.ended_at);
+        if (local_date_of(*d.ended_at) != local_date_of(d.occurred_at))
+            v["ended_on"] = format_date(local_date_of(*d.ended_at));
+    }
+    return v;
+}
+
+nlohmann::json first_values(Timestamp now, std::optional<std::int64_t> child) {
+    nlohmann::json v = {{"occurred_on", format_date(local_date_of(now))},
+                        {"occurred_time", format_local_time(now)},
+                        {"restrictive_measure", "none"}};
+    if (child)
+        v["children"] = nlohmann::json::array({std::to_string(*child)});
+    return v;
+}
+
+}  // namespace hearth::behaviour

@@ -1,0 +1,110 @@
+#include "behaviour/incident_lists.hpp"
+
+#include <algorithm>
+
+namespace hearth::behaviour {
+
+std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
+    std::vector<std::string> out;
+    out.reserve(choices.size());
+    for (const auto& c : choices)
+        out.push_back(c.key);
+    return out;
+}
+
+std::string label_in(const std::vector<Choice>& choices, const std::string& key) {
+    auto found =
+        std::find_if(choices.begin(), choices.end(), [&](const Choice& c) { return c.key == key; });
+    return found == choices.end() ? key : found->label;
+}
+
+std::vector<std::string> labels_in(const std::vector<Choice>& choices,
+                                   const std::vector<std::string>& keys) {
+    std::vector<std::string> out;
+    out.reserve(keys.size());
+    for (const auto& k : keys)
+        out.push_back(label_in(choices, k));
+    return out;
+}
+
+const std::vector<Choice>& triggers() {
+    static const std::vector<Choice> all{
+        {"demand", "Being asked to do something"},
+        {"boundary", "Being told no, or a boundary held"},
+        {"transition", "A change of plan or a transition"},
+        {"family_news", "News from family, or family time"},
+        {"peer_conflict", "Conflict with another young person"},
+        {"school", "Something at school"},
+        {"online", "Something online or on the phone"},
+        {"sensory", "Noise, crowding or another sensory overload"},
+        {"tired_hungry", "Tiredness or hunger"},
+        {"unwell", "Pain or feeling unwell"},
+        {"anniversary", "An anniversary or a reminder of the past"},
+        {"staff_change", "A change of staff or an unfamiliar adult"},
+        {"substances", "Alcohol or drugs"},
+        {"not_known", "Not known yet"},
+    };
+    return all;
+}
+
+const std::vector<Choice>& communications() {
+    static const std::vector<Choice> all{
+        {"fear", "Fear or anxiety"},
+        {"unmet_need", "An unmet need"},
+        {"connection", "Wanting connection or reassurance"},
+        {"control", "Needing some control over what happens"},
+        {"sensory_overload", "Sensory overload"},
+        {"trauma_reminder", "A trauma reminder"},
+        {"pain", "Pain or illness"},
+        {"loss", "Loss, sadness or missing someone"},
+        {"shame", "Shame or embarrassment"},
+        {"unfairness", "A sense of unfairness"},
+        {"not_known", "Not known yet"},
+    };
+    return all;
+}
+
+const std::vector<Choice>& deescalation_steps() {
+    static const std::vector<Choice> all{
+        {"calm_voice", "A calm voice and open body language"},
+        {"space", "Giving space"},
+        {"distraction", "Distraction or diversion"},
+        {"choices", "Offering choices"},
+        {"reassurance", "Reassurance"},
+        {"humour", "Humour"},
+        {"change_of_face", "A change of face"},
+        {"pace", "PACE: playfulness, acceptance, curiosity, empathy"},
+        {"reduce_demands", "Taking the demand away for now"},
+        {"trusted_adult", "Time with a trusted adult"},
+        {"others_moved", "Moving others away"},
+        {"clear_limits", "Clear, calm limits"},
+    };
+    return all;
+}
+
+const std::vector<Choice>& restrictive_measures() {
+    static const std::vector<Choice> all{
+        {"none", "No"},
+        {"physical_intervention", "Yes: physical intervention (holding)"},
+        {"restriction_of_liberty", "Yes: restricting where they could go"},
+    };
+    return all;
+}
+
+bool is_restrictive(const std::string& key) {
+    return !key.empty() && key != "none";
+}
+
+const std::vector<Choice>& notifiable_events() {
+    static const std::vector<Choice> all{
+        {"death", "The death of a child"},
+        {"child_sexual_exploitation", "Child sexual exploitation, or suspected"},
+        {"police_serious_incident", "A serious incident needing the police"},
+        {"allegation_against_staff", "An allegation against the home or its staff"},
+        {"child_protection_enquiry", "A child protection enquiry, or its outcome"},
+        {"staff_referral", "A referral of staff under the Safeguarding Vulnerable Groups Act"},
+    };
+    return all;
+}
+
+}  // namespace hearth::behaviour

@@ -1,0 +1,597 @@
+// The incident pages: a home's incidents, a child's, the form that records one (showing what
+// helps each child while it is filled in), the incident's own page with everything that followed
+// it, and its amendment.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "behaviour/after_incident_store.hpp"
+#include "behaviour/incident_form.hpp"
+#include "behaviour/incident_lists.hpp"
+#include "behaviour/incident_pages.hpp"
+#include "behaviour/incident_views.hpp"
+#include "behaviour/warmth_view.hpp"
+#include "deadlines/deadline_store.hpp"
+#include "deadlines/deadline_view.hpp"
+#include "language/language_checks.hpp"
+#include "plans/behaviour_support.hpp"
+#include "platform/views/form_view.hpp"
+#include "platform/views/history_view.hpp"
+#include "platform/views/views.hpp"
+
+namespace hearth::behaviour::pages {
+
+using http::Context;
+using http::Response;
+
+namespace {
+
+constexpr int page_size = 25;
+
+std::optional<std::int64_t> query_id(const Context& ctx, const std::string& name) {
+    auto text = ctx.request.query_value(name);
+    if (!text)
+        return std::nullopt;
+    std::int64_t id = 0;
+    auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+    if (ec != std::errc{} || p != text->data() + text->size() || id < 1)
+        return std::nullopt;
+    return id;
+}
+
+// The children a form is about, from what was typed or the link it was opened from.
+std::vector<std::int64_t> children_in(const nlohmann::json& values) {
+    std::vector<std::int64_t> out;
+    if (!values.contains("children"))
+        return out;
+    auto add = [&](const nlohmann::json& v) {
+        std::int64_t id = 0;
+        const std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+        if (ec == std::errc{} && id > 0)
+            out.push_back(id);
+    };
+    if (values["children"].is_array()) {
+        for (const auto& v : values["children"])
+            add(v);
+    } else {
+        add(values["children"]);
+    }
+    return out;
+}
+
+// What helps each child, from their individual behaviour plan, for the form's side.
+Result<nlohmann::json> what_helps(db::Connection& c, const Choosable& choosable,
+                                  const std::vector<std::int64_t>& children) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto id : children) {
+        if (std::none_of(choosable.children.begin(), choosable.children.end(),
+                         [&](const Person& p) { return p.id == id; }))
+            continue;
+        TRY(auto s, plans::behaviour_support(c, id));
+        out.push_back({{"name", first_word(name_in(choosable.children, id))},
+                       {"has_plan", s.has_plan},
+                       {"href", s.href},
+                       {"what_helps", s.what_helps},
+                       {"staff_response", s.staff_response},
+                       {"triggers", s.triggers},
+                       {"has_what_helps", !s.what_helps.empty()},
+                       {"has_staff_response", !s.staff_response.empty()}});
+    }
+    return out;
+}
+
+std::string joined_labels(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : "; ") + i;
+    return out;
+}
+
+nlohmann::json steps_view() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : deescalation_steps())
+        out.push_back(s.label);
+    return out;
+}
+
+struct FormPage {
+    std::string action;
+    nlohmann::json values;
+    std::optional<Error> error;
+    std::optional<int> version;  // when amending
+    std::optional<Incident> current;
+    int status = 200;
+};
+
+Response show_form(const Context& ctx, const FormPage& p) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    struct Data {
+        Choosable choosable;
+        nlohmann::json helps;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.choosable, choosable_in(c, home_id));
+        if (p.current) {
+            // An amendment may name those who have since left or moved on.
+            for (const auto& ch : p.current->children) {
+                if (std::none_of(d.choosable.children.begin(), d.choosable.children.end(),
+                                 [&](const Person& x) { return x.id == ch.child_id; }))
+                    d.choosable.children.push_back({ch.child_id, ch.name});
+            }
+        }
+        TRY(d.helps, what_helps(c, d.choosable, children_in(p.values)));
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    const std::string title = p.version ? "Amend an incident" : "Record an incident";
+    nlohmann::json errors = nlohmann::json::object();
+    nlohmann::json view = {{"title", title},
+                           {"action", p.action},
+                           {"amending", p.version.has_value()},
+                           {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
+                           {"kept_draft", ctx.draft.has_value()},
+                           {"helps", data->helps},
+                           {"has_helps", !data->helps.empty()},
+                           {"steps", steps_view()}};
+    if (p.error) {
+        view.update(views::errors_view(*p.error));
+        errors = view["error_for"];
+    }
+    view["fields"] = incident_fields(data->choosable, p.values, errors);
+    if (p.version) {
+        view["version"] = *p.version;
+        view["reason"] = views::field(
+            {"reason", "Why are you amending this incident?", views::FieldKind::textarea,
+             "This is kept with the change, beside what it said before"},
+            p.values, errors);
+    }
+    if (p.current && p.error && p.error->kind == ErrorKind::conflict) {
+        view["conflict"] = {{"message", p.error->message},
+                            {"updated_by", p.current->updated_by_name},
+                            {"behaviour", p.current->details.behaviour},
+                            {"afterwards", p.current->details.afterwards}};
+    }
+    return ctx.page("incident_form", title, view, p.status);
+}
+
+std::string first_readable_href(const Context& ctx, const Incident& i) {
+    const auto readable = readable_children(ctx, i);
+    return readable.empty() ? std::string{} : incident_href(readable.front(), i.id);
+}
+
+nlohmann::json row_view(const Context& ctx, const Incident& i, bool show_children) {
+    const auto readable = readable_children(ctx, i);
+    std::string names;
+    for (const auto& ch : i.children) {
+        const bool can_read =
+            std::find(readable.begin(), readable.end(), ch.child_id) != readable.end();
+        names += (names.empty() ? "" : ", ") + (can_read ? ch.name : "another young person");
+    }
+    return {{"href", first_readable_href(ctx, i)},
+            {"when", format_local(i.details.occurred_at)},
+            {"title", title_of(i.details)},
+            {"children", names},
+            {"show_children", show_children},
+            {"is_restrictive", is_restrictive(i.details.restrictive_measure)},
+            {"restrictive", label_in(restrictive_measures(), i.details.restrictive_measure)},
+            {"is_notifiable", !i.details.notifiable.empty()},
+            {"summary", chronology::summarise(i.details.behaviour, 160)}};
+}
+
+std::optional<chronology::Cursor> cursor_asked(const Context& ctx) {
+    if (auto before = ctx.request.query_value("before"))
+        return chronology::decode(*before);
+    return std::nullopt;
+}
+
+Result<IncidentDetails> read_form(const Context& ctx, http::FormReader& reader) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    auto choosable =
+        ctx.services.db.read([&](db::Connection& c) { return choosable_in(c, home_id); });
+    if (!choosable.ok())
+        return choosable.error();
+    return read_incident(reader, choosable.value(), ctx.now());
+}
+
+}  // namespace
+
+Home home_of(const Context& ctx) {
+    return {ctx.scope.home_id.value_or(0), ctx.scope.organisation_id.value_or(0)};
+}
+
+std::string first_word(const std::string& name) {
+    return name.substr(0, name.find(' '));
+}
+
+Result<Incident> load_incident(db::Connection& c, const Context& ctx, bool record) {
+    TRY(auto found, find(c, ctx.param("incident")));
+    if (!found)
+        return Error::not_found("We could not find that incident.");
+    if (record)
+        CHECK_OK(record_read(c, *found, ctx.actor(), ctx.now()));
+    return std::move(*found);
+}
+
+Response home_list(Context& ctx) {
+    if (ctx.draft && can(ctx.person, Action::record_incident, ctx.scope))
+        return new_form(ctx);
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    auto page = ctx.services.db.read(
+        [&](db::Connection& c) { return for_home(c, home_id, cursor_asked(ctx), page_size); });
+    if (!page.ok())
+        return ctx.error(page.error());
+    if (ctx.request.wants_json()) {
+        nlohmann::json out = {{"incidents", nlohmann::json::array()}, {"next", nullptr}};
+        for (const auto& i : page->incidents) {
+            if (readable_children(ctx, i).empty())
+                continue;
+            out["incidents"].push_back(incident_json(i, {}));
+        }
+        if (page->next)
+            out["next"] = chronology::encode(*page->next);
+        return Response::json(200, out);
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& i : page->incidents)
+        rows.push_back(row_view(ctx, i, true));
+    nlohmann::json view = {
+        {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
+        {"rows", rows},
+        {"has_rows", !rows.empty()},
+        {"can_record", can(ctx.person, Action::record_incident, ctx.scope)},
+        {"can_figures", can(ctx.person, Action::view_behaviour_figures, ctx.scope)},
+        {"older", page->next ? fmt::format("/homes/{}/incidents?before={}", home_id,
+                                           chronology::encode(*page->next))
+                             : ""},
+        {"is_later_page", ctx.request.query_value("before").has_value()}};
+    return ctx.page("incidents", "Incidents: " + ctx.scope.home_name, view);
+}
+
+Response new_form(Context& ctx) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    nlohmann::json values =
+        ctx.draft ? ctx.draft->typed_values() : first_values(ctx.now(), query_id(ctx, "child"));
+    return show_form(ctx, {fmt::format("/homes/{}/incidents", home_id), values, std::nullopt,
+                           std::nullopt, std::nullopt, 200});
+}
+
+Response create(Context& ctx) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    auto details = read_form(ctx, reader);
+    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return record(c, home_of(ctx), details.value(), ctx.actor(), ctx.now());
+    })
+                           : Result<std::int64_t>(details.error());
+    if (!id.ok()) {
+        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
+            return ctx.error(id.error());
+        return show_form(
+            ctx, {fmt::format("/homes/{}/incidents", home_id), ctx.form->typed_values(), id.error(),
+                  std::nullopt, std::nullopt, 400});
+    }
+    const std::int64_t first_child = details->children.front();
+    if (ctx.request.wants_json()) {
+        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
+        if (!made.ok() || !made.value())
+            return ctx.error(made.ok() ? Error::internal("incident vanished") : made.error());
+        return Response::json(201, incident_json(**made, {}))
+            .header("Location",
+                    fmt::format("/api/v1/children/{}/incidents/{}", first_child, id.value()));
+    }
+    return Response::redirect(incident_href(first_child, id.value()) + "?saved=1");
+}
+
+Response child_list(Context& ctx) {
+    const std::int64_t child_id = ctx.scope.child_id.value_or(0);
+    struct Data {
+        Page page;
+        nlohmann::json warmth;
+    };
+    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.page, for_child(c, child_id, cursor_asked(ctx), page_size));
+        TRY(d.warmth, child_warmth_view(c, child_id, first_word(ctx.scope.child_name), ctx.now()));
+        CHECK_OK(audit::append(c, ctx.actor(),
+                               {"read", "incidents", std::to_string(child_id), ctx.scope.home_id,
+                                child_id, "the child's incidents"},
+                               ctx.now()));
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    if (ctx.request.wants_json()) {
+        nlohmann::json out = {{"incidents", nlohmann::json::array()},
+                              {"warmth", data->warmth["api"]},
+                              {"next", nullptr}};
+        for (const auto& i : data->page.incidents)
+            out["incidents"].push_back(incident_json(i, {}));
+        if (data->page.next)
+            out["next"] = chronology::encode(*data->page.next);
+        return Response::json(200, out);
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& i : data->page.incidents)
+        rows.push_back(row_view(ctx, i, false));
+    nlohmann::json view = {
+        {"first_name", first_word(ctx.scope.child_name)},
+        {"rows", rows},
+        {"has_rows", !rows.empty()},
+        {"warmth", data->warmth},
+        {"can_record",
+         can(ctx.person, Action::record_incident, ctx.scope) && !ctx.scope.child_has_left},
+        {"new_href",
+         fmt::format("/homes/{}/incidents/new?child={}", ctx.scope.home_id.value_or(0), child_id)},
+        {"older", data->page.next ? fmt::format("/children/{}/incidents?before={}", child_id,
+                                                chronology::encode(*data->page.next))
+                                  : ""}};
+    return ctx.page("child_incidents", "Behaviour and warmth: " + ctx.scope.child_name, view);
+}
+
+Response show(Context& ctx, const IncidentSections& sections) {
+    if (ctx.draft && can(ctx.person, Action::amend_incident, ctx.scope))
+        return amend_form(ctx);
+    const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
+    struct Data {
+        Incident incident;
+        AfterIncident after;
+        std::vector<Person> people;
+        std::vector<amendments::Version> versions;
+        std::vector<deadlines::Deadline> clocks;
+        std::vector<plans::BehaviourSupport> support;
+        std::vector<std::string> sections_html;
+        std::vector<language::Finding> findings;
+    };
+    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.incident, load_incident(c, ctx, true));
+        TRY(d.after, after_incident(c, d.incident.id));
+        std::vector<std::int64_t> ids = d.incident.details.staff_involved;
+        for (const auto& s : d.after.staff_debriefs)
+            ids.push_back(s.person_id);
+        TRY(d.people, people_named(c, ids));
+        for (const auto& ch : d.incident.children)
+            d.people.push_back({ch.child_id, ch.name});
+        TRY(d.versions, amendments::versions_of(c, "incident", d.incident.id));
+        TRY(d.clocks, deadlines::for_source(c, "incident", d.incident.id));
+        for (const auto& ch : d.incident.children) {
+            TRY(auto clocks, deadlines::for_source(c, "incident_child", ch.link_id));
+            d.clocks.insert(d.clocks.end(), clocks.begin(), clocks.end());
+            TRY(auto s, plans::behaviour_support(c, ch.child_id));
+            d.support.push_back(std::move(s));
+        }
+        for (const auto& section : sections.all()) {
+            TRY(auto html, section(c, ctx, d.incident));
+            if (!html.empty())
+                d.sections_html.push_back(std::move(html));
+        }
+        if (just_saved && ctx.scope.organisation_id) {
+            TRY(d.findings,
+                language::check(c, *ctx.scope.organisation_id, staff_words(d.incident.details)));
+        }
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    const Incident& i = data->incident;
+    const auto readable = readable_children(ctx, i);
+    auto is_readable = [&](std::int64_t id) {
+        return std::find(readable.begin(), readable.end(), id) != readable.end();
+    };
+    if (ctx.request.wants_json()) {
+        nlohmann::json j = incident_json(i, data->people);
+        j["after"] = after_json(data->after);
+        j["clocks"] = nlohmann::json::array();
+        for (const auto& d : data->clocks)
+            j["clocks"].push_back(deadlines::deadline_view(d, ctx.now()));
+        return Response::json(200, j);
+    }
+    const auto& after = data->after;
+    const bool can_record = can(ctx.person, Action::record_incident, ctx.scope);
+    const std::string base = incident_href(ctx.scope.child_id.value_or(0), i.id);
+
+    // Each readable child: their accounts and debriefs, and whether their plan asks a review.
+    nlohmann::json children = nlohmann::json::array();
+    for (std::size_t k = 0; k < i.children.size(); ++k) {
+        const auto& ch = i.children[k];
+        if (!is_readable(ch.child_id))
+            continue;
+        nlohmann::json accounts = nlohmann::json::array();
+        for (const auto& a : after.accounts) {
+            if (a.child_id == ch.child_id) {
+                accounts.push_back({{"when", format_local(a.given_at)},
+                                    {"words", a.words},
+                                    {"declined", a.declined},
+                                    {"heard_by", a.heard_by_name}});
+            }
+        }
+        nlohmann::json debriefs = nlohmann::json::array();
+        for (const auto& d : after.child_debriefs) {
+            if (d.child_id == ch.child_id) {
+                debriefs.push_back({{"when", format_local(d.held_at)},
+                                    {"held_by", d.held_by_name},
+                                    {"felt", d.felt},
+                                    {"would_help", d.would_help},
+                                    {"repair", d.repair},
+                                    {"child_words", d.child_words},
+                                    {"declined", d.declined},
+                                    {"written_by", d.written_by_name}});
+            }
+        }
+        const auto& support = data->support[k];
+        children.push_back(
+            {{"id", ch.child_id},
+             {"name", ch.name},
+             {"first_name", first_word(ch.name)},
+             {"accounts", accounts},
+             {"has_accounts", !accounts.empty()},
+             {"debriefs", debriefs},
+             {"has_debriefs", !debriefs.empty()},
+             {"account_href", fmt::format("{}/accounts?child={}", base, ch.child_id)},
+             {"debrief_href", fmt::format("{}/child-debriefs?child={}", base, ch.child_id)},
+             {"review_prompted", plans::review_prompted(support, i.details.occurred_at)},
+             {"has_plan", support.has_plan},
+             {"plan_href", support.has_plan ? support.new_version_href : support.href}});
+    }
+    // Who should be offered a staff debrief, and who has had one.
+    nlohmann::json staff_debriefs = nlohmann::json::array();
+    for (auto person : staff_to_debrief(i.details)) {
+        const bool done = std::any_of(after.staff_debriefs.begin(), after.staff_debriefs.end(),
+                                      [&](const auto& d) { return d.person_id == person; });
+        staff_debriefs.push_back(
+            {{"name", name_in(data->people, person)},
+             {"done", done},
+             {"href", fmt::format("{}/staff-debriefs?person={}", base, person)}});
+    }
+    nlohmann::json staff_done = nlohmann::json::array();
+    for (const auto& d : after.staff_debriefs) {
+        staff_done.push_back({{"name", d.person_name},
+                              {"when", format_local(d.held_at)},
+                              {"held_by", d.held_by_name},
+                              {"wellbeing", label_in(wellbeing_levels(), d.wellbeing)},
+                              {"needs_manager", needs_manager(d)},
+                              {"how_they_are", d.how_they_are},
+                              {"learnt", d.learnt},
+                              {"support", joined_labels(labels_in(staff_support(), d.support))},
+                              {"support_note", d.support_note},
+                              {"learning", d.learning},
+                              {"shared", d.share_learning}});
+    }
+    nlohmann::json told = nlohmann::json::array();
+    for (const auto& n : after.notifications) {
+        if (n.child_id && !is_readable(*n.child_id))
+            continue;
+        std::string about;
+        for (const auto& ch : i.children) {
+            if (n.child_id && ch.child_id == *n.child_id)
+                about = ch.name;
+        }
+        told.push_back({{"who", label_in(recipients(), n.recipient)},
+                        {"named", n.named},
+                        {"about", about},
+                        {"how", label_in(methods(), n.method)},
+                        {"when", format_local(n.notified_at)},
+                        {"reference", n.reference},
+                        {"recorded_by", n.recorded_by_name}});
+    }
+    std::vector<std::pair<std::int64_t, std::string>> all_children;
+    for (const auto& ch : i.children)
+        all_children.emplace_back(ch.child_id, ch.name);
+    nlohmann::json restorative = nlohmann::json::array();
+    for (const auto& f : after.restorative) {
+        restorative.push_back({{"form", label_in(restorative_forms(), f.form)},
+                               {"when", format_local(f.held_at)},
+                               {"taking_part", f.taking_part},
+                               {"outcome", f.outcome},
+                               {"agreed", f.agreed},
+                               {"written_by", f.written_by_name}});
+    }
+    nlohmann::json clocks = nlohmann::json::array();
+    for (const auto& d : data->clocks) {
+        if (d.child_id && !is_readable(*d.child_id) && d.kind != reg40_clock)
+            continue;
+        clocks.push_back(deadlines::deadline_view(d, ctx.now()));
+    }
+    nlohmann::json sections_html = nlohmann::json::array();
+    for (const auto& html : data->sections_html)
+        sections_html.push_back({{"html", html}});
+    const auto outstanding = reg40_outstanding(after.notifications, all_children);
+    const auto people = data->people;
+    nlohmann::json view = {
+        {"incident", incident_view(ctx, i, data->people, readable)},
+        {"children", children},
+        {"staff_to_debrief", staff_debriefs},
+        {"needs_staff_debriefs", needs_staff_debriefs(i.details)},
+        {"staff_debriefs", staff_done},
+        {"has_staff_debriefs", !staff_done.empty()},
+        {"told", told},
+        {"has_told", !told.empty()},
+        {"reg40_outstanding_text", joined_labels(outstanding)},
+        {"reg40_owed", !i.details.notifiable.empty() && !outstanding.empty()},
+        {"restorative", restorative},
+        {"has_restorative", !restorative.empty()},
+        {"clocks", clocks},
+        {"has_clocks", !clocks.empty()},
+        {"sections", sections_html},
+        {"history", views::history_view(data->versions, field_labels(),
+                                        [&](const std::string& f, const std::string& v) {
+                                            return shown_value(people, f, v);
+                                        })},
+        {"base", base},
+        {"can_record", can_record},
+        {"can_amend", can(ctx.person, Action::amend_incident, ctx.scope)},
+        {"can_measure", can(ctx.person, Action::record_measure, ctx.scope) &&
+                            is_restrictive(i.details.restrictive_measure)},
+        {"saved", ctx.request.query_value("saved").has_value()},
+        {"was_amended", ctx.request.query_value("amended").has_value()},
+        {"added", ctx.request.query_value("added").value_or("")},
+        {"has_added", ctx.request.query_value("added").has_value()}};
+    view.update(language::findings_view(data->findings));
+    return ctx.page("incident", title_of(i.details) + " – " + ctx.scope.child_name, view);
+}
+
+Response amend_form(Context& ctx) {
+    auto found =
+        ctx.services.db.write([&](db::Connection& c) { return load_incident(c, ctx, true); });
+    if (!found.ok())
+        return ctx.error(found.error());
+    nlohmann::json values = values_of(found->details);
+    int version = found->version;
+    if (ctx.draft) {
+        values = ctx.draft->typed_values();
+        version = std::atoi(ctx.draft->get("version").c_str());
+    }
+    return show_form(ctx, {incident_href(ctx.scope.child_id.value_or(0), found->id), values,
+                           std::nullopt, version, found.value(), 200});
+}
+
+Response amend(Context& ctx) {
+    auto current =
+        ctx.services.db.read([&](db::Connection& c) { return load_incident(c, ctx, false); });
+    if (!current.ok())
+        return ctx.error(current.error());
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
+    const std::string reason = reader.text("reason", "why you are amending this incident",
+                                           {.required = true, .max = 1000, .multiline = true});
+    auto details = read_form(ctx, reader);
+    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return behaviour::amend(c, home_of(ctx), current->id, static_cast<int>(version.value_or(0)),
+                                details.value(), reason, ctx.actor(), ctx.now());
+    })
+                                : Status(details.error());
+    const std::string href = incident_href(ctx.scope.child_id.value_or(0), current->id);
+    if (!saved.ok()) {
+        const Error& e = saved.error();
+        if (ctx.request.wants_json() ||
+            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
+            return ctx.error(e);
+        auto now_is = ctx.services.db.write([&](db::Connection& c) {
+            return load_incident(c, ctx, e.kind == ErrorKind::conflict);
+        });
+        if (!now_is.ok())
+            return ctx.error(now_is.error());
+        const int shown = e.kind == ErrorKind::conflict
+                              ? now_is->version
+                              : static_cast<int>(version.value_or(now_is->version));
+        nlohmann::json values = ctx.form->typed_values();
+        values["version"] = std::to_string(shown);
+        return show_form(ctx, {href, values, e, shown, now_is.value(),
+                               e.kind == ErrorKind::conflict ? 409 : 400});
+    }
+    if (ctx.request.wants_json()) {
+        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current->id); });
+        if (!made.ok() || !made.value())
+            return ctx.error(made.ok() ? Error::internal("incident vanished") : made.error());
+        return Response::json(200, incident_json(**made, {}));
+    }
+    return Response::redirect(href + "?amended=1");
+}
+
+}  // namespace hearth::behaviour::pages

@@ -1,0 +1,28 @@
+#pragma once
+// The parts of an incident's page that other capabilities own: the intervention capability shows
+// the Reg 35 records written for it there. Each part is rendered by its owner and placed on the
+// page in order, so that behaviour knows nothing of the capabilities that build on it.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "behaviour/incident_store.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/router.hpp"
+
+namespace hearth::behaviour {
+
+// Renders the part as HTML (through views::render, so escaped like any page), or "" for nothing.
+using IncidentSection =
+    std::function<Result<std::string>(db::Connection&, const http::Context&, const Incident&)>;
+
+class IncidentSections {
+  public:
+    void add(IncidentSection section) { sections_.push_back(std::move(section)); }
+    const std::vector<IncidentSection>& all() const { return sections_; }
+
+  private:
+    std::vector<IncidentSection> sections_;
+};
+
+}  // namespace hearth::behaviour

@@ -1,0 +1,434 @@
+#include "intervention/measure_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "behaviour/incident_lists.hpp"
+#include "chronology/chronology_store.hpp"
+#include "deadlines/deadline_store.hpp"
+#include "intervention/certificate.hpp"
+#include "language/language_checks.hpp"
+
+namespace hearth::intervention {
+
+namespace {
+constexpr const char* record_type = "measure";
+
+constexpr const char* columns =
+    "m.id, m.incident_id, m.child_id, m.home_id, m.details, m.created_by, a.name, m.created_at, "
+    "m.updated_at, u.name, m.version, "
+    "CASE WHEN c.preferred_name <> '' THEN c.preferred_name ELSE c.first_name END || ' ' || "
+    "c.last_name";
+constexpr const char* joins =
+    "FROM measures m JOIN people a ON a.id = m.created_by JOIN people u ON u.id = m.updated_by "
+    "JOIN children c ON c.id = m.child_id";
+
+Measure from_row(const db::Row& r) {
+    Measure m;
+    m.id = r.integer(0);
+    m.incident_id = r.integer(1);
+    m.child_id = r.integer(2);
+    m.home_id = r.integer(3);
+    auto j = nlohmann::json::parse(r.text(4), nullptr, false);
+    m.details = from_json(j.is_discarded() ? nlohmann::json::object() : j);
+    m.author_id = r.integer(5);
+    m.author_name = r.text(6);
+    m.created_at = parse_utc(r.text(7)).value_or(Timestamp{});
+    m.updated_at = parse_utc(r.text(8)).value_or(Timestamp{});
+    m.updated_by_name = r.text(9);
+    m.version = static_cast<int>(r.integer(10));
+    m.child_name = r.text(11);
+    return m;
+}
+
+Status load_reviews(db::Connection& c, std::vector<Measure>& measures) {
+    for (auto& m : measures) {
+        TRY(auto rows,
+            c.query("SELECT r.stage, r.spoke_to, COALESCE(s.name, ''), r.spoke_on, r.note, "
+                    "r.child_said, r.signed_version, b.name, r.signed_at FROM measure_reviews r "
+                    "JOIN people b ON b.id = r.signed_by LEFT JOIN people s ON s.id = r.spoke_to "
+                    "WHERE r.measure_id = $1",
+                    {m.id}));
+        for (const auto& r : rows) {
+            Review v;
+            v.stage = stage_from(r.text(0)).value_or(Stage::staff);
+            v.spoke_to = r.optional_integer(1);
+            v.spoke_to_name = r.text(2);
+            v.spoke_on = parse_date(r.text(3)).value_or(Date{});
+            v.note = r.text(4);
+            v.child_said = r.text(5);
+            v.signed_version = static_cast<int>(r.integer(6));
+            v.signed_by_name = r.text(7);
+            v.signed_at = parse_utc(r.text(8)).value_or(Timestamp{});
+            (v.stage == Stage::staff ? m.staff_review : m.child_review) = std::move(v);
+        }
+    }
+    return {};
+}
+
+std::string link_of(std::int64_t id) {
+    return fmt::format("/measures/{}", id);
+}
+
+std::string first_name(const std::string& name) {
+    return name.substr(0, name.find(' '));
+}
+
+std::string chronology_kind(const MeasureDetails& d) {
+    return is_restraint(d.kind) ? "physical_intervention" : "consequence";
+}
+
+std::string summary_of(const MeasureDetails& d) {
+    return chronology::summarise(d.description);
+}
+
+std::string staff_words(const MeasureDetails& d) {
+    std::string out;
+    for (const std::string* part :
+         {&d.behaviour, &d.steps_to_avoid, &d.description, &d.why_necessary, &d.effect,
+          &d.injury_to_child, &d.injury_to_others, &d.medical_check_outcome}) {
+        if (!part->empty())
+            out += *part + "\n";
+    }
+    return out;
+}
+
+Status start_reviews(db::Connection& c, std::int64_t id, std::int64_t home_id,
+                     std::int64_t child_id, const std::string& child_name, const MeasureDetails& d,
+                     const audit::Actor& actor, Timestamp now) {
+    if (!clocks_apply(d.ehc_exempt))
+        return {};
+    const auto due = clocks_for(d.started_at);
+    const std::string what = is_restraint(d.kind) ? "physical intervention" : "consequence";
+    deadlines::NewDeadline staff;
+    staff.home_id = home_id;
+    staff.child_id = child_id;
+    staff.kind = staff_review_clock;
+    staff.title = fmt::format("Speak to the staff and sign the {} record for {}", what,
+                              first_name(child_name));
+    staff.source_type = record_type;
+    staff.source_id = id;
+    staff.link = link_of(id) + "/staff-review";
+    staff.started_at = d.started_at;
+    staff.due_at = due.staff_review_due;
+    TRY(auto a, deadlines::start(c, staff, actor, now));
+    deadlines::NewDeadline child = staff;
+    child.kind = child_review_clock;
+    child.title = fmt::format("Speak to {} about the {}", first_name(child_name), what);
+    child.link = link_of(id) + "/child-review";
+    child.due_at = due.child_review_due;
+    TRY(auto b, deadlines::start(c, child, actor, now));
+    (void)a;
+    (void)b;
+    return {};
+}
+
+// The 24-hour record clock: the incident started it when it said a measure was used; a measure
+// it did not mention (a consequence, or a hold it left out) starts its own, met as it is written.
+Status meet_record_clock(db::Connection& c, const behaviour::Incident& incident, std::int64_t id,
+                         std::int64_t child_id, const std::string& child_name,
+                         const MeasureDetails& d, const audit::Actor& actor, Timestamp now) {
+    if (!clocks_apply(d.ehc_exempt))
+        return {};
+    int met = 0;
+    for (const auto& ch : incident.children) {
+        if (ch.child_id != child_id || !is_restraint(d.kind))
+            continue;
+        TRY(met, deadlines::meet(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
+                                 actor, now, "The Reg 35 record was written"));
+    }
+    if (met > 0)
+        return {};
+    deadlines::NewDeadline clock;
+    clock.home_id = incident.home_id;
+    clock.child_id = child_id;
+    clock.kind = behaviour::reg35_record_clock;
+    clock.title =
+        fmt::format("Write the Reg 35 record of the measure used with {}", first_name(child_name));
+    clock.source_type = record_type;
+    clock.source_id = id;
+    clock.link = link_of(id);
+    clock.started_at = d.started_at;
+    clock.due_at = clocks_for(d.started_at).record_due;
+    TRY(auto started, deadlines::start(c, clock, actor, now));
+    (void)started;
+    TRY(auto done, deadlines::meet(c, record_type, id, behaviour::reg35_record_clock, actor, now,
+                                   "The Reg 35 record was written"));
+    (void)done;
+    return {};
+}
+
+Status check_words(db::Connection& c, std::int64_t organisation_id, std::int64_t home_id,
+                   std::int64_t child_id, std::int64_t id, const MeasureDetails& d, Timestamp now) {
+    TRY(auto findings, language::check_and_record(c, organisation_id, home_id, child_id,
+                                                  record_type, id, staff_words(d), now));
+    (void)findings;
+    return {};
+}
+
+std::string child_name_of(const behaviour::Incident& incident, std::int64_t child_id) {
+    for (const auto& ch : incident.children) {
+        if (ch.child_id == child_id)
+            return ch.name;
+    }
+    return {};
+}
+}  // namespace
+
+Result<std::int64_t> record(db::Connection& c, const Writing& w, const MeasureDetails& d,
+                            const audit::Actor& actor, Timestamp now) {
+    if (!actor.person_id || !w.incident)
+        return Error::internal("a Reg 35 record needs a signed-in author and its incident");
+    const behaviour::Incident& incident = *w.incident;
+    if (std::none_of(incident.children.begin(), incident.children.end(),
+                     [&](const behaviour::IncidentChild& ch) { return ch.child_id == w.child_id; }))
+        return Error::not_found("We could not find that child in this incident.");
+    if (is_restraint(d.kind) && !behaviour::is_restrictive(incident.details.restrictive_measure)) {
+        return Error::invalid("kind",
+                              "The incident says nobody was held or kept from going somewhere: "
+                              "amend the incident first, then write this record");
+    }
+    const std::string name = child_name_of(incident, w.child_id);
+    const std::string at = format_utc(now);
+    TRY(auto id,
+        c.insert("INSERT INTO measures (incident_id, child_id, home_id, kind, started_at, "
+                 "ended_at, duration_minutes, details, used_by, technique, injury, ehc_exempt, "
+                 "ehc_reference, created_at, created_by, updated_at, updated_by, version) VALUES "
+                 "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $15, 1) "
+                 "RETURNING id",
+                 {incident.id, w.child_id, incident.home_id, d.kind, format_utc(d.started_at),
+                  d.ended_at ? db::Value{format_utc(*d.ended_at)} : db::Value{nullptr},
+                  std::int64_t{duration_minutes(d)}, to_json(d).dump(),
+                  nlohmann::json(d.used_by).dump(), d.technique, std::int64_t{any_injury(d)},
+                  std::int64_t{d.ehc_exempt}, d.ehc_reference, at, *actor.person_id}));
+    CHECK_OK(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written",
+                                      *actor.person_id, now));
+    TRY(auto line,
+        chronology::record(c,
+                           {w.child_id, incident.home_id, d.started_at, chronology_kind(d),
+                            record_type, id, title_of(d, w.technique_label), summary_of(d),
+                            link_of(id), is_restraint(d.kind), true, actor.person_id, actor.name},
+                           now));
+    (void)line;
+    CHECK_OK(meet_record_clock(c, incident, id, w.child_id, name, d, actor, now));
+    CHECK_OK(start_reviews(c, id, incident.home_id, w.child_id, name, d, actor, now));
+    if (is_restraint(d.kind)) {
+        TRY(auto untrained, check_training(c, incident.home_id, d.used_by,
+                                           local_date_of(d.started_at), actor, now));
+        (void)untrained;
+    }
+    CHECK_OK(check_words(c, w.organisation_id, incident.home_id, w.child_id, id, d, now));
+    CHECK_OK(
+        audit::append(c, actor,
+                      {"create", record_type, std::to_string(id), incident.home_id, w.child_id,
+                       fmt::format("incident {}: {}", incident.id, title_of(d, w.technique_label))},
+                      now));
+    return id;
+}
+
+Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const MeasureDetails& d,
+             const std::string& technique_label, std::int64_t organisation_id,
+             const std::string& reason, const audit::Actor& actor, Timestamp now) {
+    if (reason.empty())
+        return Error::invalid("reason", "Enter why you are amending this record");
+    if (!actor.person_id)
+        return Error::internal("an amendment needs a signed-in author");
+    TRY(auto current, find(c, measure_id));
+    if (!current)
+        return Error::not_found("We could not find that record.");
+    if (current->version != read_version) {
+        return Error::conflict(
+            fmt::format("{} amended this record (version {}) after you opened it (version {}).",
+                        current->updated_by_name, current->version, read_version));
+    }
+    if (current->details.kind != d.kind)
+        return Error::invalid("kind", "A record keeps its kind: write a new record instead");
+    const auto changes =
+        amendments::changes_between(to_json(current->details), to_json(d), field_labels(d.kind));
+    if (changes.empty())
+        return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    TRY(auto n,
+        c.execute(
+            "UPDATE measures SET started_at = $1, ended_at = $2, duration_minutes = $3, "
+            "details = $4, used_by = $5, technique = $6, injury = $7, ehc_exempt = $8, "
+            "ehc_reference = $9, updated_at = $10, updated_by = $11, version = version + 1 "
+            "WHERE id = $12 AND version = $13",
+            {format_utc(d.started_at),
+             d.ended_at ? db::Value{format_utc(*d.ended_at)} : db::Value{nullptr},
+             std::int64_t{duration_minutes(d)}, to_json(d).dump(), nlohmann::json(d.used_by).dump(),
+             d.technique, std::int64_t{any_injury(d)}, std::int64_t{d.ehc_exempt}, d.ehc_reference,
+             format_utc(now), *actor.person_id, measure_id, std::int64_t{read_version}}));
+    if (n != 1)
+        return Error::conflict("Someone else amended this record after you opened it.");
+    CHECK_OK(amendments::keep_version(c, record_type, measure_id, read_version + 1, to_json(d),
+                                      reason, *actor.person_id, now));
+    CHECK_OK(chronology::revise(
+        c, record_type, measure_id,
+        {title_of(d, technique_label), summary_of(d), is_restraint(d.kind), true, d.started_at}));
+    CHECK_OK(
+        check_words(c, organisation_id, current->home_id, current->child_id, measure_id, d, now));
+    std::string fields;
+    for (const auto& ch : changes)
+        fields += (fields.empty() ? "" : ", ") + ch.field;
+    const bool after_signing = current->staff_review || current->child_review;
+    return audit::append(
+        c, actor,
+        {"amend", record_type, std::to_string(measure_id), current->home_id, current->child_id,
+         fmt::format("version {}{}: {} ({})", read_version + 1,
+                     after_signing ? ", after it was signed" : "", fields, reason)},
+        now);
+}
+
+Result<std::optional<Measure>> find(db::Connection& c, std::int64_t measure_id) {
+    TRY(auto rows,
+        c.query(fmt::format("SELECT {} {} WHERE m.id = $1", columns, joins), {measure_id}));
+    if (rows.empty())
+        return std::optional<Measure>{};
+    std::vector<Measure> one{from_row(rows.front())};
+    CHECK_OK(load_reviews(c, one));
+    return std::optional<Measure>{std::move(one.front())};
+}
+
+Result<std::vector<Measure>> for_incident(db::Connection& c, std::int64_t incident_id) {
+    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE m.incident_id = $1 ORDER BY "
+                                       "m.started_at, m.id",
+                                       columns, joins),
+                           {incident_id}));
+    std::vector<Measure> out;
+    for (const auto& r : rows)
+        out.push_back(from_row(r));
+    CHECK_OK(load_reviews(c, out));
+    return out;
+}
+
+Status record_read(db::Connection& c, const Measure& m, const audit::Actor& actor, Timestamp now) {
+    return audit::append(
+        c, actor, {"read", record_type, std::to_string(m.id), m.home_id, m.child_id, ""}, now);
+}
+
+Result<Signer> signer_for(db::Connection& c, const Person& person, std::int64_t home_id) {
+    Signer s;
+    s.person_id = person.id;
+    s.registered_manager = holds_role(person, Role::registered_manager, home_id);
+    TRY(auto row, c.query_one("SELECT id FROM reg35_authorisations WHERE home_id = $1 AND "
+                              "person_id = $2 AND ended_at IS NULL",
+                              {home_id, person.id}));
+    s.authorised = row.has_value();
+    return s;
+}
+
+Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const ReviewInput& r,
+            const Signer& signer, const audit::Actor& actor, Timestamp now) {
+    TRY(auto current, find(c, measure_id));
+    if (!current)
+        return Error::not_found("We could not find that record.");
+    const auto& done = stage == Stage::staff ? current->staff_review : current->child_review;
+    if (done) {
+        return Error::conflict(fmt::format("{} signed this on {}.", done->signed_by_name,
+                                           format_local(done->signed_at)));
+    }
+    if (current->version != r.version) {
+        return Error::conflict(fmt::format(
+            "{} amended this record (version {}) after you opened it (version {}): read it "
+            "again before you sign it.",
+            current->updated_by_name, current->version, r.version));
+    }
+    if (auto problem = sign_off_problem(signer, stage, current->details.used_by, r.spoke_to))
+        return Error::invalid(problem->field, problem->message);
+    if (r.spoke_on < local_date_of(current->details.started_at))
+        return Error::invalid("spoke_on",
+                              "The day you spoke must be on or after the day it was used");
+    TRY(auto id,
+        c.insert(
+            "INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
+            "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
+            "$6, $7, $8, $9) RETURNING id",
+            {measure_id, stage_key(stage), db::nullable(r.spoke_to), format_date(r.spoke_on),
+             r.note, r.child_said, std::int64_t{r.version}, signer.person_id, format_utc(now)}));
+    (void)id;
+    TRY(auto met,
+        deadlines::meet(c, record_type, measure_id,
+                        stage == Stage::staff ? staff_review_clock : child_review_clock, actor, now,
+                        stage == Stage::staff ? "Spoke to the staff; signed as accurate"
+                                              : "Spoke to the child"));
+    (void)met;
+    return audit::append(
+        c, actor,
+        {"sign", record_type, std::to_string(measure_id), current->home_id, current->child_id,
+         fmt::format("{} review of version {}", stage_key(stage), r.version)},
+        now);
+}
+
+Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::int64_t home_id,
+                                                      const std::vector<std::int64_t>& people,
+                                                      Date day, const audit::Actor& actor,
+                                                      Timestamp now) {
+    std::vector<behaviour::Person> untrained;
+    TRY(auto named, behaviour::people_named(c, people));
+    for (const auto& p : named) {
+        TRY(auto rows, c.query("SELECT expires_on FROM intervention_certificates WHERE "
+                               "person_id = $1 ORDER BY expires_on DESC LIMIT 1",
+                               {p.id}));
+        std::vector<Date> expiry;
+        for (const auto& r : rows) {
+            if (auto d = parse_date(r.text(0)))
+                expiry.push_back(*d);
+        }
+        const auto standing = standing_on(expiry, day);
+        if (standing == Standing::current || standing == Standing::expiring_soon)
+            continue;
+        untrained.push_back(p);
+        TRY(auto open, deadlines::for_source(c, "person", p.id));
+        const bool already = std::any_of(open.begin(), open.end(), [&](const auto& d) {
+            return d.kind == training_clock && d.home_id == home_id &&
+                   d.state == deadlines::State::open;
+        });
+        if (already)
+            continue;
+        deadlines::NewDeadline clock;
+        clock.home_id = home_id;
+        clock.kind = training_clock;
+        clock.title =
+            fmt::format("{} held a child without current accredited training: arrange it", p.name);
+        clock.source_type = "person";
+        clock.source_id = p.id;
+        clock.link = fmt::format("/homes/{}/intervention-training", home_id);
+        clock.started_at = now;
+        clock.due_at = now + training_arranged_within;
+        TRY(auto started, deadlines::start(c, clock, actor, now));
+        (void)started;
+    }
+    return untrained;
+}
+
+Result<std::vector<Choice>> techniques_of(db::Connection& c, std::int64_t organisation_id) {
+    std::vector<Choice> out = default_techniques();
+    TRY(auto rows, c.query("SELECT technique_key, label, retired FROM intervention_techniques "
+                           "WHERE organisation_id = $1 ORDER BY id",
+                           {organisation_id}));
+    for (const auto& r : rows) {
+        const std::string key = r.text(0);
+        auto found =
+            std::find_if(out.begin(), out.end(), [&](const Choice& ch) { return ch.key == key; });
+        if (r.boolean(2)) {
+            if (found != out.end())
+                out.erase(found);
+        } else if (found != out.end()) {
+            found->label = r.text(1);
+        } else {
+            out.push_back({key, r.text(1)});
+        }
+    }
+    return out;
+}
+
+Status resolve_scope(db::Connection& c, std::int64_t measure_id, Scope& scope) {
+    TRY(auto row, c.query_one("SELECT child_id FROM measures WHERE id = $1", {measure_id}));
+    if (!row)
+        return Error::not_found("We could not find that record.");
+    scope.child_id = row->integer(0);
+    return {};
+}
+
+}  // namespace hearth::intervention

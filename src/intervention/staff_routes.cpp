@@ -1,0 +1,225 @@
+// A home's staff as Reg 35 needs them: the registered manager's list of who may sign Reg 35
+// records, and everyone's accredited physical intervention training.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "behaviour/incident_store.hpp"
+#include "intervention/intervention_routes.hpp"
+#include "intervention/staff_store.hpp"
+#include "platform/views/form_view.hpp"
+#include "platform/views/views.hpp"
+
+namespace hearth::intervention {
+
+using http::Context;
+using http::Response;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> options(const std::vector<behaviour::Person>& p) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& x : p)
+        out.emplace_back(std::to_string(x.id), x.name);
+    return out;
+}
+
+Response signers_page(const Context& ctx, const std::optional<Error>& error, int status) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    struct Data {
+        std::vector<Authorisation> authorised;
+        std::vector<behaviour::Person> staff;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(d.authorised, authorised_in(c, home_id));
+        TRY(auto choosable, behaviour::choosable_in(c, home_id));
+        d.staff = std::move(choosable.staff);
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    if (ctx.request.wants_json()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& a : data->authorised) {
+            out.push_back({{"person_id", a.person_id},
+                           {"name", a.name},
+                           {"authorised_by", a.authorised_by},
+                           {"authorised_at", format_utc(a.authorised_at)}});
+        }
+        return Response::json(200, {{"authorised", out}});
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    std::vector<behaviour::Person> choosable;
+    for (const auto& p : data->staff) {
+        const bool is_authorised =
+            std::any_of(data->authorised.begin(), data->authorised.end(),
+                        [&](const Authorisation& a) { return a.person_id == p.id; });
+        // The registered manager signs without being authorised, by their own hand.
+        if (!is_authorised && p.id != ctx.person.id)
+            choosable.push_back(p);
+    }
+    for (const auto& a : data->authorised) {
+        rows.push_back({{"person_id", a.person_id},
+                        {"name", a.name},
+                        {"by", a.authorised_by},
+                        {"since", format_local(a.authorised_at)}});
+    }
+    nlohmann::json view = {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
+                           {"rows", rows},
+                           {"has_rows", !rows.empty()},
+                           {"action", fmt::format("/homes/{}/reg35-signers", home_id)},
+                           {"changed", ctx.request.query_value("changed").has_value()}};
+    nlohmann::json errors = nlohmann::json::object();
+    if (error) {
+        view.update(views::errors_view(*error));
+        errors = view["error_for"];
+    }
+    view["person"] =
+        views::field({"person_id", "Who else may sign?", views::FieldKind::radios,
+                      "Usually a deputy or team leader. The registered manager may "
+                      "always sign",
+                      options(choosable)},
+                     ctx.form ? ctx.form->typed_values() : nlohmann::json::object(), errors);
+    view["can_add"] = !choosable.empty();
+    return ctx.page("reg35_signers", "Who may sign Reg 35 records", view, status);
+}
+
+Response signers(Context& ctx) {
+    return signers_page(ctx, std::nullopt, 200);
+}
+
+Response change_signers(Context& ctx) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const auto person = reader.integer("person_id", "who may sign", true, 1,
+                                       std::numeric_limits<std::int64_t>::max());
+    const std::string change = reader.choice("change", "what to change", {"add", "end"}, true);
+    Status checked = reader.finish();
+    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
+        if (change == "end")
+            return end_authorisation(c, home_id, *person, ctx.actor(), ctx.now());
+        TRY(auto choosable, behaviour::choosable_in(c, home_id));
+        return authorise(c, home_id, *person, choosable.staff, ctx.actor(), ctx.now());
+    })
+                                : checked;
+    if (!saved.ok()) {
+        if (ctx.request.wants_json() || saved.error().kind != ErrorKind::invalid_input)
+            return ctx.error(saved.error());
+        return signers_page(ctx, saved.error(), 400);
+    }
+    if (ctx.request.wants_json())
+        return Response::no_content();
+    return Response::redirect(fmt::format("/homes/{}/reg35-signers?changed=1", home_id));
+}
+
+Response training_page(const Context& ctx, const std::optional<Error>& error, int status) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    struct Data {
+        std::vector<behaviour::Person> staff;
+        std::vector<Certificate> latest;
+    };
+    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        Data d;
+        TRY(auto choosable, behaviour::choosable_in(c, home_id));
+        d.staff = std::move(choosable.staff);
+        std::vector<std::int64_t> ids;
+        for (const auto& p : d.staff)
+            ids.push_back(p.id);
+        TRY(d.latest, latest_certificates(c, ids));
+        return d;
+    });
+    if (!data.ok())
+        return ctx.error(data.error());
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& p : data->staff) {
+        auto cert = std::find_if(data->latest.begin(), data->latest.end(),
+                                 [&](const Certificate& c) { return c.person_id == p.id; });
+        const bool has = cert != data->latest.end();
+        const auto s = standing_on(has ? std::vector<Date>{cert->expires_on} : std::vector<Date>{},
+                                   ctx.today());
+        rows.push_back({{"person_id", p.id},
+                        {"name", p.name},
+                        {"course", has ? cert->course : ""},
+                        {"awarded_on", has ? format_local_date(cert->awarded_on) : ""},
+                        {"expires_on", has ? format_local_date(cert->expires_on) : ""},
+                        {"expires_at", has ? format_date(cert->expires_on) : ""},
+                        {"standing", standing_label(s)},
+                        {"state", s == Standing::current         ? "current"
+                                  : s == Standing::expiring_soon ? "expiring_soon"
+                                  : s == Standing::expired       ? "expired"
+                                                                 : "missing"},
+                        {"tag", standing_tag(s)}});
+    }
+    if (ctx.request.wants_json())
+        return Response::json(200, {{"staff", rows}});
+    nlohmann::json values = ctx.form ? ctx.form->typed_values() : nlohmann::json::object();
+    nlohmann::json errors = nlohmann::json::object();
+    nlohmann::json view = {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
+                           {"rows", rows},
+                           {"action", fmt::format("/homes/{}/intervention-training", home_id)},
+                           {"can_record", can(ctx.person, Action::record_training, ctx.scope)},
+                           {"recorded", ctx.request.query_value("recorded").has_value()}};
+    if (error) {
+        view.update(views::errors_view(*error));
+        errors = view["error_for"];
+    }
+    auto f = [&](views::FieldSpec spec) { return views::field(spec, values, errors); };
+    view["fields"] = nlohmann::json::array({
+        f({"person_id", "Who is it for?", views::FieldKind::radios, "", options(data->staff)}),
+        f({"course", "Course and level", views::FieldKind::text,
+           "The accredited scheme, as the certificate says"}),
+        f({"awarded_on", "Day it was awarded", views::FieldKind::date}),
+        f({"expires_on", "Day it expires", views::FieldKind::date}),
+    });
+    return ctx.page("intervention_training", "Physical intervention training", view, status);
+}
+
+Response training(Context& ctx) {
+    return training_page(ctx, std::nullopt, 200);
+}
+
+Response record_training(Context& ctx) {
+    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
+    auto staff = ctx.services.db.read(
+        [&](db::Connection& c) { return behaviour::choosable_in(c, home_id); });
+    if (!staff.ok())
+        return ctx.error(staff.error());
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    auto input = read_certificate(reader, staff->staff, ctx.today());
+    auto id = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        return record_certificate(c, ctx.scope.organisation_id.value_or(0), home_id, input.value(),
+                                  ctx.actor(), ctx.now());
+    })
+                         : Result<std::int64_t>(input.error());
+    if (!id.ok()) {
+        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
+            return ctx.error(id.error());
+        return training_page(ctx, id.error(), 400);
+    }
+    if (ctx.request.wants_json())
+        return Response::json(201, {{"id", id.value()}});
+    return Response::redirect(fmt::format("/homes/{}/intervention-training?recorded=1", home_id));
+}
+
+}  // namespace
+
+void add_staff_routes(http::Router& router) {
+    router.add({"GET", "/homes/{home}/reg35-signers", Action::authorise_signers, signers});
+    router.add({"POST", "/homes/{home}/reg35-signers", Action::authorise_signers, change_signers});
+    router.add({"GET", "/homes/{home}/intervention-training", Action::view_training, training});
+    router.add(
+        {"POST", "/homes/{home}/intervention-training", Action::record_training, record_training});
+    router.add({"GET", "/api/v1/homes/{home}/reg35-signers", Action::authorise_signers, signers});
+    router.add(
+        {"POST", "/api/v1/homes/{home}/reg35-signers", Action::authorise_signers, change_signers});
+    router.add(
+        {"GET", "/api/v1/homes/{home}/intervention-training", Action::view_training, training});
+    router.add({"POST", "/api/v1/homes/{home}/intervention-training", Action::record_training,
+                record_training});
+}
+
+}  // namespace hearth::intervention

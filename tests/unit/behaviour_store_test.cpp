@@ -1,0 +1,410 @@
+// Incidents and their Reg 35 records in a real database, with the time set by the test: the three
+// clocks start from the moment a measure was used and stop when its record is written, signed and
+// the child spoken to; who may sign; the 24-hour Reg 40 clock; staff wellbeing and training clocks;
+// amendments that keep everything; the figures read back what was written.
+#include <gtest/gtest.h>
+
+#include "behaviour/after_incident_store.hpp"
+#include "behaviour/incident_store.hpp"
+#include "deadlines/deadline_store.hpp"
+#include "intervention/figures_store.hpp"
+#include "intervention/measure_store.hpp"
+#include "intervention/staff_store.hpp"
+#include "test_support.hpp"
+
+using namespace hearth;
+using hearth::testing::count_rows;
+using hearth::testing::InProcessApp;
+using hearth::testing::test_now;
+
+namespace {
+
+// The demo's Willow House: home 1, Kai is child 3; Sam Carter (3) manages it, Jo Whitfield (4) is
+// the deputy, Chris Okafor (5) and Dana Lewis (6) support workers.
+constexpr std::int64_t willow = 1;
+constexpr std::int64_t kai = 3;
+constexpr std::int64_t lily = 4;
+const audit::Actor chris{5, "Chris Okafor", "127.0.0.1", "test"};
+const audit::Actor sam{3, "Sam Carter", "127.0.0.1", "test"};
+
+Person person(std::int64_t id, Role role) {
+    Person p;
+    p.id = id;
+    p.organisation_id = 1;
+    p.memberships = {{willow, role}};
+    return p;
+}
+
+behaviour::IncidentDetails a_hold_incident(Timestamp at) {
+    behaviour::IncidentDetails d;
+    d.occurred_at = at;
+    d.location = "the lounge";
+    d.antecedents = "Asked to come off the console";
+    d.behaviour = "Threw the controller at another young person";
+    d.deescalation = {"Calm voice", "Space"};
+    d.afterwards = "Calm after ten minutes";
+    d.restrictive_measure = "physical_intervention";
+    d.children = {kai};
+    d.staff_involved = {5, 6};
+    return d;
+}
+
+intervention::MeasureDetails a_hold(Timestamp at) {
+    intervention::MeasureDetails m;
+    m.kind = "physical_intervention";
+    m.started_at = at + std::chrono::minutes{5};
+    m.ended_at = at + std::chrono::minutes{9};
+    m.location = "the lounge";
+    m.behaviour = "Picked up a chair to throw";
+    m.steps_to_avoid = "Calm voice; space";
+    m.description = "Guided to the sofa and held";
+    m.lawful_purpose = "prevent_injury_to_others";
+    m.why_necessary = "About to throw the chair at another young person";
+    m.technique = "seated_hold";
+    m.position = "seated";
+    m.used_by = {5, 6};
+    m.effect = "Calmed";
+    return m;
+}
+
+class IncidentStore : public ::testing::Test {
+  protected:
+    void SetUp() override { set_display_zone("Europe/London"); }
+
+    template <typename F>
+    auto write(F&& f) {
+        return app.db->write(std::forward<F>(f));
+    }
+
+    behaviour::Incident incident(std::int64_t id) {
+        auto found = app.db->read([&](db::Connection& c) { return behaviour::find(c, id); });
+        EXPECT_TRUE(found.ok() && found.value());
+        return **found;
+    }
+
+    std::vector<deadlines::Deadline> clocks(const std::string& type, std::int64_t id) {
+        auto found =
+            app.db->read([&](db::Connection& c) { return deadlines::for_source(c, type, id); });
+        EXPECT_TRUE(found.ok());
+        return found.ok() ? found.value() : std::vector<deadlines::Deadline>{};
+    }
+
+    static const deadlines::Deadline* of_kind(const std::vector<deadlines::Deadline>& all,
+                                              const std::string& kind) {
+        for (const auto& d : all) {
+            if (d.kind == kind)
+                return &d;
+        }
+        return nullptr;
+    }
+
+    // Kai's incident with a hold at `at`, and its Reg 35 record written `written_after` later.
+    std::pair<std::int64_t, std::int64_t> hold_at(Timestamp at,
+                                                  std::chrono::minutes written_after) {
+        auto id = write([&](db::Connection& c) {
+            return behaviour::record(c, {willow, 1}, a_hold_incident(at), chris, at);
+        });
+        EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
+        auto i = incident(id.value());
+        auto m = write([&](db::Connection& c) {
+            return intervention::record(c, {&i, kai, 1, "Seated hold"}, a_hold(at), chris,
+                                        at + written_after);
+        });
+        EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message);
+        return {id.value(), m.value()};
+    }
+
+    InProcessApp app;
+    const Timestamp used = test_now() - std::chrono::hours{3};
+};
+
+}  // namespace
+
+TEST_F(IncidentStore, AHoldRunsTheThreeClocksFromTheMomentItWasUsed) {
+    auto id = write([&](db::Connection& c) {
+        return behaviour::record(c, {willow, 1}, a_hold_incident(used), chris, used);
+    });
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    const auto i = incident(id.value());
+    ASSERT_EQ(i.children.size(), 1u);
+    auto waiting = clocks("incident_child", i.children.front().link_id);
+    const auto* record_clock = of_kind(waiting, behaviour::reg35_record_clock);
+    ASSERT_NE(record_clock, nullptr);
+    EXPECT_EQ(record_clock->state, deadlines::State::open);
+    EXPECT_EQ(record_clock->due_at, used + std::chrono::hours{24});
+
+    const Timestamp written = used + std::chrono::hours{2};
+    auto m = write([&](db::Connection& c) {
+        return intervention::record(c, {&i, kai, 1, "Seated hold"}, a_hold(used), chris, written);
+    });
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    waiting = clocks("incident_child", i.children.front().link_id);
+    EXPECT_EQ(of_kind(waiting, behaviour::reg35_record_clock)->state, deadlines::State::met);
+    EXPECT_EQ(*of_kind(waiting, behaviour::reg35_record_clock)->met_at, written);
+
+    const auto reviews = clocks("measure", m.value());
+    const auto* staff = of_kind(reviews, intervention::staff_review_clock);
+    const auto* child = of_kind(reviews, intervention::child_review_clock);
+    ASSERT_NE(staff, nullptr);
+    ASSERT_NE(child, nullptr);
+    const Timestamp hold = used + std::chrono::minutes{5};
+    EXPECT_EQ(staff->due_at, hold + std::chrono::hours{48});
+    EXPECT_EQ(child->due_at, hold + std::chrono::hours{120});
+    EXPECT_EQ(staff->state, deadlines::State::open);
+
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM chronology WHERE child_id = $1 AND kind IN "
+                         "('incident', 'physical_intervention') AND source_id IN ($2, $3)",
+                         {kai, id.value(), m.value()}),
+              2);
+    EXPECT_GE(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM audit_log WHERE record_type = 'measure' AND "
+                         "record_id = $1 AND action = 'create'",
+                         {std::to_string(m.value())}),
+              1);
+}
+
+TEST_F(IncidentStore, ARecordWrittenLateMeetsItsClockLateAndSaysSo) {
+    auto [incident_id, measure_id] =
+        hold_at(used - std::chrono::hours{30}, std::chrono::minutes{29 * 60});
+    const auto i = incident(incident_id);
+    const auto waiting = clocks("incident_child", i.children.front().link_id);
+    const auto* d = of_kind(waiting, behaviour::reg35_record_clock);
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(deadlines::standing(*d, test_now()), deadlines::Standing::met_late);
+    (void)measure_id;
+}
+
+TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
+    auto [incident_id, measure_id] = hold_at(used, std::chrono::minutes{60});
+    (void)incident_id;
+    const intervention::ReviewInput staff_review{5, local_date_of(test_now()), "Talked it through",
+                                                 "", 1};
+    auto sign_as = [&](const Person& p, intervention::Stage stage,
+                       const intervention::ReviewInput& r) {
+        return write([&](db::Connection& c) -> Status {
+            TRY(auto signer, intervention::signer_for(c, p, willow));
+            return intervention::sign(c, measure_id, stage, r, signer,
+                                      {p.id, "signer", "127.0.0.1", "test"}, test_now());
+        });
+    };
+    // The deputy, once the manager has ended her authorisation.
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return intervention::end_authorisation(c, willow, 4, sam, test_now());
+                }).ok());
+    auto refused = sign_as(person(4, Role::deputy), intervention::Stage::staff, staff_review);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().fields.front().field, "signed");
+    // Authorised, Chris held Kai: he may not sign his own hold.
+    ASSERT_TRUE(
+        write([&](db::Connection& c) {
+            return intervention::authorise(c, willow, 5, {{5, "Chris Okafor"}}, sam, test_now());
+        }).ok());
+    auto own = sign_as(person(5, Role::support_worker), intervention::Stage::staff, staff_review);
+    ASSERT_FALSE(own.ok());
+    EXPECT_NE(own.error().message.find("You used this measure"), std::string::npos);
+    // The registered manager signs; a second signature is a conflict.
+    ASSERT_TRUE(
+        sign_as(person(3, Role::registered_manager), intervention::Stage::staff, staff_review)
+            .ok());
+    auto again =
+        sign_as(person(3, Role::registered_manager), intervention::Stage::staff, staff_review);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+    const auto reviews = clocks("measure", measure_id);
+    EXPECT_EQ(of_kind(reviews, intervention::staff_review_clock)->state, deadlines::State::met);
+    EXPECT_EQ(of_kind(reviews, intervention::child_review_clock)->state, deadlines::State::open);
+
+    // An amendment after the signature: a child review naming the old version is refused.
+    auto current =
+        app.db->read([&](db::Connection& c) { return intervention::find(c, measure_id); });
+    auto changed = current.value()->details;
+    changed.effect = "Calmed within two minutes";
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return intervention::amend(c, measure_id, 1, changed, "Seated hold", 1,
+                                               "The time it took was shorter", sam, test_now());
+                }).ok());
+    const intervention::ReviewInput child_review{std::nullopt, local_date_of(test_now()),
+                                                 "Talked about it", "I'm OK", 1};
+    auto stale =
+        sign_as(person(3, Role::registered_manager), intervention::Stage::child, child_review);
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    auto fresh = child_review;
+    fresh.version = 2;
+    ASSERT_TRUE(
+        sign_as(person(3, Role::registered_manager), intervention::Stage::child, fresh).ok());
+    EXPECT_EQ(of_kind(clocks("measure", measure_id), intervention::child_review_clock)->state,
+              deadlines::State::met);
+    auto signed_record =
+        app.db->read([&](db::Connection& c) { return intervention::find(c, measure_id); });
+    EXPECT_EQ(signed_record.value()->staff_review->signed_version, 1);
+    EXPECT_EQ(signed_record.value()->version, 2);
+}
+
+TEST_F(IncidentStore, AMeasurePlannedInTheEhcPlanRunsNoClocks) {
+    auto id = write([&](db::Connection& c) {
+        return behaviour::record(c, {willow, 1}, a_hold_incident(used), chris, used);
+    });
+    auto i = incident(id.value());
+    auto exempt = a_hold(used);
+    exempt.ehc_exempt = true;
+    exempt.ehc_reference = "Section F";
+    auto m = write([&](db::Connection& c) {
+        return intervention::record(c, {&i, kai, 1, "Seated hold"}, exempt, chris, used);
+    });
+    ASSERT_TRUE(m.ok());
+    EXPECT_TRUE(clocks("measure", m.value()).empty());
+}
+
+TEST_F(IncidentStore, AHoldTheIncidentDoesNotMentionIsRefused) {
+    auto calm = a_hold_incident(used);
+    calm.restrictive_measure = "none";
+    auto id = write([&](db::Connection& c) {
+        return behaviour::record(c, {willow, 1}, calm, chris, used);
+    });
+    ASSERT_TRUE(id.ok());
+    auto i = incident(id.value());
+    auto m = write([&](db::Connection& c) {
+        return intervention::record(c, {&i, kai, 1, "Seated hold"}, a_hold(used), chris, used);
+    });
+    ASSERT_FALSE(m.ok());
+    EXPECT_EQ(m.error().fields.front().field, "kind");
+}
+
+TEST_F(IncidentStore, AmendmentsKeepChildrenAndTheTruthOfWhatWasUsed) {
+    auto [incident_id, measure_id] = hold_at(used, std::chrono::minutes{30});
+    (void)measure_id;
+    auto i = incident(incident_id);
+    auto without_kai = i.details;
+    without_kai.children = {lily};
+    auto removed = write([&](db::Connection& c) {
+        return behaviour::amend(c, {willow, 1}, incident_id, 1, without_kai, "Wrong child", sam,
+                                test_now());
+    });
+    ASSERT_FALSE(removed.ok());
+    EXPECT_EQ(removed.error().fields.front().field, "children");
+
+    auto nobody_held = i.details;
+    nobody_held.restrictive_measure = "none";
+    auto denied = write([&](db::Connection& c) {
+        return behaviour::amend(c, {willow, 1}, incident_id, 1, nobody_held, "Nobody was held", sam,
+                                test_now());
+    });
+    ASSERT_FALSE(denied.ok());
+    EXPECT_EQ(denied.error().fields.front().field, "restrictive_measure");
+
+    auto with_lily = i.details;
+    with_lily.children = {kai, lily};
+    with_lily.afterwards = "Both calm after ten minutes";
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return behaviour::amend(c, {willow, 1}, incident_id, 1, with_lily,
+                                            "Lily was part of it too", sam, test_now());
+                }).ok());
+    EXPECT_EQ(incident(incident_id).children.size(), 2u);
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM chronology WHERE source_type = 'incident' AND "
+                         "source_id = $1",
+                         {incident_id}),
+              2);
+    // Lily's Reg 35 record is now owed too.
+    const auto lily_link = incident(incident_id).children.back().link_id;
+    EXPECT_NE(of_kind(clocks("incident_child", lily_link), behaviour::reg35_record_clock), nullptr);
+    auto stale = write([&](db::Connection& c) {
+        return behaviour::amend(c, {willow, 1}, incident_id, 1, with_lily, "Again", sam,
+                                test_now());
+    });
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(count_rows(*app.db,
+                         "SELECT COUNT(*) FROM record_versions WHERE record_type = 'incident' AND "
+                         "record_id = $1",
+                         {incident_id}),
+              2);
+}
+
+TEST_F(IncidentStore, ASeriousEventIsNotifiedToOfstedAndEachPlacingAuthority) {
+    auto serious = a_hold_incident(used);
+    serious.restrictive_measure = "none";
+    serious.children = {kai, lily};
+    serious.notifiable = {"police_serious_incident"};
+    auto id = write([&](db::Connection& c) {
+        return behaviour::record(c, {willow, 1}, serious, chris, used);
+    });
+    ASSERT_TRUE(id.ok());
+    auto i = incident(id.value());
+    auto reg40 = [&] { return *of_kind(clocks("incident", id.value()), behaviour::reg40_clock); };
+    EXPECT_EQ(reg40().due_at, used + std::chrono::hours{24});
+    auto tell = [&](behaviour::NotificationInput n) {
+        return write([&](db::Connection& c) {
+            return behaviour::add_notification(c, i, n, sam, test_now());
+        });
+    };
+    ASSERT_TRUE(
+        tell({std::nullopt, "ofsted", "Ofsted", "online_form", used + std::chrono::hours{1}, ""})
+            .ok());
+    ASSERT_TRUE(
+        tell({kai, "placing_authority", "Duty team", "phone", used + std::chrono::hours{2}, ""})
+            .ok());
+    EXPECT_EQ(reg40().state, deadlines::State::open);
+    ASSERT_TRUE(
+        tell({lily, "parent", "Lily's mum", "phone", used + std::chrono::hours{2}, ""}).ok());
+    EXPECT_EQ(reg40().state, deadlines::State::open);
+    ASSERT_TRUE(tell({lily, "placing_authority", "Westmere duty team", "email",
+                      used + std::chrono::hours{3}, ""})
+                    .ok());
+    EXPECT_EQ(reg40().state, deadlines::State::met);
+    EXPECT_EQ(*reg40().met_at, used + std::chrono::hours{3});
+}
+
+TEST_F(IncidentStore, StaffWhoAreStrugglingAreCheckedOnAndUntrainedHoldersAreNamed) {
+    auto [incident_id, measure_id] = hold_at(used, std::chrono::minutes{30});
+    (void)measure_id;
+    auto i = incident(incident_id);
+    behaviour::StaffDebriefDetails d;
+    d.person_id = 6;
+    d.held_at = used + std::chrono::hours{1};
+    d.held_by = 3;
+    d.wellbeing = "struggling";
+    d.support = {"counselling"};
+    auto debrief = write(
+        [&](db::Connection& c) { return behaviour::add_staff_debrief(c, i, d, sam, test_now()); });
+    ASSERT_TRUE(debrief.ok());
+    const auto checks = clocks("staff_debrief", debrief.value());
+    ASSERT_EQ(checks.size(), 1u);
+    EXPECT_EQ(checks.front().kind, behaviour::wellbeing_clock);
+    EXPECT_EQ(checks.front().due_at, test_now() + std::chrono::hours{24});
+
+    // Dana's certificate lapsed (the demo's): holding Kai named her to the registered manager.
+    const auto dana = clocks("person", 6);
+    const auto* training = of_kind(dana, intervention::training_clock);
+    ASSERT_NE(training, nullptr);
+    EXPECT_EQ(training->state, deadlines::State::open);
+    EXPECT_EQ(of_kind(clocks("person", 5), intervention::training_clock), nullptr);
+    ASSERT_TRUE(
+        write([&](db::Connection& c) {
+            return intervention::record_certificate(
+                c, 1, willow,
+                {6, "Accredited holds, level 2", local_date_of(test_now()),
+                 Date{std::chrono::sys_days{local_date_of(test_now())} + std::chrono::days{365}}},
+                sam, test_now());
+        }).ok());
+    EXPECT_EQ(of_kind(clocks("person", 6), intervention::training_clock)->state,
+              deadlines::State::met);
+}
+
+TEST_F(IncidentStore, TheFiguresReadBackEveryRestraintOfTheHome) {
+    hold_at(used, std::chrono::minutes{30});
+    auto rows = app.db->read([&](db::Connection& c) {
+        return intervention::restraints_in(c, {willow}, test_now() - std::chrono::hours{24 * 400},
+                                           test_now() + std::chrono::hours{1});
+    });
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(static_cast<std::int64_t>(rows->size()),
+              count_rows(*app.db,
+                         "SELECT COUNT(*) FROM measures WHERE home_id = 1 AND kind <> "
+                         "'consequence'"));
+    const auto counts = intervention::ofsted_counts(rows.value(), used, test_now());
+    EXPECT_EQ(counts.restraints, 1);
+    EXPECT_EQ(counts.children_restrained, 1);
+}
