@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "behaviour/after_incident_store.hpp"
+#include "behaviour/incident_form.hpp"
 #include "behaviour/incident_pages.hpp"
 #include "behaviour/incident_views.hpp"
 #include "platform/months.hpp"
@@ -21,22 +22,6 @@ using views::FieldKind;
 using views::FieldSpec;
 
 namespace {
-
-using Options = std::vector<std::pair<std::string, std::string>>;
-
-Options options(const std::vector<Choice>& choices) {
-    Options out;
-    for (const auto& c : choices)
-        out.emplace_back(c.key, c.label);
-    return out;
-}
-
-Options options(const std::vector<Person>& people) {
-    Options out;
-    for (const auto& p : people)
-        out.emplace_back(std::to_string(p.id), p.name);
-    return out;
-}
 
 // The incident's children this reader may name, as choices.
 std::vector<Person> children_choosable(const Context& ctx, const Incident& i) {

@@ -34,40 +34,6 @@ std::vector<std::int64_t> read_people(http::FormReader& f, const std::string& na
     return ids;
 }
 
-// The end of an incident: a time on the day it began, or on the day given when it ran past
-// midnight.
-std::optional<Timestamp> read_end(http::FormReader& f, std::optional<Timestamp> began,
-                                  Timestamp now) {
-    const auto day = f.date("ended_on", "the day it ended",
-                            {.not_after = local_date_of(now), .after_label = "today"});
-    const auto minutes = f.time("ended_time", "the time it ended", day.has_value());
-    if (!minutes || !began)
-        return std::nullopt;
-    const Date on = day.value_or(local_date_of(*began));
-    const auto at = from_local(on, *minutes / 60, *minutes % 60);
-    if (!at) {
-        f.fail("ended_time",
-               "The time it ended does not exist on that day: the clocks went forward");
-        return std::nullopt;
-    }
-    if (*at <= *began) {
-        f.fail("ended_time",
-               "The time it ended must be after the time it began. If it ran past midnight, give "
-               "the day it ended");
-        return std::nullopt;
-    }
-    if (*at - *began > longest_incident) {
-        f.fail("ended_time",
-               "The incident cannot have lasted more than a day: check the day and time it ended");
-        return std::nullopt;
-    }
-    if (*at > now + std::chrono::minutes{5}) {
-        f.fail("ended_time", "The time it ended must be now or earlier");
-        return std::nullopt;
-    }
-    return at;
-}
-
 nlohmann::json ids_json(const std::vector<std::int64_t>& ids) {
     return nlohmann::json(ids);
 }
@@ -105,7 +71,9 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
     IncidentDetails d;
     const auto began =
         f.moment("occurred_on", "the day it happened", "occurred_time", "the time it began", now);
-    d.ended_at = read_end(f, began, now);
+    d.ended_at =
+        f.ended(began, now, false, longest_incident,
+                "The incident cannot have lasted more than a day: check the day and time it ended");
     d.children = read_people(f, "children", "the children it was about", choosable.children,
                              "children who live here");
     if (d.children.empty())

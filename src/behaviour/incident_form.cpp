@@ -9,34 +9,21 @@ namespace {
 using views::FieldKind;
 using views::FieldSpec;
 
-std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
-    std::vector<std::pair<std::string, std::string>> out;
+}  // namespace
+
+views::Options options(const std::vector<Choice>& choices) {
+    views::Options out;
     for (const auto& c : choices)
         out.emplace_back(c.key, c.label);
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> options(const std::vector<Person>& people) {
-    std::vector<std::pair<std::string, std::string>> out;
+views::Options options(const std::vector<Person>& people) {
+    views::Options out;
     for (const auto& p : people)
         out.emplace_back(std::to_string(p.id), p.name);
     return out;
 }
-
-nlohmann::json id_texts(const std::vector<std::int64_t>& ids) {
-    nlohmann::json out = nlohmann::json::array();
-    for (auto id : ids)
-        out.push_back(std::to_string(id));
-    return out;
-}
-
-std::string lines(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items)
-        out += (out.empty() ? "" : "\n") + i;
-    return out;
-}
-}  // namespace
 
 nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json& values,
                                const nlohmann::json& errors) {
@@ -102,19 +89,19 @@ nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json&
 nlohmann::json values_of(const IncidentDetails& d) {
     nlohmann::json v = {{"occurred_on", format_date(local_date_of(d.occurred_at))},
                         {"occurred_time", format_local_time(d.occurred_at)},
-                        {"children", id_texts(d.children)},
+                        {"children", views::id_values(d.children)},
                         {"location", d.location},
-                        {"staff_involved", id_texts(d.staff_involved)},
+                        {"staff_involved", views::id_values(d.staff_involved)},
                         {"setting", d.setting},
                         {"antecedents", d.antecedents},
                         {"triggers", d.triggers},
                         {"behaviour", d.behaviour},
                         {"communicating", d.communicating},
                         {"communicating_note", d.communicating_note},
-                        {"deescalation", lines(d.deescalation)},
+                        {"deescalation", views::one_a_line(d.deescalation)},
                         {"restrictive_measure", d.restrictive_measure},
                         {"afterwards", d.afterwards},
-                        {"staff_assaulted", id_texts(d.staff_assaulted)},
+                        {"staff_assaulted", views::id_values(d.staff_assaulted)},
                         {"witnesses", d.witnesses},
                         {"injuries", d.injuries},
                         {"damage", d.damage},

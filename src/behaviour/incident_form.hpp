@@ -5,8 +5,14 @@
 #include <string>
 
 #include "behaviour/incident.hpp"
+#include "behaviour/incident_lists.hpp"
+#include "platform/views/form_view.hpp"
 
 namespace hearth::behaviour {
+
+// Radio and checkbox options of these choices, or of these people (by id).
+views::Options options(const std::vector<Choice>& choices);
+views::Options options(const std::vector<Person>& people);
 
 // Groups of fields, in the order the form asks them: when, who, before, during, after, and what
 // else happened.

@@ -56,48 +56,6 @@ std::string read_refusable(http::FormReader& f, const std::string& name, const s
     return typed;
 }
 
-std::optional<Timestamp> read_end(http::FormReader& f, const std::string& kind,
-                                  std::optional<Timestamp> began, Timestamp now) {
-    const auto day = f.date("ended_on", "the day it ended",
-                            {.not_after = local_date_of(now), .after_label = "today"});
-    const auto minutes = f.time("ended_time", "the time it ended", true);
-    if (!minutes || !began)
-        return std::nullopt;
-    const Date on = day.value_or(local_date_of(*began));
-    const auto at = from_local(on, *minutes / 60, *minutes % 60);
-    if (!at) {
-        f.fail("ended_time",
-               "The time it ended does not exist on that day: the clocks went forward");
-        return std::nullopt;
-    }
-    if (*at <= *began) {
-        f.fail("ended_time",
-               "The time it ended must be after the time it started. If it ran past midnight, "
-               "give the day it ended");
-        return std::nullopt;
-    }
-    if (kind == "physical_intervention" && *at - *began > longest_hold) {
-        f.fail("ended_time",
-               fmt::format("A physical intervention cannot last more than {} minutes in one "
-                           "record: check the day and time it ended. Separate holds are separate "
-                           "measures",
-                           longest_hold.count()));
-        return std::nullopt;
-    }
-    if (*at - *began > longest_restriction) {
-        f.fail("ended_time",
-               fmt::format("A restriction of liberty cannot last more than {} hours in one record: "
-                           "check the day and time it ended",
-                           longest_restriction.count()));
-        return std::nullopt;
-    }
-    if (*at > now + std::chrono::minutes{5}) {
-        f.fail("ended_time", "The time it ended must be now or earlier");
-        return std::nullopt;
-    }
-    return at;
-}
-
 std::string text_from(const nlohmann::json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string{};
 }
@@ -190,7 +148,17 @@ Result<MeasureDetails> read_measure(http::FormReader& f, const std::string& kind
                                            format_local(incident_began)));
     }
     if (restraint)
-        d.ended_at = read_end(f, kind, began, now);
+        d.ended_at =
+            kind == "physical_intervention"
+                ? f.ended(began, now, true, longest_hold,
+                          fmt::format("A physical intervention cannot last more than {} minutes "
+                                      "in one record: check the day and time it ended. Separate "
+                                      "holds are separate measures",
+                                      longest_hold.count()))
+                : f.ended(began, now, true, longest_restriction,
+                          fmt::format("A restriction of liberty cannot last more than {} hours "
+                                      "in one record: check the day and time it ended",
+                                      longest_restriction.count()));
     d.location = f.text("location", "where it happened", {.required = restraint, .max = 200});
     d.behaviour =
         f.text("behaviour", restraint ? "the behaviour that led to it" : "what it was for",

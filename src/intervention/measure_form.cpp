@@ -1,41 +1,14 @@
 #include "intervention/measure_form.hpp"
 
+#include "behaviour/incident_form.hpp"
 #include "platform/views/form_view.hpp"
 
 namespace hearth::intervention {
 
 namespace {
+using behaviour::options;
 using views::FieldKind;
 using views::FieldSpec;
-using Options = std::vector<std::pair<std::string, std::string>>;
-
-Options options(const std::vector<Choice>& choices) {
-    Options out;
-    for (const auto& c : choices)
-        out.emplace_back(c.key, c.label);
-    return out;
-}
-
-Options options(const std::vector<behaviour::Person>& people) {
-    Options out;
-    for (const auto& p : people)
-        out.emplace_back(std::to_string(p.id), p.name);
-    return out;
-}
-
-nlohmann::json id_texts(const std::vector<std::int64_t>& ids) {
-    nlohmann::json out = nlohmann::json::array();
-    for (auto id : ids)
-        out.push_back(std::to_string(id));
-    return out;
-}
-
-std::string lines(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items)
-        out += (out.empty() ? "" : "\n") + i;
-    return out;
-}
 
 nlohmann::json when_values(Timestamp at) {
     return {{"started_on", format_date(local_date_of(at))},
@@ -143,9 +116,9 @@ nlohmann::json first_values(const std::string& kind, const behaviour::Incident& 
     nlohmann::json v = when_values(d.occurred_at);
     v["location"] = d.location;
     v["behaviour"] = d.behaviour;
-    v["steps_to_avoid"] = lines(d.deescalation);
+    v["steps_to_avoid"] = views::one_a_line(d.deescalation);
     if (is_restraint(kind))
-        v["used_by"] = id_texts(d.staff_involved);
+        v["used_by"] = views::id_values(d.staff_involved);
     v["for_child_alone"] = "yes";
     return v;
 }
@@ -160,8 +133,8 @@ nlohmann::json values_of(const MeasureDetails& d) {
               {"why_necessary", d.why_necessary},
               {"technique", d.technique},
               {"position", d.position},
-              {"used_by", id_texts(d.used_by)},
-              {"observed_by", id_texts(d.observed_by)},
+              {"used_by", views::id_values(d.used_by)},
+              {"observed_by", views::id_values(d.observed_by)},
               {"others_present", d.others_present},
               {"consequence_kind", d.consequence_kind},
               {"lasts", d.lasts},

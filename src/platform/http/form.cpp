@@ -340,6 +340,37 @@ std::optional<Timestamp> FormReader::moment(const std::string& day_name,
     return at;
 }
 
+std::optional<Timestamp> FormReader::ended(std::optional<Timestamp> began, Timestamp now,
+                                           bool required, std::chrono::minutes longest,
+                                           const std::string& too_long) {
+    const auto day = date("ended_on", "the day it ended",
+                          {.not_after = local_date_of(now), .after_label = "today"});
+    const auto minutes = time("ended_time", "the time it ended", required || day.has_value());
+    if (!minutes || !began)
+        return std::nullopt;
+    const Date on = day.value_or(local_date_of(*began));
+    const auto at = from_local(on, *minutes / 60, *minutes % 60);
+    if (!at) {
+        fail("ended_time", "The time it ended does not exist on that day: the clocks went forward");
+        return std::nullopt;
+    }
+    if (*at <= *began) {
+        fail("ended_time",
+             "The time it ended must be after the time it started. If it ran past midnight, give "
+             "the day it ended");
+        return std::nullopt;
+    }
+    if (*at - *began > longest) {
+        fail("ended_time", too_long);
+        return std::nullopt;
+    }
+    if (*at > now + std::chrono::minutes{5}) {
+        fail("ended_time", "The time it ended must be now or earlier");
+        return std::nullopt;
+    }
+    return at;
+}
+
 std::optional<std::int64_t> FormReader::integer(const std::string& name, const std::string& label,
                                                 bool required, std::int64_t min, std::int64_t max) {
     const FormValue* raw = form_.find(name);

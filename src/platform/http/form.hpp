@@ -70,6 +70,12 @@ class FormReader {
     std::optional<Timestamp> moment(const std::string& day_name, const std::string& day_label,
                                     const std::string& time_name, const std::string& time_label,
                                     Timestamp now, bool required = true);
+    // When something that began at `began` ended, typed as a time (`ended_time`) on the day it
+    // began, or on the day given (`ended_on`) when it ran past midnight. Refused when it is not
+    // after `began`, is later than `now`, or is more than `longest` after `began`: then
+    // `too_long` is the message. Nothing when `began` could not be read.
+    std::optional<Timestamp> ended(std::optional<Timestamp> began, Timestamp now, bool required,
+                                   std::chrono::minutes longest, const std::string& too_long);
     std::optional<std::int64_t> integer(const std::string& name, const std::string& label,
                                         bool required, std::int64_t min, std::int64_t max);
     bool flag(const std::string& name, const std::string& label);

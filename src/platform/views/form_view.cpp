@@ -116,4 +116,18 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
     return f;
 }
 
+nlohmann::json id_values(const std::vector<std::int64_t>& ids) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto id : ids)
+        out.push_back(std::to_string(id));
+    return out;
+}
+
+std::string one_a_line(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : "\n") + i;
+    return out;
+}
+
 }  // namespace hearth::views

@@ -1,6 +1,7 @@
 #pragma once
 // View models for GOV.UK form fields, rendered by the `field` template. Values come from the
 // record, or from what the person typed when the page is shown again with errors.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -21,12 +22,15 @@ enum class FieldKind {
     hidden
 };
 
+// Radio and checkbox options: key, label.
+using Options = std::vector<std::pair<std::string, std::string>>;
+
 struct FieldSpec {
     std::string name;
     std::string label;
     FieldKind kind = FieldKind::text;
     std::string hint;
-    std::vector<std::pair<std::string, std::string>> options;  // key, label
+    Options options;
     std::string width = "";  // a govuk-input--width-N class, or "" for full width
     std::string autocomplete = "off";
     // A textarea whose words Hearth checks as they are typed (language that cares): the
@@ -38,5 +42,10 @@ struct FieldSpec {
 // `errors`: field name -> message.
 nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
                      const nlohmann::json& errors);
+
+// Chosen ids as a checkbox field's values.
+nlohmann::json id_values(const std::vector<std::int64_t>& ids);
+// Items one to a line, as a textarea shows a list.
+std::string one_a_line(const std::vector<std::string>& items);
 
 }  // namespace hearth::views
