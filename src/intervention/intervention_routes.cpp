@@ -6,6 +6,7 @@ void add_routes(http::Router& router, behaviour::IncidentSections& sections) {
     add_measure_routes(router, sections);
     add_staff_routes(router);
     add_figure_routes(router);
+    add_technique_routes(router);
 }
 
 }  // namespace hearth::intervention

@@ -10,6 +10,7 @@
 #include "intervention/intervention_routes.hpp"
 #include "intervention/measure_form.hpp"
 #include "intervention/measure_views.hpp"
+#include "intervention/technique_store.hpp"
 #include "language/language_checks.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"

@@ -402,27 +402,6 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
     return untrained;
 }
 
-Result<std::vector<Choice>> techniques_of(db::Connection& c, std::int64_t organisation_id) {
-    std::vector<Choice> out = default_techniques();
-    TRY(auto rows, c.query("SELECT technique_key, label, retired FROM intervention_techniques "
-                           "WHERE organisation_id = $1 ORDER BY id",
-                           {organisation_id}));
-    for (const auto& r : rows) {
-        const std::string key = r.text(0);
-        auto found =
-            std::find_if(out.begin(), out.end(), [&](const Choice& ch) { return ch.key == key; });
-        if (r.boolean(2)) {
-            if (found != out.end())
-                out.erase(found);
-        } else if (found != out.end()) {
-            found->label = r.text(1);
-        } else {
-            out.push_back({key, r.text(1)});
-        }
-    }
-    return out;
-}
-
 Status resolve_scope(db::Connection& c, std::int64_t measure_id, Scope& scope) {
     TRY(auto row, c.query_one("SELECT child_id FROM measures WHERE id = $1", {measure_id}));
     if (!row)

@@ -78,9 +78,6 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
                                                       Date day, const audit::Actor& actor,
                                                       Timestamp now);
 
-// The organisation's accredited techniques: Hearth's defaults and its own, less any retired.
-Result<std::vector<Choice>> techniques_of(db::Connection& c, std::int64_t organisation_id);
-
 // For the router: the child a record is about.
 Status resolve_scope(db::Connection& c, std::int64_t measure_id, Scope& scope);
 

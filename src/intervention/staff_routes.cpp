@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "behaviour/incident_form.hpp"
 #include "behaviour/incident_store.hpp"
 #include "intervention/intervention_routes.hpp"
 #include "intervention/staff_store.hpp"
@@ -18,12 +19,7 @@ using http::Response;
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> options(const std::vector<behaviour::Person>& p) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& x : p)
-        out.emplace_back(std::to_string(x.id), x.name);
-    return out;
-}
+using behaviour::options;
 
 Response signers_page(const Context& ctx, const std::optional<Error>& error, int status) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
@@ -157,11 +153,13 @@ Response training_page(const Context& ctx, const std::optional<Error>& error, in
         return Response::json(200, {{"staff", rows}});
     nlohmann::json values = ctx.form ? ctx.form->typed_values() : nlohmann::json::object();
     nlohmann::json errors = nlohmann::json::object();
-    nlohmann::json view = {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
-                           {"rows", rows},
-                           {"action", fmt::format("/homes/{}/intervention-training", home_id)},
-                           {"can_record", can(ctx.person, Action::record_training, ctx.scope)},
-                           {"recorded", ctx.request.query_value("recorded").has_value()}};
+    nlohmann::json view = {
+        {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
+        {"rows", rows},
+        {"action", fmt::format("/homes/{}/intervention-training", home_id)},
+        {"can_record", can(ctx.person, Action::record_training, ctx.scope)},
+        {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)},
+        {"recorded", ctx.request.query_value("recorded").has_value()}};
     if (error) {
         view.update(views::errors_view(*error));
         errors = view["error_for"];

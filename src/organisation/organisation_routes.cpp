@@ -110,7 +110,8 @@ Response overview(Context& ctx) {
                      {"homes", homes},
                      {"home_count", data->homes.size()},
                      {"children", children},
-                     {"staff", staff}});
+                     {"staff", staff},
+                     {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)}});
 }
 
 Response dashboard(Context& ctx) {

@@ -160,6 +160,9 @@ const checks = [
   { label: 'who may sign Reg 35 records', as: 'manager.willow@example.org', path: '/homes/1/reg35-signers', status: 200 },
   { label: 'physical intervention training', as: 'manager.willow@example.org', path: '/homes/1/intervention-training', status: 200 },
   { label: 'learning shared between homes', as: 'rsw1.harbour@example.org', path: '/organisation/shared-learning', status: 200 },
+  { label: 'physical intervention techniques', as: 'manager.willow@example.org', path: '/organisation/intervention-techniques', status: 200 },
+  { label: 'physical intervention techniques with errors', as: 'manager.willow@example.org', path: '/organisation/intervention-techniques', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Add', exact: true })) },
 ];
 
 // One signed-in context per person, reused across their checks.

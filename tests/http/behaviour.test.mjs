@@ -477,3 +477,43 @@ test(
     const history = words((await worker.get(incident)).text);
     assert.match(history, /Version 2: Corrected how long it took/);
   });
+
+test("the organisation's techniques: added, a duplicate refused at the field, retired and restored", async () => {
+  const path = '/organisation/intervention-techniques';
+  assert.equal((await worker.get(path)).status, 403, 'a support worker does not keep the list');
+  let page = await manager.get(path);
+  assert.equal(page.status, 200);
+  assert.match(words(page.text), /Seated hold \(two adults\) Hearth's starting list In use/);
+
+  let r = await manager.post(path, { change: 'add', label: 'Figure of four (two adults)' });
+  assert.equal(r.status, 303);
+  const rows = count('SELECT COUNT(*) FROM intervention_techniques');
+  r = await manager.post(path, { change: 'add', label: 'figure of four (Two Adults)' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /href="#label"/);
+  assert.match(words(r.text), /"Figure of four \(two adults\)" is in the list already/);
+  r = await manager.post(path, { change: 'add', label: '  ' });
+  assert.equal(r.status, 400);
+  assert.match(words(r.text), /Enter the technique's name/);
+  assert.equal(count('SELECT COUNT(*) FROM intervention_techniques'), rows, 'nothing saved');
+
+  const incident = await recordIncident();
+  let form = await worker.get(`${incident}/measures?kind=physical_intervention`);
+  assert.match(form.text, /Figure of four \(two adults\)/);
+  r = await manager.post(path, { change: 'retire', key: 'seated_hold' });
+  assert.equal(r.status, 303);
+  r = await manager.post(path, { change: 'retire', key: 'seated_hold' });
+  assert.equal(r.status, 409, 'retired already');
+  form = await worker.get(`${incident}/measures?kind=physical_intervention`);
+  assert.doesNotMatch(form.text, /Seated hold \(two adults\)/);
+  r = await worker.post(`${incident}/measures`, holdFields());
+  assert.equal(r.status, 400, 'a retired technique is not offered');
+  assert.match(r.text, /href="#technique"/);
+
+  r = await manager.post(path, { change: 'restore', key: 'seated_hold' });
+  assert.equal(r.status, 303);
+  assert.match(words((await manager.get(path)).text), /Seated hold \(two adults\) Hearth's starting list In use/);
+  assert.equal(
+    count("SELECT COUNT(*) FROM audit_log WHERE record_type = 'intervention_technique'"), 3,
+    'each change is in the audit trail');
+});

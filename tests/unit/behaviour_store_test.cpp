@@ -10,6 +10,7 @@
 #include "intervention/figures_store.hpp"
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
+#include "intervention/technique_store.hpp"
 #include "test_support.hpp"
 
 using namespace hearth;
@@ -407,4 +408,53 @@ TEST_F(IncidentStore, TheFiguresReadBackEveryRestraintOfTheHome) {
     const auto counts = intervention::ofsted_counts(rows.value(), used, test_now());
     EXPECT_EQ(counts.restraints, 1);
     EXPECT_EQ(counts.children_restrained, 1);
+}
+
+TEST_F(IncidentStore, TheOrganisationKeepsItsOwnTechniquesAndRetiresThoseItDoesNotTeach) {
+    const auto now = test_now();
+    const auto offered = [&] {
+        auto t = app.db->read([](db::Connection& c) { return intervention::techniques_of(c, 1); });
+        EXPECT_TRUE(t.ok());
+        std::vector<std::string> keys;
+        for (const auto& ch : t.value())
+            keys.push_back(ch.key);
+        return keys;
+    };
+    const auto has = [](const std::vector<std::string>& keys, const std::string& key) {
+        return std::find(keys.begin(), keys.end(), key) != keys.end();
+    };
+    EXPECT_TRUE(has(offered(), "seated_hold"));
+
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return intervention::add_technique(c, 1, "Figure of four (two adults)", sam,
+                                                       now);
+                }).ok());
+    EXPECT_TRUE(has(offered(), "figure_of_four_two_adults"));
+    auto again = write([&](db::Connection& c) {
+        return intervention::add_technique(c, 1, "FIGURE of four, two adults", sam, now);
+    });
+    ASSERT_FALSE(again.ok());
+    ASSERT_EQ(again.error().fields.size(), 1u);
+    EXPECT_EQ(again.error().fields[0].field, "label");
+
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return intervention::set_retired(c, 1, "seated_hold", true, sam, now);
+                }).ok());
+    EXPECT_FALSE(has(offered(), "seated_hold"));
+    auto twice = write([&](db::Connection& c) {
+        return intervention::set_retired(c, 1, "seated_hold", true, sam, now);
+    });
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+    auto added_retired = write([&](db::Connection& c) {
+        return intervention::add_technique(c, 1, "Seated hold (two adults)", sam, now);
+    });
+    ASSERT_FALSE(added_retired.ok());
+    EXPECT_NE(added_retired.error().message.find("retired: restore it"), std::string::npos);
+
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return intervention::set_retired(c, 1, "seated_hold", false, sam, now);
+                }).ok());
+    EXPECT_TRUE(has(offered(), "seated_hold"));
+    EXPECT_EQ(count_rows(*app.db, "SELECT COUNT(*) FROM intervention_techniques"), 2);
 }

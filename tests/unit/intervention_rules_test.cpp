@@ -6,6 +6,7 @@
 #include "intervention/certificate.hpp"
 #include "intervention/measure.hpp"
 #include "intervention/reg35.hpp"
+#include "intervention/technique_store.hpp"
 #include "intervention/wording.hpp"
 #include "test_support.hpp"
 
@@ -431,4 +432,10 @@ TEST_F(InterventionTraining, ACertificateExpiresAfterItWasAwardedAndWithinThreeY
                                {"expires_on", "2027-05-01"}});
     ASSERT_FALSE(stranger.ok());
     EXPECT_EQ(fields_at_fault(stranger.error()), std::vector<std::string>{"person_id"});
+}
+
+TEST(Techniques, AKeyIsTheLabelInLowerCaseWordsJoinedByUnderscores) {
+    EXPECT_EQ(technique_key("Figure of four (two adults)"), "figure_of_four_two_adults");
+    EXPECT_EQ(technique_key("  Half-shield, one adult! "), "half_shield_one_adult");
+    EXPECT_EQ(technique_key("(  )"), "");
 }

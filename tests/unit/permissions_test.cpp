@@ -299,6 +299,11 @@ const Expectation expectations[] = {
     {"GET", "/api/v1/homes/{home}/intervention-training", "-  Y  Y  Y  Y  -  -  -  -"},
     {"POST", "/homes/{home}/intervention-training",     "-  Y  -  Y  -  -  -  -  -"},
     {"POST", "/api/v1/homes/{home}/intervention-training", "-  Y  -  Y  -  -  -  -  -"},
+    // The organisation's accredited techniques: the administrator and any registered manager.
+    {"GET", "/organisation/intervention-techniques",    "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/organisation/intervention-techniques",   "-  Y  -  Y  -  -  Y  -  -"},
+    {"GET", "/api/v1/organisation/intervention-techniques", "-  Y  -  Y  -  -  Y  -  -"},
+    {"POST", "/api/v1/organisation/intervention-techniques", "-  Y  -  Y  -  -  Y  -  -"},
     // A home's figures of restrictive practice and warmth, and Ofsted's counts: oversight, the
     // home's seniors and its independent person; the organisation's: oversight.
     {"GET", "/homes/{home}/restrictive-practice",       "-  Y  Y  Y  Y  -  -  -  Y"},

@@ -48,7 +48,18 @@ const std::set<std::string> growing_tables{"audit_log",
                                            "language_changes",
                                            "language_checks",
                                            "language_months",
-                                           "language_phrase_months"};
+                                           "language_phrase_months",
+                                           "incidents",
+                                           "incident_children",
+                                           "incident_accounts",
+                                           "incident_notifications",
+                                           "child_debriefs",
+                                           "staff_debriefs",
+                                           "restorative_follow_ups",
+                                           "measures",
+                                           "measure_reviews",
+                                           "reg35_authorisations",
+                                           "intervention_certificates"};
 
 struct Recorded {
     std::string sql;
@@ -378,3 +389,112 @@ TEST(QueryPlanCheck, FindsAScanWhenThereIsOne) {
 }
 
 }  // namespace
+
+// Behaviour support and physical intervention: an incident with a hold and its Reg 35 record and
+// sign-off, what followed it, then every page that reads them: the home's and the child's
+// incidents, the figures, Ofsted's counts, the warmth picture and the learning shared.
+TEST_F(QueryPlans, EveryQueryOfTheBehaviourPagesUsesAnIndex) {
+    auto found =
+        app->db->read([](db::Connection& c) -> Result<std::pair<std::string, std::string>> {
+            TRY(auto child, c.query_one("SELECT id FROM children WHERE home_id = 1 AND left_on IS "
+                                        "NULL ORDER BY id LIMIT 1"));
+            TRY(auto manager,
+                c.query_one("SELECT p.email FROM roles r JOIN people p ON p.id = r.person_id WHERE "
+                            "r.home_id = 1 AND r.role = 'registered_manager' AND r.ended_at IS "
+                            "NULL ORDER BY p.id LIMIT 1"));
+            if (!child || !manager)
+                return Error::not_found("no child or manager in home 1");
+            return std::pair{std::to_string(child->integer(0)), manager->text(0)};
+        });
+    ASSERT_TRUE(found.ok());
+    const auto& [child_id, manager_email] = found.value();
+    auto staff = app->db->read([](db::Connection& c) {
+        return c.query(
+            "SELECT person_id FROM roles WHERE home_id = 1 AND role = "
+            "'support_worker' AND ended_at IS NULL ORDER BY person_id LIMIT 2");
+    });
+    ASSERT_TRUE(staff.ok() && staff.value().size() == 2);
+    const std::string holder = std::to_string(staff.value()[0].integer(0));
+    const std::string helper = std::to_string(staff.value()[1].integer(0));
+    Browser manager(*app);
+    manager.sign_in_or_fail(manager_email);
+    const auto send = [&](const std::string& path, const nlohmann::json& body) {
+        return manager.send("POST", path, body.dump(), "application/json",
+                            {{"x-csrf-token", manager.csrf}});
+    };
+    const auto began = app->clock.now() - std::chrono::hours{2};
+    const std::string on = format_date(local_date_of(began));
+    const std::string at = format_local_time(began);
+    const std::string ended = format_local_time(began + std::chrono::minutes{20});
+
+    recording = true;
+    auto incident =
+        send("/api/v1/homes/1/incidents", {{"occurred_on", on},
+                                           {"occurred_time", at},
+                                           {"ended_time", ended},
+                                           {"children", {child_id}},
+                                           {"location", "the lounge"},
+                                           {"antecedents", "Asked to come off the console for tea"},
+                                           {"triggers", {"demand"}},
+                                           {"behaviour", "Threw the controller at the window"},
+                                           {"deescalation", "A calm voice\nGave space"},
+                                           {"afterwards", "Calm after twenty minutes"},
+                                           {"restrictive_measure", "physical_intervention"},
+                                           {"staff_involved", {holder, helper}}});
+    ASSERT_EQ(incident.status, 201) << incident.body;
+    const std::string base = "/children/" + child_id + "/incidents/" +
+                             std::to_string(nlohmann::json::parse(incident.body)["id"].get<int>());
+    auto hold = send("/api/v1" + base + "/measures",
+                     {{"kind", "physical_intervention"},
+                      {"started_on", on},
+                      {"started_time", at},
+                      {"ended_time", format_local_time(began + std::chrono::minutes{5})},
+                      {"location", "the lounge"},
+                      {"behaviour", "Picked up a chair to throw at another young person"},
+                      {"steps_to_avoid", "A calm voice; gave space"},
+                      {"description", "Guided to the sofa and held until calm"},
+                      {"lawful_purpose", "prevent_injury_to_others"},
+                      {"why_necessary", "He was about to throw the chair at someone"},
+                      {"technique", "seated_hold"},
+                      {"position", "seated"},
+                      {"used_by", {holder, helper}},
+                      {"effect", "Calm within minutes"},
+                      {"rights_offered", {"medical", "advocate"}}});
+    ASSERT_EQ(hold.status, 201) << hold.body;
+    const std::string measure = std::to_string(nlohmann::json::parse(hold.body)["id"].get<int>());
+    auto signed_off = send("/api/v1/measures/" + measure + "/staff-review",
+                           {{"version", 1},
+                            {"spoke_to", std::stoll(holder)},
+                            {"spoke_on", format_date(local_date_of(app->clock.now()))},
+                            {"note", "Talked it through"},
+                            {"signed", true}});
+    EXPECT_EQ(signed_off.status, 204) << signed_off.body;
+    auto account = send("/api/v1" + base + "/accounts",
+                        {{"child_id", std::stoll(child_id)},
+                         {"given_on", format_date(local_date_of(app->clock.now()))},
+                         {"given_time", format_local_time(app->clock.now())},
+                         {"words", "I was cross about tea"}});
+    EXPECT_EQ(account.status, 201) << account.body;
+    for (const std::string& page : std::vector<std::string>{
+             "/homes/1/incidents", "/children/" + child_id + "/incidents", base,
+             "/measures/" + measure, "/homes/1/restrictive-practice", "/homes/1/ofsted-counts",
+             "/homes/1/warmth", "/organisation/shared-learning", "/homes/1/reg35-signers",
+             "/homes/1/intervention-training", "/organisation/intervention-techniques",
+             "/homes/1"}) {
+        auto r = manager.get(page);
+        EXPECT_EQ(r.status, 200) << page << ": " << r.body.substr(0, 300);
+    }
+    Browser admin(*app);
+    recording = false;
+    admin.sign_in_or_fail("admin@example.org");
+    recording = true;
+    for (const std::string page :
+         {"/organisation/restrictive-practice", "/organisation/ofsted-counts",
+          "/organisation/ofsted-counts?format=csv"}) {
+        auto r = admin.get(page);
+        EXPECT_EQ(r.status, 200) << page << ": " << r.body.substr(0, 300);
+    }
+    recording = false;
+    ASSERT_GT(statements.size(), 30u);
+    check_plans();
+}

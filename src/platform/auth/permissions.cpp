@@ -161,6 +161,7 @@ bool can(const Person& p, Action action, const Scope& s) {
             // Everyone who writes records, and the responsible individual who reports on them.
             return oversight || works_in_a_home(p);
         case Action::manage_language:
+        case Action::manage_techniques:
             return admin || manages_a_home(p);
         case Action::view_language_figures:
             // With a home: that home's figures, for oversight and its registered manager.

@@ -59,14 +59,15 @@ enum class Action {
     manage_language,        // the organisation's list of phrases to avoid
     view_language_figures,  // flagged phrases per 100 entries, per home
     // Behaviour support and physical intervention (capabilities 4 and 5).
-    view_incidents,          // a home's incidents
-    record_incident,         // an incident, and what follows it: accounts, debriefs, who was told
-    amend_incident,          // amend an incident, keeping what it said before
-    record_measure,          // a Reg 35 record of a measure used, or its amendment
-    sign_measure,            // open a Reg 35 sign-off; who may sign is the record's own rule
-    authorise_signers,       // the registered manager's list of who may sign Reg 35 records
-    view_training,           // a home's accredited physical intervention certificates
-    record_training,         // record a certificate
+    view_incidents,     // a home's incidents
+    record_incident,    // an incident, and what follows it: accounts, debriefs, who was told
+    amend_incident,     // amend an incident, keeping what it said before
+    record_measure,     // a Reg 35 record of a measure used, or its amendment
+    sign_measure,       // open a Reg 35 sign-off; who may sign is the record's own rule
+    authorise_signers,  // the registered manager's list of who may sign Reg 35 records
+    view_training,      // a home's accredited physical intervention certificates
+    record_training,    // record a certificate
+    manage_techniques,  // the organisation's list of accredited physical intervention techniques
     view_behaviour_figures,  // incidents, restraints and warmth over time; Ofsted's counts
     view_shared_learning,    // learning from debriefs, shared without names across homes
 };

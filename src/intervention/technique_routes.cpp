@@ -1,0 +1,92 @@
+// The organisation's accredited techniques, kept by its managers: the list a Reg 35 record names
+// its technique from.
+#include <fmt/format.h>
+
+#include "intervention/intervention_routes.hpp"
+#include "intervention/technique_store.hpp"
+#include "platform/views/form_view.hpp"
+#include "platform/views/views.hpp"
+
+namespace hearth::intervention {
+
+using http::Context;
+using http::Response;
+
+namespace {
+
+constexpr const char* page_path = "/organisation/intervention-techniques";
+
+Response techniques_page(const Context& ctx, const std::optional<Error>& error, int status) {
+    auto list = ctx.services.db.read(
+        [&](db::Connection& c) { return technique_list(c, ctx.person.organisation_id); });
+    if (!list.ok())
+        return ctx.error(list.error());
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& t : list.value()) {
+        rows.push_back({{"key", t.key},
+                        {"label", t.label},
+                        {"retired", t.retired},
+                        {"own", t.own},
+                        {"standing", t.retired ? "Retired" : "In use"},
+                        {"tag", t.retired ? "govuk-tag--grey" : "govuk-tag--green"}});
+    }
+    if (ctx.request.wants_json())
+        return Response::json(200, {{"techniques", rows}});
+    nlohmann::json view = {{"rows", rows},
+                           {"action", page_path},
+                           {"changed", ctx.request.query_value("changed").has_value()}};
+    nlohmann::json errors = nlohmann::json::object();
+    if (error) {
+        view.update(views::errors_view(*error));
+        errors = view["error_for"];
+    }
+    view["label_field"] = views::field(
+        {"label", "Name of the technique", views::FieldKind::text,
+         "As your accredited scheme names it, for example \"Figure of four (two adults)\""},
+        ctx.form ? ctx.form->typed_values() : nlohmann::json::object(), errors);
+    return ctx.page("intervention_techniques", "Physical intervention techniques", view, status);
+}
+
+Response techniques(Context& ctx) {
+    return techniques_page(ctx, std::nullopt, 200);
+}
+
+Response change_techniques(Context& ctx) {
+    http::FormReader reader(*ctx.form);
+    reader.allow("csrf_token");
+    const std::string change =
+        reader.choice("change", "what to change", {"add", "retire", "restore"}, true);
+    const std::string label = reader.text("label", "the name of the technique", {.max = 200});
+    const std::string key = reader.text("key", "the technique", {.max = 200});
+    if (change != "add" && key.empty())
+        reader.fail("key", "Choose the technique to " + change);
+    Status checked = reader.finish();
+    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
+        const std::int64_t org = ctx.person.organisation_id;
+        if (change == "add")
+            return add_technique(c, org, label, ctx.actor(), ctx.now());
+        return set_retired(c, org, key, change == "retire", ctx.actor(), ctx.now());
+    })
+                                : checked;
+    if (!saved.ok()) {
+        if (ctx.request.wants_json() || saved.error().kind != ErrorKind::invalid_input)
+            return ctx.error(saved.error());
+        return techniques_page(ctx, saved.error(), 400);
+    }
+    if (ctx.request.wants_json())
+        return Response::no_content();
+    return Response::redirect(fmt::format("{}?changed=1", page_path));
+}
+
+}  // namespace
+
+void add_technique_routes(http::Router& router) {
+    router.add({"GET", page_path, Action::manage_techniques, techniques});
+    router.add({"POST", page_path, Action::manage_techniques, change_techniques});
+    router.add({"GET", "/api/v1/organisation/intervention-techniques", Action::manage_techniques,
+                techniques});
+    router.add({"POST", "/api/v1/organisation/intervention-techniques", Action::manage_techniques,
+                change_techniques});
+}
+
+}  // namespace hearth::intervention
