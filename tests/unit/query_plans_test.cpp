@@ -69,7 +69,8 @@ struct Recorded {
 // alias -> table, from "FROM children c" and "JOIN people u ON ...".
 std::map<std::string, std::string> aliases_in(const std::string& sql) {
     std::map<std::string, std::string> out;
-    static const std::regex from(R"((?:FROM|JOIN|UPDATE)\s+([a-z_]+)(?:\s+(?:AS\s+)?([a-z]+))?)");
+    static const std::regex from(
+        R"((?:FROM|JOIN|UPDATE)\s+([a-z_][a-z0-9_]*)(?:\s+(?:AS\s+)?([a-z]+))?)");
     for (std::sregex_iterator it(sql.begin(), sql.end(), from), end; it != end; ++it) {
         const std::string table = (*it)[1];
         out[table] = table;
@@ -91,7 +92,7 @@ std::vector<std::string> scans_of_growing_tables(db::Database& db, const Recorde
         if (!plan.ok())
             return bad;
         const auto aliases = aliases_in(q.sql);
-        static const std::regex scan(R"(^SCAN ([a-z_]+))");
+        static const std::regex scan(R"(^SCAN ([a-z_][a-z0-9_]*))");
         for (const auto& row : plan.value()) {
             const std::string detail = row.text(3);
             std::smatch m;
@@ -109,7 +110,7 @@ std::vector<std::string> scans_of_growing_tables(db::Database& db, const Recorde
         EXPECT_TRUE(plan.ok()) << q.sql << ": " << (plan.ok() ? "" : plan.error().detail);
         if (!plan.ok())
             return bad;
-        static const std::regex seq(R"(Seq Scan on ([a-z_]+))");
+        static const std::regex seq(R"(Seq Scan on ([a-z_][a-z0-9_]*))");
         for (const auto& row : plan.value()) {
             const std::string line = row.text(0);
             std::smatch m;

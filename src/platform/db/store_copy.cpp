@@ -26,7 +26,7 @@ bool holds_records(const std::string& table) {
 
 std::vector<std::string> tables_in_creation_order() {
     std::vector<std::string> out;
-    static const std::regex create(R"(CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+))");
+    static const std::regex create(R"(CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*))");
     for (const auto& m : embedded_migrations()) {
         for (std::sregex_iterator it(m.sql.begin(), m.sql.end(), create), end; it != end; ++it) {
             out.push_back((*it)[1]);
