@@ -200,3 +200,20 @@ export function readForm(html, action) {
   }
   return values;
 }
+
+// The ids of the fictional demo's records, looked up by what people know them by, so that a test
+// does not break (or pass by chance) when the demo inserts its records in another order.
+export function demoIds(server) {
+  const quote = (s) => `'${String(s).replace(/'/g, "''")}'`;
+  const one = (what, query) => {
+    const rows = server.sql(query).split('\n').filter(Boolean);
+    if (rows.length !== 1) throw new Error(`expected one ${what}, found ${rows.length}`);
+    return Number(rows[0]);
+  };
+  return {
+    child: (name) => one(`child named ${name}`,
+      `SELECT id FROM children WHERE first_name || ' ' || last_name = ${quote(name)}`),
+    home: (name) => one(`home named ${name}`, `SELECT id FROM homes WHERE name = ${quote(name)}`),
+    person: (email) => one(`person ${email}`, `SELECT id FROM people WHERE email = ${quote(email)}`),
+  };
+}
