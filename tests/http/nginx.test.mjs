@@ -2,15 +2,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, Client } from './server.mjs';
+import { startServer, Client, demoIds } from './server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-let a, b, prefix, base;
+let a, b, prefix, base, tlsBase, certificate;
 
 const freePort = () => new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
@@ -25,10 +26,24 @@ before(async () => {
   const conf = spawnSync(path.join(root, 'deploy/render-nginx-conf'),
     [prefix, String(listen), new URL(a.url).port, new URL(b.url).port], { encoding: 'utf8' });
   assert.equal(conf.status, 0, conf.stderr);
-  writeFileSync(path.join(prefix, 'nginx.conf'), conf.stdout);
+  // TLS as production ends it (the sample says where): the same server block, listening with a
+  // throwaway certificate too, so what nginx tells Hearth about the scheme can be seen both ways.
+  const tlsListen = await freePort();
+  const cert = path.join(prefix, 'cert.pem');
+  const key = path.join(prefix, 'key.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+    '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  certificate = readFileSync(cert);
+  const plainListen = `listen 127.0.0.1:${listen};`;
+  assert.ok(conf.stdout.includes(plainListen), 'the sample listens where it was told');
+  writeFileSync(path.join(prefix, 'nginx.conf'), conf.stdout.replace(plainListen,
+    `${plainListen}\n        listen 127.0.0.1:${tlsListen} ssl;\n        ssl_certificate ${cert};\n        ssl_certificate_key ${key};`));
   const started = spawnSync('nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { encoding: 'utf8' });
   assert.equal(started.status, 0, started.stderr);
   base = `http://127.0.0.1:${listen}`;
+  tlsBase = `https://127.0.0.1:${tlsListen}`;
 });
 
 after(async () => {
@@ -41,17 +56,43 @@ after(async () => {
 test('requests through nginx reach both instances and a session works across them', async () => {
   const c = new Client(base);
   await c.signIn('manager.willow@example.org');
+  const aisha = demoIds(a).child('Aisha Bennett');
   const instances = new Set();
   for (let i = 0; i < 10; i++) {
-    const r = await c.get('/children/1');
+    const r = await c.get(`/children/${aisha}`);
     assert.equal(r.status, 200);
     instances.add(r.headers.get('x-request-id').split('-')[0]);
   }
   assert.equal(instances.size, 2, 'round-robin spreads requests over both instances');
 });
 
+// A GET over TLS that trusts only the test's own certificate.
+function getOverTls(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { ca: certificate, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const csrfCookie = (cookies) => (cookies || []).find((c) => c.startsWith('hearth_csrf='));
+
 test('nginx tells Hearth the scheme, so cookies are Secure behind TLS', async () => {
-  const r = await fetch(base + '/sign-in', { headers: { 'X-Forwarded-Proto': 'https' } });
-  // nginx overwrites the header with its own scheme (http here): the cookie must not claim Secure.
-  assert.ok(!r.headers.getSetCookie().some((c) => /Secure/.test(c)));
+  // Over plain http nginx replaces the client's claim of https with its own scheme: the cookie is
+  // set, and without Secure, which would stop a browser ever sending it back.
+  const plain = await fetch(base + '/sign-in', { headers: { 'X-Forwarded-Proto': 'https' } });
+  assert.equal(plain.status, 200);
+  const overHttp = csrfCookie(plain.headers.getSetCookie());
+  assert.ok(overHttp, 'the sign-in page sets its CSRF cookie');
+  assert.doesNotMatch(overHttp, /;\s*Secure/i);
+  // Over TLS, nginx says https and the same cookie is Secure.
+  const secured = await getOverTls(tlsBase + '/sign-in', { 'X-Forwarded-Proto': 'http' });
+  assert.equal(secured.statusCode, 200);
+  const overTls = csrfCookie(secured.headers['set-cookie']);
+  assert.ok(overTls, 'the sign-in page sets its CSRF cookie over TLS too');
+  assert.match(overTls, /;\s*Secure/i);
+  assert.match(overTls, /;\s*HttpOnly/i);
 });

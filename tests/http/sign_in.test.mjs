@@ -121,6 +121,7 @@ describe('with the default settings', () => {
     const c = new Client(server.url);
     const page = await c.get('/sign-in');
     const pre = page.headers.getSetCookie().find((x) => x.startsWith('hearth_csrf='));
+    assert.ok(pre, 'the sign-in page sets its CSRF cookie');
     assert.match(pre, /;\s*HttpOnly/i);
     assert.match(pre, /;\s*SameSite=(Lax|Strict)/i);
     const res = await c.post('/sign-in', { email: manager, password: demoPassword, next: '/' });
@@ -138,6 +139,7 @@ describe('with the default settings', () => {
     await tls.get('/sign-in', { headers });
     const secured = await tls.post('/sign-in', { email: manager, password: demoPassword, next: '/' }, { headers });
     assert.equal(secured.status, 303);
+    assert.ok(sessionCookie(secured), 'signing in over TLS sets the session cookie');
     assert.match(sessionCookie(secured), /;\s*Secure/i);
     assert.match(sessionCookie(secured), /;\s*HttpOnly/i);
   });
@@ -232,9 +234,12 @@ describe('with a public https address', () => {
   test('cookies are Secure', async () => {
     const c = new Client(server.url);
     const page = await c.get('/sign-in');
-    assert.match(page.headers.getSetCookie().find((x) => x.startsWith('hearth_csrf=')), /;\s*Secure/i);
+    const csrf = page.headers.getSetCookie().find((x) => x.startsWith('hearth_csrf='));
+    assert.ok(csrf, 'the sign-in page sets its CSRF cookie');
+    assert.match(csrf, /;\s*Secure/i);
     const res = await c.post('/sign-in', { email: manager, password: demoPassword, next: '/' });
     assert.equal(res.status, 303);
+    assert.ok(sessionCookie(res), 'signing in sets the session cookie');
     assert.match(sessionCookie(res), /;\s*Secure/i);
     assert.match(sessionCookie(res), /;\s*HttpOnly/i);
   });

@@ -1,39 +1,82 @@
 // hearth backup (SQLite, while serving) and hearth migrate-store (SQLite to PostgreSQL).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, Client, hearthBin, onPostgres } from './server.mjs';
+import { startServer, Client, hearthBin, onPostgres, demoIds } from './server.mjs';
 
 const hearth = (args, env = {}) => spawnSync(hearthBin, args, { encoding: 'utf8', env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...env } });
 
 test('a backup taken while the server writes restores to a database that verifies', { skip: onPostgres && 'backup copies SQLite stores; PostgreSQL uses pg_dump' }, async () => {
   const server = await startServer();
   try {
-    const c = new Client(server.url);
-    await c.signIn('manager.willow@example.org');
-    // Keep the server writing (every profile read appends to the audit chain) during the backup.
-    let writing = true;
-    const load = (async () => { while (writing) await c.get('/children/1'); })();
+    const aisha = demoIds(server).child('Aisha Bennett');
+    const readers = await Promise.all(['manager.willow@example.org', 'deputy.willow@example.org'].map(async (email) => {
+      const c = new Client(server.url);
+      await c.signIn(email);
+      return c;
+    }));
+    const sqlite = (file, query) => {
+      const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', file, query], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    const source = server.database.replace(/^sqlite:/, '');
+    const auditBefore = Number(sqlite(source, 'SELECT count(*) FROM audit_log'));
+
+    // The backup runs as its own process while this one keeps the server writing: every profile
+    // read appends to the audit chain, and a write counts once the server has answered it.
     const backup = path.join(server.dir, 'backup.db');
-    const made = hearth(['backup', '--database', server.database, '--to', backup]);
-    writing = false;
-    await load;
-    assert.equal(made.status, 0, made.stderr);
+    const copying = spawn(hearthBin, ['backup', '--database', server.database, '--to', backup],
+      { env: { ...process.env, HEARTH_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let running = true;
+    let stderr = '';
+    copying.stderr.on('data', (d) => { stderr += d; });
+    const finished = new Promise((resolve) => copying.on('exit', (code) => { running = false; resolve(code); }));
+    let answeredDuring = 0;
+    const load = readers.map(async (c) => {
+      while (running) {
+        const r = await c.get(`/children/${aisha}`);
+        assert.equal(r.status, 200);
+        if (running) answeredDuring++;
+      }
+    });
+    const code = await finished;
+    await Promise.all(load);
+    assert.equal(code, 0, stderr);
+    assert.ok(answeredDuring > 0, 'the server answered writes while the backup was being taken');
     assert.ok(existsSync(backup));
-    // Restore = use the copy as the database: it must verify and serve.
+
+    // The copy is one consistent moment: its audit chain is the source's, entry for entry, up to
+    // where it ends, and it verifies whole.
+    const copied = Number(sqlite(backup, 'SELECT count(*) FROM audit_log'));
+    assert.ok(copied >= auditBefore, `the copy has the ${auditBefore} entries there were before it began (${copied})`);
+    const lastCopied = sqlite(backup, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const [seq] = lastCopied.split('|');
+    assert.equal(sqlite(source, `SELECT seq, hash FROM audit_log WHERE seq = ${seq}`), lastCopied);
     const verified = hearth(['verify', '--database', `sqlite:${backup}`]);
     assert.equal(verified.status, 0, verified.stdout + verified.stderr);
-    assert.match(verified.stdout, /unbroken/);
+    assert.match(verified.stdout, /Database integrity: sound\./);
+    assert.match(verified.stdout, new RegExp(`Audit chain: ${copied} entries, unbroken\\.`));
     const again = hearth(['backup', '--database', server.database, '--to', backup]);
     assert.notEqual(again.status, 0, 'a backup never overwrites a file');
+
+    // Restore = use the copy as the database: it serves, and takes new records.
     const restored = await startServer({ database: `sqlite:${backup}` });
-    const r = new Client(restored.url);
-    await r.signIn('manager.willow@example.org');
-    assert.equal((await r.get('/children/1')).status, 200);
-    await restored.kill();
+    try {
+      const r = new Client(restored.url);
+      await r.signIn('manager.willow@example.org');
+      const page = await r.get(`/children/${aisha}`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Aisha Bennett/);
+    } finally {
+      await restored.kill();
+      restored.cleanup();
+    }
+    const after = hearth(['verify', '--database', `sqlite:${backup}`]);
+    assert.equal(after.status, 0, after.stdout + after.stderr);
   } finally {
     await server.stop();
   }
@@ -59,11 +102,14 @@ test('migrate-store moves the demo data to PostgreSQL, proves it, and refuses a 
     const server = await startServer({ database: target });
     const c = new Client(server.url);
     await c.signIn('manager.willow@example.org');
-    const page = await c.get('/children/1');
+    const ids = demoIds(server);
+    const page = await c.get(`/children/${ids.child('Aisha Bennett')}`);
     assert.equal(page.status, 200);
     assert.match(page.text, /Aisha Bennett/);
+    const willow = ids.home('Willow House');
     await server.kill();
-    const added = hearth(['user', 'add', '--database', target, '--email', 'new.starter@example.org', '--name', 'New Starter', '--role', 'support_worker', '--home-id', '1']);
+    server.cleanup();
+    const added = hearth(['user', 'add', '--database', target, '--email', 'new.starter@example.org', '--name', 'New Starter', '--role', 'support_worker', '--home-id', String(willow)]);
     assert.equal(added.status, 0, added.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
