@@ -114,6 +114,10 @@ std::string env_name(const std::string& key) {
 
 }  // namespace
 
+std::string default_web_dir() {
+    return HEARTH_SOURCE_DIR "/web";
+}
+
 const std::vector<SettingInfo>& setting_infos() {
     static const std::vector<SettingInfo> infos = [] {
         std::vector<SettingInfo> out;

@@ -9,11 +9,15 @@
 
 namespace hearth {
 
+// The checkout's web/ folder; compiled into config.cpp alone so that every other object is the
+// same whichever folder the checkout is in (and ccache can share it between clones).
+std::string default_web_dir();
+
 struct Config {
     std::string listen_address = "127.0.0.1";
     int port = 8080;
     std::string database = "sqlite:var/hearth.db";
-    std::string web_dir = HEARTH_SOURCE_DIR "/web";
+    std::string web_dir = default_web_dir();
     std::string time_zone = "Europe/London";
     std::string public_url;  // e.g. https://hearth.example.org; https here makes cookies Secure
 

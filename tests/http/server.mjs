@@ -1,7 +1,7 @@
 // Starts a real `hearth serve` on an ephemeral port over a temporary SQLite file with the
 // fictional demo data, and gives tests a small cookie-keeping client.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,24 +14,46 @@ export const demoPassword = 'warm-kettle-blue-door';
 // server gets a new PostgreSQL database; otherwise a new SQLite file.
 export const onPostgres = Boolean(process.env.HEARTH_TEST_PG_URL);
 let databases = 0;
-function freshDatabase(dir) {
+function psqlAdmin(sql) {
+  const r = spawnSync('psql', [process.env.HEARTH_TEST_PG_URL, '-qc', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${sql}: ${r.stderr}`);
+}
+function pgDatabase(name) { return process.env.HEARTH_TEST_PG_URL.replace(/\/postgres$/, `/${name}`); }
+
+// The demo store is built once (by scripts/test for the whole run, HEARTH_TEST_DEMO naming a
+// SQLite file or a PostgreSQL database; or once per test file when run alone) and each server gets
+// a copy: building it is most of a server's start.
+let demoTemplate = process.env.HEARTH_TEST_DEMO;
+function demoCopy(dir) {
+  if (!demoTemplate) {
+    const made = onPostgres ? `hearth_demo_${process.pid}` : path.join(mkdtempSync(path.join(tmpdir(), 'hearth-demo-')), 'demo.db');
+    if (onPostgres) psqlAdmin(`CREATE DATABASE ${made}`);
+    const database = onPostgres ? pgDatabase(made) : `sqlite:${made}`;
+    const r = spawnSync(hearthBin, ['demo', '--database', database], { encoding: 'utf8', env: { ...process.env, HEARTH_LOG_LEVEL: 'warn' } });
+    if (r.status !== 0) throw new Error(`hearth demo failed: ${r.stderr}`);
+    demoTemplate = made;
+  }
+  if (!onPostgres) {
+    copyFileSync(demoTemplate, path.join(dir, 'hearth.db'));
+    return `sqlite:${path.join(dir, 'hearth.db')}`;
+  }
+  const name = `hearth_${process.pid}_${++databases}`;
+  psqlAdmin(`CREATE DATABASE ${name} TEMPLATE ${demoTemplate}`);
+  return pgDatabase(name);
+}
+function emptyDatabase(dir) {
   if (!onPostgres) return `sqlite:${path.join(dir, 'hearth.db')}`;
   const name = `hearth_${process.pid}_${++databases}`;
-  const made = spawnSync('psql', [process.env.HEARTH_TEST_PG_URL, '-qc', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(`could not create ${name}: ${made.stderr}`);
-  return process.env.HEARTH_TEST_PG_URL.replace(/\/postgres$/, `/${name}`);
+  psqlAdmin(`CREATE DATABASE ${name}`);
+  return pgDatabase(name);
 }
 
 // Pass `database` (another server's) to start a second instance on the same database.
 export async function startServer({ env = {}, demo = true, database: shared } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-test-'));
-  const database = shared || freshDatabase(dir);
+  const database = shared || (demo ? demoCopy(dir) : emptyDatabase(dir));
   const baseEnv = { ...process.env, HEARTH_DATABASE: database, HEARTH_LOG_LEVEL: 'warn',
                     HEARTH_WEB_DIR: path.join(root, 'web'), ...env };
-  if (demo && !shared) {
-    const made = spawnSync(hearthBin, ['demo'], { env: baseEnv, encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`hearth demo failed: ${made.stderr}`);
-  }
   const child = spawn(hearthBin, ['serve', '--port', '0'], { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -211,8 +233,9 @@ export function demoIds(server) {
     return Number(rows[0]);
   };
   return {
-    child: (name) => one(`child named ${name}`,
-      `SELECT id FROM children WHERE first_name || ' ' || last_name = ${quote(name)}`),
+    // By the name on their record or the one they go by: "Benjamin Cole" or "Ben Cole".
+    child: (name) => one(`child named ${name}`, `SELECT id FROM children WHERE first_name || ' ' || last_name = ${
+      quote(name)} OR (preferred_name <> '' AND preferred_name || ' ' || last_name = ${quote(name)})`),
     home: (name) => one(`home named ${name}`, `SELECT id FROM homes WHERE name = ${quote(name)}`),
     person: (email) => one(`person ${email}`, `SELECT id FROM people WHERE email = ${quote(email)}`),
   };

@@ -15,7 +15,7 @@ using hearth::testing::TempDir;
 
 namespace {
 
-class AuditChain : public ::testing::Test {
+class AuditChainStore : public ::testing::Test {
   protected:
     void SetUp() override {
         url_ = hearth::testing::database_url_for(dir_.file("audit.db"));
@@ -62,13 +62,13 @@ class AuditChain : public ::testing::Test {
     std::unique_ptr<db::Database> db_;
 };
 
-TEST_F(AuditChain, AnUntouchedChainVerifies) {
+TEST_F(AuditChainStore, AnUntouchedChainVerifies) {
     auto v = verify();
     EXPECT_EQ(v.entries, 5);
     EXPECT_FALSE(v.first_broken_seq.has_value()) << v.problem;
 }
 
-TEST_F(AuditChain, EntriesLinkEachToTheOneBefore) {
+TEST_F(AuditChainStore, EntriesLinkEachToTheOneBefore) {
     auto page = db_->read(
         [](db::Connection& c) { return audit::for_child(c, 3, "read", std::nullopt, 10); });
     ASSERT_TRUE(page.ok());
@@ -88,7 +88,7 @@ TEST_F(AuditChain, EntriesLinkEachToTheOneBefore) {
     EXPECT_EQ(*all->older_than, 4);
 }
 
-TEST_F(AuditChain, TheHashCoversEveryField) {
+TEST_F(AuditChainStore, TheHashCoversEveryField) {
     audit::Entry e{3,
                    "2026-05-12T14:30:00.000Z",
                    7,
@@ -129,7 +129,7 @@ TEST_F(AuditChain, TheHashCoversEveryField) {
     }));
 }
 
-TEST_F(AuditChain, AChangedRowIsFound) {
+TEST_F(AuditChainStore, AChangedRowIsFound) {
     tamper("UPDATE audit_log SET detail='x' WHERE seq=2");
     auto v = verify();
     ASSERT_TRUE(v.first_broken_seq.has_value());
@@ -138,7 +138,7 @@ TEST_F(AuditChain, AChangedRowIsFound) {
     EXPECT_NE(v.problem.find("changed"), std::string::npos) << v.problem;
 }
 
-TEST_F(AuditChain, ARowRehashedToHideAChangeBreaksTheNextLink) {
+TEST_F(AuditChainStore, ARowRehashedToHideAChangeBreaksTheNextLink) {
     // Someone who knows the scheme changes entry 2 and recomputes its hash: entry 3 still holds
     // the old one.
     auto page =
@@ -156,7 +156,7 @@ TEST_F(AuditChain, ARowRehashedToHideAChangeBreaksTheNextLink) {
     EXPECT_NE(v.problem.find("does not follow"), std::string::npos) << v.problem;
 }
 
-TEST_F(AuditChain, AMissingRowIsFound) {
+TEST_F(AuditChainStore, AMissingRowIsFound) {
     tamper("DELETE FROM audit_log WHERE seq=3");
     auto v = verify();
     ASSERT_TRUE(v.first_broken_seq.has_value());
@@ -164,7 +164,7 @@ TEST_F(AuditChain, AMissingRowIsFound) {
     EXPECT_NE(v.problem.find("missing"), std::string::npos) << v.problem;
 }
 
-TEST_F(AuditChain, ATruncatedTailDisagreesWithTheHead) {
+TEST_F(AuditChainStore, ATruncatedTailDisagreesWithTheHead) {
     tamper("DELETE FROM audit_log WHERE seq=5");
     auto v = verify();
     ASSERT_TRUE(v.first_broken_seq.has_value());
@@ -172,7 +172,7 @@ TEST_F(AuditChain, ATruncatedTailDisagreesWithTheHead) {
     EXPECT_NE(v.problem.find("head"), std::string::npos) << v.problem;
 }
 
-TEST_F(AuditChain, AHeadThatWasMovedIsFound) {
+TEST_F(AuditChainStore, AHeadThatWasMovedIsFound) {
     tamper("UPDATE audit_head SET last_hash='" + std::string(64, 'f') + "' WHERE id=1");
     auto v = verify();
     ASSERT_TRUE(v.first_broken_seq.has_value());
@@ -180,7 +180,7 @@ TEST_F(AuditChain, AHeadThatWasMovedIsFound) {
     EXPECT_EQ(v.entries, 5);
 }
 
-TEST_F(AuditChain, AppendsAfterVerifyingKeepTheChain) {
+TEST_F(AuditChainStore, AppendsAfterVerifyingKeepTheChain) {
     ASSERT_FALSE(verify().first_broken_seq.has_value());
     audit::Actor actor{std::nullopt, "system", "", ""};
     Status ok = db_->write([&](db::Connection& c) {
@@ -193,7 +193,7 @@ TEST_F(AuditChain, AppendsAfterVerifyingKeepTheChain) {
     EXPECT_FALSE(v.first_broken_seq.has_value()) << v.problem;
 }
 
-TEST_F(AuditChain, AnAppendThatRollsBackLeavesNoGap) {
+TEST_F(AuditChainStore, AnAppendThatRollsBackLeavesNoGap) {
     audit::Actor actor{std::nullopt, "system", "", ""};
     Status failed = db_->write([&](db::Connection& c) -> Status {
         CHECK_OK(audit::append(c, actor, {"create", "child", "9", std::nullopt, std::nullopt, ""},
@@ -206,7 +206,7 @@ TEST_F(AuditChain, AnAppendThatRollsBackLeavesNoGap) {
     EXPECT_FALSE(v.first_broken_seq.has_value()) << v.problem;
 }
 
-TEST_F(AuditChain, HearthVerifyPassesThenFailsAfterTampering) {
+TEST_F(AuditChainStore, HearthVerifyPassesThenFailsAfterTampering) {
     auto [before, before_text] = run_hearth_verify();
     EXPECT_EQ(before, 0) << before_text;
     EXPECT_NE(before_text.find("5 entries, unbroken"), std::string::npos) << before_text;

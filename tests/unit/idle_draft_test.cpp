@@ -33,7 +33,7 @@ std::string query_value(const std::string& location, const std::string& name) {
     return std::regex_search(location, m, re) ? std::string(m[1]) : std::string();
 }
 
-class IdleDraft : public ::testing::Test {
+class IdleDraftStore : public ::testing::Test {
   protected:
     InProcessApp app_;
     std::chrono::minutes idle() const {
@@ -41,7 +41,7 @@ class IdleDraft : public ::testing::Test {
     }
 };
 
-TEST_F(IdleDraft, WhatWasTypedComesBackAfterSigningInAgain) {
+TEST_F(IdleDraftStore, WhatWasTypedComesBackAfterSigningInAgain) {
     Browser b(app_);
     b.sign_in_or_fail("rsw1.willow@example.org");
     ASSERT_EQ(b.get("/children/1/edit").status, 200);
@@ -95,7 +95,7 @@ TEST_F(IdleDraft, WhatWasTypedComesBackAfterSigningInAgain) {
         1);
 }
 
-TEST_F(IdleDraft, AnotherPersonCannotLoadTheDraft) {
+TEST_F(IdleDraftStore, AnotherPersonCannotLoadTheDraft) {
     Browser b(app_);
     b.sign_in_or_fail("rsw1.willow@example.org");
     ASSERT_EQ(b.get("/children/1/edit").status, 200);
@@ -121,7 +121,7 @@ TEST_F(IdleDraft, AnotherPersonCannotLoadTheDraft) {
     EXPECT_EQ(page.body.find("She asked to be called Ash"), std::string::npos);
 }
 
-TEST_F(IdleDraft, AnActiveSessionIsNotSignedOut) {
+TEST_F(IdleDraftStore, AnActiveSessionIsNotSignedOut) {
     Browser b(app_);
     b.sign_in_or_fail("rsw1.willow@example.org");
     // Each request moves the idle limit on: four requests, each just inside it.
@@ -135,7 +135,7 @@ TEST_F(IdleDraft, AnActiveSessionIsNotSignedOut) {
     EXPECT_EQ(query_value(header_of(r, "Location"), "timed_out"), "1");
 }
 
-TEST_F(IdleDraft, PastTheLongestLimitThereIsNoDraft) {
+TEST_F(IdleDraftStore, PastTheLongestLimitThereIsNoDraft) {
     Browser b(app_);
     b.sign_in_or_fail("rsw1.willow@example.org");
     app_.clock.advance(std::chrono::hours(app_.config.session_max_hours) + std::chrono::minutes(1));

@@ -99,7 +99,7 @@ TEST(OpenApi, EveryDocumentedOperationIsARoute) {
         EXPECT_TRUE(routes.count(d)) << d << " is documented but is not a route";
 }
 
-TEST(OpenApi, TheServedDocumentIsTheOneInTheRepository) {
+TEST(OpenApiServedStore, TheServedDocumentIsTheOneInTheRepository) {
     hearth::testing::InProcessApp app(false);
     hearth::testing::Browser b(app);
     http::Response r = b.get("/api/v1/openapi.yaml");

@@ -383,7 +383,7 @@ bool looks_denied(const http::Response& r, bool anonymous) {
     return r.status == 403;
 }
 
-class Permissions : public ::testing::Test {
+class PermissionsStore : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         app_ = new InProcessApp();
@@ -425,9 +425,9 @@ class Permissions : public ::testing::Test {
 
     static InProcessApp* app_;
 };
-InProcessApp* Permissions::app_ = nullptr;
+InProcessApp* PermissionsStore::app_ = nullptr;
 
-TEST_F(Permissions, TheTableListsEveryRouteAndNoOther) {
+TEST_F(PermissionsStore, TheTableListsEveryRouteAndNoOther) {
     std::set<std::string> in_router, in_table;
     for (const auto& r : app_->app->router.routes())
         in_router.insert(route_key(r.method, r.pattern));
@@ -444,7 +444,7 @@ TEST_F(Permissions, TheTableListsEveryRouteAndNoOther) {
         EXPECT_TRUE(in_router.count(k)) << "the table lists " << k << " but no route";
 }
 
-TEST_F(Permissions, EveryRouteForEveryRole) {
+TEST_F(PermissionsStore, EveryRouteForEveryRole) {
     std::map<std::string, const Expectation*> by_key;
     for (const auto& e : expectations)
         by_key[route_key(e.method, e.pattern)] = &e;
@@ -486,7 +486,7 @@ TEST_F(Permissions, EveryRouteForEveryRole) {
     EXPECT_EQ(checked, static_cast<int>(persona_count * app_->app->router.routes().size()));
 }
 
-TEST_F(Permissions, SocialWorkerSeesOnlyAllocatedChildren) {
+TEST_F(PermissionsStore, SocialWorkerSeesOnlyAllocatedChildren) {
     Browser b = browser_for(personas[7]);
     EXPECT_EQ(b.get("/children/1").status, 200);  // Willow, Northshire: allocated
     EXPECT_EQ(b.get("/children/6").status, 200);  // Harbour, Northshire: allocated
@@ -500,7 +500,7 @@ TEST_F(Permissions, SocialWorkerSeesOnlyAllocatedChildren) {
     EXPECT_EQ(b.get("/homes/1/children").status, 403);
 }
 
-TEST_F(Permissions, IndependentPersonReadsOnlyConsentedRecordsAndChangesNothing) {
+TEST_F(PermissionsStore, IndependentPersonReadsOnlyConsentedRecordsAndChangesNothing) {
     Browser b = browser_for(personas[8]);
     EXPECT_EQ(b.get("/children/1").status, 200);  // consent
     EXPECT_EQ(b.get("/children/4").status, 200);  // consent
@@ -519,7 +519,7 @@ TEST_F(Permissions, IndependentPersonReadsOnlyConsentedRecordsAndChangesNothing)
     EXPECT_EQ(b.get("/homes/1/audit").status, 403);
 }
 
-TEST_F(Permissions, ChildrenListGivesNoCaseRecordTheReaderMayNotOpen) {
+TEST_F(PermissionsStore, ChildrenListGivesNoCaseRecordTheReaderMayNotOpen) {
     // The list is open to the independent person, but the record of a child without consent
     // must not come through it: only what the home's dashboard shows of them.
     Browser b = browser_for(personas[8]);
@@ -550,7 +550,7 @@ TEST_F(Permissions, ChildrenListGivesNoCaseRecordTheReaderMayNotOpen) {
         EXPECT_TRUE(ch.contains("date_of_birth")) << ch.dump();
 }
 
-TEST_F(Permissions, AnotherHomesManagerCannotSeeWillowHouse) {
+TEST_F(PermissionsStore, AnotherHomesManagerCannotSeeWillowHouse) {
     Browser b = browser_for(personas[6]);
     EXPECT_EQ(b.get("/homes/2").status, 200);
     EXPECT_EQ(b.get("/children/5").status, 200);
@@ -569,7 +569,7 @@ TEST_F(Permissions, AnotherHomesManagerCannotSeeWillowHouse) {
     EXPECT_EQ(header_of(start, "Location"), "/homes/2");
 }
 
-TEST_F(Permissions, ADeniedReadLeavesNoReadEntry) {
+TEST_F(PermissionsStore, ADeniedReadLeavesNoReadEntry) {
     const auto before = hearth::testing::count_rows(
         *app_->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND child_id = 2");
     Browser b = browser_for(personas[8]);
@@ -580,7 +580,7 @@ TEST_F(Permissions, ADeniedReadLeavesNoReadEntry) {
         before);
 }
 
-TEST_F(Permissions, AnotherOrganisationsAdministratorSeesNothingOfThisOne) {
+TEST_F(PermissionsStore, AnotherOrganisationsAdministratorSeesNothingOfThisOne) {
     const std::string email = "admin@other.example.org";
     auto hash = crypto::hash_password("a-different-long-passphrase");
     ASSERT_TRUE(hash.ok());
@@ -614,7 +614,7 @@ TEST_F(Permissions, AnotherOrganisationsAdministratorSeesNothingOfThisOne) {
     EXPECT_EQ(homes[0]["name"], "Elm Lodge");
 }
 
-TEST_F(Permissions, StateChangesNeedTheSessionsCsrfToken) {
+TEST_F(PermissionsStore, StateChangesNeedTheSessionsCsrfToken) {
     Browser b = browser_for(personas[3]);
     EXPECT_EQ(b.post("/children/1", "").status, 403);
     EXPECT_EQ(b.post("/children/1", "csrf_token=not-the-token").status, 403);

@@ -121,7 +121,7 @@ std::vector<std::string> scans_of_growing_tables(db::Database& db, const Recorde
     return bad;
 }
 
-class QueryPlans : public ::testing::Test {
+class QueryPlansStore : public ::testing::Test {
   protected:
     std::mutex mutex;
     bool recording = false;
@@ -142,7 +142,7 @@ class QueryPlans : public ::testing::Test {
     void check_plans();
 };
 
-TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
+TEST_F(QueryPlansStore, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
     Browser browser(*app);
     browser.sign_in_or_fail("admin@example.org");
     auto child = app->db->read([](db::Connection& c) {
@@ -258,7 +258,7 @@ TEST_F(QueryPlans, EveryQueryOfTheBenchmarkedPagesUsesAnIndex) {
 
 // The pages and writes of the whole case record: family, key workers, money and valuables,
 // leaving, the register of children and the export.
-TEST_F(QueryPlans, EveryQueryOfTheCaseRecordPagesUsesAnIndex) {
+TEST_F(QueryPlansStore, EveryQueryOfTheCaseRecordPagesUsesAnIndex) {
     Browser browser(*app);
     browser.sign_in_or_fail("admin@example.org");
     auto child = app->db->read([](db::Connection& c) {
@@ -334,7 +334,7 @@ TEST_F(QueryPlans, EveryQueryOfTheCaseRecordPagesUsesAnIndex) {
 
 // Language that cares: the organisation's list, its figures, a check as staff type, and the check
 // another capability records when it saves (twice: the second is an amendment).
-TEST_F(QueryPlans, EveryQueryOfTheLanguagePagesUsesAnIndex) {
+TEST_F(QueryPlansStore, EveryQueryOfTheLanguagePagesUsesAnIndex) {
     Browser browser(*app);
     browser.sign_in_or_fail("admin@example.org");
     recording = true;
@@ -369,7 +369,7 @@ TEST_F(QueryPlans, EveryQueryOfTheLanguagePagesUsesAnIndex) {
     check_plans();
 }
 
-void QueryPlans::check_plans() {
+void QueryPlansStore::check_plans() {
     std::set<std::string> explained;
     for (const auto& q : statements) {
         if (q.sql.rfind("INSERT", 0) == 0 || !explained.insert(q.sql).second)
@@ -381,7 +381,7 @@ void QueryPlans::check_plans() {
     EXPECT_GT(explained.size(), 10u);
 }
 
-TEST(QueryPlanCheck, FindsAScanWhenThereIsOne) {
+TEST(QueryPlanCheckStore, FindsAScanWhenThereIsOne) {
     // The check itself must be able to fail: a query on an unindexed column is a scan.
     InProcessApp app;
     auto bad = scans_of_growing_tables(
@@ -394,7 +394,7 @@ TEST(QueryPlanCheck, FindsAScanWhenThereIsOne) {
 // Behaviour support and physical intervention: an incident with a hold and its Reg 35 record and
 // sign-off, what followed it, then every page that reads them: the home's and the child's
 // incidents, the figures, Ofsted's counts, the warmth picture and the learning shared.
-TEST_F(QueryPlans, EveryQueryOfTheBehaviourPagesUsesAnIndex) {
+TEST_F(QueryPlansStore, EveryQueryOfTheBehaviourPagesUsesAnIndex) {
     auto found =
         app->db->read([](db::Connection& c) -> Result<std::pair<std::string, std::string>> {
             TRY(auto child, c.query_one("SELECT id FROM children WHERE home_id = 1 AND left_on IS "

@@ -49,7 +49,7 @@ TEST(SessionState, EndedIsOverAtOnce) {
     EXPECT_EQ(sessions::state_of(session_at(t0, t0, true), t0 + 1s, p), sessions::State::over);
 }
 
-TEST(SessionState, PolicyComesFromTheConfig) {
+TEST(SessionPolicyStore, PolicyComesFromTheConfig) {
     Config config;
     config.session_idle_minutes = 7;
     config.session_max_hours = 2;
@@ -77,7 +77,7 @@ TEST(Throttle, LocksTheAccountAtTheLimitAndThrottlesTheAddress) {
 }
 
 // Sign-in against a real database holding one person.
-class SignIn : public ::testing::Test {
+class SignInStore : public ::testing::Test {
   protected:
     void SetUp() override {
         db_ = hearth::testing::open_migrated(dir_.file("h.db"));
@@ -116,7 +116,7 @@ class SignIn : public ::testing::Test {
     const std::string password_ = "lantern-meadow-copper";
 };
 
-TEST_F(SignIn, RightPasswordStartsASessionAndIsAudited) {
+TEST_F(SignInStore, RightPasswordStartsASessionAndIsAudited) {
     auto r = sign_in("  Jo.Whitfield@EXAMPLE.org ", password_);  // typed as people type it
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->person_id, person_id_);
@@ -135,7 +135,7 @@ TEST_F(SignIn, RightPasswordStartsASessionAndIsAudited) {
               0);
 }
 
-TEST_F(SignIn, WrongPasswordNamesTheEmailFieldAndIsAudited) {
+TEST_F(SignInStore, WrongPasswordNamesTheEmailFieldAndIsAudited) {
     auto r = sign_in(email_, "not-the-password");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, ErrorKind::invalid_input);
@@ -153,7 +153,7 @@ TEST_F(SignIn, WrongPasswordNamesTheEmailFieldAndIsAudited) {
     EXPECT_EQ((*detail.value()).text(2), "192.0.2.7");
 }
 
-TEST_F(SignIn, UnknownEmailGetsTheSameAnswer) {
+TEST_F(SignInStore, UnknownEmailGetsTheSameAnswer) {
     auto wrong = sign_in(email_, "not-the-password");
     auto unknown = sign_in("nobody@example.org", "not-the-password");
     ASSERT_FALSE(wrong.ok());
@@ -163,7 +163,7 @@ TEST_F(SignIn, UnknownEmailGetsTheSameAnswer) {
     EXPECT_EQ(audit_count("sign_in_failed"), 2);
 }
 
-TEST_F(SignIn, FiveFailuresLockTheAccountEvenWithTheRightPassword) {
+TEST_F(SignInStore, FiveFailuresLockTheAccountEvenWithTheRightPassword) {
     for (int i = 0; i < 5; ++i) {
         auto r = sign_in(email_, "guess-number-" + std::to_string(i));
         ASSERT_FALSE(r.ok());
@@ -188,7 +188,7 @@ TEST_F(SignIn, FiveFailuresLockTheAccountEvenWithTheRightPassword) {
     ASSERT_TRUE(later.ok()) << later.error().message;
 }
 
-TEST_F(SignIn, FailuresBelowTheLimitAreClearedBySuccess) {
+TEST_F(SignInStore, FailuresBelowTheLimitAreClearedBySuccess) {
     for (int i = 0; i < 4; ++i)
         ASSERT_FALSE(sign_in(email_, "wrong").ok());
     ASSERT_TRUE(sign_in(email_, password_).ok());
@@ -198,7 +198,7 @@ TEST_F(SignIn, FailuresBelowTheLimitAreClearedBySuccess) {
     EXPECT_TRUE(sign_in(email_, password_).ok());
 }
 
-TEST_F(SignIn, ManyFailuresFromOneAddressThrottleIt) {
+TEST_F(SignInStore, ManyFailuresFromOneAddressThrottleIt) {
     policy_.address_failures_before_throttle = 3;
     for (int i = 0; i < 3; ++i) {
         ASSERT_FALSE(
@@ -210,7 +210,7 @@ TEST_F(SignIn, ManyFailuresFromOneAddressThrottleIt) {
     EXPECT_TRUE(sign_in(email_, password_, "203.0.113.6").ok());
 }
 
-TEST_F(SignIn, ADisabledAccountCannotSignIn) {
+TEST_F(SignInStore, ADisabledAccountCannotSignIn) {
     Status off = db_->write([&](db::Connection& c) {
         return accounts::set_disabled(c, person_id_, true,
                                       audit::Actor{std::nullopt, "test", "", ""}, now_);
@@ -225,7 +225,7 @@ TEST_F(SignIn, ADisabledAccountCannotSignIn) {
               1);
 }
 
-TEST_F(SignIn, SigningOutEndsTheSession) {
+TEST_F(SignInStore, SigningOutEndsTheSession) {
     auto r = sign_in(email_, password_);
     ASSERT_TRUE(r.ok());
     auto found = db_->read([&](db::Connection& c) { return sessions::find(c, r->token); });
@@ -241,7 +241,7 @@ TEST_F(SignIn, SigningOutEndsTheSession) {
     EXPECT_EQ(audit_count("sign_out"), 1);
 }
 
-TEST_F(SignIn, ApiTokensAreStoredHashedAndFound) {
+TEST_F(SignInStore, ApiTokensAreStoredHashedAndFound) {
     auto token = db_->write([&](db::Connection& c) {
         return sessions::create_api_token(c, person_id_, "Report script",
                                           audit::Actor{person_id_, "Jo", "", ""}, now_);

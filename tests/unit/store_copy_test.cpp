@@ -10,7 +10,7 @@
 
 using namespace hearth;
 
-TEST(StoreCopy, TheTablesToCopyAreEveryTableOfTheSchema) {
+TEST(MigrateStore, TheTablesToCopyAreEveryTableOfTheSchema) {
     hearth::testing::TempDir dir;
     auto db = hearth::testing::open_migrated(dir.file("h.db"));
     auto rows = db->read([&](db::Connection& c) {

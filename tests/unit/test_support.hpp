@@ -55,16 +55,39 @@ class TempDir {
     std::filesystem::path path_;
 };
 
+// Tests that open a store belong to a suite whose name ends in "Store": scripts/test runs those,
+// and only those, on PostgreSQL too. A test that opens one from another suite fails here, so no
+// store test can quietly run on SQLite alone.
+inline void require_store_suite() {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    const auto* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
+    const std::string name = test != nullptr    ? test->test_suite_name()
+                             : suite != nullptr ? suite->name()
+                                                : "";
+    if (!name.ends_with("Store"))
+        throw std::runtime_error("suite " + name +
+                                 " opens a store: name it ...Store so it runs on PostgreSQL too");
+}
+
 // The store the unit tests run on: a SQLite file in the test's folder, or, when scripts/test has
 // started a PostgreSQL cluster (HEARTH_TEST_PG_URL), a new database on it named after that file.
-inline std::string database_url_for(const std::string& file) {
+// `from_template` names a PostgreSQL database to copy (CREATE DATABASE ... TEMPLATE).
+inline std::string database_url_for(const std::string& file,
+                                    const std::string& from_template = {}) {
+    require_store_suite();
     const char* pg = std::getenv("HEARTH_TEST_PG_URL");
-    if (pg == nullptr || *pg == '\0')
+    if (pg == nullptr || *pg == '\0') {
+        if (std::getenv("HEARTH_TEST_REQUIRE_PG") != nullptr)
+            throw std::runtime_error(
+                "HEARTH_TEST_PG_URL is not set: run these through scripts/test");
         return "sqlite:" + file;
+    }
     static int created = 0;
     const std::string name = "unit_" + std::to_string(::getpid()) + "_" + std::to_string(++created);
     const std::string admin(pg);
-    const std::string cmd = "psql '" + admin + "' -qc 'CREATE DATABASE " + name + "' >/dev/null";
+    const std::string copy = from_template.empty() ? "" : " TEMPLATE " + from_template;
+    const std::string cmd =
+        "psql '" + admin + "' -qc 'CREATE DATABASE " + name + copy + "' >/dev/null";
     if (std::system(cmd.c_str()) != 0)
         throw std::runtime_error("could not create " + name);
     return admin.substr(0, admin.rfind('/') + 1) + name;
@@ -94,10 +117,43 @@ inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url,
     return std::move(opened.value());
 }
 
-// A new database for the test, on the store the suite runs on (see database_url_for).
+// What a test's store starts from: every migration applied, and the demo data on top or not.
+enum class StoreStart { migrated, demo };
+
+// Migrating and building the demo are most of a store test's time, and the same at test_now()
+// for every test: each is done once per test process into a template, and each test gets a copy
+// (a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL).
+inline std::string copy_of_template(StoreStart start, const std::string& file) {
+    static TempDir templates;
+    static std::map<StoreStart, std::string> made;
+    auto found = made.find(start);
+    if (found == made.end()) {
+        const std::string name = start == StoreStart::demo ? "demo" : "migrated";
+        const std::string url = database_url_for(templates.file(name + ".db"));
+        {
+            auto db = open_url_migrated(url);
+            if (start == StoreStart::demo) {
+                auto demo = demo::create_demo(*db, test_now());
+                if (!demo.ok())
+                    throw std::runtime_error("create_demo: " + demo.error().message);
+            }
+        }  // closed: SQLite folds its WAL into the file, PostgreSQL needs no one connected
+        found = made.emplace(start, url).first;
+    }
+    const std::string& from = found->second;
+    if (from.rfind("sqlite:", 0) != 0)
+        return database_url_for(file, from.substr(from.rfind('/') + 1));
+    std::filesystem::copy_file(from.substr(7), file);
+    return database_url_for(file);
+}
+
+// A new database for the test, on the store the suite runs on (see database_url_for), with every
+// migration applied as at `now`.
 inline std::unique_ptr<db::Database> open_migrated(const std::string& file,
                                                    Timestamp now = test_now()) {
-    return open_url_migrated(database_url_for(file), now);
+    if (now != test_now())
+        return open_url_migrated(database_url_for(file), now);
+    return open_url_migrated(copy_of_template(StoreStart::migrated, file), now);
 }
 
 inline std::int64_t count_rows(db::Database& db, const std::string& sql,
@@ -114,16 +170,16 @@ struct InProcessApp {
                           std::optional<demo::Scale> scale = std::nullopt)
         : clock(test_now()) {
         log::set_level("error");  // a line per request would drown the test output
-        config.database = database_url_for(dir.file("hearth.db"));
-        db = open_url_migrated(config.database, clock.now(), std::move(observer));
         if (scale) {
+            config.database = database_url_for(dir.file("hearth.db"));
+            db = open_url_migrated(config.database, clock.now(), std::move(observer));
             auto made = demo::create_scaled_demo(*db, *scale, clock.now());
             if (!made.ok())
                 throw std::runtime_error("create_scaled_demo: " + made.error().message);
-        } else if (with_demo) {
-            auto made = demo::create_demo(*db, clock.now());
-            if (!made.ok())
-                throw std::runtime_error("create_demo: " + made.error().message);
+        } else {
+            config.database = copy_of_template(with_demo ? StoreStart::demo : StoreStart::migrated,
+                                               dir.file("hearth.db"));
+            db = open_url_migrated(config.database, clock.now(), std::move(observer));
         }
         services = std::make_unique<http::Services>(http::Services{config, *db, clock, metrics});
         app = build_app(config);
