@@ -3,11 +3,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, signIn, clickAndWait, watchPage } from './helpers.mjs';
+import { demoIds } from '../http/server.mjs';
 
 let server;
 let browser;
+let willow, ben, kai, lily;
 before(async () => {
   server = await startServer();
+  const ids = demoIds(server);
+  willow = ids.home('Willow House');
+  [ben, kai, lily] = ['Ben Cole', 'Kai Donovan', 'Lily Evans-Ward'].map(ids.child);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -23,7 +28,7 @@ test('a note marked for handover on a tablet is at the top of the handover', asy
   const problems = watchPage(page);
   try {
     await signIn(page, server.url, 'rsw1.willow@example.org');
-    await page.goto(`${server.url}/children/2`);
+    await page.goto(`${server.url}/children/${ben}`);
     await clickAndWait(page, page.getByRole('link', { name: 'Write a daily note' }));
     // Today and now are already filled in; the worker picks what it is about and writes.
     await page.getByLabel('Family time and keeping in touch').check();
@@ -35,7 +40,7 @@ test('a note marked for handover on a tablet is at the top of the handover', asy
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Saved and signed/);
     assert.match(await page.locator('.hearth-signature').innerText(), /Written and signed by Chris Okafor/);
 
-    await page.goto(`${server.url}/homes/1/handover`);
+    await page.goto(`${server.url}/homes/${willow}/handover`);
     const marked = page.locator('.hearth-handover-marked');
     await assert.doesNotReject(marked.getByText('Ben had a long phone call with his dad').waitFor());
     assert.match(await marked.innerText(), /Ben Cole/);
@@ -61,7 +66,7 @@ test('a note written on a tablet has a phrase flagged as it is typed, and again 
   const problems = watchPage(page);
   try {
     await signIn(page, server.url, 'rsw1.willow@example.org');
-    await page.goto(`${server.url}/children/4/daily-record/new`);
+    await page.goto(`${server.url}/children/${lily}/daily-record/new`);
     await page.getByLabel('Feelings and emotional wellbeing').check();
     const text = page.getByLabel('What happened');
     await text.fill('Lil kicked off after the phone call and was attention-seeking all evening.');
@@ -90,7 +95,7 @@ test('one tap praises a child from their page on a tablet', async () => {
   const problems = watchPage(page);
   try {
     await signIn(page, server.url, 'rsw1.willow@example.org');
-    await page.goto(`${server.url}/children/3`);
+    await page.goto(`${server.url}/children/${kai}`);
     await clickAndWait(page, page.getByRole('button', { name: 'Stayed calm when it was hard' }));
     assert.match(new URL(page.url()).search, /praised=1/);
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Praise recorded/);
@@ -113,7 +118,7 @@ test('a social worker sees only the children allocated to them', async () => {
     await clickAndWait(page, page.locator('.hearth-child-tabs').getByRole('link', { name: 'Chronology' }));
     assert.equal(await page.getByRole('link', { name: 'Write a daily note' }).count(), 0, 'reading only');
     assert.ok(await page.locator('.hearth-chronology .moj-timeline__item').count() > 0);
-    for (const path of ['/children/3', '/children/3/chronology', '/homes/1', '/homes/1/handover']) {
+    for (const path of [`/children/${kai}`, `/children/${kai}/chronology`, `/homes/${willow}`, `/homes/${willow}/handover`]) {
       const response = await page.goto(server.url + path);
       assert.equal(response.status(), 403, path);
     }

@@ -5,13 +5,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Api, Client, createApiToken, readForm, startServer, unescapeHtml } from './server.mjs';
+import { Api, Client, createApiToken, demoIds, readForm, startServer, unescapeHtml, validChild } from './server.mjs';
 
 let server;
 let worker;   // Chris Okafor, support worker at Willow House
 let manager;  // Sam Carter, its registered manager
+let willow;   // the home, and two of its children: Aisha, allocated to the demo's social worker,
+let aisha;    // and Kai, who is not
+let kai;
 before(async () => {
   server = await startServer();
+  const ids = demoIds(server);
+  willow = ids.home('Willow House');
+  aisha = ids.child('Aisha Bennett');
+  kai = ids.child('Kai Donovan');
   worker = new Client(server.url);
   await worker.signIn('rsw1.willow@example.org');
   manager = new Client(server.url);
@@ -48,7 +55,7 @@ function incidentFields(overrides = {}) {
     occurred_time: began.time,
     ended_on: ended.on,
     ended_time: ended.time,
-    children: ['3'],
+    children: [String(kai)],
     location: 'the lounge',
     antecedents: 'Asked to come off the console for tea',
     triggers: ['demand'],
@@ -64,8 +71,8 @@ function incidentFields(overrides = {}) {
 }
 
 async function recordIncident(overrides = {}) {
-  await worker.get('/homes/1/incidents/new?child=3');
-  const r = await worker.post('/homes/1/incidents', incidentFields(overrides));
+  await worker.get(`/homes/${willow}/incidents/new?child=${kai}`);
+  const r = await worker.post(`/homes/${willow}/incidents`, incidentFields(overrides));
   assert.equal(r.status, 303, words(r.text).slice(0, 600));
   const location = r.headers.get('location');
   assert.match(location, /^\/children\/\d+\/incidents\/\d+\?saved=1$/);
@@ -107,12 +114,12 @@ async function writeHold(incident, overrides = {}) {
 test(
   'an incident form shows what helps the child, refuses bad input at the field and saves nothing',
   async () => {
-    const page = await worker.get('/homes/1/incidents/new?child=1');
+    const page = await worker.get(`/homes/${willow}/incidents/new?child=${aisha}`);
     assert.equal(page.status, 200);
     assert.match(words(page.text), /What helps Aisha/);
     const before = count('SELECT COUNT(*) FROM incidents');
     const r = await worker.post(
-      '/homes/1/incidents', incidentFields({behaviour: '', children: [], deescalation: ''}));
+      `/homes/${willow}/incidents`, incidentFields({behaviour: '', children: [], deescalation: ''}));
     assert.equal(r.status, 400);
     const text = words(r.text);
     assert.match(text, /There is a problem/);
@@ -133,7 +140,7 @@ test(
     assert.match(words(page.text), /Write the Reg 35 record of the measure used with Kai/);
     assert.equal(
       count(`SELECT COUNT(*) FROM chronology WHERE source_type = 'incident' AND source_id = ${
-        id} AND child_id = 3`),
+        id} AND child_id = ${kai}`),
       1);
     assert.equal(
       count(`SELECT COUNT(*) FROM deadlines d JOIN incident_children l ON l.id = d.source_id
@@ -215,9 +222,9 @@ test(
     assert.equal(r.status, 400);
     assert.match(words(r.text), /Only the registered manager, or someone they have authorised/);
     // Authorised, he still cannot sign his own hold.
-    await manager.get('/homes/1/reg35-signers');
+    await manager.get(`/homes/${willow}/reg35-signers`);
     r = await manager.post(
-      '/homes/1/reg35-signers',
+      `/homes/${willow}/reg35-signers`,
       {person_id: String(idOf('rsw1.willow@example.org')), change: 'add'});
     assert.equal(r.status, 303);
     form =
@@ -272,7 +279,7 @@ test(
     assert.ok(
       record.body.clocks.every((c) => c.state === 'met'), JSON.stringify(record.body.clocks));
     r = await manager.post(
-      '/homes/1/reg35-signers',
+      `/homes/${willow}/reg35-signers`,
       {person_id: String(idOf('rsw1.willow@example.org')), change: 'end'});
     assert.equal(r.status, 303);
   });
@@ -332,14 +339,24 @@ test('a serious event: Ofsted and each placing authority, without delay', async 
     words((await worker.get(incident)).text),
     /still to be told without delay: Ofsted; Kai Donovan's placing authority/);
   const told = london(5);
-  for (const [recipient, named] of [
-      ['ofsted', 'Ofsted'], ['placing_authority', 'Eastbrook duty team']]) {
+  const tell = async (recipient, named) => {
     await worker.get(`${incident}/notifications`);
     const r = await worker.post(
       `${incident}/notifications`,
       {recipient, named, method: 'phone', notified_on: told.on, notified_time: told.time});
     assert.equal(r.status, 303, words(r.text).slice(0, 400));
-  }
+    return words((await worker.get(incident)).text);
+  };
+  // Ofsted alone is not enough: the placing authority is still owed, and the clock runs on.
+  let page = await tell('ofsted', 'Ofsted');
+  assert.match(page, /still to be told without delay: Kai Donovan's placing authority\./);
+  assert.equal(clock(), 'open');
+  // Telling the second meets the clock, and both are in who was told.
+  page = await tell('placing_authority', 'Eastbrook duty team');
+  assert.doesNotMatch(page, /still to be told/);
+  const whoWasTold = page.slice(page.indexOf('Who was told'));
+  assert.match(whoWasTold, /Ofsted/);
+  assert.match(whoWasTold, /Eastbrook duty team/);
   assert.equal(clock(), 'met');
   const bad = await worker.post(`${incident}/notifications`, {
     recipient: 'ofsted',
@@ -356,20 +373,20 @@ test('a serious event: Ofsted and each placing authority, without delay', async 
 test(
   'a social worker reads their child\'s incidents; other children in them are not named',
   async () => {
-    const incident = await recordIncident({children: ['1', '3'], restrictive_measure: 'none'});
+    const incident = await recordIncident({children: [String(aisha), String(kai)], restrictive_measure: 'none'});
     const id = incident.split('/').pop();
     const sw = new Client(server.url);
     await sw.signIn('social.worker@example.org');
-    const page = await sw.get(`/children/1/incidents/${id}`);
+    const page = await sw.get(`/children/${aisha}/incidents/${id}`);
     assert.equal(page.status, 200);
     const text = words(page.text);
     assert.match(text, /Aisha Bennett/);
     assert.match(text, /another young person/);
     assert.doesNotMatch(text, /Kai Donovan/);
-    assert.equal((await sw.get(`/children/3/incidents/${id}`)).status, 403);
-    assert.equal((await sw.get('/homes/1/incidents')).status, 403);
+    assert.equal((await sw.get(`/children/${kai}/incidents/${id}`)).status, 403);
+    assert.equal((await sw.get(`/homes/${willow}/incidents`)).status, 403);
     assert.equal(
-      (await sw.post(`/children/1/incidents/${id}/accounts`, {words: 'x'})).status, 403);
+      (await sw.post(`/children/${aisha}/incidents/${id}/accounts`, {words: 'x'})).status, 403);
   });
 
 test('a staff debrief shares learning only without names', async () => {
@@ -403,7 +420,7 @@ test('a staff debrief shares learning only without names', async () => {
 test(
   'the manager sees restrictive practice as charts with tables, and Ofsted\'s counts as CSV',
   async () => {
-    const page = await manager.get('/homes/1/restrictive-practice');
+    const page = await manager.get(`/homes/${willow}/restrictive-practice`);
     assert.equal(page.status, 200);
     assert.match(page.text, /<svg class="hearth-chart"[^>]*role="img"/);
     assert.doesNotMatch(page.text, /\sstyle=/);
@@ -415,28 +432,36 @@ test(
       assert.match(text, new RegExp(heading));
     }
     const api = new Api(server.url, await createApiToken(manager, 'figures tests'));
-    const figures = await api.get('/api/v1/homes/1/restrictive-practice');
+    const figures = await api.get(`/api/v1/homes/${willow}/restrictive-practice`);
     assert.equal(figures.status, 200);
     assert.equal(figures.body.months.length, 12);
     const from = london(60 * 24 * 365).on;
     const to = london(0).on;
-    const restraints = count(
-      `SELECT COUNT(*) FROM measures WHERE home_id = 1 AND kind <> 'consequence' AND started_at >= '${
-        from}'`);
-    const children = count(
-      `SELECT COUNT(DISTINCT child_id) FROM measures WHERE home_id = 1 AND kind <> 'consequence' AND started_at >= '${
-        from}'`);
-    const csv = await manager.get(`/homes/1/ofsted-counts?from=${from}&to=${to}&format=csv`);
-    assert.equal(csv.status, 200);
-    assert.match(csv.headers.get('content-type'), /^text\/csv/);
-    assert.match(
-      csv.headers.get('content-disposition'), /attachment; filename="ofsted-counts-/);
-    const line = csv.text.trim().split('\r\n')[1].split(',');
-    assert.deepEqual(line, ['Willow House', from, to, String(restraints), String(children)]);
-    const bad = await manager.get('/homes/1/ofsted-counts?from=2026-13-45');
+    const counts = async () => {
+      const csv = await manager.get(`/homes/${willow}/ofsted-counts?from=${from}&to=${to}&format=csv`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type'), /^text\/csv/);
+      assert.match(csv.headers.get('content-disposition'), /attachment; filename="ofsted-counts-/);
+      const [home, since, until, restraints, children] = csv.text.trim().split('\r\n')[1].split(',');
+      assert.deepEqual([home, since, until], ['Willow House', from, to]);
+      return { restraints: Number(restraints), children: Number(children) };
+    };
+    const before = await counts();
+    // A child new to the home, held twice in one incident today: two more restraints, and one
+    // more child restrained however many were before.
+    const admitted = await api.post(`/api/v1/homes/${willow}/children`,
+      validChild({ first_name: 'Jordan', last_name: 'Figurechild', admission_date: london(60 * 24 * 30).on }));
+    assert.equal(admitted.status, 201, admitted.text);
+    const incident = await recordIncident({ children: [String(admitted.body.id)] });
+    await writeHold(incident);
+    const second = { started: london(47), ended: london(44) };
+    await writeHold(incident, { started_on: second.started.on, started_time: second.started.time,
+                                ended_on: second.ended.on, ended_time: second.ended.time });
+    assert.deepEqual(await counts(), { restraints: before.restraints + 2, children: before.children + 1 });
+    const bad = await manager.get(`/homes/${willow}/ofsted-counts?from=2026-13-45`);
     assert.equal(bad.status, 400);
     assert.match(words(bad.text), /From must be a real date/);
-    assert.equal((await worker.get('/homes/1/restrictive-practice')).status, 403);
+    assert.equal((await worker.get(`/homes/${willow}/restrictive-practice`)).status, 403);
     const ri = new Client(server.url);
     await ri.signIn('ri@example.org');
     const org = await ri.get('/organisation/ofsted-counts?format=csv');
@@ -447,12 +472,12 @@ test(
   });
 
 test('the home dashboard shows the Reg 35 clocks still running, to its manager', async () => {
-  const page = await manager.get('/homes/1');
+  const page = await manager.get(`/homes/${willow}`);
   assert.equal(page.status, 200);
   const text = words(page.text);
   assert.match(text, /Reg 35 clocks/);
   assert.match(text, /Speak to the staff and sign the physical intervention record for Aisha/);
-  assert.match(page.text, /href="\/homes\/1\/incidents"/);
+  assert.ok(page.text.includes(`href="/homes/${willow}/incidents"`));
 });
 
 test(
@@ -471,7 +496,7 @@ test(
     assert.equal(r.status, 409);
     assert.match(r.text, /Something else/, 'what was typed is kept');
     const fresh = readForm((await worker.get(`${incident}/amend`)).text, incident);
-    r = await worker.post(incident, {...fresh, children: ['1'], reason: 'Wrong child'});
+    r = await worker.post(incident, {...fresh, children: [String(aisha)], reason: 'Wrong child'});
     assert.equal(r.status, 400);
     assert.match(words(r.text), /cannot be taken off this incident/);
     const history = words((await worker.get(incident)).text);

@@ -3,13 +3,19 @@
 // handover, children's meetings and deadlines; bad input named at the field and nothing saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, Api, createApiToken, readForm, unescapeHtml } from './server.mjs';
+import { startServer, Client, Api, createApiToken, readForm, unescapeHtml, demoIds } from './server.mjs';
 
 let server;
-let worker;  // a residential support worker at Willow House (children 1-4)
+let worker;  // a residential support worker at Willow House
 let api;     // the same person through the API
+// Willow House and four of the demo's children: Aisha, Ben, Kai and Lily live there, Ozzy at
+// Harbour View.
+let willow, aisha, ben, kai, lily, ozzy;
 before(async () => {
   server = await startServer();
+  const ids = demoIds(server);
+  willow = ids.home('Willow House');
+  [aisha, ben, kai, lily, ozzy] = ['Aisha Bennett', 'Ben Cole', 'Kai Donovan', 'Lily Evans-Ward', 'Ozzy Grant'].map(ids.child);
   worker = new Client(server.url);
   await worker.signIn('rsw1.willow@example.org');
   api = new Api(server.url, await createApiToken(worker));
@@ -35,11 +41,11 @@ function londonNow(minutesAgo = 0) {
 }
 
 test('a support worker writes a daily note: signed, in the chronology, audited', async () => {
-  const form = await newEntryForm(1);
+  const form = await newEntryForm(aisha);
   assert.equal(form.kind, 'note');
   assert.ok(form['occurred_on-year'] && form.occurred_time, 'today and now are filled in');
   const before = count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND record_type = 'daily_entry'");
-  const res = await worker.post('/children/1/daily-record', {
+  const res = await worker.post(`/children/${aisha}/daily-record`, {
     ...form, category: 'education', body: 'Read a whole chapter of her library book aloud at bedtime.',
     child_words: 'Can we go to the library on Saturday?', for_handover: 'yes',
   });
@@ -50,16 +56,16 @@ test('a support worker writes a daily note: signed, in the chronology, audited',
   assert.equal(page.status, 200);
   assert.match(page.text, /Written and signed by <strong>Chris Okafor<\/strong>/);
   assert.match(unescapeHtml(page.text), /Can we go to the library on Saturday\?/);
-  const chronology = await worker.get('/children/1/chronology');
+  const chronology = await worker.get(`/children/${aisha}/chronology`);
   assert.match(chronology.text, /Read a whole chapter of her library book/);
   assert.equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND record_type = 'daily_entry'"), before + 1);
 });
 
 test('bad input: each field named, what was typed kept, nothing saved', async () => {
-  const form = await newEntryForm(2);
+  const form = await newEntryForm(ben);
   const entries = count('SELECT COUNT(*) FROM daily_entries');
   const future = new Date().getFullYear() + 1;
-  const res = await worker.post('/children/2/daily-record', {
+  const res = await worker.post(`/children/${ben}/daily-record`, {
     ...form, 'occurred_on-year': String(future), category: '', body: '',
     child_words: 'I kept this', unknown_field: 'x',
   });
@@ -74,24 +80,24 @@ test('bad input: each field named, what was typed kept, nothing saved', async ()
 });
 
 test('one tap records praise and comes back to the child', async () => {
-  await worker.get('/children/3');
-  const res = await worker.post('/children/3/praise', { moment: 'tried' });
+  await worker.get(`/children/${kai}`);
+  const res = await worker.post(`/children/${kai}/praise`, { moment: 'tried' });
   assert.equal(res.status, 303);
-  assert.equal(res.headers.get('location'), '/children/3?praised=1');
-  const page = await worker.get('/children/3?praised=1');
+  assert.equal(res.headers.get('location'), `/children/${kai}?praised=1`);
+  const page = await worker.get(`/children/${kai}?praised=1`);
   assert.match(page.text, /Praise recorded/);
   assert.match(page.text, /Praise: Tried something new/);
   // Somewhere else on this site is fine; another site is not.
-  const back = await worker.post('/children/3/praise', { body: 'Shared his game', return_to: '//evil.example/' });
-  assert.equal(back.headers.get('location'), '/children/3?praised=1');
-  const none = await worker.post('/children/3/praise', {});
+  const back = await worker.post(`/children/${kai}/praise`, { body: 'Shared his game', return_to: '//evil.example/' });
+  assert.equal(back.headers.get('location'), `/children/${kai}?praised=1`);
+  const none = await worker.post(`/children/${kai}/praise`, {});
   assert.equal(none.status, 400);
   assert.match(none.text, /<a href="#body">Choose a moment or write what they did well/);
 });
 
 test('the API writes an entry, refuses a stale amendment and keeps every version', async () => {
   const now = londonNow(5);
-  const made = await api.post('/api/v1/children/1/daily-record', {
+  const made = await api.post(`/api/v1/children/${aisha}/daily-record`, {
     kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
     body: 'Dentist at 4pm: all fine.',
   });
@@ -110,14 +116,14 @@ test('the API writes an entry, refuses a stale amendment and keeps every version
   assert.equal(read.status, 200);
   assert.deepEqual(read.body.versions.map((v) => v.record.body),
     ['Dentist at 4pm: all fine, next check in six months.', 'Dentist at 4pm: all fine.']);
-  const bad = await api.post('/api/v1/children/1/daily-record', { kind: 'note', category: 'health', occurred_on: now.on, occurred_time: '25:99', body: 'x' });
+  const bad = await api.post(`/api/v1/children/${aisha}/daily-record`, { kind: 'note', category: 'health', occurred_on: now.on, occurred_time: '25:99', body: 'x' });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.field, 'occurred_time');
 });
 
 test('a stale amendment through the pages keeps what was typed and shows the entry now', async () => {
   const now = londonNow(10);
-  const made = await api.post('/api/v1/children/2/daily-record', {
+  const made = await api.post(`/api/v1/children/${ben}/daily-record`, {
     kind: 'note', category: 'daily_life', occurred_on: now.on, occurred_time: now.time, body: 'Tidied his room.',
   });
   const id = made.body.id;
@@ -134,19 +140,19 @@ test('a stale amendment through the pages keeps what was typed and shows the ent
 });
 
 test('a key-work session agrees actions that stay open at handover until done', async () => {
-  const form = await newEntryForm(4, 'key_work');
-  const res = await worker.post('/children/4/daily-record', {
+  const form = await newEntryForm(lily, 'key_work');
+  const res = await worker.post(`/children/${lily}/daily-record`, {
     ...form, category: 'independence', topic: 'Learning to cook', body: 'We planned a meal she will cook on Sunday.',
     actions: 'Buy ingredients for Sunday\nBook the kitchen',
   });
   assert.equal(res.status, 303, res.text.slice(0, 300));
-  const handover = await worker.get('/homes/1/handover');
+  const handover = await worker.get(`/homes/${willow}/handover`);
   assert.match(handover.text, /Buy ingredients for Sunday/);
   const id = server.sql("SELECT id FROM agreed_actions WHERE description = 'Book the kitchen'");
-  const done = await worker.post(`/actions/${id}/done`, { version: '1', return_to: '/homes/1/handover#actions' });
+  const done = await worker.post(`/actions/${id}/done`, { version: '1', return_to: `/homes/${willow}/handover#actions` });
   assert.equal(done.status, 303);
-  assert.equal(done.headers.get('location'), '/homes/1/handover#actions');
-  const after = await worker.get('/homes/1/handover');
+  assert.equal(done.headers.get('location'), `/homes/${willow}/handover#actions`);
+  const after = await worker.get(`/homes/${willow}/handover`);
   assert.doesNotMatch(after.text, /Book the kitchen/);
   assert.match(after.text, /Buy ingredients for Sunday/);
   const again = await worker.post(`/actions/${id}/done`, { version: '1' });
@@ -154,86 +160,109 @@ test('a key-work session agrees actions that stay open at handover until done', 
 });
 
 test('the chronology filters, pages by cursor and refuses a bad filter at its field', async () => {
-  const all = await api.get('/api/v1/children/1/chronology');
+  // Praise of its own, so that the filter has something to keep and something to leave out.
+  await worker.get(`/children/${aisha}`);
+  assert.equal((await worker.post(`/children/${aisha}/praise`, { moment: 'kindness' })).status, 303);
+  const all = await api.get(`/api/v1/children/${aisha}/chronology`);
   assert.equal(all.status, 200);
-  assert.ok(all.body.entries.length > 0);
-  const praise = await api.get('/api/v1/children/1/chronology?kind=praise');
+  assert.ok(all.body.entries.some((e) => e.kind !== 'praise'), 'the whole chronology has more than praise');
+  const praise = await api.get(`/api/v1/children/${aisha}/chronology?kind=praise`);
+  assert.ok(praise.body.entries.length > 0, 'the praise just recorded is kept by the filter');
   assert.ok(praise.body.entries.every((e) => e.kind === 'praise'));
-  const significant = await api.get('/api/v1/children/2/chronology?significant=1');
+  const significant = await api.get(`/api/v1/children/${ben}/chronology?significant=1`);
   assert.ok(significant.body.entries.length > 0 && significant.body.entries.every((e) => e.significant));
   // Pages: follow the cursor to the end; nothing repeats.
   const seen = new Set();
   let next = null;
   let pages = 0;
   do {
-    const res = await api.get(`/api/v1/children/1/chronology${next ? `?after=${encodeURIComponent(next)}` : ''}`);
+    const res = await api.get(`/api/v1/children/${aisha}/chronology${next ? `?after=${encodeURIComponent(next)}` : ''}`);
+    assert.ok(res.body.entries.length > 0, `page ${pages + 1} has entries`);
     for (const e of res.body.entries) { assert.ok(!seen.has(e.id)); seen.add(e.id); }
     next = res.body.next;
     pages++;
   } while (next && pages < 20);
-  assert.equal(seen.size, count('SELECT COUNT(*) FROM chronology WHERE child_id = 1'));
-  const bad = await worker.get('/children/1/chronology?from=2026-02-30&kind=nonsense');
+  assert.ok(pages > 1, 'the chronology is long enough to need more than one page');
+  assert.equal(next, null, 'the last page says there is no more');
+  assert.equal(seen.size, count(`SELECT COUNT(*) FROM chronology WHERE child_id = ${aisha}`));
+  const bad = await worker.get(`/children/${aisha}/chronology?from=2026-02-30&kind=nonsense`);
   assert.equal(bad.status, 400);
   assert.match(bad.text, /<a href="#from">From must be a real date/);
   assert.match(bad.text, /<a href="#kind">/);
-  const printable = await worker.get('/children/1/chronology/print?kind=daily_note');
+  const printable = await worker.get(`/children/${aisha}/chronology/print?kind=daily_note`);
   assert.equal(printable.status, 200);
   assert.match(printable.text, /oldest first/);
 });
 
 test('search finds a home\'s records and is itself audited; a social worker cannot search', async () => {
-  const res = await api.get('/api/v1/homes/1/search?q=library+book');
+  const now = londonNow(3);
+  const made = await api.post(`/api/v1/children/${aisha}/daily-record`, {
+    kind: 'note', category: 'activities', occurred_on: now.on, occurred_time: now.time,
+    body: 'Flew the kite shaped like a whale on the common.',
+  });
+  assert.equal(made.status, 201, made.text);
+  const searches = count("SELECT COUNT(*) FROM audit_log WHERE action = 'search'");
+  const res = await api.get(`/api/v1/homes/${willow}/search?q=kite+shaped+like+a+whale`);
   assert.equal(res.status, 200);
-  assert.ok(res.body.results.some((r) => /library book/.test(r.summary)));
-  assert.ok(res.body.results.every((r) => [1, 2, 3, 4].includes(r.child_id)));
-  assert.ok(count("SELECT COUNT(*) FROM audit_log WHERE action = 'search'") >= 1);
-  const page = await worker.get('/homes/1/search?q=library');
+  assert.ok(res.body.results.some((r) => /kite shaped like a whale/.test(r.summary) && r.child_id === aisha), JSON.stringify(res.body));
+  const living = server.sql(`SELECT id FROM children WHERE home_id = ${willow}`).split('\n').map(Number);
+  assert.ok(res.body.results.every((r) => living.includes(r.child_id)), 'only the home\'s own children');
+  assert.equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'search'"), searches + 1);
+  const page = await worker.get(`/homes/${willow}/search?q=whale`);
   assert.match(page.text, /Aisha Bennett/);
   const sw = new Client(server.url);
   await sw.signIn('social.worker@example.org');
-  assert.equal((await sw.get('/homes/1/search?q=library')).status, 403);
-  const tooLong = await worker.get(`/homes/1/search?q=${'a'.repeat(201)}`);
+  assert.equal((await sw.get(`/homes/${willow}/search?q=whale`)).status, 403);
+  const tooLong = await worker.get(`/homes/${willow}/search?q=${'a'.repeat(201)}`);
   assert.equal(tooLong.status, 400);
 });
 
-test('the handover shows what was marked since the last one; giving it starts the next', async () => {
+test('the handover shows what was marked since the last one; giving it tells the next shift', async () => {
   const now = londonNow(1);
-  await api.post('/api/v1/children/2/daily-record', {
+  await api.post(`/api/v1/children/${ben}/daily-record`, {
     kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
     body: 'Has a sore throat: keep an eye on his temperature tonight.', for_handover: true,
   });
-  const page = await worker.get('/homes/1/handover');
+  const page = await worker.get(`/homes/${willow}/handover`);
   assert.equal(page.status, 200);
   const marked = page.text.slice(page.text.indexOf('id="marked"'), page.text.indexOf('id="deadlines"'));
   assert.match(marked, /keep an eye on his temperature/);
-  const form = readForm(page.text, '/homes/1/handovers');
-  const given = await worker.post('/homes/1/handovers', { ...form, notes: 'Boiler man at 10.' });
+  const form = readForm(page.text, `/homes/${willow}/handovers`);
+  const given = await worker.post(`/homes/${willow}/handovers`, { ...form, notes: 'Boiler man at 10.' });
   assert.equal(given.status, 303);
-  const next = await api.get('/api/v1/homes/1/handover');
+  const next = await api.get(`/api/v1/homes/${willow}/handover`);
   assert.equal(next.body.last_handover.notes, 'Boiler man at 10.');
   assert.ok(!next.body.entries.some((e) => /sore throat/.test(e.summary)), 'the next handover starts from this one');
-  const badShift = await worker.post('/homes/1/handovers', { shift: 'lunch' });
+  // The next shift is someone else: they are told what was said, and by whom.
+  const deputy = new Client(server.url);
+  await deputy.signIn('deputy.willow@example.org');
+  const theirs = await deputy.get(`/homes/${willow}/handover`);
+  assert.equal(theirs.status, 200);
+  const said = unescapeHtml(theirs.text.match(/<div class="govuk-inset-text">([\s\S]*?)<\/div>/)?.[1] ?? '');
+  assert.match(said, /Chris Okafor said at the last handover/);
+  assert.match(said, /Boiler man at 10\./);
+  const badShift = await worker.post(`/homes/${willow}/handovers`, { shift: 'lunch' });
   assert.equal(badShift.status, 400);
 });
 
 test('a children\'s meeting goes into each attending child\'s chronology', async () => {
-  const page = await worker.get('/homes/1/childrens-meetings/new');
-  const form = readForm(page.text, '/homes/1/childrens-meetings');
-  const none = await worker.post('/homes/1/childrens-meetings', { ...form, topic: 'House rules', discussion: 'Bedtimes at weekends.' });
+  const page = await worker.get(`/homes/${willow}/childrens-meetings/new`);
+  const form = readForm(page.text, `/homes/${willow}/childrens-meetings`);
+  const none = await worker.post(`/homes/${willow}/childrens-meetings`, { ...form, topic: 'House rules', discussion: 'Bedtimes at weekends.' });
   assert.equal(none.status, 400);
   assert.match(none.text, /<a href="#attendees">Choose the children who came/);
-  const res = await worker.post('/homes/1/childrens-meetings', {
+  const res = await worker.post(`/homes/${willow}/childrens-meetings`, {
     ...form, topic: 'House rules', discussion: 'Bedtimes at weekends.', children_said: 'Half past ten on Saturdays!',
-    attendees: ['1', '3'], actions: 'Try later Saturday bedtimes for a month',
+    attendees: [String(aisha), String(kai)], actions: 'Try later Saturday bedtimes for a month',
   });
   assert.equal(res.status, 303, res.text.slice(0, 300));
-  for (const child of [1, 3]) {
+  for (const child of [aisha, kai]) {
     const c = await api.get(`/api/v1/children/${child}/chronology?kind=childrens_meeting`);
     assert.ok(c.body.entries.some((e) => e.title === "Children's meeting: House rules"), `child ${child}`);
   }
-  const c2 = await api.get('/api/v1/children/2/chronology?kind=childrens_meeting');
+  const c2 = await api.get(`/api/v1/children/${ben}/chronology?kind=childrens_meeting`);
   assert.ok(!c2.body.entries.some((e) => e.title === "Children's meeting: House rules"));
-  const other = await worker.post('/homes/1/childrens-meetings', { ...form, topic: 'X', discussion: 'Y', attendees: ['5'] });
+  const other = await worker.post(`/homes/${willow}/childrens-meetings`, { ...form, topic: 'X', discussion: 'Y', attendees: [String(ozzy)] });
   assert.equal(other.status, 400, 'a child of another home cannot be recorded as coming');
 });
 
@@ -242,9 +271,9 @@ test('deadlines: a home sees its clocks; a manager records one as met with its e
   const due = new Date(Date.now() - 3600 * 1000).toISOString().replace(/\.\d+Z$/, '.000Z');
   const started = new Date(Date.now() - 86400 * 1000).toISOString().replace(/\.\d+Z$/, '.000Z');
   server.sql(`INSERT INTO deadlines (home_id, child_id, kind, title, source_type, source_id, link, owner_role, started_at, due_at)
-              VALUES (1, 1, 'plan_review', 'Review Aisha''s safety plan', 'test', 1, '/children/1', 'registered_manager', '${started}', '${due}')`);
+              VALUES (${willow}, ${aisha}, 'plan_review', 'Review Aisha''s safety plan', 'test', 1, '/children/${aisha}', 'registered_manager', '${started}', '${due}')`);
   const id = server.sql("SELECT id FROM deadlines WHERE title = 'Review Aisha''s safety plan'");
-  const list = await api.get('/api/v1/homes/1/deadlines');
+  const list = await api.get(`/api/v1/homes/${willow}/deadlines`);
   const found = list.body.open.find((d) => String(d.id) === id);
   assert.equal(found.standing, 'Overdue');
   const manager = new Client(server.url);
@@ -267,10 +296,11 @@ test('deadlines: a home sees its clocks; a manager records one as met with its e
 });
 
 test('a social worker reads their allocated child\'s chronology but writes nothing', async () => {
+  // Aisha is allocated to the demo's social worker; Kai is not.
   const sw = new Client(server.url);
   await sw.signIn('social.worker@example.org');
-  assert.equal((await sw.get('/children/1/chronology')).status, 200);
-  assert.equal((await sw.get('/children/3/chronology')).status, 403);
-  assert.equal((await sw.get('/children/1/daily-record/new')).status, 403);
-  assert.equal((await sw.post('/children/1/praise', { moment: 'kindness' })).status, 403);
+  assert.equal((await sw.get(`/children/${aisha}/chronology`)).status, 200);
+  assert.equal((await sw.get(`/children/${kai}/chronology`)).status, 403);
+  assert.equal((await sw.get(`/children/${aisha}/daily-record/new`)).status, 403);
+  assert.equal((await sw.post(`/children/${aisha}/praise`, { moment: 'kindness' })).status, 403);
 });

@@ -3,7 +3,7 @@
 // JSON for the API), and the provider's figure. Every page and /api/v1 route of the capability.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, Api, createApiToken, readForm, unescapeHtml } from './server.mjs';
+import { startServer, Client, Api, createApiToken, readForm, unescapeHtml, demoIds } from './server.mjs';
 
 let server;
 let manager;     // Sam Carter, registered manager of Willow House
@@ -112,9 +112,11 @@ describe('the list', () => {
     const residents = list.body.phrases.find((p) => p.id === 52);
     assert.equal(residents.retired, true);
     assert.equal(residents.version, 2);
-    const own = list.body.phrases.find((p) => p.id === 10001);
-    assert.equal(own.phrase, 'blew up');
+    // The demo organisation's own phrase, numbered after Hearth's list.
+    const own = list.body.phrases.find((p) => p.phrase === 'blew up');
+    assert.ok(own, 'the organisation\'s own phrase is listed');
     assert.equal(own.from_defaults, false);
+    assert.ok(own.id > Math.max(...list.body.phrases.filter((p) => p.from_defaults).map((p) => p.id)));
     const one = await workerApi.get('/api/v1/language/phrases/5');
     assert.equal(one.status, 200);
     assert.equal(one.body.changed, true);
@@ -351,24 +353,51 @@ describe('the check', () => {
 });
 
 describe('the figures', () => {
+  let willow, harbour, aisha, ozzy;
   // The demo checked a year of daily notes. One more month, older than the twelve shown, must be
   // left out of everything.
   before(() => {
+    const ids = demoIds(server);
+    willow = ids.home('Willow House');
+    harbour = ids.home('Harbour View');
+    aisha = ids.child('Aisha Bennett');
+    ozzy = ids.child('Ozzy Grant');
     server.sql(`INSERT INTO language_months (home_id, month, organisation_id, entries, entries_flagged, flagged)
-      VALUES (1, '2000-01', 1, 500, 500, 900)`);
+      SELECT id, '2000-01', organisation_id, 500, 500, 900 FROM homes WHERE id = ${willow}`);
   });
-  const rows = (query) => server.sql(query).split('\n').filter(Boolean).map((l) => l.split('|').map(Number));
-  const totals = (month, home) => {
-    const [[entries, entriesFlagged, flagged]] = rows(`SELECT COALESCE(SUM(entries), 0),
-      COALESCE(SUM(entries_flagged), 0), COALESCE(SUM(flagged), 0)
-      FROM language_months WHERE month = '${month}'${home ? ` AND home_id = ${home}` : ''}`);
-    return { entries, entries_flagged: entriesFlagged, flagged,
-             per_100: entries ? Math.round((1000 * flagged) / entries) / 10 : null };
-  };
   const label = (month) => new Date(`${month}-01T12:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const cell = (t) => (t.entries ? `${t.per_100.toFixed(1)} (${t.entries} entries)` : 'No entries');
+  const ofMonth = (list, month) => list.find((o) => o.month === month) ?? { month, entries: 0, entries_flagged: 0, flagged: 0, per_100: null };
+  const homeMonths = (figures, name) => figures.homes.find((h) => h.name === name).months;
+  const flaggedMost = (figures) => new Map(figures.most_flagged.map((p) => [p.phrase_id, p.flagged]));
+  // A figure as a month's totals give it: flagged phrases per 100 entries, to one place.
+  const expected = (month, { entries, entries_flagged: entriesFlagged, flagged }) =>
+    ({ month, entries, entries_flagged: entriesFlagged, flagged, per_100: entries ? Math.round((1000 * flagged) / entries) / 10 : null });
+
+  // Writes a daily note through the API, and says which phrases the check finds in its words.
+  async function writeNote(api, child, body) {
+    const found = await api.post('/api/v1/language/check', { text: body });
+    assert.equal(found.status, 200, found.text);
+    const d = new Date();
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(new Date(d.getTime() - 60000)).map((x) => [x.type, x.value]));
+    const made = await api.post(`/api/v1/children/${child}/daily-record`, {
+      kind: 'note', category: 'daily_life', occurred_on: `${parts.year}-${parts.month}-${parts.day}`,
+      occurred_time: `${parts.hour}:${parts.minute}`, body,
+    });
+    assert.equal(made.status, 201, made.text);
+    return found.body.findings.map((f) => f.phrase_id);
+  }
 
   test('the provider sees every home beside the organisation, as a chart with its table', async () => {
+    const before = (await admin.get('/api/v1/language/figures')).json();
+    // Two notes at Willow House this month, one with phrases to think about again and one without:
+    // two more entries, one more flagged, and as many more phrases as the check finds.
+    const phrases = await writeNote(workerApi, aisha, 'Aisha kicked off after contact with mum and was attention-seeking at tea.');
+    assert.ok(phrases.length >= 2, `the check finds the phrases (${phrases})`);
+    assert.deepEqual(await writeNote(workerApi, aisha, 'Aisha laid the table and laughed with everyone at tea.'), []);
+
     const r = await admin.get('/organisation/language/figures');
     assert.equal(r.status, 200);
     const m = main(r.text);
@@ -383,33 +412,55 @@ describe('the figures', () => {
     const table = plain(m.match(/<table class="govuk-table hearth-figure-table">[\s\S]*?<\/table>/)[0]);
     assert.match(table, /Month Organisation Harbour View Willow House/);
 
-    // Every month, worked out again from the database's totals: the API, and the table's rows.
-    const api = (await admin.get('/api/v1/language/figures')).json();
-    assert.equal(api.months.length, 12);
+    const after = (await admin.get('/api/v1/language/figures')).json();
+    assert.equal(after.months.length, 12);
+    const now = after.months.at(-1);
+    const added = (t) => expected(now, { entries: t.entries + 2, entries_flagged: t.entries_flagged + 1, flagged: t.flagged + phrases.length });
+    assert.deepEqual(ofMonth(after.organisation, now), added(ofMonth(before.organisation, now)));
+    assert.deepEqual(ofMonth(homeMonths(after, 'Willow House'), now), added(ofMonth(homeMonths(before, 'Willow House'), now)));
+    assert.deepEqual(ofMonth(homeMonths(after, 'Harbour View'), now), expected(now, ofMonth(homeMonths(before, 'Harbour View'), now)));
     let flaggedInYear = 0;
-    for (const month of api.months) {
-      const org = totals(month);
-      const harbour = totals(month, 2);
-      const willow = totals(month, 1);
-      assert.deepEqual(api.organisation.find((o) => o.month === month), { month, ...org });
-      assert.ok(table.includes(`${label(month)} ${cell(org)} ${cell(harbour)} ${cell(willow)}`),
-        `${label(month)} ${cell(org)} ${cell(harbour)} ${cell(willow)} in ${table}`);
+    for (const month of after.months) {
+      const org = ofMonth(after.organisation, month);
+      const willowMonth = ofMonth(homeMonths(after, 'Willow House'), month);
+      const harbourMonth = ofMonth(homeMonths(after, 'Harbour View'), month);
+      if (month !== now) assert.deepEqual(org, ofMonth(before.organisation, month), `${month} is as it was`);
+      // The homes add up to the organisation.
+      assert.equal(willowMonth.entries + harbourMonth.entries, org.entries, month);
+      assert.equal(willowMonth.flagged + harbourMonth.flagged, org.flagged, month);
+      assert.deepEqual(org, expected(month, org), `${month}'s rate is worked out from its totals`);
+      assert.ok(table.includes(`${label(month)} ${cell(org)} ${cell(harbourMonth)} ${cell(willowMonth)}`),
+        `${label(month)} ${cell(org)} ${cell(harbourMonth)} ${cell(willowMonth)} in ${table}`);
       flaggedInYear += org.flagged;
     }
     assert.ok(flaggedInYear > 0, 'the demo year has phrases flagged');
     assert.doesNotMatch(table, /2000/, 'a month older than twelve is left out');
-    assert.ok(!api.organisation.some((o) => o.flagged >= 900));
+    assert.ok(!after.organisation.some((o) => o.flagged >= 900));
 
-    // What is flagged most: the year's phrases in order, from the database.
-    const [[topId, topCount]] = rows(`SELECT phrase_id, SUM(flagged) FROM language_phrase_months
-      WHERE month >= '${api.months[0]}' GROUP BY phrase_id ORDER BY SUM(flagged) DESC, phrase_id LIMIT 1`);
-    assert.equal(api.most_flagged[0].phrase_id, topId);
-    assert.equal(api.most_flagged[0].flagged, topCount);
+    // What is flagged most: in order, and each phrase the notes used counted once more each time.
+    const counts = after.most_flagged.map((p) => p.flagged);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most flagged first');
+    const was = flaggedMost(before);
+    const now_ = flaggedMost(after);
+    const listed = phrases.filter((id) => was.has(id) && now_.has(id));
+    assert.ok(listed.length > 0, 'a phrase the note used is among those flagged most');
+    for (const id of new Set(listed)) {
+      assert.equal(now_.get(id), was.get(id) + phrases.filter((x) => x === id).length, `phrase ${id}`);
+    }
     const most = plain(m.match(/What is flagged most[\s\S]*?<\/ol>/)[0]);
-    assert.ok(most.startsWith(`What is flagged most ${api.most_flagged[0].phrase} : ${topCount} `), most);
+    assert.ok(most.startsWith(`What is flagged most ${after.most_flagged[0].phrase} : ${after.most_flagged[0].flagged} `), most);
   });
 
   test('a registered manager sees their own home beside the organisation\'s line', async () => {
+    // A note at Harbour View, with a phrase: the organisation's line counts it, Willow's
+    // manager's list of what is flagged most does not.
+    const harbourWorker = new Client(server.url);
+    await harbourWorker.signIn('rsw1.harbour@example.org');
+    const harbourApi = new Api(server.url, await createApiToken(harbourWorker));
+    const before = (await managerApi.get('/api/v1/language/figures')).body;
+    const phrases = await writeNote(harbourApi, ozzy, 'Ozzy kicked off when the game was switched off.');
+    assert.ok(phrases.length >= 1, 'the check finds the phrase');
+
     const r = await manager.get('/organisation/language/figures');
     assert.equal(r.status, 200);
     const m = main(r.text);
@@ -420,18 +471,25 @@ describe('the figures', () => {
     const api = await managerApi.get('/api/v1/language/figures');
     assert.equal(api.status, 200);
     assert.deepEqual(api.body.homes.map((h) => h.name), ['Willow House']);
+    assert.equal(api.body.homes[0].id, willow);
+    const now = api.body.months.at(-1);
+    const org = ofMonth(before.organisation, now);
+    assert.deepEqual(ofMonth(api.body.organisation, now),
+      expected(now, { entries: org.entries + 1, entries_flagged: org.entries_flagged + 1, flagged: org.flagged + phrases.length }));
+    assert.deepEqual(ofMonth(homeMonths(api.body, 'Willow House'), now), ofMonth(homeMonths(before, 'Willow House'), now));
     for (const month of api.body.months) {
-      assert.ok(table.includes(`${label(month)} ${cell(totals(month))} ${cell(totals(month, 1))}`), month);
-      assert.equal(api.body.homes[0].months.find((o) => o.month === month).per_100, totals(month, 1).per_100);
+      const own = ofMonth(homeMonths(api.body, 'Willow House'), month);
+      assert.ok(table.includes(`${label(month)} ${cell(ofMonth(api.body.organisation, month))} ${cell(own)}`), month);
+      assert.deepEqual(own, expected(month, own), month);
     }
-    // Only their home's phrases in what is flagged most.
-    const [[willowTop]] = rows(`SELECT SUM(flagged) FROM language_phrase_months WHERE home_id = 1
-      AND month >= '${api.body.months[0]}' GROUP BY phrase_id ORDER BY SUM(flagged) DESC LIMIT 1`);
-    assert.equal(api.body.most_flagged[0].flagged, willowTop);
+    // Only their home's phrases in what is flagged most: Harbour View's note changed nothing there.
+    assert.deepEqual(api.body.most_flagged, before.most_flagged);
+    const all = (await admin.get('/api/v1/language/figures')).json();
+    assert.ok(all.most_flagged.some((p) => phrases.includes(p.phrase_id)), 'the organisation\'s list counts it');
   });
 
   test('homes to draw can be chosen; support workers cannot see the figures', async () => {
-    const r = await admin.get('/organisation/language/figures?home=2');
+    const r = await admin.get(`/organisation/language/figures?home=${harbour}`);
     const legend = r.text.match(/<g class="hearth-chart__legend">[\s\S]*?<\/svg>/)[0];
     assert.match(legend, /Harbour View/);
     assert.doesNotMatch(legend, /Willow House/);
