@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
+#include <barrier>
+#include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "case_record_fixture.hpp"
@@ -19,6 +21,15 @@ using hearth::testing::form_of;
 namespace {
 
 const Date today = *parse_date("2026-05-12");
+
+// What the refusal says at `field`: empty when the field is not named.
+std::string message_at(const Error& e, const std::string& field) {
+    for (const auto& f : e.fields) {
+        if (f.field == field)
+            return f.message;
+    }
+    return {};
+}
 
 TEST(Pounds, ReadExactlyIntoPence) {
     EXPECT_EQ(parse_pounds("20"), 2000);
@@ -109,11 +120,15 @@ TEST(Ledger, AReturnUpToWhatIsHeldIsAccepted) {
 TEST(Ledger, NothingHeldMeansNothingToReturn) {
     auto r = check_return({}, money_back(100, "2026-05-10"));
     ASSERT_FALSE(r.ok());
+    EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"amount"});
     EXPECT_NE(r.error().message.find("no money"), std::string::npos);
     // Money deposited after the return's date was not held on that day.
     auto early =
         check_return({money(1, "deposit", 2000, "2026-05-05")}, money_back(100, "2026-05-04"));
-    EXPECT_FALSE(early.ok());
+    ASSERT_FALSE(early.ok());
+    EXPECT_EQ(fields_of(early.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(early.error().message.find("no money for them on that day"), std::string::npos)
+        << early.error().message;
     // The same day counts: deposited in the morning, returned in the afternoon.
     EXPECT_TRUE(
         check_return({money(1, "deposit", 2000, "2026-05-05")}, money_back(2000, "2026-05-05"))
@@ -128,12 +143,17 @@ TEST(Ledger, ABackDatedReturnCannotLeaveALaterReturnUnpaid) {
     EXPECT_TRUE(check_return(ledger, money_back(500, "2026-05-05")).ok());
     auto r = check_return(ledger, money_back(501, "2026-05-05"));
     ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.error().message.find("£5.00"), std::string::npos) << r.error().message;
+    EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(r.error().message.find("no more than £5.00"), std::string::npos) << r.error().message;
     // A deposit later on does not pay for an earlier return: the balance would dip below nothing
     // between the two.
     const std::vector<LedgerEntry> refilled{money(1, "deposit", 1000, "2026-05-01"),
                                             money(2, "deposit", 5000, "2026-05-20")};
-    EXPECT_FALSE(check_return(refilled, money_back(2000, "2026-05-06")).ok());
+    auto dips = check_return(refilled, money_back(2000, "2026-05-06"));
+    ASSERT_FALSE(dips.ok());
+    EXPECT_EQ(fields_of(dips.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(dips.error().message.find("no more than £10.00"), std::string::npos)
+        << dips.error().message;
     EXPECT_TRUE(check_return(refilled, money_back(2000, "2026-05-21")).ok());
 }
 
@@ -148,9 +168,14 @@ TEST(Ledger, AnItemIsReturnedOnceAndNotBeforeItCame) {
     auto early = check_return(ledger, r);
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(fields_of(early.error()), std::vector<std::string>{"returned_on"});
+    EXPECT_NE(early.error().message.find("cannot have been returned before then"),
+              std::string::npos);
     r.on = *parse_date("2026-05-04");
     r.item_id = 99;
-    EXPECT_EQ(fields_of(check_return(ledger, r).error()), std::vector<std::string>{"item"});
+    auto unknown = check_return(ledger, r);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(fields_of(unknown.error()), std::vector<std::string>{"item"});
+    EXPECT_NE(unknown.error().message.find("Choose an item the home holds"), std::string::npos);
     LedgerEntry back;
     back.id = 2;
     back.entry = "return";
@@ -161,11 +186,16 @@ TEST(Ledger, AnItemIsReturnedOnceAndNotBeforeItCame) {
     r.item_id = 1;
     auto twice = check_return(ledger, r);
     ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(fields_of(twice.error()), std::vector<std::string>{"item"});
     EXPECT_NE(twice.error().message.find("already been returned"), std::string::npos);
     // Money is not an item.
     ledger.push_back(money(3, "deposit", 100, "2026-05-01"));
     r.item_id = 3;
-    EXPECT_FALSE(check_return(ledger, r).ok());
+    auto money_as_item = check_return(ledger, r);
+    ASSERT_FALSE(money_as_item.ok());
+    EXPECT_EQ(fields_of(money_as_item.error()), std::vector<std::string>{"item"});
+    EXPECT_NE(money_as_item.error().message.find("Choose an item the home holds"),
+              std::string::npos);
 }
 
 Result<Deposit> deposit_form(std::map<std::string, std::string> fields) {
@@ -189,20 +219,28 @@ TEST(DepositForm, MoneyNeedsAnAmountAnItemADescription) {
 
     auto fields = good_deposit();
     fields.erase("amount");
-    EXPECT_EQ(fields_of(deposit_form(fields).error()), std::vector<std::string>{"amount"});
+    auto missing = deposit_form(fields);
+    EXPECT_EQ(fields_of(missing.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(message_at(missing.error(), "amount").find("Enter the amount"), std::string::npos);
     fields["amount"] = "twenty";
     auto words = deposit_form(fields);
     EXPECT_EQ(fields_of(words.error()), std::vector<std::string>{"amount"});
     EXPECT_NE(words.error().message.find("pounds and pence"), std::string::npos);
-    fields["amount"] = "0";
-    EXPECT_EQ(fields_of(deposit_form(fields).error()), std::vector<std::string>{"amount"});
-    fields["amount"] = "1,000,000.01";
-    EXPECT_EQ(fields_of(deposit_form(fields).error()), std::vector<std::string>{"amount"});
+    for (const char* out_of_range : {"0", "1,000,000.01"}) {
+        fields["amount"] = out_of_range;
+        auto r = deposit_form(fields);
+        EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"amount"}) << out_of_range;
+        EXPECT_NE(message_at(r.error(), "amount").find("more than £0 and no more than"),
+                  std::string::npos)
+            << out_of_range;
+    }
 
     fields = good_deposit();
     fields["what"] = "item";
     auto item = deposit_form(fields);
     EXPECT_EQ(fields_of(item.error()), (std::vector<std::string>{"description", "amount"}));
+    EXPECT_NE(message_at(item.error(), "description").find("Describe the item"), std::string::npos);
+    EXPECT_NE(message_at(item.error(), "amount").find("Leave the amount empty"), std::string::npos);
     fields.erase("amount");
     fields["description"] = "Bank card";
     auto card = deposit_form(fields);
@@ -217,8 +255,11 @@ TEST(DepositForm, EveryMissingFieldIsNamed) {
     auto fields = good_deposit();
     fields["deposited_on"] = "2026-05-13";
     fields["what"] = "jewels";
-    EXPECT_EQ(fields_of(deposit_form(fields).error()),
-              (std::vector<std::string>{"what", "deposited_on"}));
+    auto wrong = deposit_form(fields);
+    EXPECT_EQ(fields_of(wrong.error()), (std::vector<std::string>{"what", "deposited_on"}));
+    EXPECT_NE(message_at(wrong.error(), "what").find("from the list"), std::string::npos);
+    EXPECT_NE(message_at(wrong.error(), "deposited_on").find("today or earlier"),
+              std::string::npos);
 }
 
 Result<Return> return_form(std::map<std::string, std::string> fields) {
@@ -237,15 +278,24 @@ TEST(ReturnForm, MoneyOrAnItemButNotBoth) {
     ASSERT_TRUE(ok.ok()) << ok.error().message;
     EXPECT_EQ(ok->amount_pence, 500);
     fields["item"] = "3";
-    EXPECT_EQ(fields_of(return_form(fields).error()), std::vector<std::string>{"item"});
+    auto both = return_form(fields);
+    EXPECT_EQ(fields_of(both.error()), std::vector<std::string>{"item"});
+    EXPECT_NE(message_at(both.error(), "item").find("only when returning an item"),
+              std::string::npos);
     fields["what"] = "item";
-    EXPECT_EQ(fields_of(return_form(fields).error()), std::vector<std::string>{"amount"});
+    auto item_with_amount = return_form(fields);
+    EXPECT_EQ(fields_of(item_with_amount.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(message_at(item_with_amount.error(), "amount").find("Leave the amount empty"),
+              std::string::npos);
     fields.erase("amount");
     auto item = return_form(fields);
     ASSERT_TRUE(item.ok()) << item.error().message;
     EXPECT_EQ(item->item_id, 3);
     fields.erase("item");
-    EXPECT_EQ(fields_of(return_form(fields).error()), std::vector<std::string>{"item"});
+    auto no_item = return_form(fields);
+    EXPECT_EQ(fields_of(no_item.error()), std::vector<std::string>{"item"});
+    EXPECT_NE(message_at(no_item.error(), "item").find("Choose the item that was returned"),
+              std::string::npos);
     auto none = return_form({});
     EXPECT_EQ(fields_of(none.error()),
               (std::vector<std::string>{"what", "returned_on", "returned_to", "returned_by"}));
@@ -264,6 +314,32 @@ class ValuablesStore : public hearth::testing::CaseRecordTest {
         r.returned_by = "Dana Lewis";
         return db_->write(
             [&](db::Connection& c) { return record_return(c, child_, r, as(dana_), tick()); });
+    }
+
+    // The test's store opened a second time, with connections of its own.
+    std::unique_ptr<db::Database> open_again() {
+        std::string url;
+        if (db_->store() == db::Store::sqlite) {
+            auto file = db_->read([](db::Connection& c) {
+                return c.query_one("SELECT file FROM pragma_database_list WHERE name = 'main'");
+            });
+            EXPECT_TRUE(file.ok() && file.value());
+            if (!file.ok() || !file.value())
+                return nullptr;
+            url = "sqlite:" + (*file.value()).text(0);
+        } else {
+            auto name = db_->read(
+                [](db::Connection& c) { return c.query_one("SELECT current_database()"); });
+            const char* server = std::getenv("HEARTH_TEST_PG_URL");
+            EXPECT_TRUE(name.ok() && name.value() && server != nullptr);
+            if (!name.ok() || !name.value() || server == nullptr)
+                return nullptr;
+            const std::string admin(server);
+            url = admin.substr(0, admin.rfind('/') + 1) + (*name.value()).text(0);
+        }
+        auto opened = db::open_database({url, 1, 5000, nullptr});
+        EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().detail);
+        return opened.ok() ? std::move(opened.value()) : nullptr;
     }
 };
 
@@ -318,44 +394,68 @@ TEST_F(ValuablesStore, AReturnOverWhatIsHeldWritesNothing) {
     auto over = give_back(money_back(2001, "2026-05-12"));
     ASSERT_FALSE(over.ok());
     EXPECT_EQ(fields_of(over.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(over.error().message.find("no more than £20.00"), std::string::npos);
     EXPECT_EQ(count("SELECT COUNT(*) FROM valuables WHERE child_id = $1"), entries);
     EXPECT_EQ(count("SELECT COUNT(*) FROM chronology WHERE child_id = $1"), chronology);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE child_id = $1"), audit);
     EXPECT_TRUE(give_back(money_back(2000, "2026-05-12")).ok());
-    EXPECT_FALSE(give_back(money_back(1, "2026-05-12")).ok());
+    auto emptied = give_back(money_back(1, "2026-05-12"));
+    ASSERT_FALSE(emptied.ok());
+    EXPECT_EQ(fields_of(emptied.error()), std::vector<std::string>{"amount"});
+    EXPECT_NE(emptied.error().message.find("no money"), std::string::npos);
 }
 
 TEST_F(ValuablesStore, TwoReturnsAtOnceCannotBothSpendTheSameMoney) {
-    // Two members of staff give back the whole balance at the same moment, several times over:
-    // each time exactly one is saved (PostgreSQL runs at READ COMMITTED, so this needs the lock).
-    for (int round = 0; round < 5; ++round) {
+    // Two members of staff give back the whole balance at the same moment, many times over: each
+    // time exactly one return is saved and the other is told nothing is left. Each has a store of
+    // their own (as two servers would), because one store queues its own writers and they would
+    // never meet; on PostgreSQL (READ COMMITTED) only the lock on the child's row keeps the second
+    // from reading the balance before the first return is committed.
+    auto first = open_again(), second = open_again();
+    ASSERT_TRUE(first && second);
+    constexpr int rounds = 25;
+    for (int round = 0; round < rounds; ++round) {
         ASSERT_TRUE(deposit("money", 2000, "Money").ok());
-        std::atomic<int> ready{0}, saved{0}, refused{0};
-        auto give = [&] {
+        const Timestamp at = tick();
+        std::barrier together(2);
+        std::optional<Result<std::int64_t>> outcome[2];
+        auto give = [&](int who, db::Database* store) {
             Return r = money_back(2000, "2026-05-12");
             r.returned_to = "Aisha";
             r.returned_by = "Dana Lewis";
-            ++ready;
-            while (ready < 2) {
-            }
-            auto id = db_->write(
-                [&](db::Connection& c) { return record_return(c, child_, r, as(dana_), now_); });
-            ++(id.ok() ? saved : refused);
+            together.arrive_and_wait();
+            outcome[who] = store->write(
+                [&](db::Connection& c) { return record_return(c, child_, r, as(dana_), at); });
         };
-        std::thread a(give), b(give);
+        std::thread a(give, 0, first.get()), b(give, 1, second.get());
         a.join();
         b.join();
-        EXPECT_EQ(saved, 1) << "round " << round;
-        EXPECT_EQ(refused, 1) << "round " << round;
+        ASSERT_TRUE(outcome[0] && outcome[1]);
+        ASSERT_NE(outcome[0]->ok(), outcome[1]->ok())
+            << "round " << round << ": both "
+            << (outcome[0]->ok() ? "saved"
+                                 : "refused: " + outcome[0]->error().message + " / " +
+                                       outcome[1]->error().message);
+        const auto& refused = outcome[0]->ok() ? *outcome[1] : *outcome[0];
+        EXPECT_EQ(fields_of(refused.error()), std::vector<std::string>{"amount"})
+            << "round " << round << ": " << refused.error().message << " "
+            << refused.error().detail;
+        EXPECT_NE(refused.error().message.find("no money"), std::string::npos)
+            << "round " << round << ": " << refused.error().message;
     }
     auto ledger = db_->read([&](db::Connection& c) { return ledger_of(c, child_); });
+    ASSERT_TRUE(ledger.ok());
     EXPECT_EQ(held(*ledger).money_pence, 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM valuables WHERE entry = 'return' AND child_id = $1"),
+              rounds);
 }
 
 TEST_F(ValuablesStore, NothingIsDepositedBeforeAdmission) {
     auto early = deposit("money", 100, "Money", "2024-09-01");
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(fields_of(early.error()), std::vector<std::string>{"deposited_on"});
+    EXPECT_NE(early.error().message.find("on or after the day they came to live here"),
+              std::string::npos);
     EXPECT_TRUE(deposit("money", 100, "Money", "2024-09-02").ok());
 }
 
