@@ -2,17 +2,23 @@
 // agrees, amendments that keep every version and refuse a stale write, and the handover's rules.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "chronology/chronology_store.hpp"
 #include "daily_record/action_store.hpp"
 #include "daily_record/daily_entry.hpp"
 #include "daily_record/daily_store.hpp"
 #include "daily_record/handover.hpp"
+#include "demo_lookup.hpp"
 #include "platform/amendments.hpp"
 #include "test_support.hpp"
 
 using namespace hearth;
 using namespace hearth::daily_record;
 using hearth::testing::count_rows;
+using hearth::testing::demo_actor;
+using hearth::testing::demo_child;
+using hearth::testing::demo_home;
 using hearth::testing::InProcessApp;
 using hearth::testing::test_now;
 
@@ -63,6 +69,22 @@ std::vector<std::string> fields_at_fault(const Result<T>& r) {
     return out;
 }
 
+// What the refusal says at `field`: empty when it was not refused there.
+template <typename T>
+std::string message_at(const Result<T>& r, const std::string& field) {
+    if (!r.ok()) {
+        for (const auto& f : r.error().fields) {
+            if (f.field == field)
+                return f.message;
+        }
+    }
+    return {};
+}
+
+bool says(const std::string& message, const std::string& part) {
+    return message.find(part) != std::string::npos;
+}
+
 class LondonTime : public ::testing::Test {
   protected:
     void SetUp() override { set_display_zone("Europe/London"); }
@@ -91,22 +113,30 @@ TEST_F(DailyEntryRules, EveryMissingFieldIsNamed) {
 TEST_F(DailyEntryRules, TheFutureIsRefused) {
     auto fields = valid_note();
     fields["occurred_time"] = "15:40";  // ten minutes after now
-    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_time"});
+    auto later = read(fields);
+    EXPECT_EQ(fields_at_fault(later), std::vector<std::string>{"occurred_time"});
+    EXPECT_TRUE(says(message_at(later, "occurred_time"), "now or earlier"));
     fields["occurred_time"] = "15:34";  // within the grace for a tablet's clock
     EXPECT_TRUE(read(fields).ok());
     fields["occurred_on"] = "2026-05-13";
-    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_on"});
+    auto tomorrow = read(fields);
+    EXPECT_EQ(fields_at_fault(tomorrow), std::vector<std::string>{"occurred_on"});
+    EXPECT_TRUE(says(message_at(tomorrow, "occurred_on"), "today or earlier"));
 }
 
 TEST_F(DailyEntryRules, ImpossibleTimesAndCategoriesAreRefused) {
     auto fields = valid_note();
     for (const char* t : {"25:00", "12:60", "1230", "noon", "12:3", ":30"}) {
         fields["occurred_time"] = t;
-        EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_time"}) << t;
+        auto r = read(fields);
+        EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"occurred_time"}) << t;
+        EXPECT_TRUE(says(message_at(r, "occurred_time"), "must be a real time")) << t;
     }
     fields = valid_note();
     fields["category"] = "gossip";
-    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"category"});
+    auto gossip = read(fields);
+    EXPECT_EQ(fields_at_fault(gossip), std::vector<std::string>{"category"});
+    EXPECT_TRUE(says(message_at(gossip, "category"), "from the list"));
 }
 
 TEST_F(DailyEntryRules, ATimeTheSpringSkipsIsRefused) {
@@ -114,7 +144,9 @@ TEST_F(DailyEntryRules, ATimeTheSpringSkipsIsRefused) {
     auto fields = valid_note();
     fields["occurred_on"] = "2026-03-29";
     fields["occurred_time"] = "01:30";
-    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"occurred_time"});
+    auto skipped = read(fields);
+    EXPECT_EQ(fields_at_fault(skipped), std::vector<std::string>{"occurred_time"});
+    EXPECT_TRUE(says(message_at(skipped, "occurred_time"), "the clocks went forward"));
     fields["occurred_time"] = "02:30";
     ASSERT_TRUE(read(fields).ok());
     EXPECT_EQ(format_utc(read(fields)->occurred_at), "2026-03-29T01:30:00.000Z");
@@ -128,17 +160,22 @@ TEST_F(DailyEntryRules, TheRepeatedAutumnHourIsTheFirst) {
 
 TEST_F(DailyEntryRules, KeyWorkNeedsItsTopicAndTextHasLimits) {
     auto fields = valid_note();
-    EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)),
-              std::vector<std::string>{"topic"});
+    auto no_topic = read(fields, EntryKind::key_work);
+    EXPECT_EQ(fields_at_fault(no_topic), std::vector<std::string>{"topic"});
+    EXPECT_TRUE(says(message_at(no_topic, "topic"), "Enter what the session was about"));
     fields["topic"] = "School";
     fields["body"] = std::string(10001, 'x');
-    EXPECT_EQ(fields_at_fault(read(fields, EntryKind::key_work)), std::vector<std::string>{"body"});
+    auto too_long = read(fields, EntryKind::key_work);
+    EXPECT_EQ(fields_at_fault(too_long), std::vector<std::string>{"body"});
+    EXPECT_TRUE(says(message_at(too_long, "body"), "characters or fewer"));
 }
 
 TEST_F(DailyEntryRules, FieldsNobodyAskedForAreRefused) {
     auto fields = valid_note();
     fields["author"] = "Someone else";
-    EXPECT_EQ(fields_at_fault(read(fields)), std::vector<std::string>{"author"});
+    auto r = read(fields);
+    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"author"});
+    EXPECT_TRUE(says(message_at(r, "author"), "not a field Hearth knows here"));
 }
 
 TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
@@ -157,9 +194,12 @@ TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
     EXPECT_EQ(both->body, "Helped around the home: laid the table");
     auto words = praise({{"body", "Read to the younger ones"}});
     EXPECT_EQ(words->body, "Read to the younger ones");
-    EXPECT_EQ(fields_at_fault(praise({})), std::vector<std::string>{"body"});
-    EXPECT_EQ(fields_at_fault(praise({{"moment", "shouting"}})),
-              std::vector<std::string>{"moment"});
+    auto nothing = praise({});
+    EXPECT_EQ(fields_at_fault(nothing), std::vector<std::string>{"body"});
+    EXPECT_TRUE(says(message_at(nothing, "body"), "Choose a moment or write what they did well"));
+    auto shouting = praise({{"moment", "shouting"}});
+    EXPECT_EQ(fields_at_fault(shouting), std::vector<std::string>{"moment"});
+    EXPECT_TRUE(says(message_at(shouting, "moment"), "from the list"));
 }
 
 TEST(AgreedActions, OneALineBlanksAndBulletsDropped) {
@@ -219,7 +259,9 @@ class DailyStore : public ::testing::Test {
   protected:
     void SetUp() override { set_display_zone("Europe/London"); }
     InProcessApp app;
-    audit::Actor worker{5, "Chris Okafor", "127.0.0.1", "test"};
+    const std::int64_t aisha = demo_child(*app.db, "Aisha");
+    const std::int64_t willow = demo_home(*app.db, "Willow House");
+    const audit::Actor worker = demo_actor(*app.db, "Chris Okafor");
 
     EntryDetails note(const std::string& body) {
         EntryDetails d;
@@ -234,7 +276,7 @@ class DailyStore : public ::testing::Test {
 TEST_F(DailyStore, AnEntryIsSignedVersionedInTheChronologyAndAudited) {
     const auto audits = count_rows(*app.db, "SELECT COUNT(*) FROM audit_log");
     auto id = app.db->write([&](db::Connection& c) {
-        return record(c, 1, 1, note("Baked a cake with staff"), {"Buy more flour"}, worker,
+        return record(c, aisha, willow, note("Baked a cake with staff"), {"Buy more flour"}, worker,
                       test_now());
     });
     ASSERT_TRUE(id.ok()) << id.error().detail;
@@ -258,7 +300,7 @@ TEST_F(DailyStore, AnEntryIsSignedVersionedInTheChronologyAndAudited) {
 
 TEST_F(DailyStore, AnAmendmentKeepsTheEarlierTextAndRefusesAStaleVersion) {
     auto id = app.db->write([&](db::Connection& c) {
-        return record(c, 1, 1, note("Went to the park"), {}, worker, test_now());
+        return record(c, aisha, willow, note("Went to the park"), {}, worker, test_now());
     });
     ASSERT_TRUE(id.ok());
     auto changed = note("Went to the park with Kai");
@@ -287,40 +329,63 @@ TEST_F(DailyStore, AnAmendmentKeepsTheEarlierTextAndRefusesAStaleVersion) {
 
 TEST_F(DailyStore, AnAmendmentThatChangesNothingOrHasNoReasonIsRefused) {
     auto id = app.db->write([&](db::Connection& c) {
-        return record(c, 1, 1, note("Tidied room"), {}, worker, test_now());
+        return record(c, aisha, willow, note("Tidied room"), {}, worker, test_now());
     });
     ASSERT_TRUE(id.ok());
     Status same = app.db->write([&](db::Connection& c) {
         return amend(c, id.value(), 1, note("Tidied room"), "No reason", worker, test_now());
     });
     EXPECT_EQ(fields_at_fault(same), std::vector<std::string>{"reason"});
+    EXPECT_TRUE(says(message_at(same, "reason"), "Nothing was changed")) << same.error().message;
     Status no_reason = app.db->write([&](db::Connection& c) {
         return amend(c, id.value(), 1, note("Tidied up"), "", worker, test_now());
     });
     EXPECT_EQ(fields_at_fault(no_reason), std::vector<std::string>{"reason"});
+    EXPECT_TRUE(says(message_at(no_reason, "reason"), "Enter why you are amending"))
+        << no_reason.error().message;
 }
 
 TEST_F(DailyStore, AnActionIsDoneOnceAndTheSecondPersonIsTold) {
     auto id = app.db->write([&](db::Connection& c) {
-        return record(c, 1, 1, note("Key work"), {"Ring the dentist"}, worker, test_now());
+        return record(c, aisha, willow, note("Key work"), {"Ring the dentist"}, worker, test_now());
     });
     ASSERT_TRUE(id.ok());
     auto actions =
         app.db->read([&](db::Connection& c) { return actions_of(c, "daily_entry", id.value()); });
     ASSERT_EQ(actions->size(), 1u);
     const auto action = (*actions)[0];
+    auto open_ids = [&] {
+        auto open = app.db->read([&](db::Connection& c) { return open_actions(c, willow, 1000); });
+        EXPECT_TRUE(open.ok());
+        std::vector<std::int64_t> ids;
+        for (const auto& a : open.ok() ? open.value() : std::vector<AgreedAction>{})
+            ids.push_back(a.id);
+        return ids;
+    };
+    const auto open_before = open_ids();
+    ASSERT_EQ(std::count(open_before.begin(), open_before.end(), action.id), 1);
     Status done = app.db->write([&](db::Connection& c) {
         return mark_done(c, action.id, action.version, "Booked for Friday", worker, test_now());
     });
     ASSERT_TRUE(done.ok());
+    // Dana opened the same action before Chris saved, and saves after him.
+    const audit::Actor dana = demo_actor(*app.db, "Dana Lewis");
     Status again = app.db->write([&](db::Connection& c) {
-        return mark_done(c, action.id, action.version, "", worker, test_now());
+        return mark_done(c, action.id, action.version, "Rang them too", dana, test_now());
     });
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
-    auto open = app.db->read([&](db::Connection& c) { return open_actions(c, 1, 100); });
-    for (const auto& a : open.value())
-        EXPECT_NE(a.id, action.id);
+    EXPECT_EQ(again.error().message, "Chris Okafor already recorded this action as done.");
+    auto after =
+        app.db->read([&](db::Connection& c) { return actions_of(c, "daily_entry", id.value()); });
+    ASSERT_TRUE(after.ok());
+    ASSERT_EQ(after->size(), 1u);
+    EXPECT_TRUE((*after)[0].done);
+    EXPECT_EQ((*after)[0].done_by_name, "Chris Okafor");
+    EXPECT_EQ((*after)[0].done_note, "Booked for Friday");
+    const auto open_after = open_ids();
+    EXPECT_EQ(open_after.size(), open_before.size() - 1);
+    EXPECT_EQ(std::count(open_after.begin(), open_after.end(), action.id), 0);
 }
 
 TEST_F(DailyStore, EverySaveIsCheckedForLanguageThatCaresAndAnAmendmentReplacesTheCount) {
@@ -333,7 +398,7 @@ TEST_F(DailyStore, EverySaveIsCheckedForLanguageThatCaresAndAnAmendmentReplacesT
     auto d = note("He kicked off at tea and absconded for an hour.");
     d.child_words = "I kicked off because nobody listened";  // theirs: never checked
     auto id = app.db->write(
-        [&](db::Connection& c) { return record(c, 1, 1, d, {}, worker, test_now()); });
+        [&](db::Connection& c) { return record(c, aisha, willow, d, {}, worker, test_now()); });
     ASSERT_TRUE(id.ok()) << id.error().detail;
     EXPECT_EQ(flagged(id.value()), 2);
     Status amended = app.db->write([&](db::Connection& c) {

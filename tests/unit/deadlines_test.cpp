@@ -4,6 +4,7 @@
 
 #include "deadlines/deadline.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "demo_lookup.hpp"
 #include "test_support.hpp"
 
 using namespace hearth;
@@ -73,7 +74,7 @@ class DeadlineStore : public ::testing::Test {
     }
 
     InProcessApp app;
-    audit::Actor manager{3, "Sam Carter", "127.0.0.1", "test"};
+    const audit::Actor manager = hearth::testing::demo_actor(*app.db, "Sam Carter");
 
     std::int64_t start_clock(std::int64_t source, Timestamp due,
                              const std::string& kind = "plan_review") {
@@ -124,6 +125,7 @@ TEST_F(DeadlineStore, MetByHandNeedsTheEvidenceAndTheVersionRead) {
         [&](db::Connection& c) { return meet_by_hand(c, id, 1, manager, test_now(), ""); });
     ASSERT_FALSE(no_note.ok());
     EXPECT_EQ(no_note.error().fields.at(0).field, "note");
+    EXPECT_NE(no_note.error().message.find("Enter how this was met"), std::string::npos);
     Status done = app.db->write([&](db::Connection& c) {
         return meet_by_hand(c, id, 1, manager, test_now(), "Reviewed at the LAC review");
     });
@@ -132,6 +134,7 @@ TEST_F(DeadlineStore, MetByHandNeedsTheEvidenceAndTheVersionRead) {
         [&](db::Connection& c) { return meet_by_hand(c, id, 1, manager, test_now(), "Again"); });
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(twice.error().message, "Sam Carter already recorded this as met.");
 }
 
 TEST_F(DeadlineStore, AClosedClockIsNeitherOpenNorMet) {
