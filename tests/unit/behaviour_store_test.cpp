@@ -4,9 +4,12 @@
 // amendments that keep everything; the figures read back what was written.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "behaviour/after_incident_store.hpp"
 #include "behaviour/incident_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "demo_lookup.hpp"
 #include "intervention/figures_store.hpp"
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
@@ -196,6 +199,8 @@ TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
     auto refused = sign_as(person(4, Role::deputy), intervention::Stage::staff, staff_review);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().fields.front().field, "signed");
+    EXPECT_NE(refused.error().message.find("someone they have authorised"), std::string::npos)
+        << refused.error().message;
     // Authorised, Chris held Kai: he may not sign his own hold.
     ASSERT_TRUE(
         write([&](db::Connection& c) {
@@ -203,6 +208,7 @@ TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
         }).ok());
     auto own = sign_as(person(5, Role::support_worker), intervention::Stage::staff, staff_review);
     ASSERT_FALSE(own.ok());
+    EXPECT_EQ(own.error().fields.front().field, "signed");
     EXPECT_NE(own.error().message.find("You used this measure"), std::string::npos);
     // The registered manager signs; a second signature is a conflict.
     ASSERT_TRUE(
@@ -212,6 +218,8 @@ TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
         sign_as(person(3, Role::registered_manager), intervention::Stage::staff, staff_review);
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+    EXPECT_NE(again.error().message.find("Sam Carter signed this on"), std::string::npos)
+        << again.error().message;
     const auto reviews = clocks("measure", measure_id);
     EXPECT_EQ(of_kind(reviews, intervention::staff_review_clock)->state, deadlines::State::met);
     EXPECT_EQ(of_kind(reviews, intervention::child_review_clock)->state, deadlines::State::open);
@@ -231,6 +239,10 @@ TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
         sign_as(person(3, Role::registered_manager), intervention::Stage::child, child_review);
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_NE(stale.error().message.find("Sam Carter amended this record (version 2) after you "
+                                         "opened it (version 1)"),
+              std::string::npos)
+        << stale.error().message;
     auto fresh = child_review;
     fresh.version = 2;
     ASSERT_TRUE(
@@ -271,6 +283,8 @@ TEST_F(IncidentStore, AHoldTheIncidentDoesNotMentionIsRefused) {
     });
     ASSERT_FALSE(m.ok());
     EXPECT_EQ(m.error().fields.front().field, "kind");
+    EXPECT_NE(m.error().message.find("amend the incident first"), std::string::npos)
+        << m.error().message;
 }
 
 TEST_F(IncidentStore, AmendmentsKeepChildrenAndTheTruthOfWhatWasUsed) {
@@ -285,6 +299,8 @@ TEST_F(IncidentStore, AmendmentsKeepChildrenAndTheTruthOfWhatWasUsed) {
     });
     ASSERT_FALSE(removed.ok());
     EXPECT_EQ(removed.error().fields.front().field, "children");
+    EXPECT_NE(removed.error().message.find("cannot be taken off this incident"), std::string::npos)
+        << removed.error().message;
 
     auto nobody_held = i.details;
     nobody_held.restrictive_measure = "none";
@@ -294,6 +310,8 @@ TEST_F(IncidentStore, AmendmentsKeepChildrenAndTheTruthOfWhatWasUsed) {
     });
     ASSERT_FALSE(denied.ok());
     EXPECT_EQ(denied.error().fields.front().field, "restrictive_measure");
+    EXPECT_NE(denied.error().message.find("cannot now say that nobody was held"), std::string::npos)
+        << denied.error().message;
 
     auto with_lily = i.details;
     with_lily.children = {kai, lily};
@@ -317,6 +335,10 @@ TEST_F(IncidentStore, AmendmentsKeepChildrenAndTheTruthOfWhatWasUsed) {
     });
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_NE(stale.error().message.find("amended this incident (version 2) after you opened it "
+                                         "(version 1)"),
+              std::string::npos)
+        << stale.error().message;
     EXPECT_EQ(count_rows(*app.db,
                          "SELECT COUNT(*) FROM record_versions WHERE record_type = 'incident' AND "
                          "record_id = $1",
@@ -395,19 +417,57 @@ TEST_F(IncidentStore, StaffWhoAreStrugglingAreCheckedOnAndUntrainedHoldersAreNam
 }
 
 TEST_F(IncidentStore, TheFiguresReadBackEveryRestraintOfTheHome) {
+    // From just before the first hold this test writes: the demo's restraints are all earlier, so
+    // every figure below is one of the holds written here.
+    const Timestamp from = used - std::chrono::minutes{1};
+    const Timestamp until = test_now() + std::chrono::hours{1};
+    auto restraints = [&](std::int64_t home) {
+        auto rows = app.db->read(
+            [&](db::Connection& c) { return intervention::restraints_in(c, {home}, from, until); });
+        EXPECT_TRUE(rows.ok());
+        return rows.ok() ? rows.value() : std::vector<intervention::RestraintRow>{};
+    };
+    ASSERT_TRUE(restraints(willow).empty());
+
+    // Kai held twice, an hour apart, and Lily once in between: each hold four minutes long.
     hold_at(used, std::chrono::minutes{30});
-    auto rows = app.db->read([&](db::Connection& c) {
-        return intervention::restraints_in(c, {willow}, test_now() - std::chrono::hours{24 * 400},
-                                           test_now() + std::chrono::hours{1});
+    hold_at(used + std::chrono::hours{1}, std::chrono::minutes{30});
+    const Timestamp lily_at = used + std::chrono::minutes{30};
+    auto lilys = a_hold_incident(lily_at);
+    lilys.children = {lily};
+    auto lily_incident = write([&](db::Connection& c) {
+        return behaviour::record(c, {willow, 1}, lilys, chris, lily_at);
     });
-    ASSERT_TRUE(rows.ok());
-    EXPECT_EQ(static_cast<std::int64_t>(rows->size()),
-              count_rows(*app.db,
-                         "SELECT COUNT(*) FROM measures WHERE home_id = 1 AND kind <> "
-                         "'consequence'"));
-    const auto counts = intervention::ofsted_counts(rows.value(), used, test_now());
-    EXPECT_EQ(counts.restraints, 1);
-    EXPECT_EQ(counts.children_restrained, 1);
+    ASSERT_TRUE(lily_incident.ok());
+    auto li = incident(lily_incident.value());
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return intervention::record(c, {&li, lily, 1, "Seated hold"}, a_hold(lily_at),
+                                                chris, lily_at + std::chrono::minutes{20});
+                }).ok());
+
+    auto rows = restraints(willow);
+    ASSERT_EQ(rows.size(), 3u);
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+    const Timestamp started[] = {used + std::chrono::minutes{5}, lily_at + std::chrono::minutes{5},
+                                 used + std::chrono::hours{1} + std::chrono::minutes{5}};
+    const std::int64_t held[] = {kai, lily, kai};
+    for (std::size_t n = 0; n < rows.size(); ++n) {
+        EXPECT_EQ(rows[n].home_id, willow) << n;
+        EXPECT_EQ(rows[n].child_id, held[n]) << n;
+        EXPECT_EQ(rows[n].at, started[n]) << n;
+        EXPECT_EQ(rows[n].minutes, 4) << n;
+        EXPECT_EQ(rows[n].used_by, (std::vector<std::int64_t>{5, 6})) << n;
+        EXPECT_FALSE(rows[n].injury) << n;
+    }
+    EXPECT_TRUE(restraints(hearth::testing::demo_home(*app.db, "Harbour View")).empty());
+
+    const auto counts = intervention::ofsted_counts(rows, from, until);
+    EXPECT_EQ(counts.restraints, 3);
+    EXPECT_EQ(counts.children_restrained, 2);
+    // Only Kai's second hold falls in its last hour.
+    const auto last_hour = intervention::ofsted_counts(rows, used + std::chrono::hours{1}, until);
+    EXPECT_EQ(last_hour.restraints, 1);
+    EXPECT_EQ(last_hour.children_restrained, 1);
 }
 
 TEST_F(IncidentStore, TheOrganisationKeepsItsOwnTechniquesAndRetiresThoseItDoesNotTeach) {
@@ -436,6 +496,9 @@ TEST_F(IncidentStore, TheOrganisationKeepsItsOwnTechniquesAndRetiresThoseItDoesN
     ASSERT_FALSE(again.ok());
     ASSERT_EQ(again.error().fields.size(), 1u);
     EXPECT_EQ(again.error().fields[0].field, "label");
+    EXPECT_NE(again.error().message.find("is in the list already"), std::string::npos)
+        << again.error().message;
+    EXPECT_EQ(again.error().message.find("retired"), std::string::npos) << again.error().message;
 
     ASSERT_TRUE(write([&](db::Connection& c) {
                     return intervention::set_retired(c, 1, "seated_hold", true, sam, now);
@@ -446,10 +509,12 @@ TEST_F(IncidentStore, TheOrganisationKeepsItsOwnTechniquesAndRetiresThoseItDoesN
     });
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(twice.error().message, "That technique was retired already.");
     auto added_retired = write([&](db::Connection& c) {
         return intervention::add_technique(c, 1, "Seated hold (two adults)", sam, now);
     });
     ASSERT_FALSE(added_retired.ok());
+    EXPECT_EQ(added_retired.error().fields.front().field, "label");
     EXPECT_NE(added_retired.error().message.find("retired: restore it"), std::string::npos);
 
     ASSERT_TRUE(write([&](db::Connection& c) {
