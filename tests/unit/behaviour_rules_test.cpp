@@ -24,6 +24,14 @@ std::vector<std::string> fields_at_fault(const Error& e) {
     return out;
 }
 
+std::string message_at(const Error& e, const std::string& field) {
+    for (const auto& f : e.fields) {
+        if (f.field == field)
+            return f.message;
+    }
+    return {};
+}
+
 const Choosable choosable{{{1, "Aisha Bennett"}, {2, "Ben Cole"}},
                           {{11, "Chris Okafor"}, {12, "Dana Lewis"}}};
 
@@ -105,6 +113,8 @@ TEST_F(IncidentForm, TheEndComesAfterTheBeginningAndWithinADay) {
     auto d = read(before);
     ASSERT_FALSE(d.ok());
     EXPECT_EQ(fields_at_fault(d.error()), std::vector<std::string>{"ended_time"});
+    EXPECT_NE(message_at(d.error(), "ended_time").find("after the time it started"),
+              std::string::npos);
     auto past_midnight = an_incident();
     past_midnight["occurred_on"] = "2026-05-11";
     past_midnight["occurred_time"] = "23:40";
@@ -122,11 +132,16 @@ TEST_F(IncidentForm, ChildrenAndStaffAreChosenFromThoseOfTheHome) {
     auto d = read(strangers);
     ASSERT_FALSE(d.ok());
     EXPECT_EQ(fields_at_fault(d.error()), (std::vector<std::string>{"children", "staff_involved"}));
+    EXPECT_NE(message_at(d.error(), "children").find("from the list"), std::string::npos);
+    EXPECT_NE(message_at(d.error(), "staff_involved").find("from the list"), std::string::npos);
     auto assaulted = an_incident();
     assaulted["staff_assaulted"] = {"12"};
     auto a = read(assaulted);
     ASSERT_FALSE(a.ok());
     EXPECT_EQ(fields_at_fault(a.error()), std::vector<std::string>{"staff_assaulted"});
+    EXPECT_NE(
+        message_at(a.error(), "staff_assaulted").find("Dana Lewis is not among the staff involved"),
+        std::string::npos);
 }
 
 TEST_F(IncidentForm, AnIncidentCannotBeInTheFuture) {
@@ -136,6 +151,7 @@ TEST_F(IncidentForm, AnIncidentCannotBeInTheFuture) {
     auto d = read(fields);
     ASSERT_FALSE(d.ok());
     EXPECT_EQ(fields_at_fault(d.error()), std::vector<std::string>{"occurred_time"});
+    EXPECT_NE(message_at(d.error(), "occurred_time").find("now or earlier"), std::string::npos);
 }
 
 TEST_F(StaffDebriefs, EveryoneAfterAHoldAndEachAssaultedMemberOfStaff) {
@@ -179,6 +195,9 @@ TEST_F(StaffDebriefs, HeldWithSomeoneElseAndSupportOffered) {
                                 test_now());
     ASSERT_FALSE(d.ok());
     EXPECT_EQ(fields_at_fault(d.error()), (std::vector<std::string>{"held_by", "support"}));
+    EXPECT_NE(message_at(d.error(), "held_by").find("with someone else"), std::string::npos);
+    EXPECT_NE(message_at(d.error(), "support").find("Choose the support offered"),
+              std::string::npos);
     StaffDebriefDetails hurt;
     hurt.wellbeing = "hurt";
     EXPECT_TRUE(needs_manager(hurt));
@@ -192,12 +211,15 @@ TEST_F(ChildAccounts, TheirWordsOrWhyThereAreNone) {
     auto a = read_account(reader, {1}, utc("2026-05-12T13:40:00.000Z"), test_now());
     ASSERT_FALSE(a.ok());
     EXPECT_EQ(fields_at_fault(a.error()), std::vector<std::string>{"words"});
+    EXPECT_NE(message_at(a.error(), "words").find("in their own words"), std::string::npos);
     auto before = http::FormData::from_json(
         R"({"given_on": "2026-05-12", "given_time": "12:00", "words": "I was angry"})");
     http::FormReader early(before.value());
     auto b = read_account(early, {1}, utc("2026-05-12T13:40:00.000Z"), test_now());
     ASSERT_FALSE(b.ok());
     EXPECT_EQ(fields_at_fault(b.error()), std::vector<std::string>{"given_time"});
+    EXPECT_NE(message_at(b.error(), "given_time").find("after the incident began"),
+              std::string::npos);
 }
 
 TEST_F(Reg40, MetOnceOfstedAndEveryChildsPlacingAuthorityAreTold) {

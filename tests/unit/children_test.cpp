@@ -54,6 +54,21 @@ std::vector<std::string> fields_at_fault(const Result<ChildDetails>& r) {
     return out;
 }
 
+template <typename T>
+std::string message_at(const Result<T>& r, const std::string& field) {
+    if (!r.ok()) {
+        for (const auto& f : r.error().fields) {
+            if (f.field == field)
+                return f.message;
+        }
+    }
+    return {};
+}
+
+bool says(const std::string& message, const std::string& part) {
+    return message.find(part) != std::string::npos;
+}
+
 TEST(ChildDetails, AValidFormBecomesARecord) {
     auto r = read_form(valid_fields());
     ASSERT_TRUE(r.ok()) << r.error().message;
@@ -93,7 +108,9 @@ TEST(ChildDetails, AdmissionBeforeBirthIsRefused) {
 TEST(ChildDetails, AFutureAdmissionIsRefused) {
     auto fields = valid_fields();
     fields["admission_date"] = "2026-06-01";
-    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"admission_date"});
+    auto r = read_form(fields);
+    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"admission_date"});
+    EXPECT_TRUE(says(message_at(r, "admission_date"), "today or earlier"));
 }
 
 TEST(ChildDetails, AnImpossibleDateOfBirthIsRefused) {
@@ -103,9 +120,12 @@ TEST(ChildDetails, AnImpossibleDateOfBirthIsRefused) {
     fields["date_of_birth-year"] = "2012";
     auto r = read_form(fields);
     EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"date_of_birth"});
+    EXPECT_TRUE(says(message_at(r, "date_of_birth"), "must be a real date"));
     fields = valid_fields();
     fields["date_of_birth-year"] = "1990";  // an adult: not a child in a children's home
-    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"date_of_birth"});
+    auto adult = read_form(fields);
+    EXPECT_EQ(fields_at_fault(adult), std::vector<std::string>{"date_of_birth"});
+    EXPECT_TRUE(says(message_at(adult, "date_of_birth"), "within the last 25 years"));
 }
 
 TEST(ChildDetails, EachMissingRequiredFieldIsNamed) {
@@ -113,7 +133,11 @@ TEST(ChildDetails, EachMissingRequiredFieldIsNamed) {
          {"first_name", "last_name", "sex", "legal_basis", "placing_authority", "admission_date"}) {
         auto fields = valid_fields();
         fields.erase(field);
-        EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{field}) << field;
+        auto r = read_form(fields);
+        EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{field}) << field;
+        const std::string said = message_at(r, field);
+        EXPECT_TRUE(said.rfind("Enter ", 0) == 0 || said.rfind("Select ", 0) == 0)
+            << field << ": " << said;
     }
     auto fields = valid_fields();
     fields.erase("date_of_birth-day");
@@ -138,6 +162,10 @@ TEST(ChildDetails, BadChoicesAndUnknownFieldsAreRefused) {
     auto r = read_form(fields);
     EXPECT_EQ(fields_at_fault(r),
               (std::vector<std::string>{"sex", "legal_basis", "favourite_colour", "key_workers"}));
+    EXPECT_TRUE(says(message_at(r, "sex"), "from the list"));
+    EXPECT_TRUE(says(message_at(r, "legal_basis"), "from the list"));
+    EXPECT_TRUE(says(message_at(r, "favourite_colour"), "not a field Hearth knows here"));
+    EXPECT_TRUE(says(message_at(r, "key_workers"), "not a field Hearth knows here"));
 }
 
 Result<Admission> read_admission_form(const std::map<std::string, std::string>& fields) {
@@ -161,6 +189,7 @@ TEST(Admission, NamesTheFirstKeyWorkerOrNone) {
     auto bad = read_admission_form(fields);
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().fields.front().field, "key_worker");
+    EXPECT_TRUE(says(message_at(bad, "key_worker"), "whole number"));
 }
 
 TEST(Admission, WhatBelongsToTheEndOfAPlacementIsRefused) {
@@ -173,6 +202,8 @@ TEST(Admission, WhatBelongsToTheEndOfAPlacementIsRefused) {
     for (const auto& f : r.error().fields)
         at.push_back(f.field);
     EXPECT_EQ(at, (std::vector<std::string>{"address_on_leaving", "date_of_death"}));
+    EXPECT_TRUE(says(message_at(r, "address_on_leaving"), "recorded when the child leaves"));
+    EXPECT_TRUE(says(message_at(r, "date_of_death"), "cannot be recorded at admission"));
 }
 
 TEST(ChildDetails, ScheduleThreeFieldsAreReadWithTheirLimits) {
@@ -195,8 +226,10 @@ TEST(ChildDetails, ScheduleThreeFieldsAreReadWithTheirLimits) {
 
     fields["school"] = std::string(201, 'x');
     fields["address_before"] = std::string(501, 'x');
-    EXPECT_EQ(fields_at_fault(read_form(fields)),
-              (std::vector<std::string>{"address_before", "school"}));
+    auto too_long = read_form(fields);
+    EXPECT_EQ(fields_at_fault(too_long), (std::vector<std::string>{"address_before", "school"}));
+    EXPECT_TRUE(says(message_at(too_long, "address_before"), "500 characters or fewer"));
+    EXPECT_TRUE(says(message_at(too_long, "school"), "200 characters or fewer"));
 }
 
 TEST(ChildDetails, ADateOfDeathIsNotInTheFutureNorBeforeBirth) {
@@ -206,7 +239,9 @@ TEST(ChildDetails, ADateOfDeathIsNotInTheFutureNorBeforeBirth) {
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->date_of_death, *parse_date("2026-05-12"));
     fields["date_of_death"] = "2026-05-13";
-    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"date_of_death"});
+    auto tomorrow = read_form(fields);
+    EXPECT_EQ(fields_at_fault(tomorrow), std::vector<std::string>{"date_of_death"});
+    EXPECT_TRUE(says(message_at(tomorrow, "date_of_death"), "today or earlier"));
     fields["date_of_death"] = "2011-04-16";  // the day before she was born
     auto before = read_form(fields);
     EXPECT_EQ(fields_at_fault(before), std::vector<std::string>{"date_of_death"});
@@ -403,6 +438,9 @@ TEST_F(ChildStore, AnAmendmentWithNoChangesIsRefused) {
     Status same = amend_as(staff_, 1, details_, "Checked it");
     ASSERT_FALSE(same.ok());
     EXPECT_EQ(same.error().kind, ErrorKind::invalid_input);
+    ASSERT_EQ(same.error().fields.size(), 1u);
+    EXPECT_EQ(same.error().fields.front().field, "reason");
+    EXPECT_TRUE(says(same.error().message, "Nothing was changed")) << same.error().message;
     EXPECT_EQ(versions_count(), 1);
     EXPECT_EQ(amend_entries(), 0);
 }
@@ -414,6 +452,8 @@ TEST_F(ChildStore, AnAmendmentNeedsAReason) {
     ASSERT_FALSE(no_reason.ok());
     ASSERT_FALSE(no_reason.error().fields.empty());
     EXPECT_EQ(no_reason.error().fields.front().field, "reason");
+    EXPECT_TRUE(says(no_reason.error().message, "Enter why you are changing this record"))
+        << no_reason.error().message;
     EXPECT_EQ(versions_count(), 1);
 }
 
@@ -424,6 +464,7 @@ TEST_F(ChildStore, TheFirstKeyWorkerMustBeStaffOfTheHomeAndNothingIsHalfAdmitted
     ASSERT_FALSE(bad.ok());
     ASSERT_FALSE(bad.error().fields.empty());
     EXPECT_EQ(bad.error().fields.front().field, "key_worker");
+    EXPECT_TRUE(says(bad.error().message, "must be staff of this home")) << bad.error().message;
     EXPECT_EQ(hearth::testing::count_rows(*db_, "SELECT COUNT(*) FROM children"), children_before);
 }
 

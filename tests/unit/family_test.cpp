@@ -61,8 +61,10 @@ TEST(FamilyMemberForm, AnEndingIsDatedNotInTheFutureAndSaysWhy) {
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ(ok->ended_on, *parse_date("2026-05-01"));
     EXPECT_EQ(fields_of(read({}).error()), (std::vector<std::string>{"ended_on", "reason"}));
-    EXPECT_EQ(fields_of(read({{"ended_on", "2026-05-13"}, {"reason", "x"}}).error()),
-              std::vector<std::string>{"ended_on"});
+    auto tomorrow = read({{"ended_on", "2026-05-13"}, {"reason", "x"}});
+    EXPECT_EQ(fields_of(tomorrow.error()), std::vector<std::string>{"ended_on"});
+    EXPECT_NE(tomorrow.error().message.find("today or earlier"), std::string::npos)
+        << tomorrow.error().message;
 }
 
 TEST(FamilyChanges, LabelledInFormOrderWithDatesWritten) {
@@ -143,12 +145,18 @@ TEST_F(FamilyStore, AStaleOrEmptyAmendmentIsRefusedAndWritesNothing) {
     Status stale = amend(mum, 1, {"Jade B", "Mum", true, "", ""}, "Spelling");
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
-    EXPECT_NE(stale.error().message.find("Dana Lewis"), std::string::npos);
+    EXPECT_NE(stale.error().message.find("Dana Lewis changed this entry (version 2)"),
+              std::string::npos)
+        << stale.error().message;
     Status same = amend(mum, 2, {"Jade Bennett", "Mum", true, "07700 900123", ""}, "Checked");
     ASSERT_FALSE(same.ok());
     EXPECT_EQ(fields_of(same.error()), std::vector<std::string>{"reason"});
+    EXPECT_NE(same.error().message.find("Nothing was changed"), std::string::npos);
     Status no_reason = amend(mum, 2, {"Jade", "Mum", true, "", ""}, "");
+    ASSERT_FALSE(no_reason.ok());
     EXPECT_EQ(fields_of(no_reason.error()), std::vector<std::string>{"reason"});
+    EXPECT_NE(no_reason.error().message.find("Enter why you are changing this entry"),
+              std::string::npos);
     EXPECT_EQ(versions_of(mum).size(), 2u);
     EXPECT_EQ(list()[0].details.name, "Jade Bennett");
 }
@@ -172,6 +180,7 @@ TEST_F(FamilyStore, AnEntryThatNoLongerAppliesIsEndedNotDeleted) {
     Status again = end(aunt, 2, "2026-05-02");
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(again.error().message, "This entry already stopped applying on 1 May 2026.");
     EXPECT_EQ(count("SELECT COUNT(*) FROM family_members WHERE child_id = $1"), 2);
 }
 
@@ -184,6 +193,7 @@ TEST_F(FamilyStore, AnotherChildsEntryIsNotFound) {
     Status wrong = amend(mum, 1, {"X", "Mum", true, "", ""}, "Wrong child", *other);
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().kind, ErrorKind::not_found);
+    EXPECT_EQ(wrong.error().message, "We could not find that person on the child's list.");
     EXPECT_EQ(versions_of(mum).size(), 1u);
 }
 

@@ -231,13 +231,19 @@ TEST_F(MeasureForm, TheEndMustComeAfterTheStartAndAHoldCannotLastDays) {
     auto long_hold = read("physical_intervention", days);
     ASSERT_FALSE(long_hold.ok());
     // Started before its incident, and a hold of three days.
+    EXPECT_EQ(fields_at_fault(long_hold.error()),
+              (std::vector<std::string>{"started_time", "ended_time"}));
     EXPECT_NE(message_at(long_hold.error(), "ended_time").find("cannot last more than 120 minutes"),
               std::string::npos);
 
     auto restriction = a_hold();
     restriction["ended_on"] = "2026-05-12";
     restriction["ended_time"] = "15:04";
-    EXPECT_FALSE(read("restriction_of_liberty", restriction).ok());
+    auto r = read("restriction_of_liberty", restriction);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(fields_at_fault(r.error()), std::vector<std::string>{"ended_time"});
+    EXPECT_NE(message_at(r.error(), "ended_time").find("after the time it started"),
+              std::string::npos);
 }
 
 TEST_F(MeasureForm, AMeasureIsUsedDuringItsIncidentNotBefore) {
@@ -349,13 +355,17 @@ TEST_F(Reg35SignOff, OnlyTheRegisteredManagerOrSomeoneAuthorised) {
     ASSERT_TRUE(p);
     EXPECT_EQ(p->field, "signed");
     EXPECT_NE(p->message.find("authorised"), std::string::npos);
-    EXPECT_TRUE(sign_off_problem(unauthorised, Stage::child, used_by, std::nullopt));
+    auto child = sign_off_problem(unauthorised, Stage::child, used_by, std::nullopt);
+    ASSERT_TRUE(child);
+    EXPECT_EQ(child->field, "signed");
+    EXPECT_NE(child->message.find("authorised"), std::string::npos);
 }
 
 TEST_F(Reg35SignOff, WhoUsedTheMeasureCannotSignItsAccuracy) {
     const Signer holder{11, false, true};
     auto p = sign_off_problem(holder, Stage::staff, {11, 12}, 12);
     ASSERT_TRUE(p);
+    EXPECT_EQ(p->field, "signed");
     EXPECT_NE(p->message.find("You used this measure"), std::string::npos);
     // They may still be the one who speaks to the child afterwards.
     EXPECT_FALSE(sign_off_problem(holder, Stage::child, {11, 12}, std::nullopt));
@@ -366,9 +376,11 @@ TEST_F(Reg35SignOff, TheStaffSpokenToMustHaveUsedTheMeasure) {
     auto missing = sign_off_problem(manager, Stage::staff, {11}, std::nullopt);
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->field, "spoke_to");
+    EXPECT_NE(missing->message.find("Choose the member of staff"), std::string::npos);
     auto other = sign_off_problem(manager, Stage::staff, {11}, 13);
     ASSERT_TRUE(other);
     EXPECT_EQ(other->field, "spoke_to");
+    EXPECT_NE(other->message.find("Choose someone who used the measure"), std::string::npos);
 }
 
 TEST_F(Reg35SignOff, TheFormNeedsTheDayTheNoteAndTheConfirmation) {
@@ -426,6 +438,9 @@ TEST_F(InterventionTraining, ACertificateExpiresAfterItWasAwardedAndWithinThreeY
                               {"awarded_on", "2026-05-01"},
                               {"expires_on", "2036-05-01"}});
     ASSERT_FALSE(decades.ok());
+    EXPECT_EQ(fields_at_fault(decades.error()), std::vector<std::string>{"expires_on"});
+    EXPECT_NE(message_at(decades.error(), "expires_on").find("more than 3 years"),
+              std::string::npos);
     auto stranger = read_cert({{"person_id", 99},
                                {"course", "Accredited holds"},
                                {"awarded_on", "2026-05-01"},

@@ -42,6 +42,8 @@ TEST(KeyWorkerChangeForm, NeedsTheChildsViewOrWhyTheyCouldNotBeAsked) {
         "key_workers=5&reason=Nights&child_view=Yes&view_not_asked=No&"
         "read_change=0");
     EXPECT_EQ(fields_of(both.error()), std::vector<std::string>{"view_not_asked"});
+    EXPECT_NE(both.error().message.find("You have written what Aisha said"), std::string::npos)
+        << both.error().message;
     auto bare = change_form("");
     EXPECT_EQ(fields_of(bare.error()),
               (std::vector<std::string>{"reason", "read_change", "child_view"}));
@@ -56,9 +58,15 @@ TEST(KeyWorkerChangeForm, SomeoneNamedTwiceIsOneKeyWorker) {
 }
 
 TEST(KeyWorkerChangeForm, AChangeMustChangeSomething) {
-    EXPECT_FALSE(check_changes_something({5, 6}, {6, 5}).ok());
-    EXPECT_EQ(fields_of(check_changes_something({}, {}).error()),
-              std::vector<std::string>{"key_workers"});
+    for (const auto& [now, wanted] :
+         {std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>>{{5, 6}, {6, 5}},
+          {{}, {}},
+          {{5}, {5, 5}}}) {
+        Status same = check_changes_something(now, wanted);
+        ASSERT_FALSE(same.ok());
+        EXPECT_EQ(fields_of(same.error()), std::vector<std::string>{"key_workers"});
+        EXPECT_NE(same.error().message.find("already their key workers"), std::string::npos);
+    }
     EXPECT_TRUE(check_changes_something({5}, {6}).ok());
     EXPECT_TRUE(check_changes_something({5}, {}).ok());
     EXPECT_TRUE(check_changes_something({}, {5}).ok());
@@ -157,6 +165,9 @@ TEST_F(KeyWorkerStore, AStaleChangeIsAConflictAndWritesNothing) {
     auto stale = change({chris_, dana_}, admitted);
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_NE(stale.error().message.find("Someone else changed these key workers"),
+              std::string::npos)
+        << stale.error().message;
     EXPECT_EQ(count("SELECT COUNT(*) FROM key_workers WHERE child_id = $1"), spells);
     EXPECT_EQ(count("SELECT COUNT(*) FROM key_worker_changes WHERE child_id = $1"), 2);
     EXPECT_EQ(count("SELECT COUNT(*) FROM chronology WHERE kind = 'key_worker_change' AND "
@@ -168,9 +179,13 @@ TEST_F(KeyWorkerStore, OnlyStaffOfTheHomeAndOnlyARealChange) {
     auto elsewhere = change({elsewhere_}, latest());
     ASSERT_FALSE(elsewhere.ok());
     EXPECT_EQ(fields_of(elsewhere.error()), std::vector<std::string>{"key_workers"});
+    EXPECT_NE(elsewhere.error().message.find("must be staff of this home"), std::string::npos)
+        << elsewhere.error().message;
     auto same = change({chris_}, latest());
     ASSERT_FALSE(same.ok());
     EXPECT_EQ(fields_of(same.error()), std::vector<std::string>{"key_workers"});
+    EXPECT_NE(same.error().message.find("already their key workers"), std::string::npos)
+        << same.error().message;
     EXPECT_EQ(count("SELECT COUNT(*) FROM key_worker_changes WHERE child_id = $1"), 1);
 }
 

@@ -327,16 +327,33 @@ TEST(LanguageRules, NothingInNothingOut) {
 }
 
 TEST(LanguagePatterns, RefusedWithAReason) {
-    for (const char* bad : {"", "   ", "kick++ off", "ki+ck", "(a b)", "(a", "a)", "a||b", "|a",
-                            "'won", "won'", "(only)", "kick! off", "a.b", "x < y"}) {
+    const std::pair<std::string, const char*> refused[] = {
+        {"", "needs at least one word"},
+        {"   ", "needs at least one word"},
+        {"kick++ off", "a + goes only at the end of a word"},
+        {"ki+ck", "a + goes only at the end of a word"},
+        {"(a b)", "brackets go round one whole word"},
+        {"(a", "brackets go round one whole word"},
+        {"a)", "brackets go round one whole word"},
+        {"a||b", "there is an empty word"},
+        {"|a", "there is an empty word"},
+        {"'won", "an apostrophe goes inside a word"},
+        {"won'", "an apostrophe goes inside a word"},
+        {"(only)", "at least one word must not be in brackets"},
+        {"kick! off", "'!' cannot be in a word"},
+        {"a.b", "'.' cannot be in a word"},
+        {"x < y", "'<' cannot be in a word"},
+        {std::string(601, 'a'), "characters or fewer"},
+        {"a b c d e f g h i j k l m", "a pattern can have at most"},
+    };
+    for (const auto& [bad, why] : refused) {
         auto p = compile_pattern(bad);
-        EXPECT_FALSE(p.ok()) << "\"" << bad << "\" should be refused";
-        if (!p.ok()) {
-            EXPECT_FALSE(p.error().message.empty());
-        }
+        ASSERT_FALSE(p.ok()) << "\"" << bad << "\" should be refused";
+        ASSERT_EQ(p.error().fields.size(), 1u) << bad;
+        EXPECT_EQ(p.error().fields.front().field, "pattern") << bad;
+        EXPECT_NE(p.error().message.find(why), std::string::npos)
+            << "\"" << bad << "\": " << p.error().message << " should say " << why;
     }
-    EXPECT_FALSE(compile_pattern(std::string(601, 'a')).ok());
-    EXPECT_FALSE(compile_pattern("a b c d e f g h i j k l m").ok());
 }
 
 TEST(LanguagePatterns, ReadAsDocumented) {

@@ -120,6 +120,8 @@ TEST_F(LanguageStore, EveryChangeIsKeptAndAStaleOneRefused) {
     });
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().fields.front().field, "phrase");
+    EXPECT_NE(twice.error().message.find("is already on your list"), std::string::npos)
+        << twice.error().message;
 
     Phrase kinder = own_phrase("blew up", "blow+|blew up");
     kinder.alternative = "Say what led up to it";
@@ -128,6 +130,9 @@ TEST_F(LanguageStore, EveryChangeIsKeptAndAStaleOneRefused) {
     });
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_NE(stale.error().message.find("changed this phrase (version 1) after you opened it"),
+              std::string::npos)
+        << stale.error().message;
     Status amended = write([&](db::Connection& c) {
         return amend_phrase(c, org, id.value(), 1, kinder, "Clearer", sam, now);
     });
@@ -137,6 +142,10 @@ TEST_F(LanguageStore, EveryChangeIsKeptAndAStaleOneRefused) {
     });
     ASSERT_FALSE(same.ok());
     EXPECT_EQ(same.error().kind, ErrorKind::invalid_input);
+    ASSERT_EQ(same.error().fields.size(), 1u);
+    EXPECT_EQ(same.error().fields.front().field, "phrase");
+    EXPECT_NE(same.error().message.find("Nothing was changed"), std::string::npos)
+        << same.error().message;
 
     // A default of the file, retired and restored.
     ASSERT_TRUE(write([&](db::Connection& c) {
@@ -146,10 +155,14 @@ TEST_F(LanguageStore, EveryChangeIsKeptAndAStaleOneRefused) {
         [&](db::Connection& c) { return set_retired(c, org, 15, 2, true, "Twice", sam, now); });
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+    EXPECT_NE(again.error().message.find("already retired"), std::string::npos)
+        << again.error().message;
     Status no_reason =
         write([&](db::Connection& c) { return set_retired(c, org, 15, 2, false, "", sam, now); });
     ASSERT_FALSE(no_reason.ok());
     EXPECT_EQ(no_reason.error().fields.front().field, "reason");
+    EXPECT_NE(no_reason.error().message.find("Enter why you are making this change"),
+              std::string::npos);
     ASSERT_TRUE(write([&](db::Connection& c) {
                     return set_retired(c, org, 15, 2, false, "Back", sam, now);
                 }).ok());

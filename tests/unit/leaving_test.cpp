@@ -49,8 +49,15 @@ TEST(LeavingForm, ReadsALeavingAndNamesEveryFieldAtFault) {
     EXPECT_EQ(fields_of(bad.error()),
               (std::vector<std::string>{"left_on", "authority_informed_on"}));
     fields = good();
+    EXPECT_NE(bad.error().fields.front().message.find("on or after"), std::string::npos)
+        << bad.error().fields.front().message;
+    EXPECT_NE(bad.error().fields.back().message.find("today or earlier"), std::string::npos)
+        << bad.error().fields.back().message;
     fields["left_on"] = "2026-05-13";
-    EXPECT_EQ(fields_of(leaving_form(fields).error()), std::vector<std::string>{"left_on"});
+    auto tomorrow = leaving_form(fields);
+    EXPECT_EQ(fields_of(tomorrow.error()), std::vector<std::string>{"left_on"});
+    EXPECT_NE(tomorrow.error().message.find("today or earlier"), std::string::npos)
+        << tomorrow.error().message;
     fields["left_on"] = "2024-09-02";  // the day they came is possible
     EXPECT_TRUE(leaving_form(fields).ok());
 }
@@ -133,11 +140,11 @@ TEST_F(LeavingStore, TheRecordIsKeptWithANewVersionAndNoLongerListedAsLivingHere
 TEST_F(LeavingStore, PlanReviewsStopButOtherClocksRunOn) {
     auto start = [&](const char* kind) {
         return db_->write([&](db::Connection& c) {
-            return deadlines::start(c,
-                                    {home_, child_, kind, "A clock", "plan", 1, "/x",
-                                     "registered_manager", std::nullopt, tick(),
-                                     tick() + std::chrono::hours{48}},
-                                    as(manager_), tick());
+            return deadlines::start(
+                c,
+                {home_, child_, kind, "A clock", "plan", 1, "/x", "registered_manager",
+                 std::nullopt, tick(), tick() + std::chrono::hours{48}},
+                as(manager_), tick());
         });
     };
     auto review = start("plan_review");
@@ -157,6 +164,8 @@ TEST_F(LeavingStore, LeavingTwiceIsAConflictAndWritesNothing) {
     auto again = leave(child_, "2026-05-11");
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+    EXPECT_NE(again.error().message.find("is already recorded as having left"), std::string::npos)
+        << again.error().message;
     EXPECT_EQ(count("SELECT COUNT(*) FROM leavings WHERE child_id = $1"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM child_versions WHERE child_id = $1"), 2);
 }
@@ -165,6 +174,9 @@ TEST_F(LeavingStore, NotBeforeTheyCame) {
     auto early = leave(child_, "2024-09-01");
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(fields_of(early.error()), std::vector<std::string>{"left_on"});
+    EXPECT_NE(early.error().message.find("on or after the day they came to live here"),
+              std::string::npos)
+        << early.error().message;
     EXPECT_EQ(count("SELECT COUNT(*) FROM leavings WHERE child_id = $1"), 0);
 }
 

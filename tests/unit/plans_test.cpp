@@ -68,6 +68,20 @@ std::vector<std::string> fields_at_fault(const Result<T>& r) {
     return r.ok() ? std::vector<std::string>{} : fields_at_fault(r.error());
 }
 
+// Whether the refusal says `part` at `field`.
+bool says_at(const Error& e, const std::string& field, const std::string& part) {
+    for (const auto& f : e.fields) {
+        if (f.field == field)
+            return f.message.find(part) != std::string::npos;
+    }
+    return false;
+}
+
+template <typename T>
+bool says_at(const Result<T>& r, const std::string& field, const std::string& part) {
+    return !r.ok() && says_at(r.error(), field, part);
+}
+
 // ---- The kinds, as data ----
 
 TEST(PlanKinds, EveryKindTheBriefNamesIsThereWithItsSections) {
@@ -154,7 +168,10 @@ TEST(PlanDates, ReviewIsNoMoreThanSixMonthsAfterTheEffectiveDate) {
     EXPECT_EQ(late[0].message,
               "Review by date must be within 6 months of the effective date, by 12 November 2026 "
               "at the latest");
-    EXPECT_EQ(date_problems(today, date("2062-05-12"), today, std::nullopt).size(), 1u);
+    auto decades = date_problems(today, date("2062-05-12"), today, std::nullopt);
+    ASSERT_EQ(decades.size(), 1u);
+    EXPECT_EQ(decades[0].field, "review_by");
+    EXPECT_NE(decades[0].message.find("within 6 months"), std::string::npos);
     // From the last day of a month, six months on is the last day of a shorter month.
     EXPECT_EQ(add_months(date("2026-08-31"), 6), date("2027-02-28"));
     EXPECT_EQ(add_months(date("2027-08-31"), 6), date("2028-02-29"));
@@ -162,10 +179,11 @@ TEST(PlanDates, ReviewIsNoMoreThanSixMonthsAfterTheEffectiveDate) {
     EXPECT_TRUE(
         date_problems(date("2026-08-31"), date("2027-02-28"), date("2026-08-31"), std::nullopt)
             .empty());
-    EXPECT_EQ(
-        date_problems(date("2026-08-31"), date("2027-03-01"), date("2026-08-31"), std::nullopt)
-            .size(),
-        1u);
+    auto short_month =
+        date_problems(date("2026-08-31"), date("2027-03-01"), date("2026-08-31"), std::nullopt);
+    ASSERT_EQ(short_month.size(), 1u);
+    EXPECT_NE(short_month[0].message.find("by 28 February 2027 at the latest"), std::string::npos)
+        << short_month[0].message;
 }
 
 TEST(PlanDates, ReviewIsNotAlreadyPast) {
@@ -173,6 +191,7 @@ TEST(PlanDates, ReviewIsNotAlreadyPast) {
     auto past = date_problems(date("2026-03-12"), date("2026-05-05"), today, std::nullopt);
     ASSERT_EQ(past.size(), 1u);
     EXPECT_EQ(past[0].field, "review_by");
+    EXPECT_NE(past[0].message.find("must be today or later"), std::string::npos);
     EXPECT_TRUE(date_problems(date("2026-03-12"), today, today, std::nullopt).empty());
 }
 
@@ -181,6 +200,8 @@ TEST(PlanDates, EffectiveDateIsNotFarAheadNorBeforeTheVersionItReplaces) {
     auto ahead = date_problems(date("2026-08-13"), date("2026-09-01"), today, std::nullopt);
     ASSERT_EQ(ahead.size(), 1u);
     EXPECT_EQ(ahead[0].field, "effective_on");
+    EXPECT_NE(ahead[0].message.find("no more than 3 months from today"), std::string::npos)
+        << ahead[0].message;
     auto before = date_problems(date("2026-05-01"), date("2026-06-01"), today, date("2026-05-02"));
     ASSERT_EQ(before.size(), 1u);
     EXPECT_EQ(before[0].field, "effective_on");
@@ -223,11 +244,11 @@ TEST(PlanForm, EveryProblemIsNamedAtItsField) {
     EXPECT_EQ(fields_at_fault(v),
               (std::vector<std::string>{"section_triggers", "section_what_helps", "reason",
                                         "child_views", "review_by"}));
-    for (const auto& f : v.error().fields) {
-        if (f.field == "section_what_helps") {
-            EXPECT_EQ(f.message, "Enter what helps me");
-        }
-    }
+    EXPECT_TRUE(says_at(v, "section_triggers", "Enter "));
+    EXPECT_TRUE(says_at(v, "section_what_helps", "Enter what helps me"));
+    EXPECT_TRUE(says_at(v, "reason", "Enter why this version is being written"));
+    EXPECT_TRUE(says_at(v, "child_views", "or say below why they were not asked"));
+    EXPECT_TRUE(says_at(v, "review_by", "must be after the effective date"));
 }
 
 TEST(PlanForm, TheChildsViewsOrWhyTheyWereNotAsked) {
@@ -236,6 +257,7 @@ TEST(PlanForm, TheChildsViewsOrWhyTheyWereNotAsked) {
     auto none = read(fields, "behaviour_plan");
     ASSERT_FALSE(none.ok());
     EXPECT_EQ(fields_at_fault(none), std::vector<std::string>{"child_views"});
+    EXPECT_TRUE(says_at(none, "child_views", "or say below why they were not asked"));
     fields["views_not_asked"] = "Asleep after a late night; key worker will ask tomorrow";
     auto why = read(fields, "behaviour_plan");
     ASSERT_TRUE(why.ok()) << why.error().message;
@@ -253,9 +275,11 @@ TEST(PlanForm, ARiskAssessmentNeedsItsLevelAndAPlanHasNone) {
     auto no_level = read(risk, "risk_going_missing");
     ASSERT_FALSE(no_level.ok());
     EXPECT_EQ(fields_at_fault(no_level), std::vector<std::string>{"risk_level"});
+    EXPECT_TRUE(says_at(no_level, "risk_level", "Select the level of risk"));
     risk["risk_level"] = "extreme";
-    EXPECT_EQ(fields_at_fault(read(risk, "risk_going_missing")),
-              std::vector<std::string>{"risk_level"});
+    auto extreme = read(risk, "risk_going_missing");
+    EXPECT_EQ(fields_at_fault(extreme), std::vector<std::string>{"risk_level"});
+    EXPECT_TRUE(says_at(extreme, "risk_level", "from the list"));
     risk["risk_level"] = "high";
     auto ok = read(risk, "risk_going_missing");
     ASSERT_TRUE(ok.ok()) << ok.error().message;
@@ -263,8 +287,9 @@ TEST(PlanForm, ARiskAssessmentNeedsItsLevelAndAPlanHasNone) {
     // A plan has no level: the field is one Hearth does not know there.
     auto fields = behaviour_fields();
     fields["risk_level"] = "high";
-    EXPECT_EQ(fields_at_fault(read(fields, "behaviour_plan")),
-              std::vector<std::string>{"risk_level"});
+    auto plan_level = read(fields, "behaviour_plan");
+    EXPECT_EQ(fields_at_fault(plan_level), std::vector<std::string>{"risk_level"});
+    EXPECT_TRUE(says_at(plan_level, "risk_level", "not a field Hearth knows here"));
 }
 
 TEST(PlanForm, SectionsHaveALimitAndUnknownFieldsAreRefused) {
@@ -275,12 +300,16 @@ TEST(PlanForm, SectionsHaveALimitAndUnknownFieldsAreRefused) {
     ASSERT_FALSE(v.ok());
     EXPECT_EQ(fields_at_fault(v),
               (std::vector<std::string>{"section_what_helps", "section_not_a_section"}));
+    EXPECT_TRUE(says_at(v, "section_what_helps", "characters or fewer"));
+    EXPECT_TRUE(says_at(v, "section_not_a_section", "not a field Hearth knows here"));
 }
 
 TEST(PlanForm, ReadingTheDatesUsesTheVersionItReplaces) {
     auto v = read(behaviour_fields(), "behaviour_plan", date("2026-05-13"));
     ASSERT_FALSE(v.ok());
     EXPECT_EQ(fields_at_fault(v), std::vector<std::string>{"effective_on"});
+    EXPECT_TRUE(
+        says_at(v, "effective_on", "on or after 13 May 2026, when the version it replaces"));
 }
 
 TEST(PlanForm, AnotherAreaIsNamed) {
@@ -290,6 +319,7 @@ TEST(PlanForm, AnotherAreaIsNamed) {
     auto status = reader.finish();
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(fields_at_fault(status.error()), std::vector<std::string>{"area_name"});
+    EXPECT_TRUE(says_at(status.error(), "area_name", "Enter the area of risk"));
     auto named = http::FormData::from_urlencoded("area_name=Fire+setting");
     http::FormReader named_reader(named.value());
     EXPECT_EQ(read_area_name(named_reader, *find_kind("risk_other")), "Fire setting");
@@ -315,17 +345,23 @@ TEST(PlanSharing, WhoAndWhen) {
 
     auto nobody = read_shared("version=2&shared_on=2026-05-11");
     EXPECT_EQ(fields_at_fault(nobody), std::vector<std::string>{"shared_with"});
+    EXPECT_TRUE(says_at(nobody, "shared_with", "Select who it was shared with"));
     auto unknown = read_shared("version=2&shared_with=neighbour&shared_on=2026-05-11");
     EXPECT_EQ(fields_at_fault(unknown), std::vector<std::string>{"shared_with"});
+    EXPECT_TRUE(says_at(unknown, "shared_with", "from the list"));
     auto future = read_shared("version=2&shared_with=child&shared_on=2026-05-13");
     EXPECT_EQ(fields_at_fault(future), std::vector<std::string>{"shared_on"});
+    EXPECT_TRUE(says_at(future, "shared_on", "today or earlier"));
     auto no_version = read_shared("shared_with=child&shared_on=2026-05-11");
     EXPECT_EQ(fields_at_fault(no_version), std::vector<std::string>{"version"});
+    EXPECT_TRUE(says_at(no_version, "version", "Enter version"));
 
     EXPECT_FALSE(sharing_problem(date("2026-05-11"), date("2026-05-11")).has_value());
     auto early = sharing_problem(date("2026-05-10"), date("2026-05-11"));
     ASSERT_TRUE(early.has_value());
     EXPECT_EQ(early->field, "shared_on");
+    EXPECT_NE(early->message.find("on or after 11 May 2026, when this version was written"),
+              std::string::npos);
 }
 
 TEST(PlanRules, ARiseToHighIsSignificant) {
@@ -561,6 +597,10 @@ TEST_F(PlanStore, OnePlanOfEachKindAndAnotherAreaByItsName) {
         start_plan("risk_other", risk("low", today, date("2026-06-12")), "Fire setting");
     ASSERT_FALSE(same_area.ok());
     EXPECT_EQ(same_area.error().kind, ErrorKind::conflict);
+    EXPECT_NE(same_area.error().message.find("Aisha Bennett already has a"), std::string::npos)
+        << same_area.error().message;
+    EXPECT_NE(same_area.error().message.find("Fire setting"), std::string::npos)
+        << same_area.error().message;
 
     auto list = db_->read([&](db::Connection& c) { return for_child(c, child_.child_id); });
     ASSERT_TRUE(list.ok());
@@ -618,6 +658,8 @@ TEST_F(PlanStore, AStaleWriteIsRefusedAndChangesNothing) {
     auto ahead = new_version(id.value(), 7, behaviour("Ahead", today, date("2026-08-12")));
     ASSERT_FALSE(ahead.ok());
     EXPECT_EQ(ahead.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(ahead.error().message,
+              "Chris Okafor wrote version 2 of this plan after you opened version 7.");
     EXPECT_EQ(all_versions(id.value()).size(), 2u);
     EXPECT_EQ(plan(id.value()).current.number, 2);
     EXPECT_EQ(section_text(plan(id.value()).current.sections, "what_helps"), "First change");
@@ -632,6 +674,7 @@ TEST_F(PlanStore, DatesAreCheckedAgainstTheVersionReplacedBeforeAnythingIsWritte
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(early.error().kind, ErrorKind::invalid_input);
     EXPECT_EQ(fields_at_fault(early.error()), std::vector<std::string>{"effective_on"});
+    EXPECT_TRUE(says_at(early, "effective_on", "when the version it replaces took effect"));
     EXPECT_EQ(plan(id.value()).current.number, 1);
     auto c = clocks(id.value());
     ASSERT_EQ(c.size(), 1u);
@@ -696,6 +739,9 @@ TEST_F(PlanStore, OnlyTheCurrentVersionIsSigned) {
     Status missing = sign(id.value(), 9);
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(missing.error().message,
+              "Version 9 is no longer the current version: Chris Okafor wrote version 2 since. "
+              "Read it before you sign it off.");
     EXPECT_TRUE(sign(id.value(), 2).ok());
 }
 
@@ -772,11 +818,13 @@ TEST_F(PlanStore, SharingIsRecordedAfterTheVersionWithoutChangingIt) {
     });
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(fields_at_fault(early.error()), std::vector<std::string>{"shared_on"});
+    EXPECT_TRUE(says_at(early, "shared_on", "when this version was written"));
     Status no_version = db_->write([&](db::Connection& c) {
         return record_sharing(c, id.value(), {4, {"child"}, "", today}, writer(), now_);
     });
     ASSERT_FALSE(no_version.ok());
     EXPECT_EQ(fields_at_fault(no_version.error()), std::vector<std::string>{"version"});
+    EXPECT_TRUE(says_at(no_version, "version", "This plan has no version 4"));
     EXPECT_EQ(hearth::testing::count_rows(*db_, "SELECT COUNT(*) FROM plan_sharing"), 3);
 }
 
@@ -831,7 +879,7 @@ using hearth::testing::InProcessApp;
 
 // Nothing typed is lost to an idle sign-out: a new version posted after the session went idle
 // comes back, after signing in again, to the plan's own address as the form with what was typed.
-TEST(PlanPages, AVersionTypedWhenSignedOutComesBack) {
+TEST(PlanPagesStore, AVersionTypedWhenSignedOutComesBack) {
     InProcessApp app;
     Browser b(app);
     b.sign_in_or_fail("rsw1.willow@example.org");

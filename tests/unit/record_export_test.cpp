@@ -37,7 +37,7 @@ TEST(ExportBlocks, EveryFieldLaysOutAnyJson) {
     }
 }
 
-class RecordExport : public hearth::testing::CaseRecordTest {
+class RecordExportStore : public hearth::testing::CaseRecordTest {
   protected:
     void SetUp() override {
         CaseRecordTest::SetUp();
@@ -74,7 +74,7 @@ class RecordExport : public hearth::testing::CaseRecordTest {
     ExportSections sections_;
 };
 
-TEST_F(RecordExport, TheDocumentHoldsEverySectionInOrder) {
+TEST_F(RecordExportStore, TheDocumentHoldsEverySectionInOrder) {
     auto doc = export_now();
     ASSERT_TRUE(doc.ok()) << doc.error().message;
     EXPECT_EQ((*doc)["format"], "hearth.child-record");
@@ -106,7 +106,7 @@ TEST_F(RecordExport, TheDocumentHoldsEverySectionInOrder) {
     EXPECT_EQ(sections[7]["content"][0]["text"], "Aisha helped cook tea");
 }
 
-TEST_F(RecordExport, ExportingIsAnAuditedEvent) {
+TEST_F(RecordExportStore, ExportingIsAnAuditedEvent) {
     const auto before = count(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND "
         "child_id = $1");
@@ -123,17 +123,20 @@ TEST_F(RecordExport, ExportingIsAnAuditedEvent) {
     EXPECT_EQ(entry.value()->text(1), "whole record, html");
 }
 
-TEST_F(RecordExport, AFailingSectionExportsNothingAndAuditsNothing) {
+TEST_F(RecordExportStore, AFailingSectionExportsNothingAndAuditsNothing) {
     sections_.add({"broken", "Broken",
                    [](db::Connection&, std::int64_t) -> Result<nlohmann::json> {
                        return Error::internal("this section cannot be read");
                    },
                    nullptr});
-    EXPECT_FALSE(export_now().ok());
+    auto exported = export_now();
+    ASSERT_FALSE(exported.ok());
+    EXPECT_EQ(exported.error().kind, ErrorKind::internal);
+    EXPECT_EQ(exported.error().detail, "this section cannot be read");
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND child_id = $1"), 0);
 }
 
-TEST_F(RecordExport, TheHtmlDocumentShowsEveryFieldVersionAndSectionEscaped) {
+TEST_F(RecordExportStore, TheHtmlDocumentShowsEveryFieldVersionAndSectionEscaped) {
     auto doc = export_now();
     ASSERT_TRUE(doc.ok());
     auto html = record_html(*doc, sections_);
@@ -159,7 +162,7 @@ TEST_F(RecordExport, TheHtmlDocumentShowsEveryFieldVersionAndSectionEscaped) {
     EXPECT_EQ(h.find("Westmere Academy <b>"), std::string::npos);
 }
 
-TEST_F(RecordExport, ALeavingKnownOnlyByItsDayIsStillExported) {
+TEST_F(RecordExportStore, ALeavingKnownOnlyByItsDayIsStillExported) {
     // As the provider-scale demo (or an import) leaves it: the day, with no leaving record.
     ASSERT_TRUE(db_->write([&](db::Connection& c) {
                        return c.run("UPDATE children SET left_on = '2026-01-05' WHERE id = $1",
@@ -175,7 +178,7 @@ TEST_F(RecordExport, ALeavingKnownOnlyByItsDayIsStillExported) {
               std::string::npos);
 }
 
-TEST_F(RecordExport, TheFilesAreNamedAfterTheChildAndTheDay) {
+TEST_F(RecordExportStore, TheFilesAreNamedAfterTheChildAndTheDay) {
     auto doc = export_now();
     ASSERT_TRUE(doc.ok());
     EXPECT_EQ(export_file_stem(*doc), "hearth-record-" + std::to_string(child_) + "-2026-05-12");
