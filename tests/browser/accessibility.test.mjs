@@ -2,22 +2,15 @@
 // no violation of any impact is allowed. A failure prints each rule, where it failed and how to
 // fix it. The markup does not depend on the store, so scripts/test runs this sweep on SQLite only
 // (docs/decisions/0012-tests-that-scale.md).
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, signIn, clickAndWait, runAxe, seriousOrWorse, describeViolations,
 } from './helpers.mjs';
 
-let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
 
 // Each check: who is signed in (null: nobody), where to go, the status expected, and
 // optionally what to do on the page first (to reach an error state).
@@ -166,21 +159,9 @@ const checks = [
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Add', exact: true })) },
 ];
 
-// One signed-in context per person, reused across their checks.
-const contexts = new Map();
-async function pageFor(email, viewport) {
-  const key = `${email}|${viewport ? viewport.width : 'desktop'}`;
-  if (!contexts.has(key)) {
-    const context = await browser.newContext(viewport ? { viewport } : {});
-    const page = await context.newPage();
-    if (email) await signIn(page, server.url, email);
-    contexts.set(key, page);
-  }
-  return contexts.get(key);
-}
-
 test('axe-core finds something when there is something to find', async () => {
   // Guards against a silently broken harness: a page with known faults must fail.
+  const server = await startServer();
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="x.png"><input type="text"></main></body></html>');
@@ -195,13 +176,32 @@ test('axe-core finds something when there is something to find', async () => {
   });
   assert.deepEqual(seriousOrWorse(await runAxe(page)).map((v) => v.id).sort(), ['image-alt', 'label']);
   await context.close();
+  await server.stop();
 });
 
-for (const viewport of [null, { width: 375, height: 667 }]) {
+// The two widths are swept side by side, each on its own server (so one width's amendment cannot
+// make the other's stale) with one signed-in context per person: most of a check is waiting on the
+// browser and the server, not work.
+function sweep(viewport) {
   const size = viewport ? ' at phone size' : '';
+  let server;
+  const pages = new Map();
+  const pageFor = async (email) => {
+    if (!pages.has(email)) {
+      const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+      if (email) await signIn(page, server.url, email);
+      pages.set(email, page);
+    }
+    return pages.get(email);
+  };
+  before(async () => { server = await startServer(); });
+  after(async () => {
+    for (const page of pages.values()) await page.context().close();
+    await server?.stop();
+  });
   for (const check of checks) {
     test(`no accessibility violations: ${check.label}${size}`, async () => {
-      const page = await pageFor(check.as, viewport);
+      const page = await pageFor(check.as);
       let response = await page.goto(server.url + check.path);
       if (check.act) response = await check.act(page);
       assert.equal(response.status(), check.status, `${check.label}: status (at ${page.url()})`);
@@ -214,4 +214,7 @@ for (const viewport of [null, { width: 375, height: 667 }]) {
   }
 }
 
-after(async () => { for (const page of contexts.values()) await page.context().close(); });
+describe('every page at two widths', { concurrency: 2 }, () => {
+  describe('at desktop size', { concurrency: 1 }, () => sweep(null));
+  describe('at phone size', { concurrency: 1 }, () => sweep({ width: 375, height: 667 }));
+});

@@ -2,11 +2,15 @@
 // What the unit tests share: a temporary directory, a real migrated SQLite database in it, and
 // the whole application driven in-process (no sockets) through a small cookie-keeping browser,
 // with a clock the test sets. No mocks of our own database.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -117,34 +121,76 @@ inline std::unique_ptr<db::Database> open_url_migrated(const std::string& url,
     return std::move(opened.value());
 }
 
-// What a test's store starts from: every migration applied, and the demo data on top or not.
-enum class StoreStart { migrated, demo };
+// What a test's store starts from: every migration applied as at test_now(), then what `fill` adds.
+// `name` names the template built from it, so equal starts must have equal names.
+struct StoreStart {
+    std::string name;
+    std::function<void(db::Database&)> fill;
+};
 
-// Migrating and building the demo are most of a store test's time, and the same at test_now()
-// for every test: each is done once per test process into a template, and each test gets a copy
-// (a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL).
-inline std::string copy_of_template(StoreStart start, const std::string& file) {
-    static TempDir templates;
-    static std::map<StoreStart, std::string> made;
-    auto found = made.find(start);
-    if (found == made.end()) {
-        const std::string name = start == StoreStart::demo ? "demo" : "migrated";
-        const std::string url = database_url_for(templates.file(name + ".db"));
-        {
-            auto db = open_url_migrated(url);
-            if (start == StoreStart::demo) {
-                auto demo = demo::create_demo(*db, test_now());
-                if (!demo.ok())
-                    throw std::runtime_error("create_demo: " + demo.error().message);
-            }
-        }  // closed: SQLite folds its WAL into the file, PostgreSQL needs no one connected
-        found = made.emplace(start, url).first;
+inline StoreStart migrated_store() {
+    return {"migrated", [](db::Database&) {}};
+}
+
+inline StoreStart demo_store() {
+    return {"demo", [](db::Database& db) {
+                auto made = demo::create_demo(db, test_now());
+                if (!made.ok())
+                    throw std::runtime_error("create_demo: " + made.error().message);
+            }};
+}
+
+inline StoreStart scaled_demo_store(demo::Scale scale) {
+    return {"scaled_" + std::to_string(scale.homes) + "_" + std::to_string(scale.years) + "_" +
+                std::to_string(scale.seed),
+            [scale](db::Database& db) {
+                auto made = demo::create_scaled_demo(db, scale, test_now());
+                if (!made.ok())
+                    throw std::runtime_error("create_scaled_demo: " + made.error().message);
+            }};
+}
+
+// Migrating and building demo data are most of a store test's time, and the same for every test
+// that starts from the same StoreStart: each is built once into a template, and each test gets a
+// copy (a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL). scripts/test names a
+// folder in HEARTH_TEST_TEMPLATES that every test process of the run shares, one process building
+// each template under a lock while the others wait; run by hand, a process keeps its own.
+inline std::string copy_of_template(const StoreStart& start, const std::string& file) {
+    static TempDir own;
+    const char* shared = std::getenv("HEARTH_TEST_TEMPLATES");
+    const std::filesystem::path dir =
+        shared != nullptr && *shared != '\0' ? std::filesystem::path(shared) : own.path();
+    std::filesystem::create_directories(dir);
+    const int lock = ::open((dir / (start.name + ".lock")).c_str(), O_CREAT | O_RDWR, 0600);
+    if (lock < 0)
+        throw std::runtime_error("cannot open the template's lock " + start.name);
+    if (::flock(lock, LOCK_EX) != 0) {
+        ::close(lock);
+        throw std::runtime_error("cannot lock the template " + start.name);
     }
-    const std::string& from = found->second;
-    if (from.rfind("sqlite:", 0) != 0)
-        return database_url_for(file, from.substr(from.rfind('/') + 1));
-    std::filesystem::copy_file(from.substr(7), file);
-    return database_url_for(file);
+    std::string url;
+    try {
+        const auto ready = dir / (start.name + ".url");
+        if (!std::filesystem::exists(ready)) {
+            const std::string made = database_url_for((dir / (start.name + ".db")).string());
+            start.fill(*open_url_migrated(made));  // closed at once: SQLite folds in its WAL,
+                                                   // and PostgreSQL copies nothing connected
+            std::ofstream(ready) << made;
+        }
+        std::string from;
+        std::ifstream(ready) >> from;
+        if (from.rfind("sqlite:", 0) == 0) {
+            std::filesystem::copy_file(from.substr(7), file);
+            url = database_url_for(file);
+        } else {
+            url = database_url_for(file, from.substr(from.rfind('/') + 1));
+        }
+    } catch (...) {
+        ::close(lock);
+        throw;
+    }
+    ::close(lock);
+    return url;
 }
 
 // A new database for the test, on the store the suite runs on (see database_url_for), with every
@@ -153,7 +199,7 @@ inline std::unique_ptr<db::Database> open_migrated(const std::string& file,
                                                    Timestamp now = test_now()) {
     if (now != test_now())
         return open_url_migrated(database_url_for(file), now);
-    return open_url_migrated(copy_of_template(StoreStart::migrated, file), now);
+    return open_url_migrated(copy_of_template(migrated_store(), file), now);
 }
 
 inline std::int64_t count_rows(db::Database& db, const std::string& sql,
@@ -170,17 +216,11 @@ struct InProcessApp {
                           std::optional<demo::Scale> scale = std::nullopt)
         : clock(test_now()) {
         log::set_level("error");  // a line per request would drown the test output
-        if (scale) {
-            config.database = database_url_for(dir.file("hearth.db"));
-            db = open_url_migrated(config.database, clock.now(), std::move(observer));
-            auto made = demo::create_scaled_demo(*db, *scale, clock.now());
-            if (!made.ok())
-                throw std::runtime_error("create_scaled_demo: " + made.error().message);
-        } else {
-            config.database = copy_of_template(with_demo ? StoreStart::demo : StoreStart::migrated,
-                                               dir.file("hearth.db"));
-            db = open_url_migrated(config.database, clock.now(), std::move(observer));
-        }
+        const StoreStart start = scale       ? scaled_demo_store(*scale)
+                                 : with_demo ? demo_store()
+                                             : migrated_store();
+        config.database = copy_of_template(start, dir.file("hearth.db"));
+        db = open_url_migrated(config.database, clock.now(), std::move(observer));
         services = std::make_unique<http::Services>(http::Services{config, *db, clock, metrics});
         app = build_app(config);
     }
