@@ -59,7 +59,7 @@ export async function startServer({ env = {}, demo = true, database: shared } = 
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`hearth did not start: ${stderr}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`hearth did not start: ${stderr}`)), 60000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/serving at (http:\/\/[^\s]+)/);
