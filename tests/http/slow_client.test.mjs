@@ -2,6 +2,7 @@
 // dribbles a request a byte at a time, is closed; other people's requests are answered meanwhile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import net from 'node:net';
 import { startServer } from './server.mjs';
 
@@ -41,6 +42,18 @@ function within(closed, ms) {
     closed.finally(() => clearTimeout(timer)),
     new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`still open after ${ms} ms`)), ms); }),
   ]);
+}
+
+// A request on a connection of its own: a kept-alive one from an earlier request may be closed by the
+// server's own read limit just as it is reused, which is this file's subject, not a fault.
+function get(path) {
+  return new Promise((resolve, reject) => {
+    http.get(server.url + path, { agent: false }, (res) => {
+      let text = '';
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    }).on('error', reject);
+  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -103,12 +116,12 @@ test('other requests are answered while slow clients hold connections', async ()
       slow.push({ ...c, isOpen: () => open });
     }
     try {
-      const res = await fetch(server.url + '/healthz');
+      const res = await get('/healthz');
       assert.equal(res.status, 200);
-      assert.equal(await res.text(), 'alive\n');
-      const page = await fetch(server.url + '/sign-in');
+      assert.equal(res.text, 'alive\n');
+      const page = await get('/sign-in');
       assert.equal(page.status, 200);
-      assert.match(await page.text(), /Sign in/);
+      assert.match(page.text, /Sign in/);
       // A close that arrived before the answers is handled by now.
       await new Promise((r) => setImmediate(r));
       const closed = slow.filter((c) => !c.isOpen()).length;
@@ -128,5 +141,5 @@ test('the slow connections are all closed by the server, not left open', async (
   }
   const results = await Promise.all(slow.map((c) => within(c.closed, (limitSeconds + 3) * 1000)));
   assert.equal(results.length, 10);
-  assert.equal((await fetch(server.url + '/readyz')).status, 200);
+  assert.equal((await get('/readyz')).status, 200);
 });
