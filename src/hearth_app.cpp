@@ -1,6 +1,7 @@
 #include "hearth_app.hpp"
 
 #include "behaviour/behaviour_routes.hpp"
+#include "behaviour/incident_export.hpp"
 #include "children/child_routes.hpp"
 #include "children/export/case_record_sections.hpp"
 #include "chronology/chronology_routes.hpp"
@@ -11,6 +12,7 @@
 #include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_routes.hpp"
 #include "intervention/intervention_routes.hpp"
+#include "intervention/measure_export.hpp"
 #include "language/language_routes.hpp"
 #include "organisation/organisation_routes.hpp"
 #include "plans/plan_export.hpp"
@@ -33,6 +35,8 @@ std::unique_ptr<App> build_app(const Config& config) {
     app->record_export.add(plans::export_section());
     app->record_export.add(daily_record::daily_record_export_section());
     app->record_export.add(daily_record::childrens_meetings_export_section());
+    app->record_export.add(behaviour::incidents_export_section());
+    app->record_export.add(intervention::measures_export_section());
     app->record_export.add(deadlines::deadlines_export_section());
     children::add_routes(app->router, app->record_export);
     plans::add_routes(app->router);

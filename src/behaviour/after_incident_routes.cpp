@@ -25,12 +25,9 @@ namespace {
 
 // The incident's children this reader may name, as choices.
 std::vector<Person> children_choosable(const Context& ctx, const Incident& i) {
-    const auto readable = readable_children(ctx, i);
     std::vector<Person> out;
-    for (const auto& ch : i.children) {
-        if (std::find(readable.begin(), readable.end(), ch.child_id) != readable.end())
-            out.push_back({ch.child_id, ch.name});
-    }
+    for (const auto& ch : seen_by(ctx.reader(), i).incident.children)
+        out.push_back({ch.child_id, ch.name});
     return out;
 }
 

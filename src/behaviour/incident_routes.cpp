@@ -10,6 +10,7 @@
 #include "behaviour/incident_form.hpp"
 #include "behaviour/incident_lists.hpp"
 #include "behaviour/incident_pages.hpp"
+#include "behaviour/incident_record.hpp"
 #include "behaviour/incident_views.hpp"
 #include "behaviour/warmth_view.hpp"
 #include "deadlines/deadline_store.hpp"
@@ -158,28 +159,28 @@ Response show_form(const Context& ctx, const FormPage& p) {
     return ctx.page("incident_form", title, view, p.status);
 }
 
-std::string first_readable_href(const Context& ctx, const Incident& i) {
-    const auto readable = readable_children(ctx, i);
-    return readable.empty() ? std::string{} : incident_href(readable.front(), i.id);
+std::string first_readable_href(const SeenIncident& seen) {
+    const auto& readable = seen.incident.children;
+    return readable.empty() ? std::string{}
+                            : incident_href(readable.front().child_id, seen.incident.id);
 }
 
-nlohmann::json row_view(const Context& ctx, const Incident& i, bool show_children) {
-    const auto readable = readable_children(ctx, i);
+// A row of a list. An incident about no child the reader may read about shows only that it
+// happened: not what was written.
+nlohmann::json row_view(const SeenIncident& seen, bool show_children) {
+    const auto& d = seen.incident.details;
     std::string names;
-    for (const auto& ch : i.children) {
-        const bool can_read =
-            std::find(readable.begin(), readable.end(), ch.child_id) != readable.end();
-        names += (names.empty() ? "" : ", ") + (can_read ? ch.name : "another young person");
-    }
-    return {{"href", first_readable_href(ctx, i)},
-            {"when", format_local(i.details.occurred_at)},
-            {"title", title_of(i.details)},
+    for (const auto& ch : seen.children)
+        names += (names.empty() ? "" : ", ") + ch.name;
+    return {{"href", first_readable_href(seen)},
+            {"when", format_local(d.occurred_at)},
+            {"title", title_of(d)},
             {"children", names},
             {"show_children", show_children},
-            {"is_restrictive", is_restrictive(i.details.restrictive_measure)},
-            {"restrictive", label_in(restrictive_measures(), i.details.restrictive_measure)},
-            {"is_notifiable", !i.details.notifiable.empty()},
-            {"summary", chronology::summarise(i.details.behaviour, 160)}};
+            {"is_restrictive", is_restrictive(d.restrictive_measure)},
+            {"restrictive", label_in(restrictive_measures(), d.restrictive_measure)},
+            {"is_notifiable", !d.notifiable.empty()},
+            {"summary", seen.withheld() ? std::string{} : chronology::summarise(d.behaviour, 160)}};
 }
 
 std::optional<chronology::Cursor> cursor_asked(const Context& ctx) {
@@ -224,20 +225,22 @@ Response home_list(Context& ctx) {
         [&](db::Connection& c) { return for_home(c, home_id, cursor_asked(ctx), page_size); });
     if (!page.ok())
         return ctx.error(page.error());
+    std::vector<SeenIncident> seen;
+    for (auto& i : page->incidents)
+        seen.push_back(seen_by(ctx.reader(), std::move(i)));
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()}, {"next", nullptr}};
-        for (const auto& i : page->incidents) {
-            if (readable_children(ctx, i).empty())
-                continue;
-            out["incidents"].push_back(incident_json(i, {}));
+        for (const auto& i : seen) {
+            if (!i.withheld())
+                out["incidents"].push_back(incident_json(i));
         }
         if (page->next)
             out["next"] = chronology::encode(*page->next);
         return Response::json(200, out);
     }
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& i : page->incidents)
-        rows.push_back(row_view(ctx, i, true));
+    for (const auto& i : seen)
+        rows.push_back(row_view(i, true));
     nlohmann::json view = {
         {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
         {"rows", rows},
@@ -280,7 +283,7 @@ Response create(Context& ctx) {
         auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
         if (!made.ok() || !made.value())
             return ctx.error(made.ok() ? Error::internal("incident vanished") : made.error());
-        return Response::json(201, incident_json(**made, {}))
+        return Response::json(201, incident_json(seen_by(ctx.reader(), std::move(**made))))
             .header("Location",
                     fmt::format("/api/v1/children/{}/incidents/{}", first_child, id.value()));
     }
@@ -305,19 +308,22 @@ Response child_list(Context& ctx) {
     });
     if (!data.ok())
         return ctx.error(data.error());
+    std::vector<SeenIncident> seen;
+    for (auto& i : data->page.incidents)
+        seen.push_back(seen_by(ctx.reader(), std::move(i)));
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()},
                               {"warmth", data->warmth["api"]},
                               {"next", nullptr}};
-        for (const auto& i : data->page.incidents)
-            out["incidents"].push_back(incident_json(i, {}));
+        for (const auto& i : seen)
+            out["incidents"].push_back(incident_json(i));
         if (data->page.next)
             out["next"] = chronology::encode(*data->page.next);
         return Response::json(200, out);
     }
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& i : data->page.incidents)
-        rows.push_back(row_view(ctx, i, false));
+    for (const auto& i : seen)
+        rows.push_back(row_view(i, false));
     nlohmann::json view = {
         {"first_name", first_word(ctx.scope.child_name)},
         {"rows", rows},
@@ -338,69 +344,52 @@ Response show(Context& ctx, const IncidentSections& sections) {
         return amend_form(ctx);
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
     struct Data {
-        Incident incident;
-        AfterIncident after;
-        std::vector<Person> people;
-        std::vector<amendments::Version> versions;
-        std::vector<deadlines::Deadline> clocks;
-        std::vector<plans::BehaviourSupport> support;
+        SeenIncident seen;
+        std::vector<plans::BehaviourSupport> support;  // for each child the reader sees
         std::vector<std::string> sections_html;
         std::vector<language::Finding> findings;
     };
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+        TRY(auto incident, load_incident(c, ctx, true));
+        TRY(auto all, everything_of(c, std::move(incident)));
         Data d;
-        TRY(d.incident, load_incident(c, ctx, true));
-        TRY(d.after, after_incident(c, d.incident.id));
-        std::vector<std::int64_t> ids = d.incident.details.staff_involved;
-        for (const auto& s : d.after.staff_debriefs)
-            ids.push_back(s.person_id);
-        TRY(d.people, people_named(c, ids));
-        for (const auto& ch : d.incident.children)
-            d.people.push_back({ch.child_id, ch.name});
-        TRY(d.versions, amendments::versions_of(c, "incident", d.incident.id));
-        TRY(d.clocks, deadlines::for_source(c, "incident", d.incident.id));
-        for (const auto& ch : d.incident.children) {
-            TRY(auto clocks, deadlines::for_source(c, "incident_child", ch.link_id));
-            d.clocks.insert(d.clocks.end(), clocks.begin(), clocks.end());
+        d.seen = seen_by(ctx.reader(), std::move(all));
+        for (const auto& ch : d.seen.incident.children) {
             TRY(auto s, plans::behaviour_support(c, ch.child_id));
             d.support.push_back(std::move(s));
         }
         for (const auto& section : sections.all()) {
-            TRY(auto html, section(c, ctx, d.incident));
+            TRY(auto html, section(c, ctx, d.seen));
             if (!html.empty())
                 d.sections_html.push_back(std::move(html));
         }
         if (just_saved && ctx.scope.organisation_id) {
-            TRY(d.findings,
-                language::check(c, *ctx.scope.organisation_id, staff_words(d.incident.details)));
+            TRY(d.findings, language::check(c, *ctx.scope.organisation_id,
+                                            staff_words(d.seen.incident.details)));
         }
         return d;
     });
     if (!data.ok())
         return ctx.error(data.error());
-    const Incident& i = data->incident;
-    const auto readable = readable_children(ctx, i);
-    auto is_readable = [&](std::int64_t id) {
-        return std::find(readable.begin(), readable.end(), id) != readable.end();
-    };
+    const SeenIncident& seen = data->seen;
+    const Incident& i = seen.incident;
     if (ctx.request.wants_json()) {
-        nlohmann::json j = incident_json(i, data->people);
-        j["after"] = after_json(data->after);
+        nlohmann::json j = incident_json(seen);
+        j["after"] = after_json(seen.after);
         j["clocks"] = nlohmann::json::array();
-        for (const auto& d : data->clocks)
+        for (const auto& d : seen.clocks)
             j["clocks"].push_back(deadlines::deadline_view(d, ctx.now()));
         return Response::json(200, j);
     }
-    const auto& after = data->after;
+    const auto& after = seen.after;
     const bool can_record = can(ctx.person, Action::record_incident, ctx.scope);
     const std::string base = incident_href(ctx.scope.child_id.value_or(0), i.id);
 
-    // Each readable child: their accounts and debriefs, and whether their plan asks a review.
+    // Each child the reader sees: their accounts and debriefs, and whether their plan asks a
+    // review.
     nlohmann::json children = nlohmann::json::array();
     for (std::size_t k = 0; k < i.children.size(); ++k) {
         const auto& ch = i.children[k];
-        if (!is_readable(ch.child_id))
-            continue;
         nlohmann::json accounts = nlohmann::json::array();
         for (const auto& a : after.accounts) {
             if (a.child_id == ch.child_id) {
@@ -444,7 +433,7 @@ Response show(Context& ctx, const IncidentSections& sections) {
         const bool done = std::any_of(after.staff_debriefs.begin(), after.staff_debriefs.end(),
                                       [&](const auto& d) { return d.person_id == person; });
         staff_debriefs.push_back(
-            {{"name", name_in(data->people, person)},
+            {{"name", name_in(seen.staff, person)},
              {"done", done},
              {"href", fmt::format("{}/staff-debriefs?person={}", base, person)}});
     }
@@ -464,8 +453,6 @@ Response show(Context& ctx, const IncidentSections& sections) {
     }
     nlohmann::json told = nlohmann::json::array();
     for (const auto& n : after.notifications) {
-        if (n.child_id && !is_readable(*n.child_id))
-            continue;
         std::string about;
         for (const auto& ch : i.children) {
             if (n.child_id && ch.child_id == *n.child_id)
@@ -479,9 +466,6 @@ Response show(Context& ctx, const IncidentSections& sections) {
                         {"reference", n.reference},
                         {"recorded_by", n.recorded_by_name}});
     }
-    std::vector<std::pair<std::int64_t, std::string>> all_children;
-    for (const auto& ch : i.children)
-        all_children.emplace_back(ch.child_id, ch.name);
     nlohmann::json restorative = nlohmann::json::array();
     for (const auto& f : after.restorative) {
         restorative.push_back({{"form", label_in(restorative_forms(), f.form)},
@@ -492,18 +476,14 @@ Response show(Context& ctx, const IncidentSections& sections) {
                                {"written_by", f.written_by_name}});
     }
     nlohmann::json clocks = nlohmann::json::array();
-    for (const auto& d : data->clocks) {
-        if (d.child_id && !is_readable(*d.child_id) && d.kind != reg40_clock)
-            continue;
+    for (const auto& d : seen.clocks)
         clocks.push_back(deadlines::deadline_view(d, ctx.now()));
-    }
     nlohmann::json sections_html = nlohmann::json::array();
     for (const auto& html : data->sections_html)
         sections_html.push_back({{"html", html}});
-    const auto outstanding = reg40_outstanding(after.notifications, all_children);
-    const auto people = data->people;
+    const auto& outstanding = seen.reg40_owed;
     nlohmann::json view = {
-        {"incident", incident_view(ctx, i, data->people, readable)},
+        {"incident", incident_view(seen)},
         {"children", children},
         {"staff_to_debrief", staff_debriefs},
         {"needs_staff_debriefs", needs_staff_debriefs(i.details)},
@@ -518,9 +498,9 @@ Response show(Context& ctx, const IncidentSections& sections) {
         {"clocks", clocks},
         {"has_clocks", !clocks.empty()},
         {"sections", sections_html},
-        {"history", views::history_view(data->versions, field_labels(),
+        {"history", views::history_view(seen.versions, field_labels(),
                                         [&](const std::string& f, const std::string& v) {
-                                            return shown_value(people, f, v);
+                                            return shown_value(seen, f, v);
                                         })},
         {"base", base},
         {"can_record", can_record},
@@ -589,7 +569,7 @@ Response amend(Context& ctx) {
         auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current->id); });
         if (!made.ok() || !made.value())
             return ctx.error(made.ok() ? Error::internal("incident vanished") : made.error());
-        return Response::json(200, incident_json(**made, {}));
+        return Response::json(200, incident_json(seen_by(ctx.reader(), std::move(**made))));
     }
     return Response::redirect(href + "?amended=1");
 }

@@ -41,34 +41,22 @@ std::string duration_words(Timestamp from, Timestamp to) {
 
 }  // namespace
 
-std::vector<std::int64_t> readable_children(const http::Context& ctx, const Incident& incident) {
-    std::vector<std::int64_t> out;
-    for (const auto& ch : incident.children) {
-        Scope s;
-        s.organisation_id = ctx.scope.organisation_id;
-        s.home_id = incident.home_id;
-        s.child_id = ch.child_id;
-        // The page's own child was resolved with their consents; the others are read about only
-        // by those whose role, not a consent, lets them.
-        if (ch.child_id == ctx.scope.child_id)
-            s = ctx.scope;
-        if (can(ctx.person, Action::view_child, s))
-            out.push_back(ch.child_id);
-    }
-    return out;
-}
-
 std::string incident_href(std::int64_t child_id, std::int64_t incident_id) {
     return fmt::format("/children/{}/incidents/{}", child_id, incident_id);
 }
 
-nlohmann::json incident_json(const Incident& i, const std::vector<Person>& staff) {
+nlohmann::json incident_json(const SeenIncident& seen) {
+    const Incident& i = seen.incident;
+    const auto& staff = seen.staff;
     nlohmann::json j = to_json(i.details);
     j["id"] = i.id;
     j["home_id"] = i.home_id;
     j["children"] = nlohmann::json::array();
-    for (const auto& ch : i.children)
-        j["children"].push_back({{"id", ch.child_id}, {"name", ch.name}});
+    for (const auto& ch : seen.children) {
+        j["children"].push_back(
+            {{"id", ch.child_id ? nlohmann::json(*ch.child_id) : nlohmann::json(nullptr)},
+             {"name", ch.name}});
+    }
     j["staff_involved"] = people_json(staff, i.details.staff_involved);
     j["staff_assaulted"] = people_json(staff, i.details.staff_assaulted);
     j["ended_at"] = i.details.ended_at ? nlohmann::json(format_utc(*i.details.ended_at))
@@ -140,19 +128,17 @@ nlohmann::json after_json(const AfterIncident& a) {
     return out;
 }
 
-nlohmann::json incident_view(const http::Context& ctx, const Incident& i,
-                             const std::vector<Person>& staff,
-                             const std::vector<std::int64_t>& readable) {
+nlohmann::json incident_view(const SeenIncident& seen) {
+    const Incident& i = seen.incident;
+    const auto& staff = seen.staff;
     const auto& d = i.details;
     nlohmann::json children = nlohmann::json::array();
-    for (const auto& ch : i.children) {
-        const bool can_read =
-            std::find(readable.begin(), readable.end(), ch.child_id) != readable.end();
+    for (const auto& ch : seen.children) {
         children.push_back({{"sep", children.empty() ? "" : ", "},
-                            {"name", can_read ? ch.name : std::string("another young person")},
-                            {"href", can_read ? incident_href(ch.child_id, i.id) : ""},
-                            {"readable", can_read},
-                            {"is_page_child", ch.child_id == ctx.scope.child_id}});
+                            {"name", ch.name},
+                            {"href", ch.child_id ? incident_href(*ch.child_id, i.id) : ""},
+                            {"readable", ch.child_id.has_value()},
+                            {"is_page_child", ch.is_page_child}});
     }
     const auto trigger_labels = labels_in(triggers(), d.triggers);
     const auto communicating_labels = labels_in(communications(), d.communicating);
@@ -190,7 +176,7 @@ nlohmann::json incident_view(const http::Context& ctx, const Incident& i,
             {"amended", i.version > 1}};
 }
 
-std::string shown_value(const std::vector<Person>& people, const std::string& field,
+std::string shown_value(const SeenIncident& seen, const std::string& field,
                         const std::string& value) {
     if (field == "occurred_at" || field == "ended_at") {
         if (auto t = parse_utc(value))
@@ -205,8 +191,10 @@ std::string shown_value(const std::vector<Person>& people, const std::string& fi
     }
     std::vector<std::string> out;
     for (const auto& item : j) {
-        if (item.is_number_integer())
-            out.push_back(name_in(people, item.get<std::int64_t>()));
+        if (item.is_number_integer() && field == "children")
+            out.push_back(child_seen_as(seen, item.get<std::int64_t>()));
+        else if (item.is_number_integer())
+            out.push_back(name_in(seen.staff, item.get<std::int64_t>()));
         else if (item.is_string() && field == "triggers")
             out.push_back(label_in(triggers(), item.get<std::string>()));
         else if (item.is_string() && field == "communicating")

@@ -63,11 +63,11 @@ std::string title_of(const MeetingDetails& d) {
     return "Children's meeting: " + d.topic;
 }
 
+// Each attending child's chronology line: what was talked about. What the children said together
+// is the group's words, kept on the meeting
+// (migrations/0010_meeting_lines_without_childrens_words.sql).
 std::string summary_of(const MeetingDetails& d) {
-    std::string text = d.discussion;
-    if (!d.children_said.empty())
-        text += " The children said: \u201c" + d.children_said + "\u201d";
-    return chronology::summarise(text);
+    return chronology::summarise(d.discussion);
 }
 }  // namespace
 

@@ -109,6 +109,9 @@ nlohmann::json entries_blocks(const nlohmann::json& list) {
     return blocks;
 }
 
+// A children's meeting is the group's record: in one child's export it shows that they came, how
+// many others did, and what was talked about. The others' names, and what the children said
+// together (their words, not attributed), stay in the home's record.
 Result<nlohmann::json> meetings_content(db::Connection& c, std::int64_t child_id) {
     TRY(auto rows, c.query("SELECT meeting_id FROM childrens_meeting_attendees WHERE child_id = $1 "
                            "ORDER BY meeting_id",
@@ -120,12 +123,18 @@ Result<nlohmann::json> meetings_content(db::Connection& c, std::int64_t child_id
             continue;
         TRY(auto versions, amendments::versions_of(c, "childrens_meeting", meeting->id));
         nlohmann::json j = to_json(meeting->details);
+        j.erase("children_said");
         j["id"] = meeting->id;
         j["written_by"] = meeting->written_by;
         j["came"] = nlohmann::json::array();
-        for (const auto& a : meeting->attendees)
-            j["came"].push_back(a.name);
+        for (const auto& a : meeting->attendees) {
+            if (a.child_id == child_id)
+                j["came"].push_back(a.name);
+        }
+        j["others_came"] = static_cast<int>(meeting->attendees.size()) - 1;
         j["versions"] = versions_json(versions);
+        for (auto& v : j["versions"])
+            v["record"].erase("children_said");
         out.push_back(std::move(j));
     }
     return out;
@@ -142,11 +151,14 @@ nlohmann::json meetings_blocks(const nlohmann::json& list) {
         std::string came;
         for (const auto& name : m["came"])
             came += (came.empty() ? "" : ", ") + name.get<std::string>();
+        const int others = m.value("others_came", 0);
+        if (others > 0)
+            came += fmt::format(" and {} other {}", others,
+                                others == 1 ? "young person" : "young people");
         blocks.push_back(
             b::heading(fmt::format("{}, {}", m.value("topic", ""), local_time(m, "held_at"))));
         blocks.push_back(b::fields({{"Who came", came},
                                     {"What was talked about", m.value("discussion", "")},
-                                    {"What the children said", m.value("children_said", "")},
                                     {"Written by", m.value("written_by", "")}}));
     }
     return blocks;

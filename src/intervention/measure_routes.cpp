@@ -468,18 +468,17 @@ Response sign_post(Context& ctx, Stage stage) {
 }
 
 // The incident page's part: the Reg 35 records written for the incident, for the children whose
-// records the reader may see.
+// records the reader may see (incident_seen.hpp decides which).
 Result<std::string> incident_section(db::Connection& c, const Context& ctx,
-                                     const behaviour::Incident& incident) {
+                                     const behaviour::SeenIncident& seen) {
+    const auto& incident = seen.incident;
     TRY(auto measures, for_incident(c, incident.id));
     TRY(auto techniques, techniques_of(c, ctx.scope.organisation_id.value_or(0)));
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& m : measures) {
-        Scope s = ctx.scope;
-        s.child_id = m.child_id;
-        if (m.child_id != ctx.scope.child_id)
-            s.reg44_consent = false;
-        if (!can(ctx.person, Action::view_child, s))
+        if (std::none_of(
+                incident.children.begin(), incident.children.end(),
+                [&](const behaviour::IncidentChild& ch) { return ch.child_id == m.child_id; }))
             continue;
         TRY(auto clocks, deadlines::for_source(c, "measure", m.id));
         rows.push_back({{"measure", measure_view(m, {}, techniques)},

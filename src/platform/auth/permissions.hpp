@@ -100,6 +100,14 @@ struct Scope {
 
 bool can(const Person& person, Action action, const Scope& scope);
 
+// Who is reading a record: each kind of record decides once, from this, what the reader sees of it
+// (another child of a shared record, a child who has not consented to the Reg 44 visitor), and
+// its page, JSON, API and exports are rendered from that one view.
+struct Reader {
+    const Person& person;
+    const Scope& scope;  // resolved by the router: the page's own child with their consents
+};
+
 // Whether the person holds the role (in that home, for a home's role): for what a page shows them
 // first, such as the deadlines escalated to a registered manager. Access is decided by can().
 bool holds_role(const Person& person, Role role, std::optional<std::int64_t> home_id);

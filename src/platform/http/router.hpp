@@ -57,6 +57,7 @@ class Context {
     Timestamp now() const { return services.clock.now(); }
     Date today() const { return local_date_of(now()); }  // in the home's zone
     audit::Actor actor() const;
+    Reader reader() const { return {person, scope}; }
     std::string csrf_token() const;
 
     // Render a page inside the layout, or the error page / JSON error for an Error.

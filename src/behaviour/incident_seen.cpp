@@ -1,0 +1,123 @@
+#include "behaviour/incident_seen.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "behaviour/notification.hpp"
+
+namespace hearth::behaviour {
+
+namespace {
+
+bool among(const std::vector<std::int64_t>& ids, std::int64_t id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+template <typename T, typename Keep>
+void keep_only(std::vector<T>& items, Keep keep) {
+    items.erase(std::remove_if(items.begin(), items.end(), [&](const T& x) { return !keep(x); }),
+                items.end());
+}
+
+// The incident with only the children that may be read about; the others, as "another young
+// person".
+SeenIncident children_seen(const std::vector<std::int64_t>& readable,
+                           std::optional<std::int64_t> page_child, Incident incident) {
+    SeenIncident seen;
+    for (const auto& ch : incident.children) {
+        const bool can_read = among(readable, ch.child_id);
+        seen.children.push_back({can_read ? std::optional(ch.child_id) : std::nullopt,
+                                 can_read ? ch.name : another_young_person,
+                                 ch.child_id == page_child});
+    }
+    keep_only(incident.children,
+              [&](const IncidentChild& ch) { return among(readable, ch.child_id); });
+    keep_only(incident.details.children, [&](std::int64_t id) { return among(readable, id); });
+    seen.incident = std::move(incident);
+    return seen;
+}
+
+SeenIncident filtered(const std::vector<std::int64_t>& readable,
+                      std::optional<std::int64_t> page_child, Everything all) {
+    // What Reg 40 still owes is worked out from every notification, then told without names.
+    std::vector<std::pair<std::int64_t, std::string>> named;
+    for (const auto& ch : all.incident.children)
+        named.emplace_back(ch.child_id,
+                           among(readable, ch.child_id) ? ch.name : another_young_person);
+    const auto owed = reg40_outstanding(all.after.notifications, named);
+
+    const std::int64_t incident_id = all.incident.id;
+    SeenIncident seen = children_seen(readable, page_child, std::move(all.incident));
+    seen.reg40_owed = owed;
+    auto readable_or_none = [&](std::optional<std::int64_t> child) {
+        return !child || among(readable, *child);
+    };
+    keep_only(all.after.accounts, [&](const Account& a) { return among(readable, a.child_id); });
+    keep_only(all.after.child_debriefs,
+              [&](const ChildDebrief& d) { return among(readable, d.child_id); });
+    keep_only(all.after.notifications,
+              [&](const Notification& n) { return readable_or_none(n.child_id); });
+    seen.after = std::move(all.after);
+    // The Reg 40 clock is the whole incident's, kept under its first child: the reader sees it
+    // under the incident, not under a child they may not read about.
+    for (auto& d : all.clocks) {
+        if (d.kind != reg40_clock || readable_or_none(d.child_id))
+            continue;
+        d.child_id.reset();
+        d.child_name = another_young_person;
+        d.link = readable.empty() ? std::string{}
+                                  : fmt::format("/children/{}/incidents/{}/notifications",
+                                                readable.front(), incident_id);
+    }
+    keep_only(all.clocks,
+              [&](const deadlines::Deadline& d) { return readable_or_none(d.child_id); });
+    seen.clocks = std::move(all.clocks);
+    seen.versions = std::move(all.versions);
+    seen.staff = std::move(all.staff);
+    return seen;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> readable_children(const Reader& reader, const Incident& incident) {
+    std::vector<std::int64_t> out;
+    for (const auto& ch : incident.children) {
+        Scope s;
+        s.organisation_id = reader.scope.organisation_id;
+        s.home_id = incident.home_id;
+        s.child_id = ch.child_id;
+        // The page's own child was resolved with their consents; the others are read about only
+        // by those whose role, not a consent, lets them.
+        if (ch.child_id == reader.scope.child_id)
+            s = reader.scope;
+        if (can(reader.person, Action::view_child, s))
+            out.push_back(ch.child_id);
+    }
+    return out;
+}
+
+SeenIncident seen_by(const Reader& reader, Incident incident) {
+    const auto readable = readable_children(reader, incident);
+    return children_seen(readable, reader.scope.child_id, std::move(incident));
+}
+
+SeenIncident seen_by(const Reader& reader, Everything all) {
+    const auto readable = readable_children(reader, all.incident);
+    return filtered(readable, reader.scope.child_id, std::move(all));
+}
+
+SeenIncident seen_in_record_of(std::int64_t child_id, Everything all) {
+    return filtered({child_id}, child_id, std::move(all));
+}
+
+std::string child_seen_as(const SeenIncident& seen, std::int64_t child_id) {
+    for (const auto& ch : seen.incident.children) {
+        if (ch.child_id == child_id)
+            return ch.name;
+    }
+    return another_young_person;
+}
+
+}  // namespace hearth::behaviour

@@ -1,0 +1,98 @@
+#include "intervention/measure_export.hpp"
+
+#include <fmt/format.h>
+
+#include "behaviour/incident_store.hpp"
+#include "intervention/measure_lists.hpp"
+#include "intervention/measure_store.hpp"
+#include "intervention/measure_views.hpp"
+#include "platform/amendments.hpp"
+
+namespace hearth::intervention {
+
+namespace {
+
+Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id) {
+    TRY(auto rows,
+        c.query("SELECT id FROM measures WHERE child_id = $1 ORDER BY started_at, id", {child_id}));
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : rows) {
+        TRY(auto found, find(c, r.integer(0)));
+        if (!found)
+            continue;
+        std::vector<std::int64_t> ids = found->details.used_by;
+        ids.insert(ids.end(), found->details.observed_by.begin(), found->details.observed_by.end());
+        TRY(auto people, behaviour::people_named(c, ids));
+        TRY(auto versions, amendments::versions_of(c, "measure", found->id));
+        nlohmann::json j = measure_json(*found, people);
+        j["versions"] = nlohmann::json::array();
+        for (const auto& v : versions) {
+            j["versions"].push_back({{"version", v.version},
+                                     {"record", v.record},
+                                     {"reason", v.reason},
+                                     {"changed_at", format_utc(v.changed_at)},
+                                     {"changed_by", v.changed_by}});
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+std::string text(const nlohmann::json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>()
+                                                                  : std::string{};
+}
+
+std::string local(const nlohmann::json& j, const char* key) {
+    const std::string raw = text(j, key);
+    if (auto t = parse_utc(raw))
+        return format_local(*t);
+    return raw;
+}
+
+std::string names(const nlohmann::json& people) {
+    std::string out;
+    for (const auto& p : people)
+        out += (out.empty() ? "" : ", ") + text(p, "name");
+    return out;
+}
+
+std::string review_words(const nlohmann::json& r) {
+    if (!r.is_object())
+        return "Not yet signed";
+    return fmt::format("Signed by {}, {}. {}", text(r, "signed_by"), local(r, "signed_at"),
+                       text(r, "note"));
+}
+
+nlohmann::json measures_blocks(const nlohmann::json& list) {
+    namespace b = children::export_blocks;
+    nlohmann::json blocks = nlohmann::json::array();
+    if (list.empty()) {
+        blocks.push_back(b::paragraph("No restrictive measure is recorded."));
+        return blocks;
+    }
+    for (const auto& m : list) {
+        blocks.push_back(b::heading(fmt::format(
+            "{}, {}", label_in(measure_kinds(), text(m, "kind")), local(m, "started_at"))));
+        const auto& child_review = m["child_review"];
+        blocks.push_back(
+            b::fields({{"What was done", text(m, "description")},
+                       {"Why nothing less restrictive was enough", text(m, "why_necessary")},
+                       {"Used by", names(m["used_by"])},
+                       {"Seen by", names(m["observed_by"])},
+                       {"Written by", text(m["author"], "name") + ", " + local(m, "created_at")},
+                       {"Staff review (48 hours)", review_words(m["staff_review"])},
+                       {"Talking with the child (5 days)", review_words(child_review)},
+                       {"What they said", text(child_review, "child_said")}}));
+    }
+    return blocks;
+}
+
+}  // namespace
+
+children::ExportSection measures_export_section() {
+    return {"restrictive_measures", "Restrictive measures (Reg 35)", measures_content,
+            measures_blocks};
+}
+
+}  // namespace hearth::intervention
