@@ -5,12 +5,12 @@
 namespace hearth::daily_record {
 
 namespace {
-constexpr const char* columns =
+constexpr const char* action_columns =
     "x.id, x.home_id, x.child_id, x.source_type, x.source_id, x.description, "
     "COALESCE(CASE WHEN c.preferred_name <> '' THEN c.preferred_name ELSE c.first_name END || ' ' "
     "|| c.last_name, ''), x.state, x.done_at, COALESCE(d.name, ''), x.done_note, x.created_at, "
     "m.name, x.version";
-constexpr const char* joins =
+constexpr const char* action_joins =
     "FROM agreed_actions x LEFT JOIN children c ON c.id = x.child_id LEFT JOIN people d ON "
     "d.id = x.done_by JOIN people m ON m.id = x.created_by";
 
@@ -20,7 +20,7 @@ std::string link_of(const std::string& source_type, std::int64_t source_id) {
     return fmt::format("/daily-record/{}", source_id);
 }
 
-AgreedAction from_row(const db::Row& r) {
+AgreedAction action_from(const db::Row& r) {
     AgreedAction a;
     a.id = r.integer(0);
     a.home_id = r.integer(1);
@@ -44,7 +44,7 @@ AgreedAction from_row(const db::Row& r) {
 std::vector<AgreedAction> actions_from(const db::Rows& rows) {
     std::vector<AgreedAction> out;
     for (const auto& r : rows)
-        out.push_back(from_row(r));
+        out.push_back(action_from(r));
     return out;
 }
 }  // namespace
@@ -65,7 +65,7 @@ Status add_action(db::Connection& c, const NewAction& a, const audit::Actor& act
 Result<std::vector<AgreedAction>> open_actions(db::Connection& c, std::int64_t home_id, int limit) {
     TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE x.home_id = $1 AND x.state = 'open' "
                                        "ORDER BY x.created_at, x.id LIMIT $2",
-                                       columns, joins),
+                                       action_columns, action_joins),
                            {home_id, std::int64_t{limit}}));
     return actions_from(rows);
 }
@@ -74,7 +74,7 @@ Result<std::vector<AgreedAction>> actions_of(db::Connection& c, const std::strin
                                              std::int64_t source_id) {
     TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE x.source_type = $1 AND x.source_id = "
                                        "$2 ORDER BY x.id",
-                                       columns, joins),
+                                       action_columns, action_joins),
                            {source_type, source_id}));
     return actions_from(rows);
 }
@@ -84,10 +84,11 @@ Status mark_done(db::Connection& c, std::int64_t action_id, int read_version,
     if (!actor.person_id)
         return Error::internal("marking an action done needs a signed-in person");
     TRY(auto row,
-        c.query_one(fmt::format("SELECT {} {} WHERE x.id = $1", columns, joins), {action_id}));
+        c.query_one(fmt::format("SELECT {} {} WHERE x.id = $1", action_columns, action_joins),
+                    {action_id}));
     if (!row)
         return Error::not_found("We could not find that action.");
-    const AgreedAction a = from_row(*row);
+    const AgreedAction a = action_from(*row);
     if (a.done) {
         return Error::conflict(
             fmt::format("{} already recorded this action as done.", a.done_by_name));

@@ -16,11 +16,11 @@ constexpr const char* record_type = "childrens_meeting";
 constexpr const char* name_of_child =
     "CASE WHEN c.preferred_name <> '' THEN c.preferred_name ELSE c.first_name END || ' ' || "
     "c.last_name";
-constexpr const char* columns =
+constexpr const char* meeting_columns =
     "m.id, m.home_id, m.held_at, m.topic, m.discussion, m.children_said, w.name, m.created_at, "
     "u.name, m.version";
 
-Meeting from_row(const db::Row& r) {
+Meeting meeting_from(const db::Row& r) {
     Meeting m;
     m.id = r.integer(0);
     m.home_id = r.integer(1);
@@ -169,11 +169,11 @@ Result<std::optional<Meeting>> find_meeting(db::Connection& c, std::int64_t meet
         c.query_one(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id "
                                 "= m.created_by JOIN people u ON u.id = m.updated_by WHERE "
                                 "m.id = $1",
-                                columns),
+                                meeting_columns),
                     {meeting_id}));
     if (!row)
         return std::optional<Meeting>{};
-    Meeting m = from_row(*row);
+    Meeting m = meeting_from(*row);
     CHECK_OK(load_attendees(c, m));
     return std::optional<Meeting>{std::move(m)};
 }
@@ -184,12 +184,12 @@ Result<std::vector<Meeting>> meetings_of(db::Connection& c, std::int64_t home_id
         c.query(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id = "
                             "m.created_by JOIN people u ON u.id = m.updated_by WHERE "
                             "m.home_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3",
-                            columns),
+                            meeting_columns),
                 {home_id, before.value_or(std::numeric_limits<std::int64_t>::max()),
                  std::int64_t{limit}}));
     std::vector<Meeting> out;
     for (const auto& r : rows) {
-        out.push_back(from_row(r));
+        out.push_back(meeting_from(r));
         CHECK_OK(load_attendees(c, out.back()));
     }
     return out;

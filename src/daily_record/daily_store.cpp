@@ -11,12 +11,12 @@ namespace hearth::daily_record {
 namespace {
 constexpr const char* record_type = "daily_entry";
 
-constexpr const char* columns =
+constexpr const char* entry_columns =
     "e.id, e.child_id, e.home_id, e.kind, e.category, e.occurred_at, e.topic, e.body, "
     "e.child_words, e.significant, e.for_handover, e.created_by, a.name, e.created_at, "
     "e.updated_at, u.name, e.version";
 
-Entry from_row(const db::Row& r) {
+Entry entry_from(const db::Row& r) {
     Entry e;
     e.id = r.integer(0);
     e.child_id = r.integer(1);
@@ -150,11 +150,11 @@ Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id) {
     TRY(auto row, c.query_one(fmt::format("SELECT {} FROM daily_entries e JOIN people a ON a.id = "
                                           "e.created_by JOIN people u ON u.id = e.updated_by "
                                           "WHERE e.id = $1",
-                                          columns),
+                                          entry_columns),
                               {entry_id}));
     if (!row)
         return std::optional<Entry>{};
-    return std::optional<Entry>{from_row(*row)};
+    return std::optional<Entry>{entry_from(*row)};
 }
 
 Status record_read(db::Connection& c, const Entry& e, const audit::Actor& actor, Timestamp now) {

@@ -7,10 +7,10 @@
 namespace hearth::daily_record {
 
 namespace {
-constexpr const char* columns =
+constexpr const char* handover_columns =
     "h.id, h.home_id, h.shift, h.covers_from, h.given_at, p.name, h.notes";
 
-Handover from_row(const db::Row& r) {
+Handover handover_from(const db::Row& r) {
     return {r.integer(0),
             r.integer(1),
             r.text(2),
@@ -25,11 +25,11 @@ Result<std::optional<Handover>> last_handover(db::Connection& c, std::int64_t ho
     TRY(auto row, c.query_one(fmt::format("SELECT {} FROM handovers h JOIN people p ON p.id = "
                                           "h.given_by WHERE h.home_id = $1 ORDER BY h.id "
                                           "DESC LIMIT 1",
-                                          columns),
+                                          handover_columns),
                               {home_id}));
     if (!row)
         return std::optional<Handover>{};
-    return std::optional<Handover>{from_row(*row)};
+    return std::optional<Handover>{handover_from(*row)};
 }
 
 Result<std::int64_t> give_handover(db::Connection& c, std::int64_t home_id,
@@ -55,12 +55,12 @@ Result<std::vector<Handover>> handovers(db::Connection& c, std::int64_t home_id,
     TRY(auto rows,
         c.query(fmt::format("SELECT {} FROM handovers h JOIN people p ON p.id = h.given_by "
                             "WHERE h.home_id = $1 AND h.id < $2 ORDER BY h.id DESC LIMIT $3",
-                            columns),
+                            handover_columns),
                 {home_id, before.value_or(std::numeric_limits<std::int64_t>::max()),
                  std::int64_t{limit}}));
     std::vector<Handover> out;
     for (const auto& r : rows)
-        out.push_back(from_row(r));
+        out.push_back(handover_from(r));
     return out;
 }
 

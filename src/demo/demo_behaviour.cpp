@@ -15,16 +15,6 @@ namespace {
 using behaviour::IncidentDetails;
 using intervention::MeasureDetails;
 
-// An instant `days` ago at a local time of day.
-Timestamp at(Timestamp now, int days, int hour, int minute) {
-    const Date day{std::chrono::sys_days{local_date_of(now)} - std::chrono::days{days}};
-    return from_local(day, hour, minute).value_or(now);
-}
-
-audit::Actor person(const DemoWorld& w, int index, const char* name) {
-    return {w.people[static_cast<std::size_t>(index)], name, "127.0.0.1", "demo"};
-}
-
 std::int64_t id_of(const DemoWorld& w, int index) {
     return w.people[static_cast<std::size_t>(index)];
 }

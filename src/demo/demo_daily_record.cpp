@@ -52,12 +52,6 @@ constexpr std::array<const char*, 5> praise{
     "Said sorry and put things right after an argument",
 };
 
-// An instant `days` ago at a local time of day.
-Timestamp at(Timestamp now, int days, int hour, int minute) {
-    const Date day{std::chrono::sys_days{local_date_of(now)} - std::chrono::days{days}};
-    return from_local(day, hour, minute).value_or(now);
-}
-
 // Written up a little after it happened, as on a real shift.
 Timestamp written(const EntryDetails& e) {
     return e.occurred_at + std::chrono::minutes{25};

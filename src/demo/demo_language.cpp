@@ -47,15 +47,6 @@ constexpr std::array<OlderNote, 8> older_notes{{
      "appointment and will go together."},
 }};
 
-audit::Actor person(const DemoWorld& w, int index, const char* name) {
-    return {w.people[static_cast<std::size_t>(index)], name, "127.0.0.1", "demo"};
-}
-
-Timestamp days_ago(Timestamp now, int days, int hour) {
-    const Date day{std::chrono::sys_days{local_date_of(now)} - std::chrono::days{days}};
-    return from_local(day, hour, 0).value_or(now);
-}
-
 Status change_the_list(db::Connection& c, const DemoWorld& w, Timestamp now) {
     using namespace language;
     const auto org = w.organisation;
@@ -109,7 +100,7 @@ Status write_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
         for (int month = 11; month >= 1; --month) {
             for (int slot = 0; slot < 6; ++slot) {
                 const int days = month * 30 + slot * 5 + static_cast<int>(i % 5);
-                const Timestamp when = days_ago(now, days, 15 + slot);
+                const Timestamp when = at(now, days, 15 + slot, 0);
                 if (std::chrono::floor<std::chrono::days>(when) < admitted)
                     continue;
                 const auto& note = older_notes[(i * 3 + static_cast<std::size_t>(month + slot)) %
