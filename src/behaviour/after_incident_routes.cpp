@@ -277,7 +277,6 @@ Response add_account(Context& ctx) {
         return ctx.error(shown.error());
     const auto children = children_choosable(ctx, shown->incident);
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto input =
         read_account(reader, ids_of(children), shown->incident.details.occurred_at, ctx.now());
     return save(
@@ -304,7 +303,6 @@ Response add_notification(Context& ctx) {
         return ctx.error(shown.error());
     const auto children = children_choosable(ctx, shown->incident);
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto input =
         read_notification(reader, ids_of(children), shown->incident.details.occurred_at, ctx.now());
     return save(
@@ -333,7 +331,6 @@ Response add_child_debrief(Context& ctx) {
         return ctx.error(shown.error());
     const auto children = children_choosable(ctx, shown->incident);
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto input = read_child_debrief(reader, ids_of(children), shown->staff,
                                     shown->incident.details.occurred_at, ctx.now());
     return save(
@@ -365,7 +362,6 @@ Response add_staff_debrief(Context& ctx) {
     if (!names.ok())
         return ctx.error(names.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto input = read_staff_debrief(reader, shown->staff, names.value(),
                                     shown->incident.details.occurred_at, ctx.now());
     return save(
@@ -390,7 +386,6 @@ Response add_restorative(Context& ctx) {
     if (!shown.ok())
         return ctx.error(shown.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto input = read_restorative(reader, shown->incident.details.occurred_at, ctx.now());
     return save(
         ctx, restorative_page, *shown, std::move(input), behaviour::add_restorative,

@@ -6,17 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "platform/choice.hpp"
+
 namespace hearth::behaviour {
-
-struct Choice {
-    std::string key;
-    std::string label;
-};
-
-std::vector<std::string> keys_of(const std::vector<Choice>& choices);
-std::string label_in(const std::vector<Choice>& choices, const std::string& key);
-std::vector<std::string> labels_in(const std::vector<Choice>& choices,
-                                   const std::vector<std::string>& keys);
 
 // Antecedents and triggers: what was going on before (seed 002 §13: "recognise and address the
 // antecedents of behaviours").

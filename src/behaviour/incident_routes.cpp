@@ -265,7 +265,6 @@ Response new_form(Context& ctx) {
 Response create(Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto details = read_form(ctx, reader);
     auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return record(c, home_of(ctx), details.value(), ctx.actor(), ctx.now());
@@ -536,7 +535,6 @@ Response amend(Context& ctx) {
     if (!current.ok())
         return ctx.error(current.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this incident",
                                            {.required = true, .max = 1000, .multiline = true});

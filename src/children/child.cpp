@@ -24,22 +24,7 @@ const std::vector<Choice>& sexes() {
     return all;
 }
 
-std::string label_of(const std::vector<Choice>& choices, const std::string& key) {
-    for (const auto& c : choices) {
-        if (c.key == key)
-            return c.label;
-    }
-    return key;
-}
-
 namespace {
-std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
-    std::vector<std::string> out;
-    for (const auto& c : choices)
-        out.push_back(c.key);
-    return out;
-}
-
 // Every field of the record, without finishing the form: the admit and amend readers add their own.
 ChildDetails read_fields(http::FormReader& f, Date today) {
     ChildDetails d;

@@ -7,18 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "platform/choice.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
 
 namespace hearth::children {
 
-struct Choice {
-    std::string key;
-    std::string label;
-};
 const std::vector<Choice>& legal_bases();  // the statutory basis of the placement
 const std::vector<Choice>& sexes();
-std::string label_of(const std::vector<Choice>& choices, const std::string& key);
 
 struct ChildDetails {
     std::string first_name;

@@ -73,7 +73,7 @@ std::vector<Section> record_sections(const Child& ch, Date on,
         summary_row("Previous names", d.previous_names),
         summary_row("Date of birth",
                     format_local_date(d.date_of_birth) + fmt::format(" (age {})", age_on(d, on))),
-        summary_row("Sex", label_of(sexes(), d.sex)),
+        summary_row("Sex", label_in(sexes(), d.sex)),
         summary_row("Pronouns", d.pronouns),
         summary_row("Religion", d.religion),
         summary_row("Ethnicity", d.ethnicity),
@@ -83,7 +83,7 @@ std::vector<Section> record_sections(const Child& ch, Date on,
         about.rows.push_back(summary_row("Date of death", format_local_date(*d.date_of_death)));
     Section placement{"placement", "Placement"};
     placement.rows = nlohmann::json::array({
-        summary_row("Legal basis of placement", label_of(legal_bases(), d.legal_basis)),
+        summary_row("Legal basis of placement", label_in(legal_bases(), d.legal_basis)),
         summary_row("Placing authority", d.placing_authority),
         summary_row("Placing authority contact", d.placing_authority_contact, true),
         summary_row("Admission date", format_local_date(d.admission_date)),
@@ -417,7 +417,6 @@ Response new_page(Context& ctx) {
 Response admit_from_form(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto admission = read_admission(reader, ctx.today());
     auto id = admission.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return children::admit(c, home_id, admission->details, ctx.actor(), ctx.now(),
@@ -639,7 +638,6 @@ Response edit_page(Context& ctx) {
 Response amend_from_form(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     std::string reason = reader.text("reason", "why you are changing this record",
                                      {.required = true, .max = 1000, .multiline = true});

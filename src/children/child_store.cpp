@@ -229,7 +229,7 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
              .source_id = version_id,
              .title = fmt::format("Came to live at {}", home ? home->text(0) : "the home"),
              .summary = fmt::format("Placed by {}: {}.", d.placing_authority,
-                                    label_of(legal_bases(), d.legal_basis)),
+                                    label_in(legal_bases(), d.legal_basis)),
              .link = fmt::format("/children/{}", id),
              .significant = true,
              .author_id = actor.person_id,

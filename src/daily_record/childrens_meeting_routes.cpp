@@ -149,7 +149,6 @@ Response new_page(Context& ctx) {
 Response create(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const auto attendees = reader.ids("attendees", "Who came");
     const std::string actions =
         reader.text("actions", "Actions agreed", {.max = 4000, .multiline = true});
@@ -257,7 +256,6 @@ Response amend_page(Context& ctx) {
 Response amend(Context& ctx) {
     const auto id = ctx.param("meeting");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
                                            {.required = true, .max = 1000, .multiline = true});

@@ -6,24 +6,6 @@
 
 namespace hearth::daily_record {
 
-namespace {
-std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
-    std::vector<std::string> out;
-    for (const auto& c : choices)
-        out.push_back(c.key);
-    return out;
-}
-
-std::string label_in(const std::vector<Choice>& choices, const std::string& key) {
-    for (const auto& c : choices) {
-        if (c.key == key)
-            return c.label;
-    }
-    return key;
-}
-
-}  // namespace
-
 std::string kind_key(EntryKind k) {
     switch (k) {
         case EntryKind::note:

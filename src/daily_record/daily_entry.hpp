@@ -9,15 +9,11 @@
 #include <vector>
 
 #include "platform/amendments.hpp"
+#include "platform/choice.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
 
 namespace hearth::daily_record {
-
-struct Choice {
-    std::string key;
-    std::string label;
-};
 
 enum class EntryKind { note, praise, key_work };
 std::string kind_key(EntryKind k);  // "note": also the chronology's kind via chronology_kind()

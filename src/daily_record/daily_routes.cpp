@@ -199,7 +199,6 @@ Response created(Context& ctx, std::int64_t id) {
 Response create(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const std::string kind_typed =
         reader.choice("kind", "the kind of entry", {"note", "praise", "key_work"}, true);
     const EntryKind kind = kind_from_key(kind_typed).value_or(EntryKind::note);
@@ -227,7 +226,6 @@ Response create(Context& ctx) {
 Response praise(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const std::string back = reader.text("return_to", "return_to", {.max = 200});
     auto details = read_praise(reader, ctx.now());
     auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
@@ -358,7 +356,6 @@ Response amend_entry(Context& ctx) {
         return ctx.error(Error::not_found("We could not find that entry."));
     const EntryKind kind = current.value()->details.kind;
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this entry",
@@ -405,7 +402,6 @@ Response amend_entry(Context& ctx) {
 Response action_done(Context& ctx) {
     const auto action_id = ctx.param("action");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string note = reader.text("note", "What was done", {.max = 1000, .multiline = true});
     const std::string back = reader.text("return_to", "return_to", {.max = 200});

@@ -209,7 +209,7 @@ Response figures_page(Context& ctx) {
     std::vector<int> weekday_values(f.by_weekday.begin(), f.by_weekday.end());
     std::vector<std::pair<std::string, int>> triggers;
     for (const auto& [k, n] : f.by_trigger)
-        triggers.emplace_back(behaviour::label_in(behaviour::triggers(), k), n);
+        triggers.emplace_back(label_in(behaviour::triggers(), k), n);
     std::stable_sort(triggers.begin(), triggers.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> trigger_labels;

@@ -6,14 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "behaviour/incident_lists.hpp"
+#include "platform/choice.hpp"
 
 namespace hearth::intervention {
-
-using behaviour::Choice;
-using behaviour::keys_of;
-using behaviour::label_in;
-using behaviour::labels_in;
 
 // physical_intervention, restriction_of_liberty (both restraint), consequence (discipline).
 const std::vector<Choice>& measure_kinds();

@@ -153,7 +153,6 @@ Response create(Context& ctx) {
     if (!w.ok())
         return ctx.error(w.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     reader.choice("kind", "the kind of record", keys_of(measure_kinds()), true);
     auto details =
         read_measure(reader, kind, w->choosable, w->incident.details.occurred_at, ctx.now());
@@ -307,7 +306,6 @@ Response save_amendment(Context& ctx) {
     if (!w.ok())
         return ctx.error(w.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
@@ -437,7 +435,6 @@ Response sign_post(Context& ctx, Stage stage) {
     if (!l.ok())
         return ctx.error(l.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto input =
         read_review(reader, stage, local_date_of(l->measure.details.started_at), ctx.today());
     Status saved = input.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {

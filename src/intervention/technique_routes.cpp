@@ -53,7 +53,6 @@ Response techniques(Context& ctx) {
 
 Response change_techniques(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const std::string change =
         reader.choice("change", "what to change", {"add", "retire", "restore"}, true);
     const std::string label = reader.text("label", "the name of the technique", {.max = 200});

@@ -38,7 +38,6 @@ nlohmann::json findings_json(const std::vector<Finding>& findings) {
 
 Response check_words(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     const std::string text = reader.text(
         "text", "the words to check", {.required = false, .max = longest_text, .multiline = true});
     Status read = reader.finish();

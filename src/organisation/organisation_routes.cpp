@@ -266,7 +266,6 @@ Response people(Context& ctx) {
 Response add_person(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     accounts::NewPerson p;
     p.organisation_id = ctx.person.organisation_id;
     p.name = reader.text("name", "the person's full name", {.required = true, .max = 200});

@@ -9,21 +9,6 @@
 namespace hearth::plans {
 
 namespace {
-std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
-    std::vector<std::string> out;
-    for (const auto& c : choices)
-        out.push_back(c.key);
-    return out;
-}
-
-std::string label_in(const std::vector<Choice>& choices, const std::string& key) {
-    for (const auto& c : choices) {
-        if (c.key == key)
-            return c.label;
-    }
-    return key;
-}
-
 std::string lower_first(std::string s) {
     if (!s.empty())
         s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));

@@ -10,15 +10,11 @@
 
 #include "deadlines/deadline.hpp"
 #include "plans/plan_kinds.hpp"
+#include "platform/choice.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
 
 namespace hearth::plans {
-
-struct Choice {
-    std::string key;
-    std::string label;
-};
 
 // The level of a risk, as the assessment judges it now.
 const std::vector<Choice>& risk_levels();  // low, medium, high

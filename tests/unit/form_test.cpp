@@ -74,6 +74,15 @@ TEST(FormData, RepeatedNamesBecomeAList) {
     EXPECT_TRUE(r.finish().ok());
 }
 
+TEST(FormData, TheCsrfTokenIsAcceptedWithoutAskingAndAnUnknownFieldIsNot) {
+    FormData f = form("csrf_token=abc123&first_name=Aisha&nickname=Ash");
+    FormReader r(f);
+    r.text("first_name", "First name", {.required = true});
+    Status s = r.finish();
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(fields_of(s), std::vector<std::string>{"nickname"});
+}
+
 TEST(FormData, ARepeatedScalarIsRefusedNotSilentlyPicked) {
     FormData f = form("first_name=Aisha&first_name=Kai");
     FormReader r(f);

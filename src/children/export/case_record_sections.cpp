@@ -51,9 +51,9 @@ std::string joined(const nlohmann::json& list) {
 std::string shown_field(const std::string& field, const nlohmann::json& record) {
     const std::string raw = text(record, field.c_str());
     if (field == "sex")
-        return label_of(sexes(), raw);
+        return label_in(sexes(), raw);
     if (field == "legal_basis")
-        return label_of(legal_bases(), raw);
+        return label_in(legal_bases(), raw);
     if (auto d = parse_date(raw))
         return format_local_date(*d);
     return raw;

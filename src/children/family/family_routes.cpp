@@ -210,7 +210,6 @@ Response answer_saved(Context& ctx, std::int64_t member_id, int status) {
 
 Response add_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto details = read_family_member(reader);
     auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return add_family_member(c, ctx.param("child"), *details, ctx.actor(), ctx.now());
@@ -288,7 +287,6 @@ Response refused(Context& ctx, const Error& e,
 
 Response amend_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are changing this entry",
                                            {.required = true, .max = 1000, .multiline = true});
@@ -340,7 +338,6 @@ Response end_member_page(Context& ctx) {
 
 Response end_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     auto ending = read_family_member_ending(reader, ctx.today());
     Status saved = ending.ok() ? ctx.services.db.write([&](db::Connection& c) {

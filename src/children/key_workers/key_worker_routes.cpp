@@ -220,7 +220,6 @@ Response change_page(Context& ctx) {
 
 Response change(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto read = read_key_worker_change(reader, ctx.scope.child_name);
     auto id = read.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return change_key_workers(c, ctx.param("child"), *read, ctx.actor(), ctx.now());

@@ -99,7 +99,6 @@ Response leave(Context& ctx) {
         return ctx.error(child.ok() ? Error::not_found("We could not find that child's record.")
                                     : child.error());
     http::FormReader reader(*ctx.form);
-    reader.allow("csrf_token");
     auto l = read_leaving(reader, ctx.today(), (*child)->details.admission_date);
     auto id = l.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return record_leaving(c, child_id, *l, ctx.actor(), ctx.now());
@@ -166,7 +165,7 @@ Response register_page(Context& ctx) {
              {"left", e.left_on ? format_local_date(*e.left_on) : "Living here"},
              {"went_to", e.went_to},
              {"placing_authority", e.placing_authority},
-             {"legal_basis", label_of(legal_bases(), e.legal_basis)},
+             {"legal_basis", label_in(legal_bases(), e.legal_basis)},
              {"retention", format_local_date(retention_date(e.date_of_birth, e.date_of_death))}});
     }
     std::optional<std::string> next;

@@ -57,7 +57,9 @@ struct DateRule {
 
 class FormReader {
   public:
-    explicit FormReader(const FormData& form) : form_(form) {}
+    // The CSRF token is a field of every form; the router checked it before any handler reads the
+    // form, so a reader accepts it without asking.
+    explicit FormReader(const FormData& form) : form_(form) { seen_.insert("csrf_token"); }
 
     std::string text(const std::string& name, const std::string& label, TextRule rule = {});
     std::optional<Date> date(const std::string& name, const std::string& label, DateRule rule = {});
