@@ -10,6 +10,9 @@ namespace hearth::behaviour {
 
 namespace {
 
+using children::export_blocks::text_of;
+using children::export_blocks::when_of;
+
 // A version keeps the ids of the children it named: in this child's export, another child is named
 // only as "another young person".
 nlohmann::json versions_json(const SeenIncident& seen) {
@@ -52,17 +55,6 @@ Result<nlohmann::json> incidents_content(db::Connection& c, std::int64_t child_i
     return out;
 }
 
-std::string text(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string{};
-}
-
-std::string local(const nlohmann::json& j, const char* key) {
-    const std::string raw = text(j, key);
-    if (auto t = parse_utc(raw))
-        return format_local(*t);
-    return raw;
-}
-
 nlohmann::json incidents_blocks(const nlohmann::json& list) {
     namespace b = children::export_blocks;
     nlohmann::json blocks = nlohmann::json::array();
@@ -73,49 +65,49 @@ nlohmann::json incidents_blocks(const nlohmann::json& list) {
     for (const auto& i : list) {
         std::string children;
         for (const auto& ch : i["children"])
-            children += (children.empty() ? "" : ", ") + text(ch, "name");
-        blocks.push_back(b::heading(fmt::format("Incident, {}", local(i, "occurred_at"))));
-        blocks.push_back(
-            b::fields({{"Who it was about", children},
-                       {"Where", text(i, "location")},
-                       {"What led up to it", text(i, "antecedents")},
-                       {"What happened", text(i, "behaviour")},
-                       {"What happened after", text(i, "afterwards")},
-                       {"Restrictive measure",
-                        label_in(restrictive_measures(), text(i, "restrictive_measure"))},
-                       {"Injuries", text(i, "injuries")},
-                       {"Written by", text(i["author"], "name") + ", " + local(i, "created_at")}}));
+            children += (children.empty() ? "" : ", ") + text_of(ch, "name");
+        blocks.push_back(b::heading(fmt::format("Incident, {}", when_of(i, "occurred_at"))));
+        blocks.push_back(b::fields(
+            {{"Who it was about", children},
+             {"Where", text_of(i, "location")},
+             {"What led up to it", text_of(i, "antecedents")},
+             {"What happened", text_of(i, "behaviour")},
+             {"What happened after", text_of(i, "afterwards")},
+             {"Restrictive measure",
+              label_in(restrictive_measures(), text_of(i, "restrictive_measure"))},
+             {"Injuries", text_of(i, "injuries")},
+             {"Written by", text_of(i["author"], "name") + ", " + when_of(i, "created_at")}}));
         const auto& after = i["after"];
         std::vector<std::vector<std::string>> accounts;
         for (const auto& a : after["accounts"]) {
-            const std::string declined = text(a, "declined");
-            accounts.push_back({local(a, "given_at"),
-                                declined.empty() ? text(a, "words")
+            const std::string declined = text_of(a, "declined");
+            accounts.push_back({when_of(a, "given_at"),
+                                declined.empty() ? text_of(a, "words")
                                                  : "Did not want to give an account: " + declined,
-                                text(a, "heard_by")});
+                                text_of(a, "heard_by")});
         }
         if (!accounts.empty())
             blocks.push_back(
                 b::table("In their own words", {"When", "What they said", "Heard by"}, accounts));
         std::vector<std::vector<std::string>> debriefs;
         for (const auto& d : after["child_debriefs"])
-            debriefs.push_back({local(d, "held_at"), text(d, "held_by"), text(d, "felt"),
-                                text(d, "would_help"), text(d, "child_words")});
+            debriefs.push_back({when_of(d, "held_at"), text_of(d, "held_by"), text_of(d, "felt"),
+                                text_of(d, "would_help"), text_of(d, "child_words")});
         if (!debriefs.empty())
             blocks.push_back(b::table(
                 "Talking it through afterwards",
                 {"When", "With", "How they felt", "What would help", "In their words"}, debriefs));
         std::vector<std::vector<std::string>> told;
         for (const auto& n : after["notifications"])
-            told.push_back({label_in(recipients(), text(n, "recipient")), text(n, "named"),
-                            label_in(methods(), text(n, "method")), local(n, "notified_at")});
+            told.push_back({label_in(recipients(), text_of(n, "recipient")), text_of(n, "named"),
+                            label_in(methods(), text_of(n, "method")), when_of(n, "notified_at")});
         if (!told.empty())
             blocks.push_back(b::table("Who was told", {"Who", "Name", "How", "When"}, told));
         std::vector<std::vector<std::string>> restorative;
         for (const auto& f : after["restorative"])
-            restorative.push_back({local(f, "held_at"),
-                                   label_in(restorative_forms(), text(f, "form")),
-                                   text(f, "outcome"), text(f, "agreed")});
+            restorative.push_back({when_of(f, "held_at"),
+                                   label_in(restorative_forms(), text_of(f, "form")),
+                                   text_of(f, "outcome"), text_of(f, "agreed")});
         if (!restorative.empty())
             blocks.push_back(b::table("Putting things right",
                                       {"When", "How", "What came of it", "What was agreed"},
@@ -123,9 +115,9 @@ nlohmann::json incidents_blocks(const nlohmann::json& list) {
         if (i["versions"].size() > 1) {
             std::vector<std::vector<std::string>> versions;
             for (const auto& v : i["versions"])
-                versions.push_back({std::to_string(v.value("version", 0)), local(v, "changed_at"),
-                                    text(v, "changed_by"), text(v, "reason"),
-                                    text(v["record"], "behaviour")});
+                versions.push_back({std::to_string(v.value("version", 0)), when_of(v, "changed_at"),
+                                    text_of(v, "changed_by"), text_of(v, "reason"),
+                                    text_of(v["record"], "behaviour")});
             blocks.push_back(b::table("Every version of this incident",
                                       {"Version", "When", "Who", "Why", "What happened"},
                                       versions));

@@ -10,14 +10,9 @@ namespace hearth::daily_record {
 
 namespace {
 
-using Rows = std::vector<std::pair<std::string, std::string>>;
+using children::export_blocks::when_of;
 
-std::string local_time(const nlohmann::json& j, const char* key) {
-    const std::string raw = j.value(key, "");
-    if (auto t = parse_utc(raw))
-        return format_local(*t);
-    return raw;
-}
+using Rows = std::vector<std::pair<std::string, std::string>>;
 
 nlohmann::json versions_json(const std::vector<amendments::Version>& versions) {
     nlohmann::json out = nlohmann::json::array();
@@ -77,30 +72,29 @@ nlohmann::json entries_blocks(const nlohmann::json& list) {
     }
     for (const auto& e : list) {
         blocks.push_back(
-            b::heading(fmt::format("{}, {}", kind_words(e), local_time(e, "occurred_at"))));
+            b::heading(fmt::format("{}, {}", kind_words(e), when_of(e, "occurred_at"))));
         blocks.push_back(b::paragraph(e.value("body", "")));
         if (!e.value("child_words", "").empty())
             blocks.push_back(
                 b::paragraph("In their own words: \u201c" + e.value("child_words", "") + "\u201d"));
-        blocks.push_back(
-            b::paragraph(fmt::format("Written and signed by {}, {}.", e.value("signed_by", ""),
-                                     local_time(e, "signed_at"))));
+        blocks.push_back(b::paragraph(fmt::format(
+            "Written and signed by {}, {}.", e.value("signed_by", ""), when_of(e, "signed_at"))));
         std::vector<std::vector<std::string>> actions;
         for (const auto& a : e["actions_agreed"]) {
-            actions.push_back({a.value("description", ""),
-                               a.value("done", false)
-                                   ? fmt::format("Done by {}, {}", a.value("done_by", ""),
-                                                 local_time(a, "done_at"))
-                                   : "Open"});
+            actions.push_back(
+                {a.value("description", ""),
+                 a.value("done", false)
+                     ? fmt::format("Done by {}, {}", a.value("done_by", ""), when_of(a, "done_at"))
+                     : "Open"});
         }
         if (!actions.empty())
             blocks.push_back(b::table("Actions agreed", {"Action", "Done"}, actions));
         if (e["versions"].size() > 1) {
             std::vector<std::vector<std::string>> versions;
             for (const auto& v : e["versions"]) {
-                versions.push_back({std::to_string(v.value("version", 0)),
-                                    local_time(v, "changed_at"), v.value("changed_by", ""),
-                                    v.value("reason", ""), v["record"].value("body", "")});
+                versions.push_back({std::to_string(v.value("version", 0)), when_of(v, "changed_at"),
+                                    v.value("changed_by", ""), v.value("reason", ""),
+                                    v["record"].value("body", "")});
             }
             blocks.push_back(b::table("Every version of this entry",
                                       {"Version", "When", "Who", "Why", "What it said"}, versions));
@@ -156,7 +150,7 @@ nlohmann::json meetings_blocks(const nlohmann::json& list) {
             came += fmt::format(" and {} other {}", others,
                                 others == 1 ? "young person" : "young people");
         blocks.push_back(
-            b::heading(fmt::format("{}, {}", m.value("topic", ""), local_time(m, "held_at"))));
+            b::heading(fmt::format("{}, {}", m.value("topic", ""), when_of(m, "held_at"))));
         blocks.push_back(b::fields({{"Who came", came},
                                     {"What was talked about", m.value("discussion", "")},
                                     {"Written by", m.value("written_by", "")}}));

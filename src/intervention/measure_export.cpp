@@ -12,6 +12,9 @@ namespace hearth::intervention {
 
 namespace {
 
+using children::export_blocks::text_of;
+using children::export_blocks::when_of;
+
 Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id) {
     TRY(auto rows,
         c.query("SELECT id FROM measures WHERE child_id = $1 ORDER BY started_at, id", {child_id}));
@@ -38,30 +41,18 @@ Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id
     return out;
 }
 
-std::string text(const nlohmann::json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>()
-                                                                  : std::string{};
-}
-
-std::string local(const nlohmann::json& j, const char* key) {
-    const std::string raw = text(j, key);
-    if (auto t = parse_utc(raw))
-        return format_local(*t);
-    return raw;
-}
-
 std::string names(const nlohmann::json& people) {
     std::string out;
     for (const auto& p : people)
-        out += (out.empty() ? "" : ", ") + text(p, "name");
+        out += (out.empty() ? "" : ", ") + text_of(p, "name");
     return out;
 }
 
 std::string review_words(const nlohmann::json& r) {
     if (!r.is_object())
         return "Not yet signed";
-    return fmt::format("Signed by {}, {}. {}", text(r, "signed_by"), local(r, "signed_at"),
-                       text(r, "note"));
+    return fmt::format("Signed by {}, {}. {}", text_of(r, "signed_by"), when_of(r, "signed_at"),
+                       text_of(r, "note"));
 }
 
 nlohmann::json measures_blocks(const nlohmann::json& list) {
@@ -73,17 +64,17 @@ nlohmann::json measures_blocks(const nlohmann::json& list) {
     }
     for (const auto& m : list) {
         blocks.push_back(b::heading(fmt::format(
-            "{}, {}", label_in(measure_kinds(), text(m, "kind")), local(m, "started_at"))));
+            "{}, {}", label_in(measure_kinds(), text_of(m, "kind")), when_of(m, "started_at"))));
         const auto& child_review = m["child_review"];
-        blocks.push_back(
-            b::fields({{"What was done", text(m, "description")},
-                       {"Why nothing less restrictive was enough", text(m, "why_necessary")},
-                       {"Used by", names(m["used_by"])},
-                       {"Seen by", names(m["observed_by"])},
-                       {"Written by", text(m["author"], "name") + ", " + local(m, "created_at")},
-                       {"Staff review (48 hours)", review_words(m["staff_review"])},
-                       {"Talking with the child (5 days)", review_words(child_review)},
-                       {"What they said", text(child_review, "child_said")}}));
+        blocks.push_back(b::fields(
+            {{"What was done", text_of(m, "description")},
+             {"Why nothing less restrictive was enough", text_of(m, "why_necessary")},
+             {"Used by", names(m["used_by"])},
+             {"Seen by", names(m["observed_by"])},
+             {"Written by", text_of(m["author"], "name") + ", " + when_of(m, "created_at")},
+             {"Staff review (48 hours)", review_words(m["staff_review"])},
+             {"Talking with the child (5 days)", review_words(child_review)},
+             {"What they said", text_of(child_review, "child_said")}}));
     }
     return blocks;
 }

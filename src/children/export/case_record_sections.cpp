@@ -14,30 +14,10 @@ namespace hearth::children {
 
 namespace {
 
+using export_blocks::text_of;
+using export_blocks::when_of;
+
 using Rows = std::vector<std::pair<std::string, std::string>>;
-
-std::string text(const nlohmann::json& j, const char* key) {
-    if (!j.contains(key))
-        return "";
-    const auto& v = j.at(key);
-    if (v.is_string())
-        return v.get<std::string>();
-    if (v.is_boolean())
-        return v.get<bool>() ? "Yes" : "No";
-    if (v.is_number())
-        return v.dump();
-    return "";
-}
-
-// A stored UTC time or date in the home's words: "12 May 2026, 15:30" or "12 May 2026".
-std::string when(const nlohmann::json& j, const char* key) {
-    const std::string raw = text(j, key);
-    if (auto t = parse_utc(raw))
-        return format_local(*t);
-    if (auto d = parse_date(raw))
-        return format_local_date(*d);
-    return raw;
-}
 
 std::string joined(const nlohmann::json& list) {
     std::string out;
@@ -49,7 +29,7 @@ std::string joined(const nlohmann::json& list) {
 
 // A field of the record as a person reads it: choices by their label, dates written out.
 std::string shown_field(const std::string& field, const nlohmann::json& record) {
-    const std::string raw = text(record, field.c_str());
+    const std::string raw = text_of(record, field.c_str());
     if (field == "sex")
         return label_in(sexes(), raw);
     if (field == "legal_basis")
@@ -91,10 +71,11 @@ Result<nlohmann::json> record_content(db::Connection& c, std::int64_t child_id) 
 nlohmann::json record_blocks(const nlohmann::json& j) {
     Rows rows = record_rows(j.at("record"));
     rows.emplace_back("Key workers now", joined(j.at("key_workers")));
-    rows.emplace_back("Left the home", when(j, "left_on"));
-    rows.emplace_back("Version of the record", text(j, "version"));
-    rows.emplace_back("Last changed", when(j, "updated_at") + ", by " + text(j, "updated_by"));
-    rows.emplace_back("Kept until at least", when(j, "retention_date"));
+    rows.emplace_back("Left the home", when_of(j, "left_on"));
+    rows.emplace_back("Version of the record", text_of(j, "version"));
+    rows.emplace_back("Last changed",
+                      when_of(j, "updated_at") + ", by " + text_of(j, "updated_by"));
+    rows.emplace_back("Kept until at least", when_of(j, "retention_date"));
     return nlohmann::json::array({export_blocks::fields(rows)});
 }
 
@@ -128,9 +109,9 @@ nlohmann::json versions_blocks(const nlohmann::json& list) {
     nlohmann::json blocks = nlohmann::json::array();
     for (const auto& v : list) {
         blocks.push_back(export_blocks::heading(
-            fmt::format("Version {}: {}", text(v, "version"), text(v, "reason"))));
+            fmt::format("Version {}: {}", text_of(v, "version"), text_of(v, "reason"))));
         blocks.push_back(export_blocks::paragraph(
-            fmt::format("By {}, {}", text(v, "changed_by"), when(v, "changed_at"))));
+            fmt::format("By {}, {}", text_of(v, "changed_by"), when_of(v, "changed_at"))));
         if (v.value("version", 0) == 1) {
             blocks.push_back(export_blocks::fields(record_rows(v.at("record"))));
             continue;
@@ -141,8 +122,8 @@ nlohmann::json versions_blocks(const nlohmann::json& list) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& ch : v.at("changes"))
-            rows.push_back({text(ch, "label"), text(ch, "before"), text(ch, "after")});
-        blocks.push_back(export_blocks::table("What changed in version " + text(v, "version"),
+            rows.push_back({text_of(ch, "label"), text_of(ch, "before"), text_of(ch, "after")});
+        blocks.push_back(export_blocks::table("What changed in version " + text_of(v, "version"),
                                               {"What", "Before", "After"}, rows));
     }
     return blocks;
@@ -176,14 +157,14 @@ nlohmann::json family_blocks(const nlohmann::json& list) {
     if (list.empty())
         blocks.push_back(export_blocks::paragraph("No one was recorded."));
     for (const auto& m : list) {
-        blocks.push_back(export_blocks::heading(text(m, "name")));
-        Rows rows{{"Relationship", text(m, "relationship")},
-                  {"Parental responsibility", text(m, "parental_responsibility")},
-                  {"Contact details", text(m, "contact_details")},
-                  {"Notes", text(m, "notes")}};
+        blocks.push_back(export_blocks::heading(text_of(m, "name")));
+        Rows rows{{"Relationship", text_of(m, "relationship")},
+                  {"Parental responsibility", text_of(m, "parental_responsibility")},
+                  {"Contact details", text_of(m, "contact_details")},
+                  {"Notes", text_of(m, "notes")}};
         if (m.contains("ended_on")) {
-            rows.emplace_back("No longer applies from", when(m, "ended_on"));
-            rows.emplace_back("Why", text(m, "end_reason"));
+            rows.emplace_back("No longer applies from", when_of(m, "ended_on"));
+            rows.emplace_back("Why", text_of(m, "end_reason"));
         }
         blocks.push_back(export_blocks::fields(rows));
         std::vector<std::vector<std::string>> history;
@@ -194,8 +175,8 @@ nlohmann::json family_blocks(const nlohmann::json& list) {
                 what += (what.empty() ? "" : "; ") +
                         fmt::format("{}: {}", ch.label, ch.after.empty() ? "(blank)" : ch.after);
             }
-            history.push_back({text(v, "version"), when(v, "changed_at"), text(v, "changed_by"),
-                               text(v, "reason"), what});
+            history.push_back({text_of(v, "version"), when_of(v, "changed_at"),
+                               text_of(v, "changed_by"), text_of(v, "reason"), what});
             before = v.at("record");
         }
         blocks.push_back(export_blocks::table("Every version of this entry",
@@ -233,24 +214,25 @@ nlohmann::json key_workers_blocks(const nlohmann::json& j) {
     nlohmann::json blocks = nlohmann::json::array();
     std::vector<std::vector<std::string>> spells;
     for (const auto& s : j.at("spells")) {
-        spells.push_back({text(s, "name"), when(s, "started_at"),
-                          s.at("ended_at").is_null() ? "Now" : when(s, "ended_at")});
+        spells.push_back({text_of(s, "name"), when_of(s, "started_at"),
+                          s.at("ended_at").is_null() ? "Now" : when_of(s, "ended_at")});
     }
     blocks.push_back(export_blocks::table("Everyone who has been a key worker",
                                           {"Key worker", "From", "To"}, spells));
     for (const auto& c : j.at("changes")) {
-        if (text(c, "kind") != "change")
+        if (text_of(c, "kind") != "change")
             continue;
-        blocks.push_back(export_blocks::heading("Key workers changed, " + when(c, "changed_at")));
-        Rows rows{{"Changed by", text(c, "changed_by")},
+        blocks.push_back(
+            export_blocks::heading("Key workers changed, " + when_of(c, "changed_at")));
+        Rows rows{{"Changed by", text_of(c, "changed_by")},
                   {"New key worker", joined(c.at("started"))},
                   {"Stepped back", joined(c.at("ended"))},
-                  {"Why", text(c, "reason")}};
-        if (!text(c, "child_view").empty())
-            rows.emplace_back("What the child said", text(c, "child_view"));
+                  {"Why", text_of(c, "reason")}};
+        if (!text_of(c, "child_view").empty())
+            rows.emplace_back("What the child said", text_of(c, "child_view"));
         else
-            rows.emplace_back("Why the child could not be asked", text(c, "view_not_asked"));
-        rows.emplace_back("Keeping relationships", text(c, "relationships"));
+            rows.emplace_back("Why the child could not be asked", text_of(c, "view_not_asked"));
+        rows.emplace_back("Keeping relationships", text_of(c, "relationships"));
         blocks.push_back(export_blocks::fields(rows));
     }
     return blocks;
@@ -290,15 +272,15 @@ nlohmann::json valuables_blocks(const nlohmann::json& j) {
          {"Items held", j.at("items_held").empty() ? "None" : joined(j.at("items_held"))}}));
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : j.at("entries")) {
-        const bool in = text(e, "entry") == "deposit";
+        const bool in = text_of(e, "entry") == "deposit";
         const std::string amount = e.at("amount_pence").is_null()
                                        ? ""
                                        : format_pounds(e.at("amount_pence").get<std::int64_t>());
-        rows.push_back({when(e, "on"), in ? "Deposited" : "Returned", text(e, "description"),
-                        amount,
-                        in ? "Received by " + text(e, "received_by")
-                           : "Given to " + text(e, "returned_to") + " by " + text(e, "returned_by"),
-                        text(e, "notes")});
+        rows.push_back(
+            {when_of(e, "on"), in ? "Deposited" : "Returned", text_of(e, "description"), amount,
+             in ? "Received by " + text_of(e, "received_by")
+                : "Given to " + text_of(e, "returned_to") + " by " + text_of(e, "returned_by"),
+             text_of(e, "notes")});
     }
     blocks.push_back(export_blocks::table("Every deposit and return",
                                           {"Date", "What", "Description", "Amount", "Who", "Notes"},
@@ -331,16 +313,16 @@ nlohmann::json leaving_blocks(const nlohmann::json& j) {
         return nlohmann::json::array({export_blocks::paragraph("Still living at the home.")});
     if (!j.contains("destination")) {
         return nlohmann::json::array({export_blocks::paragraph(
-            "Left on " + when(j, "left_on") + ". Nothing more was recorded about leaving.")});
+            "Left on " + when_of(j, "left_on") + ". Nothing more was recorded about leaving.")});
     }
     return nlohmann::json::array({export_blocks::fields(
-        {{"Left on", when(j, "left_on")},
-         {"Went to", text(j, "destination")},
-         {"Address on leaving", text(j, "address")},
-         {"Why", text(j, "reason")},
-         {"Placing authority told on", when(j, "authority_informed_on")},
-         {"Who was told", text(j, "authority_informed_who")},
-         {"Recorded by", text(j, "recorded_by") + ", " + when(j, "recorded_at")}})});
+        {{"Left on", when_of(j, "left_on")},
+         {"Went to", text_of(j, "destination")},
+         {"Address on leaving", text_of(j, "address")},
+         {"Why", text_of(j, "reason")},
+         {"Placing authority told on", when_of(j, "authority_informed_on")},
+         {"Who was told", text_of(j, "authority_informed_who")},
+         {"Recorded by", text_of(j, "recorded_by") + ", " + when_of(j, "recorded_at")}})});
 }
 
 // 7. The chronology: everything recorded about the child, by every capability, oldest first.
@@ -374,11 +356,11 @@ Result<nlohmann::json> chronology_content(db::Connection& c, std::int64_t child_
 nlohmann::json chronology_blocks(const nlohmann::json& list) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : list) {
-        std::string what = text(e, "title");
+        std::string what = text_of(e, "title");
         if (e.value("amended", false))
             what += " (amended)";
-        rows.push_back({when(e, "occurred_at"), text(e, "kind_label"), what, text(e, "summary"),
-                        text(e, "author")});
+        rows.push_back({when_of(e, "occurred_at"), text_of(e, "kind_label"), what,
+                        text_of(e, "summary"), text_of(e, "author")});
     }
     return nlohmann::json::array({export_blocks::table(
         "Everything recorded, oldest first", {"When", "Kind", "What", "Summary", "By"}, rows)});

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "platform/clock.hpp"
+
 namespace hearth::children {
 
 void ExportSections::add(ExportSection section) {
@@ -120,6 +122,28 @@ nlohmann::json every_field(const nlohmann::json& content) {
     nlohmann::json out = nlohmann::json::array();
     add_blocks(content, "", out, 0);
     return out;
+}
+
+std::string text_of(const nlohmann::json& j, const char* key) {
+    if (!j.is_object() || !j.contains(key))
+        return "";
+    const auto& v = j.at(key);
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_boolean())
+        return v.get<bool>() ? "Yes" : "No";
+    if (v.is_number())
+        return v.dump();
+    return "";
+}
+
+std::string when_of(const nlohmann::json& j, const char* key) {
+    const std::string raw = text_of(j, key);
+    if (auto t = parse_utc(raw))
+        return format_local(*t);
+    if (auto d = parse_date(raw))
+        return format_local_date(*d);
+    return raw;
 }
 
 }  // namespace export_blocks

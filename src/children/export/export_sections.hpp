@@ -52,6 +52,11 @@ nlohmann::json table(const std::string& caption, const std::vector<std::string>&
 // What the document shows for a section without show(): every field of `content`, nested lists
 // and objects included.
 nlohmann::json every_field(const nlohmann::json& content);
+
+// What show() reads of a section's JSON: a field as text ("Yes"/"No" for a flag, "" when it is
+// absent or a list), and a stored UTC time or date in the home's words ("12 May 2026, 15:30").
+std::string text_of(const nlohmann::json& j, const char* key);
+std::string when_of(const nlohmann::json& j, const char* key);
 }  // namespace export_blocks
 
 }  // namespace hearth::children
