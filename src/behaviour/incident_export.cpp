@@ -21,9 +21,10 @@ nlohmann::json versions_json(const SeenIncident& seen) {
         nlohmann::json record = v.record;
         if (record.contains("children") && record["children"].is_array()) {
             nlohmann::json named = nlohmann::json::array();
-            for (const auto& id : record["children"])
+            for (const auto& id : record["children"]) {
                 named.push_back(id.is_number_integer() ? child_seen_as(seen, id.get<std::int64_t>())
                                                        : std::string(another_young_person));
+            }
             record["children"] = named;
         }
         out.push_back({{"version", v.version},
@@ -43,8 +44,9 @@ Result<nlohmann::json> incidents_content(db::Connection& c, std::int64_t child_i
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
         TRY(auto found, find(c, r.integer(0)));
-        if (!found)
+        if (!found) {
             continue;
+        }
         TRY(auto all, everything_of(c, std::move(*found)));
         const SeenIncident seen = seen_in_record_of(child_id, std::move(all));
         nlohmann::json j = incident_json(seen);
@@ -64,8 +66,9 @@ nlohmann::json incidents_blocks(const nlohmann::json& list) {
     }
     for (const auto& i : list) {
         std::string children;
-        for (const auto& ch : i["children"])
+        for (const auto& ch : i["children"]) {
             children += (children.empty() ? "" : ", ") + text_of(ch, "name");
+        }
         blocks.push_back(b::heading(fmt::format("Incident, {}", when_of(i, "occurred_at"))));
         blocks.push_back(b::fields(
             {{"Who it was about", children},
@@ -86,38 +89,46 @@ nlohmann::json incidents_blocks(const nlohmann::json& list) {
                                                  : "Did not want to give an account: " + declined,
                                 text_of(a, "heard_by")});
         }
-        if (!accounts.empty())
+        if (!accounts.empty()) {
             blocks.push_back(
                 b::table("In their own words", {"When", "What they said", "Heard by"}, accounts));
+        }
         std::vector<std::vector<std::string>> debriefs;
-        for (const auto& d : after["child_debriefs"])
+        for (const auto& d : after["child_debriefs"]) {
             debriefs.push_back({when_of(d, "held_at"), text_of(d, "held_by"), text_of(d, "felt"),
                                 text_of(d, "would_help"), text_of(d, "child_words")});
-        if (!debriefs.empty())
+        }
+        if (!debriefs.empty()) {
             blocks.push_back(b::table(
                 "Talking it through afterwards",
                 {"When", "With", "How they felt", "What would help", "In their words"}, debriefs));
+        }
         std::vector<std::vector<std::string>> told;
-        for (const auto& n : after["notifications"])
+        for (const auto& n : after["notifications"]) {
             told.push_back({label_in(recipients(), text_of(n, "recipient")), text_of(n, "named"),
                             label_in(methods(), text_of(n, "method")), when_of(n, "notified_at")});
-        if (!told.empty())
+        }
+        if (!told.empty()) {
             blocks.push_back(b::table("Who was told", {"Who", "Name", "How", "When"}, told));
+        }
         std::vector<std::vector<std::string>> restorative;
-        for (const auto& f : after["restorative"])
+        for (const auto& f : after["restorative"]) {
             restorative.push_back({when_of(f, "held_at"),
                                    label_in(restorative_forms(), text_of(f, "form")),
                                    text_of(f, "outcome"), text_of(f, "agreed")});
-        if (!restorative.empty())
+        }
+        if (!restorative.empty()) {
             blocks.push_back(b::table("Putting things right",
                                       {"When", "How", "What came of it", "What was agreed"},
                                       restorative));
+        }
         if (i["versions"].size() > 1) {
             std::vector<std::vector<std::string>> versions;
-            for (const auto& v : i["versions"])
+            for (const auto& v : i["versions"]) {
                 versions.push_back({std::to_string(v.value("version", 0)), when_of(v, "changed_at"),
                                     text_of(v, "changed_by"), text_of(v, "reason"),
                                     text_of(v["record"], "behaviour")});
+            }
             blocks.push_back(b::table("Every version of this incident",
                                       {"Version", "When", "Who", "Why", "What happened"},
                                       versions));

@@ -10,8 +10,9 @@ Result<Everything> everything_of(db::Connection& c, Incident incident) {
     Everything all;
     TRY(all.after, after_incident(c, incident.id));
     std::vector<std::int64_t> ids = incident.details.staff_involved;
-    for (const auto& s : all.after.staff_debriefs)
+    for (const auto& s : all.after.staff_debriefs) {
         ids.push_back(s.person_id);
+    }
     TRY(all.staff, people_named(c, ids));
     TRY(all.versions, amendments::versions_of(c, "incident", incident.id));
     TRY(all.clocks, deadlines::for_source(c, "incident", incident.id));

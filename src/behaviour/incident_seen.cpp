@@ -43,9 +43,10 @@ SeenIncident filtered(const std::vector<std::int64_t>& readable,
                       std::optional<std::int64_t> page_child, Everything all) {
     // What Reg 40 still owes is worked out from every notification, then told without names.
     std::vector<std::pair<std::int64_t, std::string>> named;
-    for (const auto& ch : all.incident.children)
+    for (const auto& ch : all.incident.children) {
         named.emplace_back(ch.child_id,
                            among(readable, ch.child_id) ? ch.name : another_young_person);
+    }
     const auto owed = reg40_outstanding(all.after.notifications, named);
 
     const std::int64_t incident_id = all.incident.id;
@@ -63,8 +64,9 @@ SeenIncident filtered(const std::vector<std::int64_t>& readable,
     // The Reg 40 clock is the whole incident's, kept under its first child: the reader sees it
     // under the incident, not under a child they may not read about.
     for (auto& d : all.clocks) {
-        if (d.kind != reg40_clock || readable_or_none(d.child_id))
+        if (d.kind != reg40_clock || readable_or_none(d.child_id)) {
             continue;
+        }
         d.child_id.reset();
         d.child_name = another_young_person;
         d.link = readable.empty() ? std::string{}
@@ -90,10 +92,12 @@ std::vector<std::int64_t> readable_children(const Reader& reader, const Incident
         s.child_id = ch.child_id;
         // The page's own child was resolved with their consents; the others are read about only
         // by those whose role, not a consent, lets them.
-        if (ch.child_id == reader.scope.child_id)
+        if (ch.child_id == reader.scope.child_id) {
             s = reader.scope;
-        if (can(reader.person, Action::view_child, s))
+        }
+        if (can(reader.person, Action::view_child, s)) {
             out.push_back(ch.child_id);
+        }
     }
     return out;
 }
@@ -114,8 +118,9 @@ SeenIncident seen_in_record_of(std::int64_t child_id, Everything all) {
 
 std::string child_seen_as(const SeenIncident& seen, std::int64_t child_id) {
     for (const auto& ch : seen.incident.children) {
-        if (ch.child_id == child_id)
+        if (ch.child_id == child_id) {
             return ch.name;
+        }
     }
     return another_young_person;
 }

@@ -21,8 +21,9 @@ Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
         TRY(auto found, find(c, r.integer(0)));
-        if (!found)
+        if (!found) {
             continue;
+        }
         std::vector<std::int64_t> ids = found->details.used_by;
         ids.insert(ids.end(), found->details.observed_by.begin(), found->details.observed_by.end());
         TRY(auto people, behaviour::people_named(c, ids));
@@ -43,14 +44,16 @@ Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id
 
 std::string names(const nlohmann::json& people) {
     std::string out;
-    for (const auto& p : people)
+    for (const auto& p : people) {
         out += (out.empty() ? "" : ", ") + text_of(p, "name");
+    }
     return out;
 }
 
 std::string review_words(const nlohmann::json& r) {
-    if (!r.is_object())
+    if (!r.is_object()) {
         return "Not yet signed";
+    }
     return fmt::format("Signed by {}, {}. {}", text_of(r, "signed_by"), when_of(r, "signed_at"),
                        text_of(r, "note"));
 }

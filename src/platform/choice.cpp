@@ -7,8 +7,9 @@ namespace hearth {
 std::vector<std::string> keys_of(const std::vector<Choice>& choices) {
     std::vector<std::string> out;
     out.reserve(choices.size());
-    for (const auto& c : choices)
+    for (const auto& c : choices) {
         out.push_back(c.key);
+    }
     return out;
 }
 
@@ -22,8 +23,9 @@ std::vector<std::string> labels_in(const std::vector<Choice>& choices,
                                    const std::vector<std::string>& keys) {
     std::vector<std::string> out;
     out.reserve(keys.size());
-    for (const auto& k : keys)
+    for (const auto& k : keys) {
         out.push_back(label_in(choices, k));
+    }
     return out;
 }
 

@@ -18,17 +18,20 @@ namespace {
 // Whether `j`, or anything inside it, is an object whose "id" is `id`.
 bool holds_id(const nlohmann::json& j, std::int64_t id) {
     if (j.is_object()) {
-        if (j.contains("id") && j["id"].is_number_integer() && j["id"].get<std::int64_t>() == id)
+        if (j.contains("id") && j["id"].is_number_integer() && j["id"].get<std::int64_t>() == id) {
             return true;
+        }
         for (const auto& [key, value] : j.items()) {
-            if (holds_id(value, id))
+            if (holds_id(value, id)) {
                 return true;
+            }
         }
     }
     if (j.is_array()) {
         for (const auto& value : j) {
-            if (holds_id(value, id))
+            if (holds_id(value, id)) {
                 return true;
+            }
         }
     }
     return false;
@@ -79,8 +82,9 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
                                            {std::nullopt, "test", "", ""}, app.clock.now());
         ASSERT_TRUE(doc.ok()) << doc.error().detail;
         std::map<std::string, nlohmann::json> sections;
-        for (const auto& s : doc.value()["sections"])
+        for (const auto& s : doc.value()["sections"]) {
             sections[s["key"].get<std::string>()] = s["content"];
+        }
         auto lines = app.db->read([&](db::Connection& c) {
             return c.query("SELECT source_type, source_id FROM chronology WHERE child_id = $1",
                            {child});
@@ -103,8 +107,9 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
     }
     // The demo has records of every kind the table places but leaving, which the HTTP tests cover.
     for (const char* kind : {"daily_entry", "childrens_meeting", "incident", "incident_account",
-                             "child_debrief", "restorative_follow_up", "measure", "plan_version"})
+                             "child_debrief", "restorative_follow_up", "measure", "plan_version"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
+    }
 }
 
 }  // namespace
