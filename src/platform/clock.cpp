@@ -86,7 +86,10 @@ std::optional<Date> parse_date(std::string_view s) {
     auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
     if (!all_digits(y) || !all_digits(m) || !all_digits(d))
         return std::nullopt;
-    Date date{std::chrono::year{to_int(y)}, std::chrono::month{unsigned(to_int(m))},
+    const int year = to_int(y);
+    if (year < earliest_year || year > latest_year)
+        return std::nullopt;
+    Date date{std::chrono::year{year}, std::chrono::month{unsigned(to_int(m))},
               std::chrono::day{unsigned(to_int(d))}};
     if (!date.ok())
         return std::nullopt;

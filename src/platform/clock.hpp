@@ -39,8 +39,15 @@ class SetClock final : public Clock {
 std::string format_utc(Timestamp t);
 std::optional<Timestamp> parse_utc(std::string_view text);
 
-std::string format_date(Date d);                        // 2026-11-22
-std::optional<Date> parse_date(std::string_view text);  // strict YYYY-MM-DD, a real calendar day
+// The years a date in Hearth may fall in. A time is held in the system clock's nanoseconds, which
+// end in 2262; no record of a child's life falls outside these, so a year beyond them is a slip of
+// the keyboard, refused like any other impossible date.
+inline constexpr int earliest_year = 1900;
+inline constexpr int latest_year = 2199;
+
+std::string format_date(Date d);  // 2026-11-22
+// Strict YYYY-MM-DD, a real calendar day in a year from earliest_year to latest_year.
+std::optional<Date> parse_date(std::string_view text);
 
 // Display in the organisation's zone (Europe/London by default), set once at start.
 void set_display_zone(const std::string& zone);

@@ -327,3 +327,16 @@ test('the admit form names each bad field: over-long, future, unknown', async ()
   assert.match(res.text, /<a href="#smuggled">[^<]*smuggled/);
   await assertNothingSaved();
 });
+
+test('a date in a year Hearth cannot hold is refused by name, and the server stays up', async () => {
+  const child = (await api.get('/api/v1/homes/1/children')).body.children[0].id;
+  for (const [field, value] of [['from', '2999-01-01'], ['to', '2999-01-01'], ['from', '0001-01-01']]) {
+    const r = await api.get(`/api/v1/children/${child}/chronology?${field}=${value}`);
+    assertJsonError(r, 400, field);
+  }
+  const admit = await api.post('/api/v1/homes/1/children', validChild({ date_of_birth: '2999-01-01' }));
+  const e = assertJsonError(admit, 400);
+  assert.ok(e.fields?.some((f) => f.field === 'date_of_birth') || e.field === 'date_of_birth', admit.text);
+  await assertNothingSaved();
+  assert.equal((await api.get('/healthz')).status, 200);
+});

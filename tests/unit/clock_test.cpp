@@ -18,6 +18,13 @@ TEST(Clock, RefusesImpossibleDates) {
     EXPECT_FALSE(parse_date("2023-13-01").has_value());
     EXPECT_FALSE(parse_date("23-01-01").has_value());
     EXPECT_FALSE(parse_date("2023-1-01").has_value());
+    // Years Hearth can hold: the system clock's nanoseconds end in 2262.
+    EXPECT_TRUE(parse_date("1900-01-01").has_value());
+    EXPECT_TRUE(parse_date("2199-12-31").has_value());
+    EXPECT_FALSE(parse_date("1899-12-31").has_value());
+    EXPECT_FALSE(parse_date("2999-01-01").has_value());
+    EXPECT_FALSE(parse_utc("2999-01-01T00:00:00Z").has_value());
+    EXPECT_FALSE(parse_utc("0001-01-01T00:00:00Z").has_value());
 }
 
 TEST(Clock, WholeYearsCountBirthdays) {

@@ -279,12 +279,12 @@ TEST(FormReader, ImpossibleAndPartialDatesAreRefused) {
     EXPECT_FALSE(r.date("f", "Date F").has_value());
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"a", "b", "c", "d", "e", "f"}));
-    EXPECT_EQ(message_for(s, "a"), "Date A must be a real date");
-    EXPECT_EQ(message_for(s, "b"), "Date B must be a real date");
+    EXPECT_EQ(message_for(s, "a"), "Date A must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_for(s, "b"), "Date B must be a real date, in a year from 1900 to 2199");
     EXPECT_EQ(message_for(s, "c"), "Date C must include a day, month and year");
-    EXPECT_EQ(message_for(s, "d"), "Date D must be a real date");
-    EXPECT_EQ(message_for(s, "e"), "Date E must be a real date");
-    EXPECT_EQ(message_for(s, "f"), "Date F must be a real date");
+    EXPECT_EQ(message_for(s, "d"), "Date D must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_for(s, "e"), "Date E must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_for(s, "f"), "Date F must be a real date, in a year from 1900 to 2199");
 }
 
 TEST(FormReader, RequiredDateAndAllBlankSplitDate) {

@@ -263,7 +263,8 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
     }
     auto date = parse_date(text);
     if (!date) {
-        fail(name, fmt::format("{} must be a real date", label));
+        fail(name, fmt::format("{} must be a real date, in a year from {} to {}", label,
+                               earliest_year, latest_year));
         return std::nullopt;
     }
     if (rule.not_after && *date > *rule.not_after) {
