@@ -16,22 +16,16 @@ using children::export_blocks::when_of;
 // A version keeps the ids of the children it named: in this child's export, another child is named
 // only as "another young person".
 nlohmann::json versions_json(const SeenIncident& seen) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : seen.versions) {
-        nlohmann::json record = v.record;
-        if (record.contains("children") && record["children"].is_array()) {
-            nlohmann::json named = nlohmann::json::array();
-            for (const auto& id : record["children"]) {
-                named.push_back(id.is_number_integer() ? child_seen_as(seen, id.get<std::int64_t>())
-                                                       : std::string(another_young_person));
-            }
-            record["children"] = named;
+    nlohmann::json out = amendments::versions_json(seen.versions);
+    for (auto& v : out) {
+        auto& record = v["record"];
+        if (!record.contains("children") || !record["children"].is_array()) {
+            continue;
         }
-        out.push_back({{"version", v.version},
-                       {"record", record},
-                       {"reason", v.reason},
-                       {"changed_at", format_utc(v.changed_at)},
-                       {"changed_by", v.changed_by}});
+        for (auto& id : record["children"]) {
+            id = id.is_number_integer() ? child_seen_as(seen, id.get<std::int64_t>())
+                                        : std::string(another_young_person);
+        }
     }
     return out;
 }

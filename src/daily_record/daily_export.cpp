@@ -14,18 +14,6 @@ using children::export_blocks::when_of;
 
 using Rows = std::vector<std::pair<std::string, std::string>>;
 
-nlohmann::json versions_json(const std::vector<amendments::Version>& versions) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : versions) {
-        out.push_back({{"version", v.version},
-                       {"record", v.record},
-                       {"reason", v.reason},
-                       {"changed_at", format_utc(v.changed_at)},
-                       {"changed_by", v.changed_by}});
-    }
-    return out;
-}
-
 Result<nlohmann::json> entries_content(db::Connection& c, std::int64_t child_id) {
     TRY(auto rows,
         c.query("SELECT id FROM daily_entries WHERE child_id = $1 ORDER BY occurred_at, id",
@@ -41,7 +29,7 @@ Result<nlohmann::json> entries_content(db::Connection& c, std::int64_t child_id)
         j["id"] = entry->id;
         j["signed_by"] = entry->author_name;
         j["signed_at"] = format_utc(entry->created_at);
-        j["versions"] = versions_json(versions);
+        j["versions"] = amendments::versions_json(versions);
         j["actions_agreed"] = nlohmann::json::array();
         for (const auto& a : actions) {
             j["actions_agreed"].push_back({{"description", a.description},
@@ -126,7 +114,7 @@ Result<nlohmann::json> meetings_content(db::Connection& c, std::int64_t child_id
                 j["came"].push_back(a.name);
         }
         j["others_came"] = static_cast<int>(meeting->attendees.size()) - 1;
-        j["versions"] = versions_json(versions);
+        j["versions"] = amendments::versions_json(versions);
         for (auto& v : j["versions"])
             v["record"].erase("children_said");
         out.push_back(std::move(j));

@@ -29,14 +29,7 @@ Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id
         TRY(auto people, behaviour::people_named(c, ids));
         TRY(auto versions, amendments::versions_of(c, "measure", found->id));
         nlohmann::json j = measure_json(*found, people);
-        j["versions"] = nlohmann::json::array();
-        for (const auto& v : versions) {
-            j["versions"].push_back({{"version", v.version},
-                                     {"record", v.record},
-                                     {"reason", v.reason},
-                                     {"changed_at", format_utc(v.changed_at)},
-                                     {"changed_by", v.changed_by}});
-        }
+        j["versions"] = amendments::versions_json(versions);
         out.push_back(std::move(j));
     }
     return out;

@@ -47,4 +47,16 @@ Result<std::vector<Version>> versions_of(db::Connection& c, const std::string& r
     return out;
 }
 
+nlohmann::json versions_json(const std::vector<Version>& versions) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : versions) {
+        out.push_back({{"version", v.version},
+                       {"record", v.record},
+                       {"reason", v.reason},
+                       {"changed_at", format_utc(v.changed_at)},
+                       {"changed_by", v.changed_by}});
+    }
+    return out;
+}
+
 }  // namespace hearth::amendments

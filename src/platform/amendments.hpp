@@ -41,4 +41,8 @@ Status keep_version(db::Connection& c, const std::string& record_type, std::int6
 Result<std::vector<Version>> versions_of(db::Connection& c, const std::string& record_type,
                                          std::int64_t record_id);
 
+// Every version as the JSON and the exports show it: version, record, reason, changed_at (UTC),
+// changed_by.
+nlohmann::json versions_json(const std::vector<Version>& versions);
+
 }  // namespace hearth::amendments
