@@ -46,7 +46,7 @@ int fail(const Error& e) {
 }
 
 Result<Config> configure(const Common& common) {
-    TRY(Config config, load_config(common.config_file));
+    Config config = TRY(load_config(common.config_file));
     if (!common.database.empty())
         config.database = common.database;
     log::set_level(config.log_level);
@@ -55,8 +55,8 @@ Result<Config> configure(const Common& common) {
 }
 
 Result<std::unique_ptr<db::Database>> open_and_migrate(const Config& config, int connections) {
-    TRY(auto db, db::open_database({config.database, connections, 5000}));
-    TRY(auto applied, db::migrate(*db, format_utc(SystemClock{}.now())));
+    auto db = TRY(db::open_database({config.database, connections, 5000}));
+    auto applied = TRY(db::migrate(*db, format_utc(SystemClock{}.now())));
     for (int n : applied)
         log::info("migration applied", {{"number", n}});
     return db;
@@ -110,18 +110,17 @@ int run_init(const Common& common, const std::string& org, const std::vector<std
         return fail(hash.error());
     const auto now = SystemClock{}.now();
     Status done = (*db)->write([&](db::Connection& c) -> Status {
-        TRY(auto existing, c.query_one("SELECT id FROM organisations"));
+        auto existing = TRY(c.query_one("SELECT id FROM organisations"));
         if (existing)
             return Error::make(ErrorKind::conflict,
                                "This database already has an organisation. Use `hearth user add` "
                                "for more people.");
-        TRY(auto org_id, organisation::create_organisation(c, org, format_utc(now)));
+        auto org_id = TRY(organisation::create_organisation(c, org, format_utc(now)));
         for (const auto& h : homes) {
-            TRY(auto id, organisation::create_home(c, org_id, h, "", format_utc(now)));
-            (void)id;
+            TRY(organisation::create_home(c, org_id, h, "", format_utc(now)));
         }
         accounts::NewPerson p{org_id, name, email, "Provider administrator", hash.value(), true};
-        TRY(auto id, accounts::add_person(c, p, cli_actor(), now));
+        auto id = TRY(accounts::add_person(c, p, cli_actor(), now));
         return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, cli_actor(),
                                    now);
     });
@@ -373,11 +372,11 @@ int run_user(const Common& common, const std::string& action, const std::string&
         if (!hash.ok())
             return fail(hash.error());
         Status added = (*db)->write([&](db::Connection& c) -> Status {
-            TRY(auto org, c.query_one("SELECT id FROM organisations ORDER BY id LIMIT 1"));
+            auto org = TRY(c.query_one("SELECT id FROM organisations ORDER BY id LIMIT 1"));
             if (!org)
                 return Error::invalid("organisation", "Run `hearth init` first");
             accounts::NewPerson p{org->integer(0), name, email, "", hash.value(), true};
-            TRY(auto id, accounts::add_person(c, p, cli_actor(), now));
+            auto id = TRY(accounts::add_person(c, p, cli_actor(), now));
             return accounts::give_role(
                 c, id, home_id > 0 ? std::optional<std::int64_t>(home_id) : std::nullopt, *role,
                 cli_actor(), now);

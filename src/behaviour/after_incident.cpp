@@ -67,7 +67,7 @@ Result<AccountInput> read_account(http::FormReader& f, const std::vector<std::in
         f.fail("words", "Enter what they said, in their own words, or why there is no account yet");
     if (!a.words.empty() && !a.declined.empty())
         f.fail("declined", "Leave this empty when you have written what they said");
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     a.child_id = child.value_or(0);
     if (at)
         a.given_at = *at;
@@ -97,7 +97,7 @@ Result<ChildDebriefDetails> read_child_debrief(http::FormReader& f,
         f.fail("felt",
                "Enter how they felt or what would help next time, or say why there was no debrief");
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     d.child_id = child.value_or(0);
     d.held_by = by.value_or(0);
     if (at)
@@ -163,7 +163,7 @@ Result<StaffDebriefDetails> read_staff_debrief(http::FormReader& f,
                                            found.front()));
         }
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     d.person_id = person.value_or(0);
     d.held_by = by.value_or(0);
     if (at)
@@ -214,7 +214,7 @@ Result<RestorativeDetails> read_restorative(http::FormReader& f, Timestamp began
     d.outcome =
         f.text("outcome", "how it went", {.required = true, .max = 4000, .multiline = true});
     d.agreed = f.text("agreed", "what was agreed", {.max = 4000, .multiline = true});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     if (at)
         d.held_at = *at;
     return d;

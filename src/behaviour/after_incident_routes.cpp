@@ -58,8 +58,8 @@ struct Shown {
 Result<Shown> load(const Context& ctx, bool record) {
     return ctx.services.db.write([&](db::Connection& c) -> Result<Shown> {
         Shown s;
-        TRY(s.incident, load_incident(c, ctx, record));
-        TRY(auto choosable, choosable_in(c, s.incident.home_id));
+        s.incident = TRY(load_incident(c, ctx, record));
+        auto choosable = TRY(choosable_in(c, s.incident.home_id));
         s.staff = std::move(choosable.staff);
         return s;
     });

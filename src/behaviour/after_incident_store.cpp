@@ -43,13 +43,11 @@ Status chronicle(db::Connection& c, const Incident& incident, std::int64_t child
                  const std::string& kind, const std::string& source_type, std::int64_t source_id,
                  Timestamp at, const std::string& title, const std::string& text,
                  const audit::Actor& actor, Timestamp now) {
-    TRY(auto line,
-        chronology::record(c,
+    TRY(chronology::record(c,
                            {child_id, incident.home_id, at, kind, source_type, source_id, title,
                             chronology::summarise(text), child_link(child_id, incident.id), false,
                             true, actor.person_id, actor.name},
                            now));
-    (void)line;
     return {};
 }
 
@@ -66,7 +64,7 @@ Status audited(db::Connection& c, const audit::Actor& actor, const Incident& inc
 
 Result<AfterIncident> after_incident(db::Connection& c, std::int64_t incident_id) {
     AfterIncident out;
-    TRY(auto accounts,
+    auto accounts = TRY(
         c.query("SELECT a.id, a.child_id, a.given_at, a.words, a.declined, p.name FROM "
                 "incident_accounts a JOIN people p ON p.id = a.heard_by WHERE a.incident_id = $1 "
                 "ORDER BY a.child_id, a.given_at, a.id",
@@ -81,7 +79,7 @@ Result<AfterIncident> after_incident(db::Connection& c, std::int64_t incident_id
         a.heard_by_name = r.text(5);
         out.accounts.push_back(std::move(a));
     }
-    TRY(auto told,
+    auto told = TRY(
         c.query("SELECT n.id, n.child_id, n.recipient, n.named, n.method, n.notified_at, "
                 "n.reference, p.name, n.recorded_at FROM incident_notifications n JOIN people p "
                 "ON p.id = n.recorded_by WHERE n.incident_id = $1 ORDER BY n.notified_at, n.id",
@@ -99,7 +97,7 @@ Result<AfterIncident> after_incident(db::Connection& c, std::int64_t incident_id
         n.recorded_at = when(r, 8);
         out.notifications.push_back(std::move(n));
     }
-    TRY(auto child_debriefs,
+    auto child_debriefs = TRY(
         c.query("SELECT d.id, d.child_id, d.held_at, d.held_by, h.name, d.felt, d.would_help, "
                 "d.repair, d.child_words, d.declined, w.name, d.created_at FROM child_debriefs d "
                 "JOIN people h ON h.id = d.held_by JOIN people w ON w.id = d.created_by WHERE "
@@ -121,7 +119,7 @@ Result<AfterIncident> after_incident(db::Connection& c, std::int64_t incident_id
         d.written_at = when(r, 11);
         out.child_debriefs.push_back(std::move(d));
     }
-    TRY(auto staff_debriefs,
+    auto staff_debriefs = TRY(
         c.query("SELECT d.id, d.person_id, s.name, d.held_at, d.held_by, h.name, d.wellbeing, "
                 "d.how_they_are, d.learnt, d.support, d.support_note, d.learning, "
                 "d.share_learning, d.created_at FROM staff_debriefs d JOIN people s ON s.id = "
@@ -146,7 +144,7 @@ Result<AfterIncident> after_incident(db::Connection& c, std::int64_t incident_id
         d.written_at = when(r, 13);
         out.staff_debriefs.push_back(std::move(d));
     }
-    TRY(auto restorative,
+    auto restorative = TRY(
         c.query("SELECT f.id, f.held_at, f.form, f.taking_part, f.outcome, f.agreed, w.name, "
                 "f.created_at FROM restorative_follow_ups f JOIN people w ON w.id = f.created_by "
                 "WHERE f.incident_id = $1 ORDER BY f.held_at, f.id",
@@ -170,20 +168,20 @@ Result<std::int64_t> add_account(db::Connection& c, const Incident& incident, co
                                  const audit::Actor& actor, Timestamp now) {
     if (!actor.person_id)
         return Error::internal("an account needs a signed-in listener");
-    TRY(auto id, c.insert("INSERT INTO incident_accounts (incident_id, child_id, given_at, words, "
-                          "declined, heard_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-                          "RETURNING id",
-                          {incident.id, a.child_id, format_utc(a.given_at), a.words, a.declined,
-                           *actor.person_id, format_utc(now)}));
+    auto id =
+        TRY(c.insert("INSERT INTO incident_accounts (incident_id, child_id, given_at, words, "
+                     "declined, heard_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                     "RETURNING id",
+                     {incident.id, a.child_id, format_utc(a.given_at), a.words, a.declined,
+                      *actor.person_id, format_utc(now)}));
     const std::string name = name_of(incident, a.child_id);
     const std::string first = name.substr(0, name.find(' '));
-    CHECK_OK(chronicle(c, incident, a.child_id, "incident_account", "incident_account", id,
-                       a.given_at,
-                       a.words.empty() ? fmt::format("No account yet from {}", first)
-                                       : fmt::format("What {} said happened", first),
-                       a.words.empty() ? a.declined : "\u201c" + a.words + "\u201d", actor, now));
-    CHECK_OK(audited(c, actor, incident, "incident_account", id, a.child_id, "the child's account",
-                     now));
+    TRY(chronicle(c, incident, a.child_id, "incident_account", "incident_account", id, a.given_at,
+                  a.words.empty() ? fmt::format("No account yet from {}", first)
+                                  : fmt::format("What {} said happened", first),
+                  a.words.empty() ? a.declined : "\u201c" + a.words + "\u201d", actor, now));
+    TRY(audited(c, actor, incident, "incident_account", id, a.child_id, "the child's account",
+                now));
     return id;
 }
 
@@ -192,17 +190,17 @@ Result<std::int64_t> add_notification(db::Connection& c, const Incident& inciden
                                       Timestamp now) {
     if (!actor.person_id)
         return Error::internal("a notification needs a signed-in author");
-    TRY(auto id,
-        c.insert("INSERT INTO incident_notifications (incident_id, child_id, recipient, "
-                 "named, method, notified_at, reference, recorded_by, recorded_at) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                 {incident.id, db::nullable(n.child_id), n.recipient, n.named, n.method,
-                  format_utc(n.notified_at), n.reference, *actor.person_id, format_utc(now)}));
-    CHECK_OK(audited(c, actor, incident, "incident_notification", id, n.child_id,
-                     fmt::format("{} told by {}", label_in(recipients(), n.recipient),
-                                 label_in(methods(), n.method)),
-                     now));
-    TRY(auto after, after_incident(c, incident.id));
+    auto id =
+        TRY(c.insert("INSERT INTO incident_notifications (incident_id, child_id, recipient, "
+                     "named, method, notified_at, reference, recorded_by, recorded_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                     {incident.id, db::nullable(n.child_id), n.recipient, n.named, n.method,
+                      format_utc(n.notified_at), n.reference, *actor.person_id, format_utc(now)}));
+    TRY(audited(c, actor, incident, "incident_notification", id, n.child_id,
+                fmt::format("{} told by {}", label_in(recipients(), n.recipient),
+                            label_in(methods(), n.method)),
+                now));
+    auto after = TRY(after_incident(c, incident.id));
     std::vector<std::pair<std::int64_t, std::string>> children;
     for (const auto& ch : incident.children)
         children.emplace_back(ch.child_id, ch.name);
@@ -212,9 +210,8 @@ Result<std::int64_t> add_notification(db::Connection& c, const Incident& inciden
         Timestamp last{};
         for (const auto& told : after.notifications)
             last = std::max(last, told.notified_at);
-        TRY(auto met, deadlines::meet(c, "incident", incident.id, reg40_clock, actor, last,
-                                      "Ofsted and every placing authority told"));
-        (void)met;
+        TRY(deadlines::meet(c, "incident", incident.id, reg40_clock, actor, last,
+                            "Ofsted and every placing authority told"));
     }
     return id;
 }
@@ -224,7 +221,7 @@ Result<std::int64_t> add_child_debrief(db::Connection& c, const Incident& incide
                                        Timestamp now) {
     if (!actor.person_id)
         return Error::internal("a debrief needs a signed-in author");
-    TRY(auto id,
+    auto id = TRY(
         c.insert("INSERT INTO child_debriefs (incident_id, child_id, held_at, held_by, "
                  "felt, would_help, repair, child_words, declined, created_at, "
                  "created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
@@ -233,12 +230,11 @@ Result<std::int64_t> add_child_debrief(db::Connection& c, const Incident& incide
                   d.repair, d.child_words, d.declined, format_utc(now), *actor.person_id}));
     const std::string text =
         d.declined.empty() ? d.felt + (d.would_help.empty() ? "" : " " + d.would_help) : d.declined;
-    CHECK_OK(chronicle(
+    TRY(chronicle(
         c, incident, d.child_id, "debrief", "child_debrief", id, d.held_at,
         d.declined.empty() ? "Debrief after the incident" : "Debrief offered after the incident",
         text, actor, now));
-    CHECK_OK(
-        audited(c, actor, incident, "child_debrief", id, d.child_id, "the child's debrief", now));
+    TRY(audited(c, actor, incident, "child_debrief", id, d.child_id, "the child's debrief", now));
     return id;
 }
 
@@ -247,17 +243,16 @@ Result<std::int64_t> add_staff_debrief(db::Connection& c, const Incident& incide
                                        Timestamp now) {
     if (!actor.person_id)
         return Error::internal("a debrief needs a signed-in author");
-    TRY(auto id,
-        c.insert("INSERT INTO staff_debriefs (incident_id, home_id, person_id, held_at, held_by, "
-                 "wellbeing, how_they_are, learnt, support, support_note, learning, "
-                 "share_learning, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                 "$8, $9, $10, $11, $12, $13, $14) RETURNING id",
-                 {incident.id, incident.home_id, d.person_id, format_utc(d.held_at), d.held_by,
-                  d.wellbeing, d.how_they_are, d.learnt, nlohmann::json(d.support).dump(),
-                  d.support_note, d.learning, std::int64_t{d.share_learning}, format_utc(now),
-                  *actor.person_id}));
+    auto id = TRY(c.insert(
+        "INSERT INTO staff_debriefs (incident_id, home_id, person_id, held_at, held_by, "
+        "wellbeing, how_they_are, learnt, support, support_note, learning, "
+        "share_learning, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+        "$8, $9, $10, $11, $12, $13, $14) RETURNING id",
+        {incident.id, incident.home_id, d.person_id, format_utc(d.held_at), d.held_by, d.wellbeing,
+         d.how_they_are, d.learnt, nlohmann::json(d.support).dump(), d.support_note, d.learning,
+         std::int64_t{d.share_learning}, format_utc(now), *actor.person_id}));
     if (needs_manager(d)) {
-        TRY(auto named, c.query_one("SELECT name FROM people WHERE id = $1", {d.person_id}));
+        auto named = TRY(c.query_one("SELECT name FROM people WHERE id = $1", {d.person_id}));
         deadlines::NewDeadline clock;
         clock.home_id = incident.home_id;
         clock.kind = wellbeing_clock;
@@ -271,11 +266,10 @@ Result<std::int64_t> add_staff_debrief(db::Connection& c, const Incident& incide
         clock.owner_role = "registered_manager";
         clock.started_at = now;
         clock.due_at = now + wellbeing_check_within;
-        TRY(auto started, deadlines::start(c, clock, actor, now));
-        (void)started;
+        TRY(deadlines::start(c, clock, actor, now));
     }
-    CHECK_OK(audited(c, actor, incident, "staff_debrief", id, std::nullopt,
-                     fmt::format("staff debrief of person {}", d.person_id), now));
+    TRY(audited(c, actor, incident, "staff_debrief", id, std::nullopt,
+                fmt::format("staff debrief of person {}", d.person_id), now));
     return id;
 }
 
@@ -284,17 +278,17 @@ Result<std::int64_t> add_restorative(db::Connection& c, const Incident& incident
                                      Timestamp now) {
     if (!actor.person_id)
         return Error::internal("a follow-up needs a signed-in author");
-    TRY(auto id, c.insert("INSERT INTO restorative_follow_ups (incident_id, held_at, form, "
-                          "taking_part, outcome, agreed, created_at, created_by) VALUES ($1, $2, "
-                          "$3, $4, $5, $6, $7, $8) RETURNING id",
-                          {incident.id, format_utc(d.held_at), d.form, d.taking_part, d.outcome,
-                           d.agreed, format_utc(now), *actor.person_id}));
+    auto id =
+        TRY(c.insert("INSERT INTO restorative_follow_ups (incident_id, held_at, form, "
+                     "taking_part, outcome, agreed, created_at, created_by) VALUES ($1, $2, "
+                     "$3, $4, $5, $6, $7, $8) RETURNING id",
+                     {incident.id, format_utc(d.held_at), d.form, d.taking_part, d.outcome,
+                      d.agreed, format_utc(now), *actor.person_id}));
     for (const auto& child : incident.children) {
-        CHECK_OK(chronicle(c, incident, child.child_id, "restorative", "restorative_follow_up", id,
-                           d.held_at, label_in(restorative_forms(), d.form), d.outcome, actor,
-                           now));
-        CHECK_OK(audited(c, actor, incident, "restorative_follow_up", id, child.child_id,
-                         label_in(restorative_forms(), d.form), now));
+        TRY(chronicle(c, incident, child.child_id, "restorative", "restorative_follow_up", id,
+                      d.held_at, label_in(restorative_forms(), d.form), d.outcome, actor, now));
+        TRY(audited(c, actor, incident, "restorative_follow_up", id, child.child_id,
+                    label_in(restorative_forms(), d.form), now));
     }
     return id;
 }
@@ -313,16 +307,17 @@ Result<std::vector<std::string>> names_in_organisation(db::Connection& c,
             start = end + 1;
         }
     };
-    TRY(auto kids, c.query("SELECT c.first_name, c.last_name, c.preferred_name FROM children c "
-                           "JOIN homes h ON h.id = c.home_id WHERE h.organisation_id = $1",
-                           {organisation_id}));
+    auto kids =
+        TRY(c.query("SELECT c.first_name, c.last_name, c.preferred_name FROM children c "
+                    "JOIN homes h ON h.id = c.home_id WHERE h.organisation_id = $1",
+                    {organisation_id}));
     for (const auto& r : kids) {
         add(r.text(0));
         add(r.text(1));
         add(r.text(2));
     }
-    TRY(auto staff,
-        c.query("SELECT name FROM people WHERE organisation_id = $1", {organisation_id}));
+    auto staff =
+        TRY(c.query("SELECT name FROM people WHERE organisation_id = $1", {organisation_id}));
     for (const auto& r : staff)
         add(r.text(0));
     std::sort(out.begin(), out.end());
@@ -339,7 +334,7 @@ Result<std::vector<SharedLearning>> shared_learning(db::Connection& c, std::int6
         where += " AND d.id < $2";
     }
     params.emplace_back(std::int64_t{limit});
-    TRY(auto rows,
+    auto rows = TRY(
         c.query(fmt::format("SELECT d.id, d.held_at, d.learning, i.restrictive_measure FROM "
                             "staff_debriefs d JOIN homes h ON h.id = d.home_id JOIN incidents i ON "
                             "i.id = d.incident_id WHERE {} ORDER BY d.id DESC LIMIT ${}",

@@ -123,7 +123,7 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
         f.choices("notifiable", "the serious events it involved", keys_of(notifiable_events()));
     if (began)
         d.occurred_at = *began;
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return d;
 }
 

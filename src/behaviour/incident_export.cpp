@@ -31,17 +31,17 @@ nlohmann::json versions_json(const SeenIncident& seen) {
 }
 
 Result<nlohmann::json> incidents_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
-        c.query("SELECT l.incident_id FROM incident_children l JOIN incidents i ON "
-                "i.id = l.incident_id WHERE l.child_id = $1 ORDER BY i.occurred_at, i.id",
-                {child_id}));
+    auto rows =
+        TRY(c.query("SELECT l.incident_id FROM incident_children l JOIN incidents i ON "
+                    "i.id = l.incident_id WHERE l.child_id = $1 ORDER BY i.occurred_at, i.id",
+                    {child_id}));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
-        TRY(auto found, find(c, r.integer(0)));
+        auto found = TRY(find(c, r.integer(0)));
         if (!found) {
             continue;
         }
-        TRY(auto all, everything_of(c, std::move(*found)));
+        auto all = TRY(everything_of(c, std::move(*found)));
         const SeenIncident seen = seen_in_record_of(child_id, std::move(all));
         nlohmann::json j = incident_json(seen);
         j["after"] = after_json(seen.after);

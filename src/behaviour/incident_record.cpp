@@ -8,16 +8,16 @@ namespace hearth::behaviour {
 
 Result<Everything> everything_of(db::Connection& c, Incident incident) {
     Everything all;
-    TRY(all.after, after_incident(c, incident.id));
+    all.after = TRY(after_incident(c, incident.id));
     std::vector<std::int64_t> ids = incident.details.staff_involved;
     for (const auto& s : all.after.staff_debriefs) {
         ids.push_back(s.person_id);
     }
-    TRY(all.staff, people_named(c, ids));
-    TRY(all.versions, amendments::versions_of(c, "incident", incident.id));
-    TRY(all.clocks, deadlines::for_source(c, "incident", incident.id));
+    all.staff = TRY(people_named(c, ids));
+    all.versions = TRY(amendments::versions_of(c, "incident", incident.id));
+    all.clocks = TRY(deadlines::for_source(c, "incident", incident.id));
     for (const auto& ch : incident.children) {
-        TRY(auto clocks, deadlines::for_source(c, "incident_child", ch.link_id));
+        auto clocks = TRY(deadlines::for_source(c, "incident_child", ch.link_id));
         all.clocks.insert(all.clocks.end(), clocks.begin(), clocks.end());
     }
     all.incident = std::move(incident);

@@ -70,7 +70,7 @@ Result<nlohmann::json> what_helps(db::Connection& c, const Choosable& choosable,
         if (std::none_of(choosable.children.begin(), choosable.children.end(),
                          [&](const Person& p) { return p.id == id; }))
             continue;
-        TRY(auto s, plans::behaviour_support(c, id));
+        auto s = TRY(plans::behaviour_support(c, id));
         out.push_back({{"name", first_word(name_in(choosable.children, id))},
                        {"has_plan", s.has_plan},
                        {"href", s.href},
@@ -114,7 +114,7 @@ Response show_form(const Context& ctx, const FormPage& p) {
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.choosable, choosable_in(c, home_id));
+        d.choosable = TRY(choosable_in(c, home_id));
         if (p.current) {
             // An amendment may name those who have since left or moved on.
             for (const auto& ch : p.current->children) {
@@ -123,7 +123,7 @@ Response show_form(const Context& ctx, const FormPage& p) {
                     d.choosable.children.push_back({ch.child_id, ch.name});
             }
         }
-        TRY(d.helps, what_helps(c, d.choosable, children_in(p.values)));
+        d.helps = TRY(what_helps(c, d.choosable, children_in(p.values)));
         return d;
     });
     if (!data.ok())
@@ -209,11 +209,11 @@ std::string first_word(const std::string& name) {
 }
 
 Result<Incident> load_incident(db::Connection& c, const Context& ctx, bool record) {
-    TRY(auto found, find(c, ctx.param("incident")));
+    auto found = TRY(find(c, ctx.param("incident")));
     if (!found)
         return Error::not_found("We could not find that incident.");
     if (record)
-        CHECK_OK(record_read(c, *found, ctx.actor(), ctx.now()));
+        TRY(record_read(c, *found, ctx.actor(), ctx.now()));
     return std::move(*found);
 }
 
@@ -297,12 +297,12 @@ Response child_list(Context& ctx) {
     };
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.page, for_child(c, child_id, cursor_asked(ctx), page_size));
-        TRY(d.warmth, child_warmth_view(c, child_id, first_word(ctx.scope.child_name), ctx.now()));
-        CHECK_OK(audit::append(c, ctx.actor(),
-                               {"read", "incidents", std::to_string(child_id), ctx.scope.home_id,
-                                child_id, "the child's incidents"},
-                               ctx.now()));
+        d.page = TRY(for_child(c, child_id, cursor_asked(ctx), page_size));
+        d.warmth = TRY(child_warmth_view(c, child_id, first_word(ctx.scope.child_name), ctx.now()));
+        TRY(audit::append(c, ctx.actor(),
+                          {"read", "incidents", std::to_string(child_id), ctx.scope.home_id,
+                           child_id, "the child's incidents"},
+                          ctx.now()));
         return d;
     });
     if (!data.ok())
@@ -349,22 +349,22 @@ Response show(Context& ctx, const IncidentSections& sections) {
         std::vector<language::Finding> findings;
     };
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
-        TRY(auto incident, load_incident(c, ctx, true));
-        TRY(auto all, everything_of(c, std::move(incident)));
+        auto incident = TRY(load_incident(c, ctx, true));
+        auto all = TRY(everything_of(c, std::move(incident)));
         Data d;
         d.seen = seen_by(ctx.reader(), std::move(all));
         for (const auto& ch : d.seen.incident.children) {
-            TRY(auto s, plans::behaviour_support(c, ch.child_id));
+            auto s = TRY(plans::behaviour_support(c, ch.child_id));
             d.support.push_back(std::move(s));
         }
         for (const auto& section : sections.all()) {
-            TRY(auto html, section(c, ctx, d.seen));
+            auto html = TRY(section(c, ctx, d.seen));
             if (!html.empty())
                 d.sections_html.push_back(std::move(html));
         }
         if (just_saved && ctx.scope.organisation_id) {
-            TRY(d.findings, language::check(c, *ctx.scope.organisation_id,
-                                            staff_words(d.seen.incident.details)));
+            d.findings = TRY(language::check(c, *ctx.scope.organisation_id,
+                                             staff_words(d.seen.incident.details)));
         }
         return d;
     });

@@ -77,11 +77,11 @@ Status load_children(db::Connection& c, std::vector<Incident>& incidents) {
         params.emplace_back(i.id);
         list += fmt::format("{}${}", list.empty() ? "" : ", ", params.size());
     }
-    TRY(auto rows, c.query(fmt::format("SELECT l.incident_id, l.id, l.child_id, {} FROM "
-                                       "incident_children l JOIN children c ON c.id = l.child_id "
-                                       "WHERE l.incident_id IN ({}) ORDER BY l.id",
-                                       name_of_child, list),
-                           params));
+    auto rows = TRY(c.query(fmt::format("SELECT l.incident_id, l.id, l.child_id, {} FROM "
+                                        "incident_children l JOIN children c ON c.id = l.child_id "
+                                        "WHERE l.incident_id IN ({}) ORDER BY l.id",
+                                        name_of_child, list),
+                            params));
     for (auto& i : incidents) {
         i.details.children.clear();
         for (const auto& r : rows) {
@@ -129,8 +129,7 @@ Status start_child_clocks(db::Connection& c, std::int64_t home_id, std::int64_t 
     clock.owner_role = "registered_manager";
     clock.started_at = d.occurred_at;
     clock.due_at = d.occurred_at + reg35_record_within;
-    TRY(auto id, deadlines::start(c, clock, actor, now));
-    (void)id;
+    TRY(deadlines::start(c, clock, actor, now));
     return {};
 }
 
@@ -139,7 +138,7 @@ Status start_reg40_clock(db::Connection& c, std::int64_t home_id, std::int64_t i
     const auto& d = incident.details;
     if (d.notifiable.empty() || incident.children.empty())
         return {};
-    TRY(auto open, deadlines::for_source(c, record_type, incident_id));
+    auto open = TRY(deadlines::for_source(c, record_type, incident_id));
     for (const auto& existing : open) {
         if (existing.kind == reg40_clock)
             return {};
@@ -156,8 +155,7 @@ Status start_reg40_clock(db::Connection& c, std::int64_t home_id, std::int64_t i
     clock.owner_role = "registered_manager";
     clock.started_at = d.occurred_at;
     clock.due_at = std::max(d.occurred_at + reg40_practice_target, now);
-    TRY(auto id, deadlines::start(c, clock, actor, now));
-    (void)id;
+    TRY(deadlines::start(c, clock, actor, now));
     return {};
 }
 
@@ -165,9 +163,8 @@ Status check_words(db::Connection& c, const Home& home, const Incident& i, Times
     std::optional<std::int64_t> child;
     if (!i.children.empty())
         child = i.children.front().child_id;
-    TRY(auto findings, language::check_and_record(c, home.organisation_id, home.home_id, child,
-                                                  record_type, i.id, staff_words(i.details), now));
-    (void)findings;
+    TRY(language::check_and_record(c, home.organisation_id, home.home_id, child, record_type, i.id,
+                                   staff_words(i.details), now));
     return {};
 }
 
@@ -175,13 +172,12 @@ Result<std::vector<IncidentChild>> add_children(db::Connection& c, std::int64_t 
                                                 const std::vector<std::int64_t>& ids) {
     std::vector<IncidentChild> out;
     for (auto child_id : ids) {
-        TRY(auto link,
-            c.insert("INSERT INTO incident_children (incident_id, child_id) VALUES ($1, $2) "
-                     "RETURNING id",
-                     {incident_id, child_id}));
-        TRY(auto row,
-            c.query_one(fmt::format("SELECT {} FROM children c WHERE c.id = $1", name_of_child),
-                        {child_id}));
+        auto link =
+            TRY(c.insert("INSERT INTO incident_children (incident_id, child_id) VALUES ($1, $2) "
+                         "RETURNING id",
+                         {incident_id, child_id}));
+        auto row = TRY(c.query_one(
+            fmt::format("SELECT {} FROM children c WHERE c.id = $1", name_of_child), {child_id}));
         out.push_back({link, child_id, row ? row->text(0) : std::string{}});
     }
     return out;
@@ -190,13 +186,12 @@ Result<std::vector<IncidentChild>> add_children(db::Connection& c, std::int64_t 
 Status chronicle(db::Connection& c, std::int64_t home_id, std::int64_t incident_id,
                  const IncidentChild& child, const IncidentDetails& d, const audit::Actor& actor,
                  Timestamp now) {
-    TRY(auto line, chronology::record(c,
-                                      {child.child_id, home_id, d.occurred_at, "incident",
-                                       record_type, incident_id, title_of(d), summary_of(d),
-                                       link_of(child.child_id, incident_id), significant(d), true,
-                                       actor.person_id, actor.name},
-                                      now));
-    (void)line;
+    TRY(chronology::record(
+        c,
+        {child.child_id, home_id, d.occurred_at, "incident", record_type, incident_id, title_of(d),
+         summary_of(d), link_of(child.child_id, incident_id), significant(d), true, actor.person_id,
+         actor.name},
+        now));
     return {};
 }
 
@@ -224,7 +219,7 @@ db::Params detail_params(const IncidentDetails& d) {
 
 Status check_living_here(db::Connection& c, std::int64_t home_id,
                          const std::vector<std::int64_t>& children) {
-    TRY(auto choosable, choosable_in(c, home_id));
+    auto choosable = TRY(choosable_in(c, home_id));
     for (auto id : children) {
         if (std::none_of(choosable.children.begin(), choosable.children.end(),
                          [&](const Person& p) { return p.id == id; }))
@@ -240,14 +235,14 @@ Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentD
         return Error::internal("an incident needs a signed-in author");
     if (d.children.empty())
         return Error::invalid("children", "Choose the children it was about");
-    CHECK_OK(check_living_here(c, home.home_id, d.children));
+    TRY(check_living_here(c, home.home_id, d.children));
     const std::string at = format_utc(now);
     db::Params params{home.home_id};
     for (auto& p : detail_params(d))
         params.push_back(std::move(p));
     params.emplace_back(at);
     params.emplace_back(*actor.person_id);
-    TRY(auto id,
+    auto id = TRY(
         c.insert("INSERT INTO incidents (home_id, occurred_at, ended_at, location, setting, "
                  "antecedents, triggers, behaviour, communicating, communicating_note, "
                  "deescalation, afterwards, restrictive_measure, staff_involved, staff_assaulted, "
@@ -256,23 +251,23 @@ Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentD
                  "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $21, $22, 1) "
                  "RETURNING id",
                  params));
-    CHECK_OK(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written",
-                                      *actor.person_id, now));
+    TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
+                                 now));
     Incident made;
     made.id = id;
     made.home_id = home.home_id;
     made.details = d;
-    TRY(made.children, add_children(c, id, d.children));
+    made.children = TRY(add_children(c, id, d.children));
     for (const auto& child : made.children) {
-        CHECK_OK(chronicle(c, home.home_id, id, child, d, actor, now));
-        CHECK_OK(start_child_clocks(c, home.home_id, id, child, d, actor, now));
-        CHECK_OK(audit::append(
+        TRY(chronicle(c, home.home_id, id, child, d, actor, now));
+        TRY(start_child_clocks(c, home.home_id, id, child, d, actor, now));
+        TRY(audit::append(
             c, actor,
             {"create", record_type, std::to_string(id), home.home_id, child.child_id, title_of(d)},
             now));
     }
-    CHECK_OK(start_reg40_clock(c, home.home_id, id, made, actor, now));
-    CHECK_OK(check_words(c, home, made, now));
+    TRY(start_reg40_clock(c, home.home_id, id, made, actor, now));
+    TRY(check_words(c, home, made, now));
     return id;
 }
 
@@ -283,7 +278,7 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
         return Error::invalid("reason", "Enter why you are amending this incident");
     if (!actor.person_id)
         return Error::internal("an amendment needs a signed-in author");
-    TRY(auto current, find(c, incident_id));
+    auto current = TRY(find(c, incident_id));
     if (!current)
         return Error::not_found("We could not find that incident.");
     if (current->version != read_version) {
@@ -306,12 +301,12 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
                          [&](const IncidentChild& ch) { return ch.child_id == id; }))
             added.push_back(id);
     }
-    CHECK_OK(check_living_here(c, current->home_id, added));
+    TRY(check_living_here(c, current->home_id, added));
     if (is_restrictive(current->details.restrictive_measure) &&
         !is_restrictive(d.restrictive_measure)) {
         // The Reg 35 record met its clock when it was written: then a measure was used.
         for (const auto& child : current->children) {
-            TRY(auto clocks, deadlines::for_source(c, "incident_child", child.link_id));
+            auto clocks = TRY(deadlines::for_source(c, "incident_child", child.link_id));
             for (const auto& clock : clocks) {
                 if (clock.kind == reg35_record_clock && clock.state == deadlines::State::met) {
                     return Error::invalid("restrictive_measure",
@@ -331,25 +326,26 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
     params.emplace_back(*actor.person_id);
     params.emplace_back(incident_id);
     params.emplace_back(std::int64_t{read_version});
-    TRY(auto n, c.execute("UPDATE incidents SET occurred_at = $1, ended_at = $2, location = $3, "
-                          "setting = $4, antecedents = $5, triggers = $6, behaviour = $7, "
-                          "communicating = $8, communicating_note = $9, deescalation = $10, "
-                          "afterwards = $11, restrictive_measure = $12, staff_involved = $13, "
-                          "staff_assaulted = $14, witnesses = $15, injuries = $16, damage = $17, "
-                          "police = $18, notifiable = $19, updated_at = $20, updated_by = $21, "
-                          "version = version + 1 WHERE id = $22 AND version = $23",
-                          params));
+    auto n =
+        TRY(c.execute("UPDATE incidents SET occurred_at = $1, ended_at = $2, location = $3, "
+                      "setting = $4, antecedents = $5, triggers = $6, behaviour = $7, "
+                      "communicating = $8, communicating_note = $9, deescalation = $10, "
+                      "afterwards = $11, restrictive_measure = $12, staff_involved = $13, "
+                      "staff_assaulted = $14, witnesses = $15, injuries = $16, damage = $17, "
+                      "police = $18, notifiable = $19, updated_at = $20, updated_by = $21, "
+                      "version = version + 1 WHERE id = $22 AND version = $23",
+                      params));
     if (n != 1)
         return Error::conflict("Someone else amended this incident after you opened it.");
-    CHECK_OK(amendments::keep_version(c, record_type, incident_id, read_version + 1, to_json(d),
-                                      reason, *actor.person_id, now));
-    CHECK_OK(chronology::revise(c, record_type, incident_id,
-                                {title_of(d), summary_of(d), significant(d), true, d.occurred_at}));
+    TRY(amendments::keep_version(c, record_type, incident_id, read_version + 1, to_json(d), reason,
+                                 *actor.person_id, now));
+    TRY(chronology::revise(c, record_type, incident_id,
+                           {title_of(d), summary_of(d), significant(d), true, d.occurred_at}));
     Incident now_is = *current;
     now_is.details = d;
-    TRY(auto new_children, add_children(c, incident_id, added));
+    auto new_children = TRY(add_children(c, incident_id, added));
     for (const auto& child : new_children) {
-        CHECK_OK(chronicle(c, current->home_id, incident_id, child, d, actor, now));
+        TRY(chronicle(c, current->home_id, incident_id, child, d, actor, now));
         now_is.children.push_back(child);
     }
     // A measure reported only now starts its clocks now, from when it was used.
@@ -358,22 +354,20 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
     for (const auto& child : now_is.children) {
         const bool is_new = std::find(added.begin(), added.end(), child.child_id) != added.end();
         if (newly_restrictive || is_new)
-            CHECK_OK(start_child_clocks(c, current->home_id, incident_id, child, d, actor, now));
+            TRY(start_child_clocks(c, current->home_id, incident_id, child, d, actor, now));
         if (!is_restrictive(d.restrictive_measure) &&
             is_restrictive(current->details.restrictive_measure)) {
-            TRY(auto closed,
-                deadlines::close(c, "incident_child", child.link_id, reg35_record_clock,
+            TRY(deadlines::close(c, "incident_child", child.link_id, reg35_record_clock,
                                  "Amended: no measure was used", actor, now));
-            (void)closed;
         }
     }
-    CHECK_OK(start_reg40_clock(c, current->home_id, incident_id, now_is, actor, now));
-    CHECK_OK(check_words(c, home, now_is, now));
+    TRY(start_reg40_clock(c, current->home_id, incident_id, now_is, actor, now));
+    TRY(check_words(c, home, now_is, now));
     std::string fields;
     for (const auto& ch : changes)
         fields += (fields.empty() ? "" : ", ") + ch.field;
     for (const auto& child : now_is.children) {
-        CHECK_OK(audit::append(
+        TRY(audit::append(
             c, actor,
             {"amend", record_type, std::to_string(incident_id), current->home_id, child.child_id,
              fmt::format("version {}: {} ({})", read_version + 1, fields, reason)},
@@ -383,22 +377,22 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
 }
 
 Result<std::optional<Incident>> find(db::Connection& c, std::int64_t incident_id) {
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} {} WHERE i.id = $1", columns, joins), {incident_id}));
+    auto rows =
+        TRY(c.query(fmt::format("SELECT {} {} WHERE i.id = $1", columns, joins), {incident_id}));
     if (rows.empty())
         return std::optional<Incident>{};
     std::vector<Incident> one{from_row(rows.front())};
-    CHECK_OK(load_children(c, one));
+    TRY(load_children(c, one));
     return std::optional<Incident>{std::move(one.front())};
 }
 
 Status record_read(db::Connection& c, const Incident& incident, const audit::Actor& actor,
                    Timestamp now) {
     for (const auto& child : incident.children) {
-        CHECK_OK(audit::append(c, actor,
-                               {"read", record_type, std::to_string(incident.id), incident.home_id,
-                                child.child_id, ""},
-                               now));
+        TRY(audit::append(c, actor,
+                          {"read", record_type, std::to_string(incident.id), incident.home_id,
+                           child.child_id, ""},
+                          now));
     }
     return {};
 }
@@ -413,10 +407,10 @@ Result<Page> for_home(db::Connection& c, std::int64_t home_id,
         where += " AND (i.occurred_at < $2 OR (i.occurred_at = $2 AND i.id < $3))";
     }
     params.emplace_back(std::int64_t{limit + 1});
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE {} ORDER BY i.occurred_at DESC, i.id "
-                                       "DESC LIMIT ${}",
-                                       columns, joins, where, params.size()),
-                           params));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE {} ORDER BY i.occurred_at DESC, i.id "
+                                        "DESC LIMIT ${}",
+                                        columns, joins, where, params.size()),
+                            params));
     Page page;
     for (const auto& r : rows) {
         if (static_cast<int>(page.incidents.size()) == limit) {
@@ -426,7 +420,7 @@ Result<Page> for_home(db::Connection& c, std::int64_t home_id,
         }
         page.incidents.push_back(from_row(r));
     }
-    CHECK_OK(load_children(c, page.incidents));
+    TRY(load_children(c, page.incidents));
     return page;
 }
 
@@ -440,7 +434,7 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id,
         where += " AND (i.occurred_at < $2 OR (i.occurred_at = $2 AND i.id < $3))";
     }
     params.emplace_back(std::int64_t{limit + 1});
-    TRY(auto rows,
+    auto rows = TRY(
         c.query(fmt::format("SELECT {} FROM incident_children l JOIN incidents i ON i.id = "
                             "l.incident_id JOIN people a ON a.id = i.created_by JOIN people u ON "
                             "u.id = i.updated_by WHERE {} ORDER BY i.occurred_at DESC, i.id DESC "
@@ -456,7 +450,7 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id,
         }
         page.incidents.push_back(from_row(r));
     }
-    CHECK_OK(load_children(c, page.incidents));
+    TRY(load_children(c, page.incidents));
     return page;
 }
 
@@ -470,9 +464,8 @@ Result<std::vector<Person>> people_named(db::Connection& c, const std::vector<st
         params.emplace_back(id);
         list += fmt::format("{}${}", list.empty() ? "" : ", ", params.size());
     }
-    TRY(auto rows,
-        c.query(fmt::format("SELECT id, name FROM people WHERE id IN ({}) ORDER BY name", list),
-                params));
+    auto rows = TRY(c.query(
+        fmt::format("SELECT id, name FROM people WHERE id IN ({}) ORDER BY name", list), params));
     for (const auto& r : rows)
         out.push_back({r.integer(0), r.text(1)});
     return out;
@@ -480,12 +473,12 @@ Result<std::vector<Person>> people_named(db::Connection& c, const std::vector<st
 
 Result<Choosable> choosable_in(db::Connection& c, std::int64_t home_id) {
     Choosable out;
-    TRY(auto kids, children::in_home(c, home_id));
+    auto kids = TRY(children::in_home(c, home_id));
     for (const auto& k : kids) {
         if (!k.left_on)
             out.children.push_back({k.id, children::display_name(k.details)});
     }
-    TRY(auto people, organisation::people_of_home(c, home_id));
+    auto people = TRY(organisation::people_of_home(c, home_id));
     for (const auto& p : people) {
         const bool works_here = std::any_of(p.roles.begin(), p.roles.end(), [](Role r) {
             return r == Role::registered_manager || r == Role::deputy || r == Role::support_worker;
@@ -511,9 +504,10 @@ std::string staff_words(const IncidentDetails& d) {
 Status resolve_scope(db::Connection& c, std::int64_t incident_id, Scope& scope) {
     if (!scope.child_id)
         return Error::not_found("We could not find that incident.");
-    TRY(auto row, c.query_one("SELECT id FROM incident_children WHERE incident_id = $1 AND "
-                              "child_id = $2",
-                              {incident_id, *scope.child_id}));
+    auto row =
+        TRY(c.query_one("SELECT id FROM incident_children WHERE incident_id = $1 AND "
+                        "child_id = $2",
+                        {incident_id, *scope.child_id}));
     if (!row)
         return Error::not_found("We could not find that incident in this child's record.");
     return {};

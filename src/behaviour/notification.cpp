@@ -61,7 +61,7 @@ Result<NotificationInput> read_notification(http::FormReader& f,
         n.notified_at = *at;
     }
     n.reference = f.text("reference", "their reference", {.max = 100});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return n;
 }
 

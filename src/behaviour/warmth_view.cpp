@@ -90,7 +90,7 @@ nlohmann::json view_of(const std::vector<WarmthMonth>& rows, const std::string& 
 Result<nlohmann::json> child_warmth_view(db::Connection& c, std::int64_t child_id,
                                          const std::string& first_name, Timestamp now) {
     const auto months = months_ending(local_date_of(now), warmth_months);
-    TRY(auto occ,
+    auto occ = TRY(
         chronology::occurrences_for_child(c, child_id, warmth_kinds(), start_of(months.front())));
     return view_of(warmth_by_month(occ, months), "warmth-child", first_name);
 }
@@ -98,8 +98,8 @@ Result<nlohmann::json> child_warmth_view(db::Connection& c, std::int64_t child_i
 Result<nlohmann::json> home_warmth_view(db::Connection& c, std::int64_t home_id,
                                         const std::string& home_name, Timestamp now) {
     const auto months = months_ending(local_date_of(now), warmth_months);
-    TRY(auto occ,
-        chronology::occurrences_in_home(c, home_id, warmth_kinds(), start_of(months.front())));
+    auto occ =
+        TRY(chronology::occurrences_in_home(c, home_id, warmth_kinds(), start_of(months.front())));
     return view_of(warmth_by_month(occ, months), "warmth-home", "the children of " + home_name);
 }
 

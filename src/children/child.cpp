@@ -86,7 +86,7 @@ ChildDetails read_fields(http::FormReader& f, Date today) {
 
 Result<ChildDetails> read_child_details(http::FormReader& f, Date today) {
     ChildDetails d = read_fields(f, today);
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return d;
 }
 
@@ -103,7 +103,7 @@ Result<Admission> read_admission(http::FormReader& f, Date today) {
     if (a.details.date_of_death) {
         f.fail("date_of_death", "A date of death cannot be recorded at admission");
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return a;
 }
 

@@ -144,7 +144,7 @@ nlohmann::json flat_rows(const Child& ch, Date on) {
 
 Result<std::vector<std::pair<std::string, std::string>>> staff_options(db::Connection& c,
                                                                        std::int64_t home_id) {
-    TRY(auto staff, staff_of_home(c, home_id));
+    auto staff = TRY(staff_of_home(c, home_id));
     std::vector<std::pair<std::string, std::string>> out{{"", "Not yet: choose one later"}};
     for (const auto& s : staff)
         out.emplace_back(std::to_string(s.person_id), s.name);
@@ -365,8 +365,8 @@ Response list_page(Context& ctx) {
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.home, organisation::find_home(c, home_id));
-        TRY(d.children, in_home(c, home_id));
+        d.home = TRY(organisation::find_home(c, home_id));
+        d.children = TRY(in_home(c, home_id));
         return d;
     });
     if (!data.ok())
@@ -523,20 +523,20 @@ Response profile(Context& ctx) {
     // for the single writer.
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto found, find(c, child_id));
+        auto found = TRY(find(c, child_id));
         if (!found)
             return Error::not_found("We could not find that child's record.");
         d.child = std::move(*found);
         if (json)
             return d;
         if (show_readers) {
-            TRY(d.readers, audit::for_child(c, child_id, "read", std::nullopt, 10));
+            d.readers = TRY(audit::for_child(c, child_id, "read", std::nullopt, 10));
         }
-        TRY(d.recent, chronology::recent_view(c, child_id, 6));
+        d.recent = TRY(chronology::recent_view(c, child_id, 6));
         std::vector<std::string> key_workers;
         for (const auto& k : d.child.key_workers)
             key_workers.push_back(k.name);
-        TRY(d.glance, plans::glance(c, child_id, key_workers, ctx.now()));
+        d.glance = TRY(plans::glance(c, child_id, key_workers, ctx.now()));
         return d;
     });
     if (!data.ok())
@@ -587,12 +587,12 @@ Response record_page(Context& ctx) {
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto found, find(c, child_id));
+        auto found = TRY(find(c, child_id));
         if (!found)
             return Error::not_found("We could not find that child's record.");
         d.child = std::move(*found);
-        TRY(d.versions, versions(c, child_id));
-        TRY(d.leaving, leaving_of(c, child_id));
+        d.versions = TRY(versions(c, child_id));
+        d.leaving = TRY(leaving_of(c, child_id));
         return d;
     });
     if (!data.ok())
@@ -656,9 +656,9 @@ Response amend_from_form(Context& ctx) {
         // A conflict page shows the record as it is now: that is a read, recorded like one.
         auto current =
             ctx.services.db.write([&](db::Connection& c) -> Result<std::optional<Child>> {
-                TRY(auto child, find(c, child_id));
+                auto child = TRY(find(c, child_id));
                 if (child && e.kind == ErrorKind::conflict)
-                    CHECK_OK(record_read(c, *child, ctx.actor(), ctx.now()));
+                    TRY(record_read(c, *child, ctx.actor(), ctx.now()));
                 return child;
             });
         if (!current.ok() || !current.value())
@@ -688,8 +688,7 @@ Response amend_from_form(Context& ctx) {
 Response versions_api(Context& ctx) {
     // Every earlier version of the record: a read, recorded like one.
     auto list = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Version>> {
-        TRY(auto child, open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
-        (void)child;
+        TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
         return versions(c, ctx.param("child"));
     });
     if (!list.ok())

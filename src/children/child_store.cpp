@@ -87,7 +87,7 @@ Child from_row(const db::Row& r) {
 }
 
 Status load_key_workers(db::Connection& c, Child& ch) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query("SELECT k.person_id, p.name FROM key_workers k JOIN people p ON p.id = k.person_id "
                 "WHERE k.child_id = $1 AND k.ended_at IS NULL ORDER BY p.name",
                 {ch.id}));
@@ -98,15 +98,15 @@ Status load_key_workers(db::Connection& c, Child& ch) {
 
 Result<std::vector<Child>> many(db::Connection& c, const std::string& where,
                                 const db::Params& params) {
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} FROM children c JOIN people u ON u.id = c.updated_by {} "
-                            "ORDER BY c.last_name, c.first_name",
-                            child_columns, where),
-                params));
+    auto rows =
+        TRY(c.query(fmt::format("SELECT {} FROM children c JOIN people u ON u.id = c.updated_by {} "
+                                "ORDER BY c.last_name, c.first_name",
+                                child_columns, where),
+                    params));
     std::vector<Child> out;
     for (const auto& r : rows) {
         out.push_back(from_row(r));
-        CHECK_OK(load_key_workers(c, out.back()));
+        TRY(load_key_workers(c, out.back()));
     }
     return out;
 }
@@ -171,17 +171,18 @@ Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_i
 }
 
 Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id) {
-    TRY(auto list, many(c, "WHERE c.id = $1", {child_id}));
+    auto list = TRY(many(c, "WHERE c.id = $1", {child_id}));
     if (list.empty())
         return std::optional<Child>{};
     return std::optional<Child>{std::move(list.front())};
 }
 
 Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows, c.query("SELECT v.id, v.version, v.record, v.reason, v.changed_at, p.name "
-                           "FROM child_versions v JOIN people p ON p.id = v.changed_by "
-                           "WHERE v.child_id = $1 ORDER BY v.version DESC",
-                           {child_id}));
+    auto rows =
+        TRY(c.query("SELECT v.id, v.version, v.record, v.reason, v.changed_at, p.name "
+                    "FROM child_versions v JOIN people p ON p.id = v.changed_by "
+                    "WHERE v.child_id = $1 ORDER BY v.version DESC",
+                    {child_id}));
     std::vector<Version> out;
     for (const auto& r : rows) {
         out.push_back({r.integer(0), static_cast<int>(r.integer(1)),
@@ -194,7 +195,7 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
                            const audit::Actor& actor, Timestamp now,
                            std::optional<std::int64_t> first_key_worker) {
     if (first_key_worker)
-        CHECK_OK(check_key_workers(c, home_id, {*first_key_worker}, "key_worker"));
+        TRY(check_key_workers(c, home_id, {*first_key_worker}, "key_worker"));
     const std::string at = format_utc(now);
     db::Params params{home_id};
     std::string columns = "home_id", placeholders = "$1";
@@ -207,37 +208,37 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
     params.push_back(at);
     params.push_back(db::nullable(actor.person_id));
     const auto n = params.size();
-    TRY(auto id, c.insert(fmt::format("INSERT INTO children ({}, created_at, created_by, "
-                                      "updated_at, updated_by, version) VALUES ({}, ${}, ${}, ${}, "
-                                      "${}, 1) RETURNING id",
-                                      columns, placeholders, n - 1, n, n - 1, n),
-                          params));
-    TRY(auto version_id, insert_version(c, id, 1, d, "Admitted", actor, at));
+    auto id =
+        TRY(c.insert(fmt::format("INSERT INTO children ({}, created_at, created_by, "
+                                 "updated_at, updated_by, version) VALUES ({}, ${}, ${}, ${}, "
+                                 "${}, 1) RETURNING id",
+                                 columns, placeholders, n - 1, n, n - 1, n),
+                     params));
+    auto version_id = TRY(insert_version(c, id, 1, d, "Admitted", actor, at));
     if (first_key_worker) {
-        CHECK_OK(start_first_key_worker(c, id, *first_key_worker, actor,
-                                        instant_of(d.admission_date, now)));
+        TRY(start_first_key_worker(c, id, *first_key_worker, actor,
+                                   instant_of(d.admission_date, now)));
     }
-    TRY(auto home, c.query_one("SELECT name FROM homes WHERE id = $1", {home_id}));
-    TRY(auto entry,
-        chronology::record(
-            c,
-            {.child_id = id,
-             .home_id = home_id,
-             .occurred_at = instant_of(d.admission_date, now),
-             .kind = "admission",
-             .source_type = "child_version",
-             .source_id = version_id,
-             .title = fmt::format("Came to live at {}", home ? home->text(0) : "the home"),
-             .summary = fmt::format("Placed by {}: {}.", d.placing_authority,
-                                    label_in(legal_bases(), d.legal_basis)),
-             .link = fmt::format("/children/{}", id),
-             .significant = true,
-             .author_id = actor.person_id,
-             .author_name = actor.name},
-            now));
+    auto home = TRY(c.query_one("SELECT name FROM homes WHERE id = $1", {home_id}));
+    auto entry = TRY(chronology::record(
+        c,
+        {.child_id = id,
+         .home_id = home_id,
+         .occurred_at = instant_of(d.admission_date, now),
+         .kind = "admission",
+         .source_type = "child_version",
+         .source_id = version_id,
+         .title = fmt::format("Came to live at {}", home ? home->text(0) : "the home"),
+         .summary = fmt::format("Placed by {}: {}.", d.placing_authority,
+                                label_in(legal_bases(), d.legal_basis)),
+         .link = fmt::format("/children/{}", id),
+         .significant = true,
+         .author_id = actor.person_id,
+         .author_name = actor.name},
+        now));
     (void)entry;
-    CHECK_OK(audit::append(c, actor,
-                           {"create", "child", std::to_string(id), home_id, id, "admitted"}, now));
+    TRY(audit::append(c, actor, {"create", "child", std::to_string(id), home_id, id, "admitted"},
+                      now));
     return id;
 }
 
@@ -253,11 +254,11 @@ Result<std::int64_t> add_version(db::Connection& c, const Child& current, const 
     params.push_back(current.id);
     params.push_back(std::int64_t{current.version});
     const auto n = params.size();
-    TRY(auto changed,
-        c.execute(fmt::format("UPDATE children SET {}, updated_at = ${}, updated_by = ${}, "
-                              "version = version + 1 WHERE id = ${} AND version = ${}",
-                              sets, n - 3, n - 2, n - 1, n),
-                  params));
+    auto changed =
+        TRY(c.execute(fmt::format("UPDATE children SET {}, updated_at = ${}, updated_by = ${}, "
+                                  "version = version + 1 WHERE id = ${} AND version = ${}",
+                                  sets, n - 3, n - 2, n - 1, n),
+                      params));
     if (changed != 1)
         return Error::conflict("Someone else changed this record after you opened it.");
     return insert_version(c, current.id, current.version + 1, d, reason, actor, at);
@@ -267,7 +268,7 @@ Status amend(db::Connection& c, std::int64_t child_id, int read_version, const C
              const std::string& reason, const audit::Actor& actor, Timestamp now) {
     if (reason.empty())
         return Error::invalid("reason", "Enter why you are changing this record");
-    TRY(auto current, find(c, child_id));
+    auto current = TRY(find(c, child_id));
     if (!current)
         return Error::not_found("There is no such child");
     if (current->version != read_version) {
@@ -279,22 +280,22 @@ Status amend(db::Connection& c, std::int64_t child_id, int read_version, const C
     if (changes.empty())
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
     const std::string at = format_utc(now);
-    TRY(auto version_id, add_version(c, *current, d, reason, actor, at));
+    auto version_id = TRY(add_version(c, *current, d, reason, actor, at));
     const int version = read_version + 1;
-    TRY(auto entry,
-        chronology::record(c,
-                           {.child_id = child_id,
-                            .home_id = current->home_id,
-                            .occurred_at = now,
-                            .kind = "record_change",
-                            .source_type = "child_version",
-                            .source_id = version_id,
-                            .title = "Record amended: " + labels_of(changes),
-                            .summary = chronology::summarise(reason),
-                            .link = fmt::format("/children/{}#version-{}", child_id, version),
-                            .author_id = actor.person_id,
-                            .author_name = actor.name},
-                           now));
+    auto entry =
+        TRY(chronology::record(c,
+                               {.child_id = child_id,
+                                .home_id = current->home_id,
+                                .occurred_at = now,
+                                .kind = "record_change",
+                                .source_type = "child_version",
+                                .source_id = version_id,
+                                .title = "Record amended: " + labels_of(changes),
+                                .summary = chronology::summarise(reason),
+                                .link = fmt::format("/children/{}#version-{}", child_id, version),
+                                .author_id = actor.person_id,
+                                .author_name = actor.name},
+                               now));
     (void)entry;
     std::string fields;
     for (const auto& ch : changes)
@@ -313,27 +314,27 @@ Status record_read(db::Connection& c, const Child& child, const audit::Actor& ac
 
 Result<Child> open_record(db::Connection& c, std::int64_t child_id, const audit::Actor& actor,
                           Timestamp now) {
-    TRY(auto child, find(c, child_id));
+    auto child = TRY(find(c, child_id));
     if (!child)
         return Error::not_found("We could not find that child's record.");
-    CHECK_OK(record_read(c, *child, actor, now));
+    TRY(record_read(c, *child, actor, now));
     return std::move(*child);
 }
 
 Status lock_child(db::Connection& c, std::int64_t child_id) {
     // An update that changes nothing still takes the row's lock until the transaction ends.
-    TRY(auto n, c.execute("UPDATE children SET version = version WHERE id = $1", {child_id}));
+    auto n = TRY(c.execute("UPDATE children SET version = version WHERE id = $1", {child_id}));
     if (n != 1)
         return Error::not_found("We could not find that child's record.");
     return {};
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
-    TRY(auto row,
-        c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent, c.preferred_name, "
-                    "c.first_name, c.last_name, h.name, c.left_on FROM children c "
-                    "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
-                    {child_id}));
+    auto row =
+        TRY(c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent, c.preferred_name, "
+                        "c.first_name, c.last_name, h.name, c.left_on FROM children c "
+                        "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
+                        {child_id}));
     if (!row)
         return Error::not_found(
             "We could not find that child's record. It may have been moved to another home.");

@@ -106,12 +106,12 @@ Response timeline(Context& ctx) {
     Page page;
     if (typed.errors.empty()) {
         auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
-            TRY(auto p, for_child(c, child_id, typed.filter, page_size));
+            auto p = TRY(for_child(c, child_id, typed.filter, page_size));
             // Reading the chronology is reading the child's record.
-            CHECK_OK(audit::append(c, ctx.actor(),
-                                   {"read", "chronology", std::to_string(child_id),
-                                    ctx.scope.home_id, child_id, describe(typed.filter)},
-                                   ctx.now()));
+            TRY(audit::append(c, ctx.actor(),
+                              {"read", "chronology", std::to_string(child_id), ctx.scope.home_id,
+                               child_id, describe(typed.filter)},
+                              ctx.now()));
             return p;
         });
         if (!found.ok())
@@ -163,11 +163,11 @@ Response printable(Context& ctx) {
         return ctx.error(Error::invalid_fields(typed.errors));
     typed.filter.after.reset();
     auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
-        TRY(auto p, for_child(c, child_id, typed.filter, print_limit));
-        CHECK_OK(audit::append(c, ctx.actor(),
-                               {"read", "chronology", std::to_string(child_id), ctx.scope.home_id,
-                                child_id, "printed: " + describe(typed.filter)},
-                               ctx.now()));
+        auto p = TRY(for_child(c, child_id, typed.filter, print_limit));
+        TRY(audit::append(c, ctx.actor(),
+                          {"read", "chronology", std::to_string(child_id), ctx.scope.home_id,
+                           child_id, "printed: " + describe(typed.filter)},
+                          ctx.now()));
         return p;
     });
     if (!found.ok())
@@ -204,9 +204,8 @@ Response search_page(Context& ctx) {
     std::vector<Entry> results;
     if (!q.empty() && errors.empty()) {
         auto found = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Entry>> {
-            TRY(auto list, search(c, home_id, q, search_limit));
-            CHECK_OK(
-                audit::append(c, ctx.actor(),
+            auto list = TRY(search(c, home_id, q, search_limit));
+            TRY(audit::append(c, ctx.actor(),
                               {"search", "home", std::to_string(home_id), home_id, std::nullopt,
                                fmt::format("\"{}\": {} results", q, list.size())},
                               ctx.now()));

@@ -100,10 +100,10 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
         where += fmt::format(" AND (c.occurred_at, c.id) < (${}, ${})", at, params.size());
     }
     params.emplace_back(std::int64_t{limit + 1});
-    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c {} WHERE {} ORDER BY "
-                                       "c.occurred_at DESC, c.id DESC LIMIT ${}",
-                                       columns, child_join, where, params.size()),
-                           params));
+    auto rows = TRY(c.query(fmt::format("SELECT {} FROM chronology c {} WHERE {} ORDER BY "
+                                        "c.occurred_at DESC, c.id DESC LIMIT ${}",
+                                        columns, child_join, where, params.size()),
+                            params));
     Page page;
     page.entries = entries_of(rows);
     if (static_cast<int>(page.entries.size()) > limit) {
@@ -116,11 +116,11 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
 
 Result<std::vector<Entry>> recorded_in_home(db::Connection& c, std::int64_t home_id,
                                             Timestamp since, Timestamp until, int limit) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c {} WHERE c.home_id = $1 AND "
-                                       "c.recorded_at >= $2 AND c.recorded_at < $3 "
-                                       "ORDER BY c.recorded_at, c.id LIMIT $4",
-                                       columns, child_join),
-                           {home_id, format_utc(since), format_utc(until), std::int64_t{limit}}));
+    auto rows = TRY(c.query(fmt::format("SELECT {} FROM chronology c {} WHERE c.home_id = $1 AND "
+                                        "c.recorded_at >= $2 AND c.recorded_at < $3 "
+                                        "ORDER BY c.recorded_at, c.id LIMIT $4",
+                                        columns, child_join),
+                            {home_id, format_utc(since), format_utc(until), std::int64_t{limit}}));
     return entries_of(rows);
 }
 
@@ -130,10 +130,11 @@ Result<std::vector<Occurrence>> occurrences(db::Connection& c, const char* colum
     std::vector<Occurrence> out;
     // One indexed range for each kind: (child_id or home_id, kind, occurred_at).
     for (const auto& kind : kinds) {
-        TRY(auto rows, c.query(fmt::format("SELECT c.occurred_at FROM chronology c WHERE c.{} = $1 "
-                                           "AND c.kind = $2 AND c.occurred_at >= $3",
-                                           column),
-                               {id, kind, format_utc(from)}));
+        auto rows =
+            TRY(c.query(fmt::format("SELECT c.occurred_at FROM chronology c WHERE c.{} = $1 "
+                                    "AND c.kind = $2 AND c.occurred_at >= $3",
+                                    column),
+                        {id, kind, format_utc(from)}));
         for (const auto& r : rows) {
             if (auto at = parse_utc(r.text(0)))
                 out.push_back({kind, *at});
@@ -185,19 +186,20 @@ Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id, const
         const std::string query = fts5_query(text);
         if (query.empty())
             return std::vector<Entry>{};
-        TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology_search s JOIN chronology c "
-                                           "ON c.id = s.rowid {} WHERE chronology_search MATCH $1 "
-                                           "AND c.home_id = $2 ORDER BY s.rank LIMIT $3",
-                                           columns, child_join),
-                               {query, home_id, std::int64_t{limit}}));
+        auto rows = TRY(c.query(fmt::format("SELECT {} FROM chronology_search s JOIN chronology c "
+                                            "ON c.id = s.rowid {} WHERE chronology_search MATCH $1 "
+                                            "AND c.home_id = $2 ORDER BY s.rank LIMIT $3",
+                                            columns, child_join),
+                                {query, home_id, std::int64_t{limit}}));
         return entries_of(rows);
     }
-    TRY(auto rows, c.query(fmt::format("SELECT {} FROM chronology c {} WHERE c.search @@ "
-                                       "websearch_to_tsquery('english', $1) AND c.home_id = $2 "
-                                       "ORDER BY ts_rank(c.search, websearch_to_tsquery('english', "
-                                       "$1)) DESC, c.occurred_at DESC LIMIT $3",
-                                       columns, child_join),
-                           {text, home_id, std::int64_t{limit}}));
+    auto rows =
+        TRY(c.query(fmt::format("SELECT {} FROM chronology c {} WHERE c.search @@ "
+                                "websearch_to_tsquery('english', $1) AND c.home_id = $2 "
+                                "ORDER BY ts_rank(c.search, websearch_to_tsquery('english', "
+                                "$1)) DESC, c.occurred_at DESC LIMIT $3",
+                                columns, child_join),
+                    {text, home_id, std::int64_t{limit}}));
     return entries_of(rows);
 }
 

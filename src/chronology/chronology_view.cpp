@@ -25,7 +25,7 @@ nlohmann::json entry_view(const Entry& e) {
 }
 
 Result<nlohmann::json> recent_view(db::Connection& c, std::int64_t child_id, int count) {
-    TRY(auto page, for_child(c, child_id, Filter{}, count));
+    auto page = TRY(for_child(c, child_id, Filter{}, count));
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& e : page.entries)
         entries.push_back(entry_view(e));

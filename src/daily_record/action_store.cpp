@@ -52,30 +52,31 @@ std::vector<AgreedAction> actions_from(const db::Rows& rows) {
 Status add_action(db::Connection& c, const NewAction& a, const audit::Actor& actor, Timestamp now) {
     if (!actor.person_id)
         return Error::internal("an action needs a signed-in author");
-    TRY(auto id, c.insert("INSERT INTO agreed_actions (home_id, child_id, source_type, source_id, "
-                          "description, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, "
-                          "$7) RETURNING id",
-                          {a.home_id, db::nullable(a.child_id), a.source_type, a.source_id,
-                           a.description, format_utc(now), *actor.person_id}));
+    auto id =
+        TRY(c.insert("INSERT INTO agreed_actions (home_id, child_id, source_type, source_id, "
+                     "description, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, "
+                     "$7) RETURNING id",
+                     {a.home_id, db::nullable(a.child_id), a.source_type, a.source_id,
+                      a.description, format_utc(now), *actor.person_id}));
     return audit::append(
         c, actor,
         {"create", "agreed_action", std::to_string(id), a.home_id, a.child_id, a.description}, now);
 }
 
 Result<std::vector<AgreedAction>> open_actions(db::Connection& c, std::int64_t home_id, int limit) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE x.home_id = $1 AND x.state = 'open' "
-                                       "ORDER BY x.created_at, x.id LIMIT $2",
-                                       action_columns, action_joins),
-                           {home_id, std::int64_t{limit}}));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE x.home_id = $1 AND x.state = 'open' "
+                                        "ORDER BY x.created_at, x.id LIMIT $2",
+                                        action_columns, action_joins),
+                            {home_id, std::int64_t{limit}}));
     return actions_from(rows);
 }
 
 Result<std::vector<AgreedAction>> actions_of(db::Connection& c, const std::string& source_type,
                                              std::int64_t source_id) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE x.source_type = $1 AND x.source_id = "
-                                       "$2 ORDER BY x.id",
-                                       action_columns, action_joins),
-                           {source_type, source_id}));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE x.source_type = $1 AND x.source_id = "
+                                        "$2 ORDER BY x.id",
+                                        action_columns, action_joins),
+                            {source_type, source_id}));
     return actions_from(rows);
 }
 
@@ -83,9 +84,8 @@ Status mark_done(db::Connection& c, std::int64_t action_id, int read_version,
                  const std::string& note, const audit::Actor& actor, Timestamp now) {
     if (!actor.person_id)
         return Error::internal("marking an action done needs a signed-in person");
-    TRY(auto row,
-        c.query_one(fmt::format("SELECT {} {} WHERE x.id = $1", action_columns, action_joins),
-                    {action_id}));
+    auto row = TRY(c.query_one(
+        fmt::format("SELECT {} {} WHERE x.id = $1", action_columns, action_joins), {action_id}));
     if (!row)
         return Error::not_found("We could not find that action.");
     const AgreedAction a = action_from(*row);
@@ -93,11 +93,11 @@ Status mark_done(db::Connection& c, std::int64_t action_id, int read_version,
         return Error::conflict(
             fmt::format("{} already recorded this action as done.", a.done_by_name));
     }
-    TRY(auto n, c.execute("UPDATE agreed_actions SET state = 'done', done_at = $1, done_by = $2, "
-                          "done_note = $3, version = version + 1 WHERE id = $4 AND version = $5 "
-                          "AND state = 'open'",
-                          {format_utc(now), *actor.person_id, note, action_id,
-                           std::int64_t{read_version}}));
+    auto n = TRY(c.execute(
+        "UPDATE agreed_actions SET state = 'done', done_at = $1, done_by = $2, "
+        "done_note = $3, version = version + 1 WHERE id = $4 AND version = $5 "
+        "AND state = 'open'",
+        {format_utc(now), *actor.person_id, note, action_id, std::int64_t{read_version}}));
     if (n != 1)
         return Error::conflict("This action changed after you opened it.");
     return audit::append(c, actor,
@@ -107,9 +107,10 @@ Status mark_done(db::Connection& c, std::int64_t action_id, int read_version,
 }
 
 Status resolve_action_scope(db::Connection& c, std::int64_t action_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT x.home_id, h.organisation_id, h.name FROM agreed_actions x "
-                              "JOIN homes h ON h.id = x.home_id WHERE x.id = $1",
-                              {action_id}));
+    auto row =
+        TRY(c.query_one("SELECT x.home_id, h.organisation_id, h.name FROM agreed_actions x "
+                        "JOIN homes h ON h.id = x.home_id WHERE x.id = $1",
+                        {action_id}));
     if (!row)
         return Error::not_found("We could not find that action.");
     scope.home_id = row->integer(0);

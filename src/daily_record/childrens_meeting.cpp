@@ -13,7 +13,7 @@ Result<MeetingDetails> read_meeting(http::FormReader& f, Timestamp now) {
         f.text("children_said", "What the children said", {.max = 10000, .multiline = true});
     if (held_at)
         d.held_at = *held_at;
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return d;
 }
 

@@ -184,13 +184,13 @@ Response show(Context& ctx) {
     };
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto found, find_meeting(c, id));
+        auto found = TRY(find_meeting(c, id));
         if (!found)
             return Error::not_found("We could not find that meeting.");
         d.meeting = std::move(*found);
-        CHECK_OK(record_meeting_read(c, d.meeting, ctx.actor(), ctx.now()));
-        TRY(d.versions, amendments::versions_of(c, "childrens_meeting", id));
-        TRY(d.actions, actions_of(c, "childrens_meeting", id));
+        TRY(record_meeting_read(c, d.meeting, ctx.actor(), ctx.now()));
+        d.versions = TRY(amendments::versions_of(c, "childrens_meeting", id));
+        d.actions = TRY(actions_of(c, "childrens_meeting", id));
         return d;
     });
     if (!data.ok())

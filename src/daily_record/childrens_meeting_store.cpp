@@ -36,11 +36,11 @@ Meeting meeting_from(const db::Row& r) {
 }
 
 Status load_attendees(db::Connection& c, Meeting& m) {
-    TRY(auto rows, c.query(fmt::format("SELECT a.child_id, {} FROM childrens_meeting_attendees a "
-                                       "JOIN children c ON c.id = a.child_id WHERE a.meeting_id = "
-                                       "$1 ORDER BY c.first_name",
-                                       name_of_child),
-                           {m.id}));
+    auto rows = TRY(c.query(fmt::format("SELECT a.child_id, {} FROM childrens_meeting_attendees a "
+                                        "JOIN children c ON c.id = a.child_id WHERE a.meeting_id = "
+                                        "$1 ORDER BY c.first_name",
+                                        name_of_child),
+                            {m.id}));
     for (const auto& r : rows)
         m.attendees.push_back({r.integer(0), r.text(1)});
     return {};
@@ -49,13 +49,11 @@ Status load_attendees(db::Connection& c, Meeting& m) {
 // Checked on every save, for the provider's figure. What the children said is theirs: not checked.
 Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t meeting_id,
                    const MeetingDetails& d, Timestamp now) {
-    TRY(auto row, c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
+    auto row = TRY(c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
     if (!row)
         return Error::not_found("We could not find that home.");
-    TRY(auto findings,
-        language::check_and_record(c, row->integer(0), home_id, std::nullopt, record_type,
+    TRY(language::check_and_record(c, row->integer(0), home_id, std::nullopt, record_type,
                                    meeting_id, d.topic + "\n" + d.discussion, now));
-    (void)findings;
     return {};
 }
 
@@ -72,10 +70,10 @@ std::string summary_of(const MeetingDetails& d) {
 }  // namespace
 
 Result<std::vector<Attendee>> children_living_in(db::Connection& c, std::int64_t home_id) {
-    TRY(auto rows, c.query(fmt::format("SELECT c.id, {} FROM children c WHERE c.home_id = $1 AND "
-                                       "c.left_on IS NULL ORDER BY c.first_name, c.last_name",
-                                       name_of_child),
-                           {home_id}));
+    auto rows = TRY(c.query(fmt::format("SELECT c.id, {} FROM children c WHERE c.home_id = $1 AND "
+                                        "c.left_on IS NULL ORDER BY c.first_name, c.last_name",
+                                        name_of_child),
+                            {home_id}));
     std::vector<Attendee> out;
     for (const auto& r : rows)
         out.push_back({r.integer(0), r.text(1)});
@@ -89,7 +87,7 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
                                     const audit::Actor& actor, Timestamp now) {
     if (!actor.person_id)
         return Error::internal("a meeting needs a signed-in author");
-    TRY(auto living, children_living_in(c, home_id));
+    auto living = TRY(children_living_in(c, home_id));
     if (attendees.empty())
         return Error::invalid("attendees", "Choose the children who came to the meeting");
     for (auto id : attendees) {
@@ -98,32 +96,31 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
             return Error::invalid("attendees", "Choose children who live in this home");
     }
     const std::string at = format_utc(now);
-    TRY(auto id, c.insert("INSERT INTO childrens_meetings (home_id, held_at, topic, discussion, "
-                          "children_said, created_at, created_by, updated_at, updated_by, version) "
-                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7, 1) RETURNING id",
-                          {home_id, format_utc(d.held_at), d.topic, d.discussion, d.children_said,
-                           at, *actor.person_id}));
-    CHECK_OK(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written",
-                                      *actor.person_id, now));
+    auto id =
+        TRY(c.insert("INSERT INTO childrens_meetings (home_id, held_at, topic, discussion, "
+                     "children_said, created_at, created_by, updated_at, updated_by, version) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7, 1) RETURNING id",
+                     {home_id, format_utc(d.held_at), d.topic, d.discussion, d.children_said, at,
+                      *actor.person_id}));
+    TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
+                                 now));
     for (auto child : attendees) {
-        CHECK_OK(
-            c.run("INSERT INTO childrens_meeting_attendees (meeting_id, child_id) VALUES ($1, $2)",
+        TRY(c.run("INSERT INTO childrens_meeting_attendees (meeting_id, child_id) VALUES ($1, $2)",
                   {id, child}));
-        TRY(auto line, chronology::record(
-                           c,
-                           {child, home_id, d.held_at, "childrens_meeting", record_type, id,
-                            title_of(d), summary_of(d), fmt::format("/childrens-meetings/{}", id),
-                            false, false, actor.person_id, actor.name},
-                           now));
-        (void)line;
+        TRY(chronology::record(
+            c,
+            {child, home_id, d.held_at, "childrens_meeting", record_type, id, title_of(d),
+             summary_of(d), fmt::format("/childrens-meetings/{}", id), false, false,
+             actor.person_id, actor.name},
+            now));
     }
     for (const auto& action : actions)
-        CHECK_OK(add_action(c, {home_id, std::nullopt, record_type, id, action}, actor, now));
-    CHECK_OK(check_words(c, home_id, id, d, now));
-    CHECK_OK(audit::append(c, actor,
-                           {"create", record_type, std::to_string(id), home_id, std::nullopt,
-                            fmt::format("{} ({} children)", title_of(d), attendees.size())},
-                           now));
+        TRY(add_action(c, {home_id, std::nullopt, record_type, id, action}, actor, now));
+    TRY(check_words(c, home_id, id, d, now));
+    TRY(audit::append(c, actor,
+                      {"create", record_type, std::to_string(id), home_id, std::nullopt,
+                       fmt::format("{} ({} children)", title_of(d), attendees.size())},
+                      now));
     return id;
 }
 
@@ -134,7 +131,7 @@ Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_versio
         return Error::invalid("reason", "Enter why you are amending this record");
     if (!actor.person_id)
         return Error::internal("an amendment needs a signed-in author");
-    TRY(auto current, find_meeting(c, meeting_id));
+    auto current = TRY(find_meeting(c, meeting_id));
     if (!current)
         return Error::not_found("We could not find that meeting.");
     if (current->version != read_version) {
@@ -145,19 +142,19 @@ Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_versio
     if (amendments::changes_between(to_json(current->details), to_json(d), meeting_labels())
             .empty())
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
-    TRY(auto n,
-        c.execute("UPDATE childrens_meetings SET held_at = $1, topic = $2, discussion = $3, "
-                  "children_said = $4, updated_at = $5, updated_by = $6, version = version "
-                  "+ 1 WHERE id = $7 AND version = $8",
-                  {format_utc(d.held_at), d.topic, d.discussion, d.children_said, format_utc(now),
-                   *actor.person_id, meeting_id, std::int64_t{read_version}}));
+    auto n =
+        TRY(c.execute("UPDATE childrens_meetings SET held_at = $1, topic = $2, discussion = $3, "
+                      "children_said = $4, updated_at = $5, updated_by = $6, version = version "
+                      "+ 1 WHERE id = $7 AND version = $8",
+                      {format_utc(d.held_at), d.topic, d.discussion, d.children_said,
+                       format_utc(now), *actor.person_id, meeting_id, std::int64_t{read_version}}));
     if (n != 1)
         return Error::conflict("Someone else amended this record after you opened it.");
-    CHECK_OK(amendments::keep_version(c, record_type, meeting_id, read_version + 1, to_json(d),
-                                      reason, *actor.person_id, now));
-    CHECK_OK(chronology::revise(c, record_type, meeting_id,
-                                {title_of(d), summary_of(d), false, false, d.held_at}));
-    CHECK_OK(check_words(c, current->home_id, meeting_id, d, now));
+    TRY(amendments::keep_version(c, record_type, meeting_id, read_version + 1, to_json(d), reason,
+                                 *actor.person_id, now));
+    TRY(chronology::revise(c, record_type, meeting_id,
+                           {title_of(d), summary_of(d), false, false, d.held_at}));
+    TRY(check_words(c, current->home_id, meeting_id, d, now));
     return audit::append(c, actor,
                          {"amend", record_type, std::to_string(meeting_id), current->home_id,
                           std::nullopt, fmt::format("version {}: {}", read_version + 1, reason)},
@@ -165,32 +162,31 @@ Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_versio
 }
 
 Result<std::optional<Meeting>> find_meeting(db::Connection& c, std::int64_t meeting_id) {
-    TRY(auto row,
-        c.query_one(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id "
-                                "= m.created_by JOIN people u ON u.id = m.updated_by WHERE "
-                                "m.id = $1",
-                                meeting_columns),
-                    {meeting_id}));
+    auto row =
+        TRY(c.query_one(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id "
+                                    "= m.created_by JOIN people u ON u.id = m.updated_by WHERE "
+                                    "m.id = $1",
+                                    meeting_columns),
+                        {meeting_id}));
     if (!row)
         return std::optional<Meeting>{};
     Meeting m = meeting_from(*row);
-    CHECK_OK(load_attendees(c, m));
+    TRY(load_attendees(c, m));
     return std::optional<Meeting>{std::move(m)};
 }
 
 Result<std::vector<Meeting>> meetings_of(db::Connection& c, std::int64_t home_id,
                                          std::optional<std::int64_t> before, int limit) {
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id = "
-                            "m.created_by JOIN people u ON u.id = m.updated_by WHERE "
-                            "m.home_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3",
-                            meeting_columns),
-                {home_id, before.value_or(std::numeric_limits<std::int64_t>::max()),
-                 std::int64_t{limit}}));
+    auto rows = TRY(c.query(
+        fmt::format("SELECT {} FROM childrens_meetings m JOIN people w ON w.id = "
+                    "m.created_by JOIN people u ON u.id = m.updated_by WHERE "
+                    "m.home_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3",
+                    meeting_columns),
+        {home_id, before.value_or(std::numeric_limits<std::int64_t>::max()), std::int64_t{limit}}));
     std::vector<Meeting> out;
     for (const auto& r : rows) {
         out.push_back(meeting_from(r));
-        CHECK_OK(load_attendees(c, out.back()));
+        TRY(load_attendees(c, out.back()));
     }
     return out;
 }
@@ -198,17 +194,17 @@ Result<std::vector<Meeting>> meetings_of(db::Connection& c, std::int64_t home_id
 Status record_meeting_read(db::Connection& c, const Meeting& m, const audit::Actor& actor,
                            Timestamp now) {
     for (const auto& a : m.attendees) {
-        CHECK_OK(audit::append(
+        TRY(audit::append(
             c, actor, {"read", record_type, std::to_string(m.id), m.home_id, a.child_id, ""}, now));
     }
     return {};
 }
 
 Status resolve_meeting_scope(db::Connection& c, std::int64_t meeting_id, Scope& scope) {
-    TRY(auto row,
-        c.query_one("SELECT m.home_id, h.organisation_id, h.name FROM childrens_meetings m "
-                    "JOIN homes h ON h.id = m.home_id WHERE m.id = $1",
-                    {meeting_id}));
+    auto row =
+        TRY(c.query_one("SELECT m.home_id, h.organisation_id, h.name FROM childrens_meetings m "
+                        "JOIN homes h ON h.id = m.home_id WHERE m.id = $1",
+                        {meeting_id}));
     if (!row)
         return Error::not_found("We could not find that meeting.");
     scope.home_id = row->integer(0);

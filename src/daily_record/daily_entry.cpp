@@ -86,7 +86,7 @@ Result<EntryDetails> read_entry(http::FormReader& f, EntryKind kind, Timestamp n
     d.for_handover = f.flag("for_handover", "For handover");
     if (at)
         d.occurred_at = *at;
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return d;
 }
 
@@ -103,7 +103,7 @@ Result<EntryDetails> read_praise(http::FormReader& f, Timestamp now) {
     const bool moment_sent = f.has("moment") && !f.text("moment", "a moment").empty();
     if (moment.empty() && words.empty() && !moment_sent)
         f.fail("body", "Choose a moment or write what they did well");
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     if (moment.empty())
         d.body = words;
     else if (words.empty())

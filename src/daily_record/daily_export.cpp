@@ -15,16 +15,15 @@ using children::export_blocks::when_of;
 using Rows = std::vector<std::pair<std::string, std::string>>;
 
 Result<nlohmann::json> entries_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
-        c.query("SELECT id FROM daily_entries WHERE child_id = $1 ORDER BY occurred_at, id",
-                {child_id}));
+    auto rows = TRY(c.query(
+        "SELECT id FROM daily_entries WHERE child_id = $1 ORDER BY occurred_at, id", {child_id}));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
-        TRY(auto entry, find(c, r.integer(0)));
+        auto entry = TRY(find(c, r.integer(0)));
         if (!entry)
             continue;
-        TRY(auto versions, amendments::versions_of(c, "daily_entry", entry->id));
-        TRY(auto actions, actions_of(c, "daily_entry", entry->id));
+        auto versions = TRY(amendments::versions_of(c, "daily_entry", entry->id));
+        auto actions = TRY(actions_of(c, "daily_entry", entry->id));
         nlohmann::json j = to_json(entry->details);
         j["id"] = entry->id;
         j["signed_by"] = entry->author_name;
@@ -95,15 +94,16 @@ nlohmann::json entries_blocks(const nlohmann::json& list) {
 // many others did, and what was talked about. The others' names, and what the children said
 // together (their words, not attributed), stay in the home's record.
 Result<nlohmann::json> meetings_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows, c.query("SELECT meeting_id FROM childrens_meeting_attendees WHERE child_id = $1 "
-                           "ORDER BY meeting_id",
-                           {child_id}));
+    auto rows =
+        TRY(c.query("SELECT meeting_id FROM childrens_meeting_attendees WHERE child_id = $1 "
+                    "ORDER BY meeting_id",
+                    {child_id}));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
-        TRY(auto meeting, find_meeting(c, r.integer(0)));
+        auto meeting = TRY(find_meeting(c, r.integer(0)));
         if (!meeting)
             continue;
-        TRY(auto versions, amendments::versions_of(c, "childrens_meeting", meeting->id));
+        auto versions = TRY(amendments::versions_of(c, "childrens_meeting", meeting->id));
         nlohmann::json j = to_json(meeting->details);
         j.erase("children_said");
         j["id"] = meeting->id;

@@ -261,16 +261,16 @@ Response show(Context& ctx) {
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto found, find(c, entry_id));
+        auto found = TRY(find(c, entry_id));
         if (!found)
             return Error::not_found("We could not find that entry.");
         d.entry = std::move(*found);
-        CHECK_OK(record_read(c, d.entry, ctx.actor(), ctx.now()));
-        TRY(d.versions, amendments::versions_of(c, "daily_entry", entry_id));
-        TRY(d.actions, actions_of(c, "daily_entry", entry_id));
+        TRY(record_read(c, d.entry, ctx.actor(), ctx.now()));
+        d.versions = TRY(amendments::versions_of(c, "daily_entry", entry_id));
+        d.actions = TRY(actions_of(c, "daily_entry", entry_id));
         if (just_saved && ctx.scope.organisation_id) {
-            TRY(d.findings,
-                language::check(c, *ctx.scope.organisation_id, staff_words(d.entry.details)));
+            d.findings =
+                TRY(language::check(c, *ctx.scope.organisation_id, staff_words(d.entry.details)));
         }
         return d;
     });
@@ -329,10 +329,10 @@ Response show(Context& ctx) {
 Response amend_page(Context& ctx) {
     const auto entry_id = ctx.param("entry");
     auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
-        TRY(auto entry, find(c, entry_id));
+        auto entry = TRY(find(c, entry_id));
         if (!entry)
             return Error::not_found("We could not find that entry.");
-        CHECK_OK(record_read(c, *entry, ctx.actor(), ctx.now()));
+        TRY(record_read(c, *entry, ctx.actor(), ctx.now()));
         return std::move(*entry);
     });
     if (!found.ok())
@@ -372,11 +372,11 @@ Response amend_entry(Context& ctx) {
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
             return ctx.error(e);
         auto now_current = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
-            TRY(auto entry, find(c, entry_id));
+            auto entry = TRY(find(c, entry_id));
             if (!entry)
                 return Error::not_found("We could not find that entry.");
             if (e.kind == ErrorKind::conflict)
-                CHECK_OK(record_read(c, *entry, ctx.actor(), ctx.now()));
+                TRY(record_read(c, *entry, ctx.actor(), ctx.now()));
             return std::move(*entry);
         });
         if (!now_current.ok())

@@ -44,7 +44,7 @@ std::string link_of(std::int64_t entry_id) {
 }
 
 Result<std::int64_t> organisation_of(db::Connection& c, std::int64_t home_id) {
-    TRY(auto row, c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
+    auto row = TRY(c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
     if (!row)
         return Error::not_found("We could not find that home.");
     return row->integer(0);
@@ -53,10 +53,9 @@ Result<std::int64_t> organisation_of(db::Connection& c, std::int64_t home_id) {
 // Checked on every save, for the provider's figure; the page that saved shows what was found.
 Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t child_id,
                    std::int64_t entry_id, const EntryDetails& d, Timestamp now) {
-    TRY(auto organisation, organisation_of(c, home_id));
-    TRY(auto findings, language::check_and_record(c, organisation, home_id, child_id, record_type,
-                                                  entry_id, staff_words(d), now));
-    (void)findings;
+    auto organisation = TRY(organisation_of(c, home_id));
+    TRY(language::check_and_record(c, organisation, home_id, child_id, record_type, entry_id,
+                                   staff_words(d), now));
     return {};
 }
 
@@ -74,31 +73,29 @@ Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64
     if (!actor.person_id)
         return Error::internal("a daily entry needs a signed-in author");
     const std::string at = format_utc(now);
-    TRY(auto id,
-        c.insert("INSERT INTO daily_entries (child_id, home_id, kind, category, occurred_at, "
-                 "topic, body, child_words, significant, for_handover, created_at, created_by, "
-                 "updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                 "$10, $11, $12, $11, $12, 1) RETURNING id",
-                 {child_id, home_id, kind_key(d.kind), d.category, format_utc(d.occurred_at),
-                  d.topic, d.body, d.child_words, std::int64_t{d.significant},
-                  std::int64_t{d.for_handover}, at, *actor.person_id}));
-    CHECK_OK(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written",
-                                      *actor.person_id, now));
-    TRY(auto chronology_id,
-        chronology::record(c,
-                           {child_id, home_id, d.occurred_at, chronology_kind(d.kind), record_type,
-                            id, title_of(d), summary_of(d), link_of(id), d.significant,
-                            d.for_handover, actor.person_id, actor.name},
-                           now));
-    (void)chronology_id;
+    auto id =
+        TRY(c.insert("INSERT INTO daily_entries (child_id, home_id, kind, category, occurred_at, "
+                     "topic, body, child_words, significant, for_handover, created_at, created_by, "
+                     "updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                     "$10, $11, $12, $11, $12, 1) RETURNING id",
+                     {child_id, home_id, kind_key(d.kind), d.category, format_utc(d.occurred_at),
+                      d.topic, d.body, d.child_words, std::int64_t{d.significant},
+                      std::int64_t{d.for_handover}, at, *actor.person_id}));
+    TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
+                                 now));
+    TRY(chronology::record(
+        c,
+        {child_id, home_id, d.occurred_at, chronology_kind(d.kind), record_type, id, title_of(d),
+         summary_of(d), link_of(id), d.significant, d.for_handover, actor.person_id, actor.name},
+        now));
     for (const auto& action : actions) {
-        CHECK_OK(add_action(c, {home_id, child_id, record_type, id, action}, actor, now));
+        TRY(add_action(c, {home_id, child_id, record_type, id, action}, actor, now));
     }
-    CHECK_OK(check_words(c, home_id, child_id, id, d, now));
-    CHECK_OK(audit::append(c, actor,
-                           {"create", record_type, std::to_string(id), home_id, child_id,
-                            kind_key(d.kind) + ": " + title_of(d)},
-                           now));
+    TRY(check_words(c, home_id, child_id, id, d, now));
+    TRY(audit::append(c, actor,
+                      {"create", record_type, std::to_string(id), home_id, child_id,
+                       kind_key(d.kind) + ": " + title_of(d)},
+                      now));
     return id;
 }
 
@@ -108,7 +105,7 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
         return Error::invalid("reason", "Enter why you are amending this entry");
     if (!actor.person_id)
         return Error::internal("an amendment needs a signed-in author");
-    TRY(auto current, find(c, entry_id));
+    auto current = TRY(find(c, entry_id));
     if (!current)
         return Error::not_found("We could not find that entry.");
     if (current->version != read_version) {
@@ -120,22 +117,22 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
         amendments::changes_between(to_json(current->details), to_json(d), field_labels());
     if (changes.empty())
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
-    TRY(auto n,
-        c.execute("UPDATE daily_entries SET category = $1, occurred_at = $2, topic = $3, "
-                  "body = $4, child_words = $5, significant = $6, for_handover = $7, "
-                  "updated_at = $8, updated_by = $9, version = version + 1 "
-                  "WHERE id = $10 AND version = $11",
-                  {d.category, format_utc(d.occurred_at), d.topic, d.body, d.child_words,
-                   std::int64_t{d.significant}, std::int64_t{d.for_handover}, format_utc(now),
-                   *actor.person_id, entry_id, std::int64_t{read_version}}));
+    auto n =
+        TRY(c.execute("UPDATE daily_entries SET category = $1, occurred_at = $2, topic = $3, "
+                      "body = $4, child_words = $5, significant = $6, for_handover = $7, "
+                      "updated_at = $8, updated_by = $9, version = version + 1 "
+                      "WHERE id = $10 AND version = $11",
+                      {d.category, format_utc(d.occurred_at), d.topic, d.body, d.child_words,
+                       std::int64_t{d.significant}, std::int64_t{d.for_handover}, format_utc(now),
+                       *actor.person_id, entry_id, std::int64_t{read_version}}));
     if (n != 1)
         return Error::conflict("Someone else amended this entry after you opened it.");
-    CHECK_OK(amendments::keep_version(c, record_type, entry_id, read_version + 1, to_json(d),
-                                      reason, *actor.person_id, now));
-    CHECK_OK(chronology::revise(
+    TRY(amendments::keep_version(c, record_type, entry_id, read_version + 1, to_json(d), reason,
+                                 *actor.person_id, now));
+    TRY(chronology::revise(
         c, record_type, entry_id,
         {title_of(d), summary_of(d), d.significant, d.for_handover, d.occurred_at}));
-    CHECK_OK(check_words(c, current->home_id, current->child_id, entry_id, d, now));
+    TRY(check_words(c, current->home_id, current->child_id, entry_id, d, now));
     std::string fields;
     for (const auto& ch : changes)
         fields += (fields.empty() ? "" : ", ") + ch.field;
@@ -147,11 +144,11 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
 }
 
 Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id) {
-    TRY(auto row, c.query_one(fmt::format("SELECT {} FROM daily_entries e JOIN people a ON a.id = "
-                                          "e.created_by JOIN people u ON u.id = e.updated_by "
-                                          "WHERE e.id = $1",
-                                          entry_columns),
-                              {entry_id}));
+    auto row = TRY(c.query_one(fmt::format("SELECT {} FROM daily_entries e JOIN people a ON a.id = "
+                                           "e.created_by JOIN people u ON u.id = e.updated_by "
+                                           "WHERE e.id = $1",
+                                           entry_columns),
+                               {entry_id}));
     if (!row)
         return std::optional<Entry>{};
     return std::optional<Entry>{entry_from(*row)};
@@ -167,7 +164,7 @@ std::string staff_words(const EntryDetails& d) {
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t entry_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT child_id FROM daily_entries WHERE id = $1", {entry_id}));
+    auto row = TRY(c.query_one("SELECT child_id FROM daily_entries WHERE id = $1", {entry_id}));
     if (!row)
         return Error::not_found("We could not find that entry.");
     scope.child_id = row->integer(0);

@@ -36,13 +36,13 @@ struct Picture {
 // child whose entries are shown gets a read in the audit trail.
 Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home_id) {
     Picture p;
-    TRY(p.last, last_handover(c, home_id));
+    p.last = TRY(last_handover(c, home_id));
     p.since =
         covers_from(p.last ? std::optional<Timestamp>{p.last->given_at} : std::nullopt, ctx.now());
-    TRY(p.entries, chronology::recorded_in_home(c, home_id, p.since,
-                                                ctx.now() + std::chrono::seconds{1}, entry_limit));
-    TRY(p.actions, open_actions(c, home_id, 100));
-    TRY(auto open, deadlines::open_in_homes(c, {home_id}, 200));
+    p.entries = TRY(chronology::recorded_in_home(c, home_id, p.since,
+                                                 ctx.now() + std::chrono::seconds{1}, entry_limit));
+    p.actions = TRY(open_actions(c, home_id, 100));
+    auto open = TRY(deadlines::open_in_homes(c, {home_id}, 200));
     for (auto& d : open) {
         const auto s = deadlines::standing(d, ctx.now());
         if (s == deadlines::Standing::overdue || s == deadlines::Standing::due_soon)
@@ -51,10 +51,10 @@ Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home
     std::map<std::int64_t, bool> read;
     for (const auto& e : p.entries) {
         if (read.emplace(e.child_id, true).second) {
-            CHECK_OK(audit::append(c, ctx.actor(),
-                                   {"read", "handover", std::to_string(home_id), home_id,
-                                    e.child_id, "entries since the last handover"},
-                                   ctx.now()));
+            TRY(audit::append(c, ctx.actor(),
+                              {"read", "handover", std::to_string(home_id), home_id, e.child_id,
+                               "entries since the last handover"},
+                              ctx.now()));
         }
     }
     return p;
@@ -165,7 +165,7 @@ Response give(Context& ctx) {
                     "The start of the handover must be a time like 2026-05-12T07:00:00Z");
     Status checked = reader.finish();
     auto id = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
-        TRY(auto last, last_handover(c, home_id));
+        auto last = TRY(last_handover(c, home_id));
         const Timestamp from = since.value_or(
             covers_from(last ? std::optional<Timestamp>{last->given_at} : std::nullopt, ctx.now()));
         return give_handover(c, home_id, shift, from, notes, ctx.actor(), ctx.now());

@@ -7,11 +7,11 @@ namespace hearth::deadlines {
 namespace {
 
 Result<nlohmann::json> content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query("SELECT id FROM deadlines WHERE child_id = $1 ORDER BY due_at, id", {child_id}));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
-        TRY(auto d, find(c, r.integer(0)));
+        auto d = TRY(find(c, r.integer(0)));
         if (!d)
             continue;
         out.push_back({{"title", d->title},

@@ -67,9 +67,9 @@ struct HomeDeadlines {
 Result<HomeDeadlines> load(db::Connection& c, const std::vector<std::int64_t>& homes,
                            Timestamp now) {
     HomeDeadlines h;
-    TRY(h.open, open_in_homes(c, homes, open_limit));
-    TRY(h.settled,
-        settled_in_homes(c, homes, now - std::chrono::days{settled_days}, settled_limit));
+    h.open = TRY(open_in_homes(c, homes, open_limit));
+    h.settled =
+        TRY(settled_in_homes(c, homes, now - std::chrono::days{settled_days}, settled_limit));
     return h;
 }
 
@@ -90,8 +90,8 @@ Response home_page(Context& ctx) {
 
 // Every home the person may see the deadlines of, across the organisation.
 Result<std::vector<std::int64_t>> homes_watched(db::Connection& c, const Person& person) {
-    TRY(auto rows, c.query("SELECT id, name FROM homes WHERE organisation_id = $1 ORDER BY name",
-                           {person.organisation_id}));
+    auto rows = TRY(c.query("SELECT id, name FROM homes WHERE organisation_id = $1 ORDER BY name",
+                            {person.organisation_id}));
     std::vector<std::int64_t> out;
     for (const auto& r : rows) {
         Scope s;
@@ -105,7 +105,7 @@ Result<std::vector<std::int64_t>> homes_watched(db::Connection& c, const Person&
 
 Response across_homes(Context& ctx) {
     auto found = ctx.services.db.read([&](db::Connection& c) -> Result<HomeDeadlines> {
-        TRY(auto homes, homes_watched(c, ctx.person));
+        auto homes = TRY(homes_watched(c, ctx.person));
         return load(c, homes, ctx.now());
     });
     if (!found.ok())

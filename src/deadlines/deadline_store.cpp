@@ -77,28 +77,27 @@ audit::Event event_for(const Deadline& d, const std::string& action, const std::
 // Settles the open clocks that `where` selects, one at a time so that each is audited.
 Result<int> settle(db::Connection& c, const std::string& where, const db::Params& params, State to,
                    const audit::Actor& actor, Timestamp at, const std::string& text) {
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} {} WHERE {} AND d.state = 'open'", columns, joins, where),
-                params));
+    auto rows = TRY(c.query(
+        fmt::format("SELECT {} {} WHERE {} AND d.state = 'open'", columns, joins, where), params));
     int n = 0;
     for (const auto& r : rows) {
         const Deadline d = from_row(r);
         if (to == State::met) {
-            CHECK_OK(
+            TRY(
                 c.run("UPDATE deadlines SET state = 'met', met_at = $1, met_by = $2, "
                       "met_note = $3, version = version + 1 WHERE id = $4 AND state = 'open'",
                       {format_utc(at), db::nullable(actor.person_id), text, d.id}));
             const bool late = at > d.due_at;
-            CHECK_OK(audit::append(
+            TRY(audit::append(
                 c, actor,
                 event_for(d, "meet", fmt::format("{}{}: {}", d.title, late ? " (late)" : "", text)),
                 at));
         } else {
-            CHECK_OK(
+            TRY(
                 c.run("UPDATE deadlines SET state = 'closed', closed_reason = $1, "
                       "version = version + 1 WHERE id = $2 AND state = 'open'",
                       {text, d.id}));
-            CHECK_OK(audit::append(c, actor, event_for(d, "close", d.title + ": " + text), at));
+            TRY(audit::append(c, actor, event_for(d, "close", d.title + ": " + text), at));
         }
         ++n;
     }
@@ -108,17 +107,17 @@ Result<int> settle(db::Connection& c, const std::string& where, const db::Params
 
 Result<std::int64_t> start(db::Connection& c, const NewDeadline& d, const audit::Actor& actor,
                            Timestamp now) {
-    TRY(auto id,
+    auto id = TRY(
         c.insert("INSERT INTO deadlines (home_id, child_id, kind, title, source_type, source_id, "
                  "link, owner_role, owner_id, started_at, due_at, created_by) VALUES ($1, $2, $3, "
                  "$4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
                  {d.home_id, db::nullable(d.child_id), d.kind, d.title, d.source_type, d.source_id,
                   d.link, d.owner_role, db::nullable(d.owner_id), format_utc(d.started_at),
                   format_utc(d.due_at), db::nullable(actor.person_id)}));
-    CHECK_OK(audit::append(c, actor,
-                           {"create", "deadline", std::to_string(id), d.home_id, d.child_id,
-                            fmt::format("{}: due {}", d.title, format_utc(d.due_at))},
-                           now));
+    TRY(audit::append(c, actor,
+                      {"create", "deadline", std::to_string(id), d.home_id, d.child_id,
+                       fmt::format("{}: due {}", d.title, format_utc(d.due_at))},
+                      now));
     return id;
 }
 
@@ -133,7 +132,7 @@ Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_versio
                     const audit::Actor& actor, Timestamp at, const std::string& note) {
     if (note.empty())
         return Error::invalid("note", "Enter how this was met, so that it can be evidenced");
-    TRY(auto found, find(c, deadline_id));
+    auto found = TRY(find(c, deadline_id));
     if (!found)
         return Error::not_found("We could not find that deadline.");
     if (found->state != State::open || found->version != read_version) {
@@ -142,7 +141,7 @@ Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_versio
                 ? fmt::format("{} already recorded this as met.", found->met_by_name)
                 : std::string("This deadline changed after you opened it."));
     }
-    TRY(auto n, settle(c, "d.id = $1", {deadline_id}, State::met, actor, at, note));
+    auto n = TRY(settle(c, "d.id = $1", {deadline_id}, State::met, actor, at, note));
     if (n != 1)
         return Error::conflict("This deadline changed after you opened it.");
     return {};
@@ -162,7 +161,7 @@ Result<int> close_for_child(db::Connection& c, std::int64_t child_id, const std:
 }
 
 Result<std::optional<Deadline>> find(db::Connection& c, std::int64_t deadline_id) {
-    TRY(auto row,
+    auto row = TRY(
         c.query_one(fmt::format("SELECT {} {} WHERE d.id = $1", columns, joins), {deadline_id}));
     if (!row)
         return std::optional<Deadline>{};
@@ -176,10 +175,10 @@ Result<std::vector<Deadline>> open_in_homes(db::Connection& c,
     db::Params params;
     const std::string ids = id_list(home_ids, params);
     params.emplace_back(std::int64_t{limit});
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE d.home_id IN ({}) AND d.state = "
-                                       "'open' ORDER BY d.due_at, d.id LIMIT ${}",
-                                       columns, joins, ids, params.size()),
-                           params));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE d.home_id IN ({}) AND d.state = "
+                                        "'open' ORDER BY d.due_at, d.id LIMIT ${}",
+                                        columns, joins, ids, params.size()),
+                            params));
     return deadlines_of(rows);
 }
 
@@ -193,23 +192,23 @@ Result<std::vector<Deadline>> settled_in_homes(db::Connection& c,
     params.emplace_back(format_utc(since));
     const auto since_at = params.size();
     params.emplace_back(std::int64_t{limit});
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} {} WHERE d.home_id IN ({}) AND d.state = 'met' AND "
-                            "d.met_at >= ${} ORDER BY d.met_at DESC, d.id DESC LIMIT ${}",
-                            columns, joins, ids, since_at, params.size()),
-                params));
+    auto rows =
+        TRY(c.query(fmt::format("SELECT {} {} WHERE d.home_id IN ({}) AND d.state = 'met' AND "
+                                "d.met_at >= ${} ORDER BY d.met_at DESC, d.id DESC LIMIT ${}",
+                                columns, joins, ids, since_at, params.size()),
+                    params));
     return deadlines_of(rows);
 }
 
 Result<std::vector<Deadline>> for_child(db::Connection& c, std::int64_t child_id, int limit) {
-    TRY(auto open, c.query(fmt::format("SELECT {} {} WHERE d.child_id = $1 AND d.state = 'open' "
-                                       "ORDER BY d.due_at, d.id LIMIT $2",
+    auto open = TRY(c.query(fmt::format("SELECT {} {} WHERE d.child_id = $1 AND d.state = 'open' "
+                                        "ORDER BY d.due_at, d.id LIMIT $2",
+                                        columns, joins),
+                            {child_id, std::int64_t{limit}}));
+    auto met = TRY(c.query(fmt::format("SELECT {} {} WHERE d.child_id = $1 AND d.state = 'met' "
+                                       "ORDER BY d.due_at DESC, d.id DESC LIMIT $2",
                                        columns, joins),
                            {child_id, std::int64_t{limit}}));
-    TRY(auto met, c.query(fmt::format("SELECT {} {} WHERE d.child_id = $1 AND d.state = 'met' "
-                                      "ORDER BY d.due_at DESC, d.id DESC LIMIT $2",
-                                      columns, joins),
-                          {child_id, std::int64_t{limit}}));
     auto out = deadlines_of(open);
     for (auto& d : deadlines_of(met))
         out.push_back(std::move(d));
@@ -218,28 +217,29 @@ Result<std::vector<Deadline>> for_child(db::Connection& c, std::int64_t child_id
 
 Result<std::vector<Deadline>> for_source(db::Connection& c, const std::string& source_type,
                                          std::int64_t source_id) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE d.source_type = $1 AND d.source_id = "
-                                       "$2 ORDER BY d.due_at, d.id",
-                                       columns, joins),
-                           {source_type, source_id}));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE d.source_type = $1 AND d.source_id = "
+                                        "$2 ORDER BY d.due_at, d.id",
+                                        columns, joins),
+                            {source_type, source_id}));
     return deadlines_of(rows);
 }
 
 Result<int> escalate_overdue(db::Connection& c, Timestamp now) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE d.state = 'open' AND d.escalated_at "
-                                       "IS NULL AND d.due_at <= $1 ORDER BY d.due_at LIMIT 500",
-                                       columns, joins),
-                           {format_utc(now)}));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE d.state = 'open' AND d.escalated_at "
+                                        "IS NULL AND d.due_at <= $1 ORDER BY d.due_at LIMIT 500",
+                                        columns, joins),
+                            {format_utc(now)}));
     const audit::Actor system{std::nullopt, "Hearth (deadline clock)", "", ""};
     int n = 0;
     for (const auto& r : rows) {
         const Deadline d = from_row(r);
-        TRY(auto changed, c.execute("UPDATE deadlines SET escalated_at = $1 WHERE id = $2 AND "
-                                    "escalated_at IS NULL AND state = 'open'",
-                                    {format_utc(now), d.id}));
+        auto changed =
+            TRY(c.execute("UPDATE deadlines SET escalated_at = $1 WHERE id = $2 AND "
+                          "escalated_at IS NULL AND state = 'open'",
+                          {format_utc(now), d.id}));
         if (changed != 1)
             continue;  // another instance escalated it first
-        CHECK_OK(audit::append(
+        TRY(audit::append(
             c, system,
             event_for(d, "escalate",
                       fmt::format("{}: overdue since {}, escalated to the registered manager",
@@ -251,9 +251,10 @@ Result<int> escalate_overdue(db::Connection& c, Timestamp now) {
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t deadline_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT d.home_id, h.organisation_id, d.child_id FROM deadlines d "
-                              "JOIN homes h ON h.id = d.home_id WHERE d.id = $1",
-                              {deadline_id}));
+    auto row =
+        TRY(c.query_one("SELECT d.home_id, h.organisation_id, d.child_id FROM deadlines d "
+                        "JOIN homes h ON h.id = d.home_id WHERE d.id = $1",
+                        {deadline_id}));
     if (!row)
         return Error::not_found("We could not find that deadline.");
     scope.home_id = row->integer(0);

@@ -101,7 +101,7 @@ MeasureDetails hold_from(const IncidentDetails& i, std::vector<std::int64_t> hel
 }
 
 Result<behaviour::Incident> incident(db::Connection& c, std::int64_t id) {
-    TRY(auto found, behaviour::find(c, id));
+    auto found = TRY(behaviour::find(c, id));
     if (!found)
         return Error::internal("demo incident vanished");
     return std::move(*found);
@@ -129,82 +129,72 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
         return Date{std::chrono::sys_days{today} + std::chrono::days{days}};
     };
     for (int index : {2, 3, 4, 6, 7, 8, 9}) {
-        TRY(auto cert, intervention::record_certificate(
-                           c, w.organisation, index < 6 ? willow : harbour,
-                           {id_of(w, index), "Accredited holds, level 2", days_from_today(-200),
-                            days_from_today(index == 9 ? 20 : 165)},
-                           index < 6 ? sam : morgan, now - std::chrono::hours{24 * 200}));
-        (void)cert;
+        TRY(intervention::record_certificate(
+            c, w.organisation, index < 6 ? willow : harbour,
+            {id_of(w, index), "Accredited holds, level 2", days_from_today(-200),
+             days_from_today(index == 9 ? 20 : 165)},
+            index < 6 ? sam : morgan, now - std::chrono::hours{24 * 200}));
     }
-    TRY(auto lapsed, intervention::record_certificate(c, w.organisation, willow,
-                                                      {id_of(w, 5), "Accredited holds, level 2",
-                                                       days_from_today(-400), days_from_today(-35)},
-                                                      sam, now - std::chrono::hours{24 * 400}));
-    (void)lapsed;
-    CHECK_OK(intervention::authorise(c, willow, id_of(w, 3), {{id_of(w, 3), "Jo Whitfield"}}, sam,
-                                     now - std::chrono::hours{24 * 90}));
+    TRY(intervention::record_certificate(
+        c, w.organisation, willow,
+        {id_of(w, 5), "Accredited holds, level 2", days_from_today(-400), days_from_today(-35)},
+        sam, now - std::chrono::hours{24 * 400}));
+    TRY(intervention::authorise(c, willow, id_of(w, 3), {{id_of(w, 3), "Jo Whitfield"}}, sam,
+                                now - std::chrono::hours{24 * 90}));
 
     // Incident 1: Aisha, last night. A hold, its record written; the staff not yet spoken to.
     const Timestamp last_night = at(now, 1, 19, 40);
     auto first = incident_from(stories[4], last_night, aisha, {id_of(w, 4), id_of(w, 5)},
                                "physical_intervention");
     first.injuries = "";
-    TRY(auto first_id,
-        behaviour::record(c, willow_home, first, chris, last_night + std::chrono::minutes{50}));
-    TRY(auto first_incident, incident(c, first_id));
-    TRY(auto measure_id,
-        intervention::record(c,
+    auto first_id =
+        TRY(behaviour::record(c, willow_home, first, chris, last_night + std::chrono::minutes{50}));
+    auto first_incident = TRY(incident(c, first_id));
+    TRY(intervention::record(c,
                              {&first_incident, aisha, w.organisation, "Seated hold (two adults)"},
                              hold_from(first, {id_of(w, 4), id_of(w, 5)}, 6), chris,
                              last_night + std::chrono::minutes{75}));
-    (void)measure_id;
-    TRY(auto account, behaviour::add_account(
-                          c, first_incident,
-                          {aisha, last_night + std::chrono::hours{14},
-                           "I was angry about the cinema. I didn't want to hurt anyone, I just "
-                           "wanted everyone to go away.",
-                           ""},
-                          jo, last_night + std::chrono::hours{14}));
-    (void)account;
-    TRY(auto child_debrief,
-        behaviour::add_child_debrief(
-            c, first_incident,
-            {aisha, last_night + std::chrono::hours{14}, id_of(w, 3),
-             "Embarrassed this morning; angry last night because the plan changed again.",
-             "Being told about changes earlier, and a quiet place to go.",
-             "Wants to help choose the new cinema night.", "Can we go on Saturday instead?", ""},
-            jo, last_night + std::chrono::hours{14}));
-    (void)child_debrief;
-    TRY(auto staff_debrief,
-        behaviour::add_staff_debrief(
-            c, first_incident,
-            {id_of(w, 4),
-             last_night + std::chrono::hours{2},
-             id_of(w, 3),
-             "shaken",
-             "Tired, but OK. Glad nobody was hurt.",
-             "Changes of plan are hard for her: tell her early and give her a choice.",
-             {"supervision", "peer_support"},
-             "",
-             "When a plan has to change, tell the young person as early as possible and offer "
-             "a choice of what happens instead.",
-             true},
-            sam, last_night + std::chrono::hours{2}));
+    TRY(behaviour::add_account(
+        c, first_incident,
+        {aisha, last_night + std::chrono::hours{14},
+         "I was angry about the cinema. I didn't want to hurt anyone, I just "
+         "wanted everyone to go away.",
+         ""},
+        jo, last_night + std::chrono::hours{14}));
+    TRY(behaviour::add_child_debrief(
+        c, first_incident,
+        {aisha, last_night + std::chrono::hours{14}, id_of(w, 3),
+         "Embarrassed this morning; angry last night because the plan changed again.",
+         "Being told about changes earlier, and a quiet place to go.",
+         "Wants to help choose the new cinema night.", "Can we go on Saturday instead?", ""},
+        jo, last_night + std::chrono::hours{14}));
+    auto staff_debrief = TRY(behaviour::add_staff_debrief(
+        c, first_incident,
+        {id_of(w, 4),
+         last_night + std::chrono::hours{2},
+         id_of(w, 3),
+         "shaken",
+         "Tired, but OK. Glad nobody was hurt.",
+         "Changes of plan are hard for her: tell her early and give her a choice.",
+         {"supervision", "peer_support"},
+         "",
+         "When a plan has to change, tell the young person as early as possible and offer "
+         "a choice of what happens instead.",
+         true},
+        sam, last_night + std::chrono::hours{2}));
     (void)staff_debrief;
-    TRY(auto told,
-        behaviour::add_notification(c, first_incident,
+    TRY(behaviour::add_notification(c, first_incident,
                                     {aisha, "placing_authority", "Casey Nolan, Northshire", "phone",
                                      last_night + std::chrono::hours{13}, ""},
                                     sam, last_night + std::chrono::hours{13}));
-    (void)told;
 
     // Incident 2: Ben, last week. A consequence, and a restorative meeting.
     const Timestamp last_week = at(now, 6, 18, 10);
     auto second = incident_from(stories[3], last_week, ben, {id_of(w, 5)}, "none");
     second.damage = "A dent in the hallway wall.";
-    TRY(auto second_id, behaviour::record(c, willow_home, second, person(w, 5, "Dana Lewis"),
-                                          last_week + std::chrono::minutes{40}));
-    TRY(auto second_incident, incident(c, second_id));
+    auto second_id = TRY(behaviour::record(c, willow_home, second, person(w, 5, "Dana Lewis"),
+                                           last_week + std::chrono::minutes{40}));
+    auto second_incident = TRY(incident(c, second_id));
     MeasureDetails consequence;
     consequence.kind = "consequence";
     consequence.started_at = last_week + std::chrono::hours{1};
@@ -216,34 +206,28 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
     consequence.used_by = {id_of(w, 2)};
     consequence.child_view = "Fair enough. I'm good at painting.";
     consequence.effectiveness = "helped";
-    TRY(auto consequence_id,
-        intervention::record(c, {&second_incident, ben, w.organisation, ""}, consequence, sam,
+    TRY(intervention::record(c, {&second_incident, ben, w.organisation, ""}, consequence, sam,
                              last_week + std::chrono::hours{2}));
-    (void)consequence_id;
-    TRY(auto restorative,
-        behaviour::add_restorative(
-            c, second_incident,
-            {last_week + std::chrono::hours{24 * 3}, "meeting", "Ben, Dana Lewis, Sam Carter",
-             "Ben talked about school; staff talked about feeling worried "
-             "when he hurts himself. The wall is painted.",
-             "Ben will say 'I need five minutes' when school has been hard."},
-            sam, last_week + std::chrono::hours{24 * 3}));
-    (void)restorative;
+    TRY(behaviour::add_restorative(
+        c, second_incident,
+        {last_week + std::chrono::hours{24 * 3}, "meeting", "Ben, Dana Lewis, Sam Carter",
+         "Ben talked about school; staff talked about feeling worried "
+         "when he hurts himself. The wall is painted.",
+         "Ben will say 'I need five minutes' when school has been hard."},
+        sam, last_week + std::chrono::hours{24 * 3}));
 
     // Incident 3: Noor, three days ago: police came. Ofsted told; the placing authority not yet.
     const Timestamp three_days = at(now, 3, 22, 15);
     auto third = incident_from(stories[5], three_days, noor, {id_of(w, 8), id_of(w, 9)}, "none");
     third.police = "Police attended about the messages; reference NS-0457 (fictional).";
     third.notifiable = {"police_serious_incident"};
-    TRY(auto third_id,
-        behaviour::record(c, harbour_home, third, jamie, three_days + std::chrono::hours{1}));
-    TRY(auto third_incident, incident(c, third_id));
-    TRY(auto ofsted,
-        behaviour::add_notification(c, third_incident,
+    auto third_id =
+        TRY(behaviour::record(c, harbour_home, third, jamie, three_days + std::chrono::hours{1}));
+    auto third_incident = TRY(incident(c, third_id));
+    TRY(behaviour::add_notification(c, third_incident,
                                     {std::nullopt, "ofsted", "Ofsted notifications", "online_form",
                                      three_days + std::chrono::hours{11}, "OF-2291 (fictional)"},
                                     morgan, three_days + std::chrono::hours{11}));
-    (void)ofsted;
 
     // A year of the homes' lives, fewer hard evenings and more praise as the months go by: the
     // figures and the warmth picture have something to show.
@@ -262,27 +246,26 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
             auto d = incident_from(stories[static_cast<std::size_t>(month + k) % stories.size()],
                                    when, w.children[child_index], staff,
                                    held ? "physical_intervention" : "none");
-            TRY(auto id, behaviour::record(c, home_index == 0 ? willow_home : harbour_home, d,
-                                           writer, when + std::chrono::minutes{45}));
+            auto id = TRY(behaviour::record(c, home_index == 0 ? willow_home : harbour_home, d,
+                                            writer, when + std::chrono::minutes{45}));
             if (!held)
                 continue;
-            TRY(auto i, incident(c, id));
-            TRY(auto m,
-                intervention::record(
-                    c, {&i, w.children[child_index], w.organisation, "Seated hold (two adults)"},
-                    hold_from(d, staff, 3 + (month * 7 + k) % 12), writer,
-                    when + std::chrono::minutes{70}));
+            auto i = TRY(incident(c, id));
+            auto m = TRY(intervention::record(
+                c, {&i, w.children[child_index], w.organisation, "Seated hold (two adults)"},
+                hold_from(d, staff, 3 + (month * 7 + k) % 12), writer,
+                when + std::chrono::minutes{70}));
             intervention::ReviewInput staff_review{
                 staff.front(), local_date_of(when + std::chrono::hours{20}),
                 "Talked it through; the record is accurate.", "", 1};
             const intervention::Signer signer{*manager.person_id, true, false};
-            CHECK_OK(intervention::sign(c, m, intervention::Stage::staff, staff_review, signer,
-                                        manager, when + std::chrono::hours{20}));
+            TRY(intervention::sign(c, m, intervention::Stage::staff, staff_review, signer, manager,
+                                   when + std::chrono::hours{20}));
             intervention::ReviewInput child_review{
                 std::nullopt, local_date_of(when + std::chrono::hours{50}),
                 "Talked about what happened and what helps.", "I was scared. I'm OK now.", 1};
-            CHECK_OK(intervention::sign(c, m, intervention::Stage::child, child_review, signer,
-                                        manager, when + std::chrono::hours{50}));
+            TRY(intervention::sign(c, m, intervention::Stage::child, child_review, signer, manager,
+                                   when + std::chrono::hours{50}));
         }
         // Praise through the year, more of it as relationships grow.
         for (std::size_t i = 0; i < w.children.size(); ++i) {
@@ -294,10 +277,9 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
                                          : "Stayed calm and walked away from an argument";
                 praise.occurred_at = at(now, month * 30 + p * 9 + static_cast<int>(i), 17, 30);
                 const auto home_index = static_cast<std::size_t>(w.child_home[i]);
-                TRY(auto pid, daily_record::record(c, w.children[i], w.homes[home_index], praise,
-                                                   {}, home_index == 0 ? chris : jamie,
-                                                   praise.occurred_at + std::chrono::minutes{10}));
-                (void)pid;
+                TRY(daily_record::record(c, w.children[i], w.homes[home_index], praise, {},
+                                         home_index == 0 ? chris : jamie,
+                                         praise.occurred_at + std::chrono::minutes{10}));
             }
         }
     }

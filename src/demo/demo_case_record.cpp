@@ -13,7 +13,7 @@ namespace hearth::demo {
 namespace {
 
 Result<audit::Actor> staff(db::Connection& c, const std::string& email) {
-    TRY(auto row, c.query_one("SELECT id, name FROM people WHERE email = $1", {email}));
+    auto row = TRY(c.query_one("SELECT id, name FROM people WHERE email = $1", {email}));
     if (!row)
         return Error::internal("demo: no " + email);
     return audit::Actor{row->integer(0), row->text(1), "127.0.0.1", "demo"};
@@ -21,8 +21,8 @@ Result<audit::Actor> staff(db::Connection& c, const std::string& email) {
 
 Result<std::int64_t> child_named(db::Connection& c, const std::string& first,
                                  const std::string& last) {
-    TRY(auto row, c.query_one("SELECT id FROM children WHERE first_name = $1 AND last_name = $2",
-                              {first, last}));
+    auto row = TRY(c.query_one("SELECT id FROM children WHERE first_name = $1 AND last_name = $2",
+                               {first, last}));
     if (!row)
         return Error::internal(fmt::format("demo: no child {} {}", first, last));
     return row->integer(0);
@@ -35,8 +35,8 @@ Date days_before(Date day, int days) {
 // Lily (Willow House): everything Schedule 3 asks for, as a well-kept record has it.
 Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
             const audit::Actor& chris) {
-    TRY(auto id, child_named(c, "Lily", "Evans-Ward"));
-    TRY(auto found, children::find(c, id));
+    auto id = TRY(child_named(c, "Lily", "Evans-Ward"));
+    auto found = TRY(children::find(c, id));
     children::ChildDetails d = found->details;
     d.social_worker_contact = "01632 960210, westmere.duty@example.org";
     d.address_before = "Flat 3, 27 Tannery Row, Westmere WM4 9ZZ";
@@ -47,9 +47,9 @@ Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
     d.school = "Westmere Sixth Form College";
     d.designated_teacher = "Mr A. Okonjo, designated teacher, 01632 960250";
     d.employer = "Hollis Bakery (Saturday job)";
-    CHECK_OK(children::amend(c, id, found->version, d,
-                             "Details from the placement plan meeting with her social worker",
-                             manager, now));
+    TRY(children::amend(c, id, found->version, d,
+                        "Details from the placement plan meeting with her social worker", manager,
+                        now));
 
     const children::FamilyMemberDetails family[] = {
         {"Jade Evans", "Mum", true, "07700 900123", "Family time every other Saturday afternoon."},
@@ -58,16 +58,15 @@ Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
          "Lily rings her Nan on Sunday evenings and looks forward to it."},
     };
     for (const auto& f : family) {
-        TRY(auto member, children::add_family_member(c, id, f, manager, now));
-        (void)member;
+        TRY(children::add_family_member(c, id, f, manager, now));
     }
-    TRY(auto aunt,
+    auto aunt = TRY(
         children::add_family_member(c, id,
                                     {"Kerry Evans", "Aunt", true, "07700 900789",
                                      "Shared parental responsibility under a child arrangements "
                                      "order."},
                                     manager, now));
-    CHECK_OK(children::end_family_member(
+    TRY(children::end_family_member(
         c, id, aunt, 1,
         {days_before(local_date_of(now), 200),
          "The child arrangements order ended when the care order was made."},
@@ -77,12 +76,10 @@ Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
     children::Deposit card{"item",     "Bank card (Westmere Building Society)",
                            0,          days_before(today, 30),
                            chris.name, "Kept in the office safe."};
-    TRY(auto card_id, children::record_deposit(c, id, card, chris, now));
-    (void)card_id;
+    TRY(children::record_deposit(c, id, card, chris, now));
     children::Deposit wages{
         "money", "Wages from her Saturday job", 2000, days_before(today, 6), chris.name, ""};
-    TRY(auto wages_id, children::record_deposit(c, id, wages, chris, now));
-    (void)wages_id;
+    TRY(children::record_deposit(c, id, wages, chris, now));
 
     children::KeyWorkerChange change;
     change.key_worker_ids = {*chris.person_id};
@@ -92,15 +89,14 @@ Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
     change.relationships =
         "Dana will keep helping Lily with her college application on Tuesday afternoons until it "
         "is sent.";
-    TRY(change.read_change, children::latest_key_worker_change(c, id));
-    TRY(auto change_id, children::change_key_workers(c, id, change, manager, now));
-    (void)change_id;
+    change.read_change = TRY(children::latest_key_worker_change(c, id));
+    TRY(children::change_key_workers(c, id, change, manager, now));
     return {};
 }
 
 // Aisha (Willow House): her family list, as it is on the day she came.
 Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
-    TRY(auto id, child_named(c, "Aisha", "Bennett"));
+    auto id = TRY(child_named(c, "Aisha", "Bennett"));
     const children::FamilyMemberDetails family[] = {
         {"Michelle Bennett", "Mum", true, "07700 900321",
          "Family time is agreed in Aisha's placement plan."},
@@ -108,8 +104,7 @@ Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
          "Aisha and Grace video call on Wednesdays."},
     };
     for (const auto& f : family) {
-        TRY(auto member, children::add_family_member(c, id, f, manager, now));
-        (void)member;
+        TRY(children::add_family_member(c, id, f, manager, now));
     }
     return {};
 }
@@ -117,7 +112,7 @@ Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
 // Mia lived at Willow House and left last year; her record is kept, and she is in the register.
 Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
            const audit::Actor& chris) {
-    TRY(auto home, c.query_one("SELECT id FROM homes WHERE name = 'Willow House'"));
+    auto home = TRY(c.query_one("SELECT id FROM homes WHERE name = 'Willow House'"));
     if (!home)
         return Error::internal("demo: no Willow House");
     const Date today = local_date_of(now);
@@ -137,7 +132,7 @@ Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
     d.admission_date = days_before(today, 2 * 365 + 20);
     d.address_before = "12 Orchard Walk, Westmere WM2 8ZZ";
     d.school = "Westmere Academy";
-    TRY(auto id, children::admit(c, home->integer(0), d, manager, now, chris.person_id));
+    auto id = TRY(children::admit(c, home->integer(0), d, manager, now, chris.person_id));
     children::Leaving left;
     left.left_on = days_before(today, 365 + 10);
     left.destination = "Long-term foster care with the Ashworth family";
@@ -148,18 +143,17 @@ Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
         "planned visits, and chose to come back for tea a month later.";
     left.authority_informed_on = left.left_on;
     left.authority_informed_who = "Sam Keane, social worker";
-    TRY(auto leaving_id, children::record_leaving(c, id, left, manager, now));
-    (void)leaving_id;
+    TRY(children::record_leaving(c, id, left, manager, now));
     return {};
 }
 
 }  // namespace
 
 Status create_case_record_demo(db::Connection& c, Timestamp now) {
-    TRY(auto manager, staff(c, "manager.willow@example.org"));
-    TRY(auto chris, staff(c, "rsw1.willow@example.org"));
-    CHECK_OK(aisha(c, now, manager));
-    CHECK_OK(lily(c, now, manager, chris));
+    auto manager = TRY(staff(c, "manager.willow@example.org"));
+    auto chris = TRY(staff(c, "rsw1.willow@example.org"));
+    TRY(aisha(c, now, manager));
+    TRY(lily(c, now, manager, chris));
     return mia(c, now, manager, chris);
 }
 

@@ -82,11 +82,10 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
                 "her form tutor. We looked at her timetable together.";
             kw.child_words = "I want to try the homework club on Tuesdays";
             kw.occurred_at = at(now, 6, 17, 30);
-            TRY(auto id, daily_record::record(c, child, home, kw,
-                                              {"Ask school about homework club on Tuesdays",
-                                               "Buy a scientific calculator"},
-                                              workers[home_index][0], written(kw)));
-            (void)id;
+            TRY(daily_record::record(
+                c, child, home, kw,
+                {"Ask school about homework club on Tuesdays", "Buy a scientific calculator"},
+                workers[home_index][0], written(kw)));
         }
         for (int d = 12; d >= 1; --d) {
             const auto& n = notes[(i + static_cast<std::size_t>(d)) % notes.size()];
@@ -98,19 +97,16 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
             e.occurred_at = at(now, d, 18 + static_cast<int>(i % 3), 15);
             e.significant = d == 9 && i % 4 == 1;
             e.for_handover = d == 1;
-            TRY(auto id, daily_record::record(c, child, home, e, {},
-                                              workers[home_index][(i + d) % 2], written(e)));
-            (void)id;
+            TRY(daily_record::record(c, child, home, e, {}, workers[home_index][(i + d) % 2],
+                                     written(e)));
             if (d % 3 == 0) {
                 EntryDetails p;
                 p.kind = EntryKind::praise;
                 p.category = "achievement";
                 p.body = praise[(i + static_cast<std::size_t>(d)) % praise.size()];
                 p.occurred_at = at(now, d, 16, 40);
-                TRY(auto pid,
-                    daily_record::record(c, child, home, p, {},
+                TRY(daily_record::record(c, child, home, p, {},
                                          workers[home_index][(i + d + 1) % 2], written(p)));
-                (void)pid;
             }
         }
     }
@@ -126,10 +122,8 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
                        "walk to the shop with staff.";
         e.occurred_at = now - std::chrono::minutes{40 + 15 * static_cast<int>(i)};
         e.for_handover = i % 2 == 1;
-        TRY(auto id,
-            daily_record::record(c, w.children[i], w.homes[home_index], e, {},
+        TRY(daily_record::record(c, w.children[i], w.homes[home_index], e, {},
                                  workers[home_index][0], e.occurred_at + std::chrono::minutes{5}));
-        (void)id;
     }
     // A children's meeting in each home last week, and the handover given last night.
     for (std::size_t h = 0; h < w.homes.size(); ++h) {
@@ -145,16 +139,14 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
             "We talked about day trips for the holidays and how to share the garden. "
             "Everyone had a say about the menu for the first week.";
         m.children_said = "Can we go to the beach? Pizza night on Fridays, please.";
-        TRY(auto meeting, daily_record::record_meeting(
-                              c, w.homes[h], m, came,
-                              {"Find out the cost of a beach trip", "Add pizza night to the menu"},
-                              workers[h][1], m.held_at + std::chrono::hours{1}));
-        (void)meeting;
-        TRY(auto handover, daily_record::give_handover(
-                               c, w.homes[h], "late", at(now, 1, 14, 0),
-                               "A calm evening. The boiler engineer comes at 10 tomorrow morning.",
-                               workers[h][0], at(now, 1, 22, 0)));
-        (void)handover;
+        TRY(daily_record::record_meeting(
+            c, w.homes[h], m, came,
+            {"Find out the cost of a beach trip", "Add pizza night to the menu"}, workers[h][1],
+            m.held_at + std::chrono::hours{1}));
+        TRY(daily_record::give_handover(
+            c, w.homes[h], "late", at(now, 1, 14, 0),
+            "A calm evening. The boiler engineer comes at 10 tomorrow morning.", workers[h][0],
+            at(now, 1, 22, 0)));
     }
     return {};
 }

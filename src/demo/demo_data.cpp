@@ -83,11 +83,11 @@ constexpr DemoChild kids[] = {
 }  // namespace
 
 Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
-    TRY(auto hash, crypto::hash_password(demo_password));
+    auto hash = TRY(crypto::hash_password(demo_password));
     DemoSummary summary;
     summary.organisation = "Brightwater Children's Services (fictional)";
-    CHECK_OK(db.write([&](db::Connection& c) -> Status {
-        TRY(auto existing, c.query_one("SELECT id FROM organisations"));
+    TRY(db.write([&](db::Connection& c) -> Status {
+        auto existing = TRY(c.query_one("SELECT id FROM organisations"));
         if (existing) {
             return Error::make(ErrorKind::conflict,
                                "This database already holds an organisation; demo data goes only "
@@ -95,19 +95,19 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
         }
         const std::string at = format_utc(now);
         audit::Actor system{std::nullopt, "demo", "127.0.0.1", "demo"};
-        TRY(auto org, organisation::create_organisation(c, summary.organisation, at));
+        auto org = TRY(organisation::create_organisation(c, summary.organisation, at));
         std::int64_t homes[2];
-        TRY(homes[0], organisation::create_home(c, org, "Willow House", "SC000101", at));
-        TRY(homes[1], organisation::create_home(c, org, "Harbour View", "SC000102", at));
+        homes[0] = TRY(organisation::create_home(c, org, "Willow House", "SC000101", at));
+        homes[1] = TRY(organisation::create_home(c, org, "Harbour View", "SC000102", at));
         DemoWorld world{org, {homes[0], homes[1]}, {}, {}, {}};
         std::vector<std::int64_t>& person_ids = world.people;
         for (const auto& p : people) {
             accounts::NewPerson np{org, p.name, p.email, p.job, hash, false};
-            TRY(auto id, accounts::add_person(c, np, system, now));
+            auto id = TRY(accounts::add_person(c, np, system, now));
             std::optional<std::int64_t> home;
             if (p.home >= 0)
                 home = homes[p.home];
-            CHECK_OK(accounts::give_role(c, id, home, p.role, system, now));
+            TRY(accounts::give_role(c, id, home, p.role, system, now));
             person_ids.push_back(id);
             summary.accounts.emplace_back(p.email, std::string(role_label(p.role)));
         }
@@ -136,20 +136,20 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
                 person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)];
             audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
                                  "127.0.0.1", "demo"};
-            TRY(auto child_id, children::admit(c, homes[k.home], d, manager, now, key_worker));
+            auto child_id = TRY(children::admit(c, homes[k.home], d, manager, now, key_worker));
             world.children.push_back(child_id);
             world.child_home.push_back(k.home);
             if (k.authority == std::string("Northshire County Council")) {
-                CHECK_OK(c.run(
+                TRY(c.run(
                     "INSERT INTO allocations (person_id, child_id, started_at) VALUES ($1, $2, $3)",
                     {person_ids[10], child_id, at}));
             }
             ++n;
         }
-        CHECK_OK(add_daily_record(c, world, now));
-        CHECK_OK(create_case_record_demo(c, now));
-        CHECK_OK(create_demo_plans(c, now));
-        CHECK_OK(add_behaviour(c, world, now));
+        TRY(add_daily_record(c, world, now));
+        TRY(create_case_record_demo(c, now));
+        TRY(create_demo_plans(c, now));
+        TRY(add_behaviour(c, world, now));
         // Last: it checks every daily entry the demo wrote.
         return add_language(c, world, now);
     }));

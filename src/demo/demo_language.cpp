@@ -50,10 +50,10 @@ constexpr std::array<OlderNote, 8> older_notes{{
 Status change_the_list(db::Connection& c, const DemoWorld& w, Timestamp now) {
     using namespace language;
     const auto org = w.organisation;
-    CHECK_OK(set_retired(c, org, residents, 1, true,
-                         "The children at Willow House named their own meeting the residents' "
-                         "meeting and asked us to keep the word.",
-                         person(w, 2, "Sam Carter"), now));
+    TRY(set_retired(c, org, residents, 1, true,
+                    "The children at Willow House named their own meeting the residents' "
+                    "meeting and asked us to keep the word.",
+                    person(w, 2, "Sam Carter"), now));
 
     Phrase blew_up;
     blew_up.phrase = "blew up";
@@ -66,13 +66,12 @@ Status change_the_list(db::Connection& c, const DemoWorld& w, Timestamp now) {
     blew_up.why =
         "It makes a child's anger sound like an explosion from nowhere. Something led up to it: "
         "write that too.";
-    TRY(auto added, add_phrase(c, org, blew_up,
-                               "Agreed at the Harbour View team meeting: \"blew up\" keeps "
-                               "appearing in handovers.",
-                               person(w, 6, "Morgan Reid"), now));
-    (void)added;
+    TRY(add_phrase(c, org, blew_up,
+                   "Agreed at the Harbour View team meeting: \"blew up\" keeps "
+                   "appearing in handovers.",
+                   person(w, 6, "Morgan Reid"), now));
 
-    TRY(auto list, organisation_list(c, org));
+    auto list = TRY(organisation_list(c, org));
     const auto* refusing = find_phrase(list, refused);
     if (refusing == nullptr)
         return Error::internal("the demo expects phrase 5 (refused) on Hearth's list");
@@ -92,7 +91,7 @@ Status write_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
     const audit::Actor workers[2][2] = {{person(w, 4, "Chris Okafor"), person(w, 5, "Dana Lewis")},
                                         {person(w, 8, "Jamie Fox"), person(w, 9, "Robin Hale")}};
     for (std::size_t i = 0; i < w.children.size(); ++i) {
-        TRY(auto child, children::find(c, w.children[i]));
+        auto child = TRY(children::find(c, w.children[i]));
         if (!child)
             return Error::internal("a demo child is missing");
         const auto home_index = static_cast<std::size_t>(w.child_home[i]);
@@ -112,10 +111,9 @@ Status write_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
                 e.category = note.category;
                 e.body = the_old_way ? note.before : note.after;
                 e.occurred_at = when;
-                TRY(auto id, daily_record::record(c, w.children[i], w.homes[home_index], e, {},
-                                                  workers[home_index][(i + slot) % 2],
-                                                  when + std::chrono::minutes{25}));
-                (void)id;
+                TRY(daily_record::record(c, w.children[i], w.homes[home_index], e, {},
+                                         workers[home_index][(i + slot) % 2],
+                                         when + std::chrono::minutes{25}));
             }
         }
     }
@@ -125,7 +123,7 @@ Status write_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
 }  // namespace
 
 Status add_language(db::Connection& c, const DemoWorld& world, Timestamp now) {
-    CHECK_OK(change_the_list(c, world, now));
+    TRY(change_the_list(c, world, now));
     return write_older_notes(c, world, now);
 }
 

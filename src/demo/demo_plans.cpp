@@ -139,18 +139,20 @@ struct Child {
 };
 
 Result<std::vector<Child>> demo_children(db::Connection& c) {
-    TRY(auto rows, c.query("SELECT c.id, c.home_id, CASE WHEN c.preferred_name <> '' THEN "
-                           "c.preferred_name ELSE c.first_name END, c.last_name FROM children c "
-                           "ORDER BY c.id"));
+    auto rows =
+        TRY(c.query("SELECT c.id, c.home_id, CASE WHEN c.preferred_name <> '' THEN "
+                    "c.preferred_name ELSE c.first_name END, c.last_name FROM children c "
+                    "ORDER BY c.id"));
     std::vector<Child> out;
     for (const auto& r : rows) {
         Child ch;
         ch.name = r.text(2);
         ch.subject = {r.integer(0), r.integer(1), r.text(2) + " " + r.text(3)};
-        TRY(auto staff, c.query("SELECT p.id, p.name, r.role FROM roles r JOIN people p ON p.id "
-                                "= r.person_id WHERE r.home_id = $1 AND r.ended_at IS NULL "
-                                "ORDER BY p.id",
-                                {ch.subject.home_id}));
+        auto staff =
+            TRY(c.query("SELECT p.id, p.name, r.role FROM roles r JOIN people p ON p.id "
+                        "= r.person_id WHERE r.home_id = $1 AND r.ended_at IS NULL "
+                        "ORDER BY p.id",
+                        {ch.subject.home_id}));
         for (const auto& s : staff) {
             audit::Actor a{s.integer(0), s.text(1), "127.0.0.1", "demo"};
             if (s.text(2) == "registered_manager")
@@ -166,7 +168,7 @@ Result<std::vector<Child>> demo_children(db::Connection& c) {
 }  // namespace
 
 Status create_demo_plans(db::Connection& c, Timestamp now) {
-    TRY(auto kids, demo_children(c));
+    auto kids = TRY(demo_children(c));
     const auto* placement = plans::find_kind("placement_plan");
     const auto* behaviour = plans::find_kind("behaviour_plan");
     const auto* missing = plans::find_kind("risk_going_missing");
@@ -187,15 +189,14 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
             {"family_time", text.family_time},
             {"contact_details", "Held by the home and agreed with the social worker"},
             {"agreed_with", "Agreed with the social worker at the placement planning meeting"}};
-        TRY(auto placement_id,
-            plans::start(c, ch.subject, *placement, "",
-                         version_of(*placement, placement_text, "", effective, review,
-                                    "Placement planning meeting after admission", text),
-                         ch.key_worker, written));
-        CHECK_OK(plans::sign_off(c, ch.subject, placement_id, 1, ch.manager, written + 24h));
-        CHECK_OK(plans::record_sharing(c, placement_id,
-                                       {1, {"child", "social_worker"}, "", effective},
-                                       ch.key_worker, written + 26h));
+        auto placement_id =
+            TRY(plans::start(c, ch.subject, *placement, "",
+                             version_of(*placement, placement_text, "", effective, review,
+                                        "Placement planning meeting after admission", text),
+                             ch.key_worker, written));
+        TRY(plans::sign_off(c, ch.subject, placement_id, 1, ch.manager, written + 24h));
+        TRY(plans::record_sharing(c, placement_id, {1, {"child", "social_worker"}, "", effective},
+                                  ch.key_worker, written + 26h));
 
         const Texts behaviour_text{
             {"at_my_best", text.at_my_best},
@@ -206,12 +207,12 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
              "only "
              "as a last resort, to prevent injury"},
             {"praise", "Quietly, one to one, for the small things as well as the big ones"}};
-        TRY(auto behaviour_id,
-            plans::start(c, ch.subject, *behaviour, "",
-                         version_of(*behaviour, behaviour_text, "", effective, review,
-                                    "First behaviour plan, written with the child", text),
-                         ch.key_worker, written + 2h));
-        CHECK_OK(plans::sign_off(c, ch.subject, behaviour_id, 1, ch.manager, written + 25h));
+        auto behaviour_id =
+            TRY(plans::start(c, ch.subject, *behaviour, "",
+                             version_of(*behaviour, behaviour_text, "", effective, review,
+                                        "First behaviour plan, written with the child", text),
+                             ch.key_worker, written + 2h));
+        TRY(plans::sign_off(c, ch.subject, behaviour_id, 1, ch.manager, written + 25h));
 
         if (i == 0) {
             // A second version that shows what changed, not yet signed off.
@@ -224,15 +225,13 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
                 "rather than opposite\nHer sketchbook, headphones and a "
                 "window seat in the car";
             const Timestamp later = now - std::chrono::days{5};
-            TRY(auto number,
-                plans::add_version(
-                    c, ch.subject, behaviour_id, 1,
-                    version_of(*behaviour, changed, "", day(later),
-                               plans::add_months(day(later), 3),
-                               "Review after a hard car journey to family time",
-                               {.views = "Yes the car thing is true. Window seat please.",
-                                .not_asked = ""}),
-                    ch.key_worker, later));
+            auto number = TRY(plans::add_version(
+                c, ch.subject, behaviour_id, 1,
+                version_of(
+                    *behaviour, changed, "", day(later), plans::add_months(day(later), 3),
+                    "Review after a hard car journey to family time",
+                    {.views = "Yes the car thing is true. Window seat please.", .not_asked = ""}),
+                ch.key_worker, later));
             (void)number;
         }
         if (i == 1) {
@@ -249,13 +248,13 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
                 {"if_it_happens",
                  "Follow the missing from care procedure: call him, then the "
                  "police after the agreed time; tell the manager on call"}};
-            TRY(auto missing_id,
-                plans::start(c, ch.subject, *missing, "",
-                             version_of(*missing, missing_text, "medium", day(long_ago),
-                                        day(long_ago + std::chrono::days{90}),
-                                        "After coming home late twice in one week", text),
-                             ch.key_worker, long_ago));
-            CHECK_OK(plans::sign_off(c, ch.subject, missing_id, 1, ch.manager, long_ago + 24h));
+            auto missing_id =
+                TRY(plans::start(c, ch.subject, *missing, "",
+                                 version_of(*missing, missing_text, "medium", day(long_ago),
+                                            day(long_ago + std::chrono::days{90}),
+                                            "After coming home late twice in one week", text),
+                                 ch.key_worker, long_ago));
+            TRY(plans::sign_off(c, ch.subject, missing_id, 1, ch.manager, long_ago + 24h));
         }
         if (*text.risk_kind != '\0') {
             const auto* kind = plans::find_kind(text.risk_kind);
@@ -264,13 +263,13 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
                                   {"if_it_happens",
                                    "Listen, keep them safe, and tell the registered manager and "
                                    "the social worker the same day"}};
-            TRY(auto risk_id,
-                plans::start(c, ch.subject, *kind, "",
-                             version_of(*kind, risk_text, text.risk_level, effective, review,
-                                        "Risk assessment after admission", text),
-                             ch.key_worker, written + 3h));
+            auto risk_id =
+                TRY(plans::start(c, ch.subject, *kind, "",
+                                 version_of(*kind, risk_text, text.risk_level, effective, review,
+                                            "Risk assessment after admission", text),
+                                 ch.key_worker, written + 3h));
             if (i % 3 != 2)
-                CHECK_OK(plans::sign_off(c, ch.subject, risk_id, 1, ch.manager, written + 26h));
+                TRY(plans::sign_off(c, ch.subject, risk_id, 1, ch.manager, written + 26h));
         }
     }
     return {};

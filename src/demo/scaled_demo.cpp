@@ -122,7 +122,7 @@ class Batch {
                 for (auto& v : rows_[r])
                     params.push_back(std::move(v));
             }
-            CHECK_OK(c.run(sql, params));
+            TRY(c.run(sql, params));
         }
         rows_.clear();
         return {};
@@ -154,13 +154,13 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         return Error::invalid("homes", "--homes must be between 1 and 2000");
     if (scale.years < 1 || scale.years > 20)
         return Error::invalid("years", "--years must be between 1 and 20");
-    TRY(auto existing,
-        db.read([](db::Connection& c) { return c.query_one("SELECT id FROM organisations"); }));
+    auto existing =
+        TRY(db.read([](db::Connection& c) { return c.query_one("SELECT id FROM organisations"); }));
     if (existing)
         return Error::make(
             ErrorKind::conflict,
             "This database already holds an organisation; demo data goes only into an empty one.");
-    TRY(auto hash, crypto::hash_password(demo_password));
+    auto hash = TRY(crypto::hash_password(demo_password));
 
     Dice dice(scale.seed);
     ScaleSummary summary;
@@ -224,14 +224,14 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     };
     auto flush_all = [&]() -> Status {
         return db.write([&](db::Connection& c) -> Status {
-            CHECK_OK(people.flush(c));
-            CHECK_OK(roles.flush(c));
-            CHECK_OK(children_rows.flush(c));
-            CHECK_OK(versions.flush(c));
-            CHECK_OK(key_workers.flush(c));
-            CHECK_OK(entries.flush(c));
-            CHECK_OK(entry_versions.flush(c));
-            CHECK_OK(chronology.flush(c));
+            TRY(people.flush(c));
+            TRY(roles.flush(c));
+            TRY(children_rows.flush(c));
+            TRY(versions.flush(c));
+            TRY(key_workers.flush(c));
+            TRY(entries.flush(c));
+            TRY(entry_versions.flush(c));
+            TRY(chronology.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -249,8 +249,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     const std::string start = at(0, 0);
     std::int64_t org = 0;
     std::vector<std::int64_t> home_ids;
-    CHECK_OK(db.write([&](db::Connection& c) -> Status {
-        TRY(org,
+    TRY(db.write([&](db::Connection& c) -> Status {
+        org = TRY(
             c.insert("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
                      {std::string("Brightwater Children's Services (fictional)"), start}));
         for (int h = 0; h < scale.homes; ++h) {
@@ -258,9 +258,10 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                 fmt::format("{} {}{}", home_words[static_cast<std::size_t>(h) % home_words.size()],
                             home_kinds[static_cast<std::size_t>(h / 20) % home_kinds.size()],
                             h >= 80 ? fmt::format(" {}", h / 80 + 1) : std::string());
-            TRY(auto id, c.insert("INSERT INTO homes (organisation_id, name, ofsted_urn, "
-                                  "created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-                                  {org, name, fmt::format("SC{:06}", 100000 + h), start}));
+            auto id =
+                TRY(c.insert("INSERT INTO homes (organisation_id, name, ofsted_urn, "
+                             "created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                             {org, name, fmt::format("SC{:06}", 100000 + h), start}));
             home_ids.push_back(id);
         }
         return {};
@@ -536,17 +537,17 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         for (auto& e : events)
             e.write();
         if (audit_rows.size() >= static_cast<std::size_t>(rows_per_transaction)) {
-            CHECK_OK(flush_all());
-            CHECK_OK(db.write([&](db::Connection& c) { return allocations.flush(c); }));
+            TRY(flush_all());
+            TRY(db.write([&](db::Connection& c) { return allocations.flush(c); }));
         }
     }
-    CHECK_OK(flush_all());
-    CHECK_OK(db.write([&](db::Connection& c) -> Status {
-        CHECK_OK(allocations.flush(c));
+    TRY(flush_all());
+    TRY(db.write([&](db::Connection& c) -> Status {
+        TRY(allocations.flush(c));
         for (const auto& [id, state] : child_state) {
             if (state.version == 1 && !state.left_on)
                 continue;
-            CHECK_OK(
+            TRY(
                 c.run("UPDATE children SET version = $1, updated_at = $2, updated_by = $3, "
                       "social_worker_name = $4, "
                       "left_on = $5 WHERE id = $6",
@@ -554,14 +555,12 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                        state.details.social_worker_name, db::nullable(state.left_on), id}));
         }
         for (const auto& [person, when] : ended_roles) {
-            CHECK_OK(
-                c.run("UPDATE roles SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+            TRY(c.run("UPDATE roles SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
                       {when, person}));
         }
-        CHECK_OK(
-            c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1", {seq, prev}));
+        TRY(c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1", {seq, prev}));
         for (const auto& table : db::tables_in_creation_order())
-            CHECK_OK(db.after_bulk_load(c, table));
+            TRY(db.after_bulk_load(c, table));
         return {};
     }));
     summary.people = next_person;

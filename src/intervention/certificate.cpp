@@ -27,7 +27,7 @@ Result<CertificateInput> read_certificate(http::FormReader& f,
                    "A certificate lasting more than 3 years is not one we know of: "
                    "check the year it expires");
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     c.person_id = person.value_or(0);
     if (awarded)
         c.awarded_on = *awarded;

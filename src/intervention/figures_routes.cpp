@@ -36,13 +36,13 @@ struct Homes {
 Result<Homes> homes_asked(db::Connection& c, const Context& ctx) {
     Homes h;
     if (ctx.scope.home_id) {
-        TRY(auto home, organisation::find_home(c, *ctx.scope.home_id));
+        auto home = TRY(organisation::find_home(c, *ctx.scope.home_id));
         if (!home)
             return Error::not_found("We could not find that home.");
         h.homes.push_back(*home);
         return h;
     }
-    TRY(h.homes, organisation::homes_of(c, ctx.person.organisation_id));
+    h.homes = TRY(organisation::homes_of(c, ctx.person.organisation_id));
     h.whole_organisation = true;
     return h;
 }
@@ -95,12 +95,12 @@ struct Gathered {
 Result<Gathered> gather(db::Connection& c, const Context& ctx,
                         const std::vector<std::string>& months) {
     Gathered g;
-    TRY(g.homes, homes_asked(c, ctx));
+    g.homes = TRY(homes_asked(c, ctx));
     const auto ids = ids_of(g.homes);
     const Timestamp from = start_of_month(months.front());
     const Timestamp until = ctx.now() + std::chrono::hours{1};
-    TRY(auto incidents, incidents_in(c, ids, from, until));
-    TRY(auto restraints, restraints_in(c, ids, from, until));
+    auto incidents = TRY(incidents_in(c, ids, from, until));
+    auto restraints = TRY(restraints_in(c, ids, from, until));
     g.figures = build_figures(months, incidents, restraints);
     if (g.homes.whole_organisation) {
         for (auto id : ids) {
@@ -116,8 +116,8 @@ Result<Gathered> gather(db::Connection& c, const Context& ctx,
     std::vector<std::int64_t> staff_ids;
     for (const auto& [id, n] : g.figures.by_staff)
         staff_ids.push_back(id);
-    TRY(g.staff, behaviour::people_named(c, staff_ids));
-    TRY(auto open, deadlines::open_in_homes(c, ids, 500));
+    g.staff = TRY(behaviour::people_named(c, staff_ids));
+    auto open = TRY(deadlines::open_in_homes(c, ids, 500));
     for (auto& d : open) {
         if (d.kind == behaviour::reg35_record_clock || d.kind == staff_review_clock ||
             d.kind == child_review_clock)
@@ -346,14 +346,14 @@ Response ofsted_counts_page(Context& ctx) {
         Counted out;
         if (!range.errors.empty())
             return out;
-        TRY(auto homes, homes_asked(c, ctx));
+        auto homes = TRY(homes_asked(c, ctx));
         const Timestamp from = from_local(range.from, 0, 0).value_or(Timestamp{});
         const Timestamp until =
             from_local(Date{std::chrono::sys_days{range.to} + std::chrono::days{1}}, 0, 0)
                 .value_or(Timestamp{});
         std::vector<RestraintRow> all;
         for (const auto& h : homes.homes) {
-            TRY(auto restraints, restraints_in(c, {h.id}, from, until));
+            auto restraints = TRY(restraints_in(c, {h.id}, from, until));
             out.rows.push_back({h.name, ofsted_counts(restraints, from, until)});
             all.insert(all.end(), restraints.begin(), restraints.end());
         }

@@ -33,11 +33,12 @@ Result<std::vector<RestraintRow>> restraints_in(db::Connection& c,
         for (const auto& kind : measure_kinds()) {
             if (!is_restraint(kind.key))
                 continue;
-            TRY(auto rows, c.query("SELECT m.home_id, m.child_id, m.started_at, "
-                                   "m.duration_minutes, m.used_by, m.injury FROM measures m WHERE "
-                                   "m.home_id = $1 AND m.kind = $2 AND m.started_at >= $3 AND "
-                                   "m.started_at < $4",
-                                   {home, kind.key, format_utc(from), format_utc(until)}));
+            auto rows =
+                TRY(c.query("SELECT m.home_id, m.child_id, m.started_at, "
+                            "m.duration_minutes, m.used_by, m.injury FROM measures m WHERE "
+                            "m.home_id = $1 AND m.kind = $2 AND m.started_at >= $3 AND "
+                            "m.started_at < $4",
+                            {home, kind.key, format_utc(from), format_utc(until)}));
             for (const auto& r : rows) {
                 out.push_back({r.integer(0), r.integer(1),
                                parse_utc(r.text(2)).value_or(Timestamp{}),
@@ -54,10 +55,11 @@ Result<std::vector<IncidentRow>> incidents_in(db::Connection& c,
                                               Timestamp from, Timestamp until) {
     std::vector<IncidentRow> out;
     for (auto home : home_ids) {
-        TRY(auto rows, c.query("SELECT i.home_id, i.occurred_at, i.triggers FROM incidents i "
-                               "WHERE i.home_id = $1 AND i.occurred_at >= $2 AND i.occurred_at < "
-                               "$3",
-                               {home, format_utc(from), format_utc(until)}));
+        auto rows =
+            TRY(c.query("SELECT i.home_id, i.occurred_at, i.triggers FROM incidents i "
+                        "WHERE i.home_id = $1 AND i.occurred_at >= $2 AND i.occurred_at < "
+                        "$3",
+                        {home, format_utc(from), format_utc(until)}));
         for (const auto& r : rows) {
             out.push_back({r.integer(0), parse_utc(r.text(1)).value_or(Timestamp{}),
                            list_of<std::string>(r.text(2))});

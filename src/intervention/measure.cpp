@@ -199,7 +199,7 @@ Result<MeasureDetails> read_measure(http::FormReader& f, const std::string& kind
         f.choices("rights_offered", "the rights they were told of", keys_of(rights()));
     if (began)
         d.started_at = *began;
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return d;
 }
 

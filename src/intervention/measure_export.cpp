@@ -16,18 +16,18 @@ using children::export_blocks::text_of;
 using children::export_blocks::when_of;
 
 Result<nlohmann::json> measures_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query("SELECT id FROM measures WHERE child_id = $1 ORDER BY started_at, id", {child_id}));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
-        TRY(auto found, find(c, r.integer(0)));
+        auto found = TRY(find(c, r.integer(0)));
         if (!found) {
             continue;
         }
         std::vector<std::int64_t> ids = found->details.used_by;
         ids.insert(ids.end(), found->details.observed_by.begin(), found->details.observed_by.end());
-        TRY(auto people, behaviour::people_named(c, ids));
-        TRY(auto versions, amendments::versions_of(c, "measure", found->id));
+        auto people = TRY(behaviour::people_named(c, ids));
+        auto versions = TRY(amendments::versions_of(c, "measure", found->id));
         nlohmann::json j = measure_json(*found, people);
         j["versions"] = amendments::versions_json(versions);
         out.push_back(std::move(j));

@@ -38,14 +38,14 @@ struct FormSource {
 Result<FormSource> load_writing(db::Connection& c, const Context& ctx, std::int64_t incident_id,
                                 bool record) {
     FormSource w;
-    TRY(auto found, behaviour::find(c, incident_id));
+    auto found = TRY(behaviour::find(c, incident_id));
     if (!found)
         return Error::not_found("We could not find that incident.");
     w.incident = std::move(*found);
     if (record)
-        CHECK_OK(behaviour::record_read(c, w.incident, ctx.actor(), ctx.now()));
-    TRY(w.choosable.staff, behaviour::people_named(c, w.incident.details.staff_involved));
-    TRY(w.choosable.techniques, techniques_of(c, ctx.scope.organisation_id.value_or(0)));
+        TRY(behaviour::record_read(c, w.incident, ctx.actor(), ctx.now()));
+    w.choosable.staff = TRY(behaviour::people_named(c, w.incident.details.staff_involved));
+    w.choosable.techniques = TRY(techniques_of(c, ctx.scope.organisation_id.value_or(0)));
     return w;
 }
 
@@ -54,9 +54,10 @@ Result<nlohmann::json> training_of(db::Connection& c, const std::vector<behaviou
                                    Date day) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : staff) {
-        TRY(auto rows, c.query("SELECT expires_on FROM intervention_certificates WHERE person_id = "
-                               "$1 ORDER BY expires_on DESC LIMIT 1",
-                               {p.id}));
+        auto rows =
+            TRY(c.query("SELECT expires_on FROM intervention_certificates WHERE person_id = "
+                        "$1 ORDER BY expires_on DESC LIMIT 1",
+                        {p.id}));
         std::vector<Date> expiry;
         for (const auto& r : rows) {
             if (auto d = parse_date(r.text(0)))
@@ -198,27 +199,27 @@ Response show(Context& ctx) {
     };
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto found, find(c, ctx.param("measure")));
+        auto found = TRY(find(c, ctx.param("measure")));
         if (!found)
             return Error::not_found("We could not find that record.");
         d.measure = std::move(*found);
-        CHECK_OK(record_read(c, d.measure, ctx.actor(), ctx.now()));
+        TRY(record_read(c, d.measure, ctx.actor(), ctx.now()));
         std::vector<std::int64_t> ids = d.measure.details.used_by;
         ids.insert(ids.end(), d.measure.details.observed_by.begin(),
                    d.measure.details.observed_by.end());
-        TRY(d.people, behaviour::people_named(c, ids));
-        TRY(d.techniques, techniques_of(c, ctx.scope.organisation_id.value_or(0)));
-        TRY(d.clocks, deadlines::for_source(c, "measure", d.measure.id));
-        TRY(auto incident, behaviour::find(c, d.measure.incident_id));
+        d.people = TRY(behaviour::people_named(c, ids));
+        d.techniques = TRY(techniques_of(c, ctx.scope.organisation_id.value_or(0)));
+        d.clocks = TRY(deadlines::for_source(c, "measure", d.measure.id));
+        auto incident = TRY(behaviour::find(c, d.measure.incident_id));
         if (incident) {
             for (const auto& ch : incident->children) {
                 if (ch.child_id != d.measure.child_id)
                     continue;
-                TRY(auto more, deadlines::for_source(c, "incident_child", ch.link_id));
+                auto more = TRY(deadlines::for_source(c, "incident_child", ch.link_id));
                 d.clocks.insert(d.clocks.end(), more.begin(), more.end());
             }
         }
-        TRY(d.versions, amendments::versions_of(c, "measure", d.measure.id));
+        d.versions = TRY(amendments::versions_of(c, "measure", d.measure.id));
         std::vector<behaviour::Person> holders;
         for (const auto& p : d.people) {
             if (std::find(d.measure.details.used_by.begin(), d.measure.details.used_by.end(),
@@ -226,14 +227,14 @@ Response show(Context& ctx) {
                 holders.push_back(p);
         }
         if (is_restraint(d.measure.details.kind)) {
-            TRY(d.training, training_of(c, holders, local_date_of(d.measure.details.started_at)));
+            d.training = TRY(training_of(c, holders, local_date_of(d.measure.details.started_at)));
         } else {
             d.training = nlohmann::json::array();
         }
         if (just_saved && ctx.scope.organisation_id) {
-            TRY(d.findings, language::check(c, *ctx.scope.organisation_id,
-                                            d.measure.details.description + "\n" +
-                                                d.measure.details.why_necessary));
+            d.findings = TRY(language::check(
+                c, *ctx.scope.organisation_id,
+                d.measure.details.description + "\n" + d.measure.details.why_necessary));
         }
         return d;
     });
@@ -272,10 +273,10 @@ Response show(Context& ctx) {
 
 Response amend_form(Context& ctx) {
     auto m = ctx.services.db.write([&](db::Connection& c) -> Result<Measure> {
-        TRY(auto found, find(c, ctx.param("measure")));
+        auto found = TRY(find(c, ctx.param("measure")));
         if (!found)
             return Error::not_found("We could not find that record.");
-        CHECK_OK(record_read(c, *found, ctx.actor(), ctx.now()));
+        TRY(record_read(c, *found, ctx.actor(), ctx.now()));
         return std::move(*found);
     });
     if (!m.ok())
@@ -407,14 +408,14 @@ struct Loaded {
 Result<Loaded> load_measure(const Context& ctx, bool record) {
     return ctx.services.db.write([&](db::Connection& c) -> Result<Loaded> {
         Loaded l;
-        TRY(auto found, find(c, ctx.param("measure")));
+        auto found = TRY(find(c, ctx.param("measure")));
         if (!found)
             return Error::not_found("We could not find that record.");
         l.measure = std::move(*found);
         if (record)
-            CHECK_OK(record_read(c, l.measure, ctx.actor(), ctx.now()));
-        TRY(l.people, behaviour::people_named(c, l.measure.details.used_by));
-        TRY(l.techniques, techniques_of(c, ctx.scope.organisation_id.value_or(0)));
+            TRY(record_read(c, l.measure, ctx.actor(), ctx.now()));
+        l.people = TRY(behaviour::people_named(c, l.measure.details.used_by));
+        l.techniques = TRY(techniques_of(c, ctx.scope.organisation_id.value_or(0)));
         return l;
     });
 }
@@ -438,7 +439,7 @@ Response sign_post(Context& ctx, Stage stage) {
     auto input =
         read_review(reader, stage, local_date_of(l->measure.details.started_at), ctx.today());
     Status saved = input.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
-        TRY(auto signer, signer_for(c, ctx.person, l->measure.home_id));
+        auto signer = TRY(signer_for(c, ctx.person, l->measure.home_id));
         return sign(c, l->measure.id, stage, input.value(), signer, ctx.actor(), ctx.now());
     })
                               : Status(input.error());
@@ -469,15 +470,15 @@ Response sign_post(Context& ctx, Stage stage) {
 Result<std::string> incident_section(db::Connection& c, const Context& ctx,
                                      const behaviour::SeenIncident& seen) {
     const auto& incident = seen.incident;
-    TRY(auto measures, for_incident(c, incident.id));
-    TRY(auto techniques, techniques_of(c, ctx.scope.organisation_id.value_or(0)));
+    auto measures = TRY(for_incident(c, incident.id));
+    auto techniques = TRY(techniques_of(c, ctx.scope.organisation_id.value_or(0)));
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& m : measures) {
         if (std::none_of(
                 incident.children.begin(), incident.children.end(),
                 [&](const behaviour::IncidentChild& ch) { return ch.child_id == m.child_id; }))
             continue;
-        TRY(auto clocks, deadlines::for_source(c, "measure", m.id));
+        auto clocks = TRY(deadlines::for_source(c, "measure", m.id));
         rows.push_back({{"measure", measure_view(m, {}, techniques)},
                         {"clocks", clocks_view(clocks, ctx.now())}});
     }

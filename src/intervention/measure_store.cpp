@@ -44,7 +44,7 @@ Measure from_row(const db::Row& r) {
 
 Status load_reviews(db::Connection& c, std::vector<Measure>& measures) {
     for (auto& m : measures) {
-        TRY(auto rows,
+        auto rows = TRY(
             c.query("SELECT r.stage, r.spoke_to, COALESCE(s.name, ''), r.spoke_on, r.note, "
                     "r.child_said, r.signed_version, b.name, r.signed_at FROM measure_reviews r "
                     "JOIN people b ON b.id = r.signed_by LEFT JOIN people s ON s.id = r.spoke_to "
@@ -112,15 +112,14 @@ Status start_reviews(db::Connection& c, std::int64_t id, std::int64_t home_id,
     staff.link = link_of(id) + "/staff-review";
     staff.started_at = d.started_at;
     staff.due_at = due.staff_review_due;
-    TRY(auto a, deadlines::start(c, staff, actor, now));
+    auto a = TRY(deadlines::start(c, staff, actor, now));
     deadlines::NewDeadline child = staff;
     child.kind = child_review_clock;
     child.title = fmt::format("Speak to {} about the {}", first_name(child_name), what);
     child.link = link_of(id) + "/child-review";
     child.due_at = due.child_review_due;
-    TRY(auto b, deadlines::start(c, child, actor, now));
+    TRY(deadlines::start(c, child, actor, now));
     (void)a;
-    (void)b;
     return {};
 }
 
@@ -135,8 +134,8 @@ Status meet_record_clock(db::Connection& c, const behaviour::Incident& incident,
     for (const auto& ch : incident.children) {
         if (ch.child_id != child_id || !is_restraint(d.kind))
             continue;
-        TRY(met, deadlines::meet(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
-                                 actor, now, "The Reg 35 record was written"));
+        met = TRY(deadlines::meet(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
+                                  actor, now, "The Reg 35 record was written"));
     }
     if (met > 0)
         return {};
@@ -151,19 +150,16 @@ Status meet_record_clock(db::Connection& c, const behaviour::Incident& incident,
     clock.link = link_of(id);
     clock.started_at = d.started_at;
     clock.due_at = clocks_for(d.started_at).record_due;
-    TRY(auto started, deadlines::start(c, clock, actor, now));
-    (void)started;
-    TRY(auto done, deadlines::meet(c, record_type, id, behaviour::reg35_record_clock, actor, now,
-                                   "The Reg 35 record was written"));
-    (void)done;
+    TRY(deadlines::start(c, clock, actor, now));
+    TRY(deadlines::meet(c, record_type, id, behaviour::reg35_record_clock, actor, now,
+                        "The Reg 35 record was written"));
     return {};
 }
 
 Status check_words(db::Connection& c, std::int64_t organisation_id, std::int64_t home_id,
                    std::int64_t child_id, std::int64_t id, const MeasureDetails& d, Timestamp now) {
-    TRY(auto findings, language::check_and_record(c, organisation_id, home_id, child_id,
-                                                  record_type, id, staff_words(d), now));
-    (void)findings;
+    TRY(language::check_and_record(c, organisation_id, home_id, child_id, record_type, id,
+                                   staff_words(d), now));
     return {};
 }
 
@@ -191,7 +187,7 @@ Result<std::int64_t> record(db::Connection& c, const Writing& w, const MeasureDe
     }
     const std::string name = child_name_of(incident, w.child_id);
     const std::string at = format_utc(now);
-    TRY(auto id,
+    auto id = TRY(
         c.insert("INSERT INTO measures (incident_id, child_id, home_id, kind, started_at, "
                  "ended_at, duration_minutes, details, used_by, technique, injury, ehc_exempt, "
                  "ehc_reference, created_at, created_by, updated_at, updated_by, version) VALUES "
@@ -202,25 +198,21 @@ Result<std::int64_t> record(db::Connection& c, const Writing& w, const MeasureDe
                   std::int64_t{duration_minutes(d)}, to_json(d).dump(),
                   nlohmann::json(d.used_by).dump(), d.technique, std::int64_t{any_injury(d)},
                   std::int64_t{d.ehc_exempt}, d.ehc_reference, at, *actor.person_id}));
-    CHECK_OK(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written",
-                                      *actor.person_id, now));
-    TRY(auto line,
-        chronology::record(c,
+    TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
+                                 now));
+    TRY(chronology::record(c,
                            {w.child_id, incident.home_id, d.started_at, chronology_kind(d),
                             record_type, id, title_of(d, w.technique_label), summary_of(d),
                             link_of(id), is_restraint(d.kind), true, actor.person_id, actor.name},
                            now));
-    (void)line;
-    CHECK_OK(meet_record_clock(c, incident, id, w.child_id, name, d, actor, now));
-    CHECK_OK(start_reviews(c, id, incident.home_id, w.child_id, name, d, actor, now));
+    TRY(meet_record_clock(c, incident, id, w.child_id, name, d, actor, now));
+    TRY(start_reviews(c, id, incident.home_id, w.child_id, name, d, actor, now));
     if (is_restraint(d.kind)) {
-        TRY(auto untrained, check_training(c, incident.home_id, d.used_by,
-                                           local_date_of(d.started_at), actor, now));
-        (void)untrained;
+        TRY(check_training(c, incident.home_id, d.used_by, local_date_of(d.started_at), actor,
+                           now));
     }
-    CHECK_OK(check_words(c, w.organisation_id, incident.home_id, w.child_id, id, d, now));
-    CHECK_OK(
-        audit::append(c, actor,
+    TRY(check_words(c, w.organisation_id, incident.home_id, w.child_id, id, d, now));
+    TRY(audit::append(c, actor,
                       {"create", record_type, std::to_string(id), incident.home_id, w.child_id,
                        fmt::format("incident {}: {}", incident.id, title_of(d, w.technique_label))},
                       now));
@@ -234,7 +226,7 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
         return Error::invalid("reason", "Enter why you are amending this record");
     if (!actor.person_id)
         return Error::internal("an amendment needs a signed-in author");
-    TRY(auto current, find(c, measure_id));
+    auto current = TRY(find(c, measure_id));
     if (!current)
         return Error::not_found("We could not find that record.");
     if (current->version != read_version) {
@@ -248,26 +240,24 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
         amendments::changes_between(to_json(current->details), to_json(d), field_labels(d.kind));
     if (changes.empty())
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
-    TRY(auto n,
-        c.execute(
-            "UPDATE measures SET started_at = $1, ended_at = $2, duration_minutes = $3, "
-            "details = $4, used_by = $5, technique = $6, injury = $7, ehc_exempt = $8, "
-            "ehc_reference = $9, updated_at = $10, updated_by = $11, version = version + 1 "
-            "WHERE id = $12 AND version = $13",
-            {format_utc(d.started_at),
-             d.ended_at ? db::Value{format_utc(*d.ended_at)} : db::Value{nullptr},
-             std::int64_t{duration_minutes(d)}, to_json(d).dump(), nlohmann::json(d.used_by).dump(),
-             d.technique, std::int64_t{any_injury(d)}, std::int64_t{d.ehc_exempt}, d.ehc_reference,
-             format_utc(now), *actor.person_id, measure_id, std::int64_t{read_version}}));
+    auto n = TRY(c.execute(
+        "UPDATE measures SET started_at = $1, ended_at = $2, duration_minutes = $3, "
+        "details = $4, used_by = $5, technique = $6, injury = $7, ehc_exempt = $8, "
+        "ehc_reference = $9, updated_at = $10, updated_by = $11, version = version + 1 "
+        "WHERE id = $12 AND version = $13",
+        {format_utc(d.started_at),
+         d.ended_at ? db::Value{format_utc(*d.ended_at)} : db::Value{nullptr},
+         std::int64_t{duration_minutes(d)}, to_json(d).dump(), nlohmann::json(d.used_by).dump(),
+         d.technique, std::int64_t{any_injury(d)}, std::int64_t{d.ehc_exempt}, d.ehc_reference,
+         format_utc(now), *actor.person_id, measure_id, std::int64_t{read_version}}));
     if (n != 1)
         return Error::conflict("Someone else amended this record after you opened it.");
-    CHECK_OK(amendments::keep_version(c, record_type, measure_id, read_version + 1, to_json(d),
-                                      reason, *actor.person_id, now));
-    CHECK_OK(chronology::revise(
+    TRY(amendments::keep_version(c, record_type, measure_id, read_version + 1, to_json(d), reason,
+                                 *actor.person_id, now));
+    TRY(chronology::revise(
         c, record_type, measure_id,
         {title_of(d, technique_label), summary_of(d), is_restraint(d.kind), true, d.started_at}));
-    CHECK_OK(
-        check_words(c, organisation_id, current->home_id, current->child_id, measure_id, d, now));
+    TRY(check_words(c, organisation_id, current->home_id, current->child_id, measure_id, d, now));
     std::string fields;
     for (const auto& ch : changes)
         fields += (fields.empty() ? "" : ", ") + ch.field;
@@ -281,24 +271,24 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
 }
 
 Result<std::optional<Measure>> find(db::Connection& c, std::int64_t measure_id) {
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} {} WHERE m.id = $1", columns, joins), {measure_id}));
+    auto rows =
+        TRY(c.query(fmt::format("SELECT {} {} WHERE m.id = $1", columns, joins), {measure_id}));
     if (rows.empty())
         return std::optional<Measure>{};
     std::vector<Measure> one{from_row(rows.front())};
-    CHECK_OK(load_reviews(c, one));
+    TRY(load_reviews(c, one));
     return std::optional<Measure>{std::move(one.front())};
 }
 
 Result<std::vector<Measure>> for_incident(db::Connection& c, std::int64_t incident_id) {
-    TRY(auto rows, c.query(fmt::format("SELECT {} {} WHERE m.incident_id = $1 ORDER BY "
-                                       "m.started_at, m.id",
-                                       columns, joins),
-                           {incident_id}));
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE m.incident_id = $1 ORDER BY "
+                                        "m.started_at, m.id",
+                                        columns, joins),
+                            {incident_id}));
     std::vector<Measure> out;
     for (const auto& r : rows)
         out.push_back(from_row(r));
-    CHECK_OK(load_reviews(c, out));
+    TRY(load_reviews(c, out));
     return out;
 }
 
@@ -311,16 +301,17 @@ Result<Signer> signer_for(db::Connection& c, const Person& person, std::int64_t 
     Signer s;
     s.person_id = person.id;
     s.registered_manager = holds_role(person, Role::registered_manager, home_id);
-    TRY(auto row, c.query_one("SELECT id FROM reg35_authorisations WHERE home_id = $1 AND "
-                              "person_id = $2 AND ended_at IS NULL",
-                              {home_id, person.id}));
+    auto row =
+        TRY(c.query_one("SELECT id FROM reg35_authorisations WHERE home_id = $1 AND "
+                        "person_id = $2 AND ended_at IS NULL",
+                        {home_id, person.id}));
     s.authorised = row.has_value();
     return s;
 }
 
 Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const ReviewInput& r,
             const Signer& signer, const audit::Actor& actor, Timestamp now) {
-    TRY(auto current, find(c, measure_id));
+    auto current = TRY(find(c, measure_id));
     if (!current)
         return Error::not_found("We could not find that record.");
     const auto& done = stage == Stage::staff ? current->staff_review : current->child_review;
@@ -339,20 +330,16 @@ Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const Revie
     if (r.spoke_on < local_date_of(current->details.started_at))
         return Error::invalid("spoke_on",
                               "The day you spoke must be on or after the day it was used");
-    TRY(auto id,
-        c.insert(
-            "INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
-            "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
-            "$6, $7, $8, $9) RETURNING id",
-            {measure_id, stage_key(stage), db::nullable(r.spoke_to), format_date(r.spoke_on),
-             r.note, r.child_said, std::int64_t{r.version}, signer.person_id, format_utc(now)}));
-    (void)id;
-    TRY(auto met,
-        deadlines::meet(c, record_type, measure_id,
-                        stage == Stage::staff ? staff_review_clock : child_review_clock, actor, now,
-                        stage == Stage::staff ? "Spoke to the staff; signed as accurate"
-                                              : "Spoke to the child"));
-    (void)met;
+    TRY(c.insert(
+        "INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
+        "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
+        "$6, $7, $8, $9) RETURNING id",
+        {measure_id, stage_key(stage), db::nullable(r.spoke_to), format_date(r.spoke_on), r.note,
+         r.child_said, std::int64_t{r.version}, signer.person_id, format_utc(now)}));
+    TRY(deadlines::meet(
+        c, record_type, measure_id, stage == Stage::staff ? staff_review_clock : child_review_clock,
+        actor, now,
+        stage == Stage::staff ? "Spoke to the staff; signed as accurate" : "Spoke to the child"));
     return audit::append(
         c, actor,
         {"sign", record_type, std::to_string(measure_id), current->home_id, current->child_id,
@@ -365,11 +352,12 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
                                                       Date day, const audit::Actor& actor,
                                                       Timestamp now) {
     std::vector<behaviour::Person> untrained;
-    TRY(auto named, behaviour::people_named(c, people));
+    auto named = TRY(behaviour::people_named(c, people));
     for (const auto& p : named) {
-        TRY(auto rows, c.query("SELECT expires_on FROM intervention_certificates WHERE "
-                               "person_id = $1 ORDER BY expires_on DESC LIMIT 1",
-                               {p.id}));
+        auto rows =
+            TRY(c.query("SELECT expires_on FROM intervention_certificates WHERE "
+                        "person_id = $1 ORDER BY expires_on DESC LIMIT 1",
+                        {p.id}));
         std::vector<Date> expiry;
         for (const auto& r : rows) {
             if (auto d = parse_date(r.text(0)))
@@ -379,7 +367,7 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
         if (standing == Standing::current || standing == Standing::expiring_soon)
             continue;
         untrained.push_back(p);
-        TRY(auto open, deadlines::for_source(c, "person", p.id));
+        auto open = TRY(deadlines::for_source(c, "person", p.id));
         const bool already = std::any_of(open.begin(), open.end(), [&](const auto& d) {
             return d.kind == training_clock && d.home_id == home_id &&
                    d.state == deadlines::State::open;
@@ -396,14 +384,13 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
         clock.link = fmt::format("/homes/{}/intervention-training", home_id);
         clock.started_at = now;
         clock.due_at = now + training_arranged_within;
-        TRY(auto started, deadlines::start(c, clock, actor, now));
-        (void)started;
+        TRY(deadlines::start(c, clock, actor, now));
     }
     return untrained;
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t measure_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT child_id FROM measures WHERE id = $1", {measure_id}));
+    auto row = TRY(c.query_one("SELECT child_id FROM measures WHERE id = $1", {measure_id}));
     if (!row)
         return Error::not_found("We could not find that record.");
     scope.child_id = row->integer(0);

@@ -80,7 +80,7 @@ Result<ReviewInput> read_review(http::FormReader& f, Stage stage, Date measure_d
                              ? "Confirm that you spoke to them and that the record is accurate"
                              : "Confirm that you spoke to the child about it");
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     if (on)
         r.spoke_on = *on;
     return r;

@@ -29,8 +29,8 @@ Response signers_page(const Context& ctx, const std::optional<Error>& error, int
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.authorised, authorised_in(c, home_id));
-        TRY(auto choosable, behaviour::choosable_in(c, home_id));
+        d.authorised = TRY(authorised_in(c, home_id));
+        auto choosable = TRY(behaviour::choosable_in(c, home_id));
         d.staff = std::move(choosable.staff);
         return d;
     });
@@ -96,7 +96,7 @@ Response change_signers(Context& ctx) {
     Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
         if (change == "end")
             return end_authorisation(c, home_id, *person, ctx.actor(), ctx.now());
-        TRY(auto choosable, behaviour::choosable_in(c, home_id));
+        auto choosable = TRY(behaviour::choosable_in(c, home_id));
         return authorise(c, home_id, *person, choosable.staff, ctx.actor(), ctx.now());
     })
                                 : checked;
@@ -118,12 +118,12 @@ Response training_page(const Context& ctx, const std::optional<Error>& error, in
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto choosable, behaviour::choosable_in(c, home_id));
+        auto choosable = TRY(behaviour::choosable_in(c, home_id));
         d.staff = std::move(choosable.staff);
         std::vector<std::int64_t> ids;
         for (const auto& p : d.staff)
             ids.push_back(p.id);
-        TRY(d.latest, latest_certificates(c, ids));
+        d.latest = TRY(latest_certificates(c, ids));
         return d;
     });
     if (!data.ok())

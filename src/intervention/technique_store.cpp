@@ -51,9 +51,10 @@ Result<std::vector<Technique>> technique_list(db::Connection& c, std::int64_t or
     std::vector<Technique> out;
     for (const auto& d : default_techniques())
         out.push_back({d.key, d.label, false, false});
-    TRY(auto rows, c.query("SELECT technique_key, label, retired FROM intervention_techniques "
-                           "WHERE organisation_id = $1 ORDER BY id",
-                           {organisation_id}));
+    auto rows =
+        TRY(c.query("SELECT technique_key, label, retired FROM intervention_techniques "
+                    "WHERE organisation_id = $1 ORDER BY id",
+                    {organisation_id}));
     for (const auto& r : rows) {
         const std::string key = r.text(0);
         auto found =
@@ -69,7 +70,7 @@ Result<std::vector<Technique>> technique_list(db::Connection& c, std::int64_t or
 }
 
 Result<std::vector<Choice>> techniques_of(db::Connection& c, std::int64_t organisation_id) {
-    TRY(auto all, technique_list(c, organisation_id));
+    auto all = TRY(technique_list(c, organisation_id));
     std::vector<Choice> out;
     for (const auto& t : all) {
         if (!t.retired)
@@ -87,7 +88,7 @@ Status add_technique(db::Connection& c, std::int64_t organisation_id, const std:
         return Error::invalid("label", "The technique's name must be " +
                                            std::to_string(longest_label) + " characters or fewer");
     }
-    TRY(auto all, technique_list(c, organisation_id));
+    auto all = TRY(technique_list(c, organisation_id));
     for (const auto& t : all) {
         if (t.key == key || folded(t.label) == folded(label)) {
             return Error::invalid(
@@ -96,7 +97,7 @@ Status add_technique(db::Connection& c, std::int64_t organisation_id, const std:
                              : "\"" + t.label + "\" is in the list already");
         }
     }
-    CHECK_OK(save(c, organisation_id, {key, label, false, true}, actor, now));
+    TRY(save(c, organisation_id, {key, label, false, true}, actor, now));
     return audit::append(
         c, actor,
         {"add_technique", "intervention_technique", key, std::nullopt, std::nullopt, label}, now);
@@ -104,7 +105,7 @@ Status add_technique(db::Connection& c, std::int64_t organisation_id, const std:
 
 Status set_retired(db::Connection& c, std::int64_t organisation_id, const std::string& key,
                    bool retired, const audit::Actor& actor, Timestamp now) {
-    TRY(auto all, technique_list(c, organisation_id));
+    auto all = TRY(technique_list(c, organisation_id));
     auto found =
         std::find_if(all.begin(), all.end(), [&](const Technique& t) { return t.key == key; });
     if (found == all.end())
@@ -114,7 +115,7 @@ Status set_retired(db::Connection& c, std::int64_t organisation_id, const std::s
                                        : "That technique is in use already.");
     }
     found->retired = retired;
-    CHECK_OK(save(c, organisation_id, *found, actor, now));
+    TRY(save(c, organisation_id, *found, actor, now));
     return audit::append(c, actor,
                          {retired ? "retire_technique" : "restore_technique",
                           "intervention_technique", key, std::nullopt, std::nullopt, found->label},

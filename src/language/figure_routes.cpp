@@ -56,7 +56,7 @@ nlohmann::json total_json(const std::string& month, const MonthTotal& t) {
 Result<Data> gather(const Context& ctx, db::Connection& c) {
     Data d;
     const std::int64_t org = ctx.person.organisation_id;
-    TRY(auto homes, organisation::homes_of(c, org));
+    auto homes = TRY(organisation::homes_of(c, org));
     d.whole_organisation = can(ctx.person, Action::view_organisation, Scope{org, {}, {}});
     for (const auto& h : homes) {
         if (d.whole_organisation ||
@@ -65,7 +65,7 @@ Result<Data> gather(const Context& ctx, db::Connection& c) {
         }
     }
     const auto months = months_ending(ctx.today(), months_shown);
-    TRY(auto rows, month_totals(c, org, months.front()));
+    auto rows = TRY(month_totals(c, org, months.front()));
     std::vector<std::int64_t> ids;
     for (const auto& h : d.homes)
         ids.push_back(h.id);
@@ -73,9 +73,9 @@ Result<Data> gather(const Context& ctx, db::Connection& c) {
     std::optional<std::vector<std::int64_t>> only;
     if (!d.whole_organisation)
         only = ids;
-    TRY(d.most, most_flagged(c, org, months.front(), only, phrases_listed));
+    d.most = TRY(most_flagged(c, org, months.front(), only, phrases_listed));
     // Each phrase by its name in the organisation's list now, where it still has one.
-    TRY(auto list, organisation_list(c, org));
+    auto list = TRY(organisation_list(c, org));
     for (auto& p : d.most) {
         if (const auto* now = find_phrase(list, p.phrase_id))
             p.phrase = now->phrase.phrase;

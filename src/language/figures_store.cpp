@@ -7,9 +7,10 @@ namespace hearth::language {
 
 Result<std::vector<HomeMonth>> month_totals(db::Connection& c, std::int64_t organisation_id,
                                             const std::string& first_month) {
-    TRY(auto rows, c.query("SELECT home_id, month, entries, entries_flagged, flagged "
-                           "FROM language_months WHERE organisation_id = $1 AND month >= $2",
-                           {organisation_id, first_month}));
+    auto rows =
+        TRY(c.query("SELECT home_id, month, entries, entries_flagged, flagged "
+                    "FROM language_months WHERE organisation_id = $1 AND month >= $2",
+                    {organisation_id, first_month}));
     std::vector<HomeMonth> out;
     for (const auto& r : rows) {
         out.push_back(
@@ -25,15 +26,17 @@ Result<std::vector<PhraseTotal>> most_flagged(db::Connection& c, std::int64_t or
     std::vector<db::Row> rows;
     if (homes) {
         for (auto home : *homes) {
-            TRY(auto some, c.query("SELECT phrase_id, phrase, flagged FROM language_phrase_months "
-                                   "WHERE home_id = $1 AND month >= $2 AND organisation_id = $3",
-                                   {home, first_month, organisation_id}));
+            auto some =
+                TRY(c.query("SELECT phrase_id, phrase, flagged FROM language_phrase_months "
+                            "WHERE home_id = $1 AND month >= $2 AND organisation_id = $3",
+                            {home, first_month, organisation_id}));
             rows.insert(rows.end(), some.begin(), some.end());
         }
     } else {
-        TRY(rows, c.query("SELECT phrase_id, phrase, flagged FROM language_phrase_months "
-                          "WHERE organisation_id = $1 AND month >= $2",
-                          {organisation_id, first_month}));
+        rows =
+            TRY(c.query("SELECT phrase_id, phrase, flagged FROM language_phrase_months "
+                        "WHERE organisation_id = $1 AND month >= $2",
+                        {organisation_id, first_month}));
     }
     // Added up here rather than in SQL: the same few rows either way, and one query per home.
     std::map<std::int64_t, PhraseTotal> totals;

@@ -70,7 +70,7 @@ Status add_to_phrases(db::Connection& c, std::int64_t organisation_id, std::int6
         if (delta == 0)
             continue;
         const auto* p = find_phrase(list, id);
-        CHECK_OK(c.run(
+        TRY(c.run(
             "INSERT INTO language_phrase_months (home_id, month, phrase_id, organisation_id, "
             "phrase, flagged) VALUES ($1, $2, $3, $4, $5, $6) "
             "ON CONFLICT (home_id, month, phrase_id) DO UPDATE SET "
@@ -86,7 +86,7 @@ Status add_to_phrases(db::Connection& c, std::int64_t organisation_id, std::int6
 
 Result<std::vector<Finding>> check(db::Connection& c, std::int64_t organisation_id,
                                    std::string_view text) {
-    TRY(auto list, organisation_list(c, organisation_id));
+    auto list = TRY(organisation_list(c, organisation_id));
     return find_phrases(in_use(list), text);
 }
 
@@ -95,23 +95,24 @@ Result<std::vector<Finding>> check_and_record(db::Connection& c, std::int64_t or
                                               std::optional<std::int64_t> child_id,
                                               std::string_view source_type, std::int64_t source_id,
                                               std::string_view text, Timestamp at) {
-    TRY(auto list, organisation_list(c, organisation_id));
+    auto list = TRY(organisation_list(c, organisation_id));
     auto findings = find_phrases(in_use(list), text);
     const Counts now = counts_of(findings);
     const std::int64_t flagged = total(now);
-    TRY(auto before, c.query_one("SELECT home_id, month, phrases FROM language_checks "
-                                 "WHERE source_type = $1 AND source_id = $2",
-                                 {std::string(source_type), source_id}));
+    auto before =
+        TRY(c.query_one("SELECT home_id, month, phrases FROM language_checks "
+                        "WHERE source_type = $1 AND source_id = $2",
+                        {std::string(source_type), source_id}));
     if (!before) {
         const std::string month = month_of(at);
-        CHECK_OK(
+        TRY(
             c.run("INSERT INTO language_checks (organisation_id, home_id, child_id, source_type, "
                   "source_id, month, flagged, phrases, first_checked_at, checked_at) "
                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
                   {organisation_id, home_id, db::nullable(child_id), std::string(source_type),
                    source_id, month, flagged, to_text(now), format_utc(at)}));
-        CHECK_OK(add_to_month(c, organisation_id, home_id, month, 1, flagged > 0 ? 1 : 0, flagged));
-        CHECK_OK(add_to_phrases(c, organisation_id, home_id, month, {}, now, list));
+        TRY(add_to_month(c, organisation_id, home_id, month, 1, flagged > 0 ? 1 : 0, flagged));
+        TRY(add_to_phrases(c, organisation_id, home_id, month, {}, now, list));
         return findings;
     }
     // An amendment: the entry is counted once, in its first month and home, with what it says now.
@@ -119,13 +120,13 @@ Result<std::vector<Finding>> check_and_record(db::Connection& c, std::int64_t or
     const std::string month = before->text(1);
     const Counts earlier = from_text(before->text(2));
     const std::int64_t was = total(earlier);
-    CHECK_OK(
+    TRY(
         c.run("UPDATE language_checks SET flagged = $1, phrases = $2, checked_at = $3 "
               "WHERE source_type = $4 AND source_id = $5",
               {flagged, to_text(now), format_utc(at), std::string(source_type), source_id}));
-    CHECK_OK(add_to_month(c, organisation_id, first_home, month, 0,
-                          (flagged > 0 ? 1 : 0) - (was > 0 ? 1 : 0), flagged - was));
-    CHECK_OK(add_to_phrases(c, organisation_id, first_home, month, earlier, now, list));
+    TRY(add_to_month(c, organisation_id, first_home, month, 0,
+                     (flagged > 0 ? 1 : 0) - (was > 0 ? 1 : 0), flagged - was));
+    TRY(add_to_phrases(c, organisation_id, first_home, month, earlier, now, list));
     return findings;
 }
 

@@ -3,7 +3,7 @@
 // incidents...). Like chronology::record, it is a plain call made inside the same db.write
 // transaction as the save:
 //
-//   TRY(auto findings, language::check_and_record(c, organisation_id, home_id, child_id,
+//   auto findings = TRY(language::check_and_record(c, organisation_id, home_id, child_id,
 //                                                 "daily_entry", entry_id, text, now));
 //
 // and the page that saved shows what was found, when JavaScript did not already:

@@ -35,7 +35,7 @@ bool same_words(const Phrase& a, const Phrase& b) {
 Status insert(db::Connection& c, std::int64_t organisation_id, std::int64_t phrase_id, int version,
               ChangeKind kind, const Phrase& p, const std::string& reason,
               const audit::Actor& actor, Timestamp now) {
-    CHECK_OK(c.run(
+    TRY(c.run(
         "INSERT INTO language_changes (organisation_id, phrase_id, version, kind, phrase, "
         "match_words, not_when, alternative, why, fine_when, reason, changed_by, changed_by_name, "
         "changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -54,7 +54,7 @@ Status insert(db::Connection& c, std::int64_t organisation_id, std::int64_t phra
 // The phrase as it is now, refused if missing or changed since `read_version`.
 Result<OrganisationPhrase> current(db::Connection& c, std::int64_t organisation_id,
                                    std::int64_t phrase_id, int read_version) {
-    TRY(auto list, organisation_list(c, organisation_id));
+    auto list = TRY(organisation_list(c, organisation_id));
     const auto* found = find_phrase(list, phrase_id);
     if (found == nullptr)
         return Error::not_found("There is no such phrase in your organisation's list.");
@@ -71,7 +71,7 @@ Result<OrganisationPhrase> current(db::Connection& c, std::int64_t organisation_
 }  // namespace
 
 Result<std::vector<Change>> changes_of(db::Connection& c, std::int64_t organisation_id) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query("SELECT id, phrase_id, version, kind, phrase, match_words, not_when, alternative, "
                 "why, fine_when, reason, changed_by, changed_by_name, changed_at "
                 "FROM language_changes WHERE organisation_id = $1 ORDER BY phrase_id, version",
@@ -101,15 +101,15 @@ Result<std::vector<Change>> changes_of(db::Connection& c, std::int64_t organisat
 
 Result<std::vector<OrganisationPhrase>> organisation_list(db::Connection& c,
                                                           std::int64_t organisation_id) {
-    TRY(auto changes, changes_of(c, organisation_id));
+    auto changes = TRY(changes_of(c, organisation_id));
     return effective_list(default_list(), std::move(changes));
 }
 
 Result<std::int64_t> add_phrase(db::Connection& c, std::int64_t organisation_id, const Phrase& p,
                                 const std::string& reason, const audit::Actor& actor,
                                 Timestamp now) {
-    CHECK_OK(validate(p));
-    TRY(auto list, organisation_list(c, organisation_id));
+    TRY(validate(p));
+    auto list = TRY(organisation_list(c, organisation_id));
     for (const auto& existing : list) {
         if (!existing.retired && existing.phrase.phrase == p.phrase) {
             return Error::invalid("phrase", fmt::format("\"{}\" is already on your list: change "
@@ -118,21 +118,22 @@ Result<std::int64_t> add_phrase(db::Connection& c, std::int64_t organisation_id,
         }
     }
     // Two managers adding at once: the unique version key refuses the second, as a conflict.
-    TRY(auto row, c.query_one("SELECT MAX(phrase_id) FROM language_changes "
-                              "WHERE organisation_id = $1",
-                              {organisation_id}));
+    auto row =
+        TRY(c.query_one("SELECT MAX(phrase_id) FROM language_changes "
+                        "WHERE organisation_id = $1",
+                        {organisation_id}));
     std::int64_t id = first_added_phrase_id;
     if (row && !row->is_null(0))
         id = std::max(id, row->integer(0) + 1);
-    CHECK_OK(insert(c, organisation_id, id, 1, ChangeKind::add, p, reason, actor, now));
+    TRY(insert(c, organisation_id, id, 1, ChangeKind::add, p, reason, actor, now));
     return id;
 }
 
 Status amend_phrase(db::Connection& c, std::int64_t organisation_id, std::int64_t phrase_id,
                     int read_version, const Phrase& p, const std::string& reason,
                     const audit::Actor& actor, Timestamp now) {
-    CHECK_OK(validate(p));
-    TRY(auto now_is, current(c, organisation_id, phrase_id, read_version));
+    TRY(validate(p));
+    auto now_is = TRY(current(c, organisation_id, phrase_id, read_version));
     if (same_words(now_is.phrase, p))
         return Error::invalid("phrase", "Nothing was changed, so there is nothing to save");
     return insert(c, organisation_id, phrase_id, read_version + 1, ChangeKind::amend, p, reason,
@@ -144,7 +145,7 @@ Status set_retired(db::Connection& c, std::int64_t organisation_id, std::int64_t
                    const audit::Actor& actor, Timestamp now) {
     if (reason.empty())
         return Error::invalid("reason", "Enter why you are making this change");
-    TRY(auto now_is, current(c, organisation_id, phrase_id, read_version));
+    auto now_is = TRY(current(c, organisation_id, phrase_id, read_version));
     if (now_is.retired == retired) {
         return Error::conflict(retired ? "This phrase is already retired for your organisation."
                                        : "This phrase is already in use.");

@@ -24,7 +24,7 @@ Result<std::vector<OrganisationPhrase>> load(const Context& ctx) {
 }
 
 Result<OrganisationPhrase> load_one(const Context& ctx) {
-    TRY(auto list, load(ctx));
+    auto list = TRY(load(ctx));
     const auto* p = find_phrase(list, ctx.param("phrase"));
     if (p == nullptr)
         return Error::not_found("There is no such phrase in your organisation's list.");

@@ -127,7 +127,7 @@ Result<Pattern> compile_pattern(std::string_view text) {
         std::size_t end = i;
         while (end < text.size() && text[end] != ' ' && text[end] != '-' && text[end] != '\t')
             ++end;
-        TRY(auto word, compile_word(text, text.substr(i, end - i)));
+        auto word = TRY(compile_word(text, text.substr(i, end - i)));
         out.words.push_back(std::move(word));
         i = end;
     }

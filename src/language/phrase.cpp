@@ -125,12 +125,12 @@ PhraseList read_list(const toml::table& root) {
 }  // namespace
 
 Status validate(const Phrase& p) {
-    CHECK_OK(check_text("phrase", "the phrase", p.phrase, true, 80, false));
-    CHECK_OK(check_patterns("match", "the words to look for", p.match, true));
-    CHECK_OK(check_patterns("not_when", "the words that are fine", p.not_when, false));
-    CHECK_OK(check_text("alternative", "a kinder alternative", p.alternative, true, 400, true));
-    CHECK_OK(check_text("why", "why", p.why, true, 600, true));
-    CHECK_OK(check_text("fine_when", "when it is fine", p.fine_when, false, 400, true));
+    TRY(check_text("phrase", "the phrase", p.phrase, true, 80, false));
+    TRY(check_patterns("match", "the words to look for", p.match, true));
+    TRY(check_patterns("not_when", "the words that are fine", p.not_when, false));
+    TRY(check_text("alternative", "a kinder alternative", p.alternative, true, 400, true));
+    TRY(check_text("why", "why", p.why, true, 600, true));
+    TRY(check_text("fine_when", "when it is fine", p.fine_when, false, 400, true));
     return {};
 }
 

@@ -16,14 +16,14 @@ Home home_from(const db::Row& r) {
 }  // namespace
 
 Result<std::string> organisation_name(db::Connection& c, std::int64_t organisation_id) {
-    TRY(auto row, c.query_one("SELECT name FROM organisations WHERE id = $1", {organisation_id}));
+    auto row = TRY(c.query_one("SELECT name FROM organisations WHERE id = $1", {organisation_id}));
     return row ? row->text(0) : std::string{};
 }
 
 Result<std::vector<Home>> homes_of(db::Connection& c, std::int64_t organisation_id) {
-    TRY(auto rows, c.query(std::string("SELECT ") + home_columns +
-                               " FROM homes h WHERE h.organisation_id = $1 ORDER BY h.name",
-                           {organisation_id}));
+    auto rows = TRY(c.query(std::string("SELECT ") + home_columns +
+                                " FROM homes h WHERE h.organisation_id = $1 ORDER BY h.name",
+                            {organisation_id}));
     std::vector<Home> out;
     for (const auto& r : rows)
         out.push_back(home_from(r));
@@ -31,16 +31,15 @@ Result<std::vector<Home>> homes_of(db::Connection& c, std::int64_t organisation_
 }
 
 Result<std::optional<Home>> find_home(db::Connection& c, std::int64_t home_id) {
-    TRY(auto row,
-        c.query_one(std::string("SELECT ") + home_columns + " FROM homes h WHERE h.id = $1",
-                    {home_id}));
+    auto row = TRY(c.query_one(
+        std::string("SELECT ") + home_columns + " FROM homes h WHERE h.id = $1", {home_id}));
     if (!row)
         return std::optional<Home>{};
     return std::optional<Home>{home_from(*row)};
 }
 
 Result<std::vector<StaffMember>> people_of_home(db::Connection& c, std::int64_t home_id) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query("SELECT p.id, p.name, p.email, COALESCE(p.job_title, ''), r.role, p.disabled_at "
                 "FROM roles r JOIN people p ON p.id = r.person_id "
                 "WHERE r.home_id = $1 AND r.ended_at IS NULL ORDER BY p.name, p.id",
@@ -76,7 +75,7 @@ Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id
 }
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT organisation_id, name FROM homes WHERE id = $1", {home_id}));
+    auto row = TRY(c.query_one("SELECT organisation_id, name FROM homes WHERE id = $1", {home_id}));
     if (!row)
         return Error::not_found("We could not find that home.");
     scope.home_id = home_id;

@@ -54,12 +54,12 @@ Response start(Context& ctx) {
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(auto all, homes_of(c, ctx.person.organisation_id));
+        auto all = TRY(homes_of(c, ctx.person.organisation_id));
         for (auto& h : all) {
             if (can(ctx.person, Action::view_home, Scope{h.organisation_id, h.id, {}, false}))
                 d.homes.push_back(h);
         }
-        TRY(d.allocated, children::allocated_to(c, ctx.person.id));
+        d.allocated = TRY(children::allocated_to(c, ctx.person.id));
         return d;
     });
     if (!data.ok())
@@ -90,8 +90,8 @@ Response overview(Context& ctx) {
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.name, organisation_name(c, ctx.person.organisation_id));
-        TRY(d.homes, homes_of(c, ctx.person.organisation_id));
+        d.name = TRY(organisation_name(c, ctx.person.organisation_id));
+        d.homes = TRY(homes_of(c, ctx.person.organisation_id));
         return d;
     });
     if (!data.ok())
@@ -125,11 +125,11 @@ Response dashboard(Context& ctx) {
     const bool sees_deadlines = can(ctx.person, Action::view_deadlines, ctx.scope);
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.home, find_home(c, home_id));
-        TRY(d.children, children::in_home(c, home_id));
-        TRY(d.people, people_of_home(c, home_id));
+        d.home = TRY(find_home(c, home_id));
+        d.children = TRY(children::in_home(c, home_id));
+        d.people = TRY(people_of_home(c, home_id));
         if (sees_deadlines) {
-            TRY(d.open, deadlines::open_in_homes(c, {home_id}, 500));
+            d.open = TRY(deadlines::open_in_homes(c, {home_id}, 500));
         }
         return d;
     });
@@ -204,8 +204,8 @@ Response people_response(Context& ctx, const std::optional<Error>& error,
     };
     auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.home, find_home(c, home_id));
-        TRY(d.people, people_of_home(c, home_id));
+        d.home = TRY(find_home(c, home_id));
+        d.people = TRY(people_of_home(c, home_id));
         return d;
     });
     if (!data.ok())
@@ -288,7 +288,7 @@ Response add_person(Context& ctx) {
             p.password_hash = hash.value();
             p.must_change_password = true;
             saved = ctx.services.db.write([&](db::Connection& c) -> Status {
-                TRY(new_id, accounts::add_person(c, p, ctx.actor(), ctx.now()));
+                new_id = TRY(accounts::add_person(c, p, ctx.actor(), ctx.now()));
                 return accounts::give_role(c, new_id, home_id, *role_from_key(role_key_chosen),
                                            ctx.actor(), ctx.now());
             });

@@ -14,7 +14,7 @@ Result<BehaviourSupport> behaviour_support(db::Connection& c, std::int64_t child
     BehaviourSupport s;
     s.child_id = child_id;
     s.href = fmt::format("/children/{}/plans/new?kind={}", child_id, kind_key);
-    TRY(auto list, for_child(c, child_id));
+    auto list = TRY(for_child(c, child_id));
     for (const auto& p : list) {
         if (p.kind != kind_key)
             continue;

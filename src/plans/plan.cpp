@@ -135,7 +135,7 @@ Result<VersionInput> read_version(http::FormReader& f, const PlanKind& kind, Dat
         for (const auto& problem : date_problems(*effective, *review, today, previous_effective_on))
             f.fail(problem.field, problem.message);
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return v;
 }
 
@@ -154,7 +154,7 @@ Result<SharingInput> read_sharing(http::FormReader& f, Date today) {
                      {.required = true, .not_after = today, .after_label = "today"});
     if (s.with.empty() && s.others.empty())
         f.fail("shared_with", "Select who it was shared with, or name them below");
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     s.version = static_cast<int>(*version);
     s.shared_on = *on;
     return s;

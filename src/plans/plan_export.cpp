@@ -10,13 +10,13 @@ namespace hearth::plans {
 Result<nlohmann::json> everything_about(db::Connection& c, std::int64_t child_id) {
     // A plan can have many versions over the years: read them a page at a time.
     constexpr int page = 100;
-    TRY(auto list, for_child(c, child_id));
+    auto list = TRY(for_child(c, child_id));
     nlohmann::json plans = nlohmann::json::array();
     for (const auto& p : list) {
         std::vector<Version> all;
         std::optional<int> from;
         while (true) {
-            TRY(auto some, versions(c, p.id, from, page));
+            auto some = TRY(versions(c, p.id, from, page));
             const bool more = static_cast<int>(some.size()) == page && some.back().number > 1;
             if (!some.empty())
                 from = some.back().number - 1;
@@ -25,7 +25,7 @@ Result<nlohmann::json> everything_about(db::Connection& c, std::int64_t child_id
             if (!more)
                 break;
         }
-        CHECK_OK(load_sharing(c, all));
+        TRY(load_sharing(c, all));
         std::reverse(all.begin(), all.end());
         nlohmann::json versions_out = nlohmann::json::array();
         for (const auto& v : all)

@@ -8,7 +8,7 @@ namespace hearth::plans {
 
 Result<nlohmann::json> glance(db::Connection& c, std::int64_t child_id,
                               const std::vector<std::string>& key_workers, Timestamp now) {
-    TRY(auto list, for_child(c, child_id));
+    auto list = TRY(for_child(c, child_id));
     nlohmann::json plans = nlohmann::json::array();
     nlohmann::json risks = nlohmann::json::array();
     int overdue = 0;

@@ -58,9 +58,8 @@ Response list(Context& ctx) {
         return new_plan_form(ctx);
     const Subject child = subject_of(ctx);
     auto plans = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Plan>> {
-        TRY(auto list, for_child(c, child.child_id));
-        CHECK_OK(
-            record_read(c, child, "plans", std::to_string(child.child_id), ctx.actor(), ctx.now()));
+        auto list = TRY(for_child(c, child.child_id));
+        TRY(record_read(c, child, "plans", std::to_string(child.child_id), ctx.actor(), ctx.now()));
         return list;
     });
     if (!plans.ok())
@@ -88,26 +87,26 @@ Response plan(Context& ctx) {
     const auto history_from = query_number(ctx, "history");
     const bool json = ctx.request.wants_json();
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<PlanPage> {
-        TRY(auto found, find(c, plan_id));
+        auto found = TRY(find(c, plan_id));
         if (!found)
             return Error::not_found("We could not find that plan.");
         PlanPage page{std::move(*found), {}, {}};
         page.shown = page.plan.current;
         if (wanted && *wanted != page.plan.current.number) {
-            TRY(auto older, version(c, plan_id, *wanted));
+            auto older = TRY(version(c, plan_id, *wanted));
             if (!older)
                 return Error::not_found(fmt::format("This plan has no version {}.", *wanted));
             page.shown = std::move(*older);
         }
-        TRY(page.history, versions(c, plan_id, history_from, history_page + 1));
+        page.history = TRY(versions(c, plan_id, history_from, history_page + 1));
         if (json) {
-            CHECK_OK(load_sharing(c, page.history));
+            TRY(load_sharing(c, page.history));
         } else {
             std::vector<Version> shown{page.shown};
-            CHECK_OK(load_sharing(c, shown));
+            TRY(load_sharing(c, shown));
             page.shown = std::move(shown.front());
         }
-        CHECK_OK(record_read(c, child, "plan", std::to_string(plan_id), ctx.actor(), ctx.now()));
+        TRY(record_read(c, child, "plan", std::to_string(plan_id), ctx.actor(), ctx.now()));
         return page;
     });
     if (!data.ok())

@@ -123,8 +123,7 @@ Status after_version(db::Connection& c, const Subject& child, std::int64_t plan_
         kind.family == Family::risk_assessment && rose_to_high(previous_level, v.risk_level);
     entry.author_id = actor.person_id;
     entry.author_name = actor.name;
-    TRY(auto recorded, chronology::record(c, entry, now));
-    (void)recorded;
+    TRY(chronology::record(c, entry, now));
 
     deadlines::NewDeadline review;
     review.home_id = child.home_id;
@@ -139,8 +138,7 @@ Status after_version(db::Connection& c, const Subject& child, std::int64_t plan_
     review.owner_role = "registered_manager";
     review.started_at = now;
     review.due_at = deadlines::end_of_local_day(v.review_by);
-    TRY(auto clock, deadlines::start(c, review, actor, now));
-    (void)clock;
+    TRY(deadlines::start(c, review, actor, now));
 
     return audit::append(
         c, actor,
@@ -152,7 +150,7 @@ Status after_version(db::Connection& c, const Subject& child, std::int64_t plan_
 }  // namespace
 
 Result<std::vector<Plan>> for_child(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows, c.query(plan_query("p.child_id = $1"), {child_id}));
+    auto rows = TRY(c.query(plan_query("p.child_id = $1"), {child_id}));
     std::vector<Plan> out;
     for (const auto& r : rows)
         out.push_back(plan_from(r));
@@ -164,7 +162,7 @@ Result<std::vector<Plan>> for_child(db::Connection& c, std::int64_t child_id) {
 }
 
 Result<std::optional<Plan>> find(db::Connection& c, std::int64_t plan_id) {
-    TRY(auto row, c.query_one(plan_query("p.id = $1"), {plan_id}));
+    auto row = TRY(c.query_one(plan_query("p.id = $1"), {plan_id}));
     if (!row)
         return std::optional<Plan>{};
     return std::optional<Plan>{plan_from(*row)};
@@ -172,11 +170,11 @@ Result<std::optional<Plan>> find(db::Connection& c, std::int64_t plan_id) {
 
 Result<std::vector<Version>> versions(db::Connection& c, std::int64_t plan_id,
                                       std::optional<int> from, int limit) {
-    TRY(auto rows,
-        c.query(fmt::format("SELECT {} FROM plan_versions v {} WHERE v.plan_id = $1 "
-                            "AND v.version <= $2 ORDER BY v.version DESC LIMIT $3",
-                            version_columns, version_joins),
-                {plan_id, std::int64_t{from.value_or(1'000'000'000)}, std::int64_t{limit}}));
+    auto rows =
+        TRY(c.query(fmt::format("SELECT {} FROM plan_versions v {} WHERE v.plan_id = $1 "
+                                "AND v.version <= $2 ORDER BY v.version DESC LIMIT $3",
+                                version_columns, version_joins),
+                    {plan_id, std::int64_t{from.value_or(1'000'000'000)}, std::int64_t{limit}}));
     std::vector<Version> out;
     for (const auto& r : rows)
         out.push_back(version_from(r, 0));
@@ -184,7 +182,7 @@ Result<std::vector<Version>> versions(db::Connection& c, std::int64_t plan_id,
 }
 
 Result<std::optional<Version>> version(db::Connection& c, std::int64_t plan_id, int number) {
-    TRY(auto list, versions(c, plan_id, number, 1));
+    auto list = TRY(versions(c, plan_id, number, 1));
     if (list.empty() || list.front().number != number)
         return std::optional<Version>{};
     return std::optional<Version>{std::move(list.front())};
@@ -192,10 +190,11 @@ Result<std::optional<Version>> version(db::Connection& c, std::int64_t plan_id, 
 
 Status load_sharing(db::Connection& c, std::vector<Version>& list) {
     for (auto& v : list) {
-        TRY(auto rows, c.query("SELECT s.shared_with, s.named, s.shared_on, p.name FROM "
-                               "plan_sharing s JOIN people p ON p.id = s.recorded_by WHERE "
-                               "s.plan_version_id = $1 ORDER BY s.shared_on, s.id",
-                               {v.id}));
+        auto rows =
+            TRY(c.query("SELECT s.shared_with, s.named, s.shared_on, p.name FROM "
+                        "plan_sharing s JOIN people p ON p.id = s.recorded_by WHERE "
+                        "s.plan_version_id = $1 ORDER BY s.shared_on, s.id",
+                        {v.id}));
         v.sharing.clear();
         for (const auto& r : rows) {
             v.sharing.push_back(
@@ -209,9 +208,10 @@ Result<std::int64_t> start(db::Connection& c, const Subject& child, const PlanKi
                            const std::string& area_name, const VersionInput& v,
                            const audit::Actor& actor, Timestamp now) {
     const std::string title = plan_title(kind, area_name);
-    TRY(auto existing, c.query_one("SELECT id FROM plans WHERE child_id = $1 AND kind = $2 AND "
-                                   "area_name = $3",
-                                   {child.child_id, kind.key, area_name}));
+    auto existing =
+        TRY(c.query_one("SELECT id FROM plans WHERE child_id = $1 AND kind = $2 AND "
+                        "area_name = $3",
+                        {child.child_id, kind.key, area_name}));
     if (existing) {
         const std::string what = lower_first(title);
         const bool vowel = std::string_view("aeiou").find(what.front()) != std::string_view::npos;
@@ -220,23 +220,23 @@ Result<std::int64_t> start(db::Connection& c, const Subject& child, const PlanKi
                         child.child_name.empty() ? std::string("This child") : child.child_name,
                         vowel ? "an" : "a", what));
     }
-    TRY(auto plan_id,
-        c.insert("INSERT INTO plans (child_id, home_id, kind, area_name, current_version, "
-                 "created_at, created_by) VALUES ($1, $2, $3, $4, 1, $5, $6) RETURNING id",
-                 {child.child_id, child.home_id, kind.key, area_name, format_utc(now),
-                  db::nullable(actor.person_id)}));
-    TRY(auto version_id, insert_version(c, plan_id, 1, v, actor, now));
-    CHECK_OK(audit::append(
+    auto plan_id =
+        TRY(c.insert("INSERT INTO plans (child_id, home_id, kind, area_name, current_version, "
+                     "created_at, created_by) VALUES ($1, $2, $3, $4, 1, $5, $6) RETURNING id",
+                     {child.child_id, child.home_id, kind.key, area_name, format_utc(now),
+                      db::nullable(actor.person_id)}));
+    auto version_id = TRY(insert_version(c, plan_id, 1, v, actor, now));
+    TRY(audit::append(
         c, actor, {"create", "plan", std::to_string(plan_id), child.home_id, child.child_id, title},
         now));
-    CHECK_OK(after_version(c, child, plan_id, kind, title, version_id, 1, v, "", actor, now));
+    TRY(after_version(c, child, plan_id, kind, title, version_id, 1, v, "", actor, now));
     return plan_id;
 }
 
 Result<int> add_version(db::Connection& c, const Subject& child, std::int64_t plan_id,
                         int read_version, const VersionInput& v, const audit::Actor& actor,
                         Timestamp now) {
-    TRY(auto found, find(c, plan_id));
+    auto found = TRY(find(c, plan_id));
     if (!found || found->child_id != child.child_id)
         return Error::not_found("We could not find that plan.");
     const Plan& plan = *found;
@@ -251,28 +251,28 @@ Result<int> add_version(db::Connection& c, const Subject& child, std::int64_t pl
     if (!problems.empty())
         return Error::invalid_fields(std::move(problems));
     const int number = read_version + 1;
-    TRY(auto moved, c.execute("UPDATE plans SET current_version = $1 WHERE id = $2 AND "
-                              "current_version = $3",
-                              {std::int64_t{number}, plan_id, std::int64_t{read_version}}));
+    auto moved =
+        TRY(c.execute("UPDATE plans SET current_version = $1 WHERE id = $2 AND "
+                      "current_version = $3",
+                      {std::int64_t{number}, plan_id, std::int64_t{read_version}}));
     if (moved != 1)
         return Error::conflict(
             "Someone else wrote a new version of this plan after you opened it.");
-    TRY(const PlanKind* kind, kind_of(plan));
+    const PlanKind* kind = TRY(kind_of(plan));
     const std::string title = plan_title(*kind, plan.area_name);
-    TRY(auto version_id, insert_version(c, plan_id, number, v, actor, now));
+    auto version_id = TRY(insert_version(c, plan_id, number, v, actor, now));
     // The new version is the review the open clock waited for.
-    TRY(auto met, deadlines::meet(c, "plan", plan_id, "plan_review", actor, now,
-                                  fmt::format("Version {} written: {}", number,
-                                              chronology::summarise(v.reason, 200))));
-    (void)met;
-    CHECK_OK(after_version(c, child, plan_id, *kind, title, version_id, number, v,
-                           plan.current.risk_level, actor, now));
+    TRY(deadlines::meet(
+        c, "plan", plan_id, "plan_review", actor, now,
+        fmt::format("Version {} written: {}", number, chronology::summarise(v.reason, 200))));
+    TRY(after_version(c, child, plan_id, *kind, title, version_id, number, v,
+                      plan.current.risk_level, actor, now));
     return number;
 }
 
 Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, int number,
                 const audit::Actor& actor, Timestamp now) {
-    TRY(auto found, find(c, plan_id));
+    auto found = TRY(find(c, plan_id));
     if (!found || found->child_id != child.child_id)
         return Error::not_found("We could not find that plan.");
     const Plan& plan = *found;
@@ -288,14 +288,14 @@ Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, i
                                            format_local(*plan.current.signed_at)));
     }
     // Signed once, and only while it is still the current version.
-    TRY(auto n,
-        c.execute("UPDATE plan_versions SET signed_by = $1, signed_at = $2 WHERE id = $3 "
-                  "AND signed_at IS NULL AND version = (SELECT current_version FROM plans "
-                  "WHERE id = $4)",
-                  {db::nullable(actor.person_id), format_utc(now), plan.current.id, plan_id}));
+    auto n =
+        TRY(c.execute("UPDATE plan_versions SET signed_by = $1, signed_at = $2 WHERE id = $3 "
+                      "AND signed_at IS NULL AND version = (SELECT current_version FROM plans "
+                      "WHERE id = $4)",
+                      {db::nullable(actor.person_id), format_utc(now), plan.current.id, plan_id}));
     if (n != 1)
         return Error::conflict("This version changed after you opened it. Read it again first.");
-    TRY(const PlanKind* kind, kind_of(plan));
+    const PlanKind* kind = TRY(kind_of(plan));
     const std::string title = version_title(plan_title(*kind, plan.area_name), number);
     chronology::NewEntry entry;
     entry.child_id = child.child_id;
@@ -309,8 +309,7 @@ Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, i
     entry.link = fmt::format("{}?version={}", plan_link(child, plan_id), number);
     entry.author_id = actor.person_id;
     entry.author_name = actor.name;
-    TRY(auto recorded, chronology::record(c, entry, now));
-    (void)recorded;
+    TRY(chronology::record(c, entry, now));
     return audit::append(c, actor,
                          {"sign_off", "plan_version", std::to_string(plan.current.id),
                           child.home_id, child.child_id, title},
@@ -319,10 +318,10 @@ Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, i
 
 Status record_sharing(db::Connection& c, std::int64_t plan_id, const SharingInput& s,
                       const audit::Actor& actor, Timestamp now) {
-    TRY(auto plan, find(c, plan_id));
+    auto plan = TRY(find(c, plan_id));
     if (!plan)
         return Error::not_found("We could not find that plan.");
-    TRY(auto shared, version(c, plan_id, s.version));
+    auto shared = TRY(version(c, plan_id, s.version));
     if (!shared)
         return Error::invalid("version", fmt::format("This plan has no version {}", s.version));
     if (auto problem = sharing_problem(s.shared_on, local_date_of(shared->written_at)))
@@ -337,10 +336,10 @@ Status record_sharing(db::Connection& c, std::int64_t plan_id, const SharingInpu
             {shared->id, with, named, format_date(s.shared_on), db::nullable(actor.person_id), at});
     };
     for (const auto& with : s.with)
-        CHECK_OK(add(with, ""));
+        TRY(add(with, ""));
     if (!s.others.empty())
-        CHECK_OK(add("other", s.others));
-    TRY(const PlanKind* kind, kind_of(*plan));
+        TRY(add("other", s.others));
+    const PlanKind* kind = TRY(kind_of(*plan));
     const std::string title = version_title(plan_title(*kind, plan->area_name), shared->number);
     return audit::append(
         c, actor,
@@ -356,7 +355,7 @@ Status record_read(db::Connection& c, const Subject& child, const std::string& r
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t plan_id, Scope& scope) {
-    TRY(auto row, c.query_one("SELECT child_id FROM plans WHERE id = $1", {plan_id}));
+    auto row = TRY(c.query_one("SELECT child_id FROM plans WHERE id = $1", {plan_id}));
     if (!row || !scope.child_id || *scope.child_id != row->integer(0))
         return Error::not_found("We could not find that plan in this child's record.");
     return {};

@@ -31,12 +31,12 @@ std::vector<std::pair<std::string, std::string>> kind_options(const std::vector<
 }
 
 Result<Plan> load_plan(db::Connection& c, const Context& ctx, bool record) {
-    TRY(auto found, find(c, ctx.param("plan")));
+    auto found = TRY(find(c, ctx.param("plan")));
     if (!found)
         return Error::not_found("We could not find that plan.");
     if (record) {
-        CHECK_OK(record_read(c, subject_of(ctx), "plan", std::to_string(found->id), ctx.actor(),
-                             ctx.now()));
+        TRY(record_read(c, subject_of(ctx), "plan", std::to_string(found->id), ctx.actor(),
+                        ctx.now()));
     }
     return std::move(*found);
 }
@@ -358,7 +358,7 @@ Response show_sharing(const Context& ctx, const Plan& p, const Version& v,
 Result<Version> version_for_sharing(db::Connection& c, const Plan& p, std::optional<int> number) {
     if (!number || *number == p.current.number)
         return p.current;
-    TRY(auto found, version(c, p.id, *number));
+    auto found = TRY(version(c, p.id, *number));
     if (!found)
         return Error::not_found(fmt::format("This plan has no version {}.", *number));
     return std::move(*found);
@@ -379,8 +379,8 @@ Response sharing_page(Context& ctx) {
     };
     const auto wanted = wanted_version(ctx);
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
-        TRY(auto p, load_plan(c, ctx, true));
-        TRY(auto v, version_for_sharing(c, p, wanted));
+        auto p = TRY(load_plan(c, ctx, true));
+        auto v = TRY(version_for_sharing(c, p, wanted));
         return Data{std::move(p), std::move(v)};
     });
     if (!data.ok())
@@ -408,7 +408,7 @@ Response record_sharing(Context& ctx) {
         };
         const int asked = std::atoi(ctx.form->get("version").c_str());
         auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
-            TRY(auto p, load_plan(c, ctx, false));
+            auto p = TRY(load_plan(c, ctx, false));
             auto v =
                 version_for_sharing(c, p, asked > 0 ? std::optional<int>(asked) : std::nullopt);
             // A version that does not exist is the error being shown: show the current one.
@@ -420,11 +420,11 @@ Response record_sharing(Context& ctx) {
     }
     if (ctx.request.wants_json()) {
         auto shared = ctx.services.db.read([&](db::Connection& c) -> Result<nlohmann::json> {
-            TRY(auto v, version(c, plan_id, input->version));
+            auto v = TRY(version(c, plan_id, input->version));
             if (!v)
                 return Error::internal("version vanished");
             std::vector<Version> list{std::move(*v)};
-            CHECK_OK(load_sharing(c, list));
+            TRY(load_sharing(c, list));
             return version_json(list.front());
         });
         if (!shared.ok())

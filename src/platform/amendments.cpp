@@ -35,10 +35,11 @@ Status keep_version(db::Connection& c, const std::string& record_type, std::int6
 
 Result<std::vector<Version>> versions_of(db::Connection& c, const std::string& record_type,
                                          std::int64_t record_id) {
-    TRY(auto rows, c.query("SELECT v.version, v.record, v.reason, v.changed_at, p.name FROM "
-                           "record_versions v JOIN people p ON p.id = v.changed_by WHERE "
-                           "v.record_type = $1 AND v.record_id = $2 ORDER BY v.version DESC",
-                           {record_type, record_id}));
+    auto rows =
+        TRY(c.query("SELECT v.version, v.record, v.reason, v.changed_at, p.name FROM "
+                    "record_versions v JOIN people p ON p.id = v.changed_by WHERE "
+                    "v.record_type = $1 AND v.record_id = $2 ORDER BY v.version DESC",
+                    {record_type, record_id}));
     std::vector<Version> out;
     for (const auto& r : rows) {
         out.push_back({static_cast<int>(r.integer(0)), nlohmann::json::parse(r.text(1)), r.text(2),

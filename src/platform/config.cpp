@@ -177,12 +177,12 @@ Result<Config> load_config(const std::string& toml_path) {
                                       fmt::format("{}: {} must be text, a number or true/false",
                                                   toml_path, key.str()));
             }
-            CHECK_OK(apply_setting(config, std::string(key.str()), value, toml_path));
+            TRY(apply_setting(config, std::string(key.str()), value, toml_path));
         }
     }
     for (const auto& s : settings()) {
         if (const char* v = std::getenv(env_name(s.info.key).c_str())) {
-            CHECK_OK(apply_setting(config, s.info.key, v, env_name(s.info.key)));
+            TRY(apply_setting(config, s.info.key, v, env_name(s.info.key)));
         }
     }
     return config;

@@ -67,6 +67,7 @@ class [[nodiscard]] Result {
     T& value() & { return std::get<0>(v_); }
     const T& value() const& { return std::get<0>(v_); }
     T&& value() && { return std::get<0>(std::move(v_)); }
+    T release_value() { return std::get<0>(std::move(v_)); }
     const Error& error() const { return std::get<1>(v_); }
     Error&& take_error() { return std::get<1>(std::move(v_)); }
     T* operator->() { return &value(); }
@@ -87,6 +88,7 @@ class [[nodiscard]] Result<void> {
     explicit operator bool() const { return ok(); }
     const Error& error() const { return error_; }
     Error&& take_error() { return std::move(error_); }
+    void release_value() {}
 
   private:
     Error error_;
@@ -100,19 +102,15 @@ using Status = Result<void>;
 #define HEARTH_CONCAT_INNER(a, b) a##b
 #define HEARTH_CONCAT(a, b) HEARTH_CONCAT_INNER(a, b)
 
-// TRY(auto x, expr): bind the value of a Result or return its error.
-#define TRY(decl, expr)                                    \
-    auto HEARTH_CONCAT(try_, __LINE__) = (expr);           \
-    if (!HEARTH_CONCAT(try_, __LINE__).ok()) {             \
-        return HEARTH_CONCAT(try_, __LINE__).take_error(); \
-    }                                                      \
-    decl = std::move(HEARTH_CONCAT(try_, __LINE__)).value()
-
-// CHECK_OK(expr): for Status results.
-#define CHECK_OK(expr)                                            \
-    do {                                                          \
-        auto HEARTH_CONCAT(status_, __LINE__) = (expr);           \
-        if (!HEARTH_CONCAT(status_, __LINE__).ok()) {             \
-            return HEARTH_CONCAT(status_, __LINE__).take_error(); \
+// TRY(expr) is the value of a Result, or returns its error from the enclosing function: an
+// expression, so `auto x = TRY(f());`, `use(TRY(f()));` and, for a Status, `TRY(g());` all read
+// alike. A GNU statement expression (as SerenityOS's AK does it); __extension__ keeps -Wpedantic
+// quiet about it, and GCC and Clang both accept it.
+#define TRY(expr)                                                 \
+    __extension__({                                               \
+        auto HEARTH_CONCAT(try_, __LINE__) = (expr);              \
+        if (!HEARTH_CONCAT(try_, __LINE__).ok()) {                \
+            return HEARTH_CONCAT(try_, __LINE__).take_error();    \
         }                                                         \
-    } while (0)
+        std::move(HEARTH_CONCAT(try_, __LINE__)).release_value(); \
+    })

@@ -196,8 +196,8 @@ TEST_F(AuditChainStore, AppendsAfterVerifyingKeepTheChain) {
 TEST_F(AuditChainStore, AnAppendThatRollsBackLeavesNoGap) {
     audit::Actor actor{std::nullopt, "system", "", ""};
     Status failed = db_->write([&](db::Connection& c) -> Status {
-        CHECK_OK(audit::append(c, actor, {"create", "child", "9", std::nullopt, std::nullopt, ""},
-                               hearth::testing::test_now()));
+        TRY(audit::append(c, actor, {"create", "child", "9", std::nullopt, std::nullopt, ""},
+                          hearth::testing::test_now()));
         return Error::make(ErrorKind::invalid_input, "the change it recorded was refused");
     });
     ASSERT_FALSE(failed.ok());

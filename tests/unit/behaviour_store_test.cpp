@@ -187,7 +187,7 @@ TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
     auto sign_as = [&](const Person& p, intervention::Stage stage,
                        const intervention::ReviewInput& r) {
         return write([&](db::Connection& c) -> Status {
-            TRY(auto signer, intervention::signer_for(c, p, willow));
+            auto signer = TRY(intervention::signer_for(c, p, willow));
             return intervention::sign(c, measure_id, stage, r, signer,
                                       {p.id, "signer", "127.0.0.1", "test"}, test_now());
         });

@@ -18,22 +18,23 @@ class CaseRecordTest : public ::testing::Test {
         db_ = open_migrated(dir_.file("h.db"));
         Status made = db_->write([&](db::Connection& c) -> Status {
             const std::string at = format_utc(now_);
-            TRY(auto org, organisation::create_organisation(c, "Test provider", at));
-            TRY(home_, organisation::create_home(c, org, "Willow House", "SC1", at));
-            TRY(auto harbour, organisation::create_home(c, org, "Harbour View", "SC2", at));
+            auto org = TRY(organisation::create_organisation(c, "Test provider", at));
+            home_ = TRY(organisation::create_home(c, org, "Willow House", "SC1", at));
+            auto harbour = TRY(organisation::create_home(c, org, "Harbour View", "SC2", at));
             audit::Actor system{std::nullopt, "test", "", ""};
             auto person = [&](const char* name, const char* email, std::int64_t home,
                               Role role) -> Result<std::int64_t> {
-                TRY(auto id,
-                    accounts::add_person(c, {org, name, email, "", "", false}, system, now_));
-                CHECK_OK(accounts::give_role(c, id, home, role, system, now_));
+                auto id =
+                    TRY(accounts::add_person(c, {org, name, email, "", "", false}, system, now_));
+                TRY(accounts::give_role(c, id, home, role, system, now_));
                 return id;
             };
-            TRY(manager_, person("Sam Carter", "sam@example.org", home_, Role::registered_manager));
-            TRY(chris_, person("Chris Okafor", "chris@example.org", home_, Role::support_worker));
-            TRY(dana_, person("Dana Lewis", "dana@example.org", home_, Role::support_worker));
-            TRY(elsewhere_,
-                person("Jamie Fox", "jamie@example.org", harbour, Role::support_worker));
+            manager_ =
+                TRY(person("Sam Carter", "sam@example.org", home_, Role::registered_manager));
+            chris_ = TRY(person("Chris Okafor", "chris@example.org", home_, Role::support_worker));
+            dana_ = TRY(person("Dana Lewis", "dana@example.org", home_, Role::support_worker));
+            elsewhere_ =
+                TRY(person("Jamie Fox", "jamie@example.org", harbour, Role::support_worker));
             return {};
         });
         ASSERT_TRUE(made.ok()) << made.error().message;

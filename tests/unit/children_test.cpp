@@ -309,16 +309,14 @@ class ChildStore : public ::testing::Test {
         db_ = hearth::testing::open_migrated(dir_.file("h.db"));
         Status made = db_->write([&](db::Connection& c) -> Status {
             const std::string at = format_utc(now_);
-            TRY(auto org, organisation::create_organisation(c, "Test provider", at));
-            TRY(home_, organisation::create_home(c, org, "Willow House", "SC1", at));
+            auto org = TRY(organisation::create_organisation(c, "Test provider", at));
+            home_ = TRY(organisation::create_home(c, org, "Willow House", "SC1", at));
             audit::Actor system{std::nullopt, "test", "", ""};
-            TRY(staff_,
-                accounts::add_person(
-                    c, {org, "Chris Okafor", "chris@example.org", "RSW", "", false}, system, now_));
-            CHECK_OK(accounts::give_role(c, staff_, home_, Role::support_worker, system, now_));
-            TRY(other_,
-                accounts::add_person(c, {org, "Dana Lewis", "dana@example.org", "RSW", "", false},
-                                     system, now_));
+            staff_ = TRY(accounts::add_person(
+                c, {org, "Chris Okafor", "chris@example.org", "RSW", "", false}, system, now_));
+            TRY(accounts::give_role(c, staff_, home_, Role::support_worker, system, now_));
+            other_ = TRY(accounts::add_person(
+                c, {org, "Dana Lewis", "dana@example.org", "RSW", "", false}, system, now_));
             return accounts::give_role(c, other_, home_, Role::support_worker, system, now_);
         });
         ASSERT_TRUE(made.ok()) << made.error().message;

@@ -19,15 +19,15 @@ class ChronologyStore : public ::testing::Test {
     // Child 1 of home 1 and child 2 of home 2, on a bare organisation.
     void SetUp() override {
         Status made = app.db->write([](db::Connection& c) -> Status {
-            CHECK_OK(c.run("INSERT INTO organisations (name, created_at) VALUES ('Test', 'x')"));
-            CHECK_OK(
+            TRY(c.run("INSERT INTO organisations (name, created_at) VALUES ('Test', 'x')"));
+            TRY(
                 c.run("INSERT INTO homes (organisation_id, name, created_at) VALUES (1, 'A', 'x'), "
                       "(1, 'B', 'x')"));
-            CHECK_OK(
+            TRY(
                 c.run("INSERT INTO people (organisation_id, name, email, created_at, updated_at) "
                       "VALUES (1, 'Staff', 's@example.org', 'x', 'x')"));
             for (int child : {1, 2}) {
-                CHECK_OK(c.run(
+                TRY(c.run(
                     "INSERT INTO children (home_id, first_name, last_name, date_of_birth, sex, "
                     "legal_basis, placing_authority, admission_date, created_at, created_by, "
                     "updated_at, updated_by) VALUES ($1, $2, 'Test', '2012-01-01', 'other', "

@@ -82,10 +82,10 @@ class LanguageStore : public ::testing::Test {
         db = hearth::testing::open_migrated(dir.file("hearth.db"));
         auto made = db->write([&](db::Connection& c) -> Status {
             const std::string at = format_utc(hearth::testing::test_now());
-            TRY(org, organisation::create_organisation(c, "Brightwater", at));
-            TRY(other_org, organisation::create_organisation(c, "Elsewhere", at));
-            TRY(home, organisation::create_home(c, org, "Willow House", "SC1", at));
-            TRY(other_home, organisation::create_home(c, org, "Harbour View", "SC2", at));
+            org = TRY(organisation::create_organisation(c, "Brightwater", at));
+            other_org = TRY(organisation::create_organisation(c, "Elsewhere", at));
+            home = TRY(organisation::create_home(c, org, "Willow House", "SC1", at));
+            other_home = TRY(organisation::create_home(c, org, "Harbour View", "SC2", at));
             return {};
         });
         ASSERT_TRUE(made.ok()) << made.error().detail;

@@ -586,14 +586,13 @@ TEST_F(PermissionsStore, AnotherOrganisationsAdministratorSeesNothingOfThisOne) 
     ASSERT_TRUE(hash.ok());
     Status made = app_->db->write([&](db::Connection& c) -> Status {
         const auto now = app_->clock.now();
-        TRY(auto org,
+        auto org = TRY(
             organisation::create_organisation(c, "Another provider (fictional)", format_utc(now)));
-        TRY(auto home, organisation::create_home(c, org, "Elm Lodge", "SC000999", format_utc(now)));
-        (void)home;
+        TRY(organisation::create_home(c, org, "Elm Lodge", "SC000999", format_utc(now)));
         audit::Actor system{std::nullopt, "test", "127.0.0.1", "test"};
         accounts::NewPerson p{org,          "Other Admin", email, "Provider administrator",
                               hash.value(), false};
-        TRY(auto id, accounts::add_person(c, p, system, now));
+        auto id = TRY(accounts::add_person(c, p, system, now));
         return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, system, now);
     });
     ASSERT_TRUE(made.ok()) << made.error().message;

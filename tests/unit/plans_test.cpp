@@ -440,18 +440,15 @@ class PlanStore : public ::testing::Test {
         db_ = hearth::testing::open_migrated(dir_.file("h.db"));
         Status made = db_->write([&](db::Connection& c) -> Status {
             const std::string at = format_utc(now_);
-            TRY(auto org, organisation::create_organisation(c, "Test provider", at));
-            TRY(home_, organisation::create_home(c, org, "Willow House", "SC1", at));
+            auto org = TRY(organisation::create_organisation(c, "Test provider", at));
+            home_ = TRY(organisation::create_home(c, org, "Willow House", "SC1", at));
             audit::Actor system{std::nullopt, "test", "", ""};
-            TRY(writer_,
-                accounts::add_person(
-                    c, {org, "Chris Okafor", "chris@example.org", "RSW", "", false}, system, now_));
-            CHECK_OK(accounts::give_role(c, writer_, home_, Role::support_worker, system, now_));
-            TRY(manager_,
-                accounts::add_person(c, {org, "Sam Carter", "sam@example.org", "RM", "", false},
-                                     system, now_));
-            CHECK_OK(
-                accounts::give_role(c, manager_, home_, Role::registered_manager, system, now_));
+            writer_ = TRY(accounts::add_person(
+                c, {org, "Chris Okafor", "chris@example.org", "RSW", "", false}, system, now_));
+            TRY(accounts::give_role(c, writer_, home_, Role::support_worker, system, now_));
+            manager_ = TRY(accounts::add_person(
+                c, {org, "Sam Carter", "sam@example.org", "RM", "", false}, system, now_));
+            TRY(accounts::give_role(c, manager_, home_, Role::registered_manager, system, now_));
             children::ChildDetails d;
             d.first_name = "Aisha";
             d.last_name = "Bennett";
@@ -460,7 +457,7 @@ class PlanStore : public ::testing::Test {
             d.legal_basis = "s31";
             d.placing_authority = "Northshire County Council";
             d.admission_date = date("2024-09-02");
-            TRY(auto child, children::admit(c, home_, d, writer(), now_));
+            auto child = TRY(children::admit(c, home_, d, writer(), now_));
             child_ = {child, home_, "Aisha Bennett"};
             return {};
         });
@@ -799,7 +796,7 @@ TEST_F(PlanStore, SharingIsRecordedAfterTheVersionWithoutChangingIt) {
     ASSERT_TRUE(shared.ok()) << shared.error().message;
     auto list = all_versions(id.value());
     auto loaded = db_->read([&](db::Connection& c) -> Result<std::vector<Version>> {
-        CHECK_OK(load_sharing(c, list));
+        TRY(load_sharing(c, list));
         return list;
     });
     ASSERT_TRUE(loaded.ok());

@@ -104,7 +104,7 @@ std::vector<std::string> scans_of_growing_tables(db::Database& db, const Recorde
         }
     } else {
         auto plan = db.write([&](db::Connection& c) -> Result<db::Rows> {
-            CHECK_OK(c.execute_script("SET LOCAL enable_seqscan = off"));
+            TRY(c.execute_script("SET LOCAL enable_seqscan = off"));
             return c.query("EXPLAIN " + q.sql, q.params);
         });
         EXPECT_TRUE(plan.ok()) << q.sql << ": " << (plan.ok() ? "" : plan.error().detail);
@@ -397,9 +397,10 @@ TEST(QueryPlanCheckStore, FindsAScanWhenThereIsOne) {
 TEST_F(QueryPlansStore, EveryQueryOfTheBehaviourPagesUsesAnIndex) {
     auto found =
         app->db->read([](db::Connection& c) -> Result<std::pair<std::string, std::string>> {
-            TRY(auto child, c.query_one("SELECT id FROM children WHERE home_id = 1 AND left_on IS "
-                                        "NULL ORDER BY id LIMIT 1"));
-            TRY(auto manager,
+            auto child =
+                TRY(c.query_one("SELECT id FROM children WHERE home_id = 1 AND left_on IS "
+                                "NULL ORDER BY id LIMIT 1"));
+            auto manager = TRY(
                 c.query_one("SELECT p.email FROM roles r JOIN people p ON p.id = r.person_id WHERE "
                             "r.home_id = 1 AND r.role = 'registered_manager' AND r.ended_at IS "
                             "NULL ORDER BY p.id LIMIT 1"));

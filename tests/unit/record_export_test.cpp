@@ -46,8 +46,8 @@ class RecordExportStore : public hearth::testing::CaseRecordTest {
         sections_.add(
             {"daily_record", "Daily record",
              [](db::Connection& c, std::int64_t child) -> Result<nlohmann::json> {
-                 TRY(auto row,
-                     c.query_one("SELECT first_name FROM children WHERE id = $1", {child}));
+                 auto row =
+                     TRY(c.query_one("SELECT first_name FROM children WHERE id = $1", {child}));
                  return nlohmann::json::array({{{"text", row->text(0) + " helped cook tea"}}});
              },
              nullptr});

@@ -84,13 +84,12 @@ class SignInStore : public ::testing::Test {
         auto hash = crypto::hash_password(password_);
         ASSERT_TRUE(hash.ok());
         Status made = db_->write([&](db::Connection& c) -> Status {
-            TRY(auto org,
-                c.insert(
-                    "INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
-                    {std::string("Test provider"), format_utc(now_)}));
+            auto org = TRY(c.insert(
+                "INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
+                {std::string("Test provider"), format_utc(now_)}));
             accounts::NewPerson p{org, "Jo Whitfield", email_, "Deputy", hash.value(), false};
-            TRY(person_id_,
-                accounts::add_person(c, p, audit::Actor{std::nullopt, "test", "", ""}, now_));
+            person_id_ =
+                TRY(accounts::add_person(c, p, audit::Actor{std::nullopt, "test", "", ""}, now_));
             return {};
         });
         ASSERT_TRUE(made.ok()) << made.error().message;

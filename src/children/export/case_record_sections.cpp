@@ -48,7 +48,7 @@ Rows record_rows(const nlohmann::json& record) {
 
 // 1. The record as it is now.
 Result<nlohmann::json> record_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto child, find(c, child_id));
+    auto child = TRY(find(c, child_id));
     if (!child)
         return Error::not_found("We could not find that child's record.");
     nlohmann::json key_workers = nlohmann::json::array();
@@ -81,7 +81,7 @@ nlohmann::json record_blocks(const nlohmann::json& j) {
 
 // 2. Every version, the first included, with what each changed.
 Result<nlohmann::json> versions_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto list, versions(c, child_id));
+    auto list = TRY(versions(c, child_id));
     nlohmann::json out = nlohmann::json::array();
     // Oldest first: the story of the record in the order it happened. `list` is newest first.
     for (std::size_t i = list.size(); i-- > 0;) {
@@ -131,10 +131,10 @@ nlohmann::json versions_blocks(const nlohmann::json& list) {
 
 // 3. Family and people with parental responsibility, with every version of each entry.
 Result<nlohmann::json> family_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto members, family_of(c, child_id));
+    auto members = TRY(family_of(c, child_id));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& m : members) {
-        TRY(auto list, family_member_versions(c, m.id));
+        auto list = TRY(family_member_versions(c, m.id));
         nlohmann::json versions = nlohmann::json::array();
         for (auto v = list.rbegin(); v != list.rend(); ++v) {
             versions.push_back({{"version", v->version},
@@ -188,8 +188,8 @@ nlohmann::json family_blocks(const nlohmann::json& list) {
 
 // 4. Key workers: every spell, every change with the child's view.
 Result<nlohmann::json> key_workers_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto spells, key_worker_spells(c, child_id));
-    TRY(auto changes, key_worker_changes(c, child_id));
+    auto spells = TRY(key_worker_spells(c, child_id));
+    auto changes = TRY(key_worker_changes(c, child_id));
     nlohmann::json s = nlohmann::json::array(), ch = nlohmann::json::array();
     for (const auto& k : spells) {
         s.push_back({{"name", k.name},
@@ -240,7 +240,7 @@ nlohmann::json key_workers_blocks(const nlohmann::json& j) {
 
 // 5. Money and valuables: the whole ledger and what is held.
 Result<nlohmann::json> valuables_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto ledger, ledger_of(c, child_id));
+    auto ledger = TRY(ledger_of(c, child_id));
     const Holding h = held(ledger);
     nlohmann::json entries = nlohmann::json::array(), items = nlohmann::json::array();
     for (const auto& e : ledger) {
@@ -290,10 +290,10 @@ nlohmann::json valuables_blocks(const nlohmann::json& j) {
 
 // 6. Leaving.
 Result<nlohmann::json> leaving_content(db::Connection& c, std::int64_t child_id) {
-    TRY(auto l, leaving_of(c, child_id));
+    auto l = TRY(leaving_of(c, child_id));
     if (!l) {
         // Records that came from elsewhere (an import) may know the day and nothing more.
-        TRY(auto row, c.query_one("SELECT left_on FROM children WHERE id = $1", {child_id}));
+        auto row = TRY(c.query_one("SELECT left_on FROM children WHERE id = $1", {child_id}));
         if (!row || row->is_null(0))
             return nlohmann::json(nullptr);
         return nlohmann::json{{"left_on", row->text(0)}};
@@ -331,7 +331,7 @@ Result<nlohmann::json> chronology_content(db::Connection& c, std::int64_t child_
     std::vector<chronology::Entry> all;
     chronology::Filter filter;
     for (;;) {
-        TRY(auto page, chronology::for_child(c, child_id, filter, batch));
+        auto page = TRY(chronology::for_child(c, child_id, filter, batch));
         all.insert(all.end(), page.entries.begin(), page.entries.end());
         if (!page.next)
             break;

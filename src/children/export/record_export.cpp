@@ -13,19 +13,19 @@ Result<nlohmann::json> export_record(db::Database& db, const ExportSections& sec
                                      std::int64_t child_id, const std::string& format,
                                      const audit::Actor& actor, Timestamp now) {
     return db.write([&](db::Connection& c) -> Result<nlohmann::json> {
-        TRY(auto child, find(c, child_id));
+        auto child = TRY(find(c, child_id));
         if (!child)
             return Error::not_found("We could not find that child's record.");
-        TRY(auto home, c.query_one("SELECT name FROM homes WHERE id = $1", {child->home_id}));
+        auto home = TRY(c.query_one("SELECT name FROM homes WHERE id = $1", {child->home_id}));
         nlohmann::json parts = nlohmann::json::array();
         for (const auto& s : sections.all()) {
-            TRY(auto content, s.read(c, child_id));
+            auto content = TRY(s.read(c, child_id));
             parts.push_back({{"key", s.key}, {"title", s.title}, {"content", content}});
         }
-        CHECK_OK(audit::append(c, actor,
-                               {"export", "child", std::to_string(child_id), child->home_id,
-                                child_id, fmt::format("whole record, {}", format)},
-                               now));
+        TRY(audit::append(c, actor,
+                          {"export", "child", std::to_string(child_id), child->home_id, child_id,
+                           fmt::format("whole record, {}", format)},
+                          now));
         const auto& d = child->details;
         return nlohmann::json{
             {"format", "hearth.child-record"},

@@ -41,7 +41,7 @@ Result<FamilyMemberDetails> read_family_member(http::FormReader& f) {
     d.contact_details =
         f.text("contact_details", "Contact details", {.max = 500, .multiline = true});
     d.notes = f.text("notes", "Notes", {.max = 2000, .multiline = true});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     return d;
 }
 
@@ -51,7 +51,7 @@ Result<FamilyMemberEnding> read_family_member_ending(http::FormReader& f, Date t
                      {.required = true, .not_after = today, .after_label = "today"});
     e.reason = f.text("reason", "why it no longer applies",
                       {.required = true, .max = 1000, .multiline = true});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     e.ended_on = *on;
     return e;
 }

@@ -84,10 +84,10 @@ nlohmann::json member_view(const Listed& l, bool can_change) {
 }
 
 Result<std::vector<Listed>> listed(db::Connection& c, std::int64_t child_id) {
-    TRY(auto members, family_of(c, child_id));
+    auto members = TRY(family_of(c, child_id));
     std::vector<Listed> out;
     for (auto& m : members) {
-        TRY(auto versions, family_member_versions(c, m.id));
+        auto versions = TRY(family_member_versions(c, m.id));
         out.push_back({std::move(m), std::move(versions)});
     }
     return out;
@@ -101,8 +101,8 @@ Response people_page(Context& ctx) {
     };
     auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
-        TRY(d.child, open_record(c, child_id, ctx.actor(), ctx.now()));
-        TRY(d.family, listed(c, child_id));
+        d.child = TRY(open_record(c, child_id, ctx.actor(), ctx.now()));
+        d.family = TRY(listed(c, child_id));
         return d;
     });
     if (!data.ok())
@@ -187,10 +187,10 @@ Response new_member_page(Context& ctx) {
 }
 
 Result<Listed> load(db::Connection& c, std::int64_t child_id, std::int64_t member_id) {
-    TRY(auto found, find_family_member(c, child_id, member_id));
+    auto found = TRY(find_family_member(c, child_id, member_id));
     if (!found)
         return Error::not_found("We could not find that person on the child's list.");
-    TRY(auto versions, family_member_versions(c, member_id));
+    auto versions = TRY(family_member_versions(c, member_id));
     return Listed{std::move(*found), std::move(versions)};
 }
 
@@ -254,9 +254,8 @@ RecordForm amend_form(const Context& ctx, const FamilyMember& m, int version) {
 // The entry for a form, read and the read recorded: the form shows the child's record.
 Result<FamilyMember> open_member(Context& ctx) {
     return ctx.services.db.write([&](db::Connection& c) -> Result<FamilyMember> {
-        TRY(auto child, open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
-        (void)child;
-        TRY(auto l, load(c, ctx.param("child"), ctx.param("member")));
+        TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
+        auto l = TRY(load(c, ctx.param("child"), ctx.param("member")));
         return std::move(l.member);
     });
 }

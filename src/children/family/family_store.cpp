@@ -52,20 +52,20 @@ struct Written {
 Status tell(db::Connection& c, const Written& w, const std::string& title,
             const std::string& summary, const std::string& action, const audit::Actor& actor,
             Timestamp now) {
-    TRY(auto entry, chronology::record(c,
-                                       {.child_id = w.member.child_id,
-                                        .home_id = w.home_id,
-                                        .occurred_at = now,
-                                        .kind = "record_change",
-                                        .source_type = "family_member_version",
-                                        .source_id = w.version_id,
-                                        .title = title,
-                                        .summary = chronology::summarise(summary),
-                                        .link = fmt::format("/children/{}/people#family-{}",
-                                                            w.member.child_id, w.member.id),
-                                        .author_id = actor.person_id,
-                                        .author_name = actor.name},
-                                       now));
+    auto entry = TRY(chronology::record(
+        c,
+        {.child_id = w.member.child_id,
+         .home_id = w.home_id,
+         .occurred_at = now,
+         .kind = "record_change",
+         .source_type = "family_member_version",
+         .source_id = w.version_id,
+         .title = title,
+         .summary = chronology::summarise(summary),
+         .link = fmt::format("/children/{}/people#family-{}", w.member.child_id, w.member.id),
+         .author_id = actor.person_id,
+         .author_name = actor.name},
+        now));
     (void)entry;
     return audit::append(c, actor,
                          {action, "family_member", std::to_string(w.member.id), w.home_id,
@@ -76,7 +76,7 @@ Status tell(db::Connection& c, const Written& w, const std::string& title,
 // The entry as this writer must find it: on the child's list, at the version they read.
 Result<FamilyMember> current(db::Connection& c, std::int64_t child_id, std::int64_t member_id,
                              int read_version) {
-    TRY(auto found, find_family_member(c, child_id, member_id));
+    auto found = TRY(find_family_member(c, child_id, member_id));
     if (!found)
         return Error::not_found("We could not find that person on the child's list.");
     if (found->version != read_version) {
@@ -88,7 +88,7 @@ Result<FamilyMember> current(db::Connection& c, std::int64_t child_id, std::int6
 }
 
 Result<std::int64_t> home_of(db::Connection& c, std::int64_t child_id) {
-    TRY(auto row, c.query_one("SELECT home_id FROM children WHERE id = $1", {child_id}));
+    auto row = TRY(c.query_one("SELECT home_id FROM children WHERE id = $1", {child_id}));
     if (!row)
         return Error::not_found("We could not find that child's record.");
     return row->integer(0);
@@ -97,16 +97,15 @@ Result<std::int64_t> home_of(db::Connection& c, std::int64_t child_id) {
 // The new version of an entry: the row, with its version moved on only if still at the one read.
 Status update_row(db::Connection& c, const FamilyMember& m, int read_version,
                   const audit::Actor& actor, const std::string& at) {
-    TRY(auto n,
-        c.execute(
-            "UPDATE family_members SET name = $1, relationship = $2, "
-            "parental_responsibility = $3, contact_details = $4, notes = $5, ended_on = $6, "
-            "end_reason = $7, updated_at = $8, updated_by = $9, version = version + 1 "
-            "WHERE id = $10 AND version = $11",
-            {m.details.name, m.details.relationship,
-             std::int64_t{m.details.parental_responsibility}, m.details.contact_details,
-             m.details.notes, m.ended_on ? db::Value{format_date(*m.ended_on)} : db::Value{nullptr},
-             m.end_reason, at, db::nullable(actor.person_id), m.id, std::int64_t{read_version}}));
+    auto n = TRY(c.execute(
+        "UPDATE family_members SET name = $1, relationship = $2, "
+        "parental_responsibility = $3, contact_details = $4, notes = $5, ended_on = $6, "
+        "end_reason = $7, updated_at = $8, updated_by = $9, version = version + 1 "
+        "WHERE id = $10 AND version = $11",
+        {m.details.name, m.details.relationship, std::int64_t{m.details.parental_responsibility},
+         m.details.contact_details, m.details.notes,
+         m.ended_on ? db::Value{format_date(*m.ended_on)} : db::Value{nullptr}, m.end_reason, at,
+         db::nullable(actor.person_id), m.id, std::int64_t{read_version}}));
     if (n != 1)
         return Error::conflict("Someone else changed this entry after you opened it.");
     return {};
@@ -114,7 +113,7 @@ Status update_row(db::Connection& c, const FamilyMember& m, int read_version,
 }  // namespace
 
 Result<std::vector<FamilyMember>> family_of(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query(fmt::format("SELECT {} FROM family_members f JOIN people u ON u.id = f.updated_by "
                             "WHERE f.child_id = $1 ORDER BY f.id",
                             columns),
@@ -129,10 +128,11 @@ Result<std::vector<FamilyMember>> family_of(db::Connection& c, std::int64_t chil
 
 Result<std::optional<FamilyMember>> find_family_member(db::Connection& c, std::int64_t child_id,
                                                        std::int64_t member_id) {
-    TRY(auto row, c.query_one(fmt::format("SELECT {} FROM family_members f JOIN people u ON "
-                                          "u.id = f.updated_by WHERE f.id = $1 AND f.child_id = $2",
-                                          columns),
-                              {member_id, child_id}));
+    auto row =
+        TRY(c.query_one(fmt::format("SELECT {} FROM family_members f JOIN people u ON "
+                                    "u.id = f.updated_by WHERE f.id = $1 AND f.child_id = $2",
+                                    columns),
+                        {member_id, child_id}));
     if (!row)
         return std::optional<FamilyMember>{};
     return std::optional<FamilyMember>{from_row(*row)};
@@ -140,10 +140,11 @@ Result<std::optional<FamilyMember>> find_family_member(db::Connection& c, std::i
 
 Result<std::vector<FamilyMemberVersion>> family_member_versions(db::Connection& c,
                                                                 std::int64_t member_id) {
-    TRY(auto rows, c.query("SELECT v.version, v.record, v.reason, v.changed_at, p.name FROM "
-                           "family_member_versions v JOIN people p ON p.id = v.changed_by "
-                           "WHERE v.family_member_id = $1 ORDER BY v.version DESC",
-                           {member_id}));
+    auto rows =
+        TRY(c.query("SELECT v.version, v.record, v.reason, v.changed_at, p.name FROM "
+                    "family_member_versions v JOIN people p ON p.id = v.changed_by "
+                    "WHERE v.family_member_id = $1 ORDER BY v.version DESC",
+                    {member_id}));
     std::vector<FamilyMemberVersion> out;
     for (const auto& r : rows) {
         out.push_back({static_cast<int>(r.integer(0)), nlohmann::json::parse(r.text(1)), r.text(2),
@@ -155,24 +156,24 @@ Result<std::vector<FamilyMemberVersion>> family_member_versions(db::Connection& 
 Result<std::int64_t> add_family_member(db::Connection& c, std::int64_t child_id,
                                        const FamilyMemberDetails& d, const audit::Actor& actor,
                                        Timestamp now) {
-    TRY(auto home_id, home_of(c, child_id));
+    auto home_id = TRY(home_of(c, child_id));
     const std::string at = format_utc(now);
     Written w;
     w.home_id = home_id;
     w.member.child_id = child_id;
     w.member.details = d;
     w.member.version = 1;
-    TRY(w.member.id,
-        c.insert("INSERT INTO family_members (child_id, name, relationship, "
-                 "parental_responsibility, contact_details, notes, created_at, created_by, "
-                 "updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, "
-                 "$8, 1) RETURNING id",
-                 {child_id, d.name, d.relationship, std::int64_t{d.parental_responsibility},
-                  d.contact_details, d.notes, at, db::nullable(actor.person_id)}));
-    TRY(w.version_id, insert_version(c, w.member, 1, "Added to the list", actor, at));
-    CHECK_OK(tell(
-        c, w, fmt::format("Added to family and people with parental responsibility: {}", d.name),
-        describe(d), "create", actor, now));
+    w.member.id =
+        TRY(c.insert("INSERT INTO family_members (child_id, name, relationship, "
+                     "parental_responsibility, contact_details, notes, created_at, created_by, "
+                     "updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, "
+                     "$8, 1) RETURNING id",
+                     {child_id, d.name, d.relationship, std::int64_t{d.parental_responsibility},
+                      d.contact_details, d.notes, at, db::nullable(actor.person_id)}));
+    w.version_id = TRY(insert_version(c, w.member, 1, "Added to the list", actor, at));
+    TRY(tell(c, w,
+             fmt::format("Added to family and people with parental responsibility: {}", d.name),
+             describe(d), "create", actor, now));
     return w.member.id;
 }
 
@@ -181,7 +182,7 @@ Status amend_family_member(db::Connection& c, std::int64_t child_id, std::int64_
                            const std::string& reason, const audit::Actor& actor, Timestamp now) {
     if (reason.empty())
         return Error::invalid("reason", "Enter why you are changing this entry");
-    TRY(auto before, current(c, child_id, member_id, read_version));
+    auto before = TRY(current(c, child_id, member_id, read_version));
     Written w;
     w.member = before;
     w.member.details = d;
@@ -191,10 +192,10 @@ Status amend_family_member(db::Connection& c, std::int64_t child_id, std::int64_
     if (changes.empty())
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
     const std::string at = format_utc(now);
-    CHECK_OK(update_row(c, w.member, read_version, actor, at));
+    TRY(update_row(c, w.member, read_version, actor, at));
     w.member.version = read_version + 1;
-    TRY(w.home_id, home_of(c, child_id));
-    TRY(w.version_id, insert_version(c, w.member, w.member.version, reason, actor, at));
+    w.home_id = TRY(home_of(c, child_id));
+    w.version_id = TRY(insert_version(c, w.member, w.member.version, reason, actor, at));
     std::string what;
     for (const auto& ch : changes)
         what += (what.empty() ? "" : ", ") + ch.label;
@@ -205,7 +206,7 @@ Status amend_family_member(db::Connection& c, std::int64_t child_id, std::int64_
 Status end_family_member(db::Connection& c, std::int64_t child_id, std::int64_t member_id,
                          int read_version, const FamilyMemberEnding& ending,
                          const audit::Actor& actor, Timestamp now) {
-    TRY(auto before, current(c, child_id, member_id, read_version));
+    auto before = TRY(current(c, child_id, member_id, read_version));
     if (before.ended_on) {
         return Error::conflict(fmt::format("This entry already stopped applying on {}.",
                                            format_local_date(*before.ended_on)));
@@ -215,11 +216,11 @@ Status end_family_member(db::Connection& c, std::int64_t child_id, std::int64_t 
     w.member.ended_on = ending.ended_on;
     w.member.end_reason = ending.reason;
     const std::string at = format_utc(now);
-    CHECK_OK(update_row(c, w.member, read_version, actor, at));
+    TRY(update_row(c, w.member, read_version, actor, at));
     w.member.version = read_version + 1;
-    TRY(w.home_id, home_of(c, child_id));
-    TRY(w.version_id, insert_version(c, w.member, w.member.version,
-                                     "No longer applies: " + ending.reason, actor, at));
+    w.home_id = TRY(home_of(c, child_id));
+    w.version_id = TRY(insert_version(c, w.member, w.member.version,
+                                      "No longer applies: " + ending.reason, actor, at));
     return tell(c, w,
                 fmt::format("Family entry no longer applies: {} ({})", before.details.name,
                             before.details.relationship),

@@ -32,7 +32,7 @@ Result<KeyWorkerChange> read_key_worker_change(http::FormReader& f, const std::s
                            "asked\" empty",
                            child_name));
     }
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     std::sort(k.key_worker_ids.begin(), k.key_worker_ids.end());
     k.key_worker_ids.erase(std::unique(k.key_worker_ids.begin(), k.key_worker_ids.end()),
                            k.key_worker_ids.end());

@@ -23,9 +23,9 @@ struct History {
 
 Result<History> history_of(db::Connection& c, std::int64_t child_id, const Context& ctx) {
     History h;
-    TRY(h.child, open_record(c, child_id, ctx.actor(), ctx.now()));
-    TRY(h.spells, key_worker_spells(c, child_id));
-    TRY(h.changes, key_worker_changes(c, child_id));
+    h.child = TRY(open_record(c, child_id, ctx.actor(), ctx.now()));
+    h.spells = TRY(key_worker_spells(c, child_id));
+    h.changes = TRY(key_worker_changes(c, child_id));
     return h;
 }
 
@@ -136,9 +136,9 @@ struct Staffing {
 Result<Staffing> staffing(Context& ctx) {
     return ctx.services.db.write([&](db::Connection& c) -> Result<Staffing> {
         Staffing d;
-        TRY(d.child, open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
-        TRY(d.staff, staff_of_home(c, d.child.home_id));
-        TRY(d.latest, latest_key_worker_change(c, d.child.id));
+        d.child = TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
+        d.staff = TRY(staff_of_home(c, d.child.home_id));
+        d.latest = TRY(latest_key_worker_change(c, d.child.id));
         return d;
     });
 }

@@ -19,7 +19,7 @@ Result<Leaving> read_leaving(http::FormReader& f, Date today, Date admitted) {
                            {.required = true, .not_after = today, .after_label = "today"});
     l.authority_informed_who =
         f.text("authority_informed_who", "Who at the placing authority was told", {.max = 200});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     l.left_on = *left;
     l.authority_informed_on = *informed;
     return l;

@@ -10,12 +10,12 @@
 namespace hearth::children {
 
 Result<std::optional<LeavingRecord>> leaving_of(db::Connection& c, std::int64_t child_id) {
-    TRY(auto row,
-        c.query_one("SELECT l.left_on, l.destination, l.reason, l.authority_informed_on, "
-                    "l.authority_informed_who, l.recorded_at, p.name, ch.address_on_leaving "
-                    "FROM leavings l JOIN people p ON p.id = l.recorded_by "
-                    "JOIN children ch ON ch.id = l.child_id WHERE l.child_id = $1",
-                    {child_id}));
+    auto row =
+        TRY(c.query_one("SELECT l.left_on, l.destination, l.reason, l.authority_informed_on, "
+                        "l.authority_informed_who, l.recorded_at, p.name, ch.address_on_leaving "
+                        "FROM leavings l JOIN people p ON p.id = l.recorded_by "
+                        "JOIN children ch ON ch.id = l.child_id WHERE l.child_id = $1",
+                        {child_id}));
     if (!row)
         return std::optional<LeavingRecord>{};
     LeavingRecord r;
@@ -32,8 +32,8 @@ Result<std::optional<LeavingRecord>> leaving_of(db::Connection& c, std::int64_t 
 
 Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, const Leaving& l,
                                     const audit::Actor& actor, Timestamp now) {
-    CHECK_OK(lock_child(c, child_id));
-    TRY(auto child, find(c, child_id));
+    TRY(lock_child(c, child_id));
+    auto child = TRY(find(c, child_id));
     if (!child)
         return Error::not_found("We could not find that child's record.");
     if (child->left_on) {
@@ -48,44 +48,42 @@ Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, co
                                           format_local_date(child->details.admission_date)));
     }
     const std::string at = format_utc(now);
-    TRY(auto id,
-        c.insert("INSERT INTO leavings (child_id, home_id, left_on, destination, reason, "
-                 "authority_informed_on, authority_informed_who, recorded_at, recorded_by) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                 {child_id, child->home_id, format_date(l.left_on), l.destination, l.reason,
-                  format_date(l.authority_informed_on), l.authority_informed_who, at,
-                  db::nullable(actor.person_id)}));
+    auto id =
+        TRY(c.insert("INSERT INTO leavings (child_id, home_id, left_on, destination, reason, "
+                     "authority_informed_on, authority_informed_who, recorded_at, recorded_by) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                     {child_id, child->home_id, format_date(l.left_on), l.destination, l.reason,
+                      format_date(l.authority_informed_on), l.authority_informed_who, at,
+                      db::nullable(actor.person_id)}));
     ChildDetails after = child->details;
     after.address_on_leaving = l.address;
-    TRY(auto version, add_version(c, *child, after, "Left the home: " + l.reason, actor, at));
-    (void)version;
-    CHECK_OK(c.run("UPDATE children SET left_on = $1 WHERE id = $2",
-                   {format_date(l.left_on), child_id}));
-    CHECK_OK(end_key_workers_on_leaving(c, child_id, actor, now));
-    TRY(auto closed, deadlines::close_for_child(c, child_id, "plan_review",
-                                                "They left the home: their plans are reviewed "
-                                                "where they live now",
-                                                actor, now));
-    (void)closed;
-    TRY(auto entry, chronology::record(c,
-                                       {.child_id = child_id,
-                                        .home_id = child->home_id,
-                                        .occurred_at = instant_of(l.left_on, now),
-                                        .kind = "leaving",
-                                        .source_type = "leaving",
-                                        .source_id = id,
-                                        .title = fmt::format("Left the home: {}", l.destination),
-                                        .summary = chronology::summarise(l.reason),
-                                        .link = fmt::format("/children/{}#leaving", child_id),
-                                        .significant = true,
-                                        .author_id = actor.person_id,
-                                        .author_name = actor.name},
-                                       now));
+    TRY(add_version(c, *child, after, "Left the home: " + l.reason, actor, at));
+    TRY(c.run("UPDATE children SET left_on = $1 WHERE id = $2",
+              {format_date(l.left_on), child_id}));
+    TRY(end_key_workers_on_leaving(c, child_id, actor, now));
+    TRY(deadlines::close_for_child(c, child_id, "plan_review",
+                                   "They left the home: their plans are reviewed "
+                                   "where they live now",
+                                   actor, now));
+    auto entry = TRY(chronology::record(c,
+                                        {.child_id = child_id,
+                                         .home_id = child->home_id,
+                                         .occurred_at = instant_of(l.left_on, now),
+                                         .kind = "leaving",
+                                         .source_type = "leaving",
+                                         .source_id = id,
+                                         .title = fmt::format("Left the home: {}", l.destination),
+                                         .summary = chronology::summarise(l.reason),
+                                         .link = fmt::format("/children/{}#leaving", child_id),
+                                         .significant = true,
+                                         .author_id = actor.person_id,
+                                         .author_name = actor.name},
+                                        now));
     (void)entry;
-    CHECK_OK(audit::append(c, actor,
-                           {"create", "leaving", std::to_string(id), child->home_id, child_id,
-                            fmt::format("left on {}", format_date(l.left_on))},
-                           now));
+    TRY(audit::append(c, actor,
+                      {"create", "leaving", std::to_string(id), child->home_id, child_id,
+                       fmt::format("left on {}", format_date(l.left_on))},
+                      now));
     return id;
 }
 
@@ -99,15 +97,14 @@ Result<RegisterPage> register_of(db::Connection& c, std::int64_t home_id,
         where += " AND (c.admission_date, c.id) < ($2, $3)";
     }
     params.emplace_back(std::int64_t{limit + 1});
-    TRY(auto rows,
-        c.query(fmt::format(
-                    "SELECT c.id, c.preferred_name, c.first_name, c.last_name, c.date_of_birth, "
+    auto rows = TRY(c.query(
+        fmt::format("SELECT c.id, c.preferred_name, c.first_name, c.last_name, c.date_of_birth, "
                     "c.admission_date, c.address_before, c.left_on, l.destination, "
                     "c.address_on_leaving, c.placing_authority, c.legal_basis, c.date_of_death, "
                     "c.reg44_consent FROM children c LEFT JOIN leavings l ON l.child_id = c.id "
                     "WHERE {} ORDER BY c.admission_date DESC, c.id DESC LIMIT ${}",
                     where, params.size()),
-                params));
+        params));
     RegisterPage page;
     for (const auto& r : rows) {
         RegisterEntry e;

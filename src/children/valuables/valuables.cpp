@@ -189,7 +189,7 @@ Result<Deposit> read_deposit(http::FormReader& f, Date today) {
                      {.required = true, .not_after = today, .after_label = "today"});
     d.received_by = f.text("received_by", "who received it", {.required = true, .max = 150});
     d.notes = f.text("notes", "Notes", {.max = 1000, .multiline = true});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     if (d.what == "money" && d.description.empty())
         d.description = "Money";
     d.amount_pence = amount.value_or(0);
@@ -211,7 +211,7 @@ Result<Return> read_return(http::FormReader& f, Date today) {
     r.returned_to = f.text("returned_to", "who it was given to", {.required = true, .max = 150});
     r.returned_by = f.text("returned_by", "who gave it back", {.required = true, .max = 150});
     r.notes = f.text("notes", "Notes", {.max = 1000, .multiline = true});
-    CHECK_OK(f.finish());
+    TRY(f.finish());
     r.amount_pence = amount.value_or(0);
     r.on = *on;
     return r;

@@ -23,8 +23,8 @@ struct Ledger {
 Result<Ledger> open_ledger(Context& ctx) {
     return ctx.services.db.write([&](db::Connection& c) -> Result<Ledger> {
         Ledger l;
-        TRY(l.child, open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
-        TRY(l.entries, ledger_of(c, l.child.id));
+        l.child = TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
+        l.entries = TRY(ledger_of(c, l.child.id));
         return l;
     });
 }

@@ -16,7 +16,7 @@ struct Written {
 Status tell(db::Connection& c, std::int64_t child_id, const Written& w, Date on,
             const std::string& title, const std::string& summary, const audit::Actor& actor,
             Timestamp now) {
-    TRY(auto entry,
+    auto entry = TRY(
         chronology::record(c,
                            {.child_id = child_id,
                             .home_id = w.home_id,
@@ -37,8 +37,8 @@ Status tell(db::Connection& c, std::int64_t child_id, const Written& w, Date on,
 
 // The child, locked for this transaction so that two returns cannot both spend the same balance.
 Result<Child> child_for_ledger(db::Connection& c, std::int64_t child_id) {
-    CHECK_OK(lock_child(c, child_id));
-    TRY(auto child, find(c, child_id));
+    TRY(lock_child(c, child_id));
+    auto child = TRY(find(c, child_id));
     if (!child)
         return Error::not_found("We could not find that child's record.");
     return std::move(*child);
@@ -46,7 +46,7 @@ Result<Child> child_for_ledger(db::Connection& c, std::int64_t child_id) {
 }  // namespace
 
 Result<std::vector<LedgerEntry>> ledger_of(db::Connection& c, std::int64_t child_id) {
-    TRY(auto rows,
+    auto rows = TRY(
         c.query("SELECT v.id, v.entry, v.what, v.description, v.amount_pence, v.item_id, "
                 "v.on_date, v.received_by, v.returned_to, v.returned_by, v.notes, v.recorded_at, "
                 "p.name FROM valuables v JOIN people p ON p.id = v.recorded_by "
@@ -75,7 +75,7 @@ Result<std::vector<LedgerEntry>> ledger_of(db::Connection& c, std::int64_t child
 
 Result<std::int64_t> record_deposit(db::Connection& c, std::int64_t child_id, const Deposit& d,
                                     const audit::Actor& actor, Timestamp now) {
-    TRY(auto child, child_for_ledger(c, child_id));
+    auto child = TRY(child_for_ledger(c, child_id));
     if (child.left_on) {
         return Error::conflict(fmt::format(
             "{} left the home on {}: nothing more can be deposited for them. Money and valuables "
@@ -90,25 +90,26 @@ Result<std::int64_t> record_deposit(db::Connection& c, std::int64_t child_id, co
     }
     Written w{0, child.home_id};
     const bool money = d.what == "money";
-    TRY(w.id, c.insert("INSERT INTO valuables (child_id, entry, what, description, amount_pence, "
-                       "on_date, received_by, notes, recorded_at, recorded_by) VALUES ($1, "
-                       "'deposit', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                       {child_id, d.what, d.description,
-                        money ? db::Value{d.amount_pence} : db::Value{nullptr}, format_date(d.on),
-                        d.received_by, d.notes, format_utc(now), db::nullable(actor.person_id)}));
+    w.id =
+        TRY(c.insert("INSERT INTO valuables (child_id, entry, what, description, amount_pence, "
+                     "on_date, received_by, notes, recorded_at, recorded_by) VALUES ($1, "
+                     "'deposit', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                     {child_id, d.what, d.description,
+                      money ? db::Value{d.amount_pence} : db::Value{nullptr}, format_date(d.on),
+                      d.received_by, d.notes, format_utc(now), db::nullable(actor.person_id)}));
     const std::string title =
         money ? fmt::format("Money deposited for safe keeping: {}", format_pounds(d.amount_pence))
               : fmt::format("Deposited for safe keeping: {}", d.description);
-    CHECK_OK(tell(c, child_id, w, d.on, title,
-                  fmt::format("{}. Received by {}.", d.description, d.received_by), actor, now));
+    TRY(tell(c, child_id, w, d.on, title,
+             fmt::format("{}. Received by {}.", d.description, d.received_by), actor, now));
     return w.id;
 }
 
 Result<std::int64_t> record_return(db::Connection& c, std::int64_t child_id, const Return& r,
                                    const audit::Actor& actor, Timestamp now) {
-    TRY(auto child, child_for_ledger(c, child_id));
-    TRY(auto ledger, ledger_of(c, child_id));
-    CHECK_OK(check_return(ledger, r));
+    auto child = TRY(child_for_ledger(c, child_id));
+    auto ledger = TRY(ledger_of(c, child_id));
+    TRY(check_return(ledger, r));
     std::string description = "Money";
     if (r.what == "item") {
         for (const auto& e : ledger) {
@@ -118,19 +119,19 @@ Result<std::int64_t> record_return(db::Connection& c, std::int64_t child_id, con
     }
     Written w{0, child.home_id};
     const bool money = r.what == "money";
-    TRY(w.id, c.insert("INSERT INTO valuables (child_id, entry, what, description, amount_pence, "
-                       "item_id, on_date, returned_to, returned_by, notes, recorded_at, "
-                       "recorded_by) VALUES ($1, 'return', $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                       "$11) RETURNING id",
-                       {child_id, r.what, description,
-                        money ? db::Value{r.amount_pence} : db::Value{nullptr},
-                        db::nullable(r.item_id), format_date(r.on), r.returned_to, r.returned_by,
-                        r.notes, format_utc(now), db::nullable(actor.person_id)}));
+    w.id = TRY(c.insert(
+        "INSERT INTO valuables (child_id, entry, what, description, amount_pence, "
+        "item_id, on_date, returned_to, returned_by, notes, recorded_at, "
+        "recorded_by) VALUES ($1, 'return', $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+        "$11) RETURNING id",
+        {child_id, r.what, description, money ? db::Value{r.amount_pence} : db::Value{nullptr},
+         db::nullable(r.item_id), format_date(r.on), r.returned_to, r.returned_by, r.notes,
+         format_utc(now), db::nullable(actor.person_id)}));
     const std::string title = money
                                   ? fmt::format("Money returned: {}", format_pounds(r.amount_pence))
                                   : fmt::format("Returned: {}", description);
-    CHECK_OK(tell(c, child_id, w, r.on, title,
-                  fmt::format("Given to {} by {}.", r.returned_to, r.returned_by), actor, now));
+    TRY(tell(c, child_id, w, r.on, title,
+             fmt::format("Given to {} by {}.", r.returned_to, r.returned_by), actor, now));
     return w.id;
 }
 

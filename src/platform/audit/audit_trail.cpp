@@ -34,7 +34,7 @@ std::string optional_text(const std::optional<std::int64_t>& v) {
 
 Result<Page> page_of(db::Connection& c, const std::string& sql, db::Params params, int limit) {
     params.emplace_back(std::int64_t{limit + 1});
-    TRY(auto rows, c.query(sql, params));
+    auto rows = TRY(c.query(sql, params));
     Page page;
     for (const auto& r : rows)
         page.entries.push_back(from_row(r));
@@ -58,8 +58,9 @@ std::string entry_hash(const Entry& e) {
 Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at) {
     // Taking the head row first serialises appends: in PostgreSQL the UPDATE holds its row lock
     // until commit; in SQLite the writer already holds the database.
-    TRY(auto head, c.query_one("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 "
-                               "RETURNING last_seq, last_hash"));
+    auto head =
+        TRY(c.query_one("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 "
+                        "RETURNING last_seq, last_hash"));
     if (!head)
         return Error::internal("audit_head row is missing");
     Entry e;
@@ -77,13 +78,13 @@ Status append(db::Connection& c, const Actor& actor, const Event& event, Timesta
     e.request_id = actor.request_id;
     e.detail = event.detail;
     e.hash = entry_hash(e);
-    CHECK_OK(c.run(fmt::format("INSERT INTO audit_log ({}) VALUES "
-                               "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                               columns),
-                   {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type,
-                    e.record_id, db::nullable(e.home_id), db::nullable(e.child_id), e.ip,
-                    e.request_id, e.detail, e.prev_hash, e.hash}));
-    CHECK_OK(c.run("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {e.hash}));
+    TRY(c.run(fmt::format("INSERT INTO audit_log ({}) VALUES "
+                          "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                          columns),
+              {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
+               db::nullable(e.home_id), db::nullable(e.child_id), e.ip, e.request_id, e.detail,
+               e.prev_hash, e.hash}));
+    TRY(c.run("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {e.hash}));
     return {};
 }
 
@@ -111,7 +112,7 @@ Result<Verification> verify(db::Database& db) {
     std::int64_t after = 0;
     constexpr int batch = 5000;
     for (;;) {
-        TRY(auto rows, db.read([&](db::Connection& c) {
+        auto rows = TRY(db.read([&](db::Connection& c) {
             return c.query(
                 fmt::format("SELECT {} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
                             columns),
@@ -141,7 +142,7 @@ Result<Verification> verify(db::Database& db) {
         if (static_cast<int>(rows.size()) < batch)
             break;
     }
-    TRY(auto head, db.read([](db::Connection& c) {
+    auto head = TRY(db.read([](db::Connection& c) {
         return c.query_one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
     }));
     if (!head || head->integer(0) != after || head->text(1) != prev) {

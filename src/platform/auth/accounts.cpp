@@ -8,16 +8,14 @@ namespace hearth::accounts {
 
 namespace {
 Status load_roles(db::Connection& c, Person& p) {
-    TRY(auto rows,
-        c.query("SELECT home_id, role FROM roles WHERE person_id = $1 AND ended_at IS NULL",
-                {p.id}));
+    auto rows = TRY(c.query(
+        "SELECT home_id, role FROM roles WHERE person_id = $1 AND ended_at IS NULL", {p.id}));
     for (const auto& r : rows) {
         if (auto role = role_from_key(r.text(1)))
             p.memberships.push_back({r.optional_integer(0), *role});
     }
-    TRY(auto alloc,
-        c.query("SELECT child_id FROM allocations WHERE person_id = $1 AND ended_at IS NULL",
-                {p.id}));
+    auto alloc = TRY(c.query(
+        "SELECT child_id FROM allocations WHERE person_id = $1 AND ended_at IS NULL", {p.id}));
     for (const auto& r : alloc)
         p.allocated_children.push_back(r.integer(0));
     return {};
@@ -40,11 +38,11 @@ bool plausible_email(const std::string& email) {
 }
 
 Result<std::optional<Account>> find_by_email(db::Connection& c, const std::string& email) {
-    TRY(auto row,
-        c.query_one("SELECT id, organisation_id, name, email, COALESCE(password_hash, ''), "
-                    "disabled_at, must_change_password, COALESCE(job_title, '') "
-                    "FROM people WHERE email = $1",
-                    {normalise_email(email)}));
+    auto row =
+        TRY(c.query_one("SELECT id, organisation_id, name, email, COALESCE(password_hash, ''), "
+                        "disabled_at, must_change_password, COALESCE(job_title, '') "
+                        "FROM people WHERE email = $1",
+                        {normalise_email(email)}));
     if (!row)
         return std::optional<Account>{};
     Account a;
@@ -56,14 +54,15 @@ Result<std::optional<Account>> find_by_email(db::Connection& c, const std::strin
     a.disabled = !row->is_null(5);
     a.must_change_password = row->boolean(6);
     a.job_title = row->text(7);
-    CHECK_OK(load_roles(c, a.person));
+    TRY(load_roles(c, a.person));
     return std::optional<Account>{std::move(a)};
 }
 
 Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person_id) {
-    TRY(auto row, c.query_one("SELECT id, organisation_id, name, email FROM people "
-                              "WHERE id = $1 AND disabled_at IS NULL",
-                              {person_id}));
+    auto row =
+        TRY(c.query_one("SELECT id, organisation_id, name, email FROM people "
+                        "WHERE id = $1 AND disabled_at IS NULL",
+                        {person_id}));
     if (!row)
         return std::optional<Person>{};
     Person p;
@@ -71,7 +70,7 @@ Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person
     p.organisation_id = row->integer(1);
     p.name = row->text(2);
     p.email = row->text(3);
-    CHECK_OK(load_roles(c, p));
+    TRY(load_roles(c, p));
     return std::optional<Person>{std::move(p)};
 }
 
@@ -88,24 +87,24 @@ Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const aud
             {"email", "Enter an email address in the correct format, like name@example.org"});
     }
     if (errors.empty()) {
-        TRY(auto taken, c.query_one("SELECT id FROM people WHERE email = $1", {email}));
+        auto taken = TRY(c.query_one("SELECT id FROM people WHERE email = $1", {email}));
         if (taken)
             errors.push_back({"email", "Someone already has this email address in Hearth"});
     }
     if (!errors.empty())
         return Error::invalid_fields(errors);
     const std::string at = format_utc(now);
-    TRY(auto id,
-        c.insert("INSERT INTO people (organisation_id, name, email, job_title, password_hash, "
-                 "must_change_password, created_at, created_by, updated_at, updated_by) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8) RETURNING id",
-                 {p.organisation_id, p.name, email, p.job_title,
-                  p.password_hash.empty() ? db::Value{nullptr} : db::Value{p.password_hash},
-                  std::int64_t{p.must_change_password}, at, db::nullable(actor.person_id)}));
-    CHECK_OK(audit::append(c, actor,
-                           {"create", "person", std::to_string(id), std::nullopt, std::nullopt,
-                            fmt::format("added {} <{}>", p.name, email)},
-                           now));
+    auto id =
+        TRY(c.insert("INSERT INTO people (organisation_id, name, email, job_title, password_hash, "
+                     "must_change_password, created_at, created_by, updated_at, updated_by) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8) RETURNING id",
+                     {p.organisation_id, p.name, email, p.job_title,
+                      p.password_hash.empty() ? db::Value{nullptr} : db::Value{p.password_hash},
+                      std::int64_t{p.must_change_password}, at, db::nullable(actor.person_id)}));
+    TRY(audit::append(c, actor,
+                      {"create", "person", std::to_string(id), std::nullopt, std::nullopt,
+                       fmt::format("added {} <{}>", p.name, email)},
+                      now));
     return id;
 }
 
@@ -116,13 +115,13 @@ Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::i
     if (!is_organisation_wide(role) && !home_id) {
         return Error::invalid("home", "Choose the home this role is in");
     }
-    TRY(auto existing,
+    auto existing = TRY(
         c.query_one("SELECT id FROM roles WHERE person_id = $1 AND role = $2 AND ended_at IS NULL "
                     "AND COALESCE(home_id, 0) = $3",
                     {person_id, std::string(role_key(role)), home_id.value_or(0)}));
     if (existing)
         return {};
-    CHECK_OK(
+    TRY(
         c.run("INSERT INTO roles (person_id, home_id, role, started_at, started_by) "
               "VALUES ($1, $2, $3, $4, $5)",
               {person_id, db::nullable(home_id), std::string(role_key(role)), format_utc(now),
@@ -135,17 +134,16 @@ Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::i
 
 Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::string& hash,
                          bool must_change, const audit::Actor& actor, Timestamp now) {
-    TRY(auto n,
-        c.execute(
-            "UPDATE people SET password_hash = $1, must_change_password = $2, updated_at = $3, "
-            "updated_by = $4, version = version + 1 WHERE id = $5",
-            {hash, std::int64_t{must_change}, format_utc(now), db::nullable(actor.person_id),
-             person_id}));
+    auto n = TRY(c.execute(
+        "UPDATE people SET password_hash = $1, must_change_password = $2, updated_at = $3, "
+        "updated_by = $4, version = version + 1 WHERE id = $5",
+        {hash, std::int64_t{must_change}, format_utc(now), db::nullable(actor.person_id),
+         person_id}));
     if (n == 0)
         return Error::not_found("There is no such person");
     // Every session of theirs ends: a reset is often because someone else knew the password.
-    CHECK_OK(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
-                   {format_utc(now), person_id}));
+    TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+              {format_utc(now), person_id}));
     return audit::append(
         c, actor,
         {"set_password", "person", std::to_string(person_id), std::nullopt, std::nullopt,
@@ -156,17 +154,17 @@ Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::s
 Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
                     const audit::Actor& actor, Timestamp now) {
     const std::string at = format_utc(now);
-    TRY(auto n, c.execute("UPDATE people SET disabled_at = $1, updated_at = $2, updated_by = $3, "
-                          "version = version + 1 WHERE id = $4",
-                          {disabled ? db::Value{at} : db::Value{nullptr}, at,
-                           db::nullable(actor.person_id), person_id}));
+    auto n =
+        TRY(c.execute("UPDATE people SET disabled_at = $1, updated_at = $2, updated_by = $3, "
+                      "version = version + 1 WHERE id = $4",
+                      {disabled ? db::Value{at} : db::Value{nullptr}, at,
+                       db::nullable(actor.person_id), person_id}));
     if (n == 0)
         return Error::not_found("There is no such person");
     if (disabled) {
-        CHECK_OK(
-            c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+        TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
                   {at, person_id}));
-        CHECK_OK(c.run(
+        TRY(c.run(
             "UPDATE api_tokens SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
             {at, person_id}));
     }

@@ -37,7 +37,7 @@ Throttle throttle_for(int account_failures, int address_failures, const Policy& 
 Result<std::optional<Session>> find(db::Connection& c, const std::string& token) {
     if (token.size() != 64)
         return std::optional<Session>{};
-    TRY(auto row,
+    auto row = TRY(
         c.query_one("SELECT token_hash, person_id, csrf_token, created_at, last_seen_at, ended_at "
                     "FROM sessions WHERE token_hash = $1",
                     {crypto::sha256_hex(token)}));
@@ -59,8 +59,8 @@ Status touch(db::Connection& c, const Session& s, Timestamp now) {
 }
 
 Status end(db::Connection& c, const Session& s, const audit::Actor& actor, Timestamp now) {
-    CHECK_OK(c.run("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL",
-                   {format_utc(now), s.token_hash}));
+    TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL",
+              {format_utc(now), s.token_hash}));
     return audit::append(
         c, actor,
         {"sign_out", "session", s.token_hash.substr(0, 12), std::nullopt, std::nullopt, ""}, now);
@@ -78,24 +78,22 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
         std::optional<accounts::Account> account;
         Throttle throttle = Throttle::allowed;
     };
-    TRY(Found found, db.read([&](db::Connection& c) -> Result<Found> {
+    Found found = TRY(db.read([&](db::Connection& c) -> Result<Found> {
         Found f;
-        TRY(auto by_account,
-            c.query_one("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2",
-                        {email, since}));
-        TRY(auto by_address,
-            c.query_one("SELECT COUNT(*) FROM sign_in_failures WHERE ip = $1 AND at > $2",
-                        {actor.ip, since}));
+        auto by_account = TRY(c.query_one(
+            "SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2", {email, since}));
+        auto by_address = TRY(c.query_one(
+            "SELECT COUNT(*) FROM sign_in_failures WHERE ip = $1 AND at > $2", {actor.ip, since}));
         f.throttle = throttle_for(static_cast<int>(by_account->integer(0)),
                                   static_cast<int>(by_address->integer(0)), policy);
-        TRY(f.account, accounts::find_by_email(c, email));
+        f.account = TRY(accounts::find_by_email(c, email));
         return f;
     }));
 
     auto record_failure = [&](const std::string& why) -> Status {
         return db.write([&](db::Connection& c) -> Status {
-            CHECK_OK(c.run("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)",
-                           {email, actor.ip, format_utc(now)}));
+            TRY(c.run("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)",
+                      {email, actor.ip, format_utc(now)}));
             return audit::append(
                 c, actor,
                 {"sign_in_failed", "person",
@@ -106,8 +104,8 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
     };
 
     if (found.throttle != Throttle::allowed) {
-        CHECK_OK(record_failure(found.throttle == Throttle::account_locked ? "account locked"
-                                                                           : "address throttled"));
+        TRY(record_failure(found.throttle == Throttle::account_locked ? "account locked"
+                                                                      : "address throttled"));
         return Error::make(
             ErrorKind::throttled,
             fmt::format("There have been too many attempts to sign in. Wait {} minutes and "
@@ -116,14 +114,14 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
     }
     if (!found.account || found.account->password_hash.empty() || found.account->disabled) {
         crypto::spend_password_time(password);
-        CHECK_OK(record_failure(!found.account            ? "no such account"
-                                : found.account->disabled ? "account disabled"
-                                                          : "no password set"));
+        TRY(record_failure(!found.account            ? "no such account"
+                           : found.account->disabled ? "account disabled"
+                                                     : "no password set"));
         return wrong_details();
     }
-    TRY(bool matches, crypto::verify_password(found.account->password_hash, password));
+    bool matches = TRY(crypto::verify_password(found.account->password_hash, password));
     if (!matches) {
-        CHECK_OK(record_failure("wrong password"));
+        TRY(record_failure("wrong password"));
         return wrong_details();
     }
 
@@ -133,14 +131,14 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
     out.must_change_password = found.account->must_change_password;
     actor.person_id = out.person_id;
     actor.name = found.account->person.name;
-    CHECK_OK(db.write([&](db::Connection& c) -> Status {
+    TRY(db.write([&](db::Connection& c) -> Status {
         const std::string at = format_utc(now);
-        CHECK_OK(c.run(
+        TRY(c.run(
             "INSERT INTO sessions (token_hash, person_id, csrf_token, created_at, last_seen_at, "
             "ip) "
             "VALUES ($1, $2, $3, $4, $4, $5)",
             {crypto::sha256_hex(out.token), out.person_id, crypto::random_token(), at, actor.ip}));
-        CHECK_OK(c.run("DELETE FROM sign_in_failures WHERE email = $1", {email}));
+        TRY(c.run("DELETE FROM sign_in_failures WHERE email = $1", {email}));
         return audit::append(
             c, actor,
             {"sign_in", "person", std::to_string(out.person_id), std::nullopt, std::nullopt, ""},
@@ -157,12 +155,13 @@ Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
             "name", "Give the token a name of 100 characters or fewer, like \"Reporting script\"");
     }
     std::string token = "hearth_" + crypto::random_token();
-    TRY(auto id, c.insert("INSERT INTO api_tokens (person_id, name, token_hash, created_at) "
-                          "VALUES ($1, $2, $3, $4) RETURNING id",
-                          {person_id, name, crypto::sha256_hex(token), format_utc(now)}));
-    CHECK_OK(audit::append(
-        c, actor, {"create", "api_token", std::to_string(id), std::nullopt, std::nullopt, name},
-        now));
+    auto id =
+        TRY(c.insert("INSERT INTO api_tokens (person_id, name, token_hash, created_at) "
+                     "VALUES ($1, $2, $3, $4) RETURNING id",
+                     {person_id, name, crypto::sha256_hex(token), format_utc(now)}));
+    TRY(audit::append(c, actor,
+                      {"create", "api_token", std::to_string(id), std::nullopt, std::nullopt, name},
+                      now));
     return token;
 }
 
@@ -170,7 +169,7 @@ Result<std::optional<std::int64_t>> person_for_api_token(db::Connection& c,
                                                          const std::string& token) {
     if (token.rfind("hearth_", 0) != 0)
         return std::optional<std::int64_t>{};
-    TRY(auto row,
+    auto row = TRY(
         c.query_one("SELECT person_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
                     {crypto::sha256_hex(token)}));
     if (!row)

@@ -18,19 +18,19 @@ int highest_known() {
 }
 
 Status apply_missing(Database& db, const std::string& now_utc, std::vector<int>& applied) {
-    TRY(auto state, schema_state(db));
-    CHECK_OK(check_schema_serveable(state));
+    auto state = TRY(schema_state(db));
+    TRY(check_schema_serveable(state));
     for (const auto& m : embedded_migrations()) {
         if (m.number <= state.applied)
             continue;
         Status st = db.write_raw([&](Connection& c) -> Status {
             // Checked again inside the write transaction: another process may have applied it.
-            TRY(auto done, c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
-                                       {std::int64_t{m.number}}));
+            auto done = TRY(c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
+                                        {std::int64_t{m.number}}));
             if (done)
                 return {};
-            CHECK_OK(c.execute_script(sql_for_store(m.sql, db.store())));
-            CHECK_OK(c.run(
+            TRY(c.execute_script(sql_for_store(m.sql, db.store())));
+            TRY(c.run(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                 {std::int64_t{m.number}, m.name, now_utc}));
             applied.push_back(m.number);
@@ -73,8 +73,8 @@ Result<SchemaState> schema_state(Database& db) {
     SchemaState state;
     state.known = highest_known();
     Status st = db.write_raw([&](Connection& c) -> Status {
-        CHECK_OK(c.execute_script(create_version_table));
-        TRY(auto row, c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+        TRY(c.execute_script(create_version_table));
+        auto row = TRY(c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
         state.applied = row ? static_cast<int>(row->integer(0)) : 0;
         return {};
     });
@@ -85,7 +85,7 @@ Result<SchemaState> schema_state(Database& db) {
 
 Result<std::vector<int>> migrate(Database& db, const std::string& now_utc) {
     std::vector<int> applied;
-    CHECK_OK(db.with_migration_lock([&] { return apply_missing(db, now_utc, applied); }));
+    TRY(db.with_migration_lock([&] { return apply_missing(db, now_utc, applied); }));
     return applied;
 }
 

@@ -91,7 +91,7 @@ class PostgresConnection final : public Connection {
     Result<Rows> query(std::string_view sql, const Params& params) override {
         if (observer_)
             observer_(sql, params);
-        TRY(std::string name, prepare(sql));
+        std::string name = TRY(prepare(sql));
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
         for (std::size_t i = 0; i < params.size(); ++i) {
@@ -160,8 +160,7 @@ class PostgresConnection final : public Connection {
     }
 
     Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
-        TRY(auto rows, query(sql, params));
-        (void)rows;
+        TRY(query(sql, params));
         return last_changes_;
     }
 
@@ -220,22 +219,21 @@ class PostgresDatabase final : public Database {
         // A session-level advisory lock on its own connection: several instances starting together
         // apply each migration once; the others wait here, then find nothing left to do.
         PostgresConnection locker(url_, nullptr);
-        CHECK_OK(locker.connect());
-        CHECK_OK(locker.execute_script("SELECT pg_advisory_lock(7412060)"));
+        TRY(locker.connect());
+        TRY(locker.execute_script("SELECT pg_advisory_lock(7412060)"));
         Status result = fn();
         (void)locker.execute_script("SELECT pg_advisory_unlock(7412060)");
         return result;
     }
 
     Status after_bulk_load(Connection& c, const std::string& table) override {
-        TRY(auto has_id,
-            c.query_one(
-                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-                "AND table_name = $1 AND column_name = 'id'",
-                {table}));
+        auto has_id = TRY(c.query_one(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = $1 AND column_name = 'id'",
+            {table}));
         if (!has_id)
             return {};
-        TRY(auto seq, c.query_one("SELECT pg_get_serial_sequence($1, 'id')", {table}));
+        auto seq = TRY(c.query_one("SELECT pg_get_serial_sequence($1, 'id')", {table}));
         if (!seq || seq->is_null(0))
             return {};
         return c.run(
@@ -257,9 +255,9 @@ class PostgresDatabase final : public Database {
         // amcheck would find, but it needs superuser. Confirm the catalogue answers and constraints
         // hold.
         Status st = read_raw([&](Connection& c) -> Status {
-            TRY(auto rows,
-                c.query("SELECT conname, conrelid::regclass::text FROM pg_constraint "
-                        "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"));
+            auto rows =
+                TRY(c.query("SELECT conname, conrelid::regclass::text FROM pg_constraint "
+                            "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"));
             for (const auto& r : rows)
                 problems.push_back("constraint not validated: " + r.text(0) + " on " + r.text(1));
             return {};
@@ -271,8 +269,7 @@ class PostgresDatabase final : public Database {
 
     Status ping() override {
         return read_raw([](Connection& c) -> Status {
-            TRY(auto rows, c.query("SELECT 1"));
-            (void)rows;
+            TRY(c.query("SELECT 1"));
             return {};
         });
     }
@@ -301,14 +298,14 @@ class PostgresDatabase final : public Database {
 
     static Status once(PostgresConnection& c, const char* begin,
                        const std::function<Status(Connection&)>& fn) {
-        CHECK_OK(c.connect());
+        TRY(c.connect());
         Status began = c.execute_script(begin);
         if (!began.ok()) {
             // The server may have restarted since this connection's last use: reconnect once.
             if (c.healthy())
                 return began;
-            CHECK_OK(c.connect());
-            CHECK_OK(c.execute_script(begin));
+            TRY(c.connect());
+            TRY(c.execute_script(begin));
         }
         Status result = fn(c);
         if (!result.ok()) {
@@ -334,7 +331,7 @@ class PostgresDatabase final : public Database {
 Result<std::unique_ptr<Database>> open_postgres(const std::string& url,
                                                 const DatabaseOptions& options) {
     auto db = std::make_unique<PostgresDatabase>(url, options);
-    CHECK_OK(db->ping());
+    TRY(db->ping());
     return std::unique_ptr<Database>(std::move(db));
 }
 

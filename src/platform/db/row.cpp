@@ -53,20 +53,19 @@ std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
 }
 
 Result<std::optional<Row>> Connection::query_one(std::string_view sql, const Params& params) {
-    TRY(auto rows, query(sql, params));
+    auto rows = TRY(query(sql, params));
     if (rows.empty())
         return std::optional<Row>{};
     return std::optional<Row>{std::move(rows.front())};
 }
 
 Status Connection::run(std::string_view sql, const Params& params) {
-    TRY(auto n, execute(sql, params));
-    (void)n;
+    TRY(execute(sql, params));
     return {};
 }
 
 Result<std::int64_t> Connection::insert(std::string_view sql, const Params& params) {
-    TRY(auto rows, query(sql, params));
+    auto rows = TRY(query(sql, params));
     if (rows.empty())
         return Error::internal("INSERT ... RETURNING gave no row");
     return rows.front().integer(0);

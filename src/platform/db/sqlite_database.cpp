@@ -47,8 +47,8 @@ class SqliteConnection final : public Connection {
     Result<Rows> query(std::string_view sql, const Params& params) override {
         if (observer_)
             observer_(sql, params);
-        TRY(sqlite3_stmt * stmt, prepare(sql));
-        CHECK_OK(bind(stmt, params));
+        sqlite3_stmt* stmt = TRY(prepare(sql));
+        TRY(bind(stmt, params));
         Rows rows;
         std::shared_ptr<std::vector<std::string>> names;
         for (;;) {
@@ -94,8 +94,7 @@ class SqliteConnection final : public Connection {
     }
 
     Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
-        TRY(auto rows, query(sql, params));
-        (void)rows;
+        TRY(query(sql, params));
         return static_cast<std::int64_t>(sqlite3_changes64(db_));
     }
 
@@ -163,7 +162,7 @@ class SqliteDatabase final : public Database {
 
     Status open() {
         for (int i = 0; i < std::max(1, options_.connections); ++i) {
-            TRY(auto c, connect());
+            auto c = TRY(connect());
             idle_.push_back(std::move(c));
         }
         return {};
@@ -186,12 +185,12 @@ class SqliteDatabase final : public Database {
     Result<std::vector<std::string>> integrity_problems() override {
         std::vector<std::string> problems;
         Status st = read_raw([&](Connection& c) -> Status {
-            TRY(auto rows, c.query("PRAGMA integrity_check"));
+            auto rows = TRY(c.query("PRAGMA integrity_check"));
             for (auto& r : rows) {
                 if (r.text(0) != "ok")
                     problems.push_back("integrity: " + r.text(0));
             }
-            TRY(auto fk, c.query("PRAGMA foreign_key_check"));
+            auto fk = TRY(c.query("PRAGMA foreign_key_check"));
             for (auto& r : fk) {
                 problems.push_back(fmt::format("foreign key: table {} row {} refers to missing {}",
                                                r.text(0), r.text(1), r.text(2)));
@@ -233,8 +232,7 @@ class SqliteDatabase final : public Database {
 
     Status ping() override {
         return read_raw([](Connection& c) -> Status {
-            TRY(auto rows, c.query("SELECT 1"));
-            (void)rows;
+            TRY(c.query("SELECT 1"));
             return {};
         });
     }
@@ -265,7 +263,7 @@ class SqliteDatabase final : public Database {
     static Status in_transaction(Lease& lease, const char* begin,
                                  const std::function<Status(Connection&)>& fn) {
         SqliteConnection& c = *lease;
-        CHECK_OK(c.execute_script(begin));
+        TRY(c.execute_script(begin));
         Status result = fn(c);
         if (!result.ok()) {
             (void)c.execute_script("ROLLBACK");
@@ -289,7 +287,7 @@ class SqliteDatabase final : public Database {
         auto conn = std::make_unique<SqliteConnection>(raw, options_.observe_statement);
         sqlite3_busy_timeout(raw, options_.busy_timeout_ms);
         sqlite3_extended_result_codes(raw, 1);
-        CHECK_OK(conn->execute_script(
+        TRY(conn->execute_script(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
             "PRAGMA temp_store=MEMORY;"));
         return conn;
@@ -313,7 +311,7 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path,
         std::filesystem::create_directories(p.parent_path(), ec);
     }
     auto db = std::make_unique<SqliteDatabase>(path, options);
-    CHECK_OK(db->open());
+    TRY(db->open());
     return std::unique_ptr<Database>(std::move(db));
 }
 

@@ -13,8 +13,8 @@ namespace {
 constexpr int batch_rows = 500;
 
 Result<std::int64_t> count_rows(Database& db, const std::string& table) {
-    TRY(auto row,
-        db.read([&](Connection& c) { return c.query_one("SELECT COUNT(*) FROM " + table); }));
+    auto row =
+        TRY(db.read([&](Connection& c) { return c.query_one("SELECT COUNT(*) FROM " + table); }));
     return row ? row->integer(0) : 0;
 }
 
@@ -40,7 +40,7 @@ Result<CopyReport> copy_store(Database& source, Database& target) {
     for (const auto& t : tables) {
         if (!holds_records(t))
             continue;
-        TRY(auto n, count_rows(target, t));
+        auto n = TRY(count_rows(target, t));
         if (n > 0) {
             return Error::make(
                 ErrorKind::conflict,
@@ -50,13 +50,13 @@ Result<CopyReport> copy_store(Database& source, Database& target) {
         }
     }
     // One transaction on the target: a copy that fails part-way leaves the target as it was.
-    CHECK_OK(target.write([&](Connection& into) -> Status {
+    TRY(target.write([&](Connection& into) -> Status {
         for (const auto& t : tables) {
             if (!holds_records(t))
                 continue;
             for (std::int64_t offset = 0;;) {
                 // Every table's first column is its id (or seq): page by it, in order.
-                TRY(auto rows, source.read([&](Connection& c) {
+                auto rows = TRY(source.read([&](Connection& c) {
                     return c.query(fmt::format("SELECT * FROM {} ORDER BY 1 LIMIT $1 OFFSET $2", t),
                                    {std::int64_t{batch_rows}, offset});
                 }));
@@ -74,15 +74,15 @@ Result<CopyReport> copy_store(Database& source, Database& target) {
                     Params params;
                     for (std::size_t i = 0; i < r.size(); ++i)
                         params.push_back(r.cell(i));
-                    CHECK_OK(into.run(insert, params));
+                    TRY(into.run(insert, params));
                 }
                 offset += static_cast<std::int64_t>(rows.size());
                 if (static_cast<int>(rows.size()) < batch_rows)
                     break;
             }
-            CHECK_OK(target.after_bulk_load(into, t));
+            TRY(target.after_bulk_load(into, t));
         }
-        TRY(auto head, source.read([](Connection& c) {
+        auto head = TRY(source.read([](Connection& c) {
             return c.query_one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
         }));
         if (!head)
@@ -92,15 +92,15 @@ Result<CopyReport> copy_store(Database& source, Database& target) {
     }));
     CopyReport report;
     for (const auto& t : tables) {
-        TRY(auto s, count_rows(source, t));
-        TRY(auto d, count_rows(target, t));
+        auto s = TRY(count_rows(source, t));
+        auto d = TRY(count_rows(target, t));
         report.tables.push_back({t, s, d});
         if (s != d) {
             return Error::internal(fmt::format(
                 "copy of {} is short: {} rows in the source, {} in the target", t, s, d));
         }
     }
-    TRY(auto verified, audit::verify(target));
+    auto verified = TRY(audit::verify(target));
     if (verified.first_broken_seq) {
         return Error::internal("the audit chain does not verify on the target: " +
                                verified.problem);

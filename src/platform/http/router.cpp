@@ -438,13 +438,13 @@ Response Router::dispatch(const Request& req, Services& services) const {
                 for (const auto& [name, id] : ctx.params) {
                     auto it = resolvers_.find(name);
                     if (it != resolvers_.end())
-                        CHECK_OK(it->second(c, id, ctx.scope));
+                        TRY(it->second(c, id, ctx.scope));
                 }
                 // A record about a child (a daily note, a plan) names its child; the child's
                 // resolver then says whose record it is, as for /children/{child}.
                 auto child = resolvers_.find("child");
                 if (ctx.scope.child_id && !ctx.params.count("child") && child != resolvers_.end())
-                    CHECK_OK(child->second(c, *ctx.scope.child_id, ctx.scope));
+                    TRY(child->second(c, *ctx.scope.child_id, ctx.scope));
                 return {};
             });
             if (!resolved.ok())

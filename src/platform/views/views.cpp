@@ -112,7 +112,7 @@ Result<mu::mustache*> compiled(const std::string& name) {
 }  // namespace
 
 Result<std::string> render(const std::string& name, const nlohmann::json& data) {
-    TRY(mu::mustache * t, compiled(name));
+    mu::mustache* t = TRY(compiled(name));
     const mu::data d = to_data(data.is_object() ? data : nlohmann::json::object());
     std::string out = t->render(d);
     if (!t->is_valid())
@@ -121,7 +121,7 @@ Result<std::string> render(const std::string& name, const nlohmann::json& data) 
 }
 
 Result<std::string> page(const Frame& frame, const std::string& name, const nlohmann::json& data) {
-    TRY(std::string content, render(name, data));
+    std::string content = TRY(render(name, data));
     nlohmann::json layout = {
         {"title", frame.title},
         {"request_id", frame.request_id},
