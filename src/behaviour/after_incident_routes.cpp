@@ -65,8 +65,8 @@ Result<Shown> load(const Context& ctx, bool record) {
     });
 }
 
-Response show(const Context& ctx, const Form& form, const Incident& i, nlohmann::json fields,
-              const std::optional<Error>& error, int status) {
+Result<Response> show(const Context& ctx, const Form& form, const Incident& i,
+                      nlohmann::json fields, const std::optional<Error>& error, int status) {
     nlohmann::json view = {
         {"title", form.title},
         {"intro", form.intro},
@@ -95,15 +95,15 @@ nlohmann::json values_for(const Context& ctx, nlohmann::json fresh) {
 
 // Saves through `add`, then back to the incident, or the form again with the error.
 template <typename Input, typename Add, typename Fields>
-Response save(Context& ctx, const Form& form, const Shown& shown, Result<Input> input, Add add,
-              Fields fields, const std::string& done) {
+Result<Response> save(Context& ctx, const Form& form, const Shown& shown, Result<Input> input,
+                      Add add, Fields fields, const std::string& done) {
     Result<std::int64_t> id = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return add(c, shown.incident, input.value(), ctx.actor(), ctx.now());
     })
                                          : Result<std::int64_t>(input.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         std::optional<Error> e = id.error();
         return show(ctx, form, shown.incident, fields(ctx.form->typed_values(), errors_of(e)), e,
                     400);
@@ -259,141 +259,119 @@ nlohmann::json restorative_fields(const nlohmann::json& values, const nlohmann::
 
 }  // namespace
 
-Response account_form(Context& ctx) {
-    auto shown = load(ctx, true);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    const auto children = children_choosable(ctx, shown->incident);
+Result<Response> account_form(Context& ctx) {
+    auto shown = TRY(load(ctx, true));
+    const auto children = children_choosable(ctx, shown.incident);
     auto values = values_for(ctx, now_values(ctx, "given_on", "given_time"));
     if (!ctx.draft && ctx.request.query_value("child"))
         values["child_id"] = *ctx.request.query_value("child");
-    return show(ctx, account_page, shown->incident, account_fields(children, values, {}),
+    return show(ctx, account_page, shown.incident, account_fields(children, values, {}),
                 std::nullopt, 200);
 }
 
-Response add_account(Context& ctx) {
-    auto shown = load(ctx, false);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    const auto children = children_choosable(ctx, shown->incident);
+Result<Response> add_account(Context& ctx) {
+    auto shown = TRY(load(ctx, false));
+    const auto children = children_choosable(ctx, shown.incident);
     http::FormReader reader(*ctx.form);
     auto input =
-        read_account(reader, ids_of(children), shown->incident.details.occurred_at, ctx.now());
+        read_account(reader, ids_of(children), shown.incident.details.occurred_at, ctx.now());
     return save(
-        ctx, account_page, *shown, std::move(input), behaviour::add_account,
+        ctx, account_page, shown, std::move(input), behaviour::add_account,
         [&](const nlohmann::json& v, const nlohmann::json& e) {
             return account_fields(children, v, e);
         },
         "account");
 }
 
-Response notification_form(Context& ctx) {
-    auto shown = load(ctx, true);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    const auto children = children_choosable(ctx, shown->incident);
+Result<Response> notification_form(Context& ctx) {
+    auto shown = TRY(load(ctx, true));
+    const auto children = children_choosable(ctx, shown.incident);
     auto values = values_for(ctx, now_values(ctx, "notified_on", "notified_time"));
-    return show(ctx, notification_page, shown->incident, notification_fields(children, values, {}),
+    return show(ctx, notification_page, shown.incident, notification_fields(children, values, {}),
                 std::nullopt, 200);
 }
 
-Response add_notification(Context& ctx) {
-    auto shown = load(ctx, false);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    const auto children = children_choosable(ctx, shown->incident);
+Result<Response> add_notification(Context& ctx) {
+    auto shown = TRY(load(ctx, false));
+    const auto children = children_choosable(ctx, shown.incident);
     http::FormReader reader(*ctx.form);
     auto input =
-        read_notification(reader, ids_of(children), shown->incident.details.occurred_at, ctx.now());
+        read_notification(reader, ids_of(children), shown.incident.details.occurred_at, ctx.now());
     return save(
-        ctx, notification_page, *shown, std::move(input), behaviour::add_notification,
+        ctx, notification_page, shown, std::move(input), behaviour::add_notification,
         [&](const nlohmann::json& v, const nlohmann::json& e) {
             return notification_fields(children, v, e);
         },
         "notification");
 }
 
-Response child_debrief_form(Context& ctx) {
-    auto shown = load(ctx, true);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    const auto children = children_choosable(ctx, shown->incident);
+Result<Response> child_debrief_form(Context& ctx) {
+    auto shown = TRY(load(ctx, true));
+    const auto children = children_choosable(ctx, shown.incident);
     auto values = values_for(ctx, now_values(ctx, "held_on", "held_time"));
     if (!ctx.draft && ctx.request.query_value("child"))
         values["child_id"] = *ctx.request.query_value("child");
-    return show(ctx, child_debrief_page, shown->incident,
-                child_debrief_fields(children, shown->staff, values, {}), std::nullopt, 200);
+    return show(ctx, child_debrief_page, shown.incident,
+                child_debrief_fields(children, shown.staff, values, {}), std::nullopt, 200);
 }
 
-Response add_child_debrief(Context& ctx) {
-    auto shown = load(ctx, false);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    const auto children = children_choosable(ctx, shown->incident);
+Result<Response> add_child_debrief(Context& ctx) {
+    auto shown = TRY(load(ctx, false));
+    const auto children = children_choosable(ctx, shown.incident);
     http::FormReader reader(*ctx.form);
-    auto input = read_child_debrief(reader, ids_of(children), shown->staff,
-                                    shown->incident.details.occurred_at, ctx.now());
+    auto input = read_child_debrief(reader, ids_of(children), shown.staff,
+                                    shown.incident.details.occurred_at, ctx.now());
     return save(
-        ctx, child_debrief_page, *shown, std::move(input), behaviour::add_child_debrief,
+        ctx, child_debrief_page, shown, std::move(input), behaviour::add_child_debrief,
         [&](const nlohmann::json& v, const nlohmann::json& e) {
-            return child_debrief_fields(children, shown->staff, v, e);
+            return child_debrief_fields(children, shown.staff, v, e);
         },
         "child_debrief");
 }
 
-Response staff_debrief_form(Context& ctx) {
-    auto shown = load(ctx, true);
-    if (!shown.ok())
-        return ctx.error(shown.error());
+Result<Response> staff_debrief_form(Context& ctx) {
+    auto shown = TRY(load(ctx, true));
     auto values = values_for(ctx, now_values(ctx, "held_on", "held_time"));
     if (!ctx.draft && ctx.request.query_value("person"))
         values["person_id"] = *ctx.request.query_value("person");
-    return show(ctx, staff_debrief_page, shown->incident,
-                staff_debrief_fields(shown->staff, values, {}), std::nullopt, 200);
+    return show(ctx, staff_debrief_page, shown.incident,
+                staff_debrief_fields(shown.staff, values, {}), std::nullopt, 200);
 }
 
-Response add_staff_debrief(Context& ctx) {
-    auto shown = load(ctx, false);
-    if (!shown.ok())
-        return ctx.error(shown.error());
-    auto names = ctx.services.db.read([&](db::Connection& c) {
+Result<Response> add_staff_debrief(Context& ctx) {
+    auto shown = TRY(load(ctx, false));
+    auto names = TRY(ctx.services.db.read([&](db::Connection& c) {
         return names_in_organisation(c, ctx.scope.organisation_id.value_or(0));
-    });
-    if (!names.ok())
-        return ctx.error(names.error());
+    }));
     http::FormReader reader(*ctx.form);
-    auto input = read_staff_debrief(reader, shown->staff, names.value(),
-                                    shown->incident.details.occurred_at, ctx.now());
+    auto input = read_staff_debrief(reader, shown.staff, names, shown.incident.details.occurred_at,
+                                    ctx.now());
     return save(
-        ctx, staff_debrief_page, *shown, std::move(input), behaviour::add_staff_debrief,
+        ctx, staff_debrief_page, shown, std::move(input), behaviour::add_staff_debrief,
         [&](const nlohmann::json& v, const nlohmann::json& e) {
-            return staff_debrief_fields(shown->staff, v, e);
+            return staff_debrief_fields(shown.staff, v, e);
         },
         "staff_debrief");
 }
 
-Response restorative_form(Context& ctx) {
-    auto shown = load(ctx, true);
-    if (!shown.ok())
-        return ctx.error(shown.error());
+Result<Response> restorative_form(Context& ctx) {
+    auto shown = TRY(load(ctx, true));
     auto values = values_for(ctx, now_values(ctx, "held_on", "held_time"));
-    return show(ctx, restorative_page, shown->incident, restorative_fields(values, {}),
-                std::nullopt, 200);
+    return show(ctx, restorative_page, shown.incident, restorative_fields(values, {}), std::nullopt,
+                200);
 }
 
-Response add_restorative(Context& ctx) {
-    auto shown = load(ctx, false);
-    if (!shown.ok())
-        return ctx.error(shown.error());
+Result<Response> add_restorative(Context& ctx) {
+    auto shown = TRY(load(ctx, false));
     http::FormReader reader(*ctx.form);
-    auto input = read_restorative(reader, shown->incident.details.occurred_at, ctx.now());
+    auto input = read_restorative(reader, shown.incident.details.occurred_at, ctx.now());
     return save(
-        ctx, restorative_page, *shown, std::move(input), behaviour::add_restorative,
+        ctx, restorative_page, shown, std::move(input), behaviour::add_restorative,
         [&](const nlohmann::json& v, const nlohmann::json& e) { return restorative_fields(v, e); },
         "restorative");
 }
 
-Response shared_learning(Context& ctx) {
+Result<Response> shared_learning(Context& ctx) {
     constexpr int page_size = 20;
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
@@ -401,12 +379,10 @@ Response shared_learning(Context& ctx) {
         if (id > 0)
             before = id;
     }
-    auto items = ctx.services.db.read([&](db::Connection& c) {
+    auto items = TRY(ctx.services.db.read([&](db::Connection& c) {
         return behaviour::shared_learning(c, ctx.person.organisation_id, before, page_size + 1);
-    });
-    if (!items.ok())
-        return ctx.error(items.error());
-    auto list = std::move(items.value());
+    }));
+    auto list = std::move(items);
     std::optional<std::int64_t> older;
     if (static_cast<int>(list.size()) > page_size) {
         list.pop_back();

@@ -12,18 +12,15 @@ namespace {
 // An incident has a dozen long texts: more than the 64 KiB a short form is allowed.
 constexpr std::size_t incident_body = 256 * 1024;
 
-http::Response home_warmth(http::Context& ctx) {
+Result<http::Response> home_warmth(http::Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
-    auto view = ctx.services.db.read([&](db::Connection& c) {
+    auto view = TRY(ctx.services.db.read([&](db::Connection& c) {
         return home_warmth_view(c, home_id, ctx.scope.home_name, ctx.now());
-    });
-    if (!view.ok())
-        return ctx.error(view.error());
+    }));
     if (ctx.request.wants_json())
-        return http::Response::json(200, view.value()["api"]);
-    return ctx.page(
-        "home_warmth", "Warmth: " + ctx.scope.home_name,
-        {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}}, {"warmth", view.value()}});
+        return http::Response::json(200, view["api"]);
+    return ctx.page("home_warmth", "Warmth: " + ctx.scope.home_name,
+                    {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}}, {"warmth", view}});
 }
 
 }  // namespace

@@ -14,26 +14,26 @@ Result<Incident> load_incident(db::Connection& c, const http::Context& ctx, bool
 std::string first_word(const std::string& name);
 
 // incident_routes.cpp
-http::Response home_list(http::Context& ctx);
-http::Response new_form(http::Context& ctx);
-http::Response create(http::Context& ctx);
-http::Response child_list(http::Context& ctx);
-http::Response show(http::Context& ctx, const IncidentSections& sections);
-http::Response amend_form(http::Context& ctx);
-http::Response amend(http::Context& ctx);
+Result<http::Response> home_list(http::Context& ctx);
+Result<http::Response> new_form(http::Context& ctx);
+Result<http::Response> create(http::Context& ctx);
+Result<http::Response> child_list(http::Context& ctx);
+Result<http::Response> show(http::Context& ctx, const IncidentSections& sections);
+Result<http::Response> amend_form(http::Context& ctx);
+Result<http::Response> amend(http::Context& ctx);
 
 // after_incident_routes.cpp: each form lives at the address it posts to, so that a draft kept
 // through an idle sign-out comes back to it.
-http::Response account_form(http::Context& ctx);
-http::Response add_account(http::Context& ctx);
-http::Response notification_form(http::Context& ctx);
-http::Response add_notification(http::Context& ctx);
-http::Response child_debrief_form(http::Context& ctx);
-http::Response add_child_debrief(http::Context& ctx);
-http::Response staff_debrief_form(http::Context& ctx);
-http::Response add_staff_debrief(http::Context& ctx);
-http::Response restorative_form(http::Context& ctx);
-http::Response add_restorative(http::Context& ctx);
-http::Response shared_learning(http::Context& ctx);
+Result<http::Response> account_form(http::Context& ctx);
+Result<http::Response> add_account(http::Context& ctx);
+Result<http::Response> notification_form(http::Context& ctx);
+Result<http::Response> add_notification(http::Context& ctx);
+Result<http::Response> child_debrief_form(http::Context& ctx);
+Result<http::Response> add_child_debrief(http::Context& ctx);
+Result<http::Response> staff_debrief_form(http::Context& ctx);
+Result<http::Response> add_staff_debrief(http::Context& ctx);
+Result<http::Response> restorative_form(http::Context& ctx);
+Result<http::Response> add_restorative(http::Context& ctx);
+Result<http::Response> shared_learning(http::Context& ctx);
 
 }  // namespace hearth::behaviour::pages

@@ -106,13 +106,13 @@ struct FormPage {
     int status = 200;
 };
 
-Response show_form(const Context& ctx, const FormPage& p) {
+Result<Response> show_form(const Context& ctx, const FormPage& p) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     struct Data {
         Choosable choosable;
         nlohmann::json helps;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.choosable = TRY(choosable_in(c, home_id));
         if (p.current) {
@@ -125,9 +125,7 @@ Response show_form(const Context& ctx, const FormPage& p) {
         }
         d.helps = TRY(what_helps(c, d.choosable, children_in(p.values)));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     const std::string title = p.version ? "Amend an incident" : "Record an incident";
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json view = {{"title", title},
@@ -135,14 +133,14 @@ Response show_form(const Context& ctx, const FormPage& p) {
                            {"amending", p.version.has_value()},
                            {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
                            {"kept_draft", ctx.draft.has_value()},
-                           {"helps", data->helps},
-                           {"has_helps", !data->helps.empty()},
+                           {"helps", data.helps},
+                           {"has_helps", !data.helps.empty()},
                            {"steps", steps_view()}};
     if (p.error) {
         view.update(views::errors_view(*p.error));
         errors = view["error_for"];
     }
-    view["fields"] = incident_fields(data->choosable, p.values, errors);
+    view["fields"] = incident_fields(data.choosable, p.values, errors);
     if (p.version) {
         view["version"] = *p.version;
         view["reason"] = views::field(
@@ -192,10 +190,8 @@ std::optional<chronology::Cursor> cursor_asked(const Context& ctx) {
 Result<IncidentDetails> read_form(const Context& ctx, http::FormReader& reader) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     auto choosable =
-        ctx.services.db.read([&](db::Connection& c) { return choosable_in(c, home_id); });
-    if (!choosable.ok())
-        return choosable.error();
-    return read_incident(reader, choosable.value(), ctx.now());
+        TRY(ctx.services.db.read([&](db::Connection& c) { return choosable_in(c, home_id); }));
+    return read_incident(reader, choosable, ctx.now());
 }
 
 }  // namespace
@@ -217,16 +213,14 @@ Result<Incident> load_incident(db::Connection& c, const Context& ctx, bool recor
     return std::move(*found);
 }
 
-Response home_list(Context& ctx) {
+Result<Response> home_list(Context& ctx) {
     if (ctx.draft && can(ctx.person, Action::record_incident, ctx.scope))
         return new_form(ctx);
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
-    auto page = ctx.services.db.read(
-        [&](db::Connection& c) { return for_home(c, home_id, cursor_asked(ctx), page_size); });
-    if (!page.ok())
-        return ctx.error(page.error());
+    auto page = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return for_home(c, home_id, cursor_asked(ctx), page_size); }));
     std::vector<SeenIncident> seen;
-    for (auto& i : page->incidents)
+    for (auto& i : page.incidents)
         seen.push_back(seen_by(ctx.reader(), std::move(i)));
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()}, {"next", nullptr}};
@@ -234,8 +228,8 @@ Response home_list(Context& ctx) {
             if (!i.withheld())
                 out["incidents"].push_back(incident_json(i));
         }
-        if (page->next)
-            out["next"] = chronology::encode(*page->next);
+        if (page.next)
+            out["next"] = chronology::encode(*page.next);
         return Response::json(200, out);
     }
     nlohmann::json rows = nlohmann::json::array();
@@ -247,14 +241,14 @@ Response home_list(Context& ctx) {
         {"has_rows", !rows.empty()},
         {"can_record", can(ctx.person, Action::record_incident, ctx.scope)},
         {"can_figures", can(ctx.person, Action::view_behaviour_figures, ctx.scope)},
-        {"older", page->next ? fmt::format("/homes/{}/incidents?before={}", home_id,
-                                           chronology::encode(*page->next))
-                             : ""},
+        {"older", page.next ? fmt::format("/homes/{}/incidents?before={}", home_id,
+                                          chronology::encode(*page.next))
+                            : ""},
         {"is_later_page", ctx.request.query_value("before").has_value()}};
     return ctx.page("incidents", "Incidents: " + ctx.scope.home_name, view);
 }
 
-Response new_form(Context& ctx) {
+Result<Response> new_form(Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     nlohmann::json values =
         ctx.draft ? ctx.draft->typed_values() : first_values(ctx.now(), query_id(ctx, "child"));
@@ -262,7 +256,7 @@ Response new_form(Context& ctx) {
                            std::nullopt, std::nullopt, 200});
 }
 
-Response create(Context& ctx) {
+Result<Response> create(Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     http::FormReader reader(*ctx.form);
     auto details = read_form(ctx, reader);
@@ -272,7 +266,7 @@ Response create(Context& ctx) {
                            : Result<std::int64_t>(details.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return show_form(
             ctx, {fmt::format("/homes/{}/incidents", home_id), ctx.form->typed_values(), id.error(),
                   std::nullopt, std::nullopt, 400});
@@ -281,7 +275,7 @@ Response create(Context& ctx) {
     if (ctx.request.wants_json()) {
         auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
         if (!made.ok() || !made.value())
-            return ctx.error(made.ok() ? Error::internal("incident vanished") : made.error());
+            return made.ok() ? Error::internal("incident vanished") : made.error();
         return Response::json(201, incident_json(seen_by(ctx.reader(), std::move(**made))))
             .header("Location",
                     fmt::format("/api/v1/children/{}/incidents/{}", first_child, id.value()));
@@ -289,13 +283,13 @@ Response create(Context& ctx) {
     return Response::redirect(incident_href(first_child, id.value()) + "?saved=1");
 }
 
-Response child_list(Context& ctx) {
+Result<Response> child_list(Context& ctx) {
     const std::int64_t child_id = ctx.scope.child_id.value_or(0);
     struct Data {
         Page page;
         nlohmann::json warmth;
     };
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.page = TRY(for_child(c, child_id, cursor_asked(ctx), page_size));
         d.warmth = TRY(child_warmth_view(c, child_id, first_word(ctx.scope.child_name), ctx.now()));
@@ -304,20 +298,18 @@ Response child_list(Context& ctx) {
                            child_id, "the child's incidents"},
                           ctx.now()));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     std::vector<SeenIncident> seen;
-    for (auto& i : data->page.incidents)
+    for (auto& i : data.page.incidents)
         seen.push_back(seen_by(ctx.reader(), std::move(i)));
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()},
-                              {"warmth", data->warmth["api"]},
+                              {"warmth", data.warmth["api"]},
                               {"next", nullptr}};
         for (const auto& i : seen)
             out["incidents"].push_back(incident_json(i));
-        if (data->page.next)
-            out["next"] = chronology::encode(*data->page.next);
+        if (data.page.next)
+            out["next"] = chronology::encode(*data.page.next);
         return Response::json(200, out);
     }
     nlohmann::json rows = nlohmann::json::array();
@@ -327,18 +319,18 @@ Response child_list(Context& ctx) {
         {"first_name", first_word(ctx.scope.child_name)},
         {"rows", rows},
         {"has_rows", !rows.empty()},
-        {"warmth", data->warmth},
+        {"warmth", data.warmth},
         {"can_record",
          can(ctx.person, Action::record_incident, ctx.scope) && !ctx.scope.child_has_left},
         {"new_href",
          fmt::format("/homes/{}/incidents/new?child={}", ctx.scope.home_id.value_or(0), child_id)},
-        {"older", data->page.next ? fmt::format("/children/{}/incidents?before={}", child_id,
-                                                chronology::encode(*data->page.next))
-                                  : ""}};
+        {"older", data.page.next ? fmt::format("/children/{}/incidents?before={}", child_id,
+                                               chronology::encode(*data.page.next))
+                                 : ""}};
     return ctx.page("child_incidents", "Behaviour and warmth: " + ctx.scope.child_name, view);
 }
 
-Response show(Context& ctx, const IncidentSections& sections) {
+Result<Response> show(Context& ctx, const IncidentSections& sections) {
     if (ctx.draft && can(ctx.person, Action::amend_incident, ctx.scope))
         return amend_form(ctx);
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
@@ -348,7 +340,7 @@ Response show(Context& ctx, const IncidentSections& sections) {
         std::vector<std::string> sections_html;
         std::vector<language::Finding> findings;
     };
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         auto incident = TRY(load_incident(c, ctx, true));
         auto all = TRY(everything_of(c, std::move(incident)));
         Data d;
@@ -367,10 +359,8 @@ Response show(Context& ctx, const IncidentSections& sections) {
                                              staff_words(d.seen.incident.details)));
         }
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const SeenIncident& seen = data->seen;
+    }));
+    const SeenIncident& seen = data.seen;
     const Incident& i = seen.incident;
     if (ctx.request.wants_json()) {
         nlohmann::json j = incident_json(seen);
@@ -411,7 +401,7 @@ Response show(Context& ctx, const IncidentSections& sections) {
                                     {"written_by", d.written_by_name}});
             }
         }
-        const auto& support = data->support[k];
+        const auto& support = data.support[k];
         children.push_back(
             {{"id", ch.child_id},
              {"name", ch.name},
@@ -478,7 +468,7 @@ Response show(Context& ctx, const IncidentSections& sections) {
     for (const auto& d : seen.clocks)
         clocks.push_back(deadlines::deadline_view(d, ctx.now()));
     nlohmann::json sections_html = nlohmann::json::array();
-    for (const auto& html : data->sections_html)
+    for (const auto& html : data.sections_html)
         sections_html.push_back({{"html", html}});
     const auto& outstanding = seen.reg40_owed;
     nlohmann::json view = {
@@ -510,63 +500,57 @@ Response show(Context& ctx, const IncidentSections& sections) {
         {"was_amended", ctx.request.query_value("amended").has_value()},
         {"added", ctx.request.query_value("added").value_or("")},
         {"has_added", ctx.request.query_value("added").has_value()}};
-    view.update(language::findings_view(data->findings));
+    view.update(language::findings_view(data.findings));
     return ctx.page("incident", title_of(i.details) + " – " + ctx.scope.child_name, view);
 }
 
-Response amend_form(Context& ctx) {
+Result<Response> amend_form(Context& ctx) {
     auto found =
-        ctx.services.db.write([&](db::Connection& c) { return load_incident(c, ctx, true); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    nlohmann::json values = values_of(found->details);
-    int version = found->version;
+        TRY(ctx.services.db.write([&](db::Connection& c) { return load_incident(c, ctx, true); }));
+    nlohmann::json values = values_of(found.details);
+    int version = found.version;
     if (ctx.draft) {
         values = ctx.draft->typed_values();
         version = std::atoi(ctx.draft->get("version").c_str());
     }
-    return show_form(ctx, {incident_href(ctx.scope.child_id.value_or(0), found->id), values,
-                           std::nullopt, version, found.value(), 200});
+    return show_form(ctx, {incident_href(ctx.scope.child_id.value_or(0), found.id), values,
+                           std::nullopt, version, found, 200});
 }
 
-Response amend(Context& ctx) {
+Result<Response> amend(Context& ctx) {
     auto current =
-        ctx.services.db.read([&](db::Connection& c) { return load_incident(c, ctx, false); });
-    if (!current.ok())
-        return ctx.error(current.error());
+        TRY(ctx.services.db.read([&](db::Connection& c) { return load_incident(c, ctx, false); }));
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this incident",
                                            {.required = true, .max = 1000, .multiline = true});
     auto details = read_form(ctx, reader);
     Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return behaviour::amend(c, home_of(ctx), current->id, static_cast<int>(version.value_or(0)),
+        return behaviour::amend(c, home_of(ctx), current.id, static_cast<int>(version.value_or(0)),
                                 details.value(), reason, ctx.actor(), ctx.now());
     })
                                 : Status(details.error());
-    const std::string href = incident_href(ctx.scope.child_id.value_or(0), current->id);
+    const std::string href = incident_href(ctx.scope.child_id.value_or(0), current.id);
     if (!saved.ok()) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return ctx.error(e);
-        auto now_is = ctx.services.db.write([&](db::Connection& c) {
+            return e;
+        auto now_is = TRY(ctx.services.db.write([&](db::Connection& c) {
             return load_incident(c, ctx, e.kind == ErrorKind::conflict);
-        });
-        if (!now_is.ok())
-            return ctx.error(now_is.error());
+        }));
         const int shown = e.kind == ErrorKind::conflict
-                              ? now_is->version
-                              : static_cast<int>(version.value_or(now_is->version));
+                              ? now_is.version
+                              : static_cast<int>(version.value_or(now_is.version));
         nlohmann::json values = ctx.form->typed_values();
         values["version"] = std::to_string(shown);
-        return show_form(ctx, {href, values, e, shown, now_is.value(),
-                               e.kind == ErrorKind::conflict ? 409 : 400});
+        return show_form(
+            ctx, {href, values, e, shown, now_is, e.kind == ErrorKind::conflict ? 409 : 400});
     }
     if (ctx.request.wants_json()) {
-        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current->id); });
+        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); });
         if (!made.ok() || !made.value())
-            return ctx.error(made.ok() ? Error::internal("incident vanished") : made.error());
+            return made.ok() ? Error::internal("incident vanished") : made.error();
         return Response::json(200, incident_json(seen_by(ctx.reader(), std::move(**made))));
     }
     return Response::redirect(href + "?amended=1");

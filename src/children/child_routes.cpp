@@ -317,13 +317,12 @@ nlohmann::json groups_view(const std::vector<Group>& groups, const nlohmann::jso
     return out;
 }
 
-Response show_form(const Context& ctx, const std::string& title, const std::string& action,
-                   const nlohmann::json& values, const std::optional<Error>& error,
-                   std::optional<int> version, const std::optional<Child>& current,
-                   std::int64_t home_id, bool has_left, int status) {
-    auto staff = ctx.services.db.read([&](db::Connection& c) { return staff_options(c, home_id); });
-    if (!staff.ok())
-        return ctx.error(staff.error());
+Result<Response> show_form(const Context& ctx, const std::string& title, const std::string& action,
+                           const nlohmann::json& values, const std::optional<Error>& error,
+                           std::optional<int> version, const std::optional<Child>& current,
+                           std::int64_t home_id, bool has_left, int status) {
+    auto staff =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return staff_options(c, home_id); }));
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json data = {{"title", title},
                            {"action", action},
@@ -333,7 +332,7 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
         data.update(views::errors_view(*error));
         errors = data["error_for"];
     }
-    data["groups"] = groups_view(form_groups(!version, has_left, *staff), values, errors);
+    data["groups"] = groups_view(form_groups(!version, has_left, staff), values, errors);
     if (version) {
         data["version"] = *version;
         data["reason"] =
@@ -350,10 +349,10 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
     return ctx.page("child_form", title, data, status);
 }
 
-Response new_page(Context& ctx);
-Response edit_page(Context& ctx);
+Result<Response> new_page(Context& ctx);
+Result<Response> edit_page(Context& ctx);
 
-Response list_page(Context& ctx) {
+Result<Response> list_page(Context& ctx) {
     const auto home_id = ctx.param("home");
     // After an idle sign-out a kept draft comes back to the address the admit form posts to: show
     // that form again with what was typed, rather than the list.
@@ -363,17 +362,15 @@ Response list_page(Context& ctx) {
         std::optional<organisation::Home> home;
         std::vector<Child> children;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.home = TRY(organisation::find_home(c, home_id));
         d.children = TRY(in_home(c, home_id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     if (ctx.request.wants_json()) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& ch : data->children) {
+        for (const auto& ch : data.children) {
             // Everyone who may see the home gets the list, the independent person too; a child's
             // case record comes with it only where they may open that record (Reg 44 consent).
             Scope child_scope = ctx.scope;
@@ -392,29 +389,29 @@ Response list_page(Context& ctx) {
         return Response::json(200, {{"children", list}});
     }
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& ch : data->children) {
+    for (const auto& ch : data.children) {
         rows.push_back({{"id", ch.id},
                         {"name", display_name(ch.details)},
                         {"age", age_on(ch.details, ctx.today())},
                         {"admitted", format_local_date(ch.details.admission_date)},
                         {"key_workers", key_worker_names(ch)}});
     }
-    return ctx.page("children_list", "Children at " + data->home->name,
-                    {{"home", {{"id", home_id}, {"name", data->home->name}}},
+    return ctx.page("children_list", "Children at " + data.home->name,
+                    {{"home", {{"id", home_id}, {"name", data.home->name}}},
                      {"children", rows},
                      {"has_children", !rows.empty()},
                      {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)},
                      {"can_register", can(ctx.person, Action::view_register, ctx.scope)}});
 }
 
-Response new_page(Context& ctx) {
+Result<Response> new_page(Context& ctx) {
     const auto home_id = ctx.param("home");
     nlohmann::json values = ctx.draft ? ctx.draft->typed_values() : nlohmann::json::object();
     return show_form(ctx, "Admit a child", fmt::format("/homes/{}/children", home_id), values,
                      std::nullopt, std::nullopt, std::nullopt, home_id, false, 200);
 }
 
-Response admit_from_form(Context& ctx) {
+Result<Response> admit_from_form(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     auto admission = read_admission(reader, ctx.today());
@@ -425,16 +422,15 @@ Response admit_from_form(Context& ctx) {
                              : Result<std::int64_t>(admission.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return show_form(ctx, "Admit a child", fmt::format("/homes/{}/children", home_id),
                          ctx.form->typed_values(), id.error(), std::nullopt, std::nullopt, home_id,
                          false, 400);
     }
     if (ctx.request.wants_json()) {
-        auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
-        if (!child.ok())
-            return ctx.error(child.error());
-        return Response::json(201, child_json(**child, ctx.today(), false))
+        auto child =
+            TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); }));
+        return Response::json(201, child_json(*child, ctx.today(), false))
             .header("Location", fmt::format("/api/v1/children/{}", id.value()));
     }
     return Response::redirect(fmt::format("/children/{}?admitted=1", id.value()));
@@ -504,7 +500,7 @@ Status recorded_read(const Context& ctx, const Child& ch) {
         [&](db::Connection& c) { return record_read(c, ch, ctx.actor(), ctx.now()); });
 }
 
-Response profile(Context& ctx) {
+Result<Response> profile(Context& ctx) {
     const auto child_id = ctx.param("child");
     // After an idle sign-out a kept draft comes back to the address the amend form posts to: show
     // that form again with what was typed, rather than the record.
@@ -521,7 +517,7 @@ Response profile(Context& ctx) {
     };
     // One snapshot of everything shown, read beside other readers; only the audit entry waits
     // for the single writer.
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto found = TRY(find(c, child_id));
         if (!found)
@@ -538,12 +534,10 @@ Response profile(Context& ctx) {
             key_workers.push_back(k.name);
         d.glance = TRY(plans::glance(c, child_id, key_workers, ctx.now()));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const auto& ch = data->child;
+    }));
+    const auto& ch = data.child;
     if (Status read = recorded_read(ctx, ch); !read.ok())
-        return ctx.error(read.error());
+        return read.error();
     if (json)
         return Response::json(200, child_json(ch, ctx.today(), show_retention));
 
@@ -552,7 +546,7 @@ Response profile(Context& ctx) {
     nlohmann::json readers = nlohmann::json::array();
     if (show_readers)
         readers.push_back({{"who", ctx.actor().name}, {"when", format_local(ctx.now())}});
-    for (const auto& e : data->readers.entries) {
+    for (const auto& e : data.readers.entries) {
         if (readers.size() >= 10)
             break;
         readers.push_back({{"who", e.actor}, {"when", shown_time(e.at)}});
@@ -568,8 +562,8 @@ Response profile(Context& ctx) {
                            {"left_on", ch.left_on ? format_local_date(*ch.left_on) : ""},
                            {"admitted", ctx.request.query_value("admitted").has_value()},
                            {"recorded_leaving", ctx.request.query_value("left").has_value()},
-                           {"glance", data->glance},
-                           {"recent", data->recent},
+                           {"glance", data.glance},
+                           {"recent", data.recent},
                            {"praise_moments", praise_moments_view()},
                            {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
                            {"praised", ctx.request.query_value("praised").has_value()}};
@@ -577,7 +571,7 @@ Response profile(Context& ctx) {
 }
 
 // The whole case record (Schedule 3) as it is now, and every version of it.
-Response record_page(Context& ctx) {
+Result<Response> record_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     const bool show_retention = can(ctx.person, Action::view_retention, ctx.scope);
     struct Data {
@@ -585,7 +579,7 @@ Response record_page(Context& ctx) {
         std::vector<Version> versions;
         std::optional<LeavingRecord> leaving;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto found = TRY(find(c, child_id));
         if (!found)
@@ -594,18 +588,16 @@ Response record_page(Context& ctx) {
         d.versions = TRY(versions(c, child_id));
         d.leaving = TRY(leaving_of(c, child_id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const auto& ch = data->child;
+    }));
+    const auto& ch = data.child;
     if (Status read = recorded_read(ctx, ch); !read.ok())
-        return ctx.error(read.error());
+        return read.error();
     nlohmann::json view = {
         {"child", child_json(ch, ctx.today(), false)},
         {"first_name", known_as(ch.details)},
         {"name", display_name(ch.details)},
-        {"sections", sections_json(record_sections(ch, ctx.today(), data->leaving))},
-        {"history", history_view(data->versions)},
+        {"sections", sections_json(record_sections(ch, ctx.today(), data.leaving))},
+        {"history", history_view(data.versions)},
         {"can_amend", can(ctx.person, Action::amend_child, ctx.scope)},
         {"can_record_leaving", !ch.left_on && can(ctx.person, Action::record_leaving, ctx.scope)},
         {"has_left", ch.left_on.has_value()},
@@ -616,14 +608,12 @@ Response record_page(Context& ctx) {
     return ctx.page("child_record", display_name(ch.details) + ": the whole record", view);
 }
 
-Response edit_page(Context& ctx) {
+Result<Response> edit_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     // The form shows the whole record, so opening it is a read and is recorded like one.
-    auto found = ctx.services.db.write(
-        [&](db::Connection& c) { return open_record(c, child_id, ctx.actor(), ctx.now()); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    const Child& ch = *found;
+    auto found = TRY(ctx.services.db.write(
+        [&](db::Connection& c) { return open_record(c, child_id, ctx.actor(), ctx.now()); }));
+    const Child& ch = found;
     nlohmann::json values = to_json(ch.details);
     int version = ch.version;
     if (ctx.draft) {
@@ -635,7 +625,7 @@ Response edit_page(Context& ctx) {
                      std::nullopt, ch.home_id, ch.left_on.has_value(), 200);
 }
 
-Response amend_from_form(Context& ctx) {
+Result<Response> amend_from_form(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -651,7 +641,7 @@ Response amend_from_form(Context& ctx) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return ctx.error(e);
+            return e;
         }
         // A conflict page shows the record as it is now: that is a read, recorded like one.
         auto current =
@@ -662,7 +652,7 @@ Response amend_from_form(Context& ctx) {
                 return child;
             });
         if (!current.ok() || !current.value())
-            return ctx.error(current.ok() ? e : current.error());
+            return current.ok() ? e : current.error();
         const Child& ch = **current;
         // On a conflict the form keeps what they typed and now carries the version they have seen.
         int shown_version = e.kind == ErrorKind::conflict
@@ -676,25 +666,22 @@ Response amend_from_form(Context& ctx) {
                          e.kind == ErrorKind::conflict ? 409 : 400);
     }
     if (ctx.request.wants_json()) {
-        auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
-        if (!child.ok())
-            return ctx.error(child.error());
-        return Response::json(200, child_json(**child, ctx.today(),
+        auto child =
+            TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); }));
+        return Response::json(200, child_json(*child, ctx.today(),
                                               can(ctx.person, Action::view_retention, ctx.scope)));
     }
     return Response::redirect(fmt::format("/children/{}/record?amended=1", child_id));
 }
 
-Response versions_api(Context& ctx) {
+Result<Response> versions_api(Context& ctx) {
     // Every earlier version of the record: a read, recorded like one.
-    auto list = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Version>> {
+    auto list = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Version>> {
         TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
         return versions(c, ctx.param("child"));
-    });
-    if (!list.ok())
-        return ctx.error(list.error());
+    }));
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : list.value()) {
+    for (const auto& v : list) {
         out.push_back({{"version", v.version},
                        {"record", v.record},
                        {"reason", v.reason},

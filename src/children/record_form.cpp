@@ -4,9 +4,9 @@
 
 namespace hearth::children {
 
-http::Response show_record_form(const http::Context& ctx, const RecordForm& form,
-                                nlohmann::json values, const std::optional<Error>& error,
-                                int status) {
+Result<http::Response> show_record_form(const http::Context& ctx, const RecordForm& form,
+                                        nlohmann::json values, const std::optional<Error>& error,
+                                        int status) {
     const bool kept = ctx.draft.has_value() && !error;
     if (kept)
         values = ctx.draft->typed_values();

@@ -33,9 +33,9 @@ struct RecordForm {
 
 // `values`: the record, what was typed, or a kept draft. An invalid_input error marks its fields;
 // a conflict shows conflict_rows. A kept draft is used in place of `values` when there is one.
-http::Response show_record_form(const http::Context& ctx, const RecordForm& form,
-                                nlohmann::json values, const std::optional<Error>& error,
-                                int status);
+Result<http::Response> show_record_form(const http::Context& ctx, const RecordForm& form,
+                                        nlohmann::json values, const std::optional<Error>& error,
+                                        int status);
 
 // How a failed form submission is answered: JSON errors for the API and for anything but bad input
 // or a conflict, otherwise the form again.

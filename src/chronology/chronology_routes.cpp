@@ -97,15 +97,15 @@ std::string describe(const Filter& f) {
     return out;
 }
 
-Response timeline(Context& ctx) {
+Result<Response> timeline(Context& ctx) {
     const auto child_id = ctx.param("child");
     TypedFilter typed = read_filter(ctx);
     const bool json = ctx.request.wants_json();
     if (!typed.errors.empty() && json)
-        return ctx.error(Error::invalid_fields(typed.errors));
+        return Error::invalid_fields(typed.errors);
     Page page;
     if (typed.errors.empty()) {
-        auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
+        auto found = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
             auto p = TRY(for_child(c, child_id, typed.filter, page_size));
             // Reading the chronology is reading the child's record.
             TRY(audit::append(c, ctx.actor(),
@@ -113,10 +113,8 @@ Response timeline(Context& ctx) {
                                child_id, describe(typed.filter)},
                               ctx.now()));
             return p;
-        });
-        if (!found.ok())
-            return ctx.error(found.error());
-        page = std::move(found.value());
+        }));
+        page = std::move(found);
     }
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& e : page.entries)
@@ -156,25 +154,23 @@ Response timeline(Context& ctx) {
                     data, typed.errors.empty() ? 200 : 400);
 }
 
-Response printable(Context& ctx) {
+Result<Response> printable(Context& ctx) {
     const auto child_id = ctx.param("child");
     TypedFilter typed = read_filter(ctx);
     if (!typed.errors.empty())
-        return ctx.error(Error::invalid_fields(typed.errors));
+        return Error::invalid_fields(typed.errors);
     typed.filter.after.reset();
-    auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
+    auto found = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
         auto p = TRY(for_child(c, child_id, typed.filter, print_limit));
         TRY(audit::append(c, ctx.actor(),
                           {"read", "chronology", std::to_string(child_id), ctx.scope.home_id,
                            child_id, "printed: " + describe(typed.filter)},
                           ctx.now()));
         return p;
-    });
-    if (!found.ok())
-        return ctx.error(found.error());
+    }));
     nlohmann::json entries = nlohmann::json::array();
     // Printed oldest first, as a chronology is read at a review.
-    for (auto it = found->entries.rbegin(); it != found->entries.rend(); ++it)
+    for (auto it = found.entries.rbegin(); it != found.entries.rend(); ++it)
         entries.push_back(entry_view(*it));
     return ctx.page("chronology_print", "Chronology to print: " + ctx.scope.child_name,
                     {{"name", ctx.scope.child_name},
@@ -182,7 +178,7 @@ Response printable(Context& ctx) {
                      {"entries", entries},
                      {"has_entries", !entries.empty()},
                      {"significant_only", typed.filter.significant_only},
-                     {"truncated", found->next.has_value()},
+                     {"truncated", found.next.has_value()},
                      {"limit", print_limit},
                      {"printed_at", format_local(ctx.now())},
                      {"printed_by", ctx.person.name},
@@ -190,7 +186,7 @@ Response printable(Context& ctx) {
                                           query_with(typed, std::nullopt))}});
 }
 
-Response search_page(Context& ctx) {
+Result<Response> search_page(Context& ctx) {
     const auto home_id = ctx.param("home");
     const std::string q = ctx.request.query_value("q").value_or("");
     const bool json = ctx.request.wants_json();
@@ -200,21 +196,20 @@ Response search_page(Context& ctx) {
     else if (!q.empty() && fts5_query(q).empty())
         errors.push_back({"q", "Search for words or numbers"});
     if (!errors.empty() && json)
-        return ctx.error(Error::invalid_fields(errors));
+        return Error::invalid_fields(errors);
     std::vector<Entry> results;
     if (!q.empty() && errors.empty()) {
-        auto found = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Entry>> {
-            auto list = TRY(search(c, home_id, q, search_limit));
-            TRY(audit::append(c, ctx.actor(),
-                              {"search", "home", std::to_string(home_id), home_id, std::nullopt,
-                               fmt::format("\"{}\": {} results", q, list.size())},
-                              ctx.now()));
-            return list;
-        });
-        if (!found.ok())
-            return ctx.error(found.error());
+        auto found =
+            TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Entry>> {
+                auto list = TRY(search(c, home_id, q, search_limit));
+                TRY(audit::append(c, ctx.actor(),
+                                  {"search", "home", std::to_string(home_id), home_id, std::nullopt,
+                                   fmt::format("\"{}\": {} results", q, list.size())},
+                                  ctx.now()));
+                return list;
+            }));
         // Only what the searcher may read: each result is checked as its child's record is.
-        for (auto& e : found.value()) {
+        for (auto& e : found) {
             Scope child = ctx.scope;
             child.child_id = e.child_id;
             if (can(ctx.person, Action::view_chronology, child))

@@ -47,15 +47,13 @@ struct FormPage {
     int status = 200;
 };
 
-Response show_form(const Context& ctx, const FormPage& p) {
+Result<Response> show_form(const Context& ctx, const FormPage& p) {
     const auto home_id = *ctx.scope.home_id;
     std::vector<std::pair<std::string, std::string>> children;
     if (!p.version) {
-        auto living =
-            ctx.services.db.read([&](db::Connection& c) { return children_living_in(c, home_id); });
-        if (!living.ok())
-            return ctx.error(living.error());
-        for (const auto& a : living.value())
+        auto living = TRY(ctx.services.db.read(
+            [&](db::Connection& c) { return children_living_in(c, home_id); }));
+        for (const auto& a : living)
             children.emplace_back(std::to_string(a.child_id), a.name);
     }
     nlohmann::json errors = nlohmann::json::object();
@@ -96,20 +94,18 @@ Response show_form(const Context& ctx, const FormPage& p) {
     return ctx.page("childrens_meeting_form", title, data, p.status);
 }
 
-Response list(Context& ctx) {
+Result<Response> list(Context& ctx) {
     const auto home_id = ctx.param("home");
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
         const auto n = std::atoll(b->c_str());
         if (n <= 0)
-            return ctx.error(Error::invalid("before", "That page of meetings does not exist"));
+            return Error::invalid("before", "That page of meetings does not exist");
         before = n;
     }
-    auto found = ctx.services.db.read(
-        [&](db::Connection& c) { return meetings_of(c, home_id, before, list_page + 1); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    auto& items = found.value();
+    auto found = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return meetings_of(c, home_id, before, list_page + 1); }));
+    auto& items = found;
     const bool more = items.size() > static_cast<std::size_t>(list_page);
     if (more)
         items.pop_back();
@@ -137,7 +133,7 @@ Response list(Context& ctx) {
     return ctx.page("childrens_meetings", "Children's meetings: " + ctx.scope.home_name, data);
 }
 
-Response new_page(Context& ctx) {
+Result<Response> new_page(Context& ctx) {
     nlohmann::json values = {{"held_on", format_date(ctx.today())},
                              {"held_time", format_local_time(ctx.now())}};
     if (ctx.draft)
@@ -146,7 +142,7 @@ Response new_page(Context& ctx) {
                            std::nullopt, std::nullopt, 200});
 }
 
-Response create(Context& ctx) {
+Result<Response> create(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     const auto attendees = reader.ids("attendees", "Who came");
@@ -160,29 +156,27 @@ Response create(Context& ctx) {
                            : Result<std::int64_t>(details.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return show_form(ctx, {fmt::format("/homes/{}/childrens-meetings", home_id),
                                ctx.form->typed_values(), id.error(), std::nullopt, 400});
     }
     if (ctx.request.wants_json()) {
-        auto m =
-            ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id.value()); });
-        if (!m.ok())
-            return ctx.error(m.error());
-        return Response::json(201, meeting_json(**m))
+        auto m = TRY(
+            ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id.value()); }));
+        return Response::json(201, meeting_json(*m))
             .header("Location", fmt::format("/api/v1/childrens-meetings/{}", id.value()));
     }
     return Response::redirect(fmt::format("/childrens-meetings/{}?saved=1", id.value()));
 }
 
-Response show(Context& ctx) {
+Result<Response> show(Context& ctx) {
     const auto id = ctx.param("meeting");
     struct Data {
         Meeting meeting;
         std::vector<amendments::Version> versions;
         std::vector<AgreedAction> actions;
     };
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto found = TRY(find_meeting(c, id));
         if (!found)
@@ -192,14 +186,12 @@ Response show(Context& ctx) {
         d.versions = TRY(amendments::versions_of(c, "childrens_meeting", id));
         d.actions = TRY(actions_of(c, "childrens_meeting", id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const Meeting& m = data->meeting;
+    }));
+    const Meeting& m = data.meeting;
     if (ctx.request.wants_json())
         return Response::json(200, meeting_json(m));
     nlohmann::json actions = nlohmann::json::array();
-    for (const auto& a : data->actions) {
+    for (const auto& a : data.actions) {
         actions.push_back({{"id", a.id},
                            {"description", a.description},
                            {"done", a.done},
@@ -224,21 +216,19 @@ Response show(Context& ctx) {
                      {"written_at", format_local(m.created_at)},
                      {"actions", actions},
                      {"has_actions", !actions.empty()},
-                     {"history", views::history_view(data->versions, meeting_labels(), show_value)},
+                     {"history", views::history_view(data.versions, meeting_labels(), show_value)},
                      {"can_amend", can(ctx.person, Action::amend_daily, ctx.scope)},
                      {"can_complete", can(ctx.person, Action::record_daily, ctx.scope)},
                      {"saved", ctx.request.query_value("saved").has_value()},
                      {"amended", ctx.request.query_value("amended").has_value()}});
 }
 
-Response amend_page(Context& ctx) {
+Result<Response> amend_page(Context& ctx) {
     const auto id = ctx.param("meeting");
-    auto found = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    if (!found.value())
-        return ctx.error(Error::not_found("We could not find that meeting."));
-    const Meeting& m = **found;
+    auto found = TRY(ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); }));
+    if (!found)
+        return Error::not_found("We could not find that meeting.");
+    const Meeting& m = *found;
     nlohmann::json values = {{"held_on", format_date(local_date_of(m.details.held_at))},
                              {"held_time", format_local_time(m.details.held_at)},
                              {"topic", m.details.topic},
@@ -253,7 +243,7 @@ Response amend_page(Context& ctx) {
         ctx, {fmt::format("/childrens-meetings/{}", id), values, std::nullopt, version, 200});
 }
 
-Response amend(Context& ctx) {
+Result<Response> amend(Context& ctx) {
     const auto id = ctx.param("meeting");
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -269,10 +259,10 @@ Response amend(Context& ctx) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return ctx.error(e);
+            return e;
         auto current = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
         if (!current.ok() || !current.value())
-            return ctx.error(e);
+            return e;
         const int shown = e.kind == ErrorKind::conflict ? (*current.value()).version
                                                         : static_cast<int>(version.value_or(1));
         nlohmann::json values = ctx.form->typed_values();
@@ -281,10 +271,8 @@ Response amend(Context& ctx) {
                                e.kind == ErrorKind::conflict ? 409 : 400});
     }
     if (ctx.request.wants_json()) {
-        auto m = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
-        if (!m.ok())
-            return ctx.error(m.error());
-        return Response::json(200, meeting_json(**m));
+        auto m = TRY(ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); }));
+        return Response::json(200, meeting_json(*m));
     }
     return Response::redirect(fmt::format("/childrens-meetings/{}?amended=1", id));
 }

@@ -136,7 +136,7 @@ struct FormPage {
     int status = 200;
 };
 
-Response show_form(const Context& ctx, const FormPage& p) {
+Result<Response> show_form(const Context& ctx, const FormPage& p) {
     const std::string child = ctx.scope.child_name;
     nlohmann::json errors = nlohmann::json::object();
     const std::string title = (p.version ? "Amend: " : "") + kind_title(p.kind) + " for " + child;
@@ -172,7 +172,7 @@ EntryKind kind_asked(const Context& ctx) {
     return EntryKind::note;
 }
 
-Response new_page(Context& ctx) {
+Result<Response> new_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     const EntryKind kind = ctx.draft
                                ? kind_from_key(ctx.draft->get("kind")).value_or(kind_asked(ctx))
@@ -185,18 +185,16 @@ Response new_page(Context& ctx) {
                            std::nullopt, std::nullopt, std::nullopt, 200});
 }
 
-Response created(Context& ctx, std::int64_t id) {
+Result<Response> created(Context& ctx, std::int64_t id) {
     if (ctx.request.wants_json()) {
-        auto entry = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
-        if (!entry.ok())
-            return ctx.error(entry.error());
-        return Response::json(201, entry_json(**entry))
+        auto entry = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
+        return Response::json(201, entry_json(*entry))
             .header("Location", fmt::format("/api/v1/daily-record/{}", id));
     }
     return Response::redirect(fmt::format("/daily-record/{}?saved=1", id));
 }
 
-Response create(Context& ctx) {
+Result<Response> create(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
     const std::string kind_typed =
@@ -214,7 +212,7 @@ Response create(Context& ctx) {
                            : Result<std::int64_t>(details.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return show_form(ctx,
                          {kind, fmt::format("/children/{}/daily-record", child_id),
                           ctx.form->typed_values(), id.error(), std::nullopt, std::nullopt, 400});
@@ -223,7 +221,7 @@ Response create(Context& ctx) {
 }
 
 // One tap on a tablet: praise recorded now, back where it was given.
-Response praise(Context& ctx) {
+Result<Response> praise(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
     const std::string back = reader.text("return_to", "return_to", {.max = 200});
@@ -234,7 +232,7 @@ Response praise(Context& ctx) {
                            : Result<std::int64_t>(details.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         // Shown again on the full praise form, with what was typed and the message at the field.
         nlohmann::json values = ctx.form->typed_values();
         values["occurred_on"] = format_date(ctx.today());
@@ -249,7 +247,7 @@ Response praise(Context& ctx) {
     return Response::redirect(to + (to.find('?') == std::string::npos ? "?" : "&") + "praised=1");
 }
 
-Response show(Context& ctx) {
+Result<Response> show(Context& ctx) {
     const auto entry_id = ctx.param("entry");
     struct Data {
         Entry entry;
@@ -259,7 +257,7 @@ Response show(Context& ctx) {
     };
     // Just saved: what Language that cares noticed, for whoever wrote without JavaScript.
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto found = TRY(find(c, entry_id));
         if (!found)
@@ -273,14 +271,12 @@ Response show(Context& ctx) {
                 TRY(language::check(c, *ctx.scope.organisation_id, staff_words(d.entry.details)));
         }
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const Entry& e = data->entry;
+    }));
+    const Entry& e = data.entry;
     if (ctx.request.wants_json()) {
         nlohmann::json j = entry_json(e);
         j["versions"] = nlohmann::json::array();
-        for (const auto& v : data->versions) {
+        for (const auto& v : data.versions) {
             j["versions"].push_back({{"version", v.version},
                                      {"record", v.record},
                                      {"reason", v.reason},
@@ -290,7 +286,7 @@ Response show(Context& ctx) {
         return Response::json(200, j);
     }
     nlohmann::json actions = nlohmann::json::array();
-    for (const auto& a : data->actions) {
+    for (const auto& a : data.actions) {
         actions.push_back({{"id", a.id},
                            {"description", a.description},
                            {"done", a.done},
@@ -314,7 +310,7 @@ Response show(Context& ctx) {
         {"signed_by", e.author_name},
         {"signed_at", format_local(e.created_at)},
         {"amended", e.version > 1},
-        {"history", views::history_view(data->versions, field_labels(), show_value)},
+        {"history", views::history_view(data.versions, field_labels(), show_value)},
         {"actions", actions},
         {"has_actions", !actions.empty()},
         {"can_amend", can(ctx.person, Action::amend_daily, ctx.scope)},
@@ -322,39 +318,35 @@ Response show(Context& ctx) {
                              Scope{ctx.scope.organisation_id, ctx.scope.home_id})},
         {"saved", ctx.request.query_value("saved").has_value()},
         {"was_amended", ctx.request.query_value("amended").has_value()}};
-    page.update(language::findings_view(data->findings));
+    page.update(language::findings_view(data.findings));
     return ctx.page("daily_entry", title + " – " + ctx.scope.child_name, page);
 }
 
-Response amend_page(Context& ctx) {
+Result<Response> amend_page(Context& ctx) {
     const auto entry_id = ctx.param("entry");
-    auto found = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
+    auto found = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
         auto entry = TRY(find(c, entry_id));
         if (!entry)
             return Error::not_found("We could not find that entry.");
         TRY(record_read(c, *entry, ctx.actor(), ctx.now()));
         return std::move(*entry);
-    });
-    if (!found.ok())
-        return ctx.error(found.error());
-    nlohmann::json values = values_of(found->details);
-    int version = found->version;
+    }));
+    nlohmann::json values = values_of(found.details);
+    int version = found.version;
     if (ctx.draft) {
         values = ctx.draft->typed_values();
         version = std::atoi(ctx.draft->get("version").c_str());
     }
-    return show_form(ctx, {found->details.kind, fmt::format("/daily-record/{}", entry_id), values,
+    return show_form(ctx, {found.details.kind, fmt::format("/daily-record/{}", entry_id), values,
                            std::nullopt, version, std::nullopt, 200});
 }
 
-Response amend_entry(Context& ctx) {
+Result<Response> amend_entry(Context& ctx) {
     const auto entry_id = ctx.param("entry");
-    auto current = ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); });
-    if (!current.ok())
-        return ctx.error(current.error());
-    if (!current.value())
-        return ctx.error(Error::not_found("We could not find that entry."));
-    const EntryKind kind = current.value()->details.kind;
+    auto current = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); }));
+    if (!current)
+        return Error::not_found("We could not find that entry.");
+    const EntryKind kind = current->details.kind;
     http::FormReader reader(*ctx.form);
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -370,7 +362,7 @@ Response amend_entry(Context& ctx) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return ctx.error(e);
+            return e;
         auto now_current = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
             auto entry = TRY(find(c, entry_id));
             if (!entry)
@@ -380,7 +372,7 @@ Response amend_entry(Context& ctx) {
             return std::move(*entry);
         });
         if (!now_current.ok())
-            return ctx.error(now_current.error());
+            return now_current.error();
         // On a conflict the form keeps what they typed and now carries the version they have seen.
         const int shown = e.kind == ErrorKind::conflict
                               ? now_current->version
@@ -393,13 +385,13 @@ Response amend_entry(Context& ctx) {
     if (ctx.request.wants_json()) {
         auto entry = ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); });
         if (!entry.ok())
-            return ctx.error(entry.error());
+            return entry.error();
         return Response::json(200, entry_json(**entry));
     }
     return Response::redirect(fmt::format("/daily-record/{}?amended=1", entry_id));
 }
 
-Response action_done(Context& ctx) {
+Result<Response> action_done(Context& ctx) {
     const auto action_id = ctx.param("action");
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -412,7 +404,7 @@ Response action_done(Context& ctx) {
     })
                                 : checked;
     if (!saved.ok())
-        return ctx.error(saved.error());
+        return saved.error();
     if (ctx.request.wants_json())
         return Response::no_content();
     return Response::redirect(http::local_path_or(

@@ -70,12 +70,11 @@ nlohmann::json action_view(const AgreedAction& a) {
             {"version", a.version}};
 }
 
-Response handover_page(Context& ctx) {
+Result<Response> handover_page(Context& ctx) {
     const auto home_id = ctx.param("home");
-    auto found = ctx.services.db.write([&](db::Connection& c) { return picture(c, ctx, home_id); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    const Picture& p = found.value();
+    auto found =
+        TRY(ctx.services.db.write([&](db::Connection& c) { return picture(c, ctx, home_id); }));
+    const Picture& p = found;
     // Entries grouped by child, in the order their first entry was recorded.
     nlohmann::json children = nlohmann::json::array();
     std::map<std::int64_t, std::size_t> index;
@@ -149,7 +148,7 @@ Response handover_page(Context& ctx) {
                      {"given", ctx.request.query_value("given").has_value()}});
 }
 
-Response give(Context& ctx) {
+Result<Response> give(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     std::vector<std::string> keys;
@@ -164,34 +163,31 @@ Response give(Context& ctx) {
         reader.fail("covers_from",
                     "The start of the handover must be a time like 2026-05-12T07:00:00Z");
     Status checked = reader.finish();
-    auto id = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
-        auto last = TRY(last_handover(c, home_id));
-        const Timestamp from = since.value_or(
-            covers_from(last ? std::optional<Timestamp>{last->given_at} : std::nullopt, ctx.now()));
-        return give_handover(c, home_id, shift, from, notes, ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(checked.take_error());
-    if (!id.ok())
-        return ctx.error(id.error());
+    auto id =
+        TRY(checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
+            auto last = TRY(last_handover(c, home_id));
+            const Timestamp from = since.value_or(covers_from(
+                last ? std::optional<Timestamp>{last->given_at} : std::nullopt, ctx.now()));
+            return give_handover(c, home_id, shift, from, notes, ctx.actor(), ctx.now());
+        })
+                         : Result<std::int64_t>(checked.take_error()));
     if (ctx.request.wants_json())
-        return Response::json(201, {{"id", id.value()}});
+        return Response::json(201, {{"id", id}});
     return Response::redirect(fmt::format("/homes/{}/handover?given=1", home_id));
 }
 
-Response history(Context& ctx) {
+Result<Response> history(Context& ctx) {
     const auto home_id = ctx.param("home");
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
         const auto n = std::atoll(b->c_str());
         if (n <= 0)
-            return ctx.error(Error::invalid("before", "That page of handovers does not exist"));
+            return Error::invalid("before", "That page of handovers does not exist");
         before = n;
     }
-    auto list = ctx.services.db.read(
-        [&](db::Connection& c) { return handovers(c, home_id, before, history_page + 1); });
-    if (!list.ok())
-        return ctx.error(list.error());
-    auto& items = list.value();
+    auto list = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return handovers(c, home_id, before, history_page + 1); }));
+    auto& items = list;
     const bool more = items.size() > static_cast<std::size_t>(history_page);
     if (more)
         items.pop_back();

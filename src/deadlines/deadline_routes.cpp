@@ -73,17 +73,15 @@ Result<HomeDeadlines> load(db::Connection& c, const std::vector<std::int64_t>& h
     return h;
 }
 
-Response home_page(Context& ctx) {
+Result<Response> home_page(Context& ctx) {
     const auto home_id = ctx.param("home");
     auto found =
-        ctx.services.db.read([&](db::Connection& c) { return load(c, {home_id}, ctx.now()); });
-    if (!found.ok())
-        return ctx.error(found.error());
+        TRY(ctx.services.db.read([&](db::Connection& c) { return load(c, {home_id}, ctx.now()); }));
     if (ctx.request.wants_json()) {
-        return Response::json(200, {{"open", views_of(found->open, ctx.now())},
-                                    {"met_recently", views_of(found->settled, ctx.now())}});
+        return Response::json(200, {{"open", views_of(found.open, ctx.now())},
+                                    {"met_recently", views_of(found.settled, ctx.now())}});
     }
-    nlohmann::json data = sections(found->open, found->settled, ctx.now(), false);
+    nlohmann::json data = sections(found.open, found.settled, ctx.now(), false);
     data["home"] = {{"id", home_id}, {"name", ctx.scope.home_name}};
     return ctx.page("home_deadlines", "Deadlines: " + ctx.scope.home_name, data);
 }
@@ -103,30 +101,26 @@ Result<std::vector<std::int64_t>> homes_watched(db::Connection& c, const Person&
     return out;
 }
 
-Response across_homes(Context& ctx) {
-    auto found = ctx.services.db.read([&](db::Connection& c) -> Result<HomeDeadlines> {
+Result<Response> across_homes(Context& ctx) {
+    auto found = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<HomeDeadlines> {
         auto homes = TRY(homes_watched(c, ctx.person));
         return load(c, homes, ctx.now());
-    });
-    if (!found.ok())
-        return ctx.error(found.error());
+    }));
     if (ctx.request.wants_json()) {
-        return Response::json(200, {{"open", views_of(found->open, ctx.now())},
-                                    {"met_recently", views_of(found->settled, ctx.now())}});
+        return Response::json(200, {{"open", views_of(found.open, ctx.now())},
+                                    {"met_recently", views_of(found.settled, ctx.now())}});
     }
-    nlohmann::json data = sections(found->open, found->settled, ctx.now(), true);
+    nlohmann::json data = sections(found.open, found.settled, ctx.now(), true);
     data["across"] = true;
     return ctx.page("home_deadlines", "Deadlines in your homes", data);
 }
 
-Response child_page(Context& ctx) {
+Result<Response> child_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     auto found =
-        ctx.services.db.read([&](db::Connection& c) { return for_child(c, child_id, 100); });
-    if (!found.ok())
-        return ctx.error(found.error());
+        TRY(ctx.services.db.read([&](db::Connection& c) { return for_child(c, child_id, 100); }));
     std::vector<Deadline> open, settled;
-    for (auto& d : found.value())
+    for (auto& d : found)
         (d.state == State::open ? open : settled).push_back(std::move(d));
     if (ctx.request.wants_json()) {
         return Response::json(
@@ -136,8 +130,8 @@ Response child_page(Context& ctx) {
     return ctx.page("child_deadlines", "Deadlines: " + ctx.scope.child_name, data);
 }
 
-Response show_deadline(const Context& ctx, const Deadline& d, const nlohmann::json& values,
-                       const std::optional<Error>& error, int status) {
+Result<Response> show_deadline(const Context& ctx, const Deadline& d, const nlohmann::json& values,
+                               const std::optional<Error>& error, int status) {
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json data = {
         {"deadline", deadline_view(d, ctx.now())},
@@ -153,19 +147,17 @@ Response show_deadline(const Context& ctx, const Deadline& d, const nlohmann::js
     return ctx.page("deadline", d.title, data, status);
 }
 
-Response detail(Context& ctx) {
-    auto found =
-        ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    if (!found.value())
-        return ctx.error(Error::not_found("We could not find that deadline."));
+Result<Response> detail(Context& ctx) {
+    auto found = TRY(
+        ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); }));
+    if (!found)
+        return Error::not_found("We could not find that deadline.");
     if (ctx.request.wants_json())
-        return Response::json(200, deadline_view(**found, ctx.now()));
-    return show_deadline(ctx, **found, nlohmann::json::object(), std::nullopt, 200);
+        return Response::json(200, deadline_view(*found, ctx.now()));
+    return show_deadline(ctx, *found, nlohmann::json::object(), std::nullopt, 200);
 }
 
-Response record_met(Context& ctx) {
+Result<Response> record_met(Context& ctx) {
     const auto id = ctx.param("deadline");
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -180,17 +172,17 @@ Response record_met(Context& ctx) {
     if (!saved.ok()) {
         if (ctx.request.wants_json() || (saved.error().kind != ErrorKind::invalid_input &&
                                          saved.error().kind != ErrorKind::conflict))
-            return ctx.error(saved.error());
+            return saved.error();
         auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
         if (!found.ok() || !found.value())
-            return ctx.error(saved.error());
+            return saved.error();
         return show_deadline(ctx, **found, ctx.form->typed_values(), saved.error(),
                              saved.error().kind == ErrorKind::conflict ? 409 : 400);
     }
     if (ctx.request.wants_json()) {
         auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
         if (!found.ok())
-            return ctx.error(found.error());
+            return found.error();
         return Response::json(200, deadline_view(**found, ctx.now()));
     }
     return Response::redirect(fmt::format("/deadlines/{}?met=1", id));

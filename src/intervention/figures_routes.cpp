@@ -159,18 +159,16 @@ nlohmann::json figures_json(const Gathered& g, const Timestamp now) {
             {"sign_offs_owed", owed}};
 }
 
-Response figures_page(Context& ctx) {
+Result<Response> figures_page(Context& ctx) {
     const auto months = months_ending(ctx.today(), months_shown);
-    auto g = ctx.services.db.read([&](db::Connection& c) { return gather(c, ctx, months); });
-    if (!g.ok())
-        return ctx.error(g.error());
+    auto g = TRY(ctx.services.db.read([&](db::Connection& c) { return gather(c, ctx, months); }));
     if (ctx.request.wants_json())
-        return Response::json(200, figures_json(g.value(), ctx.now()));
-    const auto& f = g->figures;
+        return Response::json(200, figures_json(g, ctx.now()));
+    const auto& f = g.figures;
     const std::string period =
         fmt::format("{} to {}", month_label(months.front()), month_label(months.back()));
     const std::string where =
-        g->homes.whole_organisation ? std::string("the organisation") : g->homes.homes.front().name;
+        g.homes.whole_organisation ? std::string("the organisation") : g.homes.homes.front().name;
 
     std::vector<std::string> labels;
     std::vector<std::optional<double>> incidents, restraints, children;
@@ -220,7 +218,7 @@ Response figures_page(Context& ctx) {
     }
     std::vector<std::pair<std::string, int>> staff;
     for (const auto& [id, n] : f.by_staff)
-        staff.emplace_back(behaviour::name_in(g->staff, id), n);
+        staff.emplace_back(behaviour::name_in(g.staff, id), n);
     std::stable_sort(staff.begin(), staff.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> staff_labels;
@@ -254,15 +252,15 @@ Response figures_page(Context& ctx) {
              duration_values, "Restraints"),
     });
     nlohmann::json owed = nlohmann::json::array();
-    for (const auto& d : g->owed)
+    for (const auto& d : g.owed)
         owed.push_back(deadlines::deadline_view(d, ctx.now()));
     nlohmann::json homes = nlohmann::json::array();
-    for (const auto& h : g->homes.homes) {
-        if (!g->homes.whole_organisation)
+    for (const auto& h : g.homes.homes) {
+        if (!g.homes.whole_organisation)
             break;
-        const auto& hf = g->per_home.at(h.id);
+        const auto& hf = g.per_home.at(h.id);
         const int owed_here = static_cast<int>(std::count_if(
-            g->owed.begin(), g->owed.end(), [&](const auto& d) { return d.home_id == h.id; }));
+            g.owed.begin(), g.owed.end(), [&](const auto& d) { return d.home_id == h.id; }));
         homes.push_back({{"name", h.name},
                          {"href", fmt::format("/homes/{}/restrictive-practice", h.id)},
                          {"incidents", hf.incidents},
@@ -274,11 +272,10 @@ Response figures_page(Context& ctx) {
     const double mean = f.restraints ? static_cast<double>(f.total_minutes) / f.restraints : 0;
     nlohmann::json view = {
         {"where", where},
-        {"whole_organisation", g->homes.whole_organisation},
-        {"home", g->homes.whole_organisation
-                     ? nlohmann::json(nullptr)
-                     : nlohmann::json{{"id", g->homes.homes.front().id},
-                                      {"name", g->homes.homes.front().name}}},
+        {"whole_organisation", g.homes.whole_organisation},
+        {"home", g.homes.whole_organisation ? nlohmann::json(nullptr)
+                                            : nlohmann::json{{"id", g.homes.homes.front().id},
+                                                             {"name", g.homes.homes.front().name}}},
         {"period", period},
         {"incidents", f.incidents},
         {"restraints", f.restraints},
@@ -292,9 +289,9 @@ Response figures_page(Context& ctx) {
         {"has_owed", !owed.empty()},
         {"homes", homes},
         {"has_homes", !homes.empty()},
-        {"counts_href", g->homes.whole_organisation
+        {"counts_href", g.homes.whole_organisation
                             ? std::string("/organisation/ofsted-counts")
-                            : fmt::format("/homes/{}/ofsted-counts", g->homes.homes.front().id)}};
+                            : fmt::format("/homes/{}/ofsted-counts", g.homes.homes.front().id)}};
     return ctx.page("restrictive_practice", "Restrictive practice: " + where, view);
 }
 
@@ -330,10 +327,10 @@ Range range_asked(const Context& ctx) {
     return r;
 }
 
-Response ofsted_counts_page(Context& ctx) {
+Result<Response> ofsted_counts_page(Context& ctx) {
     Range range = range_asked(ctx);
     if (!range.errors.empty() && ctx.request.wants_json())
-        return ctx.error(Error::invalid_fields(range.errors));
+        return Error::invalid_fields(range.errors);
     struct Row {
         std::string home;
         OfstedCounts counts;
@@ -342,7 +339,7 @@ Response ofsted_counts_page(Context& ctx) {
         std::vector<Row> rows;
         OfstedCounts overall;  // a child restrained in two homes counts once here
     };
-    auto counted = ctx.services.db.read([&](db::Connection& c) -> Result<Counted> {
+    auto counted = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Counted> {
         Counted out;
         if (!range.errors.empty())
             return out;
@@ -359,21 +356,19 @@ Response ofsted_counts_page(Context& ctx) {
         }
         out.overall = ofsted_counts(all, from, until);
         return out;
-    });
-    if (!counted.ok())
-        return ctx.error(counted.error());
+    }));
     const std::string from_text = format_date(range.from);
     const std::string to_text = format_date(range.to);
     const bool csv = ctx.request.query_value("format") == std::optional<std::string>("csv");
     if (csv && range.errors.empty()) {
         std::string body = "home,from,to,restraints,children_restrained\r\n";
-        for (const auto& r : counted->rows) {
+        for (const auto& r : counted.rows) {
             body += fmt::format("{},{},{},{},{}\r\n", csv_field(r.home), from_text, to_text,
                                 r.counts.restraints, r.counts.children_restrained);
         }
-        if (counted->rows.size() > 1) {
+        if (counted.rows.size() > 1) {
             body += fmt::format("All homes,{},{},{},{}\r\n", from_text, to_text,
-                                counted->overall.restraints, counted->overall.children_restrained);
+                                counted.overall.restraints, counted.overall.children_restrained);
         }
         return Response::text(200, body, "text/csv; charset=utf-8")
             .header("Content-Disposition",
@@ -381,7 +376,7 @@ Response ofsted_counts_page(Context& ctx) {
                                 to_text));
     }
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& r : counted->rows) {
+    for (const auto& r : counted.rows) {
         list.push_back({{"home", r.home},
                         {"restraints", r.counts.restraints},
                         {"children_restrained", r.counts.children_restrained}});
@@ -390,15 +385,15 @@ Response ofsted_counts_page(Context& ctx) {
         return Response::json(200, {{"from", from_text},
                                     {"to", to_text},
                                     {"homes", list},
-                                    {"restraints", counted->overall.restraints},
-                                    {"children_restrained", counted->overall.children_restrained}});
+                                    {"restraints", counted.overall.restraints},
+                                    {"children_restrained", counted.overall.children_restrained}});
     nlohmann::json view = {{"from", ctx.request.query_value("from").value_or(from_text)},
                            {"to", ctx.request.query_value("to").value_or(to_text)},
                            {"from_label", format_local_date(range.from)},
                            {"to_label", format_local_date(range.to)},
                            {"rows", list},
-                           {"restraints", counted->overall.restraints},
-                           {"children_restrained", counted->overall.children_restrained},
+                           {"restraints", counted.overall.restraints},
+                           {"children_restrained", counted.overall.children_restrained},
                            {"has_counts", range.errors.empty()},
                            {"several", list.size() > 1},
                            {"csv_href", fmt::format("{}?from={}&to={}&format=csv", ctx.request.path,

@@ -89,12 +89,10 @@ struct FormPage {
     int status = 200;
 };
 
-Response show_form(const Context& ctx, const FormSource& w, const FormPage& p) {
-    auto training = ctx.services.db.read([&](db::Connection& c) {
+Result<Response> show_form(const Context& ctx, const FormSource& w, const FormPage& p) {
+    auto training = TRY(ctx.services.db.read([&](db::Connection& c) {
         return training_of(c, w.choosable.staff, local_date_of(w.incident.details.occurred_at));
-    });
-    if (!training.ok())
-        return ctx.error(training.error());
+    }));
     const bool restraint = is_restraint(p.kind);
     const std::string child = first_word(ctx.scope.child_name);
     const std::string what = restraint ? label_in(measure_kinds(), p.kind) : "Consequence";
@@ -112,8 +110,8 @@ Response show_form(const Context& ctx, const FormSource& w, const FormPage& p) {
         {"incident_when", format_local(w.incident.details.occurred_at)},
         {"incident_href",
          fmt::format("/children/{}/incidents/{}", ctx.scope.child_id.value_or(0), w.incident.id)},
-        {"training", training.value()},
-        {"has_training", !training->empty()},
+        {"training", training},
+        {"has_training", !training.empty()},
         {"prohibited", nlohmann::json::array()}};
     for (const auto& r : prohibited_sanctions())
         view["prohibited"].push_back(r.label);
@@ -132,59 +130,54 @@ Response show_form(const Context& ctx, const FormSource& w, const FormPage& p) {
     return ctx.page("measure_form", title, view, p.status);
 }
 
-Response new_form(Context& ctx) {
+Result<Response> new_form(Context& ctx) {
     const std::string kind = kind_asked(ctx);
     if (std::none_of(measure_kinds().begin(), measure_kinds().end(),
                      [&](const Choice& c) { return c.key == kind; }))
-        return ctx.error(Error::not_found("There is no record of that kind."));
-    auto w = ctx.services.db.write(
-        [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), true); });
-    if (!w.ok())
-        return ctx.error(w.error());
+        return Error::not_found("There is no record of that kind.");
+    auto w = TRY(ctx.services.db.write(
+        [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), true); }));
     const nlohmann::json values =
-        ctx.draft ? ctx.draft->typed_values() : first_values(kind, w->incident);
-    return show_form(ctx, w.value(),
-                     {kind, ctx.request.path, values, std::nullopt, std::nullopt, 200});
+        ctx.draft ? ctx.draft->typed_values() : first_values(kind, w.incident);
+    return show_form(ctx, w, {kind, ctx.request.path, values, std::nullopt, std::nullopt, 200});
 }
 
-Response create(Context& ctx) {
+Result<Response> create(Context& ctx) {
     const std::string kind = kind_asked(ctx);
-    auto w = ctx.services.db.read(
-        [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), false); });
-    if (!w.ok())
-        return ctx.error(w.error());
+    auto w = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), false); }));
     http::FormReader reader(*ctx.form);
     reader.choice("kind", "the kind of record", keys_of(measure_kinds()), true);
     auto details =
-        read_measure(reader, kind, w->choosable, w->incident.details.occurred_at, ctx.now());
+        read_measure(reader, kind, w.choosable, w.incident.details.occurred_at, ctx.now());
     auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return record(
             c,
-            {&w->incident, ctx.scope.child_id.value_or(0), ctx.scope.organisation_id.value_or(0),
-             label_in(w->choosable.techniques, details->technique)},
+            {&w.incident, ctx.scope.child_id.value_or(0), ctx.scope.organisation_id.value_or(0),
+             label_in(w.choosable.techniques, details->technique)},
             details.value(), ctx.actor(), ctx.now());
     })
                            : Result<std::int64_t>(details.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return show_form(
-            ctx, w.value(),
+            ctx, w,
             {kind, ctx.request.path, ctx.form->typed_values(), id.error(), std::nullopt, 400});
     }
     if (ctx.request.wants_json()) {
         auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
         if (!made.ok() || !made.value())
-            return ctx.error(made.ok() ? Error::internal("record vanished") : made.error());
-        return Response::json(201, measure_json(**made, w->choosable.staff))
+            return made.ok() ? Error::internal("record vanished") : made.error();
+        return Response::json(201, measure_json(**made, w.choosable.staff))
             .header("Location", fmt::format("/api/v1/measures/{}", id.value()));
     }
     return Response::redirect(measure_href(id.value()) + "?saved=1");
 }
 
-Response amend_form(Context& ctx);
+Result<Response> amend_form(Context& ctx);
 
-Response show(Context& ctx) {
+Result<Response> show(Context& ctx) {
     if (ctx.draft && can(ctx.person, Action::record_measure, ctx.scope))
         return amend_form(ctx);
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
@@ -197,7 +190,7 @@ Response show(Context& ctx) {
         nlohmann::json training;
         std::vector<language::Finding> findings;
     };
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto found = TRY(find(c, ctx.param("measure")));
         if (!found)
@@ -237,86 +230,77 @@ Response show(Context& ctx) {
                 d.measure.details.description + "\n" + d.measure.details.why_necessary));
         }
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const Measure& m = data->measure;
+    }));
+    const Measure& m = data.measure;
     if (ctx.request.wants_json()) {
-        nlohmann::json j = measure_json(m, data->people);
-        j["clocks"] = clocks_view(data->clocks, ctx.now());
+        nlohmann::json j = measure_json(m, data.people);
+        j["clocks"] = clocks_view(data.clocks, ctx.now());
         return Response::json(200, j);
     }
     bool untrained = false;
-    for (const auto& t : data->training)
+    for (const auto& t : data.training)
         untrained = untrained || t["untrained"].get<bool>();
-    const auto people = data->people;
-    const auto techniques = data->techniques;
+    const auto people = data.people;
+    const auto techniques = data.techniques;
     nlohmann::json view = {
-        {"measure", measure_view(m, data->people, data->techniques)},
-        {"clocks", clocks_view(data->clocks, ctx.now())},
+        {"measure", measure_view(m, data.people, data.techniques)},
+        {"clocks", clocks_view(data.clocks, ctx.now())},
         {"exempt", m.details.ehc_exempt},
-        {"training", data->training},
+        {"training", data.training},
         {"untrained", untrained},
         {"incident_href", fmt::format("/children/{}/incidents/{}", m.child_id, m.incident_id)},
         {"can_amend", can(ctx.person, Action::record_measure, ctx.scope)},
         {"can_sign", can(ctx.person, Action::sign_measure, ctx.scope)},
-        {"history", views::history_view(data->versions, field_labels(m.details.kind),
+        {"history", views::history_view(data.versions, field_labels(m.details.kind),
                                         [&](const std::string& f, const std::string& v) {
                                             return shown_value(people, techniques, f, v);
                                         })},
         {"saved", ctx.request.query_value("saved").has_value()},
         {"was_amended", ctx.request.query_value("amended").has_value()},
         {"was_signed", ctx.request.query_value("signed").has_value()}};
-    view.update(language::findings_view(data->findings));
+    view.update(language::findings_view(data.findings));
     return ctx.page("measure", "Reg 35 record – " + ctx.scope.child_name, view);
 }
 
-Response amend_form(Context& ctx) {
-    auto m = ctx.services.db.write([&](db::Connection& c) -> Result<Measure> {
+Result<Response> amend_form(Context& ctx) {
+    auto m = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Measure> {
         auto found = TRY(find(c, ctx.param("measure")));
         if (!found)
             return Error::not_found("We could not find that record.");
         TRY(record_read(c, *found, ctx.actor(), ctx.now()));
         return std::move(*found);
-    });
-    if (!m.ok())
-        return ctx.error(m.error());
-    auto w = ctx.services.db.read(
-        [&](db::Connection& c) { return load_writing(c, ctx, m->incident_id, false); });
-    if (!w.ok())
-        return ctx.error(w.error());
-    nlohmann::json values = values_of(m->details);
-    int version = m->version;
+    }));
+    auto w = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return load_writing(c, ctx, m.incident_id, false); }));
+    nlohmann::json values = values_of(m.details);
+    int version = m.version;
     if (ctx.draft) {
         values = ctx.draft->typed_values();
         version = std::atoi(ctx.draft->get("version").c_str());
     }
-    return show_form(ctx, w.value(),
-                     {m->details.kind, measure_href(m->id), values, std::nullopt, version, 200});
+    return show_form(ctx, w,
+                     {m.details.kind, measure_href(m.id), values, std::nullopt, version, 200});
 }
 
-Response save_amendment(Context& ctx) {
-    auto m = ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("measure")); });
-    if (!m.ok())
-        return ctx.error(m.error());
-    if (!m.value())
-        return ctx.error(Error::not_found("We could not find that record."));
-    const Measure current = **m;
-    auto w = ctx.services.db.read(
-        [&](db::Connection& c) { return load_writing(c, ctx, current.incident_id, false); });
-    if (!w.ok())
-        return ctx.error(w.error());
+Result<Response> save_amendment(Context& ctx) {
+    auto m =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("measure")); }));
+    if (!m)
+        return Error::not_found("We could not find that record.");
+    const Measure current = *m;
+    auto w = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return load_writing(c, ctx, current.incident_id, false); }));
     http::FormReader reader(*ctx.form);
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
                                            {.required = true, .max = 1000, .multiline = true});
-    auto details = read_measure(reader, current.details.kind, w->choosable,
-                                w->incident.details.occurred_at, ctx.now());
+    auto details = read_measure(reader, current.details.kind, w.choosable,
+                                w.incident.details.occurred_at, ctx.now());
     Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return intervention::amend(
             c, current.id, static_cast<int>(version.value_or(0)), details.value(),
-            label_in(w->choosable.techniques, details->technique),
+            label_in(w.choosable.techniques, details->technique),
             ctx.scope.organisation_id.value_or(0), reason, ctx.actor(), ctx.now());
     })
                                 : Status(details.error());
@@ -324,7 +308,7 @@ Response save_amendment(Context& ctx) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return ctx.error(e);
+            return e;
         nlohmann::json values = ctx.form->typed_values();
         int shown = static_cast<int>(version.value_or(current.version));
         if (e.kind == ErrorKind::conflict) {
@@ -334,15 +318,15 @@ Response save_amendment(Context& ctx) {
                 shown = (*now_is)->version;
         }
         values["version"] = std::to_string(shown);
-        return show_form(ctx, w.value(),
+        return show_form(ctx, w,
                          {current.details.kind, measure_href(current.id), values, e, shown,
                           e.kind == ErrorKind::conflict ? 409 : 400});
     }
     if (ctx.request.wants_json()) {
         auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); });
         if (!made.ok() || !made.value())
-            return ctx.error(made.ok() ? Error::internal("record vanished") : made.error());
-        return Response::json(200, measure_json(**made, w->choosable.staff));
+            return made.ok() ? Error::internal("record vanished") : made.error();
+        return Response::json(200, measure_json(**made, w.choosable.staff));
     }
     return Response::redirect(measure_href(current.id) + "?amended=1");
 }
@@ -356,9 +340,9 @@ struct SignPage {
     int status = 200;
 };
 
-Response show_sign(const Context& ctx, const Measure& m,
-                   const std::vector<behaviour::Person>& people,
-                   const std::vector<Choice>& techniques, const SignPage& p) {
+Result<Response> show_sign(const Context& ctx, const Measure& m,
+                           const std::vector<behaviour::Person>& people,
+                           const std::vector<Choice>& techniques, const SignPage& p) {
     const bool staff = p.stage == Stage::staff;
     const std::string child = first_word(m.child_name);
     const std::string title =
@@ -420,49 +404,43 @@ Result<Loaded> load_measure(const Context& ctx, bool record) {
     });
 }
 
-Response sign_form(Context& ctx, Stage stage) {
-    auto l = load_measure(ctx, true);
-    if (!l.ok())
-        return ctx.error(l.error());
+Result<Response> sign_form(Context& ctx, Stage stage) {
+    auto l = TRY(load_measure(ctx, true));
     nlohmann::json values = ctx.draft
                                 ? ctx.draft->typed_values()
                                 : nlohmann::json{{"spoke_on", format_date(ctx.today())},
-                                                 {"version", std::to_string(l->measure.version)}};
-    return show_sign(ctx, l->measure, l->people, l->techniques, {stage, values, std::nullopt, 200});
+                                                 {"version", std::to_string(l.measure.version)}};
+    return show_sign(ctx, l.measure, l.people, l.techniques, {stage, values, std::nullopt, 200});
 }
 
-Response sign_post(Context& ctx, Stage stage) {
-    auto l = load_measure(ctx, false);
-    if (!l.ok())
-        return ctx.error(l.error());
+Result<Response> sign_post(Context& ctx, Stage stage) {
+    auto l = TRY(load_measure(ctx, false));
     http::FormReader reader(*ctx.form);
     auto input =
-        read_review(reader, stage, local_date_of(l->measure.details.started_at), ctx.today());
+        read_review(reader, stage, local_date_of(l.measure.details.started_at), ctx.today());
     Status saved = input.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
-        auto signer = TRY(signer_for(c, ctx.person, l->measure.home_id));
-        return sign(c, l->measure.id, stage, input.value(), signer, ctx.actor(), ctx.now());
+        auto signer = TRY(signer_for(c, ctx.person, l.measure.home_id));
+        return sign(c, l.measure.id, stage, input.value(), signer, ctx.actor(), ctx.now());
     })
                               : Status(input.error());
     if (!saved.ok()) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return ctx.error(e);
-        auto again = load_measure(ctx, e.kind == ErrorKind::conflict);
-        if (!again.ok())
-            return ctx.error(again.error());
+            return e;
+        auto again = TRY(load_measure(ctx, e.kind == ErrorKind::conflict));
         nlohmann::json values = ctx.form->typed_values();
         if (e.kind == ErrorKind::conflict)
-            values["version"] = std::to_string(again->measure.version);
+            values["version"] = std::to_string(again.measure.version);
         Error shown = e;
         if (e.kind == ErrorKind::conflict)
             shown = Error::invalid("signed", e.message);
-        return show_sign(ctx, again->measure, again->people, again->techniques,
+        return show_sign(ctx, again.measure, again.people, again.techniques,
                          {stage, values, shown, e.kind == ErrorKind::conflict ? 409 : 400});
     }
     if (ctx.request.wants_json())
         return Response::no_content();
-    return Response::redirect(measure_href(l->measure.id) + "?signed=1");
+    return Response::redirect(measure_href(l.measure.id) + "?signed=1");
 }
 
 // The incident page's part: the Reg 35 records written for the incident, for the children whose

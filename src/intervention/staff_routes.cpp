@@ -21,24 +21,22 @@ namespace {
 
 using behaviour::options;
 
-Response signers_page(const Context& ctx, const std::optional<Error>& error, int status) {
+Result<Response> signers_page(const Context& ctx, const std::optional<Error>& error, int status) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     struct Data {
         std::vector<Authorisation> authorised;
         std::vector<behaviour::Person> staff;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.authorised = TRY(authorised_in(c, home_id));
         auto choosable = TRY(behaviour::choosable_in(c, home_id));
         d.staff = std::move(choosable.staff);
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     if (ctx.request.wants_json()) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& a : data->authorised) {
+        for (const auto& a : data.authorised) {
             out.push_back({{"person_id", a.person_id},
                            {"name", a.name},
                            {"authorised_by", a.authorised_by},
@@ -48,15 +46,15 @@ Response signers_page(const Context& ctx, const std::optional<Error>& error, int
     }
     nlohmann::json rows = nlohmann::json::array();
     std::vector<behaviour::Person> choosable;
-    for (const auto& p : data->staff) {
+    for (const auto& p : data.staff) {
         const bool is_authorised =
-            std::any_of(data->authorised.begin(), data->authorised.end(),
+            std::any_of(data.authorised.begin(), data.authorised.end(),
                         [&](const Authorisation& a) { return a.person_id == p.id; });
         // The registered manager signs without being authorised, by their own hand.
         if (!is_authorised && p.id != ctx.person.id)
             choosable.push_back(p);
     }
-    for (const auto& a : data->authorised) {
+    for (const auto& a : data.authorised) {
         rows.push_back({{"person_id", a.person_id},
                         {"name", a.name},
                         {"by", a.authorised_by},
@@ -82,11 +80,11 @@ Response signers_page(const Context& ctx, const std::optional<Error>& error, int
     return ctx.page("reg35_signers", "Who may sign Reg 35 records", view, status);
 }
 
-Response signers(Context& ctx) {
+Result<Response> signers(Context& ctx) {
     return signers_page(ctx, std::nullopt, 200);
 }
 
-Response change_signers(Context& ctx) {
+Result<Response> change_signers(Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     http::FormReader reader(*ctx.form);
     const auto person = reader.integer("person_id", "who may sign", true, 1,
@@ -102,7 +100,7 @@ Response change_signers(Context& ctx) {
                                 : checked;
     if (!saved.ok()) {
         if (ctx.request.wants_json() || saved.error().kind != ErrorKind::invalid_input)
-            return ctx.error(saved.error());
+            return saved.error();
         return signers_page(ctx, saved.error(), 400);
     }
     if (ctx.request.wants_json())
@@ -110,13 +108,13 @@ Response change_signers(Context& ctx) {
     return Response::redirect(fmt::format("/homes/{}/reg35-signers?changed=1", home_id));
 }
 
-Response training_page(const Context& ctx, const std::optional<Error>& error, int status) {
+Result<Response> training_page(const Context& ctx, const std::optional<Error>& error, int status) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     struct Data {
         std::vector<behaviour::Person> staff;
         std::vector<Certificate> latest;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto choosable = TRY(behaviour::choosable_in(c, home_id));
         d.staff = std::move(choosable.staff);
@@ -125,14 +123,12 @@ Response training_page(const Context& ctx, const std::optional<Error>& error, in
             ids.push_back(p.id);
         d.latest = TRY(latest_certificates(c, ids));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& p : data->staff) {
-        auto cert = std::find_if(data->latest.begin(), data->latest.end(),
+    for (const auto& p : data.staff) {
+        auto cert = std::find_if(data.latest.begin(), data.latest.end(),
                                  [&](const Certificate& c) { return c.person_id == p.id; });
-        const bool has = cert != data->latest.end();
+        const bool has = cert != data.latest.end();
         const auto s = standing_on(has ? std::vector<Date>{cert->expires_on} : std::vector<Date>{},
                                    ctx.today());
         rows.push_back({{"person_id", p.id},
@@ -165,7 +161,7 @@ Response training_page(const Context& ctx, const std::optional<Error>& error, in
     }
     auto f = [&](views::FieldSpec spec) { return views::field(spec, values, errors); };
     view["fields"] = nlohmann::json::array({
-        f({"person_id", "Who is it for?", views::FieldKind::radios, "", options(data->staff)}),
+        f({"person_id", "Who is it for?", views::FieldKind::radios, "", options(data.staff)}),
         f({"course", "Course and level", views::FieldKind::text,
            "The accredited scheme, as the certificate says"}),
         f({"awarded_on", "Day it was awarded", views::FieldKind::date}),
@@ -174,18 +170,16 @@ Response training_page(const Context& ctx, const std::optional<Error>& error, in
     return ctx.page("intervention_training", "Physical intervention training", view, status);
 }
 
-Response training(Context& ctx) {
+Result<Response> training(Context& ctx) {
     return training_page(ctx, std::nullopt, 200);
 }
 
-Response record_training(Context& ctx) {
+Result<Response> record_training(Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
-    auto staff = ctx.services.db.read(
-        [&](db::Connection& c) { return behaviour::choosable_in(c, home_id); });
-    if (!staff.ok())
-        return ctx.error(staff.error());
+    auto staff = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return behaviour::choosable_in(c, home_id); }));
     http::FormReader reader(*ctx.form);
-    auto input = read_certificate(reader, staff->staff, ctx.today());
+    auto input = read_certificate(reader, staff.staff, ctx.today());
     auto id = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
         return record_certificate(c, ctx.scope.organisation_id.value_or(0), home_id, input.value(),
                                   ctx.actor(), ctx.now());
@@ -193,7 +187,7 @@ Response record_training(Context& ctx) {
                          : Result<std::int64_t>(input.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return training_page(ctx, id.error(), 400);
     }
     if (ctx.request.wants_json())

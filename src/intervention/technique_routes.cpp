@@ -16,13 +16,12 @@ namespace {
 
 constexpr const char* page_path = "/organisation/intervention-techniques";
 
-Response techniques_page(const Context& ctx, const std::optional<Error>& error, int status) {
-    auto list = ctx.services.db.read(
-        [&](db::Connection& c) { return technique_list(c, ctx.person.organisation_id); });
-    if (!list.ok())
-        return ctx.error(list.error());
+Result<Response> techniques_page(const Context& ctx, const std::optional<Error>& error,
+                                 int status) {
+    auto list = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return technique_list(c, ctx.person.organisation_id); }));
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& t : list.value()) {
+    for (const auto& t : list) {
         rows.push_back({{"key", t.key},
                         {"label", t.label},
                         {"retired", t.retired},
@@ -47,11 +46,11 @@ Response techniques_page(const Context& ctx, const std::optional<Error>& error, 
     return ctx.page("intervention_techniques", "Physical intervention techniques", view, status);
 }
 
-Response techniques(Context& ctx) {
+Result<Response> techniques(Context& ctx) {
     return techniques_page(ctx, std::nullopt, 200);
 }
 
-Response change_techniques(Context& ctx) {
+Result<Response> change_techniques(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const std::string change =
         reader.choice("change", "what to change", {"add", "retire", "restore"}, true);
@@ -69,7 +68,7 @@ Response change_techniques(Context& ctx) {
                                 : checked;
     if (!saved.ok()) {
         if (ctx.request.wants_json() || saved.error().kind != ErrorKind::invalid_input)
-            return ctx.error(saved.error());
+            return saved.error();
         return techniques_page(ctx, saved.error(), 400);
     }
     if (ctx.request.wants_json())

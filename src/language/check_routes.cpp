@@ -36,7 +36,7 @@ nlohmann::json findings_json(const std::vector<Finding>& findings) {
     return out;
 }
 
-Response check_words(Context& ctx) {
+Result<Response> check_words(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const std::string text = reader.text(
         "text", "the words to check", {.required = false, .max = longest_text, .multiline = true});
@@ -47,24 +47,22 @@ Response check_words(Context& ctx) {
                               : Result<std::vector<Finding>>(read.error());
     if (ctx.request.wants_json()) {
         if (!findings.ok())
-            return ctx.error(findings.error());
+            return findings.error();
         return Response::json(
             200, {{"count", findings->size()}, {"findings", findings_json(*findings)}});
     }
     if (ctx.request.is_htmx()) {
         // A fragment for the live region; empty when there is nothing to say.
         if (!findings.ok())
-            return ctx.error(findings.error());
-        auto html = views::render("_language_findings", findings_view(*findings));
-        if (!html.ok())
-            return ctx.error(html.error());
-        return Response::html(200, std::move(html.value()));
+            return findings.error();
+        auto html = TRY(views::render("_language_findings", findings_view(*findings)));
+        return Response::html(200, std::move(html));
     }
     nlohmann::json data = {{"checked", findings.ok()}};
     nlohmann::json errors = nlohmann::json::object();
     if (!findings.ok()) {
         if (findings.error().kind != ErrorKind::invalid_input)
-            return ctx.error(findings.error());
+            return findings.error();
         data.update(views::errors_view(findings.error()));
         errors = data["error_for"];
     } else {

@@ -251,13 +251,11 @@ nlohmann::json api_data(const Data& d) {
             {"most_flagged", most}};
 }
 
-Response figures(Context& ctx) {
-    auto d = ctx.services.db.read([&](db::Connection& c) { return gather(ctx, c); });
-    if (!d.ok())
-        return ctx.error(d.error());
+Result<Response> figures(Context& ctx) {
+    auto d = TRY(ctx.services.db.read([&](db::Connection& c) { return gather(ctx, c); }));
     if (ctx.request.wants_json())
-        return Response::json(200, api_data(*d));
-    return ctx.page("language_figures", "Language that cares: the figures", page_data(ctx, *d));
+        return Response::json(200, api_data(d));
+    return ctx.page("language_figures", "Language that cares: the figures", page_data(ctx, d));
 }
 
 }  // namespace

@@ -60,19 +60,17 @@ nlohmann::json pagination(const std::string& q, std::size_t page, std::size_t pa
     return out;
 }
 
-Response new_page(Context& ctx);
-Response edit_page(Context& ctx);
+Result<Response> new_page(Context& ctx);
+Result<Response> edit_page(Context& ctx);
 
-Response list_page(Context& ctx) {
+Result<Response> list_page(Context& ctx) {
     // After an idle sign-out a kept draft comes back to the address the add form posts to.
     if (ctx.draft && may_manage(ctx))
         return new_page(ctx);
-    auto list = load(ctx);
-    if (!list.ok())
-        return ctx.error(list.error());
+    auto list = TRY(load(ctx));
     if (ctx.request.wants_json()) {
         nlohmann::json phrases = nlohmann::json::array();
-        for (const auto& p : *list)
+        for (const auto& p : list)
             phrases.push_back(phrase_json(p, false));
         return Response::json(200, {{"list", list_about(default_list())}, {"phrases", phrases}});
     }
@@ -85,7 +83,7 @@ Response list_page(Context& ctx) {
         q.resize(cut);
     }
     std::vector<const OrganisationPhrase*> shown, retired;
-    for (const auto& p : *list) {
+    for (const auto& p : list) {
         if (!mentions(p, q))
             continue;
         (p.retired ? retired : shown).push_back(&p);
@@ -180,10 +178,10 @@ nlohmann::json reason_field(const nlohmann::json& values, const nlohmann::json& 
                         values, errors);
 }
 
-Response show_form(const Context& ctx, const std::string& title, const std::string& action,
-                   const nlohmann::json& values, const std::optional<Error>& error,
-                   std::optional<int> version, const std::optional<OrganisationPhrase>& current,
-                   int status) {
+Result<Response> show_form(const Context& ctx, const std::string& title, const std::string& action,
+                           const nlohmann::json& values, const std::optional<Error>& error,
+                           std::optional<int> version,
+                           const std::optional<OrganisationPhrase>& current, int status) {
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json data = {{"title", title},
                            {"action", action},
@@ -202,13 +200,13 @@ Response show_form(const Context& ctx, const std::string& title, const std::stri
     return ctx.page("language_phrase_form", title, data, status);
 }
 
-Response new_page(Context& ctx) {
+Result<Response> new_page(Context& ctx) {
     nlohmann::json values = ctx.draft ? ctx.draft->typed_values() : nlohmann::json::object();
     return show_form(ctx, "Add a phrase", "/organisation/language", values, std::nullopt,
                      std::nullopt, std::nullopt, 200);
 }
 
-Response add(Context& ctx) {
+Result<Response> add(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const Phrase p = read_phrase(reader);
     const std::string reason = read_reason(reader);
@@ -219,31 +217,27 @@ Response add(Context& ctx) {
                         : Result<std::int64_t>(read.error());
     if (!id.ok()) {
         if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return ctx.error(id.error());
+            return id.error();
         return show_form(ctx, "Add a phrase", "/organisation/language", ctx.form->typed_values(),
                          id.error(), std::nullopt, std::nullopt, 400);
     }
     if (ctx.request.wants_json()) {
-        auto list = load(ctx);
-        if (!list.ok())
-            return ctx.error(list.error());
-        return Response::json(201, phrase_json(*find_phrase(*list, id.value()), true))
+        auto list = TRY(load(ctx));
+        return Response::json(201, phrase_json(*find_phrase(list, id.value()), true))
             .header("Location", fmt::format("/api/v1/language/phrases/{}", id.value()));
     }
     return Response::redirect(fmt::format("/organisation/language/{}?added=1", id.value()));
 }
 
-Response phrase_page(Context& ctx) {
+Result<Response> phrase_page(Context& ctx) {
     if (ctx.draft && may_manage(ctx))
         return edit_page(ctx);
-    auto p = load_one(ctx);
-    if (!p.ok())
-        return ctx.error(p.error());
+    auto p = TRY(load_one(ctx));
     if (ctx.request.wants_json())
-        return Response::json(200, phrase_json(*p, true));
-    nlohmann::json history = history_view(*p);
-    return ctx.page("language_phrase", p->phrase.phrase,
-                    {{"phrase", phrase_view(*p)},
+        return Response::json(200, phrase_json(p, true));
+    nlohmann::json history = history_view(p);
+    return ctx.page("language_phrase", p.phrase.phrase,
+                    {{"phrase", phrase_view(p)},
                      {"history", history},
                      {"has_history", !history.empty()},
                      {"can_manage", may_manage(ctx)},
@@ -253,22 +247,20 @@ Response phrase_page(Context& ctx) {
                      {"restored_now", ctx.request.query_value("restored").has_value()}});
 }
 
-Response edit_page(Context& ctx) {
-    auto p = load_one(ctx);
-    if (!p.ok())
-        return ctx.error(p.error());
-    nlohmann::json values = form_values(p->phrase);
-    int version = p->version;
+Result<Response> edit_page(Context& ctx) {
+    auto p = TRY(load_one(ctx));
+    nlohmann::json values = form_values(p.phrase);
+    int version = p.version;
     if (ctx.draft) {
         values = ctx.draft->typed_values();
         version = std::atoi(ctx.draft->get("version").c_str());
     }
-    return show_form(ctx, fmt::format("Change \"{}\"", p->phrase.phrase),
-                     fmt::format("/organisation/language/{}", p->phrase.id), values, std::nullopt,
+    return show_form(ctx, fmt::format("Change \"{}\"", p.phrase.phrase),
+                     fmt::format("/organisation/language/{}", p.phrase.id), values, std::nullopt,
                      version, std::nullopt, 200);
 }
 
-Response amend(Context& ctx) {
+Result<Response> amend(Context& ctx) {
     const auto id = ctx.param("phrase");
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000);
@@ -286,32 +278,28 @@ Response amend(Context& ctx) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return ctx.error(e);
+            return e;
         }
-        auto current = load_one(ctx);
-        if (!current.ok())
-            return ctx.error(current.error());
+        auto current = TRY(load_one(ctx));
         // On a conflict the form keeps what they typed and now carries the version they have seen.
         const int shown = e.kind == ErrorKind::conflict
-                              ? current->version
-                              : static_cast<int>(version.value_or(current->version));
-        return show_form(ctx, fmt::format("Change \"{}\"", current->phrase.phrase),
+                              ? current.version
+                              : static_cast<int>(version.value_or(current.version));
+        return show_form(ctx, fmt::format("Change \"{}\"", current.phrase.phrase),
                          fmt::format("/organisation/language/{}", id), ctx.form->typed_values(), e,
-                         shown, *current, e.kind == ErrorKind::conflict ? 409 : 400);
+                         shown, current, e.kind == ErrorKind::conflict ? 409 : 400);
     }
     if (ctx.request.wants_json()) {
-        auto now = load_one(ctx);
-        if (!now.ok())
-            return ctx.error(now.error());
-        return Response::json(200, phrase_json(*now, true));
+        auto now = TRY(load_one(ctx));
+        return Response::json(200, phrase_json(now, true));
     }
     return Response::redirect(fmt::format("/organisation/language/{}?changed=1", id));
 }
 
 // Retire and restore: a page that asks why, and its form.
-Response show_retire(const Context& ctx, const OrganisationPhrase& p, bool retiring,
-                     const nlohmann::json& values, const std::optional<Error>& error, int version,
-                     int status) {
+Result<Response> show_retire(const Context& ctx, const OrganisationPhrase& p, bool retiring,
+                             const nlohmann::json& values, const std::optional<Error>& error,
+                             int version, int status) {
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json data = {{"phrase", phrase_view(p)},
                            {"retiring", retiring},
@@ -330,15 +318,13 @@ Response show_retire(const Context& ctx, const OrganisationPhrase& p, bool retir
                     data, status);
 }
 
-Response retire_page_for(Context& ctx, bool retiring) {
-    auto p = load_one(ctx);
-    if (!p.ok())
-        return ctx.error(p.error());
+Result<Response> retire_page_for(Context& ctx, bool retiring) {
+    auto p = TRY(load_one(ctx));
     nlohmann::json values = ctx.draft ? ctx.draft->typed_values() : nlohmann::json::object();
-    return show_retire(ctx, *p, retiring, values, std::nullopt, p->version, 200);
+    return show_retire(ctx, p, retiring, values, std::nullopt, p.version, 200);
 }
 
-Response retire_for(Context& ctx, bool retiring) {
+Result<Response> retire_for(Context& ctx, bool retiring) {
     const auto id = ctx.param("phrase");
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000);
@@ -355,19 +341,15 @@ Response retire_for(Context& ctx, bool retiring) {
         const Error& e = saved.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return ctx.error(e);
+            return e;
         }
-        auto current = load_one(ctx);
-        if (!current.ok())
-            return ctx.error(current.error());
-        return show_retire(ctx, *current, retiring, ctx.form->typed_values(), e, current->version,
+        auto current = TRY(load_one(ctx));
+        return show_retire(ctx, current, retiring, ctx.form->typed_values(), e, current.version,
                            e.kind == ErrorKind::conflict ? 409 : 400);
     }
     if (ctx.request.wants_json()) {
-        auto now = load_one(ctx);
-        if (!now.ok())
-            return ctx.error(now.error());
-        return Response::json(200, phrase_json(*now, true));
+        auto now = TRY(load_one(ctx));
+        return Response::json(200, phrase_json(now, true));
     }
     return Response::redirect(
         fmt::format("/organisation/language/{}?{}=1", id, retiring ? "retired" : "restored"));

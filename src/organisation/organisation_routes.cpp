@@ -43,7 +43,7 @@ std::vector<std::pair<std::string, std::string>> role_options() {
     return out;
 }
 
-Response start(Context& ctx) {
+Result<Response> start(Context& ctx) {
     if (can(ctx.person, Action::view_organisation,
             Scope{ctx.person.organisation_id, {}, {}, false})) {
         return Response::redirect("/organisation");
@@ -52,7 +52,7 @@ Response start(Context& ctx) {
         std::vector<Home> homes;
         std::vector<children::Child> allocated;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         auto all = TRY(homes_of(c, ctx.person.organisation_id));
         for (auto& h : all) {
@@ -61,16 +61,14 @@ Response start(Context& ctx) {
         }
         d.allocated = TRY(children::allocated_to(c, ctx.person.id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    if (data->homes.size() == 1 && data->allocated.empty()) {
-        return Response::redirect(fmt::format("/homes/{}", data->homes.front().id));
+    }));
+    if (data.homes.size() == 1 && data.allocated.empty()) {
+        return Response::redirect(fmt::format("/homes/{}", data.homes.front().id));
     }
     nlohmann::json homes = nlohmann::json::array(), kids = nlohmann::json::array();
-    for (const auto& h : data->homes)
+    for (const auto& h : data.homes)
         homes.push_back(home_json(h));
-    for (const auto& ch : data->allocated) {
+    for (const auto& ch : data.allocated) {
         kids.push_back({{"id", ch.id},
                         {"name", children::display_name(ch.details)},
                         {"placing_authority", ch.details.placing_authority}});
@@ -83,38 +81,36 @@ Response start(Context& ctx) {
                      {"name", ctx.person.name}});
 }
 
-Response overview(Context& ctx) {
+Result<Response> overview(Context& ctx) {
     struct Data {
         std::string name;
         std::vector<Home> homes;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.name = TRY(organisation_name(c, ctx.person.organisation_id));
         d.homes = TRY(homes_of(c, ctx.person.organisation_id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     nlohmann::json homes = nlohmann::json::array();
     std::int64_t children = 0, staff = 0;
-    for (const auto& h : data->homes) {
+    for (const auto& h : data.homes) {
         homes.push_back(home_json(h));
         children += h.children;
         staff += h.staff;
     }
     if (ctx.request.wants_json())
-        return Response::json(200, {{"organisation", data->name}, {"homes", homes}});
-    return ctx.page("organisation", data->name,
-                    {{"organisation", data->name},
+        return Response::json(200, {{"organisation", data.name}, {"homes", homes}});
+    return ctx.page("organisation", data.name,
+                    {{"organisation", data.name},
                      {"homes", homes},
-                     {"home_count", data->homes.size()},
+                     {"home_count", data.homes.size()},
                      {"children", children},
                      {"staff", staff},
                      {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)}});
 }
 
-Response dashboard(Context& ctx) {
+Result<Response> dashboard(Context& ctx) {
     const auto home_id = ctx.param("home");
     struct Data {
         std::optional<Home> home;
@@ -123,7 +119,7 @@ Response dashboard(Context& ctx) {
         std::vector<deadlines::Deadline> open;
     };
     const bool sees_deadlines = can(ctx.person, Action::view_deadlines, ctx.scope);
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.home = TRY(find_home(c, home_id));
         d.children = TRY(children::in_home(c, home_id));
@@ -132,12 +128,10 @@ Response dashboard(Context& ctx) {
             d.open = TRY(deadlines::open_in_homes(c, {home_id}, 500));
         }
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     const Date today = local_date_of(ctx.now());
     nlohmann::json kids = nlohmann::json::array();
-    for (const auto& ch : data->children) {
+    for (const auto& ch : data.children) {
         std::string kw;
         for (const auto& k : ch.key_workers)
             kw += (kw.empty() ? "" : ", ") + k.name;
@@ -146,11 +140,11 @@ Response dashboard(Context& ctx) {
                         {"age", children::age_on(ch.details, today)},
                         {"key_workers", kw.empty() ? "None yet" : kw},
                         {"can_open", can(ctx.person, Action::view_child,
-                                         Scope{data->home->organisation_id, home_id, ch.id,
+                                         Scope{data.home->organisation_id, home_id, ch.id,
                                                ch.details.reg44_consent})}});
     }
     std::string manager;
-    for (const auto& p : data->people) {
+    for (const auto& p : data.people) {
         if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end())
             manager = p.name;
     }
@@ -160,7 +154,7 @@ Response dashboard(Context& ctx) {
     // The Reg 35 clocks have their own place: a measure used is the one thing a manager must not
     // let run over.
     nlohmann::json reg35 = nlohmann::json::array();
-    for (const auto& d : data->open) {
+    for (const auto& d : data.open) {
         if (d.kind.rfind("reg35_", 0) == 0)
             reg35.push_back(deadlines::deadline_view(d, ctx.now()));
         const auto s = deadlines::standing(d, ctx.now());
@@ -169,8 +163,8 @@ Response dashboard(Context& ctx) {
         if (is_manager && d.escalated_at)
             escalated.push_back(deadlines::deadline_view(d, ctx.now()));
     }
-    return ctx.page("home", data->home->name,
-                    {{"home", home_json(*data->home)},
+    return ctx.page("home", data.home->name,
+                    {{"home", home_json(*data.home)},
                      {"sees_deadlines", sees_deadlines},
                      {"escalated", escalated},
                      {"has_escalated", !escalated.empty()},
@@ -194,24 +188,22 @@ Response dashboard(Context& ctx) {
                      {"can_people", can(ctx.person, Action::view_people, ctx.scope)}});
 }
 
-Response people_response(Context& ctx, const std::optional<Error>& error,
-                         const nlohmann::json& typed, const std::string& issued_password,
-                         int status) {
+Result<Response> people_response(Context& ctx, const std::optional<Error>& error,
+                                 const nlohmann::json& typed, const std::string& issued_password,
+                                 int status) {
     const auto home_id = ctx.param("home");
     struct Data {
         std::optional<Home> home;
         std::vector<StaffMember> people;
     };
-    auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.home = TRY(find_home(c, home_id));
         d.people = TRY(people_of_home(c, home_id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     nlohmann::json people = nlohmann::json::array();
-    for (const auto& p : data->people) {
+    for (const auto& p : data.people) {
         nlohmann::json roles = nlohmann::json::array();
         for (auto r : p.roles)
             roles.push_back(role_key(r));
@@ -225,10 +217,10 @@ Response people_response(Context& ctx, const std::optional<Error>& error,
     }
     if (ctx.request.wants_json()) {
         if (error)
-            return ctx.error(*error);
+            return *error;
         return Response::json(status, {{"people", people}});
     }
-    nlohmann::json data_view = {{"home", home_json(*data->home)},
+    nlohmann::json data_view = {{"home", home_json(*data.home)},
                                 {"people", people},
                                 {"can_manage", can(ctx.person, Action::manage_people, ctx.scope)},
                                 {"issued_password", issued_password},
@@ -256,14 +248,14 @@ Response people_response(Context& ctx, const std::optional<Error>& error,
         views::field({"role", "Role in this home", FieldKind::radios, "", role_options()}, typed,
                      errors),
     });
-    return ctx.page("people", "People at " + data->home->name, data_view, status);
+    return ctx.page("people", "People at " + data.home->name, data_view, status);
 }
 
-Response people(Context& ctx) {
+Result<Response> people(Context& ctx) {
     return people_response(ctx, std::nullopt, nlohmann::json::object(), "", 200);
 }
 
-Response add_person(Context& ctx) {
+Result<Response> add_person(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     accounts::NewPerson p;
@@ -296,7 +288,7 @@ Response add_person(Context& ctx) {
     }
     if (!saved.ok()) {
         if (saved.error().kind != ErrorKind::invalid_input)
-            return ctx.error(saved.error());
+            return saved.error();
         nlohmann::json typed = ctx.form->typed_values();
         return people_response(ctx, saved.error(), typed, "", 400);
     }
@@ -306,7 +298,7 @@ Response add_person(Context& ctx) {
     return people_response(ctx, std::nullopt, nlohmann::json::object(), one_time, 201);
 }
 
-Response me(Context& ctx) {
+Result<Response> me(Context& ctx) {
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& m : ctx.person.memberships) {
         roles.push_back({{"role", role_key(m.role)},

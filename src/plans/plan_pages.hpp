@@ -11,17 +11,17 @@ Subject subject_of(const http::Context& ctx);
 // "Aisha": the first word of the name the record uses for them.
 std::string first_name_of(const http::Context& ctx);
 
-http::Response list(http::Context& ctx);
-http::Response plan(http::Context& ctx);
-http::Response kinds(http::Context& ctx);
+Result<http::Response> list(http::Context& ctx);
+Result<http::Response> plan(http::Context& ctx);
+Result<http::Response> kinds(http::Context& ctx);
 
-http::Response new_plan_form(http::Context& ctx);
-http::Response start_plan(http::Context& ctx);
-http::Response new_version_form(http::Context& ctx);
-http::Response add_version(http::Context& ctx);
-http::Response sign_off_page(http::Context& ctx);
-http::Response sign_off(http::Context& ctx);
-http::Response sharing_page(http::Context& ctx);
-http::Response record_sharing(http::Context& ctx);
+Result<http::Response> new_plan_form(http::Context& ctx);
+Result<http::Response> start_plan(http::Context& ctx);
+Result<http::Response> new_version_form(http::Context& ctx);
+Result<http::Response> add_version(http::Context& ctx);
+Result<http::Response> sign_off_page(http::Context& ctx);
+Result<http::Response> sign_off(http::Context& ctx);
+Result<http::Response> sharing_page(http::Context& ctx);
+Result<http::Response> record_sharing(http::Context& ctx);
 
 }  // namespace hearth::plans::pages

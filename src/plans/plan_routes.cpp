@@ -52,32 +52,30 @@ std::string first_name_of(const Context& ctx) {
     return name.substr(0, name.find(' '));
 }
 
-Response list(Context& ctx) {
+Result<Response> list(Context& ctx) {
     // After an idle sign-out a kept draft comes back to the address the new-plan form posts to.
     if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope))
         return new_plan_form(ctx);
     const Subject child = subject_of(ctx);
-    auto plans = ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Plan>> {
+    auto plans = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Plan>> {
         auto list = TRY(for_child(c, child.child_id));
         TRY(record_read(c, child, "plans", std::to_string(child.child_id), ctx.actor(), ctx.now()));
         return list;
-    });
-    if (!plans.ok())
-        return ctx.error(plans.error());
+    }));
     if (ctx.request.wants_json()) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& p : plans.value())
+        for (const auto& p : plans)
             out.push_back(plan_json(p, ctx.now()));
         return Response::json(200, {{"plans", out}});
     }
-    nlohmann::json data = list_view(plans.value(), child.child_id, ctx.now());
+    nlohmann::json data = list_view(plans, child.child_id, ctx.now());
     data["can_write"] = can(ctx.person, Action::write_plan, ctx.scope);
     data["new_href"] = fmt::format("/children/{}/plans/new", child.child_id);
     data["first_name"] = first_name_of(ctx);
     return ctx.page("plans_list", "Plans: " + child.child_name, data);
 }
 
-Response plan(Context& ctx) {
+Result<Response> plan(Context& ctx) {
     // After an idle sign-out a kept draft comes back to the address the new-version form posts to.
     if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope))
         return new_version_form(ctx);
@@ -86,7 +84,7 @@ Response plan(Context& ctx) {
     const auto wanted = query_number(ctx, "version");
     const auto history_from = query_number(ctx, "history");
     const bool json = ctx.request.wants_json();
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<PlanPage> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<PlanPage> {
         auto found = TRY(find(c, plan_id));
         if (!found)
             return Error::not_found("We could not find that plan.");
@@ -108,11 +106,9 @@ Response plan(Context& ctx) {
         }
         TRY(record_read(c, child, "plan", std::to_string(plan_id), ctx.actor(), ctx.now()));
         return page;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
-    const auto& p = data->plan;
-    const auto& history = data->history;
+    }));
+    const auto& p = data.plan;
+    const auto& history = data.history;
     const bool more = static_cast<int>(history.size()) > history_page;
     const std::size_t listed = std::min<std::size_t>(history.size(), history_page);
     auto previous_of = [&](std::size_t i) -> std::optional<Version> {
@@ -152,7 +148,7 @@ Response plan(Context& ctx) {
                                {"signed_by", v.signed_by_name},
                                {"signed_at", v.signed_at ? format_local(*v.signed_at) : ""},
                                {"current", v.number == p.current.number},
-                               {"shown", v.number == data->shown.number},
+                               {"shown", v.number == data.shown.number},
                                {"href", fmt::format("{}?version={}", href, v.number)}};
         if (v.number == 1 || i + 1 < history.size())
             item["changes"] = changes_json(previous_of(i), v);
@@ -165,8 +161,8 @@ Response plan(Context& ctx) {
         {"title", title},
         {"href", href},
         {"is_risk", kind && kind->family == Family::risk_assessment},
-        {"shown", version_view(data->shown, ctx.now())},
-        {"viewing_older", data->shown.number != p.current.number},
+        {"shown", version_view(data.shown, ctx.now())},
+        {"viewing_older", data.shown.number != p.current.number},
         {"current_version", p.current.number},
         {"current_href", href},
         {"awaiting_sign_off", awaiting},
@@ -177,7 +173,7 @@ Response plan(Context& ctx) {
         {"can_sign", can_sign && awaiting},
         {"new_version_href", href + "/versions/new"},
         {"sign_off_href", href + "/sign-off"},
-        {"sharing_href", fmt::format("{}/sharing?version={}", href, data->shown.number)},
+        {"sharing_href", fmt::format("{}/sharing?version={}", href, data.shown.number)},
         {"history", items},
         {"has_older", more},
         {"older_href",
@@ -192,7 +188,7 @@ Response plan(Context& ctx) {
     return ctx.page("plan", title + ": " + child.child_name, page);
 }
 
-Response kinds(Context& ctx) {
+Result<Response> kinds(Context& ctx) {
     (void)ctx;
     return Response::json(200, kinds_json());
 }

@@ -51,7 +51,7 @@ struct VersionForm {
     std::optional<nlohmann::json> typed_sections;  // for a conflict: what differs from current
 };
 
-Response show_version_form(const Context& ctx, const VersionForm& form, int status) {
+Result<Response> show_version_form(const Context& ctx, const VersionForm& form, int status) {
     const Subject child = subject_of(ctx);
     const std::string area = form.plan ? form.plan->area_name : std::string{};
     // A risk in another area has no name until the writer gives it one.
@@ -117,7 +117,7 @@ nlohmann::json typed_against(const PlanKind& kind, const Version& current,
 
 }  // namespace
 
-Response new_plan_form(Context& ctx) {
+Result<Response> new_plan_form(Context& ctx) {
     const Subject child = subject_of(ctx);
     const std::string kind_key =
         ctx.draft ? ctx.draft->get("kind") : ctx.request.query_value("kind").value_or("");
@@ -128,9 +128,7 @@ Response new_plan_form(Context& ctx) {
         return show_version_form(ctx, form, 200);
     }
     auto existing =
-        ctx.services.db.read([&](db::Connection& c) { return for_child(c, child.child_id); });
-    if (!existing.ok())
-        return ctx.error(existing.error());
+        TRY(ctx.services.db.read([&](db::Connection& c) { return for_child(c, child.child_id); }));
     nlohmann::json data = {{"title", "Start a plan or risk assessment"},
                            {"action", fmt::format("/children/{}/plans/new", child.child_id)},
                            {"cancel_href", fmt::format("/children/{}/plans", child.child_id)}};
@@ -143,13 +141,13 @@ Response new_plan_form(Context& ctx) {
     data["kind"] = views::field({"kind", "What do you want to start?", views::FieldKind::radios,
                                  "Each child has one of each plan; a plan you already have is "
                                  "changed by writing a new version of it",
-                                 kind_options(existing.value()), ""},
+                                 kind_options(existing), ""},
                                 nlohmann::json::object(), errors);
     return ctx.page("plan_choose", "Start a plan or risk assessment", data,
                     chose_nothing ? 400 : 200);
 }
 
-Response start_plan(Context& ctx) {
+Result<Response> start_plan(Context& ctx) {
     const Subject child = subject_of(ctx);
     http::FormReader reader(*ctx.form);
     const PlanKind* kind = find_kind(ctx.form->get("kind"));
@@ -175,7 +173,7 @@ Response start_plan(Context& ctx) {
         const Error& e = id.error();
         if (ctx.request.wants_json() || !kind ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return ctx.error(e);
+            return e;
         }
         VersionForm form;
         form.kind = kind;
@@ -186,7 +184,7 @@ Response start_plan(Context& ctx) {
     if (ctx.request.wants_json()) {
         auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
         if (!made.ok() || !made.value())
-            return ctx.error(made.ok() ? Error::internal("plan vanished") : made.error());
+            return made.ok() ? Error::internal("plan vanished") : made.error();
         return Response::json(201, plan_json(**made, ctx.now()))
             .header("Location",
                     fmt::format("/api/v1/children/{}/plans/{}", child.child_id, id.value()));
@@ -194,15 +192,14 @@ Response start_plan(Context& ctx) {
     return Response::redirect(plan_href(child.child_id, id.value()) + "?started=1");
 }
 
-Response new_version_form(Context& ctx) {
-    auto found = ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    const Plan& p = found.value();
+Result<Response> new_version_form(Context& ctx) {
+    auto found =
+        TRY(ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); }));
+    const Plan& p = found;
     VersionForm form;
     form.kind = find_kind(p.kind);
     if (!form.kind)
-        return ctx.error(Error::internal("unknown plan kind " + p.kind));
+        return Error::internal("unknown plan kind " + p.kind);
     form.plan = &p;
     form.read_version = p.current.number;
     form.values = values_from(p.current, ctx.today());
@@ -213,24 +210,23 @@ Response new_version_form(Context& ctx) {
     return show_version_form(ctx, form, 200);
 }
 
-Response add_version(Context& ctx) {
+Result<Response> add_version(Context& ctx) {
     const Subject child = subject_of(ctx);
-    auto found = ctx.services.db.read([&](db::Connection& c) { return load_plan(c, ctx, false); });
-    if (!found.ok())
-        return ctx.error(found.error());
-    const PlanKind* kind = find_kind(found->kind);
+    auto found =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return load_plan(c, ctx, false); }));
+    const PlanKind* kind = find_kind(found.kind);
     if (!kind)
-        return ctx.error(Error::internal("unknown plan kind " + found->kind));
+        return Error::internal("unknown plan kind " + found.kind);
     http::FormReader reader(*ctx.form);
     auto read = reader.integer("version", "the version you read", true, 1, 1'000'000'000);
     // The version it replaces is the one the writer read; if that is no longer current, the store
     // refuses the write as a conflict, which says more than a date would.
-    const auto previous = read && *read == found->current.number
-                              ? std::optional<Date>(found->current.effective_on)
+    const auto previous = read && *read == found.current.number
+                              ? std::optional<Date>(found.current.effective_on)
                               : std::nullopt;
     auto input = read_version(reader, *kind, ctx.today(), previous);
     Result<int> written = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return plans::add_version(c, child, found->id, static_cast<int>(read.value_or(0)),
+        return plans::add_version(c, child, found.id, static_cast<int>(read.value_or(0)),
                                   input.value(), ctx.actor(), ctx.now());
     })
                                      : Result<int>(input.error());
@@ -238,41 +234,39 @@ Response add_version(Context& ctx) {
         const Error& e = written.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return ctx.error(e);
+            return e;
         }
         VersionForm form;
         form.kind = kind;
         form.values = ctx.form->typed_values();
         form.error = e;
-        form.read_version = static_cast<int>(read.value_or(found->current.number));
+        form.read_version = static_cast<int>(read.value_or(found.current.number));
         if (e.kind != ErrorKind::conflict) {
-            form.plan = &found.value();
+            form.plan = &found;
             return show_version_form(ctx, form, 400);
         }
         // A conflict shows the plan as it is now: a read, recorded like one. The form keeps what
         // was typed and now carries the version they have seen.
         auto now =
-            ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); });
-        if (!now.ok())
-            return ctx.error(now.error());
-        form.plan = &now.value();
-        form.read_version = now->current.number;
-        form.typed_sections = typed_against(*kind, now->current, *ctx.form);
+            TRY(ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); }));
+        form.plan = &now;
+        form.read_version = now.current.number;
+        form.typed_sections = typed_against(*kind, now.current, *ctx.form);
         return show_version_form(ctx, form, 409);
     }
     if (ctx.request.wants_json()) {
-        auto now = ctx.services.db.read([&](db::Connection& c) { return find(c, found->id); });
-        if (!now.ok() || !now.value())
-            return ctx.error(now.ok() ? Error::internal("plan vanished") : now.error());
+        auto now = ctx.services.db.read([&](db::Connection& c) { return find(c, found.id); });
+        if (!now.ok() || !now)
+            return now.ok() ? Error::internal("plan vanished") : now.error();
         return Response::json(201, plan_json(**now, ctx.now()));
     }
     return Response::redirect(
-        fmt::format("{}?written={}", plan_href(child.child_id, found->id), written.value()));
+        fmt::format("{}?written={}", plan_href(child.child_id, found.id), written.value()));
 }
 
 namespace {
-Response show_sign_off(const Context& ctx, const Plan& p, const std::optional<Error>& error,
-                       int status) {
+Result<Response> show_sign_off(const Context& ctx, const Plan& p, const std::optional<Error>& error,
+                               int status) {
     const PlanKind* kind = find_kind(p.kind);
     const std::string title = kind ? plan_title(*kind, p.area_name) : p.kind;
     nlohmann::json data = {{"title", fmt::format("Sign off version {}", p.current.number)},
@@ -292,14 +286,14 @@ Response show_sign_off(const Context& ctx, const Plan& p, const std::optional<Er
 }
 }  // namespace
 
-Response sign_off_page(Context& ctx) {
+Result<Response> sign_off_page(Context& ctx) {
     auto found = ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); });
     if (!found.ok())
-        return ctx.error(found.error());
+        return found.error();
     return show_sign_off(ctx, found.value(), std::nullopt, 200);
 }
 
-Response sign_off(Context& ctx) {
+Result<Response> sign_off(Context& ctx) {
     const Subject child = subject_of(ctx);
     const auto plan_id = ctx.param("plan");
     http::FormReader reader(*ctx.form);
@@ -316,18 +310,18 @@ Response sign_off(Context& ctx) {
         const Error& e = done.error();
         if (ctx.request.wants_json() ||
             (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return ctx.error(e);
+            return e;
         }
         auto now =
             ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); });
         if (!now.ok())
-            return ctx.error(now.error());
+            return now.error();
         return show_sign_off(ctx, now.value(), e, e.kind == ErrorKind::conflict ? 409 : 400);
     }
     if (ctx.request.wants_json()) {
         auto now = ctx.services.db.read([&](db::Connection& c) { return find(c, plan_id); });
         if (!now.ok() || !now.value())
-            return ctx.error(now.ok() ? Error::internal("plan vanished") : now.error());
+            return now.ok() ? Error::internal("plan vanished") : now.error();
         return Response::json(200, plan_json(**now, ctx.now()));
     }
     return Response::redirect(
@@ -335,8 +329,9 @@ Response sign_off(Context& ctx) {
 }
 
 namespace {
-Response show_sharing(const Context& ctx, const Plan& p, const Version& v,
-                      const nlohmann::json& values, const std::optional<Error>& error, int status) {
+Result<Response> show_sharing(const Context& ctx, const Plan& p, const Version& v,
+                              const nlohmann::json& values, const std::optional<Error>& error,
+                              int status) {
     const PlanKind* kind = find_kind(p.kind);
     const std::string title = kind ? plan_title(*kind, p.area_name) : p.kind;
     nlohmann::json errors = nlohmann::json::object();
@@ -372,25 +367,23 @@ std::optional<int> wanted_version(const Context& ctx) {
 }
 }  // namespace
 
-Response sharing_page(Context& ctx) {
+Result<Response> sharing_page(Context& ctx) {
     struct Data {
         Plan plan;
         Version version;
     };
     const auto wanted = wanted_version(ctx);
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         auto p = TRY(load_plan(c, ctx, true));
         auto v = TRY(version_for_sharing(c, p, wanted));
         return Data{std::move(p), std::move(v)};
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     nlohmann::json values = ctx.draft ? ctx.draft->typed_values()
                                       : nlohmann::json{{"shared_on", format_date(ctx.today())}};
-    return show_sharing(ctx, data->plan, data->version, values, std::nullopt, 200);
+    return show_sharing(ctx, data.plan, data.version, values, std::nullopt, 200);
 }
 
-Response record_sharing(Context& ctx) {
+Result<Response> record_sharing(Context& ctx) {
     const auto plan_id = ctx.param("plan");
     http::FormReader reader(*ctx.form);
     auto input = read_sharing(reader, ctx.today());
@@ -401,35 +394,31 @@ Response record_sharing(Context& ctx) {
     if (!done.ok()) {
         const Error& e = done.error();
         if (ctx.request.wants_json() || e.kind != ErrorKind::invalid_input)
-            return ctx.error(e);
+            return e;
         struct Data {
             Plan plan;
             Version version;
         };
         const int asked = std::atoi(ctx.form->get("version").c_str());
-        auto data = ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
             auto p = TRY(load_plan(c, ctx, false));
             auto v =
                 version_for_sharing(c, p, asked > 0 ? std::optional<int>(asked) : std::nullopt);
             // A version that does not exist is the error being shown: show the current one.
             return Data{p, v.ok() ? std::move(v.value()) : p.current};
-        });
-        if (!data.ok())
-            return ctx.error(data.error());
-        return show_sharing(ctx, data->plan, data->version, ctx.form->typed_values(), e, 400);
+        }));
+        return show_sharing(ctx, data.plan, data.version, ctx.form->typed_values(), e, 400);
     }
     if (ctx.request.wants_json()) {
-        auto shared = ctx.services.db.read([&](db::Connection& c) -> Result<nlohmann::json> {
+        auto shared = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<nlohmann::json> {
             auto v = TRY(version(c, plan_id, input->version));
             if (!v)
                 return Error::internal("version vanished");
             std::vector<Version> list{std::move(*v)};
             TRY(load_sharing(c, list));
             return version_json(list.front());
-        });
-        if (!shared.ok())
-            return ctx.error(shared.error());
-        return Response::json(201, {{"version", shared.value()}});
+        }));
+        return Response::json(201, {{"version", shared}});
     }
     return Response::redirect(plan_href(subject_of(ctx).child_id, plan_id) + "?shared=1");
 }

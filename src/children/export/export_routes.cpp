@@ -11,7 +11,7 @@ namespace {
 using http::Context;
 using http::Response;
 
-Response export_page(Context& ctx, const ExportSections& sections) {
+Result<Response> export_page(Context& ctx, const ExportSections& sections) {
     nlohmann::json parts = nlohmann::json::array();
     for (const auto& s : sections.all())
         parts.push_back({{"title", s.title}});
@@ -35,27 +35,23 @@ const char* kind_of(Download d) {
     return "api";
 }
 
-Response download(Context& ctx, const ExportSections& sections, Download kind) {
-    auto doc = export_record(ctx.services.db, sections, ctx.param("child"), kind_of(kind),
-                             ctx.actor(), ctx.now());
-    if (!doc.ok())
-        return ctx.error(doc.error());
+Result<Response> download(Context& ctx, const ExportSections& sections, Download kind) {
+    auto doc = TRY(export_record(ctx.services.db, sections, ctx.param("child"), kind_of(kind),
+                                 ctx.actor(), ctx.now()));
     if (kind == Download::api)
-        return Response::json(200, *doc);
+        return Response::json(200, doc);
     Response r;
     if (kind == Download::json) {
-        r = Response::json(200, *doc);
+        r = Response::json(200, doc);
     } else {
-        auto html = record_html(*doc, sections);
-        if (!html.ok())
-            return ctx.error(html.error());
-        r = Response::html(200, std::move(*html));
+        auto html = TRY(record_html(doc, sections));
+        r = Response::html(200, std::move(html));
     }
     // Named first: GCC 12 at -O2 wrongly warns (-Warray-bounds) when a temporary string is
     // moved into the header list here.
     const std::string name = "Content-Disposition";
     const std::string value =
-        fmt::format("attachment; filename=\"{}.{}\"", export_file_stem(*doc), kind_of(kind));
+        fmt::format("attachment; filename=\"{}.{}\"", export_file_stem(doc), kind_of(kind));
     r.header(name, value);
     return r;
 }

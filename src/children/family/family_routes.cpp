@@ -93,31 +93,29 @@ Result<std::vector<Listed>> listed(db::Connection& c, std::int64_t child_id) {
     return out;
 }
 
-Response people_page(Context& ctx) {
+Result<Response> people_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     struct Data {
         Child child;
         std::vector<Listed> family;
     };
-    auto data = ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
+    auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.child = TRY(open_record(c, child_id, ctx.actor(), ctx.now()));
         d.family = TRY(listed(c, child_id));
         return d;
-    });
-    if (!data.ok())
-        return ctx.error(data.error());
+    }));
     if (ctx.request.wants_json()) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& l : data->family)
+        for (const auto& l : data.family)
             list.push_back(member_json(l));
         return Response::json(200, {{"family", list}});
     }
     const bool can_change = can(ctx.person, Action::amend_child, ctx.scope);
     nlohmann::json current = nlohmann::json::array(), ended = nlohmann::json::array();
-    for (const auto& l : data->family)
+    for (const auto& l : data.family)
         (l.member.ended_on ? ended : current).push_back(member_view(l, can_change));
-    const auto& d = data->child.details;
+    const auto& d = data.child.details;
     const nlohmann::json around = nlohmann::json::array({
         summary_row("Placing authority",
                     with_contact(d.placing_authority, d.placing_authority_contact), true),
@@ -126,7 +124,7 @@ Response people_page(Context& ctx) {
         summary_row("Independent Reviewing Officer", with_contact(d.iro_name, d.iro_contact), true),
         summary_row("Independent visitor", d.independent_visitor),
         summary_row("Advocate", d.advocate),
-        summary_row("Key workers", key_worker_names(data->child)),
+        summary_row("Key workers", key_worker_names(data.child)),
     });
     return ctx.page("child_people", "People around " + display_name(d),
                     {{"child", {{"id", child_id}, {"first_name", known_as(d)}}},
@@ -182,7 +180,7 @@ RecordForm add_form(const Context& ctx) {
             .groups = {{"", "", member_fields(name)}}};
 }
 
-Response new_member_page(Context& ctx) {
+Result<Response> new_member_page(Context& ctx) {
     return show_record_form(ctx, add_form(ctx), nlohmann::json::object(), std::nullopt, 200);
 }
 
@@ -194,21 +192,19 @@ Result<Listed> load(db::Connection& c, std::int64_t child_id, std::int64_t membe
     return Listed{std::move(*found), std::move(versions)};
 }
 
-Response answer_saved(Context& ctx, std::int64_t member_id, int status) {
+Result<Response> answer_saved(Context& ctx, std::int64_t member_id, int status) {
     const auto child_id = ctx.param("child");
     if (!ctx.request.wants_json())
         return Response::redirect(people_href(child_id) + fmt::format("#family-{}", member_id));
     auto saved =
-        ctx.services.db.read([&](db::Connection& c) { return load(c, child_id, member_id); });
-    if (!saved.ok())
-        return ctx.error(saved.error());
-    Response r = Response::json(status, member_json(*saved));
+        TRY(ctx.services.db.read([&](db::Connection& c) { return load(c, child_id, member_id); }));
+    Response r = Response::json(status, member_json(saved));
     if (status == 201)
         r.header("Location", fmt::format("/api/v1/children/{}/family/{}", child_id, member_id));
     return r;
 }
 
-Response add_member(Context& ctx) {
+Result<Response> add_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto details = read_family_member(reader);
     auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
@@ -217,7 +213,7 @@ Response add_member(Context& ctx) {
                            : Result<std::int64_t>(details.error());
     if (!id.ok()) {
         if (answer_as_error(ctx, id.error()))
-            return ctx.error(id.error());
+            return id.error();
         return show_record_form(ctx, add_form(ctx), ctx.form->typed_values(), id.error(), 400);
     }
     return answer_saved(ctx, *id, 201);
@@ -260,31 +256,26 @@ Result<FamilyMember> open_member(Context& ctx) {
     });
 }
 
-Response edit_member_page(Context& ctx) {
-    auto m = open_member(ctx);
-    if (!m.ok())
-        return ctx.error(m.error());
-    return show_record_form(ctx, amend_form(ctx, *m, m->version), values_of(*m), std::nullopt, 200);
+Result<Response> edit_member_page(Context& ctx) {
+    auto m = TRY(open_member(ctx));
+    return show_record_form(ctx, amend_form(ctx, m, m.version), values_of(m), std::nullopt, 200);
 }
 
 // After a refused save: the form again with what was typed, and, after a conflict, the entry as it
 // is now with the version the person has now seen.
-Response refused(Context& ctx, const Error& e,
-                 RecordForm (*form)(const Context&, const FamilyMember&, int),
-                 std::optional<std::int64_t> typed_version) {
+Result<Response> refused(Context& ctx, const Error& e,
+                         RecordForm (*form)(const Context&, const FamilyMember&, int),
+                         std::optional<std::int64_t> typed_version) {
     if (answer_as_error(ctx, e))
-        return ctx.error(e);
-    auto m = open_member(ctx);
-    if (!m.ok())
-        return ctx.error(m.error());
+        return e;
+    auto m = TRY(open_member(ctx));
     const bool conflict = e.kind == ErrorKind::conflict;
-    const int version =
-        conflict ? m->version : static_cast<int>(typed_version.value_or(m->version));
-    return show_record_form(ctx, form(ctx, *m, version), ctx.form->typed_values(), e,
+    const int version = conflict ? m.version : static_cast<int>(typed_version.value_or(m.version));
+    return show_record_form(ctx, form(ctx, m, version), ctx.form->typed_values(), e,
                             conflict ? 409 : 400);
 }
 
-Response amend_member(Context& ctx) {
+Result<Response> amend_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are changing this entry",
@@ -327,15 +318,13 @@ RecordForm end_form(const Context& ctx, const FamilyMember& m, int version) {
             .conflict_rows = member_rows(m)};
 }
 
-Response end_member_page(Context& ctx) {
-    auto m = open_member(ctx);
-    if (!m.ok())
-        return ctx.error(m.error());
-    return show_record_form(ctx, end_form(ctx, *m, m->version), nlohmann::json::object(),
+Result<Response> end_member_page(Context& ctx) {
+    auto m = TRY(open_member(ctx));
+    return show_record_form(ctx, end_form(ctx, m, m.version), nlohmann::json::object(),
                             std::nullopt, 200);
 }
 
-Response end_member(Context& ctx) {
+Result<Response> end_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     auto ending = read_family_member_ending(reader, ctx.today());

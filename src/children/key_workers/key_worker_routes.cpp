@@ -80,17 +80,16 @@ nlohmann::json history_json(const History& h) {
             {"latest_change", h.changes.empty() ? 0 : h.changes.front().id}};
 }
 
-Response key_workers_page(Context& ctx) {
+Result<Response> key_workers_page(Context& ctx) {
     const auto child_id = ctx.param("child");
-    auto h = ctx.services.db.write([&](db::Connection& c) { return history_of(c, child_id, ctx); });
-    if (!h.ok())
-        return ctx.error(h.error());
+    auto h =
+        TRY(ctx.services.db.write([&](db::Connection& c) { return history_of(c, child_id, ctx); }));
     if (ctx.request.wants_json())
-        return Response::json(200, history_json(*h));
-    const std::string first = known_as(h->child.details);
+        return Response::json(200, history_json(h));
+    const std::string first = known_as(h.child.details);
     nlohmann::json current = nlohmann::json::array(), spells = nlohmann::json::array(),
                    changes = nlohmann::json::array();
-    for (const auto& s : h->spells) {
+    for (const auto& s : h.spells) {
         const std::string since = shown_time(s.started_at);
         if (!s.ended_at)
             current.push_back({{"name", s.name}, {"since", since}});
@@ -98,7 +97,7 @@ Response key_workers_page(Context& ctx) {
                           {"from", since},
                           {"to", s.ended_at ? shown_time(*s.ended_at) : "Now"}});
     }
-    for (const auto& c : h->changes) {
+    for (const auto& c : h.changes) {
         changes.push_back({{"id", c.id},
                            {"title", kind_label(c.kind)},
                            {"who", c.changed_by},
@@ -115,16 +114,16 @@ Response key_workers_page(Context& ctx) {
                            {"relationships", c.relationships},
                            {"has_relationships", !c.relationships.empty()}});
     }
-    return ctx.page("child_key_workers", "Key workers for " + display_name(h->child.details),
+    return ctx.page("child_key_workers", "Key workers for " + display_name(h.child.details),
                     {{"child", {{"id", child_id}, {"first_name", first}}},
                      {"current", current},
                      {"has_current", !current.empty()},
                      {"spells", spells},
                      {"has_spells", !spells.empty()},
                      {"changes", changes},
-                     {"has_left", h->child.left_on.has_value()},
-                     {"can_change", !h->child.left_on &&
-                                        can(ctx.person, Action::manage_key_workers, ctx.scope)}});
+                     {"has_left", h.child.left_on.has_value()},
+                     {"can_change",
+                      !h.child.left_on && can(ctx.person, Action::manage_key_workers, ctx.scope)}});
 }
 
 struct Staffing {
@@ -205,20 +204,18 @@ nlohmann::json current_values(const Child& child) {
     return {{"key_workers", ids}};
 }
 
-Response change_page(Context& ctx) {
-    auto d = staffing(ctx);
-    if (!d.ok())
-        return ctx.error(d.error());
-    if (d->child.left_on) {
-        return ctx.error(Error::conflict(
-            display_name(d->child.details) +
-            " has left the home: key workers are not changed after a child has left."));
+Result<Response> change_page(Context& ctx) {
+    auto d = TRY(staffing(ctx));
+    if (d.child.left_on) {
+        return Error::conflict(
+            display_name(d.child.details) +
+            " has left the home: key workers are not changed after a child has left.");
     }
-    return show_record_form(ctx, change_form(ctx, *d, d->latest), current_values(d->child),
+    return show_record_form(ctx, change_form(ctx, d, d.latest), current_values(d.child),
                             std::nullopt, 200);
 }
 
-Response change(Context& ctx) {
+Result<Response> change(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto read = read_key_worker_change(reader, ctx.scope.child_name);
     auto id = read.ok() ? ctx.services.db.write([&](db::Connection& c) {
@@ -228,25 +225,21 @@ Response change(Context& ctx) {
     if (!id.ok()) {
         const Error& e = id.error();
         if (answer_as_error(ctx, e))
-            return ctx.error(e);
-        auto d = staffing(ctx);
-        if (!d.ok())
-            return ctx.error(d.error());
+            return e;
+        auto d = TRY(staffing(ctx));
         const bool conflict = e.kind == ErrorKind::conflict;
         // After a conflict the form carries the change the person has now seen; otherwise the one
         // they had read.
         const std::int64_t shown =
-            conflict ? d->latest : std::atoll(ctx.form->get("read_change").c_str());
-        return show_record_form(ctx, change_form(ctx, *d, shown), ctx.form->typed_values(), e,
+            conflict ? d.latest : std::atoll(ctx.form->get("read_change").c_str());
+        return show_record_form(ctx, change_form(ctx, d, shown), ctx.form->typed_values(), e,
                                 conflict ? 409 : 400);
     }
     if (!ctx.request.wants_json())
         return Response::redirect(fmt::format("/children/{}/key-workers", ctx.param("child")));
-    auto h = ctx.services.db.write(
-        [&](db::Connection& c) { return history_of(c, ctx.param("child"), ctx); });
-    if (!h.ok())
-        return ctx.error(h.error());
-    return Response::json(201, history_json(*h));
+    auto h = TRY(ctx.services.db.write(
+        [&](db::Connection& c) { return history_of(c, ctx.param("child"), ctx); }));
+    return Response::json(201, history_json(h));
 }
 
 }  // namespace

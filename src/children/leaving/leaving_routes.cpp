@@ -77,27 +77,25 @@ nlohmann::json leaving_json(const LeavingRecord& r) {
             {"recorded_by", r.recorded_by}};
 }
 
-Response leaving_page(Context& ctx) {
-    auto child = open_child(ctx);
-    if (!child.ok())
-        return ctx.error(child.error());
-    if (child->left_on) {
-        return ctx.error(Error::conflict(
-            fmt::format("{} is already recorded as having left, on {}.",
-                        display_name(child->details), format_local_date(*child->left_on))));
+Result<Response> leaving_page(Context& ctx) {
+    auto child = TRY(open_child(ctx));
+    if (child.left_on) {
+        return Error::conflict(fmt::format("{} is already recorded as having left, on {}.",
+                                           display_name(child.details),
+                                           format_local_date(*child.left_on)));
     }
-    return show_record_form(ctx, leaving_form(ctx, *child),
+    return show_record_form(ctx, leaving_form(ctx, child),
                             {{"left_on", format_date(ctx.today())},
                              {"authority_informed_on", format_date(ctx.today())}},
                             std::nullopt, 200);
 }
 
-Response leave(Context& ctx) {
+Result<Response> leave(Context& ctx) {
     const auto child_id = ctx.param("child");
     auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
     if (!child.ok() || !*child)
-        return ctx.error(child.ok() ? Error::not_found("We could not find that child's record.")
-                                    : child.error());
+        return child.ok() ? Error::not_found("We could not find that child's record.")
+                          : child.error();
     http::FormReader reader(*ctx.form);
     auto l = read_leaving(reader, ctx.today(), (*child)->details.admission_date);
     auto id = l.ok() ? ctx.services.db.write([&](db::Connection& c) {
@@ -107,7 +105,7 @@ Response leave(Context& ctx) {
     if (!id.ok()) {
         // The only conflict is a child already recorded as having left.
         if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
-            return ctx.error(id.error());
+            return id.error();
         return show_record_form(ctx, leaving_form(ctx, **child), ctx.form->typed_values(),
                                 id.error(), 400);
     }
@@ -115,27 +113,23 @@ Response leave(Context& ctx) {
         return Response::redirect(fmt::format("/children/{}?left=1#leaving", child_id));
     auto saved = ctx.services.db.read([&](db::Connection& c) { return leaving_of(c, child_id); });
     if (!saved.ok() || !*saved)
-        return ctx.error(saved.ok() ? Error::internal("leaving not found after saving")
-                                    : saved.error());
+        return saved.ok() ? Error::internal("leaving not found after saving") : saved.error();
     return Response::json(201, leaving_json(**saved));
 }
 
-Response register_page(Context& ctx) {
+Result<Response> register_page(Context& ctx) {
     const auto home_id = ctx.param("home");
     std::optional<RegisterCursor> after;
     if (auto a = ctx.request.query_value("after")) {
         after = decode_register_cursor(*a);
         if (!after)
-            return ctx.error(
-                Error::invalid("after", "after must be the link from a previous page"));
+            return Error::invalid("after", "after must be the link from a previous page");
     }
-    auto page = ctx.services.db.read(
-        [&](db::Connection& c) { return register_of(c, home_id, after, register_page_size); });
-    if (!page.ok())
-        return ctx.error(page.error());
+    auto page = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return register_of(c, home_id, after, register_page_size); }));
     const bool retention = can(ctx.person, Action::view_retention, ctx.scope);
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& e : page->entries) {
+    for (const auto& e : page.entries) {
         if (ctx.request.wants_json()) {
             nlohmann::json j = {
                 {"child_id", e.child_id},
@@ -169,8 +163,8 @@ Response register_page(Context& ctx) {
              {"retention", format_local_date(retention_date(e.date_of_birth, e.date_of_death))}});
     }
     std::optional<std::string> next;
-    if (page->next)
-        next = encode(*page->next);
+    if (page.next)
+        next = encode(*page.next);
     if (ctx.request.wants_json()) {
         return Response::json(
             200, {{"children", rows}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}});

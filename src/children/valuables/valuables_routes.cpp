@@ -66,13 +66,11 @@ std::string valuables_href(std::int64_t child_id) {
     return fmt::format("/children/{}/valuables", child_id);
 }
 
-Response valuables_page(Context& ctx) {
-    auto l = open_ledger(ctx);
-    if (!l.ok())
-        return ctx.error(l.error());
+Result<Response> valuables_page(Context& ctx) {
+    auto l = TRY(open_ledger(ctx));
     if (ctx.request.wants_json())
-        return Response::json(200, ledger_json(l->entries));
-    const Holding h = held(l->entries);
+        return Response::json(200, ledger_json(l.entries));
+    const Holding h = held(l.entries);
     nlohmann::json items = nlohmann::json::array(), rows = nlohmann::json::array();
     for (const auto& i : h.items) {
         items.push_back({{"description", i.description},
@@ -81,7 +79,7 @@ Response valuables_page(Context& ctx) {
     }
     // Newest first, each money line with the balance it left.
     std::int64_t balance = 0;
-    for (const auto& e : l->entries) {
+    for (const auto& e : l.entries) {
         const bool in = e.entry == "deposit";
         if (e.what == "money")
             balance += in ? e.amount_pence : -e.amount_pence;
@@ -102,15 +100,15 @@ Response valuables_page(Context& ctx) {
                 {"recorded", fmt::format("{}, {}", e.recorded_by, shown_time(e.recorded_at))}});
     }
     const bool can_record = can(ctx.person, Action::amend_child, ctx.scope);
-    const std::string first = known_as(l->child.details);
-    return ctx.page("child_valuables", "Money and valuables: " + display_name(l->child.details),
-                    {{"child", {{"id", l->child.id}, {"first_name", first}}},
+    const std::string first = known_as(l.child.details);
+    return ctx.page("child_valuables", "Money and valuables: " + display_name(l.child.details),
+                    {{"child", {{"id", l.child.id}, {"first_name", first}}},
                      {"money_held", format_pounds(h.money_pence)},
                      {"items", items},
                      {"has_items", !items.empty()},
                      {"rows", rows},
                      {"has_rows", !rows.empty()},
-                     {"can_deposit", can_record && !l->child.left_on},
+                     {"can_deposit", can_record && !l.child.left_on},
                      {"can_return", can_record && (h.money_pence > 0 || !h.items.empty())}});
 }
 
@@ -163,37 +161,34 @@ Result<Child> open_child(Context& ctx) {
     });
 }
 
-Response deposit_page(Context& ctx) {
-    auto child = open_child(ctx);
-    if (!child.ok())
-        return ctx.error(child.error());
-    if (child->left_on) {
-        return ctx.error(Error::conflict(
+Result<Response> deposit_page(Context& ctx) {
+    auto child = TRY(open_child(ctx));
+    if (child.left_on) {
+        return Error::conflict(
             fmt::format("{} left the home on {}: nothing more can be deposited for them.",
-                        display_name(child->details), format_local_date(*child->left_on))));
+                        display_name(child.details), format_local_date(*child.left_on)));
     }
     return show_record_form(
-        ctx, deposit_form(ctx, *child),
+        ctx, deposit_form(ctx, child),
         {{"deposited_on", format_date(ctx.today())}, {"received_by", ctx.person.name}},
         std::nullopt, 200);
 }
 
-Response answer_saved(Context& ctx, std::int64_t id) {
+Result<Response> answer_saved(Context& ctx, std::int64_t id) {
     const auto child_id = ctx.param("child");
     if (!ctx.request.wants_json())
         return Response::redirect(valuables_href(child_id) + fmt::format("#entry-{}", id));
-    auto entries = ctx.services.db.read([&](db::Connection& c) { return ledger_of(c, child_id); });
-    if (!entries.ok())
-        return ctx.error(entries.error());
-    nlohmann::json out = ledger_json(*entries);
-    for (const auto& e : *entries) {
+    auto entries =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return ledger_of(c, child_id); }));
+    nlohmann::json out = ledger_json(entries);
+    for (const auto& e : entries) {
         if (e.id == id)
             out["saved"] = entry_json(e);
     }
     return Response::json(201, out);
 }
 
-Response deposit(Context& ctx) {
+Result<Response> deposit(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto d = read_deposit(reader, ctx.today());
     auto id = d.ok() ? ctx.services.db.write([&](db::Connection& c) {
@@ -203,12 +198,10 @@ Response deposit(Context& ctx) {
     if (!id.ok()) {
         // The only conflict is a child who has left: nothing in the form can change that.
         if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
-            return ctx.error(id.error());
-        auto child = open_child(ctx);
-        if (!child.ok())
-            return ctx.error(child.error());
-        return show_record_form(ctx, deposit_form(ctx, *child), ctx.form->typed_values(),
-                                id.error(), 400);
+            return id.error();
+        auto child = TRY(open_child(ctx));
+        return show_record_form(ctx, deposit_form(ctx, child), ctx.form->typed_values(), id.error(),
+                                400);
     }
     return answer_saved(ctx, *id);
 }
@@ -254,17 +247,15 @@ RecordForm return_form(const Context& ctx, const Ledger& l) {
             .groups = {{"", "", std::move(fields)}}};
 }
 
-Response return_page(Context& ctx) {
-    auto l = open_ledger(ctx);
-    if (!l.ok())
-        return ctx.error(l.error());
+Result<Response> return_page(Context& ctx) {
+    auto l = TRY(open_ledger(ctx));
     return show_record_form(
-        ctx, return_form(ctx, *l),
+        ctx, return_form(ctx, l),
         {{"returned_on", format_date(ctx.today())}, {"returned_by", ctx.person.name}}, std::nullopt,
         200);
 }
 
-Response give_back(Context& ctx) {
+Result<Response> give_back(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto r = read_return(reader, ctx.today());
     auto id = r.ok() ? ctx.services.db.write([&](db::Connection& c) {
@@ -273,11 +264,9 @@ Response give_back(Context& ctx) {
                      : Result<std::int64_t>(r.error());
     if (!id.ok()) {
         if (answer_as_error(ctx, id.error()))
-            return ctx.error(id.error());
-        auto l = open_ledger(ctx);
-        if (!l.ok())
-            return ctx.error(l.error());
-        return show_record_form(ctx, return_form(ctx, *l), ctx.form->typed_values(), id.error(),
+            return id.error();
+        auto l = TRY(open_ledger(ctx));
+        return show_record_form(ctx, return_form(ctx, l), ctx.form->typed_values(), id.error(),
                                 400);
     }
     return answer_saved(ctx, *id);

@@ -29,24 +29,21 @@ std::string action_label(const std::string& action) {
     return action;
 }
 
-Response trail(Context& ctx) {
+Result<Response> trail(Context& ctx) {
     const auto home_id = ctx.param("home");
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
         char* end = nullptr;
         long long v = std::strtoll(b->c_str(), &end, 10);
         if (end == b->c_str() || *end != '\0' || v <= 0) {
-            return ctx.error(
-                Error::invalid("before", "before must be a whole number from a previous page"));
+            return Error::invalid("before", "before must be a whole number from a previous page");
         }
         before = v;
     }
-    auto page = ctx.services.db.read(
-        [&](db::Connection& c) { return for_home(c, home_id, before, page_size); });
-    if (!page.ok())
-        return ctx.error(page.error());
+    auto page = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return for_home(c, home_id, before, page_size); }));
     nlohmann::json entries = nlohmann::json::array();
-    for (const auto& e : page->entries) {
+    for (const auto& e : page.entries) {
         nlohmann::json j = {{"seq", e.seq},
                             {"at", e.at},
                             {"actor", e.actor},
@@ -65,12 +62,12 @@ Response trail(Context& ctx) {
         entries.push_back(j);
     }
     nlohmann::json data = {{"entries", entries}};
-    if (page->older_than)
-        data["older_than"] = *page->older_than;
+    if (page.older_than)
+        data["older_than"] = *page.older_than;
     if (ctx.request.wants_json())
         return Response::json(200, data);
     data["home_id"] = home_id;
-    data["has_older"] = page->older_than.has_value();
+    data["has_older"] = page.older_than.has_value();
     data["is_first_page"] = !before.has_value();
     return ctx.page("audit", "Audit trail", data);
 }

@@ -22,8 +22,8 @@ std::string safe_next(const std::string& next) {
     return http::local_path_or(next, "/");
 }
 
-Response sign_in_page(const Context& ctx, const std::optional<Error>& error,
-                      const std::string& email, int status) {
+Result<Response> sign_in_page(const Context& ctx, const std::optional<Error>& error,
+                              const std::string& email, int status) {
     nlohmann::json data = {{"next", safe_next(ctx.request.query_value("next").value_or(
                                         ctx.form ? ctx.form->get("next") : ""))},
                            {"draft", ctx.request.query_value("draft").value_or(
@@ -45,13 +45,13 @@ Response sign_in_page(const Context& ctx, const std::optional<Error>& error,
     return ctx.page("sign_in", "Sign in", data, status);
 }
 
-Response show_sign_in(Context& ctx) {
+Result<Response> show_sign_in(Context& ctx) {
     if (ctx.person.id != 0)
         return Response::redirect("/");
     return sign_in_page(ctx, std::nullopt, "", 200);
 }
 
-Response do_sign_in(Context& ctx) {
+Result<Response> do_sign_in(Context& ctx) {
     http::FormReader reader(*ctx.form);
     reader.allow("next");
     reader.allow("draft");
@@ -80,7 +80,7 @@ Response do_sign_in(Context& ctx) {
             Error shown = Error::invalid("email", e.message);
             return sign_in_page(ctx, shown, email, 429);
         }
-        return ctx.error(e);
+        return e;
     }
     std::string next = safe_next(ctx.form->get("next"));
     if (signed_in->must_change_password)
@@ -95,13 +95,11 @@ Response do_sign_in(Context& ctx) {
     return r;
 }
 
-Response sign_out(Context& ctx) {
+Result<Response> sign_out(Context& ctx) {
     if (ctx.session) {
-        Status ended = ctx.services.db.write([&](db::Connection& c) {
+        TRY(ctx.services.db.write([&](db::Connection& c) {
             return sessions::end(c, *ctx.session, ctx.actor(), ctx.now());
-        });
-        if (!ended.ok())
-            return ctx.error(ended.error());
+        }));
     }
     Response r = Response::redirect("/sign-in?signed_out=1");
     r.header("Set-Cookie", http::session_cookie_value(ctx, "", true));
@@ -109,24 +107,22 @@ Response sign_out(Context& ctx) {
 }
 
 // The session was touched by the router on the way in; nothing more to do.
-Response extend(Context& ctx) {
+Result<Response> extend(Context& ctx) {
     (void)ctx;
     return Response::no_content();
 }
 
-Response account_page(const Context& ctx, const std::optional<Error>& error,
-                      const std::string& new_token, int status) {
-    auto tokens = ctx.services.db.read([&](db::Connection& c) {
+Result<Response> account_page(const Context& ctx, const std::optional<Error>& error,
+                              const std::string& new_token, int status) {
+    auto tokens = TRY(ctx.services.db.read([&](db::Connection& c) {
         return c.query(
             "SELECT name, created_at, last_used_at FROM api_tokens WHERE person_id = $1 AND "
             "revoked_at IS NULL "
             "ORDER BY id DESC",
             {ctx.person.id});
-    });
-    if (!tokens.ok())
-        return ctx.error(tokens.error());
+    }));
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& r : tokens.value()) {
+    for (const auto& r : tokens) {
         list.push_back({{"name", r.text(0)},
                         {"created", format_local(parse_utc(r.text(1)).value_or(Timestamp{}))}});
     }
@@ -155,11 +151,11 @@ Response account_page(const Context& ctx, const std::optional<Error>& error,
     return ctx.page("account", "Your account", data, status);
 }
 
-Response account(Context& ctx) {
+Result<Response> account(Context& ctx) {
     return account_page(ctx, std::nullopt, "", 200);
 }
 
-Response create_token(Context& ctx) {
+Result<Response> create_token(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const std::string name =
         reader.text("name", "a name for the token", {.required = true, .max = 100});
@@ -170,13 +166,13 @@ Response create_token(Context& ctx) {
                             : Result<std::string>(valid.error());
     if (!token.ok()) {
         if (token.error().kind != ErrorKind::invalid_input)
-            return ctx.error(token.error());
+            return token.error();
         return account_page(ctx, token.error(), "", 400);
     }
     return account_page(ctx, std::nullopt, token.value(), 201);
 }
 
-Response password_page(const Context& ctx, const std::optional<Error>& error, int status) {
+Result<Response> password_page(const Context& ctx, const std::optional<Error>& error, int status) {
     nlohmann::json data = {{"first", ctx.request.query_value("first").has_value()}};
     nlohmann::json errors = nlohmann::json::object();
     if (error) {
@@ -206,11 +202,11 @@ Response password_page(const Context& ctx, const std::optional<Error>& error, in
     return ctx.page("change_password", "Choose a new password", data, status);
 }
 
-Response show_password(Context& ctx) {
+Result<Response> show_password(Context& ctx) {
     return password_page(ctx, std::nullopt, 200);
 }
 
-Response change_password(Context& ctx) {
+Result<Response> change_password(Context& ctx) {
     http::FormReader reader(*ctx.form);
     reader.allow("current_password");
     reader.allow("new_password");
@@ -227,22 +223,15 @@ Response change_password(Context& ctx) {
     auto account = ctx.services.db.read(
         [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); });
     if (!account.ok() || !account.value())
-        return ctx.error(account.ok() ? Error::internal("no account") : account.error());
-    auto matches = crypto::verify_password(account.value()->password_hash, current);
-    if (!matches.ok())
-        return ctx.error(matches.error());
-    if (!matches.value())
+        return account.ok() ? Error::internal("no account") : account.error();
+    auto matches = TRY(crypto::verify_password(account.value()->password_hash, current));
+    if (!matches)
         return password_page(
             ctx, Error::invalid("current_password", "Your current password is not right"), 400);
-    auto hash = crypto::hash_password(wanted);
-    if (!hash.ok())
-        return ctx.error(hash.error());
-    Status saved = ctx.services.db.write([&](db::Connection& c) {
-        return accounts::set_password_hash(c, ctx.person.id, hash.value(), false, ctx.actor(),
-                                           ctx.now());
-    });
-    if (!saved.ok())
-        return ctx.error(saved.error());
+    auto hash = TRY(crypto::hash_password(wanted));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return accounts::set_password_hash(c, ctx.person.id, hash, false, ctx.actor(), ctx.now());
+    }));
     // Changing the password ends every session, this one too: sign in again with the new one.
     Response r = Response::redirect("/sign-in?signed_out=1");
     r.header("Set-Cookie", http::session_cookie_value(ctx, "", true));

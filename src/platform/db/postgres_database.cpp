@@ -254,16 +254,14 @@ class PostgresDatabase final : public Database {
         // PostgreSQL checks constraints as it writes; what can go wrong is an index or page, which
         // amcheck would find, but it needs superuser. Confirm the catalogue answers and constraints
         // hold.
-        Status st = read_raw([&](Connection& c) -> Status {
+        TRY(read_raw([&](Connection& c) -> Status {
             auto rows =
                 TRY(c.query("SELECT conname, conrelid::regclass::text FROM pg_constraint "
                             "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"));
             for (const auto& r : rows)
                 problems.push_back("constraint not validated: " + r.text(0) + " on " + r.text(1));
             return {};
-        });
-        if (!st.ok())
-            return st.take_error();
+        }));
         return problems;
     }
 

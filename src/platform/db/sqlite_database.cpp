@@ -184,7 +184,7 @@ class SqliteDatabase final : public Database {
 
     Result<std::vector<std::string>> integrity_problems() override {
         std::vector<std::string> problems;
-        Status st = read_raw([&](Connection& c) -> Status {
+        TRY(read_raw([&](Connection& c) -> Status {
             auto rows = TRY(c.query("PRAGMA integrity_check"));
             for (auto& r : rows) {
                 if (r.text(0) != "ok")
@@ -196,9 +196,7 @@ class SqliteDatabase final : public Database {
                                                r.text(0), r.text(1), r.text(2)));
             }
             return {};
-        });
-        if (!st.ok())
-            return st.take_error();
+        }));
         return problems;
     }
 

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "platform/crypto.hpp"
+#include "platform/http/drafts.hpp"
 #include "platform/log.hpp"
 #include "platform/views/views.hpp"
 
@@ -250,8 +251,8 @@ Response Context::page(const std::string& template_name, const std::string& titl
 
 Response Context::error(const Error& e) const {
     int status = status_for(e.kind);
-    if (e.kind == ErrorKind::invalid_input && e.detail == "415")
-        status = 415;
+    if (e.kind == ErrorKind::invalid_input && (e.detail == "415" || e.detail == "405"))
+        status = std::atoi(e.detail.c_str());
     if (status >= 500) {
         log::error("request failed", {{"request_id", request.request_id},
                                       {"path", request.path},
@@ -290,72 +291,58 @@ void add_security_headers(Response& r, const Request& request) {
         r.header("Cache-Control", "no-store");
 }
 
-Response Router::dispatch(const Request& req, Services& services) const {
-    const auto started = std::chrono::steady_clock::now();
-    Context ctx(req, services);
-    ctx.child_tabs = &child_tabs_;
-    std::string route_name = "unmatched";
-    std::vector<std::string> set_cookies;
+Result<const Route*> Router::match_route(Context& ctx) const {
+    bool path_known = false;
+    for (const auto& r : routes_) {
+        std::map<std::string, std::int64_t> params;
+        if (!match(r.pattern, ctx.request.path, params))
+            continue;
+        path_known = true;
+        if (r.method == ctx.request.method || (ctx.request.method == "HEAD" && r.method == "GET")) {
+            ctx.params = std::move(params);
+            return &r;
+        }
+    }
+    if (path_known)
+        return Error::make(ErrorKind::invalid_input, "That cannot be done to this page", "405");
+    return Error::not_found(
+        "We could not find the page you asked for. Check the address, or go back to your home "
+        "page.");
+}
 
-    auto handle = [&]() -> Response {
-        const Route* route = nullptr;
-        bool path_known = false;
-        for (const auto& r : routes_) {
-            std::map<std::string, std::int64_t> params;
-            if (!match(r.pattern, req.path, params))
-                continue;
-            path_known = true;
-            if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
-                route = &r;
-                ctx.params = std::move(params);
-                break;
-            }
-        }
-        if (!route) {
-            if (path_known) {
-                Response r = ctx.error(
-                    Error::make(ErrorKind::invalid_input, "That cannot be done to this page"));
-                r.status = 405;
-                return r;
-            }
-            return ctx.error(
-                Error::not_found("We could not find the page you asked for. Check the address, or "
-                                 "go back to your home page."));
-        }
-        route_name = route->method + " " + route->pattern;
-        if (req.body.size() > route->max_body) {
-            return ctx.error(Error::make(
-                ErrorKind::too_large,
-                fmt::format("What was sent is too large for this page: the limit is {} KiB. "
-                            "Nothing was saved.",
-                            route->max_body / 1024)));
-        }
+Status Router::resolve_scope(db::Connection& c, Context& ctx) const {
+    for (const auto& [name, id] : ctx.params) {
+        auto it = resolvers_.find(name);
+        if (it != resolvers_.end())
+            TRY(it->second(c, id, ctx.scope));
+    }
+    // A record about a child (a daily note, a plan) names its child; the child's resolver then
+    // says whose record it is, as for /children/{child}.
+    auto child = resolvers_.find("child");
+    if (ctx.scope.child_id && !ctx.params.count("child") && child != resolvers_.end())
+        TRY(child->second(c, *ctx.scope.child_id, ctx.scope));
+    return {};
+}
 
-        // Who is asking: a bearer token (API clients) or the session cookie (browsers).
+// Who is asking (a bearer token for API clients, the session cookie for browsers), who they are,
+// and what the request is about, read in one transaction so that they agree. Whether the scope
+// resolved is kept apart in `resolved`: a person who is not signed in is sent to sign in before
+// being told whether a record exists.
+Status Router::identify_and_resolve(Context& ctx, std::optional<std::int64_t>& idle_person_id,
+                                    Status& resolved) const {
+    const std::string auth = ctx.request.header("authorization");
+    const auto now = ctx.now();
+    const auto policy = ctx.services.session_policy();
+    return ctx.services.db.read([&](db::Connection& c) -> Status {
         std::optional<std::int64_t> person_id;
-        std::optional<std::int64_t> idle_person_id;
-        const std::string auth = req.header("authorization");
-        const auto now = ctx.now();
-        const auto policy = services.session_policy();
-        if (!route->reads_session) {
-            return route->handler(ctx);
-        }
         if (auth.rfind("Bearer ", 0) == 0) {
-            auto found = services.db.read([&](db::Connection& c) {
-                return sessions::person_for_api_token(c, auth.substr(7));
-            });
-            if (!found.ok())
-                return ctx.error(found.error());
-            if (!found.value())
-                return ctx.error(Error::make(ErrorKind::unauthenticated,
-                                             "The API token is not valid or was revoked"));
-            person_id = *found.value();
-        } else if (auto token = req.cookie(session_cookie); !token.empty()) {
-            auto found =
-                services.db.read([&](db::Connection& c) { return sessions::find(c, token); });
-            if (!found.ok())
-                return ctx.error(found.error());
-            if (auto& s = found.value()) {
+            auto found = TRY(sessions::person_for_api_token(c, auth.substr(7)));
+            if (!found)
+                return Error::make(ErrorKind::unauthenticated,
+                                   "The API token is not valid or was revoked");
+            person_id = *found;
+        } else if (auto token = ctx.request.cookie(session_cookie); !token.empty()) {
+            if (auto s = TRY(sessions::find(c, token))) {
                 switch (sessions::state_of(*s, now, policy)) {
                     case sessions::State::active:
                         person_id = s->person_id;
@@ -370,129 +357,167 @@ Response Router::dispatch(const Request& req, Services& services) const {
             }
         }
         if (person_id) {
-            auto loaded = services.db.read(
-                [&](db::Connection& c) { return accounts::load_person(c, *person_id); });
-            if (!loaded.ok())
-                return ctx.error(loaded.error());
-            if (loaded.value())
-                ctx.person = std::move(*loaded.value());
+            if (auto person = TRY(accounts::load_person(c, *person_id)))
+                ctx.person = std::move(*person);
         }
-        if (ctx.person.id == 0)
+        if (ctx.person.id == 0) {
             ctx.session.reset();
-
-        if (req.is_state_changing()) {
-            auto form = FormData::from_request(req);
-            if (!form.ok())
-                return ctx.error(form.error());
-            ctx.form = std::move(form.value());
+            return {};
         }
+        if (!ctx.params.empty())
+            resolved = resolve_scope(c, ctx);
+        return {};
+    });
+}
 
-        if (route->action != Action::public_page && ctx.person.id == 0) {
-            if (req.wants_json()) {
-                return ctx.error(
-                    Error::make(ErrorKind::unauthenticated,
-                                "Sign in, or send an API token as Authorization: Bearer TOKEN"));
-            }
-            std::string next = req.path;
-            std::string location = "/sign-in?next=" + url_encode(next);
-            if (idle_person_id) {
-                location += "&timed_out=1";
-                if (ctx.form && req.is_state_changing()) {
-                    // Keep what they typed; it comes back after they sign in again as the same
-                    // person.
-                    nlohmann::json kept = ctx.form->typed_values();
-                    kept.erase("csrf_token");
-                    auto draft = services.db.write([&](db::Connection& c) {
-                        return c.insert(
-                            "INSERT INTO drafts (person_id, path, form, created_at) VALUES ($1, "
-                            "$2, $3, $4) "
-                            "RETURNING id",
-                            {*idle_person_id, next, kept.dump(), format_utc(now)});
-                    });
-                    if (draft.ok())
-                        location += "&draft=" + std::to_string(draft.value());
-                }
-            }
-            return Response::redirect(location);
-        }
+namespace {
 
+// Where a request that needs a person goes when nobody is signed in: a browser is sent to sign
+// in, and what it was posting when its session went idle is kept as a draft.
+Response to_sign_in(Context& ctx, std::optional<std::int64_t> idle_person_id) {
+    std::string location = "/sign-in?next=" + url_encode(ctx.request.path);
+    if (idle_person_id) {
+        location += "&timed_out=1";
         if (ctx.form) {
-            // CSRF: the session's token, or before sign-in the double-submitted cookie.
-            const std::string sent = !ctx.form->get("csrf_token").empty()
-                                         ? ctx.form->get("csrf_token")
-                                         : req.header("x-csrf-token");
-            const bool via_token = auth.rfind("Bearer ", 0) == 0;
-            if (!via_token) {
-                const std::string expected = ctx.csrf_token();
-                if (expected.empty() || !crypto::constant_time_equal(sent, expected)) {
-                    return ctx.error(Error::make(
-                        ErrorKind::forbidden,
-                        "This form had expired. Go back, reload the page and try again; "
-                        "nothing was saved."));
-                }
-            }
-        }
-
-        if (!ctx.params.empty()) {
-            Status resolved = services.db.read([&](db::Connection& c) -> Status {
-                for (const auto& [name, id] : ctx.params) {
-                    auto it = resolvers_.find(name);
-                    if (it != resolvers_.end())
-                        TRY(it->second(c, id, ctx.scope));
-                }
-                // A record about a child (a daily note, a plan) names its child; the child's
-                // resolver then says whose record it is, as for /children/{child}.
-                auto child = resolvers_.find("child");
-                if (ctx.scope.child_id && !ctx.params.count("child") && child != resolvers_.end())
-                    TRY(child->second(c, *ctx.scope.child_id, ctx.scope));
-                return {};
+            auto draft = ctx.services.db.write([&](db::Connection& c) {
+                return drafts::keep(c, *idle_person_id, ctx.request.path, *ctx.form, ctx.now());
             });
-            if (!resolved.ok())
-                return ctx.error(resolved.error());
+            if (draft.ok())
+                location += "&draft=" + std::to_string(draft.value());
         }
-        if (!can(ctx.person, route->action, ctx.scope)) {
-            return ctx.error(Error::make(
-                ErrorKind::forbidden,
-                "Your role does not let you see or change this. If you think it should, "
-                "ask your registered manager."));
-        }
+    }
+    return Response::redirect(location);
+}
 
-        if (ctx.session) {
-            if (now - ctx.session->last_seen_at > std::chrono::seconds(30)) {
-                Status touched = services.db.write(
-                    [&](db::Connection& c) { return sessions::touch(c, *ctx.session, now); });
-                if (!touched.ok())
-                    return ctx.error(touched.error());
-                ctx.session->last_seen_at = now;
-            }
-        } else if (route->action == Action::public_page && req.cookie(pre_session_cookie).empty() &&
-                   !req.wants_json()) {
-            ctx.new_pre_session_csrf = crypto::random_token();
-            set_cookies.push_back(
-                cookie_header(ctx, pre_session_cookie, ctx.new_pre_session_csrf, false));
-        }
+// CSRF: the session's token, or before sign-in the double-submitted cookie. A bearer token is
+// not sent by a browser on its own, so API clients need none.
+Status check_csrf(const Context& ctx) {
+    if (!ctx.form || ctx.request.header("authorization").rfind("Bearer ", 0) == 0)
+        return {};
+    const std::string sent = !ctx.form->get("csrf_token").empty()
+                                 ? ctx.form->get("csrf_token")
+                                 : ctx.request.header("x-csrf-token");
+    const std::string expected = ctx.csrf_token();
+    if (expected.empty() || !crypto::constant_time_equal(sent, expected)) {
+        return Error::make(ErrorKind::forbidden,
+                           "This form had expired. Go back, reload the page and try again; "
+                           "nothing was saved.");
+    }
+    return {};
+}
 
-        if (auto d = req.query_value("draft"); d && ctx.person.id != 0 && req.method == "GET") {
-            auto draft = services.db.read([&](db::Connection& c) {
-                return c.query_one(
-                    "SELECT form FROM drafts WHERE id = $1 AND person_id = $2 AND path = $3",
-                    {std::int64_t{std::atoll(d->c_str())}, ctx.person.id, req.path});
-            });
-            if (draft.ok() && draft.value()) {
-                auto kept = FormData::from_json(draft.value()->text(0));
-                if (kept.ok())
-                    ctx.draft = std::move(kept.value());
-            }
+Status authorise(const Context& ctx, const Route& route) {
+    if (can(ctx.person, route.action, ctx.scope))
+        return {};
+    return Error::make(ErrorKind::forbidden,
+                       "Your role does not let you see or change this. If you think it should, "
+                       "ask your registered manager.");
+}
+
+// A signed-in person's session is kept alive by their requests; before sign-in a browser is
+// given the cookie its sign-in form's CSRF token is checked against.
+Status keep_session(Context& ctx, const Route& route, std::vector<std::string>& set_cookies) {
+    const auto now = ctx.now();
+    if (ctx.session) {
+        if (now - ctx.session->last_seen_at > std::chrono::seconds(30)) {
+            TRY(ctx.services.db.write(
+                [&](db::Connection& c) { return sessions::touch(c, *ctx.session, now); }));
+            ctx.session->last_seen_at = now;
         }
+    } else if (route.action == Action::public_page &&
+               ctx.request.cookie(pre_session_cookie).empty() && !ctx.request.wants_json()) {
+        ctx.new_pre_session_csrf = crypto::random_token();
+        set_cookies.push_back(
+            cookie_header(ctx, pre_session_cookie, ctx.new_pre_session_csrf, false));
+    }
+    return {};
+}
+
+// A form page opened with ?draft= shows what its person typed before they were signed out. A
+// draft that cannot be read is left behind: the empty form is still the right page.
+void bring_back_draft(Context& ctx) {
+    auto d = ctx.request.query_value("draft");
+    if (!d || ctx.person.id == 0 || ctx.request.method != "GET")
+        return;
+    auto draft = ctx.services.db.read([&](db::Connection& c) {
+        return drafts::find(c, std::int64_t{std::atoll(d->c_str())}, ctx.person.id,
+                            ctx.request.path);
+    });
+    if (draft.ok() && draft.value())
+        ctx.draft = std::move(*draft.value());
+}
+
+// The one place an Error becomes what the person sees. A refused form post from a browser
+// shows its form again; everything else is the error page, or the JSON error for API clients.
+Response shown(Context& ctx, const Route* route, bool handled, const Error& e) {
+    const bool form_again = handled && route && route->again && ctx.form &&
+                            !ctx.request.wants_json() &&
+                            (e.kind == ErrorKind::invalid_input || e.kind == ErrorKind::conflict);
+    if (!form_again)
+        return ctx.error(e);
+    auto page = route->again(ctx, e);
+    if (!page.ok())
+        return ctx.error(page.error());
+    page->status = status_for(e.kind);
+    return std::move(page.value());
+}
+
+}  // namespace
+
+// Match, check the size, identify the person and resolve the scope, read the form, send
+// strangers to sign in, check CSRF, authorise, keep the session, bring back a draft, handle.
+Result<Response> Router::answer(Context& ctx, const Route*& route, bool& handled,
+                                std::vector<std::string>& set_cookies) const {
+    route = TRY(match_route(ctx));
+    const Request& req = ctx.request;
+    if (req.body.size() > route->max_body) {
+        return Error::make(ErrorKind::too_large,
+                           fmt::format("What was sent is too large for this page: the limit is {} "
+                                       "KiB. Nothing was saved.",
+                                       route->max_body / 1024));
+    }
+    if (!route->reads_session) {
+        handled = true;
         return route->handler(ctx);
-    };
+    }
+    std::optional<std::int64_t> idle_person_id;
+    Status resolved;
+    TRY(identify_and_resolve(ctx, idle_person_id, resolved));
+    if (req.is_state_changing())
+        ctx.form = TRY(FormData::from_request(req));
+    if (route->action != Action::public_page && ctx.person.id == 0) {
+        if (req.wants_json()) {
+            return Error::make(ErrorKind::unauthenticated,
+                               "Sign in, or send an API token as Authorization: Bearer TOKEN");
+        }
+        return to_sign_in(ctx, idle_person_id);
+    }
+    TRY(check_csrf(ctx));
+    TRY(std::move(resolved));
+    TRY(authorise(ctx, *route));
+    TRY(keep_session(ctx, *route, set_cookies));
+    bring_back_draft(ctx);
+    handled = true;
+    return route->handler(ctx);
+}
+
+Response Router::dispatch(const Request& req, Services& services) const {
+    const auto started = std::chrono::steady_clock::now();
+    Context ctx(req, services);
+    ctx.child_tabs = &child_tabs_;
+    const Route* route = nullptr;
+    bool handled = false;
+    std::vector<std::string> set_cookies;
 
     Response response;
     try {
-        response = handle();
+        auto answered = answer(ctx, route, handled, set_cookies);
+        response = answered.ok() ? std::move(answered.value())
+                                 : shown(ctx, route, handled, answered.error());
     } catch (const std::exception& e) {
         response = ctx.error(Error::internal(std::string("unhandled exception: ") + e.what()));
     }
+    const std::string route_name = route ? route->method + " " + route->pattern : "unmatched";
     for (auto& c : set_cookies)
         response.header("Set-Cookie", c);
     add_security_headers(response, req);

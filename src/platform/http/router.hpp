@@ -66,7 +66,15 @@ class Context {
     Response error(const Error& e) const;
 };
 
-using Handler = std::function<Response(Context&)>;
+// A handler answers, or returns the Error that stopped it; the router turns an Error into the
+// error page or the JSON error, once, from its kind.
+using Handler = std::function<Result<Response>(Context&)>;
+
+// The form a refused save came from, shown again with what was typed, the error summary and
+// each field's message (invalid input), or with the record as it now is (a conflict). The router
+// calls it for a browser's form post whose handler returned either kind; the status is the
+// error's (400 or 409).
+using FormAgain = std::function<Result<Response>(Context&, const Error&)>;
 
 struct Route {
     std::string method;
@@ -76,6 +84,7 @@ struct Route {
     Handler handler;
     std::size_t max_body = 64 * 1024;  // larger bodies are answered 413
     bool reads_session = true;         // false for static files and probes: no database work
+    FormAgain again;                   // for a form post: the form, shown again
 };
 
 // Turns a path parameter into the Scope that can() needs, checking the record exists.
@@ -97,6 +106,14 @@ class Router {
     const std::vector<Route>& routes() const { return routes_; }
 
   private:
+    // The steps every request passes through, in order (see dispatch in router.cpp).
+    Result<const Route*> match_route(Context& ctx) const;
+    Status identify_and_resolve(Context& ctx, std::optional<std::int64_t>& idle_person_id,
+                                Status& resolved) const;
+    Status resolve_scope(db::Connection& c, Context& ctx) const;
+    Result<Response> answer(Context& ctx, const Route*& route, bool& handled,
+                            std::vector<std::string>& set_cookies) const;
+
     std::vector<Route> routes_;
     std::map<std::string, ScopeResolver> resolvers_;
     std::vector<ChildTab> child_tabs_;
