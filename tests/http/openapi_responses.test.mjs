@@ -1,0 +1,595 @@
+// The API document describes what the server really answers: every operation under /api/v1 in
+// docs/api/openapi.yaml is called on the demo store (reads with the demo's records, writes with a
+// valid body and with an invalid one), and each answer's status, content type and body are checked
+// against the operation's documented response. An operation the document lists that this file does
+// not call fails the last test, as does a field the server renders that the document does not name
+// (Hearth's objects say additionalProperties: false).
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import YAML from 'yaml';
+
+import { Api, Client, createApiToken, demoIds, startServer } from './server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const doc = YAML.parse(readFileSync(path.join(root, 'docs/api/openapi.yaml'), 'utf8'));
+// Set OPENAPI_DUMP to a folder to keep every answer's body there, for writing schemas: then only
+// statuses are checked, not bodies.
+const dump = process.env.OPENAPI_DUMP;
+if (dump) mkdirSync(dump, { recursive: true });
+
+// OpenAPI 3.0's Schema Object is not JSON Schema: `nullable: true` adds null to the types (and,
+// with an enum, null must be listed in it, as 3.0.3 says), `example` is a keyword, and references
+// point into the document. Each component schema becomes a JSON Schema of its own.
+const base = 'https://hearth.invalid/openapi/';
+function toJsonSchema(s) {
+  if (Array.isArray(s)) return s.map(toJsonSchema);
+  if (!s || typeof s !== 'object') return s;
+  const out = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'nullable' || k === 'example') continue;
+    if (k === '$ref') {
+      const m = v.match(/^#\/components\/schemas\/(\w+)$/);
+      assert.ok(m, `only component schemas are referenced from a schema: ${v}`);
+      out.$ref = `${base}${m[1]}`;
+    } else if (k === 'properties') {
+      out.properties = Object.fromEntries(Object.entries(v).map(([p, ps]) => [p, toJsonSchema(ps)]));
+    } else {
+      out[k] = toJsonSchema(v);
+    }
+  }
+  if (s.nullable === true) {
+    if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] };
+    return { anyOf: [{ type: 'null' }, out] };
+  }
+  return out;
+}
+const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
+addFormats(ajv);
+for (const [name, schema] of Object.entries(doc.components.schemas)) {
+  ajv.addSchema({ ...toJsonSchema(schema), $id: `${base}${name}` });
+}
+const resolve = (o) => (o && o.$ref ? o.$ref.split('/').slice(1).reduce((x, k) => x[k], doc) : o);
+const validators = new Map();
+function validatorFor(key, schema) {
+  if (!validators.has(key)) validators.set(key, ajv.compile(toJsonSchema(schema)));
+  return validators.get(key);
+}
+
+// Which operations and statuses were checked.
+const covered = new Map();
+const methods = ['get', 'post', 'put', 'patch', 'delete'];
+const operations = Object.entries(doc.paths).flatMap(([p, item]) =>
+  methods.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${p}`));
+
+// Checks an answer to `op` ("POST /api/v1/...", as in the document) against the document; returns
+// the parsed body. `status` is the status the test expects.
+function check(op, res, status) {
+  const [method, p] = op.split(' ');
+  const operation = doc.paths[p]?.[method.toLowerCase()];
+  assert.ok(operation, `${op} is in the document`);
+  assert.equal(res.status, status, `${op}: ${res.text.slice(0, 600)}`);
+  if (dump) {
+    writeFileSync(path.join(dump, `${op.replace(/[^a-z0-9]+/gi, '_')}_${res.status}.json`), res.text);
+    if (!covered.has(op)) covered.set(op, new Set());
+    covered.get(op).add(res.status);
+    return res.text && res.text.startsWith('{') ? JSON.parse(res.text) : res.text;
+  }
+  const response = resolve(operation.responses[String(res.status)]);
+  assert.ok(response, `${op} documents the status ${res.status}`);
+  if (!covered.has(op)) covered.set(op, new Set());
+  covered.get(op).add(res.status);
+  const type = (res.headers.get('content-type') || '').split(';')[0].trim();
+  if (!response.content) {
+    assert.equal(res.text, '', `${op} ${res.status} documents no body`);
+    return undefined;
+  }
+  const media = response.content[type];
+  assert.ok(media, `${op} ${res.status}: the content type ${type} is documented (${Object.keys(response.content)})`);
+  if (type !== 'application/json') {
+    assert.ok(res.text.length > 0);
+    return res.text;
+  }
+  assert.ok(media.schema, `${op} ${res.status} has a schema`);
+  const body = JSON.parse(res.text);
+  const validate = validatorFor(`${op} ${res.status} ${type}`, media.schema);
+  if (!validate(body)) {
+    const problems = validate.errors.map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+    assert.fail(`${op} ${res.status} does not match the document:\n${problems.join('\n')}\n${res.text.slice(0, 800)}`);
+  }
+  return body;
+}
+
+// A day in the home's zone, `days` before today.
+function dayBefore(days) {
+  return new Date(Date.now() - days * 86400e3).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+}
+
+describe('the API answers as its document says', () => {
+  let server;
+  let ids;
+  let manager;
+  let admin;
+  let worker;
+  const twoDaysAgo = dayBefore(2);
+  const threeDaysAgo = dayBefore(3);
+  const today = dayBefore(0);
+
+  before(async () => {
+    server = await startServer();
+    const demo = demoIds(server);
+    ids = {
+      willow: demo.home('Willow House'),
+      aisha: demo.child('Aisha Bennett'),
+      lily: demo.child('Lily Evans-Ward'),
+      manager: demo.person('manager.willow@example.org'),
+      deputy: demo.person('deputy.willow@example.org'),
+      worker: demo.person('rsw1.willow@example.org'),
+      worker2: demo.person('rsw2.willow@example.org'),
+    };
+    const one = (q) => Number(server.sql(q).split('\n')[0]);
+    ids.familyMember = one(`SELECT id FROM family_members WHERE child_id = ${ids.aisha} ORDER BY id`);
+    ids.plan = one(`SELECT id FROM plans WHERE child_id = ${ids.aisha} ORDER BY id`);
+    ids.entry = one(`SELECT id FROM daily_entries WHERE child_id = ${ids.aisha} ORDER BY id`);
+    ids.meeting = one(`SELECT id FROM childrens_meetings WHERE home_id = ${ids.willow} ORDER BY id`);
+    ids.deadline = one(`SELECT id FROM deadlines WHERE home_id = ${ids.willow} AND state = 'open' ORDER BY id`);
+    ids.action = one(`SELECT id FROM agreed_actions WHERE child_id = ${ids.aisha} AND state = 'open' ORDER BY id`);
+    ids.incident = one(`SELECT incident_id FROM incident_children WHERE child_id = ${ids.aisha} ORDER BY incident_id`);
+    ids.measure = one(`SELECT id FROM measures WHERE child_id = ${ids.aisha} ORDER BY id`);
+    const signIn = async (email) => {
+      const c = new Client(server.url);
+      await c.signIn(email);
+      return new Api(server.url, await createApiToken(c));
+    };
+    manager = await signIn('manager.willow@example.org');
+    admin = await signIn('admin@example.org');
+    worker = await signIn('rsw1.willow@example.org');
+  });
+  after(async () => { await server?.stop(); });
+
+  const child = () => `/api/v1/children/${ids.aisha}`;
+  const home = () => `/api/v1/homes/${ids.willow}`;
+
+  test('who is signed in, the organisation and its people', async () => {
+    check('GET /api/v1/me', await manager.get('/api/v1/me'), 200);
+    check('GET /api/v1/me', await new Api(server.url, 'hearth_nope').get('/api/v1/me'), 401);
+    check('GET /api/v1/organisation', await admin.get('/api/v1/organisation'), 200);
+    check('GET /api/v1/organisation', await worker.get('/api/v1/organisation'), 403);
+    check('GET /api/v1/homes/{home}/people', await manager.get(`${home()}/people`), 200);
+    check('GET /api/v1/homes/{home}/people', await manager.get('/api/v1/homes/2/people'), 403);
+    const op = 'POST /api/v1/homes/{home}/people';
+    check(op, await manager.post(`${home()}/people`, {
+      name: 'Avery Testperson', email: 'avery.testperson@example.org', job_title: 'Night worker', role: 'support_worker',
+    }), 201);
+    check(op, await manager.post(`${home()}/people`, { name: 'No Email', role: 'support_worker' }), 400);
+  });
+
+  test("children: the list, a record, its versions, admission and amendment", async () => {
+    check('GET /api/v1/homes/{home}/children', await manager.get(`${home()}/children`), 200);
+    check('GET /api/v1/homes/{home}/children', await manager.get('/api/v1/homes/2/children'), 403);
+    const admitted = check('POST /api/v1/homes/{home}/children', await manager.post(`${home()}/children`, {
+      first_name: 'Robin', last_name: 'Testchild', date_of_birth: '2012-03-27', sex: 'other',
+      legal_basis: 's20', placing_authority: 'Testshire County Council', admission_date: today,
+      key_worker: ids.worker,
+    }), 201);
+    assert.ok(admitted);
+    check('POST /api/v1/homes/{home}/children', await manager.post(`${home()}/children`, { first_name: 'Robin' }), 400);
+    const record = check('GET /api/v1/children/{child}', await manager.get(child()), 200);
+    check('GET /api/v1/children/{child}', await manager.get('/api/v1/children/99999'), 404);
+    const fields = Object.keys(doc.components.schemas.ChildDetails.properties);
+    const amendment = Object.fromEntries(fields.filter((f) => f in record && f !== 'address_on_leaving' && f !== 'date_of_death')
+      .map((f) => [f, record[f]]));
+    check('PUT /api/v1/children/{child}', await manager.put(child(), {
+      ...amendment, school: 'Testfield Academy', version: record.version, reason: 'Changed school',
+    }), 200);
+    check('PUT /api/v1/children/{child}', await manager.put(child(), {
+      ...amendment, version: record.version, reason: 'Stale',
+    }), 409);
+    check('PUT /api/v1/children/{child}', await manager.put(child(), { version: record.version + 1 }), 400);
+    check('GET /api/v1/children/{child}/versions', await manager.get(`${child()}/versions`), 200);
+    check('GET /api/v1/children/{child}/versions', await manager.get('/api/v1/children/5/versions'), 403);
+  });
+
+  test("a child's family, key workers and valuables", async () => {
+    const family = `${child()}/family`;
+    check('GET /api/v1/children/{child}/family', await manager.get(family), 200);
+    check('GET /api/v1/children/{child}/family', await manager.get('/api/v1/children/5/family'), 403);
+    const added = check('POST /api/v1/children/{child}/family', await manager.post(family, {
+      name: 'Pat Testparent', relationship: 'Uncle', parental_responsibility: false, contact_details: '01632 960000',
+    }), 201);
+    check('POST /api/v1/children/{child}/family', await manager.post(family, { name: 'Pat' }), 400);
+    const member = `${family}/${added.id}`;
+    check('PUT /api/v1/children/{child}/family/{member}', await manager.put(member, {
+      name: 'Pat Testparent', relationship: 'Uncle', parental_responsibility: 'no', notes: 'Visits on Sundays',
+      version: added.version, reason: 'Visiting day',
+    }), 200);
+    check('PUT /api/v1/children/{child}/family/{member}', await manager.put(member, {
+      name: 'Pat Testparent', relationship: 'Uncle', parental_responsibility: false, version: added.version, reason: 'Stale',
+    }), 409);
+    check('PUT /api/v1/children/{child}/family/{member}', await manager.put(`${family}/99999`, {
+      name: 'Pat', relationship: 'Uncle', parental_responsibility: false, version: 1, reason: 'Missing',
+    }), 404);
+    check('PUT /api/v1/children/{child}/family/{member}', await manager.put(member, { version: 2 }), 400);
+    check('POST /api/v1/children/{child}/family/{member}/end', await manager.post(`${member}/end`, {
+      version: added.version + 1, ended_on: today, reason: 'Moved away',
+    }), 200);
+    check('POST /api/v1/children/{child}/family/{member}/end', await manager.post(`${member}/end`, {
+      version: added.version, ended_on: today, reason: 'Stale',
+    }), 409);
+    check('POST /api/v1/children/{child}/family/{member}/end', await manager.post(`${member}/end`, { version: 1 }), 400);
+
+    const keyWorkers = `${child()}/key-workers`;
+    const read = check('GET /api/v1/children/{child}/key-workers', await manager.get(keyWorkers), 200);
+    check('GET /api/v1/children/{child}/key-workers', await manager.get('/api/v1/children/5/key-workers'), 403);
+    check('POST /api/v1/children/{child}/key-workers', await manager.post(keyWorkers, {
+      key_workers: [ids.worker, ids.worker2], reason: 'Two key workers', child_view: 'Fine by me',
+      relationships: 'Nobody steps back', read_change: read.latest_change,
+    }), 201);
+    check('POST /api/v1/children/{child}/key-workers', await manager.post(keyWorkers, {
+      key_workers: [ids.worker], reason: 'Stale', view_not_asked: 'Asleep', read_change: read.latest_change,
+      relationships: 'Dana stays in touch',
+    }), 409);
+    check('POST /api/v1/children/{child}/key-workers', await manager.post(keyWorkers, { reason: '' }), 400);
+
+    const valuables = `${child()}/valuables`;
+    check('GET /api/v1/children/{child}/valuables', await manager.get(valuables), 200);
+    check('GET /api/v1/children/{child}/valuables', await manager.get('/api/v1/children/5/valuables'), 403);
+    const deposits = 'POST /api/v1/children/{child}/valuables/deposits';
+    check(deposits, await manager.post(`${valuables}/deposits`, {
+      what: 'money', amount: '20.00', deposited_on: threeDaysAgo, received_by: 'Sam Carter',
+    }), 201);
+    const item = check(deposits, await manager.post(`${valuables}/deposits`, {
+      what: 'item', description: 'A silver watch', deposited_on: threeDaysAgo, received_by: 'Sam Carter', notes: 'In the safe',
+    }), 201);
+    check(deposits, await manager.post(`${valuables}/deposits`, { what: 'money' }), 400);
+    const returns = 'POST /api/v1/children/{child}/valuables/returns';
+    check(returns, await manager.post(`${valuables}/returns`, {
+      what: 'money', amount: '5.00', returned_on: twoDaysAgo, returned_to: 'Aisha', returned_by: 'Sam Carter',
+    }), 201);
+    check(returns, await manager.post(`${valuables}/returns`, {
+      what: 'item', item: item.saved.item_id ?? item.items_held[0].id, returned_on: twoDaysAgo, returned_to: 'Aisha', returned_by: 'Sam Carter',
+    }), 201);
+    check(returns, await manager.post(`${valuables}/returns`, {
+      what: 'money', amount: '500.00', returned_on: twoDaysAgo, returned_to: 'Aisha', returned_by: 'Sam Carter',
+    }), 400);
+  });
+
+  test('the register, a leaving and the export', async () => {
+    check('GET /api/v1/homes/{home}/register', await manager.get(`${home()}/register`), 200);
+    check('GET /api/v1/homes/{home}/register', await worker.get(`${home()}/register`), 403);
+    const lily = `/api/v1/children/${ids.lily}`;
+    check('POST /api/v1/children/{child}/leaving', await manager.post(`${lily}/leaving`, { left_on: today }), 400);
+    check('POST /api/v1/children/{child}/leaving', await manager.post(`${lily}/leaving`, {
+      left_on: today, destination: 'Independent living', address: '1 Test Street, Testtown', reason: 'Turned 18',
+      authority_informed_on: today, authority_informed_who: 'Her social worker',
+    }), 201);
+    check('POST /api/v1/children/{child}/leaving', await manager.post(`${lily}/leaving`, {
+      left_on: today, destination: 'Again', reason: 'Twice', authority_informed_on: today,
+    }), 409);
+    check('GET /api/v1/children/{child}/export', await manager.get(`${child()}/export`), 200);
+    check('GET /api/v1/children/{child}/export', await worker.get(`${child()}/export`), 403);
+  });
+
+  test('plans', async () => {
+    const kinds = check('GET /api/v1/plan-kinds', await manager.get('/api/v1/plan-kinds'), 200);
+    check('GET /api/v1/plan-kinds', await new Api(server.url, null).get('/api/v1/plan-kinds'), 401);
+    const plans = `${child()}/plans`;
+    check('GET /api/v1/children/{child}/plans', await manager.get(plans), 200);
+    check('GET /api/v1/children/{child}/plans', await manager.get('/api/v1/children/5/plans'), 403);
+    const has = server.sql(`SELECT kind FROM plans WHERE child_id = ${ids.aisha}`).split('\n');
+    const kind = kinds.kinds.find((k) => k.family === 'plan' && !has.includes(k.key));
+    const sections = Object.fromEntries(kind.sections.map((s) => [`section_${s.key}`, `The ${s.label} for the test`]));
+    const dates = { effective_on: today, review_by: dayBefore(-30) };
+    const started = check('POST /api/v1/children/{child}/plans', await manager.post(plans, {
+      kind: kind.key, ...sections, ...dates, reason: 'First plan', child_views: 'I like it',
+    }), 201);
+    check('POST /api/v1/children/{child}/plans', await manager.post(plans, {
+      kind: kind.key, ...sections, ...dates, reason: 'Twice', child_views: 'Again',
+    }), 409);
+    check('POST /api/v1/children/{child}/plans', await manager.post(plans, { kind: kind.key }), 400);
+    const plan = `${plans}/${started.id}`;
+    check('GET /api/v1/children/{child}/plans/{plan}', await manager.get(plan), 200);
+    check('GET /api/v1/children/{child}/plans/{plan}', await manager.get(`${plans}/99999`), 404);
+    const written = check('POST /api/v1/children/{child}/plans/{plan}/versions', await manager.post(`${plan}/versions`, {
+      ...sections, ...dates, reason: 'Second version', views_not_asked: 'Away on a trip', version: 1,
+    }), 201);
+    check('POST /api/v1/children/{child}/plans/{plan}/versions', await manager.post(`${plan}/versions`, {
+      ...sections, ...dates, reason: 'Stale', views_not_asked: 'Away', version: 1,
+    }), 409);
+    check('POST /api/v1/children/{child}/plans/{plan}/versions', await manager.post(`${plan}/versions`, { version: 2 }), 400);
+    check('POST /api/v1/children/{child}/plans/{plan}/sign-off', await worker.post(`${plan}/sign-off`, { version: 2 }), 403);
+    check('POST /api/v1/children/{child}/plans/{plan}/sign-off', await manager.post(`${plan}/sign-off`, { version: 1 }), 409);
+    check('POST /api/v1/children/{child}/plans/{plan}/sign-off', await manager.post(`${plan}/sign-off`, { version: 'two' }), 400);
+    check('POST /api/v1/children/{child}/plans/{plan}/sign-off', await manager.post(`${plan}/sign-off`, {
+      version: written.current.version,
+    }), 200);
+    check('POST /api/v1/children/{child}/plans/{plan}/sharing', await manager.post(`${plan}/sharing`, {
+      version: 2, shared_with: ['child', 'social_worker'], shared_with_others: 'Her aunt', shared_on: today,
+    }), 201);
+    check('POST /api/v1/children/{child}/plans/{plan}/sharing', await manager.post(`${plan}/sharing`, {
+      version: 2, shared_with: ['the_moon'], shared_on: today,
+    }), 400);
+  });
+
+  test('the audit trail and the chronology', async () => {
+    check('GET /api/v1/homes/{home}/audit', await manager.get(`${home()}/audit`), 200);
+    check('GET /api/v1/homes/{home}/audit', await worker.get(`${home()}/audit`), 403);
+    check('GET /api/v1/children/{child}/chronology', await manager.get(`${child()}/chronology`), 200);
+    check('GET /api/v1/children/{child}/chronology', await manager.get(`${child()}/chronology?from=not-a-date`), 400);
+    check('GET /api/v1/homes/{home}/search', await manager.get(`${home()}/search?q=school`), 200);
+    check('GET /api/v1/homes/{home}/search', await manager.get(`${home()}/search?q=${'x'.repeat(201)}`), 400);
+  });
+
+  test('the daily record, agreed actions and handovers', async () => {
+    const written = check('POST /api/v1/children/{child}/daily-record', await worker.post(`${child()}/daily-record`, {
+      kind: 'key_work', category: 'education', occurred_on: twoDaysAgo, occurred_time: '16:30', topic: 'Homework',
+      body: 'We planned the week\'s homework together.', child_words: 'Maths first', significant: false,
+      for_handover: true, actions: 'Buy a calculator',
+    }), 201);
+    check('POST /api/v1/children/{child}/daily-record', await worker.post(`${child()}/daily-record`, { kind: 'note' }), 400);
+    check('POST /api/v1/children/{child}/daily-record', await worker.post('/api/v1/children/5/daily-record', {
+      kind: 'praise', occurred_on: twoDaysAgo, occurred_time: '10:00', body: 'Kind to a friend',
+    }), 403);
+    const entry = `/api/v1/daily-record/${written.id}`;
+    check('GET /api/v1/daily-record/{entry}', await manager.get(entry), 200);
+    check('GET /api/v1/daily-record/{entry}', await manager.get(`/api/v1/daily-record/${ids.entry}`), 200);
+    check('GET /api/v1/daily-record/{entry}', await manager.get('/api/v1/daily-record/999999'), 404);
+    const amended = {
+      kind: 'key_work', category: 'education', occurred_on: twoDaysAgo, occurred_time: '16:30', topic: 'Homework',
+      body: 'We planned the week\'s homework together, and art.', version: written.version, reason: 'Art too',
+    };
+    check('PUT /api/v1/daily-record/{entry}', await manager.put(entry, amended), 200);
+    check('PUT /api/v1/daily-record/{entry}', await manager.put(entry, amended), 409);
+    check('PUT /api/v1/daily-record/{entry}', await manager.put(entry, { ...amended, occurred_time: '25:99' }), 400);
+
+    const version = Number(server.sql(`SELECT version FROM agreed_actions WHERE id = ${ids.action}`));
+    check('POST /api/v1/actions/{action}/done', await worker.post(`/api/v1/actions/${ids.action}/done`, { version, note: 'Done on Tuesday' }), 204);
+    check('POST /api/v1/actions/{action}/done', await worker.post(`/api/v1/actions/${ids.action}/done`, { version, note: 'Again' }), 409);
+    check('POST /api/v1/actions/{action}/done', await worker.post(`/api/v1/actions/${ids.action}/done`, { note: 'No version' }), 400);
+
+    const handover = check('GET /api/v1/homes/{home}/handover', await worker.get(`${home()}/handover`), 200);
+    check('GET /api/v1/homes/{home}/handover', await worker.get('/api/v1/homes/2/handover'), 403);
+    check('POST /api/v1/homes/{home}/handovers', await worker.post(`${home()}/handovers`, {
+      shift: handover.shift, notes: 'A calm evening', covers_from: handover.since,
+    }), 201);
+    check('POST /api/v1/homes/{home}/handovers', await worker.post(`${home()}/handovers`, { shift: 'lunch' }), 400);
+  });
+
+  test("children's meetings", async () => {
+    const meetings = `${home()}/childrens-meetings`;
+    check('GET /api/v1/homes/{home}/childrens-meetings', await manager.get(meetings), 200);
+    check('GET /api/v1/homes/{home}/childrens-meetings', await manager.get('/api/v1/homes/2/childrens-meetings'), 403);
+    const meeting = {
+      held_on: twoDaysAgo, held_time: '18:00', topic: 'Summer trip', discussion: 'Where to go this summer',
+      children_said: 'The seaside', attendees: [ids.aisha], actions: 'Find prices',
+    };
+    const made = check('POST /api/v1/homes/{home}/childrens-meetings', await worker.post(meetings, meeting), 201);
+    check('POST /api/v1/homes/{home}/childrens-meetings', await worker.post(meetings, { topic: 'No date' }), 400);
+    const one = `/api/v1/childrens-meetings/${made.id}`;
+    check('GET /api/v1/childrens-meetings/{meeting}', await manager.get(one), 200);
+    check('GET /api/v1/childrens-meetings/{meeting}', await manager.get(`/api/v1/childrens-meetings/${ids.meeting}`), 200);
+    check('GET /api/v1/childrens-meetings/{meeting}', await manager.get('/api/v1/childrens-meetings/99999'), 404);
+    const { attendees, actions, ...written } = meeting;
+    assert.ok(attendees && actions, 'who came and the actions are given only when a meeting is written');
+    const amended = { ...written, discussion: 'Where to go this summer, and when', version: made.version, reason: 'Dates too' };
+    check('PUT /api/v1/childrens-meetings/{meeting}', await manager.put(one, amended), 200);
+    check('PUT /api/v1/childrens-meetings/{meeting}', await manager.put(one, amended), 409);
+    check('PUT /api/v1/childrens-meetings/{meeting}', await manager.put(one, { version: made.version + 1 }), 400);
+  });
+
+  test('deadlines', async () => {
+    check('GET /api/v1/homes/{home}/deadlines', await manager.get(`${home()}/deadlines`), 200);
+    check('GET /api/v1/homes/{home}/deadlines', await manager.get('/api/v1/homes/2/deadlines'), 403);
+    check('GET /api/v1/deadlines', await manager.get('/api/v1/deadlines'), 200);
+    check('GET /api/v1/deadlines', await new Api(server.url, null).get('/api/v1/deadlines'), 401);
+    const deadline = `/api/v1/deadlines/${ids.deadline}`;
+    const read = check('GET /api/v1/deadlines/{deadline}', await manager.get(deadline), 200);
+    check('GET /api/v1/deadlines/{deadline}', await manager.get('/api/v1/deadlines/99999'), 404);
+    check('POST /api/v1/deadlines/{deadline}/met', await manager.post(`${deadline}/met`, { version: read.version }), 400);
+    check('POST /api/v1/deadlines/{deadline}/met', await manager.post(`${deadline}/met`, {
+      version: read.version, note: 'Done, and filed',
+    }), 200);
+    check('POST /api/v1/deadlines/{deadline}/met', await manager.post(`${deadline}/met`, {
+      version: read.version, note: 'Again',
+    }), 409);
+    check('GET /api/v1/children/{child}/deadlines', await manager.get(`${child()}/deadlines`), 200);
+    check('GET /api/v1/children/{child}/deadlines', await manager.get('/api/v1/children/5/deadlines'), 403);
+  });
+
+  test('the document itself', async () => {
+    const res = await new Api(server.url, null).get('/api/v1/openapi.yaml');
+    check('GET /api/v1/openapi.yaml', res, 200);
+    assert.equal(res.text, readFileSync(path.join(root, 'docs/api/openapi.yaml'), 'utf8'));
+  });
+
+  test('the language list, checks and figures', async () => {
+    const phrases = '/api/v1/language/phrases';
+    check('GET /api/v1/language/phrases', await manager.get(phrases), 200);
+    check('GET /api/v1/language/phrases', await new Api(server.url, null).get(phrases), 401);
+    const words = {
+      phrase: 'went off on one', match: ['went off on one'], not_when: ['went off on one of'],
+      alternative: 'Say what happened', why: 'It says nothing of what the child did or felt', fine_when: '', reason: 'Heard at handover',
+    };
+    const added = check('POST /api/v1/language/phrases', await manager.post(phrases, words), 201);
+    check('POST /api/v1/language/phrases', await worker.post(phrases, words), 403);
+    check('POST /api/v1/language/phrases', await manager.post(phrases, { phrase: 'no match' }), 400);
+    const phrase = `${phrases}/${added.id}`;
+    check('GET /api/v1/language/phrases/{phrase}', await manager.get(phrase), 200);
+    check('GET /api/v1/language/phrases/{phrase}', await manager.get(`${phrases}/99999`), 404);
+    const put = 'PUT /api/v1/language/phrases/{phrase}';
+    const changed = check(put, await manager.put(phrase, { ...words, alternative: 'Say what they did', version: added.version }), 200);
+    check(put, await manager.put(phrase, { ...words, version: added.version }), 409);
+    check(put, await manager.put(`${phrases}/99999`, { ...words, version: 1 }), 404);
+    check(put, await manager.put(phrase, { ...words, match: [], version: changed.version }), 400);
+    const retired = check('POST /api/v1/language/phrases/{phrase}/retire', await manager.post(`${phrase}/retire`, {
+      version: changed.version, reason: 'Nobody says it',
+    }), 200);
+    check('POST /api/v1/language/phrases/{phrase}/retire', await manager.post(`${phrase}/retire`, {
+      version: changed.version, reason: 'Stale',
+    }), 409);
+    check('POST /api/v1/language/phrases/{phrase}/retire', await manager.post(`${phrase}/retire`, { version: retired.version }), 400);
+    check('POST /api/v1/language/phrases/{phrase}/restore', await manager.post(`${phrase}/restore`, {
+      version: retired.version, reason: 'Heard again',
+    }), 200);
+    check('POST /api/v1/language/phrases/{phrase}/restore', await manager.post(`${phrase}/restore`, {
+      version: retired.version, reason: 'Stale',
+    }), 409);
+    check('POST /api/v1/language/phrases/{phrase}/restore', await manager.post(`${phrase}/restore`, { reason: 'No version' }), 400);
+    check('POST /api/v1/language/check', await worker.post('/api/v1/language/check', {
+      text: 'He kicked off at tea and went off on one.',
+    }), 200);
+    check('POST /api/v1/language/check', await worker.post('/api/v1/language/check', { text: 'x'.repeat(20001) }), 400);
+    check('GET /api/v1/language/figures', await manager.get('/api/v1/language/figures'), 200);
+    check('GET /api/v1/language/figures', await worker.get('/api/v1/language/figures'), 403);
+  });
+
+  test('incidents and what followed them', async () => {
+    check('GET /api/v1/homes/{home}/incidents', await manager.get(`${home()}/incidents`), 200);
+    check('GET /api/v1/homes/{home}/incidents', await manager.get('/api/v1/homes/2/incidents'), 403);
+    check('GET /api/v1/homes/{home}/warmth', await manager.get(`${home()}/warmth`), 200);
+    check('GET /api/v1/homes/{home}/warmth', await manager.get('/api/v1/homes/2/warmth'), 403);
+    check('GET /api/v1/children/{child}/incidents', await manager.get(`${child()}/incidents`), 200);
+    check('GET /api/v1/children/{child}/incidents', await manager.get('/api/v1/children/5/incidents'), 403);
+    const incident = {
+      occurred_on: threeDaysAgo, occurred_time: '19:00', ended_on: threeDaysAgo, ended_time: '19:20',
+      children: [ids.aisha], location: 'the kitchen', setting: 'Tea time', antecedents: 'Asked to lay the table',
+      triggers: [], behaviour: 'Threw a plate at the wall', communicating: [], afterwards: 'Calm by eight',
+      restrictive_measure: 'physical_intervention', deescalation: ['Offered a choice', 'Gave space'],
+      staff_involved: [ids.worker, ids.worker2], staff_assaulted: [], injuries: '', damage: 'A plate',
+      notifiable: [],
+    };
+    const create = 'POST /api/v1/homes/{home}/incidents';
+    const made = check(create, await worker.post(`${home()}/incidents`, incident), 201);
+    check(create, await worker.post(`${home()}/incidents`, { ...incident, children: [] }), 400);
+    const path1 = `${child()}/incidents/${made.id}`;
+    const read = check('GET /api/v1/children/{child}/incidents/{incident}', await manager.get(path1), 200);
+    check('GET /api/v1/children/{child}/incidents/{incident}', await manager.get(`${child()}/incidents/${ids.incident}`), 200);
+    check('GET /api/v1/children/{child}/incidents/{incident}', await manager.get(`${child()}/incidents/999999`), 404);
+    const amend = 'PUT /api/v1/children/{child}/incidents/{incident}';
+    check(amend, await manager.put(path1, { ...incident, location: 'the kitchen and hall', version: read.version, reason: 'Went into the hall' }), 200);
+    check(amend, await manager.put(path1, { ...incident, version: read.version, reason: 'Stale' }), 409);
+    check(amend, await manager.put(path1, { ...incident, location: '', version: read.version + 1, reason: 'No place' }), 400);
+
+    const after = (what) => `${path1}/${what}`;
+    check(`POST /api/v1/children/{child}/incidents/{incident}/accounts`, await worker.post(after('accounts'), {
+      child_id: ids.aisha, given_on: twoDaysAgo, given_time: '10:00', words: 'I was cross about tea',
+    }), 201);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/accounts`, await worker.post(after('accounts'), {
+      child_id: ids.aisha, given_on: twoDaysAgo, given_time: '10:00',
+    }), 400);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/notifications`, await worker.post(after('notifications'), {
+      recipient: 'placing_authority', child_id: ids.aisha, named: 'Duty team', method: 'phone',
+      notified_on: twoDaysAgo, notified_time: '09:00', reference: 'REF-1',
+    }), 201);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/notifications`, await worker.post(after('notifications'), {
+      recipient: 'the_moon',
+    }), 400);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/child-debriefs`, await worker.post(after('child-debriefs'), {
+      child_id: ids.aisha, held_on: twoDaysAgo, held_time: '11:00', held_by: ids.worker, felt: 'Embarrassed',
+      would_help: 'A warning before tea', repair: 'Help wash up', child_words: 'Sorry about the plate',
+    }), 201);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/child-debriefs`, await worker.post(after('child-debriefs'), {
+      child_id: ids.aisha,
+    }), 400);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/staff-debriefs`, await manager.post(after('staff-debriefs'), {
+      person_id: ids.worker, held_on: twoDaysAgo, held_time: '12:00', held_by: ids.manager, wellbeing: 'shaken',
+      how_they_are: 'Tired', learnt: 'Warn before tea', support: ['supervision'], support_note: 'Next week',
+      learning: 'A warning before a change of activity helps', share_learning: true,
+    }), 201);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/staff-debriefs`, await manager.post(after('staff-debriefs'), {
+      person_id: ids.worker,
+    }), 400);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/restorative`, await worker.post(after('restorative'), {
+      held_on: twoDaysAgo, held_time: '15:00', form: 'conversation', taking_part: 'Aisha and Chris',
+      outcome: 'Said sorry to each other', agreed: 'A warning before tea',
+    }), 201);
+    check(`POST /api/v1/children/{child}/incidents/{incident}/restorative`, await worker.post(after('restorative'), { form: 'party' }), 400);
+
+    // The Reg 35 record of the hold, both sign-offs, then an amendment.
+    const measure = {
+      kind: 'physical_intervention', started_on: threeDaysAgo, started_time: '19:05', ended_on: threeDaysAgo,
+      ended_time: '19:08', location: 'the kitchen', behaviour: 'Throwing plates at people',
+      steps_to_avoid: 'Offered a choice, gave space', description: 'Guided to the lounge', used_by: [ids.worker],
+      lawful_purpose: 'prevent_injury_to_others', why_necessary: 'Plates were thrown at Dana',
+      technique: 'guide', position: 'walking', effect: 'Calm within minutes', rights_offered: [],
+    };
+    const record = 'POST /api/v1/children/{child}/incidents/{incident}/measures';
+    const recorded = check(record, await worker.post(after('measures'), measure), 201);
+    check(record, await worker.post(after('measures'), { ...measure, lawful_purpose: 'compliance' }), 400);
+    const measurePath = `/api/v1/measures/${recorded.id}`;
+    const shown = check('GET /api/v1/measures/{measure}', await manager.get(measurePath), 200);
+    check('GET /api/v1/measures/{measure}', await manager.get(`/api/v1/measures/${ids.measure}`), 200);
+    check('GET /api/v1/measures/{measure}', await manager.get('/api/v1/measures/99999'), 404);
+    const amendMeasure = 'PUT /api/v1/measures/{measure}';
+    check(amendMeasure, await worker.put(measurePath, { ...measure, effect: 'Calm within two minutes', version: shown.version, reason: 'Timed it' }), 200);
+    check(amendMeasure, await worker.put(measurePath, { ...measure, version: shown.version, reason: 'Stale' }), 409);
+    check(amendMeasure, await worker.put(measurePath, { ...measure, behaviour: '', version: shown.version + 1, reason: 'Blank' }), 400);
+    const version = shown.version + 1;
+    const staff = 'POST /api/v1/measures/{measure}/staff-review';
+    check(staff, await manager.post(`${measurePath}/staff-review`, { version, spoke_to: ids.worker, spoke_on: today }), 400);
+    check(staff, await manager.post(`${measurePath}/staff-review`, {
+      version: version - 1, spoke_to: ids.worker, spoke_on: today, note: 'Proportionate', signed: true,
+    }), 409);
+    check(staff, await manager.post(`${measurePath}/staff-review`, {
+      version, spoke_to: ids.worker, spoke_on: today, note: 'Proportionate and brief', signed: true,
+    }), 204);
+    const childReview = 'POST /api/v1/measures/{measure}/child-review';
+    const now = Number(server.sql(`SELECT version FROM measures WHERE id = ${recorded.id}`));
+    check(childReview, await manager.post(`${measurePath}/child-review`, { version: now, spoke_on: today }), 400);
+    check(childReview, await manager.post(`${measurePath}/child-review`, {
+      version: now - 1, spoke_on: today, note: 'Talked it through', child_said: 'It was fair', signed: true,
+    }), 409);
+    check(childReview, await manager.post(`${measurePath}/child-review`, {
+      version: now, spoke_on: today, note: 'Talked it through', child_said: 'It was fair', signed: true,
+    }), 204);
+  });
+
+  test('Reg 35 signers, training, figures and techniques', async () => {
+    const signers = `${home()}/reg35-signers`;
+    check('GET /api/v1/homes/{home}/reg35-signers', await manager.get(signers), 200);
+    check('GET /api/v1/homes/{home}/reg35-signers', await worker.get(signers), 403);
+    check('POST /api/v1/homes/{home}/reg35-signers', await manager.post(signers, { person_id: ids.worker2, change: 'add' }), 204);
+    check('POST /api/v1/homes/{home}/reg35-signers', await manager.post(signers, { person_id: ids.worker2, change: 'maybe' }), 400);
+    const training = `${home()}/intervention-training`;
+    check('GET /api/v1/homes/{home}/intervention-training', await manager.get(training), 200);
+    check('GET /api/v1/homes/{home}/intervention-training', await manager.get('/api/v1/homes/2/intervention-training'), 403);
+    check('POST /api/v1/homes/{home}/intervention-training', await manager.post(training, {
+      person_id: ids.worker2, course: 'Team Teach Level 2', awarded_on: threeDaysAgo, expires_on: dayBefore(-360),
+    }), 201);
+    check('POST /api/v1/homes/{home}/intervention-training', await manager.post(training, { person_id: ids.worker2 }), 400);
+    check('GET /api/v1/homes/{home}/restrictive-practice', await manager.get(`${home()}/restrictive-practice`), 200);
+    check('GET /api/v1/homes/{home}/restrictive-practice', await worker.get(`${home()}/restrictive-practice`), 403);
+    check('GET /api/v1/organisation/restrictive-practice', await admin.get('/api/v1/organisation/restrictive-practice'), 200);
+    check('GET /api/v1/organisation/restrictive-practice', await worker.get('/api/v1/organisation/restrictive-practice'), 403);
+    check('GET /api/v1/homes/{home}/ofsted-counts', await manager.get(`${home()}/ofsted-counts`), 200);
+    check('GET /api/v1/homes/{home}/ofsted-counts', await manager.get(`${home()}/ofsted-counts?format=csv`), 200);
+    check('GET /api/v1/homes/{home}/ofsted-counts', await manager.get(`${home()}/ofsted-counts?from=2026-13-40`), 400);
+    check('GET /api/v1/organisation/ofsted-counts', await admin.get('/api/v1/organisation/ofsted-counts'), 200);
+    check('GET /api/v1/organisation/ofsted-counts', await admin.get('/api/v1/organisation/ofsted-counts?format=csv'), 200);
+    check('GET /api/v1/organisation/ofsted-counts', await admin.get('/api/v1/organisation/ofsted-counts?to=never'), 400);
+    check('GET /api/v1/shared-learning', await manager.get('/api/v1/shared-learning'), 200);
+    check('GET /api/v1/shared-learning', await new Api(server.url, null).get('/api/v1/shared-learning'), 401);
+    const techniques = '/api/v1/organisation/intervention-techniques';
+    check('GET /api/v1/organisation/intervention-techniques', await admin.get(techniques), 200);
+    check('GET /api/v1/organisation/intervention-techniques', await worker.get(techniques), 403);
+    const change = 'POST /api/v1/organisation/intervention-techniques';
+    check(change, await admin.post(techniques, { change: 'add', label: 'Test hold (one adult)' }), 204);
+    check(change, await admin.post(techniques, { change: 'retire', key: 'guide' }), 204);
+    check(change, await admin.post(techniques, { change: 'retire', key: 'guide' }), 409);
+    check(change, await admin.post(techniques, { change: 'restore' }), 400);
+  });
+
+  test('every documented operation was called and checked', () => {
+    const missing = operations.filter((op) => !covered.has(op));
+    assert.deepEqual(missing, [], 'operations in the document that this file does not call');
+    // Each write was also refused once, with the documented error.
+    for (const op of operations.filter((o) => !o.startsWith('GET '))) {
+      assert.ok([...covered.get(op)].some((s) => s >= 400 && s < 500), `${op}: no refusal was checked`);
+    }
+  });
+});
