@@ -26,7 +26,7 @@ namespace {
 // The incident's children this reader may name, as choices.
 std::vector<Person> children_choosable(const Context& ctx, const Incident& i) {
     std::vector<Person> out;
-    for (const auto& ch : seen_by(ctx.reader(), i).incident.children)
+    for (const auto& ch : seen_by(ctx.reader(), i, {}).incident.children)
         out.push_back({ch.child_id, ch.name});
     return out;
 }

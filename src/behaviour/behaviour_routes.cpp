@@ -32,16 +32,24 @@ void add_routes(http::Router& router, const IncidentSections& sections) {
 
     router.add({"GET", "/homes/{home}/incidents", Action::view_incidents, pages::home_list});
     router.add({"GET", "/homes/{home}/incidents/new", Action::record_incident, pages::new_form});
-    router.add(
-        {"POST", "/homes/{home}/incidents", Action::record_incident, pages::create, incident_body});
+    router.add({.method = "POST",
+                .pattern = "/homes/{home}/incidents",
+                .action = Action::record_incident,
+                .handler = pages::create,
+                .max_body = incident_body,
+                .again = pages::create_again});
     router.add({"GET", "/homes/{home}/warmth", Action::view_behaviour_figures, home_warmth});
     router.add({"GET", "/children/{child}/incidents", Action::view_chronology, pages::child_list});
     router.add(
         {"GET", "/children/{child}/incidents/{incident}", Action::view_chronology, show_incident});
     router.add({"GET", "/children/{child}/incidents/{incident}/amend", Action::amend_incident,
                 pages::amend_form});
-    router.add({"POST", "/children/{child}/incidents/{incident}", Action::amend_incident,
-                pages::amend, incident_body});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/incidents/{incident}",
+                .action = Action::amend_incident,
+                .handler = pages::amend,
+                .max_body = incident_body,
+                .again = pages::amend_again});
     const std::string base = "/children/{child}/incidents/{incident}";
     router.add({"GET", base + "/accounts", Action::record_incident, pages::account_form});
     router.add({"POST", base + "/accounts", Action::record_incident, pages::add_account});

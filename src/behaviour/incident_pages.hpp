@@ -17,10 +17,12 @@ std::string first_word(const std::string& name);
 Result<http::Response> home_list(http::Context& ctx);
 Result<http::Response> new_form(http::Context& ctx);
 Result<http::Response> create(http::Context& ctx);
+Result<http::Response> create_again(http::Context& ctx, const Error& e);
 Result<http::Response> child_list(http::Context& ctx);
 Result<http::Response> show(http::Context& ctx, const IncidentSections& sections);
 Result<http::Response> amend_form(http::Context& ctx);
 Result<http::Response> amend(http::Context& ctx);
+Result<http::Response> amend_again(http::Context& ctx, const Error& e);
 
 // after_incident_routes.cpp: each form lives at the address it posts to, so that a draft kept
 // through an idle sign-out comes back to it.

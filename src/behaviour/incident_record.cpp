@@ -9,11 +9,14 @@ namespace hearth::behaviour {
 Result<Everything> everything_of(db::Connection& c, Incident incident) {
     Everything all;
     all.after = TRY(after_incident(c, incident.id));
-    std::vector<std::int64_t> ids = incident.details.staff_involved;
+    all.staff = TRY(staff_named(c, {incident}));
+    std::vector<std::int64_t> debriefed;
     for (const auto& s : all.after.staff_debriefs) {
-        ids.push_back(s.person_id);
+        debriefed.push_back(s.person_id);
     }
-    all.staff = TRY(people_named(c, ids));
+    for (auto& p : TRY(people_named(c, debriefed))) {
+        all.staff.push_back(std::move(p));
+    }
     all.versions = TRY(amendments::versions_of(c, "incident", incident.id));
     all.clocks = TRY(deadlines::for_source(c, "incident", incident.id));
     for (const auto& ch : incident.children) {

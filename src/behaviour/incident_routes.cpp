@@ -17,6 +17,7 @@
 #include "deadlines/deadline_view.hpp"
 #include "language/language_checks.hpp"
 #include "plans/behaviour_support.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
@@ -213,6 +214,17 @@ Result<Incident> load_incident(db::Connection& c, const Context& ctx, bool recor
     return std::move(*found);
 }
 
+// The incident as its reader may see it, for the API's answer to a save.
+Result<SeenIncident> seen_after_save(const Context& ctx, std::int64_t id) {
+    return ctx.services.db.read([&](db::Connection& c) -> Result<SeenIncident> {
+        auto made = TRY(find(c, id));
+        if (!made)
+            return Error::internal("incident vanished");
+        auto staff = TRY(staff_named(c, {*made}));
+        return seen_by(ctx.reader(), std::move(*made), std::move(staff));
+    });
+}
+
 Result<Response> home_list(Context& ctx) {
     if (ctx.draft && can(ctx.person, Action::record_incident, ctx.scope))
         return new_form(ctx);
@@ -221,7 +233,7 @@ Result<Response> home_list(Context& ctx) {
         [&](db::Connection& c) { return for_home(c, home_id, cursor_asked(ctx), page_size); }));
     std::vector<SeenIncident> seen;
     for (auto& i : page.incidents)
-        seen.push_back(seen_by(ctx.reader(), std::move(i)));
+        seen.push_back(seen_by(ctx.reader(), std::move(i), page.staff));
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()}, {"next", nullptr}};
         for (const auto& i : seen) {
@@ -257,30 +269,22 @@ Result<Response> new_form(Context& ctx) {
 }
 
 Result<Response> create(Context& ctx) {
-    const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     http::FormReader reader(*ctx.form);
-    auto details = read_form(ctx, reader);
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record(c, home_of(ctx), details.value(), ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(details.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return show_form(
-            ctx, {fmt::format("/homes/{}/incidents", home_id), ctx.form->typed_values(), id.error(),
-                  std::nullopt, std::nullopt, 400});
-    }
-    const std::int64_t first_child = details->children.front();
+    auto details = TRY(read_form(ctx, reader));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record(c, home_of(ctx), details, ctx.actor(), ctx.now());
+    }));
+    const std::int64_t first_child = details.children.front();
     if (ctx.request.wants_json()) {
-        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
-        if (!made.ok() || !made.value())
-            return made.ok() ? Error::internal("incident vanished") : made.error();
-        return Response::json(201, incident_json(seen_by(ctx.reader(), std::move(**made))))
-            .header("Location",
-                    fmt::format("/api/v1/children/{}/incidents/{}", first_child, id.value()));
+        return Response::json(201, incident_json(TRY(seen_after_save(ctx, id))))
+            .header("Location", fmt::format("/api/v1/children/{}/incidents/{}", first_child, id));
     }
-    return Response::redirect(incident_href(first_child, id.value()) + "?saved=1");
+    return Response::redirect(incident_href(first_child, id) + "?saved=1");
+}
+
+Result<Response> create_again(Context& ctx, const Error& e) {
+    return show_form(ctx, {fmt::format("/homes/{}/incidents", ctx.scope.home_id.value_or(0)),
+                           ctx.form->typed_values(), e, std::nullopt, std::nullopt, 400});
 }
 
 Result<Response> child_list(Context& ctx) {
@@ -301,7 +305,7 @@ Result<Response> child_list(Context& ctx) {
     }));
     std::vector<SeenIncident> seen;
     for (auto& i : data.page.incidents)
-        seen.push_back(seen_by(ctx.reader(), std::move(i)));
+        seen.push_back(seen_by(ctx.reader(), std::move(i), data.page.staff));
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()},
                               {"warmth", data.warmth["api"]},
@@ -524,36 +528,25 @@ Result<Response> amend(Context& ctx) {
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this incident",
                                            {.required = true, .max = 1000, .multiline = true});
-    auto details = read_form(ctx, reader);
-    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+    auto details = TRY(read_form(ctx, reader));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
         return behaviour::amend(c, home_of(ctx), current.id, static_cast<int>(version.value_or(0)),
-                                details.value(), reason, ctx.actor(), ctx.now());
-    })
-                                : Status(details.error());
-    const std::string href = incident_href(ctx.scope.child_id.value_or(0), current.id);
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return e;
-        auto now_is = TRY(ctx.services.db.write([&](db::Connection& c) {
-            return load_incident(c, ctx, e.kind == ErrorKind::conflict);
-        }));
-        const int shown = e.kind == ErrorKind::conflict
-                              ? now_is.version
-                              : static_cast<int>(version.value_or(now_is.version));
-        nlohmann::json values = ctx.form->typed_values();
-        values["version"] = std::to_string(shown);
-        return show_form(
-            ctx, {href, values, e, shown, now_is, e.kind == ErrorKind::conflict ? 409 : 400});
-    }
-    if (ctx.request.wants_json()) {
-        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); });
-        if (!made.ok() || !made.value())
-            return made.ok() ? Error::internal("incident vanished") : made.error();
-        return Response::json(200, incident_json(seen_by(ctx.reader(), std::move(**made))));
-    }
-    return Response::redirect(href + "?amended=1");
+                                details, reason, ctx.actor(), ctx.now());
+    }));
+    if (ctx.request.wants_json())
+        return Response::json(200, incident_json(TRY(seen_after_save(ctx, current.id))));
+    return Response::redirect(incident_href(ctx.scope.child_id.value_or(0), current.id) +
+                              "?amended=1");
+}
+
+// After a conflict the incident as it now is is read again, and that read is audited.
+Result<Response> amend_again(Context& ctx, const Error& e) {
+    auto now_is = TRY(ctx.services.db.write(
+        [&](db::Connection& c) { return load_incident(c, ctx, e.kind == ErrorKind::conflict); }));
+    const int shown = http::version_again(ctx, e, now_is.version);
+    return show_form(
+        ctx, {incident_href(ctx.scope.child_id.value_or(0), now_is.id),
+              http::typed_again(ctx, e, now_is.version), e, shown, now_is, http::status_for(e.kind)});
 }
 
 }  // namespace hearth::behaviour::pages

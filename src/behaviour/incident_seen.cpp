@@ -102,9 +102,11 @@ std::vector<std::int64_t> readable_children(const Reader& reader, const Incident
     return out;
 }
 
-SeenIncident seen_by(const Reader& reader, Incident incident) {
+SeenIncident seen_by(const Reader& reader, Incident incident, std::vector<Person> staff) {
     const auto readable = readable_children(reader, incident);
-    return children_seen(readable, reader.scope.child_id, std::move(incident));
+    SeenIncident seen = children_seen(readable, reader.scope.child_id, std::move(incident));
+    seen.staff = std::move(staff);
+    return seen;
 }
 
 SeenIncident seen_by(const Reader& reader, Everything all) {

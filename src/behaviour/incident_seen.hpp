@@ -56,7 +56,7 @@ SeenIncident seen_by(const Reader& reader, Everything everything);
 SeenIncident seen_in_record_of(std::int64_t child_id, Everything everything);
 
 // An incident as it appears in a list, without what followed it.
-SeenIncident seen_by(const Reader& reader, Incident incident);
+SeenIncident seen_by(const Reader& reader, Incident incident, std::vector<Person> staff);
 
 // A child named by id in a version of the incident, as the reader sees them.
 std::string child_seen_as(const SeenIncident& seen, std::int64_t child_id);

@@ -421,6 +421,7 @@ Result<Page> for_home(db::Connection& c, std::int64_t home_id,
         page.incidents.push_back(from_row(r));
     }
     TRY(load_children(c, page.incidents));
+    page.staff = TRY(staff_named(c, page.incidents));
     return page;
 }
 
@@ -451,7 +452,19 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id,
         page.incidents.push_back(from_row(r));
     }
     TRY(load_children(c, page.incidents));
+    page.staff = TRY(staff_named(c, page.incidents));
     return page;
+}
+
+Result<std::vector<Person>> staff_named(db::Connection& c, const std::vector<Incident>& incidents) {
+    std::vector<std::int64_t> ids;
+    for (const auto& i : incidents) {
+        ids.insert(ids.end(), i.details.staff_involved.begin(), i.details.staff_involved.end());
+        ids.insert(ids.end(), i.details.staff_assaulted.begin(), i.details.staff_assaulted.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return people_named(c, ids);
 }
 
 Result<std::vector<Person>> people_named(db::Connection& c, const std::vector<std::int64_t>& ids) {

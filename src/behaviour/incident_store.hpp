@@ -57,6 +57,7 @@ Status record_read(db::Connection& c, const Incident& incident, const audit::Act
 struct Page {
     std::vector<Incident> incidents;
     std::optional<chronology::Cursor> next;
+    std::vector<Person> staff;  // everyone the page's incidents name
 };
 Result<Page> for_home(db::Connection& c, std::int64_t home_id,
                       std::optional<chronology::Cursor> after, int limit);
@@ -65,6 +66,8 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id,
 
 // The names of people by id, for the pages that name them (they may since have left the home).
 Result<std::vector<Person>> people_named(db::Connection& c, const std::vector<std::int64_t>& ids);
+// The staff these incidents name, as involved or as assaulted.
+Result<std::vector<Person>> staff_named(db::Connection& c, const std::vector<Incident>& incidents);
 
 // Who the incident form may name in a home.
 Result<Choosable> choosable_in(db::Connection& c, std::int64_t home_id);

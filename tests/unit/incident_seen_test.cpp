@@ -141,7 +141,7 @@ TEST(IncidentSeen, TheRegulation44VisitorReadsOnlyAChildWhoConsented) {
     home_page.organisation_id = 1;
     home_page.home_id = home;
     // From the home's list no child's consent is known: the incident is shown only as having been.
-    const SeenIncident listed = seen_by(Reader{visitor, home_page}, about_both());
+    const SeenIncident listed = seen_by(Reader{visitor, home_page}, about_both(), {});
     EXPECT_TRUE(listed.withheld());
     EXPECT_EQ(listed.children[0].name, "another young person");
 

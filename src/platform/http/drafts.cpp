@@ -14,9 +14,9 @@ Result<std::int64_t> keep(db::Connection& c, std::int64_t person_id, const std::
 
 Result<std::optional<FormData>> find(db::Connection& c, std::int64_t id, std::int64_t person_id,
                                      const std::string& path) {
-    auto row = TRY(c.query_one(
-        "SELECT form FROM drafts WHERE id = $1 AND person_id = $2 AND path = $3",
-        {id, person_id, path}));
+    auto row =
+        TRY(c.query_one("SELECT form FROM drafts WHERE id = $1 AND person_id = $2 AND path = $3",
+                        {id, person_id, path}));
     if (!row)
         return std::optional<FormData>{};
     return std::optional<FormData>{TRY(FormData::from_json(row->text(0)))};
