@@ -51,10 +51,7 @@ class AuditChainStore : public ::testing::Test {
         const std::string cmd =
             std::string(HEARTH_BINARY) + " verify --database '" + url_ + "' >'" + out + "' 2>&1";
         int raw = std::system(cmd.c_str());
-        std::ifstream in(out);
-        std::stringstream text;
-        text << in.rdbuf();
-        return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, text.str()};
+        return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, hearth::testing::read_file(out)};
     }
 
     TempDir dir_;

@@ -13,24 +13,16 @@
 
 using namespace hearth;
 using namespace hearth::behaviour;
+using hearth::testing::fields_of;
+using hearth::testing::FormRule;
+using hearth::testing::json_form_of;
+using hearth::testing::message_at;
+using hearth::testing::refused_at;
 using hearth::testing::test_now;
+using hearth::testing::typed_over;
+using hearth::testing::utc;
 
 namespace {
-
-std::vector<std::string> fields_at_fault(const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& f : e.fields)
-        out.push_back(f.field);
-    return out;
-}
-
-std::string message_at(const Error& e, const std::string& field) {
-    for (const auto& f : e.fields) {
-        if (f.field == field)
-            return f.message;
-    }
-    return {};
-}
 
 const Choosable choosable{{{1, "Aisha Bennett"}, {2, "Ben Cole"}},
                           {{11, "Chris Okafor"}, {12, "Dana Lewis"}}};
@@ -52,23 +44,12 @@ nlohmann::json an_incident() {
 }
 
 Result<IncidentDetails> read(const nlohmann::json& fields) {
-    auto form = http::FormData::from_json(fields.dump());
-    if (!form.ok())
-        return form.error();
-    http::FormReader reader(form.value());
+    auto form = json_form_of(fields);
+    http::FormReader reader(form);
     return read_incident(reader, choosable, test_now());
 }
 
-Timestamp utc(const char* text) {
-    return *parse_utc(text);
-}
-
-// Times in these tests are the home's, in Europe/London.
-class InLondon : public ::testing::Test {
-  protected:
-    void SetUp() override { set_display_zone("Europe/London"); }
-};
-using ChildAccounts = InLondon;
+using hearth::testing::InLondon;
 using IncidentForm = InLondon;
 using Reg40 = InLondon;
 using RestraintFigures = InLondon;
@@ -92,29 +73,41 @@ TEST_F(IncidentForm, AnIncidentWithWhatCameBeforeAndWhatHelped) {
 TEST_F(IncidentForm, EveryMissingPartIsNamedAtItsField) {
     auto d = read({{"occurred_on", "2026-05-12"}, {"occurred_time", "14:40"}});
     ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()),
+    EXPECT_EQ(fields_of(d.error()),
               (std::vector<std::string>{"children", "location", "antecedents", "behaviour",
                                         "restrictive_measure", "afterwards", "staff_involved"}));
 }
 
-TEST_F(IncidentForm, ARestrictiveMeasureNeedsTheDeescalationTriedFirst) {
-    auto fields = an_incident();
-    fields["restrictive_measure"] = "physical_intervention";
-    fields["deescalation"] = "";
-    auto d = read(fields);
-    ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()), std::vector<std::string>{"deescalation"});
-    EXPECT_NE(d.error().fields.front().message.find("last resort"), std::string::npos);
+// Each rule of the incident form: typed over a valid incident, refused at its field with why.
+// clang-format off
+const FormRule incident_rules[] = {
+    {"ARestrictiveMeasureNeedsTheDeescalationTriedFirst",
+     {{"restrictive_measure", "physical_intervention"}, {"deescalation", ""}},
+     "deescalation", "last resort"},
+    {"TheEndComesAfterTheBeginning", {{"ended_time", "14:00"}},
+     "ended_time", "after the time it started"},
+    {"ChildrenAreChosenFromThoseOfTheHome", {{"children", {"9"}}},
+     "children", "from the list"},
+    {"StaffAreChosenFromThoseOfTheHome", {{"staff_involved", {"99"}}},
+     "staff_involved", "from the list"},
+    {"StaffAssaultedAreAmongTheStaffInvolved", {{"staff_assaulted", {"12"}}},
+     "staff_assaulted", "Dana Lewis is not among the staff involved"},
+    {"AnIncidentCannotBeInTheFuture", {{"occurred_time", "23:00"}, {"ended_time", nullptr}},
+     "occurred_time", "now or earlier"},
+};
+// clang-format on
+
+class IncidentFormRule : public InLondon, public ::testing::WithParamInterface<FormRule> {};
+
+TEST_P(IncidentFormRule, IsRefusedAtItsFieldWithWhy) {
+    EXPECT_TRUE(refused_at(read(typed_over(an_incident(), GetParam().typed)), GetParam().field,
+                           GetParam().words));
 }
 
-TEST_F(IncidentForm, TheEndComesAfterTheBeginningAndWithinADay) {
-    auto before = an_incident();
-    before["ended_time"] = "14:00";
-    auto d = read(before);
-    ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()), std::vector<std::string>{"ended_time"});
-    EXPECT_NE(message_at(d.error(), "ended_time").find("after the time it started"),
-              std::string::npos);
+INSTANTIATE_TEST_SUITE_P(IncidentForm, IncidentFormRule, ::testing::ValuesIn(incident_rules),
+                         hearth::testing::RuleName());
+
+TEST_F(IncidentForm, AnIncidentPastMidnightEndsTheNextDay) {
     auto past_midnight = an_incident();
     past_midnight["occurred_on"] = "2026-05-11";
     past_midnight["occurred_time"] = "23:40";
@@ -123,35 +116,6 @@ TEST_F(IncidentForm, TheEndComesAfterTheBeginningAndWithinADay) {
     auto late = read(past_midnight);
     ASSERT_TRUE(late.ok()) << late.error().message;
     EXPECT_EQ(*late->ended_at - late->occurred_at, std::chrono::minutes{40});
-}
-
-TEST_F(IncidentForm, ChildrenAndStaffAreChosenFromThoseOfTheHome) {
-    auto strangers = an_incident();
-    strangers["children"] = {"9"};
-    strangers["staff_involved"] = {"99"};
-    auto d = read(strangers);
-    ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()), (std::vector<std::string>{"children", "staff_involved"}));
-    EXPECT_NE(message_at(d.error(), "children").find("from the list"), std::string::npos);
-    EXPECT_NE(message_at(d.error(), "staff_involved").find("from the list"), std::string::npos);
-    auto assaulted = an_incident();
-    assaulted["staff_assaulted"] = {"12"};
-    auto a = read(assaulted);
-    ASSERT_FALSE(a.ok());
-    EXPECT_EQ(fields_at_fault(a.error()), std::vector<std::string>{"staff_assaulted"});
-    EXPECT_NE(
-        message_at(a.error(), "staff_assaulted").find("Dana Lewis is not among the staff involved"),
-        std::string::npos);
-}
-
-TEST_F(IncidentForm, AnIncidentCannotBeInTheFuture) {
-    auto fields = an_incident();
-    fields["occurred_time"] = "23:00";
-    fields.erase("ended_time");
-    auto d = read(fields);
-    ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()), std::vector<std::string>{"occurred_time"});
-    EXPECT_NE(message_at(d.error(), "occurred_time").find("now or earlier"), std::string::npos);
 }
 
 TEST_F(StaffDebriefs, EveryoneAfterAHoldAndEachAssaultedMemberOfStaff) {
@@ -182,7 +146,7 @@ TEST_F(StaffDebriefs, LearningIsSharedWithoutNames) {
     auto d = read_staff_debrief(reader, choosable.staff, names, utc("2026-05-12T13:40:00.000Z"),
                                 test_now());
     ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()), std::vector<std::string>{"learning"});
+    EXPECT_EQ(fields_of(d.error()), std::vector<std::string>{"learning"});
     EXPECT_NE(d.error().fields.front().message.find("Chris"), std::string::npos);
 }
 
@@ -194,7 +158,7 @@ TEST_F(StaffDebriefs, HeldWithSomeoneElseAndSupportOffered) {
     auto d = read_staff_debrief(reader, choosable.staff, {}, utc("2026-05-12T13:40:00.000Z"),
                                 test_now());
     ASSERT_FALSE(d.ok());
-    EXPECT_EQ(fields_at_fault(d.error()), (std::vector<std::string>{"held_by", "support"}));
+    EXPECT_EQ(fields_of(d.error()), (std::vector<std::string>{"held_by", "support"}));
     EXPECT_NE(message_at(d.error(), "held_by").find("with someone else"), std::string::npos);
     EXPECT_NE(message_at(d.error(), "support").find("Choose the support offered"),
               std::string::npos);
@@ -205,22 +169,27 @@ TEST_F(StaffDebriefs, HeldWithSomeoneElseAndSupportOffered) {
     EXPECT_FALSE(needs_manager(hurt));
 }
 
-TEST_F(ChildAccounts, TheirWordsOrWhyThereAreNone) {
-    auto empty = http::FormData::from_json(R"({"given_on": "2026-05-12", "given_time": "15:20"})");
-    http::FormReader reader(empty.value());
-    auto a = read_account(reader, {1}, utc("2026-05-12T13:40:00.000Z"), test_now());
-    ASSERT_FALSE(a.ok());
-    EXPECT_EQ(fields_at_fault(a.error()), std::vector<std::string>{"words"});
-    EXPECT_NE(message_at(a.error(), "words").find("in their own words"), std::string::npos);
-    auto before = http::FormData::from_json(
-        R"({"given_on": "2026-05-12", "given_time": "12:00", "words": "I was angry"})");
-    http::FormReader early(before.value());
-    auto b = read_account(early, {1}, utc("2026-05-12T13:40:00.000Z"), test_now());
-    ASSERT_FALSE(b.ok());
-    EXPECT_EQ(fields_at_fault(b.error()), std::vector<std::string>{"given_time"});
-    EXPECT_NE(message_at(b.error(), "given_time").find("after the incident began"),
-              std::string::npos);
+// Each rule of a child's account, typed over one given after the incident in their words.
+// clang-format off
+const FormRule account_rules[] = {
+    {"TheirWordsOrWhyThereAreNone", {{"words", nullptr}}, "words", "in their own words"},
+    {"GivenAfterTheIncidentBegan", {{"given_time", "12:00"}}, "given_time", "after the incident began"},
+};
+// clang-format on
+
+class ChildAccountRule : public InLondon, public ::testing::WithParamInterface<FormRule> {};
+
+TEST_P(ChildAccountRule, IsRefusedAtItsFieldWithWhy) {
+    const nlohmann::json given{
+        {"given_on", "2026-05-12"}, {"given_time", "15:20"}, {"words", "I was angry"}};
+    auto form = json_form_of(typed_over(given, GetParam().typed));
+    http::FormReader reader(form);
+    EXPECT_TRUE(refused_at(read_account(reader, {1}, utc("2026-05-12T13:40:00.000Z"), test_now()),
+                           GetParam().field, GetParam().words));
 }
+
+INSTANTIATE_TEST_SUITE_P(ChildAccounts, ChildAccountRule, ::testing::ValuesIn(account_rules),
+                         hearth::testing::RuleName());
 
 TEST_F(Reg40, MetOnceOfstedAndEveryChildsPlacingAuthorityAreTold) {
     const std::vector<std::pair<std::int64_t, std::string>> children{{1, "Aisha Bennett"},

@@ -31,12 +31,9 @@ constexpr std::int64_t lily = 4;
 const audit::Actor chris{5, "Chris Okafor", "127.0.0.1", "test"};
 const audit::Actor sam{3, "Sam Carter", "127.0.0.1", "test"};
 
+// A member of Willow House's staff, as the sign-off rules see them.
 Person person(std::int64_t id, Role role) {
-    Person p;
-    p.id = id;
-    p.organisation_id = 1;
-    p.memberships = {{willow, role}};
-    return p;
+    return hearth::testing::person_with(1, {{willow, role}}, {}, id);
 }
 
 behaviour::IncidentDetails a_hold_incident(Timestamp at) {
@@ -71,10 +68,8 @@ intervention::MeasureDetails a_hold(Timestamp at) {
     return m;
 }
 
-class IncidentStore : public ::testing::Test {
+class IncidentStore : public hearth::testing::InLondon {
   protected:
-    void SetUp() override { set_display_zone("Europe/London"); }
-
     template <typename F>
     auto write(F&& f) {
         return app.db->write(std::forward<F>(f));

@@ -21,13 +21,8 @@ class CaseRecordTest : public ::testing::Test {
             auto org = TRY(organisation::create_organisation(c, "Test provider", at));
             home_ = TRY(organisation::create_home(c, org, "Willow House", "SC1", at));
             auto harbour = TRY(organisation::create_home(c, org, "Harbour View", "SC2", at));
-            audit::Actor system{std::nullopt, "test", "", ""};
-            auto person = [&](const char* name, const char* email, std::int64_t home,
-                              Role role) -> Result<std::int64_t> {
-                auto id =
-                    TRY(accounts::add_person(c, {org, name, email, "", "", false}, system, now_));
-                TRY(accounts::give_role(c, id, home, role, system, now_));
-                return id;
+            auto person = [&](const char* name, const char* email, std::int64_t home, Role role) {
+                return add_staff(c, org, home, name, email, role, now_);
             };
             manager_ =
                 TRY(person("Sam Carter", "sam@example.org", home_, Role::registered_manager));
@@ -38,13 +33,7 @@ class CaseRecordTest : public ::testing::Test {
             return {};
         });
         ASSERT_TRUE(made.ok()) << made.error().message;
-        details_.first_name = "Aisha";
-        details_.last_name = "Bennett";
-        details_.date_of_birth = *parse_date("2011-04-17");
-        details_.sex = "female";
-        details_.legal_basis = "s31";
-        details_.placing_authority = "Northshire County Council";
-        details_.admission_date = *parse_date("2024-09-02");
+        details_ = aisha_details();
         auto id = db_->write([&](db::Connection& c) {
             return children::admit(c, home_, details_, as(manager_), now_, chris_);
         });
@@ -71,28 +60,9 @@ class CaseRecordTest : public ::testing::Test {
     TempDir dir_;
     std::unique_ptr<db::Database> db_;
     Timestamp now_ = test_now();
-    const Date today_ = *parse_date("2026-05-12");
+    const Date today_ = test_today();
     std::int64_t home_ = 0, manager_ = 0, chris_ = 0, dana_ = 0, elsewhere_ = 0, child_ = 0;
     children::ChildDetails details_;
 };
-
-// A form as the browser would send it.
-inline http::FormData form_of(const std::map<std::string, std::string>& fields) {
-    std::string body;
-    for (const auto& [k, v] : fields)
-        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
-    auto form = http::FormData::from_urlencoded(body);
-    if (!form.ok())
-        throw std::runtime_error("bad test form");
-    return form.value();
-}
-
-// The fields an error names, in order.
-inline std::vector<std::string> fields_of(const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& f : e.fields)
-        out.push_back(f.field);
-    return out;
-}
 
 }  // namespace hearth::testing

@@ -10,10 +10,14 @@
 
 using namespace hearth;
 using namespace hearth::children;
+using hearth::testing::fields_of;
+using hearth::testing::form_of;
+using hearth::testing::message_at;
+using hearth::testing::says;
 
 namespace {
 
-const Date today = *parse_date("2026-05-12");
+const Date today = hearth::testing::test_today();
 
 std::map<std::string, std::string> valid_fields() {
     return {{"first_name", "Aisha"},
@@ -30,43 +34,10 @@ std::map<std::string, std::string> valid_fields() {
             {"reg44_consent", "yes"}};
 }
 
-std::string encode(const std::map<std::string, std::string>& fields) {
-    std::string body;
-    for (const auto& [k, v] : fields)
-        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
-    return body;
-}
-
 Result<ChildDetails> read_form(const std::map<std::string, std::string>& fields, Date on = today) {
-    auto form = http::FormData::from_urlencoded(encode(fields));
-    if (!form.ok())
-        return form.error();
-    http::FormReader reader(form.value());
+    auto form = form_of(fields);
+    http::FormReader reader(form);
     return read_child_details(reader, on);
-}
-
-std::vector<std::string> fields_at_fault(const Result<ChildDetails>& r) {
-    std::vector<std::string> out;
-    if (!r.ok()) {
-        for (const auto& f : r.error().fields)
-            out.push_back(f.field);
-    }
-    return out;
-}
-
-template <typename T>
-std::string message_at(const Result<T>& r, const std::string& field) {
-    if (!r.ok()) {
-        for (const auto& f : r.error().fields) {
-            if (f.field == field)
-                return f.message;
-        }
-    }
-    return {};
-}
-
-bool says(const std::string& message, const std::string& part) {
-    return message.find(part) != std::string::npos;
 }
 
 TEST(ChildDetails, AValidFormBecomesARecord) {
@@ -89,7 +60,7 @@ TEST(ChildDetails, AFutureDateOfBirthIsRefusedByName) {
     fields["date_of_birth-day"] = "13";  // tomorrow
     auto r = read_form(fields);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"date_of_birth"});
+    EXPECT_EQ(fields_of(r), std::vector<std::string>{"date_of_birth"});
     EXPECT_EQ(r.error().fields.front().message, "date of birth must be today or earlier");
     fields["date_of_birth-day"] = "12";  // born today: possible, if unusual
     fields["admission_date"] = "2026-05-12";
@@ -101,7 +72,7 @@ TEST(ChildDetails, AdmissionBeforeBirthIsRefused) {
     fields["admission_date"] = "2010-01-01";
     auto r = read_form(fields);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"admission_date"});
+    EXPECT_EQ(fields_of(r), std::vector<std::string>{"admission_date"});
     EXPECT_NE(r.error().fields.front().message.find("after the date of birth"), std::string::npos);
 }
 
@@ -109,7 +80,7 @@ TEST(ChildDetails, AFutureAdmissionIsRefused) {
     auto fields = valid_fields();
     fields["admission_date"] = "2026-06-01";
     auto r = read_form(fields);
-    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"admission_date"});
+    EXPECT_EQ(fields_of(r), std::vector<std::string>{"admission_date"});
     EXPECT_TRUE(says(message_at(r, "admission_date"), "today or earlier"));
 }
 
@@ -119,12 +90,12 @@ TEST(ChildDetails, AnImpossibleDateOfBirthIsRefused) {
     fields["date_of_birth-month"] = "2";
     fields["date_of_birth-year"] = "2012";
     auto r = read_form(fields);
-    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"date_of_birth"});
+    EXPECT_EQ(fields_of(r), std::vector<std::string>{"date_of_birth"});
     EXPECT_TRUE(says(message_at(r, "date_of_birth"), "must be a real date"));
     fields = valid_fields();
     fields["date_of_birth-year"] = "1990";  // an adult: not a child in a children's home
     auto adult = read_form(fields);
-    EXPECT_EQ(fields_at_fault(adult), std::vector<std::string>{"date_of_birth"});
+    EXPECT_EQ(fields_of(adult), std::vector<std::string>{"date_of_birth"});
     EXPECT_TRUE(says(message_at(adult, "date_of_birth"), "within the last 25 years"));
 }
 
@@ -134,7 +105,7 @@ TEST(ChildDetails, EachMissingRequiredFieldIsNamed) {
         auto fields = valid_fields();
         fields.erase(field);
         auto r = read_form(fields);
-        EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{field}) << field;
+        EXPECT_EQ(fields_of(r), std::vector<std::string>{field}) << field;
         const std::string said = message_at(r, field);
         EXPECT_TRUE(said.rfind("Enter ", 0) == 0 || said.rfind("Select ", 0) == 0)
             << field << ": " << said;
@@ -143,11 +114,11 @@ TEST(ChildDetails, EachMissingRequiredFieldIsNamed) {
     fields.erase("date_of_birth-day");
     fields.erase("date_of_birth-month");
     fields.erase("date_of_birth-year");
-    EXPECT_EQ(fields_at_fault(read_form(fields)), std::vector<std::string>{"date_of_birth"});
+    EXPECT_EQ(fields_of(read_form(fields)), std::vector<std::string>{"date_of_birth"});
 
     // All at once: every one named, not just the first.
     auto none = read_form({});
-    EXPECT_EQ(fields_at_fault(none),
+    EXPECT_EQ(fields_of(none),
               (std::vector<std::string>{"first_name", "last_name", "date_of_birth", "sex",
                                         "legal_basis", "placing_authority", "admission_date"}));
 }
@@ -160,7 +131,7 @@ TEST(ChildDetails, BadChoicesAndUnknownFieldsAreRefused) {
     // Key workers change only through a key-worker change, with the child's view.
     fields["key_workers"] = "5";
     auto r = read_form(fields);
-    EXPECT_EQ(fields_at_fault(r),
+    EXPECT_EQ(fields_of(r),
               (std::vector<std::string>{"sex", "legal_basis", "favourite_colour", "key_workers"}));
     EXPECT_TRUE(says(message_at(r, "sex"), "from the list"));
     EXPECT_TRUE(says(message_at(r, "legal_basis"), "from the list"));
@@ -169,10 +140,8 @@ TEST(ChildDetails, BadChoicesAndUnknownFieldsAreRefused) {
 }
 
 Result<Admission> read_admission_form(const std::map<std::string, std::string>& fields) {
-    auto form = http::FormData::from_urlencoded(encode(fields));
-    if (!form.ok())
-        return form.error();
-    http::FormReader reader(form.value());
+    auto form = form_of(fields);
+    http::FormReader reader(form);
     return read_admission(reader, today);
 }
 
@@ -198,10 +167,7 @@ TEST(Admission, WhatBelongsToTheEndOfAPlacementIsRefused) {
     fields["date_of_death"] = "2026-01-01";
     auto r = read_admission_form(fields);
     ASSERT_FALSE(r.ok());
-    std::vector<std::string> at;
-    for (const auto& f : r.error().fields)
-        at.push_back(f.field);
-    EXPECT_EQ(at, (std::vector<std::string>{"address_on_leaving", "date_of_death"}));
+    EXPECT_EQ(fields_of(r), (std::vector<std::string>{"address_on_leaving", "date_of_death"}));
     EXPECT_TRUE(says(message_at(r, "address_on_leaving"), "recorded when the child leaves"));
     EXPECT_TRUE(says(message_at(r, "date_of_death"), "cannot be recorded at admission"));
 }
@@ -227,7 +193,7 @@ TEST(ChildDetails, ScheduleThreeFieldsAreReadWithTheirLimits) {
     fields["school"] = std::string(201, 'x');
     fields["address_before"] = std::string(501, 'x');
     auto too_long = read_form(fields);
-    EXPECT_EQ(fields_at_fault(too_long), (std::vector<std::string>{"address_before", "school"}));
+    EXPECT_EQ(fields_of(too_long), (std::vector<std::string>{"address_before", "school"}));
     EXPECT_TRUE(says(message_at(too_long, "address_before"), "500 characters or fewer"));
     EXPECT_TRUE(says(message_at(too_long, "school"), "200 characters or fewer"));
 }
@@ -240,11 +206,11 @@ TEST(ChildDetails, ADateOfDeathIsNotInTheFutureNorBeforeBirth) {
     EXPECT_EQ(r->date_of_death, *parse_date("2026-05-12"));
     fields["date_of_death"] = "2026-05-13";
     auto tomorrow = read_form(fields);
-    EXPECT_EQ(fields_at_fault(tomorrow), std::vector<std::string>{"date_of_death"});
+    EXPECT_EQ(fields_of(tomorrow), std::vector<std::string>{"date_of_death"});
     EXPECT_TRUE(says(message_at(tomorrow, "date_of_death"), "today or earlier"));
     fields["date_of_death"] = "2011-04-16";  // the day before she was born
     auto before = read_form(fields);
-    EXPECT_EQ(fields_at_fault(before), std::vector<std::string>{"date_of_death"});
+    EXPECT_EQ(fields_of(before), std::vector<std::string>{"date_of_death"});
     EXPECT_NE(before.error().message.find("after the date of birth"), std::string::npos);
 }
 
@@ -302,22 +268,21 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
 }
 
 // The store, over a real database with one organisation, one home and a member of staff.
-class ChildStore : public ::testing::Test {
+class ChildStore : public hearth::testing::InLondon {
   protected:
     void SetUp() override {
-        set_display_zone("Europe/London");
+        InLondon::SetUp();
         db_ = hearth::testing::open_migrated(dir_.file("h.db"));
         Status made = db_->write([&](db::Connection& c) -> Status {
             const std::string at = format_utc(now_);
             auto org = TRY(organisation::create_organisation(c, "Test provider", at));
             home_ = TRY(organisation::create_home(c, org, "Willow House", "SC1", at));
-            audit::Actor system{std::nullopt, "test", "", ""};
-            staff_ = TRY(accounts::add_person(
-                c, {org, "Chris Okafor", "chris@example.org", "RSW", "", false}, system, now_));
-            TRY(accounts::give_role(c, staff_, home_, Role::support_worker, system, now_));
-            other_ = TRY(accounts::add_person(
-                c, {org, "Dana Lewis", "dana@example.org", "RSW", "", false}, system, now_));
-            return accounts::give_role(c, other_, home_, Role::support_worker, system, now_);
+            staff_ =
+                TRY(hearth::testing::add_staff(c, org, home_, "Chris Okafor", "chris@example.org",
+                                               Role::support_worker, now_, "RSW"));
+            other_ = TRY(hearth::testing::add_staff(c, org, home_, "Dana Lewis", "dana@example.org",
+                                                    Role::support_worker, now_, "RSW"));
+            return {};
         });
         ASSERT_TRUE(made.ok()) << made.error().message;
         auto d = read_form(valid_fields());

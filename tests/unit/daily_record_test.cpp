@@ -19,8 +19,14 @@ using hearth::testing::count_rows;
 using hearth::testing::demo_actor;
 using hearth::testing::demo_child;
 using hearth::testing::demo_home;
+using hearth::testing::fields_of;
+using hearth::testing::form_of;
 using hearth::testing::InProcessApp;
+using hearth::testing::message_at;
+using hearth::testing::refused_at;
+using hearth::testing::says;
 using hearth::testing::test_now;
+using hearth::testing::typed_over;
 
 namespace {
 
@@ -35,64 +41,16 @@ std::map<std::string, std::string> valid_note() {
             {"for_handover", "yes"}};
 }
 
-std::string encode(const std::map<std::string, std::string>& fields) {
-    std::string body;
-    for (const auto& [k, v] : fields)
-        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
-    return body;
-}
-
 Result<EntryDetails> read(const std::map<std::string, std::string>& fields,
                           EntryKind kind = EntryKind::note) {
-    auto form = http::FormData::from_urlencoded(encode(fields));
-    if (!form.ok())
-        return form.error();
-    http::FormReader reader(form.value());
+    auto form = form_of(fields);
+    http::FormReader reader(form);
     return read_entry(reader, kind, test_now());
 }
 
-std::vector<std::string> fields_at_fault(const Status& s) {
-    std::vector<std::string> out;
-    if (!s.ok()) {
-        for (const auto& f : s.error().fields)
-            out.push_back(f.field);
-    }
-    return out;
-}
-template <typename T>
-std::vector<std::string> fields_at_fault(const Result<T>& r) {
-    std::vector<std::string> out;
-    if (!r.ok()) {
-        for (const auto& f : r.error().fields)
-            out.push_back(f.field);
-    }
-    return out;
-}
-
-// What the refusal says at `field`: empty when it was not refused there.
-template <typename T>
-std::string message_at(const Result<T>& r, const std::string& field) {
-    if (!r.ok()) {
-        for (const auto& f : r.error().fields) {
-            if (f.field == field)
-                return f.message;
-        }
-    }
-    return {};
-}
-
-bool says(const std::string& message, const std::string& part) {
-    return message.find(part) != std::string::npos;
-}
-
-class LondonTime : public ::testing::Test {
-  protected:
-    void SetUp() override { set_display_zone("Europe/London"); }
-};
-
 }  // namespace
 
-using DailyEntryRules = LondonTime;
+using DailyEntryRules = hearth::testing::InLondon;
 
 TEST_F(DailyEntryRules, AValidNoteBecomesAnEntryAtTheLocalTimeTyped) {
     auto r = read(valid_note());
@@ -106,47 +64,79 @@ TEST_F(DailyEntryRules, AValidNoteBecomesAnEntryAtTheLocalTimeTyped) {
 
 TEST_F(DailyEntryRules, EveryMissingFieldIsNamed) {
     auto r = read({{"occurred_on", ""}, {"occurred_time", ""}, {"category", ""}, {"body", "  "}});
-    EXPECT_EQ(fields_at_fault(r),
+    EXPECT_EQ(fields_of(r),
               (std::vector<std::string>{"occurred_on", "occurred_time", "category", "body"}));
 }
 
-TEST_F(DailyEntryRules, TheFutureIsRefused) {
-    auto fields = valid_note();
-    fields["occurred_time"] = "15:40";  // ten minutes after now
-    auto later = read(fields);
-    EXPECT_EQ(fields_at_fault(later), std::vector<std::string>{"occurred_time"});
-    EXPECT_TRUE(says(message_at(later, "occurred_time"), "now or earlier"));
-    fields["occurred_time"] = "15:34";  // within the grace for a tablet's clock
-    EXPECT_TRUE(read(fields).ok());
-    fields["occurred_on"] = "2026-05-13";
-    auto tomorrow = read(fields);
-    EXPECT_EQ(fields_at_fault(tomorrow), std::vector<std::string>{"occurred_on"});
-    EXPECT_TRUE(says(message_at(tomorrow, "occurred_on"), "today or earlier"));
+// A rule of the daily record's entry, typed over a valid note (read as `kind`).
+struct EntryRule {
+    const char* name;
+    EntryKind kind;
+    nlohmann::json typed;
+    const char* field;
+    const char* words;
+};
+
+void PrintTo(const EntryRule& rule, std::ostream* out) {
+    *out << rule.name << ": " << rule.typed.dump();
 }
 
-TEST_F(DailyEntryRules, ImpossibleTimesAndCategoriesAreRefused) {
-    auto fields = valid_note();
-    for (const char* t : {"25:00", "12:60", "1230", "noon", "12:3", ":30"}) {
-        fields["occurred_time"] = t;
-        auto r = read(fields);
-        EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"occurred_time"}) << t;
-        EXPECT_TRUE(says(message_at(r, "occurred_time"), "must be a real time")) << t;
-    }
-    fields = valid_note();
-    fields["category"] = "gossip";
-    auto gossip = read(fields);
-    EXPECT_EQ(fields_at_fault(gossip), std::vector<std::string>{"category"});
-    EXPECT_TRUE(says(message_at(gossip, "category"), "from the list"));
-}
+const std::string too_long_body(10001, 'x');
 
-TEST_F(DailyEntryRules, ATimeTheSpringSkipsIsRefused) {
+// clang-format off
+const EntryRule entry_rules[] = {
+    {"TheFutureIsRefused", EntryKind::note, {{"occurred_time", "15:40"}},  // ten minutes after now
+     "occurred_time", "now or earlier"},
+    {"TomorrowIsRefused", EntryKind::note, {{"occurred_on", "2026-05-13"}, {"occurred_time", "15:34"}},
+     "occurred_on", "today or earlier"},
+    {"AnHourPastTheDayIsRefused", EntryKind::note, {{"occurred_time", "25:00"}},
+     "occurred_time", "must be a real time"},
+    {"AMinutePastTheHourIsRefused", EntryKind::note, {{"occurred_time", "12:60"}},
+     "occurred_time", "must be a real time"},
+    {"ATimeWithoutAColonIsRefused", EntryKind::note, {{"occurred_time", "1230"}},
+     "occurred_time", "must be a real time"},
+    {"ATimeInWordsIsRefused", EntryKind::note, {{"occurred_time", "noon"}},
+     "occurred_time", "must be a real time"},
+    {"AOneDigitMinuteIsRefused", EntryKind::note, {{"occurred_time", "12:3"}},
+     "occurred_time", "must be a real time"},
+    {"ATimeWithoutAnHourIsRefused", EntryKind::note, {{"occurred_time", ":30"}},
+     "occurred_time", "must be a real time"},
+    {"ACategoryNotOnTheListIsRefused", EntryKind::note, {{"category", "gossip"}},
+     "category", "from the list"},
     // 01:30 on 29 March 2026 does not exist in London.
+    {"ATimeTheSpringSkipsIsRefused", EntryKind::note,
+     {{"occurred_on", "2026-03-29"}, {"occurred_time", "01:30"}},
+     "occurred_time", "the clocks went forward"},
+    {"KeyWorkNeedsItsTopic", EntryKind::key_work, {},
+     "topic", "Enter what the session was about"},
+    {"TextHasLimits", EntryKind::key_work, {{"topic", "School"}, {"body", too_long_body}},
+     "body", "characters or fewer"},
+    {"FieldsNobodyAskedForAreRefused", EntryKind::note, {{"author", "Someone else"}},
+     "author", "not a field Hearth knows here"},
+};
+// clang-format on
+
+class DailyEntryRule : public hearth::testing::InLondon,
+                       public ::testing::WithParamInterface<EntryRule> {};
+
+TEST_P(DailyEntryRule, IsRefusedAtItsFieldWithWhy) {
+    const auto& rule = GetParam();
+    EXPECT_TRUE(
+        refused_at(read(typed_over(valid_note(), rule.typed), rule.kind), rule.field, rule.words));
+}
+
+INSTANTIATE_TEST_SUITE_P(DailyEntryRules, DailyEntryRule, ::testing::ValuesIn(entry_rules),
+                         hearth::testing::RuleName());
+
+TEST_F(DailyEntryRules, AFewMinutesAheadIsWithinTheGraceForATabletsClock) {
+    auto fields = valid_note();
+    fields["occurred_time"] = "15:34";
+    EXPECT_TRUE(read(fields).ok());
+}
+
+TEST_F(DailyEntryRules, TheHourAfterTheSpringSkipIsRead) {
     auto fields = valid_note();
     fields["occurred_on"] = "2026-03-29";
-    fields["occurred_time"] = "01:30";
-    auto skipped = read(fields);
-    EXPECT_EQ(fields_at_fault(skipped), std::vector<std::string>{"occurred_time"});
-    EXPECT_TRUE(says(message_at(skipped, "occurred_time"), "the clocks went forward"));
     fields["occurred_time"] = "02:30";
     ASSERT_TRUE(read(fields).ok());
     EXPECT_EQ(format_utc(read(fields)->occurred_at), "2026-03-29T01:30:00.000Z");
@@ -158,30 +148,10 @@ TEST_F(DailyEntryRules, TheRepeatedAutumnHourIsTheFirst) {
     EXPECT_EQ(format_utc(*at), "2025-10-26T00:30:00.000Z");
 }
 
-TEST_F(DailyEntryRules, KeyWorkNeedsItsTopicAndTextHasLimits) {
-    auto fields = valid_note();
-    auto no_topic = read(fields, EntryKind::key_work);
-    EXPECT_EQ(fields_at_fault(no_topic), std::vector<std::string>{"topic"});
-    EXPECT_TRUE(says(message_at(no_topic, "topic"), "Enter what the session was about"));
-    fields["topic"] = "School";
-    fields["body"] = std::string(10001, 'x');
-    auto too_long = read(fields, EntryKind::key_work);
-    EXPECT_EQ(fields_at_fault(too_long), std::vector<std::string>{"body"});
-    EXPECT_TRUE(says(message_at(too_long, "body"), "characters or fewer"));
-}
-
-TEST_F(DailyEntryRules, FieldsNobodyAskedForAreRefused) {
-    auto fields = valid_note();
-    fields["author"] = "Someone else";
-    auto r = read(fields);
-    EXPECT_EQ(fields_at_fault(r), std::vector<std::string>{"author"});
-    EXPECT_TRUE(says(message_at(r, "author"), "not a field Hearth knows here"));
-}
-
 TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
     auto praise = [](const std::map<std::string, std::string>& fields) {
-        auto form = http::FormData::from_urlencoded(encode(fields));
-        http::FormReader reader(form.value());
+        auto form = form_of(fields);
+        http::FormReader reader(form);
         return read_praise(reader, test_now());
     };
     auto tap = praise({{"moment", "kindness"}});
@@ -195,10 +165,10 @@ TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
     auto words = praise({{"body", "Read to the younger ones"}});
     EXPECT_EQ(words->body, "Read to the younger ones");
     auto nothing = praise({});
-    EXPECT_EQ(fields_at_fault(nothing), std::vector<std::string>{"body"});
+    EXPECT_EQ(fields_of(nothing), std::vector<std::string>{"body"});
     EXPECT_TRUE(says(message_at(nothing, "body"), "Choose a moment or write what they did well"));
     auto shouting = praise({{"moment", "shouting"}});
-    EXPECT_EQ(fields_at_fault(shouting), std::vector<std::string>{"moment"});
+    EXPECT_EQ(fields_of(shouting), std::vector<std::string>{"moment"});
     EXPECT_TRUE(says(message_at(shouting, "moment"), "from the list"));
 }
 
@@ -237,7 +207,7 @@ TEST(Chronology, SearchWordsAreQuotedSoNothingTypedIsSyntax) {
     EXPECT_EQ(chronology::fts5_query("  -- ;;"), "");
 }
 
-using Handover = LondonTime;
+using Handover = hearth::testing::InLondon;
 
 TEST_F(Handover, ShiftsFollowTheHomesClock) {
     EXPECT_EQ(shift_at(*parse_utc("2026-05-12T06:30:00Z")).key, "early");  // 07:30 BST
@@ -255,9 +225,8 @@ TEST_F(Handover, CoversSinceTheLastOneButNeverMoreThanThreeDays) {
 }
 
 // On the store the suite runs on (SQLite, or PostgreSQL under scripts/test).
-class DailyStore : public ::testing::Test {
+class DailyStore : public hearth::testing::InLondon {
   protected:
-    void SetUp() override { set_display_zone("Europe/London"); }
     InProcessApp app;
     const std::int64_t aisha = demo_child(*app.db, "Aisha");
     const std::int64_t willow = demo_home(*app.db, "Willow House");
@@ -335,12 +304,12 @@ TEST_F(DailyStore, AnAmendmentThatChangesNothingOrHasNoReasonIsRefused) {
     Status same = app.db->write([&](db::Connection& c) {
         return amend(c, id.value(), 1, note("Tidied room"), "No reason", worker, test_now());
     });
-    EXPECT_EQ(fields_at_fault(same), std::vector<std::string>{"reason"});
+    EXPECT_EQ(fields_of(same), std::vector<std::string>{"reason"});
     EXPECT_TRUE(says(message_at(same, "reason"), "Nothing was changed")) << same.error().message;
     Status no_reason = app.db->write([&](db::Connection& c) {
         return amend(c, id.value(), 1, note("Tidied up"), "", worker, test_now());
     });
-    EXPECT_EQ(fields_at_fault(no_reason), std::vector<std::string>{"reason"});
+    EXPECT_EQ(fields_of(no_reason), std::vector<std::string>{"reason"});
     EXPECT_TRUE(says(message_at(no_reason, "reason"), "Enter why you are amending"))
         << no_reason.error().message;
 }

@@ -12,21 +12,18 @@ using namespace hearth::deadlines;
 using hearth::testing::count_rows;
 using hearth::testing::InProcessApp;
 using hearth::testing::test_now;
+using hearth::testing::utc;
 
 namespace {
-Timestamp at(const char* utc) {
-    return *parse_utc(utc);
-}
-
-Deadline due_at(const char* utc) {
+Deadline due_at(const char* text) {
     Deadline d;
-    d.due_at = at(utc);
+    d.due_at = utc(text);
     return d;
 }
 }  // namespace
 
 TEST(DeadlineStanding, OpenClocksByHowCloseTheyAre) {
-    const auto now = at("2026-05-12T12:00:00Z");
+    const auto now = utc("2026-05-12T12:00:00Z");
     EXPECT_EQ(standing(due_at("2026-05-20T12:00:00Z"), now), Standing::upcoming);
     EXPECT_EQ(standing(due_at("2026-05-13T11:59:00Z"), now), Standing::due_soon);
     EXPECT_EQ(standing(due_at("2026-05-13T12:00:00Z"), now), Standing::due_soon);
@@ -37,22 +34,22 @@ TEST(DeadlineStanding, OpenClocksByHowCloseTheyAre) {
 TEST(DeadlineStanding, MetOnTimeOrLateAndClosed) {
     auto d = due_at("2026-05-12T12:00:00Z");
     d.state = State::met;
-    d.met_at = at("2026-05-12T11:00:00Z");
-    EXPECT_EQ(standing(d, at("2026-06-01T00:00:00Z")), Standing::met_on_time);
-    d.met_at = at("2026-05-12T13:00:00Z");
-    EXPECT_EQ(standing(d, at("2026-06-01T00:00:00Z")), Standing::met_late);
+    d.met_at = utc("2026-05-12T11:00:00Z");
+    EXPECT_EQ(standing(d, utc("2026-06-01T00:00:00Z")), Standing::met_on_time);
+    d.met_at = utc("2026-05-12T13:00:00Z");
+    EXPECT_EQ(standing(d, utc("2026-06-01T00:00:00Z")), Standing::met_late);
     d.state = State::closed;
-    EXPECT_EQ(standing(d, at("2026-06-01T00:00:00Z")), Standing::closed);
+    EXPECT_EQ(standing(d, utc("2026-06-01T00:00:00Z")), Standing::closed);
 }
 
 TEST(DeadlineStanding, DistanceInWords) {
-    const auto now = at("2026-05-12T12:00:00Z");
-    EXPECT_EQ(distance_in_words(at("2026-05-12T12:30:00Z"), now), "due in 30 minutes");
-    EXPECT_EQ(distance_in_words(at("2026-05-12T12:00:30Z"), now), "due in 1 minute");
-    EXPECT_EQ(distance_in_words(at("2026-05-13T11:00:00Z"), now), "due in 23 hours");
-    EXPECT_EQ(distance_in_words(at("2026-05-15T12:00:00Z"), now), "due in 3 days");
-    EXPECT_EQ(distance_in_words(at("2026-05-12T10:00:00Z"), now), "2 hours overdue");
-    EXPECT_EQ(distance_in_words(at("2026-05-02T12:00:00Z"), now), "10 days overdue");
+    const auto now = utc("2026-05-12T12:00:00Z");
+    EXPECT_EQ(distance_in_words(utc("2026-05-12T12:30:00Z"), now), "due in 30 minutes");
+    EXPECT_EQ(distance_in_words(utc("2026-05-12T12:00:30Z"), now), "due in 1 minute");
+    EXPECT_EQ(distance_in_words(utc("2026-05-13T11:00:00Z"), now), "due in 23 hours");
+    EXPECT_EQ(distance_in_words(utc("2026-05-15T12:00:00Z"), now), "due in 3 days");
+    EXPECT_EQ(distance_in_words(utc("2026-05-12T10:00:00Z"), now), "2 hours overdue");
+    EXPECT_EQ(distance_in_words(utc("2026-05-02T12:00:00Z"), now), "10 days overdue");
 }
 
 TEST(DeadlineStanding, ADateClockRunsToTheEndOfThatDayInTheHomesZone) {

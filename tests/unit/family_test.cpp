@@ -10,10 +10,13 @@ using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::fields_of;
 using hearth::testing::form_of;
+using hearth::testing::FormRule;
+using hearth::testing::refused_at;
+using hearth::testing::typed_over;
 
 namespace {
 
-const Date today = *parse_date("2026-05-12");
+const Date today = hearth::testing::test_today();
 
 Result<FamilyMemberDetails> member_form(const std::map<std::string, std::string>& fields) {
     auto form = form_of(fields);
@@ -33,13 +36,37 @@ TEST(FamilyMemberForm, ReadsAnEntryAndNamesEveryMissingField) {
     auto none = member_form({});
     EXPECT_EQ(fields_of(none.error()),
               (std::vector<std::string>{"name", "relationship", "parental_responsibility"}));
-    auto bad = member_form({{"name", "A"},
-                            {"relationship", "Mum"},
-                            {"parental_responsibility", "maybe"},
-                            {"notes", std::string(2001, 'x')}});
-    EXPECT_EQ(fields_of(bad.error()),
-              (std::vector<std::string>{"parental_responsibility", "notes"}));
 }
+
+// Jade, Mum, with parental responsibility: every field the form asks for.
+std::map<std::string, std::string> jade() {
+    return {{"name", "Jade Bennett"},
+            {"relationship", "Mum"},
+            {"parental_responsibility", "yes"},
+            {"contact_details", "07700 900123"}};
+}
+
+const std::string notes_too_long(2001, 'x');
+
+// clang-format off
+const FormRule member_rules[] = {
+    {"TheirName", {{"name", nullptr}}, "name", "Enter "},
+    {"WhoTheyAreToTheChild", {{"relationship", nullptr}}, "relationship", "Enter "},
+    {"ParentalResponsibilityIsYesOrNo", {{"parental_responsibility", "maybe"}},
+     "parental_responsibility", "from the list"},
+    {"NotesHaveALimit", {{"notes", notes_too_long}}, "notes", "2000 characters or fewer"},
+};
+// clang-format on
+
+class FamilyMemberFormRule : public ::testing::TestWithParam<FormRule> {};
+
+TEST_P(FamilyMemberFormRule, IsRefusedAtItsFieldWithWhy) {
+    EXPECT_TRUE(refused_at(member_form(typed_over(jade(), GetParam().typed)), GetParam().field,
+                           GetParam().words));
+}
+
+INSTANTIATE_TEST_SUITE_P(FamilyMemberForm, FamilyMemberFormRule, ::testing::ValuesIn(member_rules),
+                         hearth::testing::RuleName());
 
 TEST(FamilyMemberForm, JsonSaysTrueOrFalse) {
     auto form = http::FormData::from_json(
@@ -51,21 +78,36 @@ TEST(FamilyMemberForm, JsonSaysTrueOrFalse) {
     EXPECT_FALSE(d->parental_responsibility);
 }
 
-TEST(FamilyMemberForm, AnEndingIsDatedNotInTheFutureAndSaysWhy) {
-    auto read = [](const std::map<std::string, std::string>& fields) {
-        auto form = form_of(fields);
-        http::FormReader reader(form);
-        return read_family_member_ending(reader, today);
-    };
-    auto ok = read({{"ended_on", "2026-05-01"}, {"reason", "Order ended"}});
+Result<FamilyMemberEnding> ending_form(const std::map<std::string, std::string>& fields) {
+    auto form = form_of(fields);
+    http::FormReader reader(form);
+    return read_family_member_ending(reader, today);
+}
+
+TEST(FamilyMemberForm, AnEndingIsDatedAndSaysWhy) {
+    auto ok = ending_form({{"ended_on", "2026-05-01"}, {"reason", "Order ended"}});
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ(ok->ended_on, *parse_date("2026-05-01"));
-    EXPECT_EQ(fields_of(read({}).error()), (std::vector<std::string>{"ended_on", "reason"}));
-    auto tomorrow = read({{"ended_on", "2026-05-13"}, {"reason", "x"}});
-    EXPECT_EQ(fields_of(tomorrow.error()), std::vector<std::string>{"ended_on"});
-    EXPECT_NE(tomorrow.error().message.find("today or earlier"), std::string::npos)
-        << tomorrow.error().message;
+    EXPECT_EQ(fields_of(ending_form({}).error()), (std::vector<std::string>{"ended_on", "reason"}));
 }
+
+// clang-format off
+const FormRule ending_rules[] = {
+    {"NotInTheFuture", {{"ended_on", "2026-05-13"}}, "ended_on", "today or earlier"},
+    {"SaysWhy", {{"reason", nullptr}}, "reason", "Enter "},
+};
+// clang-format on
+
+class FamilyMemberEndingRule : public ::testing::TestWithParam<FormRule> {};
+
+TEST_P(FamilyMemberEndingRule, IsRefusedAtItsFieldWithWhy) {
+    const std::map<std::string, std::string> ended{{"ended_on", "2026-05-01"}, {"reason", "x"}};
+    EXPECT_TRUE(refused_at(ending_form(typed_over(ended, GetParam().typed)), GetParam().field,
+                           GetParam().words));
+}
+
+INSTANTIATE_TEST_SUITE_P(FamilyMemberEnding, FamilyMemberEndingRule,
+                         ::testing::ValuesIn(ending_rules), hearth::testing::RuleName());
 
 TEST(FamilyChanges, LabelledInFormOrderWithDatesWritten) {
     FamilyMemberDetails before{"Jade", "Mum", true, "", ""};

@@ -4,10 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 using namespace hearth;
 using hearth::http::FormData;
 using hearth::http::FormReader;
 using hearth::http::FormValue;
+using hearth::testing::date;
+using hearth::testing::fields_of;
+using hearth::testing::message_at;
 
 namespace {
 
@@ -21,30 +26,6 @@ FormData json(std::string_view body) {
     auto f = FormData::from_json(body);
     EXPECT_TRUE(f.ok()) << (f.ok() ? "" : f.error().message);
     return f.ok() ? f.value() : FormData{};
-}
-
-// The fields an error names, in order.
-std::vector<std::string> fields_of(const Status& s) {
-    std::vector<std::string> out;
-    if (!s.ok()) {
-        for (const auto& f : s.error().fields)
-            out.push_back(f.field);
-    }
-    return out;
-}
-
-std::string message_for(const Status& s, const std::string& field) {
-    if (s.ok())
-        return {};
-    for (const auto& f : s.error().fields) {
-        if (f.field == field)
-            return f.message;
-    }
-    return {};
-}
-
-Date day(const char* iso) {
-    return *parse_date(iso);
 }
 
 TEST(FormData, DecodesUrlEncodedPairs) {
@@ -90,7 +71,7 @@ TEST(FormData, ARepeatedScalarIsRefusedNotSilentlyPicked) {
     Status s = r.finish();
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(fields_of(s), std::vector<std::string>{"first_name"});
-    EXPECT_NE(message_for(s, "first_name").find("single value"), std::string::npos);
+    EXPECT_NE(message_at(s, "first_name").find("single value"), std::string::npos);
 }
 
 TEST(FormData, BadPercentEscapesAreRefused) {
@@ -154,12 +135,12 @@ TEST(FormData, JsonWrongTypesNameTheField) {
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"first_name", "last_name", "version", "flag",
                                                       "ids", "sex"}));
-    EXPECT_EQ(message_for(s, "first_name"), "First name must be text");
-    EXPECT_EQ(message_for(s, "last_name"), "Last name must be text");
-    EXPECT_EQ(message_for(s, "version"), "Version must be a whole number");
-    EXPECT_EQ(message_for(s, "flag"), "Flag must be yes or no");
-    EXPECT_EQ(message_for(s, "ids"), "Key workers must be chosen from the list");
-    EXPECT_EQ(message_for(s, "sex"), "Select sex from the list");
+    EXPECT_EQ(message_at(s, "first_name"), "First name must be text");
+    EXPECT_EQ(message_at(s, "last_name"), "Last name must be text");
+    EXPECT_EQ(message_at(s, "version"), "Version must be a whole number");
+    EXPECT_EQ(message_at(s, "flag"), "Flag must be yes or no");
+    EXPECT_EQ(message_at(s, "ids"), "Key workers must be chosen from the list");
+    EXPECT_EQ(message_at(s, "sex"), "Select sex from the list");
     EXPECT_EQ(s.error().kind, ErrorKind::invalid_input);
 }
 
@@ -180,8 +161,8 @@ TEST(FormData, JsonNumbersAndNullsWhereTheyBelong) {
     EXPECT_FALSE(r2.date("date_of_birth", "Date of birth").has_value());
     Status wrong = r2.finish();
     EXPECT_EQ(fields_of(wrong), (std::vector<std::string>{"version", "date_of_birth"}));
-    EXPECT_EQ(message_for(wrong, "version"), "Version must be a whole number");
-    EXPECT_EQ(message_for(wrong, "date_of_birth"),
+    EXPECT_EQ(message_at(wrong, "version"), "Version must be a whole number");
+    EXPECT_EQ(message_at(wrong, "date_of_birth"),
               "Date of birth must be a date written as YYYY-MM-DD");
 }
 
@@ -195,7 +176,7 @@ TEST(FormReader, UnknownFieldsAreReportedByFinish) {
     Status s = r.finish();
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"colour-day", "is_admin"}));
-    EXPECT_EQ(message_for(s, "is_admin"), "is_admin is not a field Hearth knows here");
+    EXPECT_EQ(message_at(s, "is_admin"), "is_admin is not a field Hearth knows here");
 
     FormReader allowed(f);
     allowed.text("first_name", "First name");
@@ -214,9 +195,9 @@ TEST(FormReader, RequiredTextAndLengthCountCharactersNotBytes) {
     r.text("absent", "a reason", {.required = true});
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"blank", "long", "absent"}));
-    EXPECT_EQ(message_for(s, "blank"), "Enter your name");
-    EXPECT_EQ(message_for(s, "long"), "Initials must be 5 characters or fewer");
-    EXPECT_EQ(message_for(s, "absent"), "Enter a reason");
+    EXPECT_EQ(message_at(s, "blank"), "Enter your name");
+    EXPECT_EQ(message_at(s, "long"), "Initials must be 5 characters or fewer");
+    EXPECT_EQ(message_at(s, "absent"), "Enter a reason");
 }
 
 TEST(FormReader, OverLongTextIsRefusedAndTrimmedTextCounts) {
@@ -229,7 +210,7 @@ TEST(FormReader, OverLongTextIsRefusedAndTrimmedTextCounts) {
     EXPECT_EQ(r.text("padded", "Padded").size(), 200u);
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), std::vector<std::string>{"note"});
-    EXPECT_EQ(message_for(s, "note"), "Note must be 200 characters or fewer");
+    EXPECT_EQ(message_at(s, "note"), "Note must be 200 characters or fewer");
 }
 
 TEST(FormReader, ControlCharactersAreRefusedButNewlinesAllowedInMultiline) {
@@ -244,9 +225,9 @@ TEST(FormReader, ControlCharactersAreRefusedButNewlinesAllowedInMultiline) {
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"one", "two", "four", "five"}));
     for (const char* field : {"one", "two", "four", "five"}) {
-        EXPECT_NE(message_for(s, field).find("contains characters that cannot be shown"),
+        EXPECT_NE(message_at(s, field).find("contains characters that cannot be shown"),
                   std::string::npos)
-            << field << ": " << message_for(s, field);
+            << field << ": " << message_at(s, field);
     }
 }
 
@@ -255,14 +236,14 @@ TEST(FormReader, DatesFromSplitFieldsAndIso) {
         "dob-day=7&dob-month=3&dob-year=2012&iso=2012-03-27&padded-day=+07+&padded-month=03"
         "&padded-year=2012");
     FormReader r(f);
-    EXPECT_EQ(r.date("dob", "Date of birth"), day("2012-03-07"));
-    EXPECT_EQ(r.date("iso", "Date"), day("2012-03-27"));
-    EXPECT_EQ(r.date("padded", "Date"), day("2012-03-07"));
+    EXPECT_EQ(r.date("dob", "Date of birth"), date("2012-03-07"));
+    EXPECT_EQ(r.date("iso", "Date"), date("2012-03-27"));
+    EXPECT_EQ(r.date("padded", "Date"), date("2012-03-07"));
     EXPECT_TRUE(r.finish().ok());
 
     FormData j = json(R"({"date_of_birth": "2012-03-27"})");
     FormReader rj(j);
-    EXPECT_EQ(rj.date("date_of_birth", "date of birth"), day("2012-03-27"));
+    EXPECT_EQ(rj.date("date_of_birth", "date of birth"), date("2012-03-27"));
     EXPECT_TRUE(rj.finish().ok());
 }
 
@@ -279,12 +260,12 @@ TEST(FormReader, ImpossibleAndPartialDatesAreRefused) {
     EXPECT_FALSE(r.date("f", "Date F").has_value());
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"a", "b", "c", "d", "e", "f"}));
-    EXPECT_EQ(message_for(s, "a"), "Date A must be a real date, in a year from 1900 to 2199");
-    EXPECT_EQ(message_for(s, "b"), "Date B must be a real date, in a year from 1900 to 2199");
-    EXPECT_EQ(message_for(s, "c"), "Date C must include a day, month and year");
-    EXPECT_EQ(message_for(s, "d"), "Date D must be a real date, in a year from 1900 to 2199");
-    EXPECT_EQ(message_for(s, "e"), "Date E must be a real date, in a year from 1900 to 2199");
-    EXPECT_EQ(message_for(s, "f"), "Date F must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_at(s, "a"), "Date A must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_at(s, "b"), "Date B must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_at(s, "c"), "Date C must include a day, month and year");
+    EXPECT_EQ(message_at(s, "d"), "Date D must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_at(s, "e"), "Date E must be a real date, in a year from 1900 to 2199");
+    EXPECT_EQ(message_at(s, "f"), "Date F must be a real date, in a year from 1900 to 2199");
 }
 
 TEST(FormReader, RequiredDateAndAllBlankSplitDate) {
@@ -294,22 +275,22 @@ TEST(FormReader, RequiredDateAndAllBlankSplitDate) {
     EXPECT_FALSE(r.date("other", "Other date").has_value());  // optional and blank: fine
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), std::vector<std::string>{"dob"});
-    EXPECT_EQ(message_for(s, "dob"), "Enter date of birth");
+    EXPECT_EQ(message_at(s, "dob"), "Enter date of birth");
 }
 
 TEST(FormReader, FutureDateRefusedWithNotAfter) {
-    const Date today = day("2026-05-12");
+    const Date today = date("2026-05-12");
     FormData f = form("tomorrow=2026-05-13&today=2026-05-12&early=1999-12-31");
     FormReader r(f);
     EXPECT_FALSE(r.date("tomorrow", "Date of birth", {.not_after = today, .after_label = "today"})
                      .has_value());
     EXPECT_EQ(r.date("today", "Date of birth", {.not_after = today, .after_label = "today"}),
               today);
-    EXPECT_FALSE(r.date("early", "Start", {.not_before = day("2000-01-01")}).has_value());
+    EXPECT_FALSE(r.date("early", "Start", {.not_before = date("2000-01-01")}).has_value());
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"tomorrow", "early"}));
-    EXPECT_EQ(message_for(s, "tomorrow"), "Date of birth must be today or earlier");
-    EXPECT_NE(message_for(s, "early").find("on or after"), std::string::npos);
+    EXPECT_EQ(message_at(s, "tomorrow"), "Date of birth must be today or earlier");
+    EXPECT_NE(message_at(s, "early").find("on or after"), std::string::npos);
 }
 
 TEST(FormReader, IntegersChoicesFlagsAndIds) {
@@ -328,12 +309,12 @@ TEST(FormReader, IntegersChoicesFlagsAndIds) {
     EXPECT_TRUE(r.ids("ids", "Key workers").empty());
     Status s = r.finish();
     EXPECT_EQ(fields_of(s), (std::vector<std::string>{"big", "low", "word", "bad", "odd", "ids"}));
-    EXPECT_EQ(message_for(s, "big"), "Big must be a whole number");
-    EXPECT_EQ(message_for(s, "low"), "Low must be between 1 and 100");
-    EXPECT_EQ(message_for(s, "word"), "Word must be a whole number");
-    EXPECT_EQ(message_for(s, "bad"), "Select sex from the list");
-    EXPECT_EQ(message_for(s, "odd"), "Odd must be yes or no");
-    EXPECT_EQ(message_for(s, "ids"), "Key workers must be chosen from the list");
+    EXPECT_EQ(message_at(s, "big"), "Big must be a whole number");
+    EXPECT_EQ(message_at(s, "low"), "Low must be between 1 and 100");
+    EXPECT_EQ(message_at(s, "word"), "Word must be a whole number");
+    EXPECT_EQ(message_at(s, "bad"), "Select sex from the list");
+    EXPECT_EQ(message_at(s, "odd"), "Odd must be yes or no");
+    EXPECT_EQ(message_at(s, "ids"), "Key workers must be chosen from the list");
 }
 
 TEST(FormData, FromRequestChoosesByContentType) {

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "behaviour/incident.hpp"
+#include "test_support.hpp"
 
 using namespace hearth;
 using namespace hearth::behaviour;
+using hearth::testing::person_with;
 
 namespace {
 
@@ -63,12 +65,7 @@ Everything everything() {
 }
 
 hearth::Person social_worker_of(std::int64_t child) {
-    hearth::Person p;
-    p.id = 90;
-    p.organisation_id = 1;
-    p.memberships = {{std::nullopt, Role::social_worker}};
-    p.allocated_children = {child};
-    return p;
+    return person_with(1, {{std::nullopt, Role::social_worker}}, {child}, 90);
 }
 
 Scope page_of(std::int64_t child) {
@@ -116,10 +113,7 @@ TEST(IncidentSeen, ASocialWorkerSeesTheirChildAndAnotherYoungPersonWithNothingOf
 }
 
 TEST(IncidentSeen, StaffOfTheHomeSeeEveryChild) {
-    hearth::Person worker;
-    worker.id = 3;
-    worker.organisation_id = 1;
-    worker.memberships = {{home, Role::support_worker}};
+    const hearth::Person worker = person_with(1, {{home, Role::support_worker}}, {}, 3);
     const Scope page = page_of(aisha);
     const SeenIncident seen = seen_by(Reader{worker, page}, everything());
     EXPECT_EQ(seen.incident.children.size(), 2u);
@@ -133,10 +127,7 @@ TEST(IncidentSeen, StaffOfTheHomeSeeEveryChild) {
 }
 
 TEST(IncidentSeen, TheRegulation44VisitorReadsOnlyAChildWhoConsented) {
-    hearth::Person visitor;
-    visitor.id = 4;
-    visitor.organisation_id = 1;
-    visitor.memberships = {{home, Role::independent_person}};
+    const hearth::Person visitor = person_with(1, {{home, Role::independent_person}}, {}, 4);
     Scope home_page;
     home_page.organisation_id = 1;
     home_page.home_id = home;

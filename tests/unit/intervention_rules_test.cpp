@@ -12,24 +12,15 @@
 
 using namespace hearth;
 using namespace hearth::intervention;
+using hearth::testing::fields_of;
+using hearth::testing::FormRule;
+using hearth::testing::json_form_of;
+using hearth::testing::message_at;
+using hearth::testing::refused_at;
 using hearth::testing::test_now;
+using hearth::testing::typed_over;
 
 namespace {
-
-std::vector<std::string> fields_at_fault(const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& f : e.fields)
-        out.push_back(f.field);
-    return out;
-}
-
-std::string message_at(const Error& e, const std::string& field) {
-    for (const auto& f : e.fields) {
-        if (f.field == field)
-            return f.message;
-    }
-    return {};
-}
 
 // The incident began at 14:00 UTC on the test day (15:00 in London).
 const Timestamp incident_began = *parse_utc("2026-05-12T14:00:00.000Z");
@@ -69,18 +60,12 @@ nlohmann::json a_consequence() {
 }
 
 Result<MeasureDetails> read(const std::string& kind, const nlohmann::json& fields) {
-    auto form = http::FormData::from_json(fields.dump());
-    if (!form.ok())
-        return form.error();
-    http::FormReader reader(form.value());
+    auto form = json_form_of(fields);
+    http::FormReader reader(form);
     return read_measure(reader, kind, choosable, incident_began, test_now());
 }
 
-// Times in these tests are the home's, in Europe/London.
-class InLondon : public ::testing::Test {
-  protected:
-    void SetUp() override { set_display_zone("Europe/London"); }
-};
+using hearth::testing::InLondon;
 using InterventionTraining = InLondon;
 using LawfulPurpose = InLondon;
 using MeasureForm = InLondon;
@@ -192,15 +177,6 @@ TEST_F(MeasureForm, AHoldWithEveryFieldIsARecord) {
     EXPECT_EQ(from_json(to_json(*m)).why_necessary, m->why_necessary);
 }
 
-TEST_F(MeasureForm, RestraintWithoutALawfulPurposeIsRefusedAtTheField) {
-    auto fields = a_hold();
-    fields.erase("lawful_purpose");
-    auto m = read("physical_intervention", fields);
-    ASSERT_FALSE(m.ok());
-    EXPECT_EQ(fields_at_fault(m.error()), std::vector<std::string>{"lawful_purpose"});
-    EXPECT_NE(message_at(m.error(), "lawful_purpose").find("last resort"), std::string::npos);
-}
-
 TEST_F(MeasureForm, AnUnlawfulPurposeIsRefusedWithWhy) {
     for (const char* key : {"good_order", "compliance", "sanction", "absconding", "pain"}) {
         auto fields = a_hold();
@@ -216,80 +192,30 @@ TEST_F(MeasureForm, AnUnlawfulPurposeIsRefusedWithWhy) {
     EXPECT_EQ(message_at(m.error(), "why_necessary"), find_unlawful_purpose("good_order")->why);
 }
 
-TEST_F(MeasureForm, TheEndMustComeAfterTheStartAndAHoldCannotLastDays) {
-    auto before = a_hold();
-    before["ended_time"] = "15:00";
-    auto m = read("physical_intervention", before);
-    ASSERT_FALSE(m.ok());
-    EXPECT_EQ(fields_at_fault(m.error()), std::vector<std::string>{"ended_time"});
-    EXPECT_NE(message_at(m.error(), "ended_time").find("after the time it started"),
-              std::string::npos);
-
+TEST_F(MeasureForm, AHoldCannotLastDays) {
     auto days = a_hold();
     days["started_on"] = "2026-05-09";
     days["ended_on"] = "2026-05-12";
     auto long_hold = read("physical_intervention", days);
     ASSERT_FALSE(long_hold.ok());
     // Started before its incident, and a hold of three days.
-    EXPECT_EQ(fields_at_fault(long_hold.error()),
+    EXPECT_EQ(fields_of(long_hold.error()),
               (std::vector<std::string>{"started_time", "ended_time"}));
     EXPECT_NE(message_at(long_hold.error(), "ended_time").find("cannot last more than 120 minutes"),
               std::string::npos);
-
-    auto restriction = a_hold();
-    restriction["ended_on"] = "2026-05-12";
-    restriction["ended_time"] = "15:04";
-    auto r = read("restriction_of_liberty", restriction);
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(fields_at_fault(r.error()), std::vector<std::string>{"ended_time"});
-    EXPECT_NE(message_at(r.error(), "ended_time").find("after the time it started"),
-              std::string::npos);
 }
 
-TEST_F(MeasureForm, AMeasureIsUsedDuringItsIncidentNotBefore) {
-    auto fields = a_hold();
-    fields["started_time"] = "14:30";
-    fields["ended_time"] = "14:35";
-    auto m = read("physical_intervention", fields);
-    ASSERT_FALSE(m.ok());
-    EXPECT_EQ(fields_at_fault(m.error()), std::vector<std::string>{"started_time"});
-}
-
-TEST_F(MeasureForm, WhoHeldIsChosenFromTheIncidentsStaffAndNamedOnce) {
-    auto stranger = a_hold();
-    stranger["used_by"] = {"99"};
-    auto m = read("physical_intervention", stranger);
-    ASSERT_FALSE(m.ok());
-    EXPECT_EQ(fields_at_fault(m.error()), std::vector<std::string>{"used_by"});
-
-    auto twice = a_hold();
-    twice["observed_by"] = {"12"};
-    auto t = read("physical_intervention", twice);
-    ASSERT_FALSE(t.ok());
-    EXPECT_NE(message_at(t.error(), "observed_by").find("Dana Lewis held them"), std::string::npos);
-}
-
-TEST_F(MeasureForm, AnInjuryNeedsAMedicalCheckOfferedWithItsOutcome) {
+TEST_F(MeasureForm, AnInjuryWithAMedicalCheckAndItsOutcomeIsARecord) {
     auto hurt = a_hold();
     hurt["injury_to_child"] = "A red mark on her wrist";
-    auto m = read("physical_intervention", hurt);
-    ASSERT_FALSE(m.ok());
-    EXPECT_EQ(fields_at_fault(m.error()), std::vector<std::string>{"medical_check_offered"});
     hurt["medical_check_offered"] = true;
-    auto no_outcome = read("physical_intervention", hurt);
-    ASSERT_FALSE(no_outcome.ok());
-    EXPECT_EQ(fields_at_fault(no_outcome.error()),
-              std::vector<std::string>{"medical_check_outcome"});
     hurt["medical_check_outcome"] = "Seen by the nurse at 17:00: no treatment needed";
     EXPECT_TRUE(read("physical_intervention", hurt).ok());
 }
 
-TEST_F(MeasureForm, TheEhcExemptionNeedsItsReference) {
+TEST_F(MeasureForm, AMeasurePlannedInTheEhcPlanWithItsReferenceRunsNoClocks) {
     auto exempt = a_hold();
     exempt["ehc_exempt"] = true;
-    auto m = read("physical_intervention", exempt);
-    ASSERT_FALSE(m.ok());
-    EXPECT_EQ(fields_at_fault(m.error()), std::vector<std::string>{"ehc_reference"});
     exempt["ehc_reference"] = "EHC plan section F, paragraph 4";
     auto ok = read("physical_intervention", exempt);
     ASSERT_TRUE(ok.ok());
@@ -297,19 +223,68 @@ TEST_F(MeasureForm, TheEhcExemptionNeedsItsReference) {
     EXPECT_FALSE(clocks_apply(ok->ehc_exempt));
 }
 
-TEST_F(MeasureForm, AConsequenceCarriesTheChildsViewAndHowWellItWorked) {
+TEST_F(MeasureForm, AConsequenceCarriesTheChildsView) {
     auto c = read("consequence", a_consequence());
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->child_view, "It's fair, I did break it");
     EXPECT_EQ(title_of(*c, ""), "Consequence: Putting right or paying towards damage (reparation)");
-    auto no_view = a_consequence();
-    no_view.erase("child_view");
-    no_view.erase("effectiveness");
-    auto n = read("consequence", no_view);
-    ASSERT_FALSE(n.ok());
-    EXPECT_EQ(fields_at_fault(n.error()),
-              (std::vector<std::string>{"child_view", "effectiveness"}));
 }
+
+// A rule of the Reg 35 record, typed over a hold (or, for a consequence, over a consequence)
+// with every field.
+struct MeasureRule {
+    const char* name;
+    const char* kind;
+    nlohmann::json typed;
+    const char* field;
+    const char* words;
+};
+
+void PrintTo(const MeasureRule& rule, std::ostream* out) {
+    *out << rule.name << ": a " << rule.kind << " with " << rule.typed.dump();
+}
+
+// clang-format off
+const MeasureRule measure_rules[] = {
+    {"RestraintWithoutALawfulPurpose", "physical_intervention", {{"lawful_purpose", nullptr}},
+     "lawful_purpose", "last resort"},
+    {"TheEndMustComeAfterTheStart", "physical_intervention", {{"ended_time", "15:00"}},
+     "ended_time", "after the time it started"},
+    {"ARestrictionEndsAfterItStarted", "restriction_of_liberty",
+     {{"ended_on", "2026-05-12"}, {"ended_time", "15:04"}},
+     "ended_time", "after the time it started"},
+    {"AMeasureIsUsedDuringItsIncidentNotBefore", "physical_intervention",
+     {{"started_time", "14:30"}, {"ended_time", "14:35"}},
+     "started_time", "must be after the incident began"},
+    {"WhoHeldIsChosenFromTheIncidentsStaff", "physical_intervention", {{"used_by", {"99"}}},
+     "used_by", "from the staff involved in the incident"},
+    {"WhoHeldIsNamedOnce", "physical_intervention", {{"observed_by", {"12"}}},
+     "observed_by", "Dana Lewis held them"},
+    {"AnInjuryNeedsAMedicalCheckOffered", "physical_intervention",
+     {{"injury_to_child", "A red mark on her wrist"}},
+     "medical_check_offered", "offer a medical check"},
+    {"AMedicalCheckNeedsItsOutcome", "physical_intervention",
+     {{"injury_to_child", "A red mark on her wrist"}, {"medical_check_offered", true}},
+     "medical_check_outcome", "Enter what came of the medical check"},
+    {"TheEhcExemptionNeedsItsReference", "physical_intervention", {{"ehc_exempt", true}},
+     "ehc_reference", "Enter where the EHC plan provides for this measure"},
+    {"AConsequenceCarriesTheChildsView", "consequence", {{"child_view", nullptr}},
+     "child_view", "what they think of it"},
+    {"AConsequenceSaysHowWellItWorked", "consequence", {{"effectiveness", nullptr}},
+     "effectiveness", "how well it worked"},
+};
+// clang-format on
+
+class MeasureFormRule : public InLondon, public ::testing::WithParamInterface<MeasureRule> {};
+
+TEST_P(MeasureFormRule, IsRefusedAtItsFieldWithWhy) {
+    const auto& rule = GetParam();
+    const auto base = std::string(rule.kind) == "consequence" ? a_consequence() : a_hold();
+    EXPECT_TRUE(refused_at(read(rule.kind, typed_over(base, rule.typed)), rule.field, rule.words));
+}
+
+INSTANTIATE_TEST_SUITE_P(MeasureForm, MeasureFormRule, ::testing::ValuesIn(measure_rules),
+                         hearth::testing::RuleName());
 
 TEST_F(MeasureForm, AProhibitedConsequenceIsRefusedWithTheReason) {
     auto kind = a_consequence();
@@ -390,7 +365,7 @@ TEST_F(Reg35SignOff, TheFormNeedsTheDayTheNoteAndTheConfirmation) {
     auto r = read_review(reader, Stage::staff, Date{std::chrono::year{2026} / 5 / 12},
                          Date{std::chrono::year{2026} / 5 / 13});
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(fields_at_fault(r.error()), (std::vector<std::string>{"spoke_on", "note", "signed"}));
+    EXPECT_EQ(fields_of(r.error()), (std::vector<std::string>{"spoke_on", "note", "signed"}));
 
     auto early = http::FormData::from_json(
         R"({"version": 1, "spoke_on": "2026-05-11", "note": "Talked", "child_said": "OK", "signed": true})");
@@ -398,7 +373,7 @@ TEST_F(Reg35SignOff, TheFormNeedsTheDayTheNoteAndTheConfirmation) {
     auto e = read_review(early_reader, Stage::child, Date{std::chrono::year{2026} / 5 / 12},
                          Date{std::chrono::year{2026} / 5 / 13});
     ASSERT_FALSE(e.ok());
-    EXPECT_EQ(fields_at_fault(e.error()), std::vector<std::string>{"spoke_on"});
+    EXPECT_EQ(fields_of(e.error()), std::vector<std::string>{"spoke_on"});
 }
 
 // ---- Accredited training ----
@@ -418,8 +393,8 @@ TEST_F(InterventionTraining, StandingFromTheLatestExpiry) {
 
 TEST_F(InterventionTraining, ACertificateExpiresAfterItWasAwardedAndWithinThreeYears) {
     auto read_cert = [](const nlohmann::json& j) {
-        auto form = http::FormData::from_json(j.dump());
-        http::FormReader reader(form.value());
+        auto form = json_form_of(j);
+        http::FormReader reader(form);
         return read_certificate(reader, choosable.staff, Date{std::chrono::year{2026} / 5 / 12});
     };
     EXPECT_TRUE(read_cert({{"person_id", 11},
@@ -432,13 +407,13 @@ TEST_F(InterventionTraining, ACertificateExpiresAfterItWasAwardedAndWithinThreeY
                                 {"awarded_on", "2026-05-01"},
                                 {"expires_on", "2026-04-01"}});
     ASSERT_FALSE(backwards.ok());
-    EXPECT_EQ(fields_at_fault(backwards.error()), std::vector<std::string>{"expires_on"});
+    EXPECT_EQ(fields_of(backwards.error()), std::vector<std::string>{"expires_on"});
     auto decades = read_cert({{"person_id", 11},
                               {"course", "Accredited holds"},
                               {"awarded_on", "2026-05-01"},
                               {"expires_on", "2036-05-01"}});
     ASSERT_FALSE(decades.ok());
-    EXPECT_EQ(fields_at_fault(decades.error()), std::vector<std::string>{"expires_on"});
+    EXPECT_EQ(fields_of(decades.error()), std::vector<std::string>{"expires_on"});
     EXPECT_NE(message_at(decades.error(), "expires_on").find("more than 3 years"),
               std::string::npos);
     auto stranger = read_cert({{"person_id", 99},
@@ -446,7 +421,7 @@ TEST_F(InterventionTraining, ACertificateExpiresAfterItWasAwardedAndWithinThreeY
                                {"awarded_on", "2026-05-01"},
                                {"expires_on", "2027-05-01"}});
     ASSERT_FALSE(stranger.ok());
-    EXPECT_EQ(fields_at_fault(stranger.error()), std::vector<std::string>{"person_id"});
+    EXPECT_EQ(fields_of(stranger.error()), std::vector<std::string>{"person_id"});
 }
 
 TEST(Techniques, AKeyIsTheLabelInLowerCaseWordsJoinedByUnderscores) {

@@ -10,14 +10,9 @@
 
 using namespace hearth;
 
-namespace {
+using hearth::testing::read_file;
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+namespace {
 
 const std::string openapi_path = HEARTH_SOURCE_DIR "/docs/api/openapi.yaml";
 
@@ -82,7 +77,7 @@ TEST(OpenApi, TheReaderFindsOperations) {
 }
 
 TEST(OpenApi, EveryApiRouteIsDocumented) {
-    const std::string yaml = read_text(openapi_path);
+    const std::string yaml = read_file(openapi_path);
     ASSERT_FALSE(yaml.empty()) << openapi_path;
     auto documented = documented_operations(yaml);
     auto routes = api_routes();
@@ -92,7 +87,7 @@ TEST(OpenApi, EveryApiRouteIsDocumented) {
 }
 
 TEST(OpenApi, EveryDocumentedOperationIsARoute) {
-    auto documented = documented_operations(read_text(openapi_path));
+    auto documented = documented_operations(read_file(openapi_path));
     ASSERT_FALSE(documented.empty());
     auto routes = api_routes();
     for (const auto& d : documented)
@@ -105,7 +100,7 @@ TEST(OpenApiServedStore, TheServedDocumentIsTheOneInTheRepository) {
     http::Response r = b.get("/api/v1/openapi.yaml");
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.content_type, "application/yaml");
-    EXPECT_EQ(r.body, read_text(openapi_path));
+    EXPECT_EQ(r.body, read_file(openapi_path));
 }
 
 }  // namespace

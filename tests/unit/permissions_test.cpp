@@ -621,16 +621,7 @@ TEST_F(PermissionsStore, StateChangesNeedTheSessionsCsrfToken) {
 }
 
 // can() itself, for the edges the route walk does not reach.
-Person person_with(std::int64_t org, std::vector<Membership> roles,
-                   std::vector<std::int64_t> allocated = {}) {
-    Person p;
-    p.id = 42;
-    p.organisation_id = org;
-    p.name = "Test Person";
-    p.memberships = std::move(roles);
-    p.allocated_children = std::move(allocated);
-    return p;
-}
+using hearth::testing::person_with;
 
 TEST(Can, OrganisationMismatchDeniesEvenOrganisationWideRoles) {
     Person admin = person_with(1, {{std::nullopt, Role::provider_administrator}});

@@ -13,17 +13,25 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <ostream>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "children/child.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/auth/permissions.hpp"
 #include "platform/clock.hpp"
 #include "platform/config.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/http/form.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
@@ -34,6 +42,34 @@ namespace hearth::testing {
 // A fixed instant for tests: a weekday afternoon, after every demo admission date.
 inline Timestamp test_now() {
     return *parse_utc("2026-05-12T14:30:00.000Z");
+}
+
+// A date or an instant a test writes out; the text is the test's own, so it is always valid.
+inline Date date(const char* iso) {
+    return *parse_date(iso);
+}
+inline Timestamp utc(const char* text) {
+    return *parse_utc(text);
+}
+
+// The day of test_now(), in London and in UTC alike.
+inline Date test_today() {
+    return date("2026-05-12");
+}
+
+// Times in these tests are the home's, in Europe/London: the zone is process-wide, so each test
+// that reads or shows a local time sets it rather than trusting the test before.
+class InLondon : public ::testing::Test {
+  protected:
+    void SetUp() override { set_display_zone("Europe/London"); }
+};
+
+// The whole of a file, or nothing if it cannot be read.
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 class TempDir {
@@ -337,5 +373,170 @@ class Browser {
     std::string ip_;
     int requests_ = 0;
 };
+
+// ---- Forms, and what a refusal says ----
+
+// Fields as a browser would send them, URL-encoded.
+inline std::string url_encoded(const std::map<std::string, std::string>& fields) {
+    std::string body;
+    for (const auto& [k, v] : fields)
+        body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+    return body;
+}
+
+// A form as the browser would send it.
+inline http::FormData form_of(const std::map<std::string, std::string>& fields) {
+    auto form = http::FormData::from_urlencoded(url_encoded(fields));
+    if (!form.ok())
+        throw std::runtime_error("bad test form");
+    return form.value();
+}
+
+// A JSON body as an API client would send it.
+inline http::FormData json_form_of(const nlohmann::json& fields) {
+    auto form = http::FormData::from_json(fields.dump());
+    if (!form.ok())
+        throw std::runtime_error("bad test JSON body: " + form.error().message);
+    return form.value();
+}
+
+// The fields an error names, in order; none when there was no error.
+inline std::vector<std::string> fields_of(const Error& e) {
+    std::vector<std::string> out;
+    for (const auto& f : e.fields)
+        out.push_back(f.field);
+    return out;
+}
+template <typename T>
+std::vector<std::string> fields_of(const Result<T>& r) {
+    return r.ok() ? std::vector<std::string>{} : fields_of(r.error());
+}
+
+// What the refusal says at `field`: empty when it was not refused there.
+inline std::string message_at(const Error& e, const std::string& field) {
+    for (const auto& f : e.fields) {
+        if (f.field == field)
+            return f.message;
+    }
+    return {};
+}
+template <typename T>
+std::string message_at(const Result<T>& r, const std::string& field) {
+    return r.ok() ? std::string{} : message_at(r.error(), field);
+}
+
+inline bool says(const std::string& message, const std::string& part) {
+    return message.find(part) != std::string::npos;
+}
+
+// One rule of a form, a row of a table: what is typed over a form that is otherwise valid (a
+// value replaces the field's, null leaves the field out), the one field the refusal must name,
+// and words its message there must hold. `name` names the case in GoogleTest's output.
+struct FormRule {
+    const char* name;
+    nlohmann::json typed;
+    const char* field;
+    const char* words;
+};
+
+inline void PrintTo(const FormRule& rule, std::ostream* out) {
+    *out << rule.name << ": " << rule.typed.dump();
+}
+
+// The same, for a form whose whole body is written out as the browser sends it (a list is one
+// field repeated, which a FormRule's values cannot say).
+struct BodyRule {
+    const char* name;
+    const char* body;
+    const char* field;
+    const char* words;
+};
+
+inline void PrintTo(const BodyRule& rule, std::ostream* out) {
+    *out << rule.name << ": " << rule.body;
+}
+
+// For INSTANTIATE_TEST_SUITE_P: each case is called by its row's name.
+struct RuleName {
+    template <typename Row>
+    std::string operator()(const ::testing::TestParamInfo<Row>& info) const {
+        return info.param.name;
+    }
+};
+
+// `typed` over `fields`: each value replaces that field's, and null leaves the field out.
+inline std::map<std::string, std::string> typed_over(std::map<std::string, std::string> fields,
+                                                     const nlohmann::json& typed) {
+    for (const auto& [k, v] : typed.items()) {
+        if (v.is_null()) {
+            fields.erase(k);
+        } else {
+            fields[k] = v.get<std::string>();
+        }
+    }
+    return fields;
+}
+inline nlohmann::json typed_over(nlohmann::json fields, const nlohmann::json& typed) {
+    fields.merge_patch(typed);
+    return fields;
+}
+
+// Whether `r` was refused at `field` alone, with `words` in what it says there.
+template <typename T>
+::testing::AssertionResult refused_at(const Result<T>& r, const std::string& field,
+                                      const std::string& words) {
+    if (r.ok())
+        return ::testing::AssertionFailure() << "accepted; expected a refusal at " << field;
+    const auto named = fields_of(r);
+    if (named != std::vector<std::string>{field}) {
+        auto failure = ::testing::AssertionFailure() << "refused at";
+        for (const auto& f : named)
+            failure << " " << f;
+        return failure << " (" << r.error().message << "); expected " << field << " alone";
+    }
+    const std::string said = message_at(r, field);
+    if (!says(said, words))
+        return ::testing::AssertionFailure()
+               << field << " says \"" << said << "\", not \"" << words << "\"";
+    return ::testing::AssertionSuccess();
+}
+
+// ---- People and children ----
+
+// Someone with these roles, for can() and the rules that ask who is acting: no store involved.
+inline Person person_with(std::int64_t org, std::vector<Membership> roles,
+                          std::vector<std::int64_t> allocated = {}, std::int64_t id = 42) {
+    Person p;
+    p.id = id;
+    p.organisation_id = org;
+    p.name = "Test Person";
+    p.memberships = std::move(roles);
+    p.allocated_children = std::move(allocated);
+    return p;
+}
+
+// A member of staff of `home` with `role`, added by the system as at `now`.
+inline Result<std::int64_t> add_staff(db::Connection& c, std::int64_t org, std::int64_t home,
+                                      const std::string& name, const std::string& email, Role role,
+                                      Timestamp now, const std::string& job_title = "") {
+    const audit::Actor system{std::nullopt, "test", "", ""};
+    auto id = TRY(accounts::add_person(c, {org, name, email, job_title, "", false}, system, now));
+    TRY(accounts::give_role(c, id, home, role, system, now));
+    return id;
+}
+
+// The child most store tests admit: Aisha Bennett, born 17 April 2011, here since 2 September
+// 2024 under a care order (s31) from Northshire.
+inline children::ChildDetails aisha_details() {
+    children::ChildDetails d;
+    d.first_name = "Aisha";
+    d.last_name = "Bennett";
+    d.date_of_birth = date("2011-04-17");
+    d.sex = "female";
+    d.legal_basis = "s31";
+    d.placing_authority = "Northshire County Council";
+    d.admission_date = date("2024-09-02");
+    return d;
+}
 
 }  // namespace hearth::testing
