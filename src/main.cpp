@@ -307,11 +307,11 @@ int run_export(const Common& common, std::int64_t child_id, const std::string& o
     if (!db.ok())
         return fail(db.error());
     auto app = build_app(*config);
-    auto doc = children::export_record(**db, app->record_export, child_id, "cli", cli_actor(),
+    auto doc = children::export_record(**db, app->record_export(), child_id, "cli", cli_actor(),
                                        SystemClock{}.now());
     if (!doc.ok())
         return fail(doc.error());
-    auto html = children::record_html(*doc, app->record_export);
+    auto html = children::record_html(*doc, app->record_export());
     if (!html.ok())
         return fail(html.error());
     for (const auto& [path, text] :

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "behaviour/capability.hpp"
+#include "behaviour/incident_export.hpp"
 #include "behaviour/incident_pages.hpp"
+#include "behaviour/incident_sections.hpp"
 #include "behaviour/warmth_view.hpp"
+#include "children/export/export_sections.hpp"
 
 namespace hearth::behaviour {
 
@@ -87,5 +91,10 @@ void add_routes(http::Router& router, const IncidentSections& sections) {
     router.add(
         {"GET", "/api/v1/shared-learning", Action::view_shared_learning, pages::shared_learning});
 }
+
+const Capability capability{"Behaviour and incidents", [](Registry& r) {
+                                add_routes(r.router, r.at<IncidentSections>());
+                                r.at<children::ExportSections>().add(incidents_export_section());
+                            }};
 
 }  // namespace hearth::behaviour

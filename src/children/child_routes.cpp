@@ -2,20 +2,21 @@
 
 #include <fmt/format.h>
 
+#include "children/capability.hpp"
+#include "children/child_panels.hpp"
 #include "children/child_store.hpp"
+#include "children/export/case_record_sections.hpp"
 #include "children/export/export_routes.hpp"
+#include "children/export/export_sections.hpp"
 #include "children/family/family_routes.hpp"
 #include "children/key_workers/key_worker_routes.hpp"
 #include "children/key_workers/key_worker_store.hpp"
 #include "children/leaving/leaving_routes.hpp"
 #include "children/leaving/leaving_store.hpp"
+#include "children/leaving/when_leaving.hpp"
 #include "children/record_view.hpp"
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
-#include "chronology/chronology_view.hpp"
-#include "daily_record/daily_entry.hpp"
-#include "organisation/homes.hpp"
-#include "plans/plan_glance.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -358,19 +359,12 @@ Result<Response> list_page(Context& ctx) {
     // that form again with what was typed, rather than the list.
     if (ctx.draft && can(ctx.person, Action::admit_child, ctx.scope))
         return new_page(ctx);
-    struct Data {
-        std::optional<organisation::Home> home;
-        std::vector<Child> children;
-    };
-    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
-        Data d;
-        d.home = TRY(organisation::find_home(c, home_id));
-        d.children = TRY(in_home(c, home_id));
-        return d;
-    }));
+    // The home was found, and named, when the request's scope was resolved.
+    auto children =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return in_home(c, home_id); }));
     if (ctx.request.wants_json()) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& ch : data.children) {
+        for (const auto& ch : children) {
             // Everyone who may see the home gets the list, the independent person too; a child's
             // case record comes with it only where they may open that record (Reg 44 consent).
             Scope child_scope = ctx.scope;
@@ -389,15 +383,15 @@ Result<Response> list_page(Context& ctx) {
         return Response::json(200, {{"children", list}});
     }
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& ch : data.children) {
+    for (const auto& ch : children) {
         rows.push_back({{"id", ch.id},
                         {"name", display_name(ch.details)},
                         {"age", age_on(ch.details, ctx.today())},
                         {"admitted", format_local_date(ch.details.admission_date)},
                         {"key_workers", key_worker_names(ch)}});
     }
-    return ctx.page("children_list", "Children at " + data.home->name,
-                    {{"home", {{"id", home_id}, {"name", data.home->name}}},
+    return ctx.page("children_list", "Children at " + ctx.scope.home_name,
+                    {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
                      {"children", rows},
                      {"has_children", !rows.empty()},
                      {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)},
@@ -468,13 +462,6 @@ std::string retention_text(const ChildDetails& d) {
                        from_death ? "date of death" : "date of birth");
 }
 
-nlohmann::json praise_moments_view() {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& m : daily_record::praise_moments())
-        out.push_back({{"key", m.key}, {"label", m.label}});
-    return out;
-}
-
 // The facts staff on shift reach for first; the whole record is on its own page.
 nlohmann::json key_facts(const Child& ch, Date today) {
     const auto& d = ch.details;
@@ -500,7 +487,7 @@ Status recorded_read(const Context& ctx, const Child& ch) {
         [&](db::Connection& c) { return record_read(c, ch, ctx.actor(), ctx.now()); });
 }
 
-Result<Response> profile(Context& ctx) {
+Result<Response> profile(Context& ctx, const ChildPanels& panels) {
     const auto child_id = ctx.param("child");
     // After an idle sign-out a kept draft comes back to the address the amend form posts to: show
     // that form again with what was typed, rather than the record.
@@ -512,8 +499,7 @@ Result<Response> profile(Context& ctx) {
     struct Data {
         Child child;
         audit::Page readers;
-        nlohmann::json recent;
-        nlohmann::json glance;
+        nlohmann::json panels = nlohmann::json::array();
     };
     // One snapshot of everything shown, read beside other readers; only the audit entry waits
     // for the single writer.
@@ -528,11 +514,11 @@ Result<Response> profile(Context& ctx) {
         if (show_readers) {
             d.readers = TRY(audit::for_child(c, child_id, "read", std::nullopt, 10));
         }
-        d.recent = TRY(chronology::recent_view(c, child_id, 6));
-        std::vector<std::string> key_workers;
-        for (const auto& k : d.child.key_workers)
-            key_workers.push_back(k.name);
-        d.glance = TRY(plans::glance(c, child_id, key_workers, ctx.now()));
+        for (const auto& panel : panels.all()) {
+            auto html = TRY(panel.render(c, ctx, d.child));
+            if (!html.empty())
+                d.panels.push_back({{"html", std::move(html)}});
+        }
         return d;
     }));
     const auto& ch = data.child;
@@ -562,10 +548,7 @@ Result<Response> profile(Context& ctx) {
                            {"left_on", ch.left_on ? format_local_date(*ch.left_on) : ""},
                            {"admitted", ctx.request.query_value("admitted").has_value()},
                            {"recorded_leaving", ctx.request.query_value("left").has_value()},
-                           {"glance", data.glance},
-                           {"recent", data.recent},
-                           {"praise_moments", praise_moments_view()},
-                           {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
+                           {"panels", data.panels},
                            {"praised", ctx.request.query_value("praised").has_value()}};
     return ctx.page("child_profile", display_name(ch.details), view);
 }
@@ -693,29 +676,38 @@ Result<Response> versions_api(Context& ctx) {
 
 }  // namespace
 
-void add_routes(http::Router& router, const ExportSections& sections) {
+void add_routes(http::Router& router, const ExportSections& sections, const ChildPanels& panels,
+                const WhenLeaving& when_leaving) {
+    auto profile_with = [&panels](Context& ctx) { return profile(ctx, panels); };
     router.add_scope_resolver("child", resolve_scope);
     router.add_child_tab({"Overview", "", Action::view_child, 10});
     router.add_child_tab({"Record", "/record", Action::view_child, 15});
     router.add({"GET", "/homes/{home}/children", Action::view_children, list_page});
     router.add({"GET", "/homes/{home}/children/new", Action::admit_child, new_page});
     router.add({"POST", "/homes/{home}/children", Action::admit_child, admit_from_form});
-    router.add({"GET", "/children/{child}", Action::view_child, profile});
+    router.add({"GET", "/children/{child}", Action::view_child, profile_with});
     router.add({"GET", "/children/{child}/record", Action::view_child, record_page});
     router.add({"GET", "/children/{child}/edit", Action::amend_child, edit_page});
     router.add({"POST", "/children/{child}", Action::amend_child, amend_from_form});
 
     router.add({"GET", "/api/v1/homes/{home}/children", Action::view_children, list_page});
     router.add({"POST", "/api/v1/homes/{home}/children", Action::admit_child, admit_from_form});
-    router.add({"GET", "/api/v1/children/{child}", Action::view_child, profile});
+    router.add({"GET", "/api/v1/children/{child}", Action::view_child, profile_with});
     router.add({"PUT", "/api/v1/children/{child}", Action::amend_child, amend_from_form});
     router.add({"GET", "/api/v1/children/{child}/versions", Action::view_child, versions_api});
 
     add_family_routes(router);
     add_key_worker_routes(router);
     add_valuables_routes(router);
-    add_leaving_routes(router);
+    add_leaving_routes(router, when_leaving);
     add_export_routes(router, sections);
 }
+
+const Capability capability{"Children's records", [](Registry& r) {
+                                auto& sections = r.at<ExportSections>();
+                                add_case_record_sections(sections);
+                                add_routes(r.router, sections, r.at<ChildPanels>(),
+                                           r.at<WhenLeaving>());
+                            }};
 
 }  // namespace hearth::children

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "chronology/capability.hpp"
 #include "chronology/chronology_store.hpp"
 #include "chronology/chronology_view.hpp"
 #include "platform/http/form.hpp"
@@ -247,5 +248,7 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/api/v1/children/{child}/chronology", Action::view_chronology, timeline});
     router.add({"GET", "/api/v1/homes/{home}/search", Action::search_home, search_page});
 }
+
+const Capability capability{"Chronology", [](Registry& r) { add_routes(r.router); }};
 
 }  // namespace hearth::chronology

@@ -2,8 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "children/child_panels.hpp"
+#include "children/export/export_sections.hpp"
+#include "chronology/chronology_view.hpp"
 #include "daily_record/action_store.hpp"
+#include "daily_record/capability.hpp"
+#include "daily_record/childrens_meeting_routes.hpp"
+#include "daily_record/daily_entry.hpp"
+#include "daily_record/daily_export.hpp"
 #include "daily_record/daily_store.hpp"
+#include "daily_record/handover_routes.hpp"
 #include "language/language_checks.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
@@ -429,5 +437,34 @@ void add_routes(http::Router& router) {
     router.add({"PUT", "/api/v1/daily-record/{entry}", Action::amend_daily, amend_entry});
     router.add({"POST", "/api/v1/actions/{action}/done", Action::record_daily, action_done});
 }
+
+namespace {
+
+// The latest of the child's chronology on their Overview, with praise given in one tap.
+Result<std::string> recent_panel(db::Connection& c, const http::Context& ctx,
+                                 const children::Child& child) {
+    nlohmann::json moments = nlohmann::json::array();
+    for (const auto& m : praise_moments()) {
+        moments.push_back({{"key", m.key}, {"label", m.label}});
+    }
+    return views::render("_child_recent",
+                         {{"recent", TRY(chronology::recent_view(c, child.id, 6))},
+                          {"praise_moments", moments},
+                          {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
+                          {"child", {{"id", child.id}, {"first_name", child.details.first_name}}},
+                          {"csrf_token", ctx.csrf_token()}});
+}
+
+}  // namespace
+
+const Capability capability{"Daily record", [](Registry& r) {
+                                add_routes(r.router);
+                                add_handover_routes(r.router);
+                                add_meeting_routes(r.router);
+                                auto& sections = r.at<children::ExportSections>();
+                                sections.add(daily_record_export_section());
+                                sections.add(childrens_meetings_export_section());
+                                r.at<children::ChildPanels>().add({20, recent_panel});
+                            }};
 
 }  // namespace hearth::daily_record

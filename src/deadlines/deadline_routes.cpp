@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "children/export/export_sections.hpp"
+#include "deadlines/capability.hpp"
+#include "deadlines/deadline_export.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
 #include "platform/views/form_view.hpp"
@@ -205,5 +208,10 @@ void add_routes(http::Router& router) {
     router.add({"POST", "/api/v1/deadlines/{deadline}/met", Action::meet_deadline, record_met});
     router.add({"GET", "/api/v1/children/{child}/deadlines", Action::view_chronology, child_page});
 }
+
+const Capability capability{"Deadlines", [](Registry& r) {
+                                add_routes(r.router);
+                                r.at<children::ExportSections>().add(deadlines_export_section());
+                            }};
 
 }  // namespace hearth::deadlines

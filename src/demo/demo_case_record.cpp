@@ -7,6 +7,7 @@
 #include "children/key_workers/key_worker_store.hpp"
 #include "children/leaving/leaving_store.hpp"
 #include "children/valuables/valuables_store.hpp"
+#include "plans/plan_store.hpp"
 
 namespace hearth::demo {
 
@@ -143,7 +144,9 @@ Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
         "planned visits, and chose to come back for tea a month later.";
     left.authority_informed_on = left.left_on;
     left.authority_informed_who = "Sam Keane, social worker";
-    TRY(children::record_leaving(c, id, left, manager, now));
+    children::WhenLeaving when_leaving;
+    when_leaving.add(plans::end_reviews_on_leaving);
+    TRY(children::record_leaving(c, id, left, when_leaving, manager, now));
     return {};
 }
 

@@ -1,5 +1,10 @@
 #include "intervention/intervention_routes.hpp"
 
+#include "behaviour/incident_sections.hpp"
+#include "children/export/export_sections.hpp"
+#include "intervention/capability.hpp"
+#include "intervention/measure_export.hpp"
+
 namespace hearth::intervention {
 
 void add_routes(http::Router& router, behaviour::IncidentSections& sections) {
@@ -8,5 +13,10 @@ void add_routes(http::Router& router, behaviour::IncidentSections& sections) {
     add_figure_routes(router);
     add_technique_routes(router);
 }
+
+const Capability capability{"Physical intervention", [](Registry& r) {
+                                add_routes(r.router, r.at<behaviour::IncidentSections>());
+                                r.at<children::ExportSections>().add(measures_export_section());
+                            }};
 
 }  // namespace hearth::intervention

@@ -1,5 +1,6 @@
 #include "language/language_routes.hpp"
 
+#include "language/capability.hpp"
 #include "language/phrase.hpp"
 
 namespace hearth::language {
@@ -12,5 +13,7 @@ void add_routes(http::Router& router) {
     add_check_routes(router);
     add_figure_routes(router);
 }
+
+const Capability capability{"Language that cares", [](Registry& r) { add_routes(r.router); }};
 
 }  // namespace hearth::language

@@ -5,6 +5,7 @@
 #include "children/child_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
+#include "organisation/capability.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
@@ -327,5 +328,7 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/api/v1/homes/{home}/people", Action::view_people, people});
     router.add({"POST", "/api/v1/homes/{home}/people", Action::manage_people, add_person});
 }
+
+const Capability capability{"Homes and people", [](Registry& r) { add_routes(r.router); }};
 
 }  // namespace hearth::organisation

@@ -2,7 +2,7 @@
 // A child's plans in the export of their whole record (a subject access request, or leaving): every
 // plan with every version, oldest first, its sign-off and who it was shared with. One section of
 // the case record's export registry, added where the application is put together:
-//     app->record_export.add(plans::export_section());
+//     r.at<children::ExportSections>().add(plans::export_section());  (plans/capability.cpp)
 #include <cstdint>
 #include <nlohmann/json.hpp>
 

@@ -4,8 +4,16 @@
 
 #include <charconv>
 
+#include "children/child_panels.hpp"
+#include "children/export/export_sections.hpp"
+#include "children/leaving/when_leaving.hpp"
+#include "plans/capability.hpp"
+#include "plans/plan_export.hpp"
+#include "plans/plan_glance.hpp"
 #include "plans/plan_pages.hpp"
+#include "plans/plan_store.hpp"
 #include "plans/plan_views.hpp"
+#include "platform/views/views.hpp"
 
 namespace hearth::plans {
 
@@ -231,5 +239,26 @@ void add_routes(http::Router& router) {
     router.add({"POST", "/api/v1/children/{child}/plans/{plan}/sharing", Action::write_plan,
                 pages::record_sharing});
 }
+
+namespace {
+
+// The child at a glance, first on their Overview: what staff on shift reach for.
+Result<std::string> glance_panel(db::Connection& c, const http::Context& ctx,
+                                 const children::Child& child) {
+    std::vector<std::string> key_workers;
+    for (const auto& k : child.key_workers) {
+        key_workers.push_back(k.name);
+    }
+    return views::render("_child_glance", TRY(glance(c, child.id, key_workers, ctx.now())));
+}
+
+}  // namespace
+
+const Capability capability{"Plans and risk assessments", [](Registry& r) {
+                                add_routes(r.router);
+                                r.at<children::ExportSections>().add(export_section());
+                                r.at<children::ChildPanels>().add({10, glance_panel});
+                                r.at<children::WhenLeaving>().add(end_reviews_on_leaving);
+                            }};
 
 }  // namespace hearth::plans

@@ -361,4 +361,12 @@ Status resolve_scope(db::Connection& c, std::int64_t plan_id, Scope& scope) {
     return {};
 }
 
+Status end_reviews_on_leaving(db::Connection& c, std::int64_t child_id, const audit::Actor& actor,
+                              Timestamp now) {
+    TRY(deadlines::close_for_child(
+        c, child_id, "plan_review",
+        "They left the home: their plans are reviewed where they live now", actor, now));
+    return {};
+}
+
 }  // namespace hearth::plans

@@ -92,4 +92,9 @@ Status record_read(db::Connection& c, const Subject& child, const std::string& r
 // For the router: a plan is found only under its own child (the {child} of the same path).
 Status resolve_scope(db::Connection& c, std::int64_t plan_id, Scope& scope);
 
+// A child who has left has their plans reviewed where they live now: their review clocks close
+// (a step of children::WhenLeaving).
+Status end_reviews_on_leaving(db::Connection& c, std::int64_t child_id, const audit::Actor& actor,
+                              Timestamp now);
+
 }  // namespace hearth::plans

@@ -8,6 +8,7 @@
 #include "case_record_fixture.hpp"
 #include "children/leaving/leaving_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "plans/plan_store.hpp"
 
 using namespace hearth;
 using namespace hearth::children;
@@ -84,6 +85,12 @@ TEST(RegisterCursor, RoundTripsAndRefusesAnythingElse) {
 
 class LeavingStore : public hearth::testing::CaseRecordTest {
   protected:
+    void SetUp() override {
+        CaseRecordTest::SetUp();
+        when_leaving_.add(plans::end_reviews_on_leaving);
+    }
+    // As the application joins it: the plans capability ends review clocks.
+    children::WhenLeaving when_leaving_;
     Result<std::int64_t> leave(std::int64_t child, const char* on = "2026-05-10") {
         Leaving l;
         l.left_on = *parse_date(on);
@@ -92,8 +99,9 @@ class LeavingStore : public hearth::testing::CaseRecordTest {
         l.reason = "A long-term foster family near her school";
         l.authority_informed_on = *parse_date(on);
         l.authority_informed_who = "Casey Nolan";
-        return db_->write(
-            [&](db::Connection& c) { return record_leaving(c, child, l, as(manager_), tick()); });
+        return db_->write([&](db::Connection& c) {
+            return record_leaving(c, child, l, when_leaving_, as(manager_), tick());
+        });
     }
     std::int64_t admit_on(const char* first, const char* day) {
         children::ChildDetails d = details_;

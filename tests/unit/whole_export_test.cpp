@@ -78,7 +78,7 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
     std::map<std::string, int> checked;
     for (const auto& row : *children) {
         const std::int64_t child = row.integer(0);
-        auto doc = children::export_record(*app.db, app.app->record_export, child, "json",
+        auto doc = children::export_record(*app.db, app.app->record_export(), child, "json",
                                            {std::nullopt, "test", "", ""}, app.clock.now());
         ASSERT_TRUE(doc.ok()) << doc.error().detail;
         std::map<std::string, nlohmann::json> sections;

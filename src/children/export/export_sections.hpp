@@ -1,9 +1,9 @@
 #pragma once
 // The parts of a child's whole record, for the export a child (or someone for them) receives in
 // answer to a subject access request or when they leave. Each capability adds its own section once,
-// where the application is put together (hearth_app.cpp):
+// in its entry point (its capability.cpp, see platform/capability.hpp):
 //
-//     app->record_export.add(daily::record_export_section());
+//     r.at<children::ExportSections>().add(daily_record_export_section());
 //
 // A section says what it is called, reads its part of the record as JSON (inside the export's one
 // transaction, so the whole file is one moment of the record), and says how the printable HTML

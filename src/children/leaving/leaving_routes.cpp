@@ -90,7 +90,7 @@ Result<Response> leaving_page(Context& ctx) {
                             std::nullopt, 200);
 }
 
-Result<Response> leave(Context& ctx) {
+Result<Response> leave(Context& ctx, const WhenLeaving& when_leaving) {
     const auto child_id = ctx.param("child");
     auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
     if (!child.ok() || !*child)
@@ -99,7 +99,7 @@ Result<Response> leave(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto l = read_leaving(reader, ctx.today(), (*child)->details.admission_date);
     auto id = l.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record_leaving(c, child_id, *l, ctx.actor(), ctx.now());
+        return record_leaving(c, child_id, *l, when_leaving, ctx.actor(), ctx.now());
     })
                      : Result<std::int64_t>(l.error());
     if (!id.ok()) {
@@ -181,10 +181,11 @@ Result<Response> register_page(Context& ctx) {
 
 }  // namespace
 
-void add_leaving_routes(http::Router& router) {
+void add_leaving_routes(http::Router& router, const WhenLeaving& when_leaving) {
+    auto leave_with = [&when_leaving](Context& ctx) { return leave(ctx, when_leaving); };
     router.add({"GET", "/children/{child}/leaving", Action::record_leaving, leaving_page});
-    router.add({"POST", "/children/{child}/leaving", Action::record_leaving, leave});
-    router.add({"POST", "/api/v1/children/{child}/leaving", Action::record_leaving, leave});
+    router.add({"POST", "/children/{child}/leaving", Action::record_leaving, leave_with});
+    router.add({"POST", "/api/v1/children/{child}/leaving", Action::record_leaving, leave_with});
     router.add({"GET", "/homes/{home}/register", Action::view_register, register_page});
     router.add({"GET", "/api/v1/homes/{home}/register", Action::view_register, register_page});
 }

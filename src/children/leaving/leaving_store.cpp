@@ -5,7 +5,6 @@
 #include "children/child_store.hpp"
 #include "children/key_workers/key_worker_store.hpp"
 #include "chronology/chronology_store.hpp"
-#include "deadlines/deadline_store.hpp"
 
 namespace hearth::children {
 
@@ -31,7 +30,8 @@ Result<std::optional<LeavingRecord>> leaving_of(db::Connection& c, std::int64_t 
 }
 
 Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, const Leaving& l,
-                                    const audit::Actor& actor, Timestamp now) {
+                                    const WhenLeaving& when_leaving, const audit::Actor& actor,
+                                    Timestamp now) {
     TRY(lock_child(c, child_id));
     auto child = TRY(find(c, child_id));
     if (!child)
@@ -61,10 +61,9 @@ Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, co
     TRY(c.run("UPDATE children SET left_on = $1 WHERE id = $2",
               {format_date(l.left_on), child_id}));
     TRY(end_key_workers_on_leaving(c, child_id, actor, now));
-    TRY(deadlines::close_for_child(c, child_id, "plan_review",
-                                   "They left the home: their plans are reviewed "
-                                   "where they live now",
-                                   actor, now));
+    for (const auto& step : when_leaving.all()) {
+        TRY(step(c, child_id, actor, now));
+    }
     auto entry = TRY(chronology::record(c,
                                         {.child_id = child_id,
                                          .home_id = child->home_id,

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "children/leaving/leaving.hpp"
+#include "children/leaving/when_leaving.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/db/database.hpp"
 
@@ -19,9 +20,11 @@ Result<std::optional<LeavingRecord>> leaving_of(db::Connection& c, std::int64_t 
 
 // Records that the child left: the leaving, a new version of their record with the address on
 // leaving, the end of their key workers' spells, the chronology and the audit trail, in one
-// transaction. A child who has already left is a conflict.
+// transaction, with what other capabilities end when a child leaves. A child who has already left
+// is a conflict.
 Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, const Leaving& l,
-                                    const audit::Actor& actor, Timestamp now);
+                                    const WhenLeaving& when_leaving, const audit::Actor& actor,
+                                    Timestamp now);
 
 struct RegisterPage {
     std::vector<RegisterEntry> entries;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "platform/audit/capability.hpp"
+
 namespace hearth::audit {
 
 namespace {
@@ -78,5 +80,7 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/homes/{home}/audit", Action::view_audit, trail});
     router.add({"GET", "/api/v1/homes/{home}/audit", Action::view_audit, trail});
 }
+
+const Capability capability{"Audit trail", [](Registry& r) { add_routes(r.router); }};
 
 }  // namespace hearth::audit

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "platform/auth/capability.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
 #include "platform/views/form_view.hpp"
@@ -250,5 +251,7 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/account/password", Action::signed_in, show_password});
     router.add({"POST", "/account/password", Action::signed_in, change_password, 8 * 1024});
 }
+
+const Capability capability{"Signing in", [](Registry& r) { add_routes(r.router); }};
 
 }  // namespace hearth::auth

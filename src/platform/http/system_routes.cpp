@@ -1,5 +1,7 @@
 #include "platform/http/system_routes.hpp"
 
+#include "platform/http/system_capability.hpp"
+
 namespace hearth::http {
 
 void add_system_routes(Router& router, std::shared_ptr<const StaticFiles> files,
@@ -29,5 +31,20 @@ void add_system_routes(Router& router, std::shared_ptr<const StaticFiles> files,
                 },
                 0, false});
 }
+
+}  // namespace hearth::http
+
+namespace hearth {
+extern const char* const openapi_yaml_text;  // generated from docs/api/openapi.yaml
+}  // namespace hearth
+
+namespace hearth::http {
+
+const Capability system_capability{
+    "System", [](Registry& r) {
+        add_system_routes(r.router,
+                          std::make_shared<const StaticFiles>(r.config.web_dir + "/static"),
+                          openapi_yaml_text);
+    }};
 
 }  // namespace hearth::http
