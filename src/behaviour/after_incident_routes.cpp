@@ -93,23 +93,16 @@ nlohmann::json values_for(const Context& ctx, nlohmann::json fresh) {
     return fresh;
 }
 
-// Saves through `add`, then back to the incident, or the form again with the error.
-template <typename Input, typename Add, typename Fields>
-Result<Response> save(Context& ctx, const Form& form, const Shown& shown, Result<Input> input,
-                      Add add, Fields fields, const std::string& done) {
-    Result<std::int64_t> id = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return add(c, shown.incident, input.value(), ctx.actor(), ctx.now());
-    })
-                                         : Result<std::int64_t>(input.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        std::optional<Error> e = id.error();
-        return show(ctx, form, shown.incident, fields(ctx.form->typed_values(), errors_of(e)), e,
-                    400);
-    }
+// Saves through `add`, then back to the incident. A refused form is shown again by the route's
+// `again` (the *_again functions below), with what was typed and the message at each field.
+template <typename Input, typename Add>
+Result<Response> save(Context& ctx, const Shown& shown, Result<Input> input, Add add,
+                      const std::string& done) {
+    auto typed = TRY(std::move(input));
+    const auto id = TRY(ctx.services.db.write(
+        [&](db::Connection& c) { return add(c, shown.incident, typed, ctx.actor(), ctx.now()); }));
     if (ctx.request.wants_json())
-        return Response::json(201, {{"id", id.value()}, {"incident_id", shown.incident.id}});
+        return Response::json(201, {{"id", id}, {"incident_id", shown.incident.id}});
     return Response::redirect(incident_href(ctx.scope.child_id.value_or(0), shown.incident.id) +
                               "?added=" + done);
 }
@@ -275,12 +268,14 @@ Result<Response> add_account(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto input =
         read_account(reader, ids_of(children), shown.incident.details.occurred_at, ctx.now());
-    return save(
-        ctx, account_page, shown, std::move(input), behaviour::add_account,
-        [&](const nlohmann::json& v, const nlohmann::json& e) {
-            return account_fields(children, v, e);
-        },
-        "account");
+    return save(ctx, shown, std::move(input), behaviour::add_account, "account");
+}
+
+Result<Response> add_account_again(Context& ctx, const Error& e) {
+    auto shown = TRY(load(ctx, false));
+    const auto children = children_choosable(ctx, shown.incident);
+    return show(ctx, account_page, shown.incident,
+                account_fields(children, ctx.form->typed_values(), errors_of(e)), e, 400);
 }
 
 Result<Response> notification_form(Context& ctx) {
@@ -297,12 +292,14 @@ Result<Response> add_notification(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto input =
         read_notification(reader, ids_of(children), shown.incident.details.occurred_at, ctx.now());
-    return save(
-        ctx, notification_page, shown, std::move(input), behaviour::add_notification,
-        [&](const nlohmann::json& v, const nlohmann::json& e) {
-            return notification_fields(children, v, e);
-        },
-        "notification");
+    return save(ctx, shown, std::move(input), behaviour::add_notification, "notification");
+}
+
+Result<Response> add_notification_again(Context& ctx, const Error& e) {
+    auto shown = TRY(load(ctx, false));
+    const auto children = children_choosable(ctx, shown.incident);
+    return show(ctx, notification_page, shown.incident,
+                notification_fields(children, ctx.form->typed_values(), errors_of(e)), e, 400);
 }
 
 Result<Response> child_debrief_form(Context& ctx) {
@@ -321,12 +318,15 @@ Result<Response> add_child_debrief(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto input = read_child_debrief(reader, ids_of(children), shown.staff,
                                     shown.incident.details.occurred_at, ctx.now());
-    return save(
-        ctx, child_debrief_page, shown, std::move(input), behaviour::add_child_debrief,
-        [&](const nlohmann::json& v, const nlohmann::json& e) {
-            return child_debrief_fields(children, shown.staff, v, e);
-        },
-        "child_debrief");
+    return save(ctx, shown, std::move(input), behaviour::add_child_debrief, "child_debrief");
+}
+
+Result<Response> add_child_debrief_again(Context& ctx, const Error& e) {
+    auto shown = TRY(load(ctx, false));
+    const auto children = children_choosable(ctx, shown.incident);
+    return show(ctx, child_debrief_page, shown.incident,
+                child_debrief_fields(children, shown.staff, ctx.form->typed_values(), errors_of(e)),
+                e, 400);
 }
 
 Result<Response> staff_debrief_form(Context& ctx) {
@@ -346,12 +346,13 @@ Result<Response> add_staff_debrief(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto input = read_staff_debrief(reader, shown.staff, names, shown.incident.details.occurred_at,
                                     ctx.now());
-    return save(
-        ctx, staff_debrief_page, shown, std::move(input), behaviour::add_staff_debrief,
-        [&](const nlohmann::json& v, const nlohmann::json& e) {
-            return staff_debrief_fields(shown.staff, v, e);
-        },
-        "staff_debrief");
+    return save(ctx, shown, std::move(input), behaviour::add_staff_debrief, "staff_debrief");
+}
+
+Result<Response> add_staff_debrief_again(Context& ctx, const Error& e) {
+    auto shown = TRY(load(ctx, false));
+    return show(ctx, staff_debrief_page, shown.incident,
+                staff_debrief_fields(shown.staff, ctx.form->typed_values(), errors_of(e)), e, 400);
 }
 
 Result<Response> restorative_form(Context& ctx) {
@@ -365,10 +366,13 @@ Result<Response> add_restorative(Context& ctx) {
     auto shown = TRY(load(ctx, false));
     http::FormReader reader(*ctx.form);
     auto input = read_restorative(reader, shown.incident.details.occurred_at, ctx.now());
-    return save(
-        ctx, restorative_page, shown, std::move(input), behaviour::add_restorative,
-        [&](const nlohmann::json& v, const nlohmann::json& e) { return restorative_fields(v, e); },
-        "restorative");
+    return save(ctx, shown, std::move(input), behaviour::add_restorative, "restorative");
+}
+
+Result<Response> add_restorative_again(Context& ctx, const Error& e) {
+    auto shown = TRY(load(ctx, false));
+    return show(ctx, restorative_page, shown.incident,
+                restorative_fields(ctx.form->typed_values(), errors_of(e)), e, 400);
 }
 
 Result<Response> shared_learning(Context& ctx) {

@@ -56,19 +56,37 @@ void add_routes(http::Router& router, const IncidentSections& sections) {
                 .again = pages::amend_again});
     const std::string base = "/children/{child}/incidents/{incident}";
     router.add({"GET", base + "/accounts", Action::record_incident, pages::account_form});
-    router.add({"POST", base + "/accounts", Action::record_incident, pages::add_account});
+    router.add({.method = "POST",
+                .pattern = base + "/accounts",
+                .action = Action::record_incident,
+                .handler = pages::add_account,
+                .again = pages::add_account_again});
     router.add({"GET", base + "/notifications", Action::record_incident, pages::notification_form});
-    router.add({"POST", base + "/notifications", Action::record_incident, pages::add_notification});
+    router.add({.method = "POST",
+                .pattern = base + "/notifications",
+                .action = Action::record_incident,
+                .handler = pages::add_notification,
+                .again = pages::add_notification_again});
     router.add(
         {"GET", base + "/child-debriefs", Action::record_incident, pages::child_debrief_form});
-    router.add(
-        {"POST", base + "/child-debriefs", Action::record_incident, pages::add_child_debrief});
+    router.add({.method = "POST",
+                .pattern = base + "/child-debriefs",
+                .action = Action::record_incident,
+                .handler = pages::add_child_debrief,
+                .again = pages::add_child_debrief_again});
     router.add(
         {"GET", base + "/staff-debriefs", Action::record_incident, pages::staff_debrief_form});
-    router.add(
-        {"POST", base + "/staff-debriefs", Action::record_incident, pages::add_staff_debrief});
+    router.add({.method = "POST",
+                .pattern = base + "/staff-debriefs",
+                .action = Action::record_incident,
+                .handler = pages::add_staff_debrief,
+                .again = pages::add_staff_debrief_again});
     router.add({"GET", base + "/restorative", Action::record_incident, pages::restorative_form});
-    router.add({"POST", base + "/restorative", Action::record_incident, pages::add_restorative});
+    router.add({.method = "POST",
+                .pattern = base + "/restorative",
+                .action = Action::record_incident,
+                .handler = pages::add_restorative,
+                .again = pages::add_restorative_again});
     router.add({"GET", "/organisation/shared-learning", Action::view_shared_learning,
                 pages::shared_learning});
 

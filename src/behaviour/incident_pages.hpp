@@ -28,14 +28,19 @@ Result<http::Response> amend_again(http::Context& ctx, const Error& e);
 // through an idle sign-out comes back to it.
 Result<http::Response> account_form(http::Context& ctx);
 Result<http::Response> add_account(http::Context& ctx);
+Result<http::Response> add_account_again(http::Context& ctx, const Error& e);
 Result<http::Response> notification_form(http::Context& ctx);
 Result<http::Response> add_notification(http::Context& ctx);
+Result<http::Response> add_notification_again(http::Context& ctx, const Error& e);
 Result<http::Response> child_debrief_form(http::Context& ctx);
 Result<http::Response> add_child_debrief(http::Context& ctx);
+Result<http::Response> add_child_debrief_again(http::Context& ctx, const Error& e);
 Result<http::Response> staff_debrief_form(http::Context& ctx);
 Result<http::Response> add_staff_debrief(http::Context& ctx);
+Result<http::Response> add_staff_debrief_again(http::Context& ctx, const Error& e);
 Result<http::Response> restorative_form(http::Context& ctx);
 Result<http::Response> add_restorative(http::Context& ctx);
+Result<http::Response> add_restorative_again(http::Context& ctx, const Error& e);
 Result<http::Response> shared_learning(http::Context& ctx);
 
 }  // namespace hearth::behaviour::pages

@@ -17,6 +17,7 @@
 #include "children/record_view.hpp"
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -408,26 +409,23 @@ Result<Response> new_page(Context& ctx) {
 Result<Response> admit_from_form(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
-    auto admission = read_admission(reader, ctx.today());
-    auto id = admission.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return children::admit(c, home_id, admission->details, ctx.actor(), ctx.now(),
-                               admission->key_worker);
-    })
-                             : Result<std::int64_t>(admission.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return show_form(ctx, "Admit a child", fmt::format("/homes/{}/children", home_id),
-                         ctx.form->typed_values(), id.error(), std::nullopt, std::nullopt, home_id,
-                         false, 400);
-    }
+    auto admission = TRY(read_admission(reader, ctx.today()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return children::admit(c, home_id, admission.details, ctx.actor(), ctx.now(),
+                               admission.key_worker);
+    }));
     if (ctx.request.wants_json()) {
-        auto child =
-            TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); }));
+        auto child = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
         return Response::json(201, child_json(*child, ctx.today(), false))
-            .header("Location", fmt::format("/api/v1/children/{}", id.value()));
+            .header("Location", fmt::format("/api/v1/children/{}", id));
     }
-    return Response::redirect(fmt::format("/children/{}?admitted=1", id.value()));
+    return Response::redirect(fmt::format("/children/{}?admitted=1", id));
+}
+
+Result<Response> admit_again(Context& ctx, const Error& e) {
+    const auto home_id = ctx.param("home");
+    return show_form(ctx, "Admit a child", fmt::format("/homes/{}/children", home_id),
+                     ctx.form->typed_values(), e, std::nullopt, std::nullopt, home_id, false, 400);
 }
 
 nlohmann::json history_view(const std::vector<Version>& versions) {
@@ -614,40 +612,11 @@ Result<Response> amend_from_form(Context& ctx) {
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     std::string reason = reader.text("reason", "why you are changing this record",
                                      {.required = true, .max = 1000, .multiline = true});
-    auto details = read_child_details(reader, ctx.today());
-    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return children::amend(c, child_id, static_cast<int>(version.value_or(0)), details.value(),
-                               reason, ctx.actor(), ctx.now());
-    })
-                                : Status(details.error());
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return e;
-        }
-        // A conflict page shows the record as it is now: that is a read, recorded like one.
-        auto current =
-            ctx.services.db.write([&](db::Connection& c) -> Result<std::optional<Child>> {
-                auto child = TRY(find(c, child_id));
-                if (child && e.kind == ErrorKind::conflict)
-                    TRY(record_read(c, *child, ctx.actor(), ctx.now()));
-                return child;
-            });
-        if (!current.ok() || !current.value())
-            return current.ok() ? e : current.error();
-        const Child& ch = **current;
-        // On a conflict the form keeps what they typed and now carries the version they have seen.
-        int shown_version = e.kind == ErrorKind::conflict
-                                ? ch.version
-                                : static_cast<int>(version.value_or(ch.version));
-        nlohmann::json values = ctx.form->typed_values();
-        values["version"] = std::to_string(shown_version);
-        return show_form(ctx, "Amend " + display_name(ch.details) + "'s record",
-                         fmt::format("/children/{}", child_id), values, e, shown_version, ch,
-                         ch.home_id, ch.left_on.has_value(),
-                         e.kind == ErrorKind::conflict ? 409 : 400);
-    }
+    auto details = TRY(read_child_details(reader, ctx.today()));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return children::amend(c, child_id, static_cast<int>(version.value_or(0)), details, reason,
+                               ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json()) {
         auto child =
             TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); }));
@@ -655,6 +624,26 @@ Result<Response> amend_from_form(Context& ctx) {
                                               can(ctx.person, Action::view_retention, ctx.scope)));
     }
     return Response::redirect(fmt::format("/children/{}/record?amended=1", child_id));
+}
+
+// The form again with what was typed. After a conflict it shows the record as it is now (a read,
+// recorded like one) and carries the version the person has now seen.
+Result<Response> amend_again(Context& ctx, const Error& e) {
+    const auto child_id = ctx.param("child");
+    auto current =
+        TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::optional<Child>> {
+            auto child = TRY(find(c, child_id));
+            if (child && e.kind == ErrorKind::conflict)
+                TRY(record_read(c, *child, ctx.actor(), ctx.now()));
+            return child;
+        }));
+    if (!current)
+        return e;
+    const Child& ch = *current;
+    return show_form(ctx, "Amend " + display_name(ch.details) + "'s record",
+                     fmt::format("/children/{}", child_id), http::typed_again(ctx, e, ch.version),
+                     e, http::version_again(ctx, e, ch.version), ch, ch.home_id,
+                     ch.left_on.has_value(), http::status_for(e.kind));
 }
 
 Result<Response> versions_api(Context& ctx) {
@@ -684,11 +673,19 @@ void add_routes(http::Router& router, const ExportSections& sections, const Chil
     router.add_child_tab({"Record", "/record", Action::view_child, 15});
     router.add({"GET", "/homes/{home}/children", Action::view_children, list_page});
     router.add({"GET", "/homes/{home}/children/new", Action::admit_child, new_page});
-    router.add({"POST", "/homes/{home}/children", Action::admit_child, admit_from_form});
+    router.add({.method = "POST",
+                .pattern = "/homes/{home}/children",
+                .action = Action::admit_child,
+                .handler = admit_from_form,
+                .again = admit_again});
     router.add({"GET", "/children/{child}", Action::view_child, profile_with});
     router.add({"GET", "/children/{child}/record", Action::view_child, record_page});
     router.add({"GET", "/children/{child}/edit", Action::amend_child, edit_page});
-    router.add({"POST", "/children/{child}", Action::amend_child, amend_from_form});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}",
+                .action = Action::amend_child,
+                .handler = amend_from_form,
+                .again = amend_again});
 
     router.add({"GET", "/api/v1/homes/{home}/children", Action::view_children, list_page});
     router.add({"POST", "/api/v1/homes/{home}/children", Action::admit_child, admit_from_form});

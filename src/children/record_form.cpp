@@ -43,9 +43,4 @@ Result<http::Response> show_record_form(const http::Context& ctx, const RecordFo
     return ctx.page("child_record_form", form.title, data, status);
 }
 
-bool answer_as_error(const http::Context& ctx, const Error& e) {
-    return ctx.request.wants_json() ||
-           (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict);
-}
-
 }  // namespace hearth::children

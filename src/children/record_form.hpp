@@ -37,8 +37,4 @@ Result<http::Response> show_record_form(const http::Context& ctx, const RecordFo
                                         nlohmann::json values, const std::optional<Error>& error,
                                         int status);
 
-// How a failed form submission is answered: JSON errors for the API and for anything but bad input
-// or a conflict, otherwise the form again.
-bool answer_as_error(const http::Context& ctx, const Error& e);
-
 }  // namespace hearth::children

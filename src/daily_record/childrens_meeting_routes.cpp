@@ -5,6 +5,7 @@
 #include "daily_record/action_store.hpp"
 #include "daily_record/childrens_meeting_store.hpp"
 #include "daily_record/daily_entry.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
@@ -148,25 +149,22 @@ Result<Response> create(Context& ctx) {
     const auto attendees = reader.ids("attendees", "Who came");
     const std::string actions =
         reader.text("actions", "Actions agreed", {.max = 4000, .multiline = true});
-    auto details = read_meeting(reader, ctx.now());
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record_meeting(c, home_id, details.value(), attendees, agreed_actions(actions),
-                              ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(details.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return show_form(ctx, {fmt::format("/homes/{}/childrens-meetings", home_id),
-                               ctx.form->typed_values(), id.error(), std::nullopt, 400});
-    }
+    auto details = TRY(read_meeting(reader, ctx.now()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record_meeting(c, home_id, details, attendees, agreed_actions(actions), ctx.actor(),
+                              ctx.now());
+    }));
     if (ctx.request.wants_json()) {
-        auto m = TRY(
-            ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id.value()); }));
+        auto m = TRY(ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); }));
         return Response::json(201, meeting_json(*m))
-            .header("Location", fmt::format("/api/v1/childrens-meetings/{}", id.value()));
+            .header("Location", fmt::format("/api/v1/childrens-meetings/{}", id));
     }
-    return Response::redirect(fmt::format("/childrens-meetings/{}?saved=1", id.value()));
+    return Response::redirect(fmt::format("/childrens-meetings/{}?saved=1", id));
+}
+
+Result<Response> create_again(Context& ctx, const Error& e) {
+    return show_form(ctx, {fmt::format("/homes/{}/childrens-meetings", ctx.param("home")),
+                           ctx.form->typed_values(), e, std::nullopt, 400});
 }
 
 Result<Response> show(Context& ctx) {
@@ -249,32 +247,28 @@ Result<Response> amend(Context& ctx) {
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
                                            {.required = true, .max = 1000, .multiline = true});
-    auto details = read_meeting(reader, ctx.now());
-    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return amend_meeting(c, id, static_cast<int>(version.value_or(0)), details.value(), reason,
+    auto details = TRY(read_meeting(reader, ctx.now()));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return amend_meeting(c, id, static_cast<int>(version.value_or(0)), details, reason,
                              ctx.actor(), ctx.now());
-    })
-                                : Status(details.error());
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return e;
-        auto current = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
-        if (!current.ok() || !current.value())
-            return e;
-        const int shown = e.kind == ErrorKind::conflict ? (*current.value()).version
-                                                        : static_cast<int>(version.value_or(1));
-        nlohmann::json values = ctx.form->typed_values();
-        values["version"] = std::to_string(shown);
-        return show_form(ctx, {fmt::format("/childrens-meetings/{}", id), values, e, shown,
-                               e.kind == ErrorKind::conflict ? 409 : 400});
-    }
+    }));
     if (ctx.request.wants_json()) {
         auto m = TRY(ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); }));
         return Response::json(200, meeting_json(*m));
     }
     return Response::redirect(fmt::format("/childrens-meetings/{}?amended=1", id));
+}
+
+// The form again with what was typed; after a conflict it carries the version now current.
+Result<Response> amend_again(Context& ctx, const Error& e) {
+    const auto id = ctx.param("meeting");
+    auto current = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
+    if (!current.ok() || !current.value())
+        return e;
+    const int now_version = (*current.value()).version;
+    return show_form(
+        ctx, {fmt::format("/childrens-meetings/{}", id), http::typed_again(ctx, e, now_version), e,
+              http::version_again(ctx, e, now_version), http::status_for(e.kind)});
 }
 
 }  // namespace
@@ -283,10 +277,18 @@ void add_meeting_routes(http::Router& router) {
     router.add_scope_resolver("meeting", resolve_meeting_scope);
     router.add({"GET", "/homes/{home}/childrens-meetings", Action::view_handover, list});
     router.add({"GET", "/homes/{home}/childrens-meetings/new", Action::record_daily, new_page});
-    router.add({"POST", "/homes/{home}/childrens-meetings", Action::record_daily, create});
+    router.add({.method = "POST",
+                .pattern = "/homes/{home}/childrens-meetings",
+                .action = Action::record_daily,
+                .handler = create,
+                .again = create_again});
     router.add({"GET", "/childrens-meetings/{meeting}", Action::view_handover, show});
     router.add({"GET", "/childrens-meetings/{meeting}/amend", Action::amend_daily, amend_page});
-    router.add({"POST", "/childrens-meetings/{meeting}", Action::amend_daily, amend});
+    router.add({.method = "POST",
+                .pattern = "/childrens-meetings/{meeting}",
+                .action = Action::amend_daily,
+                .handler = amend,
+                .again = amend_again});
 
     router.add({"GET", "/api/v1/homes/{home}/childrens-meetings", Action::view_handover, list});
     router.add({"POST", "/api/v1/homes/{home}/childrens-meetings", Action::record_daily, create});

@@ -13,6 +13,7 @@
 #include "daily_record/daily_store.hpp"
 #include "daily_record/handover_routes.hpp"
 #include "language/language_checks.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
@@ -212,20 +213,19 @@ Result<Response> create(Context& ctx) {
         kind == EntryKind::key_work
             ? reader.text("actions", "Actions agreed", {.max = 4000, .multiline = true})
             : std::string{};
-    auto details = read_entry(reader, kind, ctx.now());
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record(c, child_id, *ctx.scope.home_id, details.value(),
-                      agreed_actions(actions_typed), ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(details.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return show_form(ctx,
-                         {kind, fmt::format("/children/{}/daily-record", child_id),
-                          ctx.form->typed_values(), id.error(), std::nullopt, std::nullopt, 400});
-    }
-    return created(ctx, id.value());
+    auto details = TRY(read_entry(reader, kind, ctx.now()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record(c, child_id, *ctx.scope.home_id, details, agreed_actions(actions_typed),
+                      ctx.actor(), ctx.now());
+    }));
+    return created(ctx, id);
+}
+
+// The form of the kind that was chosen, with what was typed.
+Result<Response> create_again(Context& ctx, const Error& e) {
+    const EntryKind kind = kind_from_key(ctx.form->get("kind")).value_or(EntryKind::note);
+    return show_form(ctx, {kind, fmt::format("/children/{}/daily-record", ctx.param("child")),
+                           ctx.form->typed_values(), e, std::nullopt, std::nullopt, 400});
 }
 
 // One tap on a tablet: praise recorded now, back where it was given.
@@ -233,26 +233,25 @@ Result<Response> praise(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
     const std::string back = reader.text("return_to", "return_to", {.max = 200});
-    auto details = read_praise(reader, ctx.now());
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record(c, child_id, *ctx.scope.home_id, details.value(), {}, ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(details.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        // Shown again on the full praise form, with what was typed and the message at the field.
-        nlohmann::json values = ctx.form->typed_values();
-        values["occurred_on"] = format_date(ctx.today());
-        values["occurred_time"] = format_local_time(ctx.now());
-        return show_form(
-            ctx, {EntryKind::praise, fmt::format("/children/{}/daily-record", child_id), values,
-                  id.error(), std::nullopt, std::nullopt, 400});
-    }
+    auto details = TRY(read_praise(reader, ctx.now()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record(c, child_id, *ctx.scope.home_id, details, {}, ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json())
-        return created(ctx, id.value());
+        return created(ctx, id);
     const std::string to = http::local_path_or(back, fmt::format("/children/{}", child_id));
     return Response::redirect(to + (to.find('?') == std::string::npos ? "?" : "&") + "praised=1");
+}
+
+// Shown again on the full praise form, with what was typed, the message at the field, and now as
+// the day and time.
+Result<Response> praise_again(Context& ctx, const Error& e) {
+    nlohmann::json values = ctx.form->typed_values();
+    values["occurred_on"] = format_date(ctx.today());
+    values["occurred_time"] = format_local_time(ctx.now());
+    return show_form(
+        ctx, {EntryKind::praise, fmt::format("/children/{}/daily-record", ctx.param("child")),
+              values, e, std::nullopt, std::nullopt, 400});
 }
 
 Result<Response> show(Context& ctx) {
@@ -354,49 +353,40 @@ Result<Response> amend_entry(Context& ctx) {
     auto current = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); }));
     if (!current)
         return Error::not_found("We could not find that entry.");
-    const EntryKind kind = current->details.kind;
     http::FormReader reader(*ctx.form);
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this entry",
                                            {.required = true, .max = 1000, .multiline = true});
-    auto details = read_entry(reader, kind, ctx.now());
-    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return amend(c, entry_id, static_cast<int>(version.value_or(0)), details.value(), reason,
+    auto details = TRY(read_entry(reader, current->details.kind, ctx.now()));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return amend(c, entry_id, static_cast<int>(version.value_or(0)), details, reason,
                      ctx.actor(), ctx.now());
-    })
-                                : Status(details.error());
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return e;
-        auto now_current = ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
-            auto entry = TRY(find(c, entry_id));
-            if (!entry)
-                return Error::not_found("We could not find that entry.");
-            if (e.kind == ErrorKind::conflict)
-                TRY(record_read(c, *entry, ctx.actor(), ctx.now()));
-            return std::move(*entry);
-        });
-        if (!now_current.ok())
-            return now_current.error();
-        // On a conflict the form keeps what they typed and now carries the version they have seen.
-        const int shown = e.kind == ErrorKind::conflict
-                              ? now_current->version
-                              : static_cast<int>(version.value_or(now_current->version));
-        nlohmann::json values = ctx.form->typed_values();
-        values["version"] = std::to_string(shown);
-        return show_form(ctx, {kind, fmt::format("/daily-record/{}", entry_id), values, e, shown,
-                               now_current.value(), e.kind == ErrorKind::conflict ? 409 : 400});
-    }
+    }));
     if (ctx.request.wants_json()) {
-        auto entry = ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); });
-        if (!entry.ok())
-            return entry.error();
-        return Response::json(200, entry_json(**entry));
+        auto entry =
+            TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); }));
+        return Response::json(200, entry_json(*entry));
     }
     return Response::redirect(fmt::format("/daily-record/{}?amended=1", entry_id));
+}
+
+// The form again with what was typed; after a conflict, with the entry as it now is (a read,
+// recorded like one) and the version the person has now seen.
+Result<Response> amend_again(Context& ctx, const Error& e) {
+    const auto entry_id = ctx.param("entry");
+    auto now_is = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Entry> {
+        auto entry = TRY(find(c, entry_id));
+        if (!entry)
+            return Error::not_found("We could not find that entry.");
+        if (e.kind == ErrorKind::conflict)
+            TRY(record_read(c, *entry, ctx.actor(), ctx.now()));
+        return std::move(*entry);
+    }));
+    return show_form(
+        ctx, {now_is.details.kind, fmt::format("/daily-record/{}", entry_id),
+              http::typed_again(ctx, e, now_is.version), e,
+              http::version_again(ctx, e, now_is.version), now_is, http::status_for(e.kind)});
 }
 
 Result<Response> action_done(Context& ctx) {
@@ -425,11 +415,23 @@ void add_routes(http::Router& router) {
     router.add_scope_resolver("entry", resolve_scope);
     router.add_scope_resolver("action", resolve_action_scope);
     router.add({"GET", "/children/{child}/daily-record/new", Action::record_daily, new_page});
-    router.add({"POST", "/children/{child}/daily-record", Action::record_daily, create});
-    router.add({"POST", "/children/{child}/praise", Action::record_daily, praise});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/daily-record",
+                .action = Action::record_daily,
+                .handler = create,
+                .again = create_again});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/praise",
+                .action = Action::record_daily,
+                .handler = praise,
+                .again = praise_again});
     router.add({"GET", "/daily-record/{entry}", Action::view_chronology, show});
     router.add({"GET", "/daily-record/{entry}/amend", Action::amend_daily, amend_page});
-    router.add({"POST", "/daily-record/{entry}", Action::amend_daily, amend_entry});
+    router.add({.method = "POST",
+                .pattern = "/daily-record/{entry}",
+                .action = Action::amend_daily,
+                .handler = amend_entry,
+                .again = amend_again});
     router.add({"POST", "/actions/{action}/done", Action::record_daily, action_done});
 
     router.add({"POST", "/api/v1/children/{child}/daily-record", Action::record_daily, create});

@@ -166,29 +166,25 @@ Result<Response> record_met(Context& ctx) {
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string note =
         reader.text("note", "how it was met", {.required = true, .max = 2000, .multiline = true});
-    Status checked = reader.finish();
-    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) {
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
         return meet_by_hand(c, id, static_cast<int>(version.value_or(0)), ctx.actor(), ctx.now(),
                             note);
-    })
-                                : checked;
-    if (!saved.ok()) {
-        if (ctx.request.wants_json() || (saved.error().kind != ErrorKind::invalid_input &&
-                                         saved.error().kind != ErrorKind::conflict))
-            return saved.error();
-        auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
-        if (!found.ok() || !found.value())
-            return saved.error();
-        return show_deadline(ctx, **found, ctx.form->typed_values(), saved.error(),
-                             saved.error().kind == ErrorKind::conflict ? 409 : 400);
-    }
+    }));
     if (ctx.request.wants_json()) {
-        auto found = ctx.services.db.read([&](db::Connection& c) { return find(c, id); });
-        if (!found.ok())
-            return found.error();
-        return Response::json(200, deadline_view(**found, ctx.now()));
+        auto found = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
+        return Response::json(200, deadline_view(*found, ctx.now()));
     }
     return Response::redirect(fmt::format("/deadlines/{}?met=1", id));
+}
+
+// The deadline as it now is, with the note typed and the message.
+Result<Response> met_again(Context& ctx, const Error& e) {
+    auto found =
+        ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); });
+    if (!found.ok() || !found.value())
+        return e;
+    return show_deadline(ctx, **found, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
 }  // namespace
@@ -199,7 +195,11 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/homes/{home}/deadlines", Action::view_deadlines, home_page});
     router.add({"GET", "/deadlines", Action::signed_in, across_homes});
     router.add({"GET", "/deadlines/{deadline}", Action::view_deadlines, detail});
-    router.add({"POST", "/deadlines/{deadline}/met", Action::meet_deadline, record_met});
+    router.add({.method = "POST",
+                .pattern = "/deadlines/{deadline}/met",
+                .action = Action::meet_deadline,
+                .handler = record_met,
+                .again = met_again});
     router.add({"GET", "/children/{child}/deadlines", Action::view_chronology, child_page});
 
     router.add({"GET", "/api/v1/homes/{home}/deadlines", Action::view_deadlines, home_page});

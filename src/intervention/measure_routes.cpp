@@ -12,6 +12,7 @@
 #include "intervention/measure_views.hpp"
 #include "intervention/technique_store.hpp"
 #include "language/language_checks.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
@@ -149,30 +150,30 @@ Result<Response> create(Context& ctx) {
     http::FormReader reader(*ctx.form);
     reader.choice("kind", "the kind of record", keys_of(measure_kinds()), true);
     auto details =
-        read_measure(reader, kind, w.choosable, w.incident.details.occurred_at, ctx.now());
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+        TRY(read_measure(reader, kind, w.choosable, w.incident.details.occurred_at, ctx.now()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
         return record(
             c,
             {&w.incident, ctx.scope.child_id.value_or(0), ctx.scope.organisation_id.value_or(0),
-             label_in(w.choosable.techniques, details->technique)},
-            details.value(), ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(details.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return show_form(
-            ctx, w,
-            {kind, ctx.request.path, ctx.form->typed_values(), id.error(), std::nullopt, 400});
-    }
+             label_in(w.choosable.techniques, details.technique)},
+            details, ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json()) {
-        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
-        if (!made.ok() || !made.value())
-            return made.ok() ? Error::internal("record vanished") : made.error();
-        return Response::json(201, measure_json(**made, w.choosable.staff))
-            .header("Location", fmt::format("/api/v1/measures/{}", id.value()));
+        auto made = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
+        if (!made)
+            return Error::internal("record vanished");
+        return Response::json(201, measure_json(*made, w.choosable.staff))
+            .header("Location", fmt::format("/api/v1/measures/{}", id));
     }
-    return Response::redirect(measure_href(id.value()) + "?saved=1");
+    return Response::redirect(measure_href(id) + "?saved=1");
+}
+
+Result<Response> create_again(Context& ctx, const Error& e) {
+    auto w = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), false); }));
+    return show_form(
+        ctx, w,
+        {kind_asked(ctx), ctx.request.path, ctx.form->typed_values(), e, std::nullopt, 400});
 }
 
 Result<Response> amend_form(Context& ctx);
@@ -295,40 +296,35 @@ Result<Response> save_amendment(Context& ctx) {
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
                                            {.required = true, .max = 1000, .multiline = true});
-    auto details = read_measure(reader, current.details.kind, w.choosable,
-                                w.incident.details.occurred_at, ctx.now());
-    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return intervention::amend(
-            c, current.id, static_cast<int>(version.value_or(0)), details.value(),
-            label_in(w.choosable.techniques, details->technique),
-            ctx.scope.organisation_id.value_or(0), reason, ctx.actor(), ctx.now());
-    })
-                                : Status(details.error());
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return e;
-        nlohmann::json values = ctx.form->typed_values();
-        int shown = static_cast<int>(version.value_or(current.version));
-        if (e.kind == ErrorKind::conflict) {
-            auto now_is =
-                ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); });
-            if (now_is.ok() && now_is.value())
-                shown = (*now_is)->version;
-        }
-        values["version"] = std::to_string(shown);
-        return show_form(ctx, w,
-                         {current.details.kind, measure_href(current.id), values, e, shown,
-                          e.kind == ErrorKind::conflict ? 409 : 400});
-    }
+    auto details = TRY(read_measure(reader, current.details.kind, w.choosable,
+                                    w.incident.details.occurred_at, ctx.now()));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return intervention::amend(c, current.id, static_cast<int>(version.value_or(0)), details,
+                                   label_in(w.choosable.techniques, details.technique),
+                                   ctx.scope.organisation_id.value_or(0), reason, ctx.actor(),
+                                   ctx.now());
+    }));
     if (ctx.request.wants_json()) {
-        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); });
-        if (!made.ok() || !made.value())
-            return made.ok() ? Error::internal("record vanished") : made.error();
-        return Response::json(200, measure_json(**made, w.choosable.staff));
+        auto made =
+            TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); }));
+        if (!made)
+            return Error::internal("record vanished");
+        return Response::json(200, measure_json(*made, w.choosable.staff));
     }
     return Response::redirect(measure_href(current.id) + "?amended=1");
+}
+
+// The form again with what was typed; after a conflict it carries the version now current.
+Result<Response> amendment_again(Context& ctx, const Error& e) {
+    auto m =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("measure")); }));
+    if (!m)
+        return Error::not_found("We could not find that record.");
+    auto w = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return load_writing(c, ctx, m->incident_id, false); }));
+    return show_form(ctx, w,
+                     {m->details.kind, measure_href(m->id), http::typed_again(ctx, e, m->version),
+                      e, http::version_again(ctx, e, m->version), http::status_for(e.kind)});
 }
 
 // -- The two sign-offs ---------------------------------------------------------------------------
@@ -417,30 +413,28 @@ Result<Response> sign_post(Context& ctx, Stage stage) {
     auto l = TRY(load_measure(ctx, false));
     http::FormReader reader(*ctx.form);
     auto input =
-        read_review(reader, stage, local_date_of(l.measure.details.started_at), ctx.today());
-    Status saved = input.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
+        TRY(read_review(reader, stage, local_date_of(l.measure.details.started_at), ctx.today()));
+    TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         auto signer = TRY(signer_for(c, ctx.person, l.measure.home_id));
-        return sign(c, l.measure.id, stage, input.value(), signer, ctx.actor(), ctx.now());
-    })
-                              : Status(input.error());
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict))
-            return e;
-        auto again = TRY(load_measure(ctx, e.kind == ErrorKind::conflict));
-        nlohmann::json values = ctx.form->typed_values();
-        if (e.kind == ErrorKind::conflict)
-            values["version"] = std::to_string(again.measure.version);
-        Error shown = e;
-        if (e.kind == ErrorKind::conflict)
-            shown = Error::invalid("signed", e.message);
-        return show_sign(ctx, again.measure, again.people, again.techniques,
-                         {stage, values, shown, e.kind == ErrorKind::conflict ? 409 : 400});
-    }
+        return sign(c, l.measure.id, stage, input, signer, ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json())
         return Response::no_content();
     return Response::redirect(measure_href(l.measure.id) + "?signed=1");
+}
+
+// The sign-off form again with what was typed. After a conflict (signed already, or the record
+// amended since) the record is read as it now is, and that read is recorded; the form carries its
+// version, and the conflict is told at the box that signs.
+Result<Response> sign_again(Context& ctx, const Error& e, Stage stage) {
+    const bool conflict = e.kind == ErrorKind::conflict;
+    auto again = TRY(load_measure(ctx, conflict));
+    nlohmann::json values = ctx.form->typed_values();
+    if (conflict)
+        values["version"] = std::to_string(again.measure.version);
+    const Error shown = conflict ? Error::invalid("signed", e.message) : e;
+    return show_sign(ctx, again.measure, again.people, again.techniques,
+                     {stage, values, shown, http::status_for(e.kind)});
 }
 
 // The incident page's part: the Reg 35 records written for the incident, for the children whose
@@ -474,19 +468,36 @@ void add_measure_routes(http::Router& router, behaviour::IncidentSections& secti
     sections.add(incident_section);
     const std::string base = "/children/{child}/incidents/{incident}/measures";
     router.add({"GET", base, Action::record_measure, new_form});
-    router.add({"POST", base, Action::record_measure, create, measure_body});
+    router.add({.method = "POST",
+                .pattern = base,
+                .action = Action::record_measure,
+                .handler = create,
+                .max_body = measure_body,
+                .again = create_again});
     router.add({"GET", "/measures/{measure}", Action::view_chronology, show});
     router.add({"GET", "/measures/{measure}/amend", Action::record_measure, amend_form});
-    router.add(
-        {"POST", "/measures/{measure}", Action::record_measure, save_amendment, measure_body});
+    router.add({.method = "POST",
+                .pattern = "/measures/{measure}",
+                .action = Action::record_measure,
+                .handler = save_amendment,
+                .max_body = measure_body,
+                .again = amendment_again});
     router.add({"GET", "/measures/{measure}/staff-review", Action::sign_measure,
                 [](Context& ctx) { return sign_form(ctx, Stage::staff); }});
-    router.add({"POST", "/measures/{measure}/staff-review", Action::sign_measure,
-                [](Context& ctx) { return sign_post(ctx, Stage::staff); }});
+    router.add(
+        {.method = "POST",
+         .pattern = "/measures/{measure}/staff-review",
+         .action = Action::sign_measure,
+         .handler = [](Context& ctx) { return sign_post(ctx, Stage::staff); },
+         .again = [](Context& ctx, const Error& e) { return sign_again(ctx, e, Stage::staff); }});
     router.add({"GET", "/measures/{measure}/child-review", Action::sign_measure,
                 [](Context& ctx) { return sign_form(ctx, Stage::child); }});
-    router.add({"POST", "/measures/{measure}/child-review", Action::sign_measure,
-                [](Context& ctx) { return sign_post(ctx, Stage::child); }});
+    router.add(
+        {.method = "POST",
+         .pattern = "/measures/{measure}/child-review",
+         .action = Action::sign_measure,
+         .handler = [](Context& ctx) { return sign_post(ctx, Stage::child); },
+         .again = [](Context& ctx, const Error& e) { return sign_again(ctx, e, Stage::child); }});
 
     router.add({"POST", "/api/v1/children/{child}/incidents/{incident}/measures",
                 Action::record_measure, create, measure_body});

@@ -90,22 +90,24 @@ Result<Response> change_signers(Context& ctx) {
     const auto person = reader.integer("person_id", "who may sign", true, 1,
                                        std::numeric_limits<std::int64_t>::max());
     const std::string change = reader.choice("change", "what to change", {"add", "end"}, true);
-    Status checked = reader.finish();
-    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         if (change == "end")
             return end_authorisation(c, home_id, *person, ctx.actor(), ctx.now());
         auto choosable = TRY(behaviour::choosable_in(c, home_id));
         return authorise(c, home_id, *person, choosable.staff, ctx.actor(), ctx.now());
-    })
-                                : checked;
-    if (!saved.ok()) {
-        if (ctx.request.wants_json() || saved.error().kind != ErrorKind::invalid_input)
-            return saved.error();
-        return signers_page(ctx, saved.error(), 400);
-    }
+    }));
     if (ctx.request.wants_json())
         return Response::no_content();
     return Response::redirect(fmt::format("/homes/{}/reg35-signers?changed=1", home_id));
+}
+
+// The list again with the choice made and the message at it. An authorisation someone else ended
+// first is a conflict the list has nothing to show for: that is the error page.
+Result<Response> change_signers_again(Context& ctx, const Error& e) {
+    if (e.kind != ErrorKind::invalid_input)
+        return e;
+    return signers_page(ctx, e, 400);
 }
 
 Result<Response> training_page(const Context& ctx, const std::optional<Error>& error, int status) {
@@ -179,30 +181,35 @@ Result<Response> record_training(Context& ctx) {
     auto staff = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return behaviour::choosable_in(c, home_id); }));
     http::FormReader reader(*ctx.form);
-    auto input = read_certificate(reader, staff.staff, ctx.today());
-    auto id = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record_certificate(c, ctx.scope.organisation_id.value_or(0), home_id, input.value(),
+    auto input = TRY(read_certificate(reader, staff.staff, ctx.today()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record_certificate(c, ctx.scope.organisation_id.value_or(0), home_id, input,
                                   ctx.actor(), ctx.now());
-    })
-                         : Result<std::int64_t>(input.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return training_page(ctx, id.error(), 400);
-    }
+    }));
     if (ctx.request.wants_json())
-        return Response::json(201, {{"id", id.value()}});
+        return Response::json(201, {{"id", id}});
     return Response::redirect(fmt::format("/homes/{}/intervention-training?recorded=1", home_id));
+}
+
+Result<Response> record_training_again(Context& ctx, const Error& e) {
+    return training_page(ctx, e, 400);
 }
 
 }  // namespace
 
 void add_staff_routes(http::Router& router) {
     router.add({"GET", "/homes/{home}/reg35-signers", Action::authorise_signers, signers});
-    router.add({"POST", "/homes/{home}/reg35-signers", Action::authorise_signers, change_signers});
+    router.add({.method = "POST",
+                .pattern = "/homes/{home}/reg35-signers",
+                .action = Action::authorise_signers,
+                .handler = change_signers,
+                .again = change_signers_again});
     router.add({"GET", "/homes/{home}/intervention-training", Action::view_training, training});
-    router.add(
-        {"POST", "/homes/{home}/intervention-training", Action::record_training, record_training});
+    router.add({.method = "POST",
+                .pattern = "/homes/{home}/intervention-training",
+                .action = Action::record_training,
+                .handler = record_training,
+                .again = record_training_again});
     router.add({"GET", "/api/v1/homes/{home}/reg35-signers", Action::authorise_signers, signers});
     router.add(
         {"POST", "/api/v1/homes/{home}/reg35-signers", Action::authorise_signers, change_signers});

@@ -58,29 +58,35 @@ Result<Response> change_techniques(Context& ctx) {
     const std::string key = reader.text("key", "the technique", {.max = 200});
     if (change != "add" && key.empty())
         reader.fail("key", "Choose the technique to " + change);
-    Status checked = reader.finish();
-    Status saved = checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Status {
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         const std::int64_t org = ctx.person.organisation_id;
         if (change == "add")
             return add_technique(c, org, label, ctx.actor(), ctx.now());
         return set_retired(c, org, key, change == "retire", ctx.actor(), ctx.now());
-    })
-                                : checked;
-    if (!saved.ok()) {
-        if (ctx.request.wants_json() || saved.error().kind != ErrorKind::invalid_input)
-            return saved.error();
-        return techniques_page(ctx, saved.error(), 400);
-    }
+    }));
     if (ctx.request.wants_json())
         return Response::no_content();
     return Response::redirect(fmt::format("{}?changed=1", page_path));
+}
+
+// The list again with what was typed and the message at it. A technique retired or restored
+// already is a conflict the list has nothing to show for: that is the error page.
+Result<Response> change_techniques_again(Context& ctx, const Error& e) {
+    if (e.kind != ErrorKind::invalid_input)
+        return e;
+    return techniques_page(ctx, e, 400);
 }
 
 }  // namespace
 
 void add_technique_routes(http::Router& router) {
     router.add({"GET", page_path, Action::manage_techniques, techniques});
-    router.add({"POST", page_path, Action::manage_techniques, change_techniques});
+    router.add({.method = "POST",
+                .pattern = page_path,
+                .action = Action::manage_techniques,
+                .handler = change_techniques,
+                .again = change_techniques_again});
     router.add({"GET", "/api/v1/organisation/intervention-techniques", Action::manage_techniques,
                 techniques});
     router.add({"POST", "/api/v1/organisation/intervention-techniques", Action::manage_techniques,

@@ -5,6 +5,7 @@
 #include "language/language_routes.hpp"
 #include "language/language_store.hpp"
 #include "language/language_views.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -210,23 +211,25 @@ Result<Response> add(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const Phrase p = read_phrase(reader);
     const std::string reason = read_reason(reader);
-    Status read = reader.finish();
-    auto id = read.ok() ? ctx.services.db.write([&](db::Connection& c) {
+    TRY(reader.finish());
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
         return add_phrase(c, ctx.person.organisation_id, p, reason, ctx.actor(), ctx.now());
-    })
-                        : Result<std::int64_t>(read.error());
-    if (!id.ok()) {
-        if (ctx.request.wants_json() || id.error().kind != ErrorKind::invalid_input)
-            return id.error();
-        return show_form(ctx, "Add a phrase", "/organisation/language", ctx.form->typed_values(),
-                         id.error(), std::nullopt, std::nullopt, 400);
-    }
+    }));
     if (ctx.request.wants_json()) {
         auto list = TRY(load(ctx));
-        return Response::json(201, phrase_json(*find_phrase(list, id.value()), true))
-            .header("Location", fmt::format("/api/v1/language/phrases/{}", id.value()));
+        return Response::json(201, phrase_json(*find_phrase(list, id), true))
+            .header("Location", fmt::format("/api/v1/language/phrases/{}", id));
     }
-    return Response::redirect(fmt::format("/organisation/language/{}?added=1", id.value()));
+    return Response::redirect(fmt::format("/organisation/language/{}?added=1", id));
+}
+
+// The form again with what was typed and the message at each field. Two managers adding at once
+// is a conflict the new form has nothing to show for: that stays the error page.
+Result<Response> add_again(Context& ctx, const Error& e) {
+    if (e.kind != ErrorKind::invalid_input)
+        return e;
+    return show_form(ctx, "Add a phrase", "/organisation/language", ctx.form->typed_values(), e,
+                     std::nullopt, std::nullopt, 400);
 }
 
 Result<Response> phrase_page(Context& ctx) {
@@ -266,34 +269,27 @@ Result<Response> amend(Context& ctx) {
     const auto version = reader.integer("version", "version", true, 1, 1'000'000);
     Phrase p = read_phrase(reader);
     const std::string reason = read_reason(reader);
-    Status saved = reader.finish();
-    if (saved.ok()) {
-        saved = ctx.services.db.write([&](db::Connection& c) {
-            return amend_phrase(c, ctx.person.organisation_id, id,
-                                static_cast<int>(version.value_or(0)), p, reason, ctx.actor(),
-                                ctx.now());
-        });
-    }
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return e;
-        }
-        auto current = TRY(load_one(ctx));
-        // On a conflict the form keeps what they typed and now carries the version they have seen.
-        const int shown = e.kind == ErrorKind::conflict
-                              ? current.version
-                              : static_cast<int>(version.value_or(current.version));
-        return show_form(ctx, fmt::format("Change \"{}\"", current.phrase.phrase),
-                         fmt::format("/organisation/language/{}", id), ctx.form->typed_values(), e,
-                         shown, current, e.kind == ErrorKind::conflict ? 409 : 400);
-    }
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return amend_phrase(c, ctx.person.organisation_id, id,
+                            static_cast<int>(version.value_or(0)), p, reason, ctx.actor(),
+                            ctx.now());
+    }));
     if (ctx.request.wants_json()) {
         auto now = TRY(load_one(ctx));
         return Response::json(200, phrase_json(now, true));
     }
     return Response::redirect(fmt::format("/organisation/language/{}?changed=1", id));
+}
+
+// The form again with what was typed; after a conflict, with the phrase as it now is and the
+// version the person has now seen.
+Result<Response> amend_again(Context& ctx, const Error& e) {
+    auto current = TRY(load_one(ctx));
+    return show_form(ctx, fmt::format("Change \"{}\"", current.phrase.phrase),
+                     fmt::format("/organisation/language/{}", ctx.param("phrase")),
+                     ctx.form->typed_values(), e, http::version_again(ctx, e, current.version),
+                     current, http::status_for(e.kind));
 }
 
 // Retire and restore: a page that asks why, and its form.
@@ -329,30 +325,24 @@ Result<Response> retire_for(Context& ctx, bool retiring) {
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000);
     const std::string reason = read_reason(reader);
-    Status saved = reader.finish();
-    if (saved.ok()) {
-        saved = ctx.services.db.write([&](db::Connection& c) {
-            return set_retired(c, ctx.person.organisation_id, id,
-                               static_cast<int>(version.value_or(0)), retiring, reason, ctx.actor(),
-                               ctx.now());
-        });
-    }
-    if (!saved.ok()) {
-        const Error& e = saved.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return e;
-        }
-        auto current = TRY(load_one(ctx));
-        return show_retire(ctx, current, retiring, ctx.form->typed_values(), e, current.version,
-                           e.kind == ErrorKind::conflict ? 409 : 400);
-    }
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return set_retired(c, ctx.person.organisation_id, id, static_cast<int>(version.value_or(0)),
+                           retiring, reason, ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json()) {
         auto now = TRY(load_one(ctx));
         return Response::json(200, phrase_json(now, true));
     }
     return Response::redirect(
         fmt::format("/organisation/language/{}?{}=1", id, retiring ? "retired" : "restored"));
+}
+
+// The page again with the reason typed, about the phrase as it now is.
+Result<Response> retire_again(Context& ctx, const Error& e, bool retiring) {
+    auto current = TRY(load_one(ctx));
+    return show_retire(ctx, current, retiring, ctx.form->typed_values(), e, current.version,
+                       http::status_for(e.kind));
 }
 
 }  // namespace
@@ -365,17 +355,32 @@ void add_list_routes(http::Router& router) {
 
     router.add({"GET", "/organisation/language", Action::check_language, list_page});
     router.add({"GET", "/organisation/language/new", Action::manage_language, new_page});
-    router.add({"POST", "/organisation/language", Action::manage_language, add});
+    router.add({.method = "POST",
+                .pattern = "/organisation/language",
+                .action = Action::manage_language,
+                .handler = add,
+                .again = add_again});
     router.add({"GET", "/organisation/language/{phrase}", Action::check_language, phrase_page});
     router.add({"GET", "/organisation/language/{phrase}/edit", Action::manage_language, edit_page});
-    router.add({"POST", "/organisation/language/{phrase}", Action::manage_language, amend});
+    router.add({.method = "POST",
+                .pattern = "/organisation/language/{phrase}",
+                .action = Action::manage_language,
+                .handler = amend,
+                .again = amend_again});
     router.add(
         {"GET", "/organisation/language/{phrase}/retire", Action::manage_language, retire_page});
-    router.add({"POST", "/organisation/language/{phrase}/retire", Action::manage_language, retire});
+    router.add({.method = "POST",
+                .pattern = "/organisation/language/{phrase}/retire",
+                .action = Action::manage_language,
+                .handler = retire,
+                .again = [](Context& ctx, const Error& e) { return retire_again(ctx, e, true); }});
     router.add(
         {"GET", "/organisation/language/{phrase}/restore", Action::manage_language, restore_page});
-    router.add(
-        {"POST", "/organisation/language/{phrase}/restore", Action::manage_language, restore});
+    router.add({.method = "POST",
+                .pattern = "/organisation/language/{phrase}/restore",
+                .action = Action::manage_language,
+                .handler = restore,
+                .again = [](Context& ctx, const Error& e) { return retire_again(ctx, e, false); }});
 
     router.add({"GET", "/api/v1/language/phrases", Action::check_language, list_page});
     router.add({"POST", "/api/v1/language/phrases", Action::manage_language, add});

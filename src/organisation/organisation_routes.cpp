@@ -268,35 +268,26 @@ Result<Response> add_person(Context& ctx) {
     for (const auto& [k, label] : role_options())
         keys.push_back(k);
     auto role_key_chosen = reader.choice("role", "a role", keys, true);
-    Status valid = reader.finish();
+    TRY(reader.finish());
     // A one-time password: they are asked to choose their own at first sign-in.
     const std::string one_time = crypto::random_token().substr(0, 20);
-    std::int64_t new_id = 0;
-    Status saved = valid.ok() ? Status{} : valid;
-    if (saved.ok()) {
-        auto hash = crypto::hash_password(one_time);
-        if (!hash.ok()) {
-            saved = hash.error();
-        } else {
-            p.password_hash = hash.value();
-            p.must_change_password = true;
-            saved = ctx.services.db.write([&](db::Connection& c) -> Status {
-                new_id = TRY(accounts::add_person(c, p, ctx.actor(), ctx.now()));
-                return accounts::give_role(c, new_id, home_id, *role_from_key(role_key_chosen),
-                                           ctx.actor(), ctx.now());
-            });
-        }
-    }
-    if (!saved.ok()) {
-        if (saved.error().kind != ErrorKind::invalid_input)
-            return saved.error();
-        nlohmann::json typed = ctx.form->typed_values();
-        return people_response(ctx, saved.error(), typed, "", 400);
-    }
+    p.password_hash = TRY(crypto::hash_password(one_time));
+    p.must_change_password = true;
+    const auto new_id = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
+        auto id = TRY(accounts::add_person(c, p, ctx.actor(), ctx.now()));
+        TRY(accounts::give_role(c, id, home_id, *role_from_key(role_key_chosen), ctx.actor(),
+                                ctx.now()));
+        return id;
+    }));
     if (ctx.request.wants_json()) {
         return Response::json(201, {{"id", new_id}, {"one_time_password", one_time}});
     }
     return people_response(ctx, std::nullopt, nlohmann::json::object(), one_time, 201);
+}
+
+// The page again with what was typed and the message at each field.
+Result<Response> add_person_again(Context& ctx, const Error& e) {
+    return people_response(ctx, e, ctx.form->typed_values(), "", 400);
 }
 
 Result<Response> me(Context& ctx) {
@@ -321,7 +312,11 @@ void add_routes(http::Router& router) {
     router.add({"GET", "/organisation", Action::view_organisation, overview});
     router.add({"GET", "/homes/{home}", Action::view_home, dashboard});
     router.add({"GET", "/homes/{home}/people", Action::view_people, people});
-    router.add({"POST", "/homes/{home}/people", Action::manage_people, add_person});
+    router.add({.method = "POST",
+                .pattern = "/homes/{home}/people",
+                .action = Action::manage_people,
+                .handler = add_person,
+                .again = add_person_again});
 
     router.add({"GET", "/api/v1/me", Action::signed_in, me});
     router.add({"GET", "/api/v1/organisation", Action::view_organisation, overview});

@@ -15,13 +15,18 @@ Result<http::Response> list(http::Context& ctx);
 Result<http::Response> plan(http::Context& ctx);
 Result<http::Response> kinds(http::Context& ctx);
 
+// Each write, and its form shown again after a refused save (Route::again).
 Result<http::Response> new_plan_form(http::Context& ctx);
 Result<http::Response> start_plan(http::Context& ctx);
+Result<http::Response> start_plan_again(http::Context& ctx, const Error& e);
 Result<http::Response> new_version_form(http::Context& ctx);
 Result<http::Response> add_version(http::Context& ctx);
+Result<http::Response> add_version_again(http::Context& ctx, const Error& e);
 Result<http::Response> sign_off_page(http::Context& ctx);
 Result<http::Response> sign_off(http::Context& ctx);
+Result<http::Response> sign_off_again(http::Context& ctx, const Error& e);
 Result<http::Response> sharing_page(http::Context& ctx);
 Result<http::Response> record_sharing(http::Context& ctx);
+Result<http::Response> record_sharing_again(http::Context& ctx, const Error& e);
 
 }  // namespace hearth::plans::pages

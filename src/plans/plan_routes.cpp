@@ -211,21 +211,35 @@ void add_routes(http::Router& router) {
 
     router.add({"GET", "/children/{child}/plans", Action::view_child, pages::list});
     router.add({"GET", "/children/{child}/plans/new", Action::write_plan, pages::new_plan_form});
-    router.add(
-        {"POST", "/children/{child}/plans", Action::write_plan, pages::start_plan, plan_body});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/plans",
+                .action = Action::write_plan,
+                .handler = pages::start_plan,
+                .max_body = plan_body,
+                .again = pages::start_plan_again});
     router.add({"GET", "/children/{child}/plans/{plan}", Action::view_child, pages::plan});
     router.add({"GET", "/children/{child}/plans/{plan}/versions/new", Action::write_plan,
                 pages::new_version_form});
-    router.add({"POST", "/children/{child}/plans/{plan}", Action::write_plan, pages::add_version,
-                plan_body});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/plans/{plan}",
+                .action = Action::write_plan,
+                .handler = pages::add_version,
+                .max_body = plan_body,
+                .again = pages::add_version_again});
     router.add({"GET", "/children/{child}/plans/{plan}/sign-off", Action::sign_off_plan,
                 pages::sign_off_page});
-    router.add({"POST", "/children/{child}/plans/{plan}/sign-off", Action::sign_off_plan,
-                pages::sign_off});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/plans/{plan}/sign-off",
+                .action = Action::sign_off_plan,
+                .handler = pages::sign_off,
+                .again = pages::sign_off_again});
     router.add(
         {"GET", "/children/{child}/plans/{plan}/sharing", Action::write_plan, pages::sharing_page});
-    router.add({"POST", "/children/{child}/plans/{plan}/sharing", Action::write_plan,
-                pages::record_sharing});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/plans/{plan}/sharing",
+                .action = Action::write_plan,
+                .handler = pages::record_sharing,
+                .again = pages::record_sharing_again});
 
     router.add({"GET", "/api/v1/plan-kinds", Action::signed_in, pages::kinds});
     router.add({"GET", "/api/v1/children/{child}/plans", Action::view_child, pages::list});

@@ -8,6 +8,7 @@
 #include "plans/plan_form.hpp"
 #include "plans/plan_pages.hpp"
 #include "plans/plan_views.hpp"
+#include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -155,41 +156,36 @@ Result<Response> start_plan(Context& ctx) {
     for (const auto& k : plan_kinds())
         keys.push_back(k.key);
     reader.choice("kind", "the kind of plan", keys, true);
-    Result<VersionInput> input = Error::invalid("kind", "Select the kind of plan");
-    std::string area;
-    if (kind) {
-        area = read_area_name(reader, *kind);
-        input = read_version(reader, *kind, ctx.today(), std::nullopt);
-    } else {
-        Status finished = reader.finish();
-        if (!finished.ok())
-            input = finished.error();
+    if (!kind) {
+        TRY(reader.finish());
+        return Error::invalid("kind", "Select the kind of plan");
     }
-    Result<std::int64_t> id = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return start(c, child, *kind, area, input.value(), ctx.actor(), ctx.now());
-    })
-                                         : Result<std::int64_t>(input.error());
-    if (!id.ok()) {
-        const Error& e = id.error();
-        if (ctx.request.wants_json() || !kind ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return e;
-        }
-        VersionForm form;
-        form.kind = kind;
-        form.values = ctx.form->typed_values();
-        form.error = e;
-        return show_version_form(ctx, form, e.kind == ErrorKind::conflict ? 409 : 400);
-    }
+    const std::string area = read_area_name(reader, *kind);
+    auto input = TRY(read_version(reader, *kind, ctx.today(), std::nullopt));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return start(c, child, *kind, area, input, ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json()) {
-        auto made = ctx.services.db.read([&](db::Connection& c) { return find(c, id.value()); });
-        if (!made.ok() || !made.value())
-            return made.ok() ? Error::internal("plan vanished") : made.error();
-        return Response::json(201, plan_json(**made, ctx.now()))
-            .header("Location",
-                    fmt::format("/api/v1/children/{}/plans/{}", child.child_id, id.value()));
+        auto made = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
+        if (!made)
+            return Error::internal("plan vanished");
+        return Response::json(201, plan_json(*made, ctx.now()))
+            .header("Location", fmt::format("/api/v1/children/{}/plans/{}", child.child_id, id));
     }
-    return Response::redirect(plan_href(child.child_id, id.value()) + "?started=1");
+    return Response::redirect(plan_href(child.child_id, id) + "?started=1");
+}
+
+// The form of the kind chosen, with what was typed. Without a kind there is no form to show again:
+// that is the error page.
+Result<Response> start_plan_again(Context& ctx, const Error& e) {
+    const PlanKind* kind = find_kind(ctx.form->get("kind"));
+    if (!kind)
+        return e;
+    VersionForm form;
+    form.kind = kind;
+    form.values = ctx.form->typed_values();
+    form.error = e;
+    return show_version_form(ctx, form, http::status_for(e.kind));
 }
 
 Result<Response> new_version_form(Context& ctx) {
@@ -224,44 +220,39 @@ Result<Response> add_version(Context& ctx) {
     const auto previous = read && *read == found.current.number
                               ? std::optional<Date>(found.current.effective_on)
                               : std::nullopt;
-    auto input = read_version(reader, *kind, ctx.today(), previous);
-    Result<int> written = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return plans::add_version(c, child, found.id, static_cast<int>(read.value_or(0)),
-                                  input.value(), ctx.actor(), ctx.now());
-    })
-                                     : Result<int>(input.error());
-    if (!written.ok()) {
-        const Error& e = written.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return e;
-        }
-        VersionForm form;
-        form.kind = kind;
-        form.values = ctx.form->typed_values();
-        form.error = e;
-        form.read_version = static_cast<int>(read.value_or(found.current.number));
-        if (e.kind != ErrorKind::conflict) {
-            form.plan = &found;
-            return show_version_form(ctx, form, 400);
-        }
-        // A conflict shows the plan as it is now: a read, recorded like one. The form keeps what
-        // was typed and now carries the version they have seen.
-        auto now =
-            TRY(ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); }));
-        form.plan = &now;
-        form.read_version = now.current.number;
-        form.typed_sections = typed_against(*kind, now.current, *ctx.form);
-        return show_version_form(ctx, form, 409);
-    }
+    auto input = TRY(read_version(reader, *kind, ctx.today(), previous));
+    const int written = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return plans::add_version(c, child, found.id, static_cast<int>(read.value_or(0)), input,
+                                  ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json()) {
-        auto now = ctx.services.db.read([&](db::Connection& c) { return find(c, found.id); });
-        if (!now.ok() || !now)
-            return now.ok() ? Error::internal("plan vanished") : now.error();
-        return Response::json(201, plan_json(**now, ctx.now()));
+        auto now = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, found.id); }));
+        if (!now)
+            return Error::internal("plan vanished");
+        return Response::json(201, plan_json(*now, ctx.now()));
     }
     return Response::redirect(
-        fmt::format("{}?written={}", plan_href(child.child_id, found.id), written.value()));
+        fmt::format("{}?written={}", plan_href(child.child_id, found.id), written));
+}
+
+// The form again with what was typed. A conflict shows the plan as it is now (a read, recorded
+// like one) and what was typed against it, and the form now carries the version they have seen.
+Result<Response> add_version_again(Context& ctx, const Error& e) {
+    const bool conflict = e.kind == ErrorKind::conflict;
+    auto now =
+        TRY(ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, conflict); }));
+    const PlanKind* kind = find_kind(now.kind);
+    if (!kind)
+        return Error::internal("unknown plan kind " + now.kind);
+    VersionForm form;
+    form.kind = kind;
+    form.plan = &now;
+    form.values = ctx.form->typed_values();
+    form.error = e;
+    form.read_version = http::version_again(ctx, e, now.current.number);
+    if (conflict)
+        form.typed_sections = typed_against(*kind, now.current, *ctx.form);
+    return show_version_form(ctx, form, http::status_for(e.kind));
 }
 
 namespace {
@@ -299,33 +290,26 @@ Result<Response> sign_off(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto number =
         reader.integer("version", "the version you are signing off", true, 1, 1'000'000'000);
-    Status done = reader.finish();
-    if (done.ok()) {
-        done = ctx.services.db.write([&](db::Connection& c) {
-            return plans::sign_off(c, child, plan_id, static_cast<int>(*number), ctx.actor(),
-                                   ctx.now());
-        });
-    }
-    if (!done.ok()) {
-        const Error& e = done.error();
-        if (ctx.request.wants_json() ||
-            (e.kind != ErrorKind::invalid_input && e.kind != ErrorKind::conflict)) {
-            return e;
-        }
-        auto now =
-            ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); });
-        if (!now.ok())
-            return now.error();
-        return show_sign_off(ctx, now.value(), e, e.kind == ErrorKind::conflict ? 409 : 400);
-    }
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return plans::sign_off(c, child, plan_id, static_cast<int>(*number), ctx.actor(),
+                               ctx.now());
+    }));
     if (ctx.request.wants_json()) {
-        auto now = ctx.services.db.read([&](db::Connection& c) { return find(c, plan_id); });
-        if (!now.ok() || !now.value())
-            return now.ok() ? Error::internal("plan vanished") : now.error();
-        return Response::json(200, plan_json(**now, ctx.now()));
+        auto now = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, plan_id); }));
+        if (!now)
+            return Error::internal("plan vanished");
+        return Response::json(200, plan_json(*now, ctx.now()));
     }
     return Response::redirect(
         fmt::format("{}?signed={}", plan_href(child.child_id, plan_id), *number));
+}
+
+// The plan as it now is, read and the read recorded, with the message.
+Result<Response> sign_off_again(Context& ctx, const Error& e) {
+    auto now =
+        TRY(ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); }));
+    return show_sign_off(ctx, now, e, http::status_for(e.kind));
 }
 
 namespace {
@@ -386,32 +370,13 @@ Result<Response> sharing_page(Context& ctx) {
 Result<Response> record_sharing(Context& ctx) {
     const auto plan_id = ctx.param("plan");
     http::FormReader reader(*ctx.form);
-    auto input = read_sharing(reader, ctx.today());
-    Status done = input.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return plans::record_sharing(c, plan_id, input.value(), ctx.actor(), ctx.now());
-    })
-                             : Status(input.error());
-    if (!done.ok()) {
-        const Error& e = done.error();
-        if (ctx.request.wants_json() || e.kind != ErrorKind::invalid_input)
-            return e;
-        struct Data {
-            Plan plan;
-            Version version;
-        };
-        const int asked = std::atoi(ctx.form->get("version").c_str());
-        auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
-            auto p = TRY(load_plan(c, ctx, false));
-            auto v =
-                version_for_sharing(c, p, asked > 0 ? std::optional<int>(asked) : std::nullopt);
-            // A version that does not exist is the error being shown: show the current one.
-            return Data{p, v.ok() ? std::move(v.value()) : p.current};
-        }));
-        return show_sharing(ctx, data.plan, data.version, ctx.form->typed_values(), e, 400);
-    }
+    auto input = TRY(read_sharing(reader, ctx.today()));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return plans::record_sharing(c, plan_id, input, ctx.actor(), ctx.now());
+    }));
     if (ctx.request.wants_json()) {
         auto shared = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<nlohmann::json> {
-            auto v = TRY(version(c, plan_id, input->version));
+            auto v = TRY(version(c, plan_id, input.version));
             if (!v)
                 return Error::internal("version vanished");
             std::vector<Version> list{std::move(*v)};
@@ -421,6 +386,25 @@ Result<Response> record_sharing(Context& ctx) {
         return Response::json(201, {{"version", shared}});
     }
     return Response::redirect(plan_href(subject_of(ctx).child_id, plan_id) + "?shared=1");
+}
+
+// The form again with what was typed and the message at each field, about the version asked for.
+// A conflict has nothing to show on this form: that stays the error page.
+Result<Response> record_sharing_again(Context& ctx, const Error& e) {
+    if (e.kind != ErrorKind::invalid_input)
+        return e;
+    struct Data {
+        Plan plan;
+        Version version;
+    };
+    const int asked = std::atoi(ctx.form->get("version").c_str());
+    auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
+        auto p = TRY(load_plan(c, ctx, false));
+        auto v = version_for_sharing(c, p, asked > 0 ? std::optional<int>(asked) : std::nullopt);
+        // A version that does not exist is the error being shown: show the current one.
+        return Data{p, v.ok() ? std::move(v.value()) : p.current};
+    }));
+    return show_sharing(ctx, data.plan, data.version, ctx.form->typed_values(), e, 400);
 }
 
 }  // namespace hearth::plans::pages

@@ -6,6 +6,7 @@
 #include "children/family/family_store.hpp"
 #include "children/record_form.hpp"
 #include "children/record_view.hpp"
+#include "platform/http/form_again.hpp"
 
 namespace hearth::children {
 
@@ -206,17 +207,15 @@ Result<Response> answer_saved(Context& ctx, std::int64_t member_id, int status) 
 
 Result<Response> add_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    auto details = read_family_member(reader);
-    auto id = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return add_family_member(c, ctx.param("child"), *details, ctx.actor(), ctx.now());
-    })
-                           : Result<std::int64_t>(details.error());
-    if (!id.ok()) {
-        if (answer_as_error(ctx, id.error()))
-            return id.error();
-        return show_record_form(ctx, add_form(ctx), ctx.form->typed_values(), id.error(), 400);
-    }
-    return answer_saved(ctx, *id, 201);
+    auto details = TRY(read_family_member(reader));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return add_family_member(c, ctx.param("child"), details, ctx.actor(), ctx.now());
+    }));
+    return answer_saved(ctx, id, 201);
+}
+
+Result<Response> add_member_again(Context& ctx, const Error& e) {
+    return show_record_form(ctx, add_form(ctx), ctx.form->typed_values(), e, 400);
 }
 
 nlohmann::json values_of(const FamilyMember& m) {
@@ -264,15 +263,10 @@ Result<Response> edit_member_page(Context& ctx) {
 // After a refused save: the form again with what was typed, and, after a conflict, the entry as it
 // is now with the version the person has now seen.
 Result<Response> refused(Context& ctx, const Error& e,
-                         RecordForm (*form)(const Context&, const FamilyMember&, int),
-                         std::optional<std::int64_t> typed_version) {
-    if (answer_as_error(ctx, e))
-        return e;
+                         RecordForm (*form)(const Context&, const FamilyMember&, int)) {
     auto m = TRY(open_member(ctx));
-    const bool conflict = e.kind == ErrorKind::conflict;
-    const int version = conflict ? m.version : static_cast<int>(typed_version.value_or(m.version));
-    return show_record_form(ctx, form(ctx, m, version), ctx.form->typed_values(), e,
-                            conflict ? 409 : 400);
+    return show_record_form(ctx, form(ctx, m, http::version_again(ctx, e, m.version)),
+                            ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
 Result<Response> amend_member(Context& ctx) {
@@ -280,16 +274,17 @@ Result<Response> amend_member(Context& ctx) {
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are changing this entry",
                                            {.required = true, .max = 1000, .multiline = true});
-    auto details = read_family_member(reader);
-    Status saved = details.ok() ? ctx.services.db.write([&](db::Connection& c) {
+    auto details = TRY(read_family_member(reader));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
         return amend_family_member(c, ctx.param("child"), ctx.param("member"),
-                                   static_cast<int>(version.value_or(0)), *details, reason,
+                                   static_cast<int>(version.value_or(0)), details, reason,
                                    ctx.actor(), ctx.now());
-    })
-                                : Status(details.error());
-    if (!saved.ok())
-        return refused(ctx, saved.error(), amend_form, version);
+    }));
     return answer_saved(ctx, ctx.param("member"), 200);
+}
+
+Result<Response> amend_member_again(Context& ctx, const Error& e) {
+    return refused(ctx, e, amend_form);
 }
 
 RecordForm end_form(const Context& ctx, const FamilyMember& m, int version) {
@@ -327,16 +322,17 @@ Result<Response> end_member_page(Context& ctx) {
 Result<Response> end_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
-    auto ending = read_family_member_ending(reader, ctx.today());
-    Status saved = ending.ok() ? ctx.services.db.write([&](db::Connection& c) {
+    auto ending = TRY(read_family_member_ending(reader, ctx.today()));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
         return end_family_member(c, ctx.param("child"), ctx.param("member"),
-                                 static_cast<int>(version.value_or(0)), *ending, ctx.actor(),
+                                 static_cast<int>(version.value_or(0)), ending, ctx.actor(),
                                  ctx.now());
-    })
-                               : Status(ending.error());
-    if (!saved.ok())
-        return refused(ctx, saved.error(), end_form, version);
+    }));
     return answer_saved(ctx, ctx.param("member"), 200);
+}
+
+Result<Response> end_member_again(Context& ctx, const Error& e) {
+    return refused(ctx, e, end_form);
 }
 
 }  // namespace
@@ -345,14 +341,25 @@ void add_family_routes(http::Router& router) {
     router.add_child_tab({"People", "/people", Action::view_child, 40});
     router.add({"GET", "/children/{child}/people", Action::view_child, people_page});
     router.add({"GET", "/children/{child}/people/new", Action::amend_child, new_member_page});
-    router.add({"POST", "/children/{child}/people/new", Action::amend_child, add_member});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/people/new",
+                .action = Action::amend_child,
+                .handler = add_member,
+                .again = add_member_again});
     router.add(
         {"GET", "/children/{child}/people/{member}/edit", Action::amend_child, edit_member_page});
-    router.add(
-        {"POST", "/children/{child}/people/{member}/edit", Action::amend_child, amend_member});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/people/{member}/edit",
+                .action = Action::amend_child,
+                .handler = amend_member,
+                .again = amend_member_again});
     router.add(
         {"GET", "/children/{child}/people/{member}/end", Action::amend_child, end_member_page});
-    router.add({"POST", "/children/{child}/people/{member}/end", Action::amend_child, end_member});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/people/{member}/end",
+                .action = Action::amend_child,
+                .handler = end_member,
+                .again = end_member_again});
 
     router.add({"GET", "/api/v1/children/{child}/family", Action::view_child, people_page});
     router.add({"POST", "/api/v1/children/{child}/family", Action::amend_child, add_member});

@@ -217,29 +217,25 @@ Result<Response> change_page(Context& ctx) {
 
 Result<Response> change(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    auto read = read_key_worker_change(reader, ctx.scope.child_name);
-    auto id = read.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return change_key_workers(c, ctx.param("child"), *read, ctx.actor(), ctx.now());
-    })
-                        : Result<std::int64_t>(read.error());
-    if (!id.ok()) {
-        const Error& e = id.error();
-        if (answer_as_error(ctx, e))
-            return e;
-        auto d = TRY(staffing(ctx));
-        const bool conflict = e.kind == ErrorKind::conflict;
-        // After a conflict the form carries the change the person has now seen; otherwise the one
-        // they had read.
-        const std::int64_t shown =
-            conflict ? d.latest : std::atoll(ctx.form->get("read_change").c_str());
-        return show_record_form(ctx, change_form(ctx, d, shown), ctx.form->typed_values(), e,
-                                conflict ? 409 : 400);
-    }
+    auto read = TRY(read_key_worker_change(reader, ctx.scope.child_name));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return change_key_workers(c, ctx.param("child"), read, ctx.actor(), ctx.now());
+    }));
     if (!ctx.request.wants_json())
         return Response::redirect(fmt::format("/children/{}/key-workers", ctx.param("child")));
     auto h = TRY(ctx.services.db.write(
         [&](db::Connection& c) { return history_of(c, ctx.param("child"), ctx); }));
     return Response::json(201, history_json(h));
+}
+
+// The form again with what was typed. After a conflict it carries the change the person has now
+// seen; otherwise the one they had read.
+Result<Response> change_again(Context& ctx, const Error& e) {
+    auto d = TRY(staffing(ctx));
+    const std::int64_t shown =
+        e.kind == ErrorKind::conflict ? d.latest : std::atoll(ctx.form->get("read_change").c_str());
+    return show_record_form(ctx, change_form(ctx, d, shown), ctx.form->typed_values(), e,
+                            http::status_for(e.kind));
 }
 
 }  // namespace
@@ -249,8 +245,11 @@ void add_key_worker_routes(http::Router& router) {
     router.add({"GET", "/children/{child}/key-workers", Action::view_child, key_workers_page});
     router.add(
         {"GET", "/children/{child}/key-workers/change", Action::manage_key_workers, change_page});
-    router.add(
-        {"POST", "/children/{child}/key-workers/change", Action::manage_key_workers, change});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/key-workers/change",
+                .action = Action::manage_key_workers,
+                .handler = change,
+                .again = change_again});
     router.add(
         {"GET", "/api/v1/children/{child}/key-workers", Action::view_child, key_workers_page});
     router.add(

@@ -92,29 +92,33 @@ Result<Response> leaving_page(Context& ctx) {
 
 Result<Response> leave(Context& ctx, const WhenLeaving& when_leaving) {
     const auto child_id = ctx.param("child");
-    auto child = ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); });
-    if (!child.ok() || !*child)
-        return child.ok() ? Error::not_found("We could not find that child's record.")
-                          : child.error();
+    auto child = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); }));
+    if (!child)
+        return Error::not_found("We could not find that child's record.");
     http::FormReader reader(*ctx.form);
-    auto l = read_leaving(reader, ctx.today(), (*child)->details.admission_date);
-    auto id = l.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record_leaving(c, child_id, *l, when_leaving, ctx.actor(), ctx.now());
-    })
-                     : Result<std::int64_t>(l.error());
-    if (!id.ok()) {
-        // The only conflict is a child already recorded as having left.
-        if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
-            return id.error();
-        return show_record_form(ctx, leaving_form(ctx, **child), ctx.form->typed_values(),
-                                id.error(), 400);
-    }
+    auto l = TRY(read_leaving(reader, ctx.today(), child->details.admission_date));
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record_leaving(c, child_id, l, when_leaving, ctx.actor(), ctx.now());
+    }));
     if (!ctx.request.wants_json())
         return Response::redirect(fmt::format("/children/{}?left=1#leaving", child_id));
-    auto saved = ctx.services.db.read([&](db::Connection& c) { return leaving_of(c, child_id); });
-    if (!saved.ok() || !*saved)
-        return saved.ok() ? Error::internal("leaving not found after saving") : saved.error();
-    return Response::json(201, leaving_json(**saved));
+    auto saved =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return leaving_of(c, child_id); }));
+    if (!saved)
+        return Error::internal("leaving not found after saving");
+    return Response::json(201, leaving_json(*saved));
+}
+
+// The form again with what was typed. The only conflict is a child already recorded as having
+// left: that is the error page.
+Result<Response> leave_again(Context& ctx, const Error& e) {
+    if (e.kind == ErrorKind::conflict)
+        return e;
+    auto child =
+        TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("child")); }));
+    if (!child)
+        return Error::not_found("We could not find that child's record.");
+    return show_record_form(ctx, leaving_form(ctx, *child), ctx.form->typed_values(), e, 400);
 }
 
 Result<Response> register_page(Context& ctx) {
@@ -184,7 +188,11 @@ Result<Response> register_page(Context& ctx) {
 void add_leaving_routes(http::Router& router, const WhenLeaving& when_leaving) {
     auto leave_with = [&when_leaving](Context& ctx) { return leave(ctx, when_leaving); };
     router.add({"GET", "/children/{child}/leaving", Action::record_leaving, leaving_page});
-    router.add({"POST", "/children/{child}/leaving", Action::record_leaving, leave_with});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/leaving",
+                .action = Action::record_leaving,
+                .handler = leave_with,
+                .again = leave_again});
     router.add({"POST", "/api/v1/children/{child}/leaving", Action::record_leaving, leave_with});
     router.add({"GET", "/homes/{home}/register", Action::view_register, register_page});
     router.add({"GET", "/api/v1/homes/{home}/register", Action::view_register, register_page});

@@ -190,20 +190,20 @@ Result<Response> answer_saved(Context& ctx, std::int64_t id) {
 
 Result<Response> deposit(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    auto d = read_deposit(reader, ctx.today());
-    auto id = d.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record_deposit(c, ctx.param("child"), *d, ctx.actor(), ctx.now());
-    })
-                     : Result<std::int64_t>(d.error());
-    if (!id.ok()) {
-        // The only conflict is a child who has left: nothing in the form can change that.
-        if (answer_as_error(ctx, id.error()) || id.error().kind == ErrorKind::conflict)
-            return id.error();
-        auto child = TRY(open_child(ctx));
-        return show_record_form(ctx, deposit_form(ctx, child), ctx.form->typed_values(), id.error(),
-                                400);
-    }
-    return answer_saved(ctx, *id);
+    auto d = TRY(read_deposit(reader, ctx.today()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record_deposit(c, ctx.param("child"), d, ctx.actor(), ctx.now());
+    }));
+    return answer_saved(ctx, id);
+}
+
+// The form again with what was typed. The only conflict is a child who has left: nothing in the
+// form can change that, so it is the error page.
+Result<Response> deposit_again(Context& ctx, const Error& e) {
+    if (e.kind == ErrorKind::conflict)
+        return e;
+    auto child = TRY(open_child(ctx));
+    return show_record_form(ctx, deposit_form(ctx, child), ctx.form->typed_values(), e, 400);
 }
 
 RecordForm return_form(const Context& ctx, const Ledger& l) {
@@ -257,19 +257,16 @@ Result<Response> return_page(Context& ctx) {
 
 Result<Response> give_back(Context& ctx) {
     http::FormReader reader(*ctx.form);
-    auto r = read_return(reader, ctx.today());
-    auto id = r.ok() ? ctx.services.db.write([&](db::Connection& c) {
-        return record_return(c, ctx.param("child"), *r, ctx.actor(), ctx.now());
-    })
-                     : Result<std::int64_t>(r.error());
-    if (!id.ok()) {
-        if (answer_as_error(ctx, id.error()))
-            return id.error();
-        auto l = TRY(open_ledger(ctx));
-        return show_record_form(ctx, return_form(ctx, l), ctx.form->typed_values(), id.error(),
-                                400);
-    }
-    return answer_saved(ctx, *id);
+    auto r = TRY(read_return(reader, ctx.today()));
+    const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
+        return record_return(c, ctx.param("child"), r, ctx.actor(), ctx.now());
+    }));
+    return answer_saved(ctx, id);
+}
+
+Result<Response> give_back_again(Context& ctx, const Error& e) {
+    auto l = TRY(open_ledger(ctx));
+    return show_record_form(ctx, return_form(ctx, l), ctx.form->typed_values(), e, 400);
 }
 
 }  // namespace
@@ -278,9 +275,17 @@ void add_valuables_routes(http::Router& router) {
     router.add_child_tab({"Money and valuables", "/valuables", Action::view_child, 60});
     router.add({"GET", "/children/{child}/valuables", Action::view_child, valuables_page});
     router.add({"GET", "/children/{child}/valuables/deposit", Action::amend_child, deposit_page});
-    router.add({"POST", "/children/{child}/valuables/deposit", Action::amend_child, deposit});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/valuables/deposit",
+                .action = Action::amend_child,
+                .handler = deposit,
+                .again = deposit_again});
     router.add({"GET", "/children/{child}/valuables/return", Action::amend_child, return_page});
-    router.add({"POST", "/children/{child}/valuables/return", Action::amend_child, give_back});
+    router.add({.method = "POST",
+                .pattern = "/children/{child}/valuables/return",
+                .action = Action::amend_child,
+                .handler = give_back,
+                .again = give_back_again});
 
     router.add({"GET", "/api/v1/children/{child}/valuables", Action::view_child, valuables_page});
     router.add(

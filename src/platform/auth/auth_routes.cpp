@@ -160,17 +160,19 @@ Result<Response> create_token(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const std::string name =
         reader.text("name", "a name for the token", {.required = true, .max = 100});
-    Status valid = reader.finish();
-    auto token = valid.ok() ? ctx.services.db.write([&](db::Connection& c) {
+    TRY(reader.finish());
+    const auto token = TRY(ctx.services.db.write([&](db::Connection& c) {
         return sessions::create_api_token(c, ctx.person.id, name, ctx.actor(), ctx.now());
-    })
-                            : Result<std::string>(valid.error());
-    if (!token.ok()) {
-        if (token.error().kind != ErrorKind::invalid_input)
-            return token.error();
-        return account_page(ctx, token.error(), "", 400);
-    }
-    return account_page(ctx, std::nullopt, token.value(), 201);
+    }));
+    return account_page(ctx, std::nullopt, token, 201);
+}
+
+// The account page again with the message at the token's name. A conflict is the error page, as
+// it always was: this page has nothing to show for one.
+Result<Response> create_token_again(Context& ctx, const Error& e) {
+    if (e.kind != ErrorKind::invalid_input)
+        return e;
+    return account_page(ctx, e, "", 400);
 }
 
 Result<Response> password_page(const Context& ctx, const std::optional<Error>& error, int status) {
@@ -218,17 +220,14 @@ Result<Response> change_password(Context& ctx) {
     Status rules = check_new_password(wanted, ctx.person.email, "new_password");
     if (!rules.ok())
         reader.fail("new_password", rules.error().message);
-    Status valid = reader.finish();
-    if (!valid.ok())
-        return password_page(ctx, valid.error(), 400);
-    auto account = ctx.services.db.read(
-        [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); });
-    if (!account.ok() || !account.value())
-        return account.ok() ? Error::internal("no account") : account.error();
-    auto matches = TRY(crypto::verify_password(account.value()->password_hash, current));
+    TRY(reader.finish());
+    auto account = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); }));
+    if (!account)
+        return Error::internal("no account");
+    auto matches = TRY(crypto::verify_password(account->password_hash, current));
     if (!matches)
-        return password_page(
-            ctx, Error::invalid("current_password", "Your current password is not right"), 400);
+        return Error::invalid("current_password", "Your current password is not right");
     auto hash = TRY(crypto::hash_password(wanted));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return accounts::set_password_hash(c, ctx.person.id, hash, false, ctx.actor(), ctx.now());
@@ -239,6 +238,14 @@ Result<Response> change_password(Context& ctx) {
     return r;
 }
 
+// The form again, empty (passwords are never shown back), with the message at the field. A
+// conflict is the error page, as it always was.
+Result<Response> change_password_again(Context& ctx, const Error& e) {
+    if (e.kind != ErrorKind::invalid_input)
+        return e;
+    return password_page(ctx, e, 400);
+}
+
 }  // namespace
 
 void add_routes(http::Router& router) {
@@ -247,9 +254,19 @@ void add_routes(http::Router& router) {
     router.add({"POST", "/sign-out", Action::signed_in, sign_out, 4 * 1024});
     router.add({"POST", "/session/extend", Action::signed_in, extend, 4 * 1024});
     router.add({"GET", "/account", Action::signed_in, account});
-    router.add({"POST", "/account/tokens", Action::signed_in, create_token, 4 * 1024});
+    router.add({.method = "POST",
+                .pattern = "/account/tokens",
+                .action = Action::signed_in,
+                .handler = create_token,
+                .max_body = 4 * 1024,
+                .again = create_token_again});
     router.add({"GET", "/account/password", Action::signed_in, show_password});
-    router.add({"POST", "/account/password", Action::signed_in, change_password, 8 * 1024});
+    router.add({.method = "POST",
+                .pattern = "/account/password",
+                .action = Action::signed_in,
+                .handler = change_password,
+                .max_body = 8 * 1024,
+                .again = change_password_again});
 }
 
 const Capability capability{"Signing in", [](Registry& r) { add_routes(r.router); }};
