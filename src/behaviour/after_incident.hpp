@@ -1,10 +1,10 @@
 #pragma once
 // What happens after an incident: the child's account in their own words, their debrief with
-// someone they trust, each member of staff's debrief and wellbeing check (seed 001: staff who are
-// not supported after restraint burn out), and the restorative conversation or meeting that puts
-// things right (seed 001: "a restorative approach to conflict resolution"). Each is written once
-// and never changed. Plain data and rules; each is built only through its read_ function, which
-// names every field at fault.
+// someone they trust, each member of staff's debrief and wellbeing check (relational practice
+// guidance: staff who are not supported after restraint burn out), and the restorative conversation
+// or meeting that puts things right (relational practice guidance: "a restorative approach to
+// conflict resolution"). Each is written once and never changed. Plain data and rules; each is
+// built only through its read_ function, which names every field at fault.
 #include <cstdint>
 #include <optional>
 #include <string>

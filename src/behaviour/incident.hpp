@@ -1,9 +1,9 @@
 #pragma once
-// An incident: behaviour that challenged, understood before it is judged (seed 002 §13, §16):
-// what came before it, the behaviour described plainly, what it may have been communicating, the
-// de-escalation tried in order, what happened after; who was there, any injury, damage or police,
-// and whether it is a serious event to notify (Reg 40). Plain data and rules; built from a form
-// only through read_incident(), which names every field at fault.
+// An incident: behaviour that challenged, understood before it is judged (de-escalation guidance
+// §13, §16): what came before it, the behaviour described plainly, what it may have been
+// communicating, the de-escalation tried in order, what happened after; who was there, any injury,
+// damage or police, and whether it is a serious event to notify (Reg 40). Plain data and rules;
+// built from a form only through read_incident(), which names every field at fault.
 #include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -67,7 +67,8 @@ Result<IncidentDetails> read_incident(http::FormReader& form, const Choosable& c
                                       Timestamp now);
 
 // Whether the incident asks for a staff debrief: after every physical intervention or restriction
-// and after an assault on staff (seed 001: staff are supported after incidents).
+// and after an assault on staff (relational practice guidance: staff are supported after
+// incidents).
 bool needs_staff_debriefs(const IncidentDetails& d);
 // The staff each of whom should be offered one: everyone involved when a measure was used, and
 // everyone assaulted.

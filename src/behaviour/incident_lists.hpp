@@ -10,17 +10,17 @@
 
 namespace hearth::behaviour {
 
-// Antecedents and triggers: what was going on before (seed 002 §13: "recognise and address the
-// antecedents of behaviours").
+// Antecedents and triggers: what was going on before (de-escalation guidance §13: "recognise and
+// address the antecedents of behaviours").
 const std::vector<Choice>& triggers();
 
-// What the behaviour may have been telling us (seed 002 §16, §20: "behaviour is a means of
-// communication and has a cause and a purpose").
+// What the behaviour may have been telling us (de-escalation guidance §16, §20: "behaviour is a
+// means of communication and has a cause and a purpose").
 const std::vector<Choice>& communications();
 
-// De-escalation staff can try before anything restrictive (seed 002 §19: "diversion, reassurance,
-// clear limits, choices"; seed 001: PACE). The child's own plan's strategies come first on the
-// form.
+// De-escalation staff can try before anything restrictive (de-escalation guidance §19: "diversion,
+// reassurance, clear limits, choices"; relational practice guidance: PACE). The child's own plan's
+// strategies come first on the form.
 const std::vector<Choice>& deescalation_steps();
 
 // Whether a measure of control or restraint was used in the incident: anything but "none" starts

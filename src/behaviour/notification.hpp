@@ -1,7 +1,8 @@
 #pragma once
-// Who was told about an incident, when and how: the placing authority and parents (PRODUCT.md
-// capability 5), and for a serious event Ofsted and each placing authority without delay
-// (Reg 40). Plain data and rules; built only through read_notification().
+// Who was told about an incident, when and how: the placing authority and parents
+// (docs/user-guide.md, "When things are hard: incidents"), and for a serious event Ofsted and each
+// placing authority without delay (Reg 40). Plain data and rules; built only through
+// read_notification().
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,7 +1,8 @@
 #pragma once
-// The warmth picture (seed 002 §14: a "high warmth, low criticism" relationship promotes positive
-// social interactions): the praise and achievements recorded about a child, or a home, beside its
-// incidents and consequences, month by month. Pure: the counts come from the chronology.
+// The warmth picture (de-escalation guidance §14: a "high warmth, low criticism" relationship
+// promotes positive social interactions): the praise and achievements recorded about a child, or a
+// home, beside its incidents and consequences, month by month. Pure: the counts come from the
+// chronology.
 #include <optional>
 #include <string>
 #include <vector>

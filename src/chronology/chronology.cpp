@@ -1,7 +1,8 @@
 #include "chronology/chronology.hpp"
 
 #include <algorithm>
-#include <charconv>
+
+#include "platform/keyset.hpp"
 
 namespace hearth::chronology {
 
@@ -42,23 +43,17 @@ std::string kind_label(const std::string& key) {
 }
 
 std::string encode(const Cursor& c) {
-    return format_utc(c.occurred_at) + "~" + std::to_string(c.id);
+    return keyset_text(format_utc(c.occurred_at), c.id);
 }
 
 std::optional<Cursor> decode(const std::string& text) {
-    const auto tilde = text.find('~');
-    if (tilde == std::string::npos)
+    auto parts = keyset_parts(text);
+    if (!parts)
         return std::nullopt;
-    auto at = parse_utc(std::string_view(text).substr(0, tilde));
+    auto at = parse_utc(parts->first);
     if (!at)
         return std::nullopt;
-    std::int64_t id = 0;
-    const char* first = text.data() + tilde + 1;
-    const char* last = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(first, last, id);
-    if (ec != std::errc{} || ptr != last || id <= 0)
-        return std::nullopt;
-    return Cursor{*at, id};
+    return Cursor{*at, parts->second};
 }
 
 std::string summarise(const std::string& text, std::size_t limit) {

@@ -1,8 +1,8 @@
 #pragma once
 // The chronology: one timeline per child of everything recorded about them, by every capability
-// (seed 004: "recorded on the child's daily records"). Each capability keeps its own record, with
-// its amendments, and tells the chronology what to show through chronology_store.hpp; this file is
-// the plain data and the rules for paging through it.
+// (bullying guidance: "recorded on the child's daily records"). Each capability keeps its own
+// record, with its amendments, and tells the chronology what to show through chronology_store.hpp;
+// this file is the plain data and the rules for paging through it.
 #include <cstdint>
 #include <optional>
 #include <string>

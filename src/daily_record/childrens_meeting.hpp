@@ -1,7 +1,7 @@
 #pragma once
 // A children's meeting: the children of the home talk together with staff about life in the home
-// (seed 004: "attend regular meetings where issues ... will be discussed"; Reg 7, children's
-// views). Plain data and rules; read_meeting() names every field at fault.
+// (bullying guidance: "attend regular meetings where issues ... will be discussed"; Reg 7,
+// children's views). Plain data and rules; read_meeting() names every field at fault.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

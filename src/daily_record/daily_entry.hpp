@@ -1,6 +1,6 @@
 #pragma once
 // What staff write about a child on shift: daily notes, praise and achievements ("however small",
-// seed 002 §14) and key-work sessions. Each entry is signed and dated by its author
+// de-escalation guidance §14) and key-work sessions. Each entry is signed and dated by its author
 // (Reg 36(1)(c)) and amended, never edited in place. Plain data and rules; built only through
 // read_entry(), which names every field at fault.
 #include <nlohmann/json.hpp>

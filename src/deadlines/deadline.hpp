@@ -1,7 +1,8 @@
 #pragma once
-// Deadlines: every clock that the law or the policy starts (REGULATIONS.md). A capability starts
-// one for an event, with what it is about, who must meet it and where to go to meet it; meeting it
-// records who and when. Plain data and rules here; the store is deadline_store.hpp.
+// Deadlines: every clock that the law or the policy starts (Children's Homes (England) Regulations
+// 2015). A capability starts one for an event, with what it is about, who must meet it and where to
+// go to meet it; meeting it records who and when. Plain data and rules here; the store is
+// deadline_store.hpp.
 #include <chrono>
 #include <cstdint>
 #include <optional>

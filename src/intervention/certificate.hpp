@@ -1,8 +1,8 @@
 #pragma once
-// A member of staff's accredited physical intervention certificate (seed 001: "accredited physical
-// intervention with expiry"). Staff without a current one are warned when they are recorded as
-// holding a child, and the registered manager is given a clock to put it right. The workforce
-// capability's training matrix will keep every course; this is the one the intervention
+// A member of staff's accredited physical intervention certificate (relational practice guidance:
+// "accredited physical intervention with expiry"). Staff without a current one are warned when they
+// are recorded as holding a child, and the registered manager is given a clock to put it right. The
+// workforce capability's training matrix will keep every course; this is the one the intervention
 // capability cannot wait for. Plain data and rules.
 #include <chrono>
 #include <cstdint>

@@ -1,8 +1,9 @@
 #pragma once
-// What managers see of restrictive practice (seed 001: "the use of behavioural audits to monitor
-// progress"): incidents, restraints and children restrained per month; when in the day and week
-// they happen; what set incidents off; who held; how long holds lasted; injuries. And the counts
-// Ofsted asks for before an inspection, for any dates. Pure: the rows come from figures_store.
+// What managers see of restrictive practice (relational practice guidance: "the use of behavioural
+// audits to monitor progress"): incidents, restraints and children restrained per month; when in
+// the day and week they happen; what set incidents off; who held; how long holds lasted; injuries.
+// And the counts Ofsted asks for before an inspection, for any dates. Pure: the rows come from
+// figures_store.
 #include <array>
 #include <cstdint>
 #include <map>

@@ -1,10 +1,10 @@
 #pragma once
-// The three clocks of a Reg 35 record and who may stop them (REGULATIONS.md). From the moment a
-// measure is used: within 24 hours the record is made; within 48 hours the registered person, or
-// someone they have authorised, has spoken to the member of staff who used it and signs the record
-// as accurate; within 5 days they add that they have spoken to the child. A measure planned as
-// routine in the child's EHC plan runs none of the three (Reg 35(4)). Pure rules of data and a
-// clock, so tests set the time.
+// The three clocks of a Reg 35 record and who may stop them (Children's Homes (England) Regulations
+// 2015). From the moment a measure is used: within 24 hours the record is made; within 48 hours the
+// registered person, or someone they have authorised, has spoken to the member of staff who used it
+// and signs the record as accurate; within 5 days they add that they have spoken to the child. A
+// measure planned as routine in the child's EHC plan runs none of the three (Reg 35(4)). Pure rules
+// of data and a clock, so tests set the time.
 #include <chrono>
 #include <cstdint>
 #include <optional>

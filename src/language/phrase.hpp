@@ -1,6 +1,6 @@
 #pragma once
-// Language that cares (PRODUCT.md capability 12; seed 002 §4 and §16-23): the phrases Hearth
-// flags as staff write about a child who may read the record later, each with a kinder, more
+// Language that cares (docs/user-guide.md; de-escalation guidance §4 and §16-23): the phrases
+// Hearth flags as staff write about a child who may read the record later, each with a kinder, more
 // precise alternative and why. The defaults are data (data/language-that-cares.toml, compiled
 // into the binary); each organisation's managers change them for their organisation
 // (organisation_list.hpp).

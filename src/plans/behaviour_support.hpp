@@ -1,7 +1,8 @@
 #pragma once
 // What a child's individual behaviour plan says helps them, for the pages that record what
 // happened when things were hard (the incident form shows it while it is filled in), and whether
-// the plan has been looked at again since an incident (seed 002 §13: learn from what came before).
+// the plan has been looked at again since an incident (de-escalation guidance §13: learn from what
+// came before).
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,8 +1,8 @@
 #pragma once
 // A child's relevant plan or risk assessment and its versions: plain data and the rules of what
-// may be written (REGULATIONS.md: "relevant plan, risk assessment: its own review date; reviewed,
-// with the child's views"). Built from a form only through read_version() and read_sharing(),
-// which name every field at fault.
+// may be written (Children's Homes Regulations 2015: "relevant plan, risk assessment: its own
+// review date; reviewed, with the child's views"). Built from a form only through read_version()
+// and read_sharing(), which name every field at fault.
 #include <cstdint>
 #include <optional>
 #include <string>

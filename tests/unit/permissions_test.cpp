@@ -1,7 +1,7 @@
 // Who may do what: every route of the application, for every role, through the real router over a
 // real database with the demo organisation. The expectations are written out by hand from
-// PRODUCT.md and the policy in permissions.cpp; they are not computed by calling can(), so a
-// change to the policy or a new route has to be decided here too.
+// the roles in docs/user-guide.md ("Who sees what") and the policy in permissions.cpp; they are not
+// computed by calling can(), so a change to the policy or a new route has to be decided here too.
 #include "platform/auth/permissions.hpp"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include "platform/keyset.hpp"
 
 namespace hearth::children {
 
@@ -26,23 +26,17 @@ Result<Leaving> read_leaving(http::FormReader& f, Date today, Date admitted) {
 }
 
 std::string encode(const RegisterCursor& c) {
-    return format_date(c.admitted) + "~" + std::to_string(c.child_id);
+    return keyset_text(format_date(c.admitted), c.child_id);
 }
 
 std::optional<RegisterCursor> decode_register_cursor(const std::string& text) {
-    const auto tilde = text.find('~');
-    if (tilde == std::string::npos)
+    auto parts = keyset_parts(text);
+    if (!parts)
         return std::nullopt;
-    auto admitted = parse_date(std::string_view(text).substr(0, tilde));
+    auto admitted = parse_date(parts->first);
     if (!admitted)
         return std::nullopt;
-    std::int64_t id = 0;
-    const char* first = text.data() + tilde + 1;
-    const char* last = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(first, last, id);
-    if (ec != std::errc{} || ptr != last || id <= 0)
-        return std::nullopt;
-    return RegisterCursor{*admitted, id};
+    return RegisterCursor{*admitted, parts->second};
 }
 
 }  // namespace hearth::children
