@@ -282,14 +282,7 @@ Result<Response> show(Context& ctx) {
     const Entry& e = data.entry;
     if (ctx.request.wants_json()) {
         nlohmann::json j = entry_json(e);
-        j["versions"] = nlohmann::json::array();
-        for (const auto& v : data.versions) {
-            j["versions"].push_back({{"version", v.version},
-                                     {"record", v.record},
-                                     {"reason", v.reason},
-                                     {"changed_at", format_utc(v.changed_at)},
-                                     {"changed_by", v.changed_by}});
-        }
+        j["versions"] = amendments::versions_json(data.versions);
         return Response::json(200, j);
     }
     nlohmann::json actions = nlohmann::json::array();
