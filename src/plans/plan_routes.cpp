@@ -196,8 +196,7 @@ Result<Response> plan(Context& ctx) {
     return ctx.page("plan", title + ": " + child.child_name, page);
 }
 
-Result<Response> kinds(Context& ctx) {
-    (void)ctx;
+Result<Response> kinds(Context& /*ctx*/) {
     return Response::json(200, kinds_json());
 }
 

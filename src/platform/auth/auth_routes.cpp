@@ -108,8 +108,7 @@ Result<Response> sign_out(Context& ctx) {
 }
 
 // The session was touched by the router on the way in; nothing more to do.
-Result<Response> extend(Context& ctx) {
-    (void)ctx;
+Result<Response> extend(Context& /*ctx*/) {
     return Response::no_content();
 }
 
