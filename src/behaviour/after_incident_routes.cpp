@@ -116,7 +116,7 @@ const Form account_page{"A child's account",
 
 nlohmann::json account_fields(const std::vector<Person>& children, const nlohmann::json& values,
                               const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json out = nlohmann::json::array();
     if (children.size() > 1)
         out.push_back(
@@ -141,7 +141,7 @@ const Form notification_page{"Record who was told",
 
 nlohmann::json notification_fields(const std::vector<Person>& children,
                                    const nlohmann::json& values, const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json out = nlohmann::json::array();
     out.push_back(f({"recipient", "Who was told?", FieldKind::radios, "", options(recipients())}));
     if (children.size() > 1) {
@@ -170,7 +170,7 @@ const Form child_debrief_page{
 nlohmann::json child_debrief_fields(const std::vector<Person>& children,
                                     const std::vector<Person>& staff, const nlohmann::json& values,
                                     const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json out = nlohmann::json::array();
     if (children.size() > 1)
         out.push_back(
@@ -202,7 +202,7 @@ const Form staff_debrief_page{
 
 nlohmann::json staff_debrief_fields(const std::vector<Person>& staff, const nlohmann::json& values,
                                     const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     return nlohmann::json::array({
         f({"person_id", "Whose debrief is it?", FieldKind::radios, "", options(staff)}),
         f({"held_on", "Day of the debrief", FieldKind::date}),
@@ -238,7 +238,7 @@ const Form restorative_page{
     "/restorative", "Save the follow-up"};
 
 nlohmann::json restorative_fields(const nlohmann::json& values, const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     return nlohmann::json::array({
         f({"held_on", "Day it was held", FieldKind::date}),
         f({"held_time", "Time it was held", FieldKind::time}),

@@ -14,7 +14,7 @@ namespace hearth::behaviour {
 namespace {
 
 // An incident has a dozen long texts: more than the 64 KiB a short form is allowed.
-constexpr std::size_t incident_body = 256 * 1024;
+constexpr std::size_t incident_body = std::size_t{256} * 1024;
 
 Result<http::Response> home_warmth(http::Context& ctx) {
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);

@@ -27,7 +27,7 @@ views::Options options(const std::vector<Person>& people) {
 
 nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json& values,
                                const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     auto prose = [&](const std::string& name, const std::string& label, const std::string& hint) {
         return f({name, label, FieldKind::textarea, hint, {}, "", "off", true});
     };

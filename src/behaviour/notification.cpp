@@ -74,8 +74,8 @@ std::vector<std::string> reg40_outstanding(
         out.push_back("Ofsted");
     for (const auto& [child_id, name] : children) {
         const bool told_authority =
-            std::any_of(told.begin(), told.end(), [&](const Notification& n) {
-                return n.recipient == "placing_authority" && n.child_id == child_id;
+            std::any_of(told.begin(), told.end(), [id = child_id](const Notification& n) {
+                return n.recipient == "placing_authority" && n.child_id == id;
             });
         if (!told_authority)
             out.push_back(fmt::format("{}'s placing authority", name));

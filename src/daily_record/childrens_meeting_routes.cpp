@@ -68,7 +68,7 @@ Result<Response> show_form(const Context& ctx, const FormPage& p) {
         data.update(views::errors_view(*p.error));
         errors = data["error_for"];
     }
-    auto f = [&](FieldSpec spec) { return views::field(spec, p.values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, p.values, errors); };
     nlohmann::json fields = nlohmann::json::array({
         f({"held_on", "Day of the meeting", FieldKind::date, "For example, 12 5 2026"}),
         f({"held_time", "Time it started", FieldKind::time, "For example, 18:30"}),

@@ -49,7 +49,7 @@ std::string kind_title(EntryKind k) {
 nlohmann::json form_fields(EntryKind kind, const std::string& child_name,
                            const nlohmann::json& values, const nlohmann::json& errors,
                            bool amending) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json when = nlohmann::json::array({
         f({"occurred_on", "Day it happened", FieldKind::date, "For example, 12 5 2026"}),
         f({"occurred_time", "Time it happened", FieldKind::time, "For example, 14:05"}),

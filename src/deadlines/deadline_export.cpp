@@ -31,7 +31,7 @@ Result<nlohmann::json> content(db::Connection& c, std::int64_t child_id) {
 }
 
 std::string local(const nlohmann::json& j, const char* key) {
-    const std::string raw = j.value(key, "");
+    std::string raw = j.value(key, "");
     if (auto t = parse_utc(raw))
         return format_local(*t);
     return raw;

@@ -39,7 +39,7 @@ std::string read_refusable(http::FormReader& f, const std::string& name, const s
                            const std::vector<Choice>& allowed,
                            const Refusal* (*refused)(const std::string&),
                            const std::string& required_message) {
-    const std::string typed = f.has(name) ? f.text(name, label, {.max = 100}) : std::string{};
+    std::string typed = f.has(name) ? f.text(name, label, {.max = 100}) : std::string{};
     if (const Refusal* r = refused(typed)) {
         f.fail(name, r->why);
         return {};

@@ -19,7 +19,7 @@ nlohmann::json when_values(Timestamp at) {
 nlohmann::json measure_fields(const std::string& kind, const Choosable& choosable,
                               const std::string& child_name, const nlohmann::json& values,
                               const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     auto prose = [&](const std::string& name, const std::string& label, const std::string& hint) {
         return f({name, label, FieldKind::textarea, hint, {}, "", "off", true});
     };

@@ -25,7 +25,7 @@ using http::Response;
 namespace {
 
 // A record has a dozen long texts: more than the 64 KiB a short form is allowed.
-constexpr std::size_t measure_body = 256 * 1024;
+constexpr std::size_t measure_body = std::size_t{256} * 1024;
 
 std::string first_word(const std::string& name) {
     return name.substr(0, name.find(' '));
@@ -358,7 +358,7 @@ Result<Response> show_sign(const Context& ctx, const Measure& m,
     for (auto id : m.details.used_by)
         used_by.emplace_back(std::to_string(id), behaviour::name_in(people, id));
     nlohmann::json fields = nlohmann::json::array();
-    auto f = [&](views::FieldSpec spec) { return views::field(spec, p.values, errors); };
+    auto f = [&](const views::FieldSpec& spec) { return views::field(spec, p.values, errors); };
     if (staff) {
         fields.push_back(f({"spoke_to", "Who did you speak to?", views::FieldKind::radios,
                             "The member of staff who used the measure", used_by}));

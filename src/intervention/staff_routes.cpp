@@ -161,7 +161,7 @@ Result<Response> training_page(const Context& ctx, const std::optional<Error>& e
         view.update(views::errors_view(*error));
         errors = view["error_for"];
     }
-    auto f = [&](views::FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const views::FieldSpec& spec) { return views::field(spec, values, errors); };
     view["fields"] = nlohmann::json::array({
         f({"person_id", "Who is it for?", views::FieldKind::radios, "", options(data.staff)}),
         f({"course", "Course and level", views::FieldKind::text,

@@ -19,7 +19,7 @@ using http::Response;
 // A long daily note is a few thousand characters; this is far beyond any.
 constexpr std::size_t longest_text = 20000;
 // Room for that many characters of any script, form-encoded, so the limit met is the clear one.
-constexpr std::size_t largest_body = 256 * 1024;
+constexpr std::size_t largest_body = std::size_t{256} * 1024;
 
 nlohmann::json findings_json(const std::vector<Finding>& findings) {
     nlohmann::json out = nlohmann::json::array();

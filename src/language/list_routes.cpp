@@ -147,7 +147,7 @@ nlohmann::json form_values(const Phrase& p) {
 
 nlohmann::json phrase_fields(const nlohmann::json& values, const nlohmann::json& errors) {
     using views::FieldSpec;
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     return nlohmann::json::array({
         f({"phrase",
            "The phrase",

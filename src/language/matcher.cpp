@@ -104,10 +104,10 @@ std::vector<Token> tokens_of(std::string_view text,
         std::size_t j = i;
         while (j < text.size()) {
             auto c = decode(text, j);
-            if (is_word(c.value)) {
+            // A letter, or an apostrophe inside a word: won't, LAC's.
+            if (is_word(c.value) ||
+                (is_apostrophe(c.value) && is_word(decode(text, j + c.length).value))) {
                 j += c.length;
-            } else if (is_apostrophe(c.value) && is_word(decode(text, j + c.length).value)) {
-                j += c.length;  // inside a word: won't, LAC's
             } else {
                 break;
             }

@@ -36,7 +36,7 @@ nlohmann::json first_values(Date today) {
 nlohmann::json version_fields(const PlanKind& kind, const nlohmann::json& values,
                               const nlohmann::json& errors, const std::string& child_name,
                               bool naming_area) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json sections = nlohmann::json::array();
     for (const auto& s : kind.sections) {
         sections.push_back(f({section_field(s),
@@ -99,7 +99,7 @@ nlohmann::json version_fields(const PlanKind& kind, const nlohmann::json& values
 }
 
 nlohmann::json sharing_fields(const nlohmann::json& values, const nlohmann::json& errors) {
-    auto f = [&](FieldSpec spec) { return views::field(spec, values, errors); };
+    auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     return nlohmann::json::array({
         f({"shared_with", "Who was it shared with?", FieldKind::checkboxes,
            "Select everyone it was shared with on that day", options(recipients()), ""}),

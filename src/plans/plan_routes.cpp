@@ -206,7 +206,7 @@ void add_routes(http::Router& router) {
     router.add_scope_resolver("plan", plans::resolve_scope);
     router.add_child_tab({"Plans", "/plans", Action::view_child, 30});
     // A plan's writes can carry several long sections: more room than the 64 KiB default.
-    constexpr std::size_t plan_body = 512 * 1024;
+    constexpr std::size_t plan_body = std::size_t{512} * 1024;
 
     router.add({"GET", "/children/{child}/plans", Action::view_child, pages::list});
     router.add({"GET", "/children/{child}/plans/new", Action::write_plan, pages::new_plan_form});

@@ -29,7 +29,7 @@ std::string joined(const nlohmann::json& list) {
 
 // A field of the record as a person reads it: choices by their label, dates written out.
 std::string shown_field(const std::string& field, const nlohmann::json& record) {
-    const std::string raw = text_of(record, field.c_str());
+    std::string raw = text_of(record, field.c_str());
     if (field == "sex")
         return label_in(sexes(), raw);
     if (field == "legal_basis")

@@ -138,7 +138,7 @@ std::string text_of(const nlohmann::json& j, const char* key) {
 }
 
 std::string when_of(const nlohmann::json& j, const char* key) {
-    const std::string raw = text_of(j, key);
+    std::string raw = text_of(j, key);
     if (auto t = parse_utc(raw))
         return format_local(*t);
     if (auto d = parse_date(raw))

@@ -114,8 +114,9 @@ Result<RegisterPage> register_of(db::Connection& c, std::int64_t home_id,
         e.came_from = r.text(6);
         e.left_on = parse_date(r.text(7));
         const std::string destination = r.text(8), address = r.text(9);
-        e.went_to = destination.empty() || address.empty() ? destination + address
-                                                           : destination + ": " + address;
+        e.went_to = destination.empty() || address.empty()
+                        ? destination + address
+                        : std::string(destination).append(": ").append(address);
         e.placing_authority = r.text(10);
         e.legal_basis = r.text(11);
         e.date_of_death = parse_date(r.text(12));

@@ -249,22 +249,22 @@ Result<Response> change_password_again(Context& ctx, const Error& e) {
 
 void add_routes(http::Router& router) {
     router.add({"GET", "/sign-in", Action::public_page, show_sign_in});
-    router.add({"POST", "/sign-in", Action::public_page, do_sign_in, 8 * 1024});
-    router.add({"POST", "/sign-out", Action::signed_in, sign_out, 4 * 1024});
-    router.add({"POST", "/session/extend", Action::signed_in, extend, 4 * 1024});
+    router.add({"POST", "/sign-in", Action::public_page, do_sign_in, std::size_t{8} * 1024});
+    router.add({"POST", "/sign-out", Action::signed_in, sign_out, std::size_t{4} * 1024});
+    router.add({"POST", "/session/extend", Action::signed_in, extend, std::size_t{4} * 1024});
     router.add({"GET", "/account", Action::signed_in, account});
     router.add({.method = "POST",
                 .pattern = "/account/tokens",
                 .action = Action::signed_in,
                 .handler = create_token,
-                .max_body = 4 * 1024,
+                .max_body = std::size_t{4} * 1024,
                 .again = create_token_again});
     router.add({"GET", "/account/password", Action::signed_in, show_password});
     router.add({.method = "POST",
                 .pattern = "/account/password",
                 .action = Action::signed_in,
                 .handler = change_password,
-                .max_body = 8 * 1024,
+                .max_body = std::size_t{8} * 1024,
                 .again = change_password_again});
 }
 

@@ -74,7 +74,7 @@ enum class Action {
 
 struct Membership {
     std::optional<std::int64_t> home_id;  // none for organisation-wide roles
-    Role role;
+    Role role{};
 };
 
 struct Person {

@@ -108,10 +108,7 @@ Result<FormData> FormData::from_json(std::string_view body) {
         } else if (v.is_boolean()) {
             value.type = FormValue::Type::boolean;
             value.text = v.get<bool>() ? "true" : "false";
-        } else if (v.is_number_integer()) {
-            value.type = FormValue::Type::number;
-            value.text = v.dump();
-        } else if (v.is_number()) {
+        } else if (v.is_number()) {  // integer or not
             value.type = FormValue::Type::number;
             value.text = v.dump();
         } else if (v.is_null()) {

@@ -82,7 +82,7 @@ struct Route {
         pattern;  // "/homes/{home}/children/{child}": each {name} is a positive whole number
     Action action;
     Handler handler;
-    std::size_t max_body = 64 * 1024;  // larger bodies are answered 413
+    std::size_t max_body = std::size_t{64} * 1024;  // larger bodies are answered 413
     bool reads_session = true;         // false for static files and probes: no database work
     FormAgain again;                   // for a form post: the form, shown again
 };

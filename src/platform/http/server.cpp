@@ -98,6 +98,8 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
     std::atomic<bool> accepting{true};
     std::atomic<int> bound_port{0};
 
+    // restinio's handler takes the request by value (a shared_ptr), as its examples do.
+    // NOLINTNEXTLINE(performance-unnecessary-value-param)
     auto handler = [&](restinio::request_handle_t req) -> restinio::request_handling_status_t {
         ++in_flight;
         const bool head = req->header().method() == restinio::http_method_head();
@@ -145,8 +147,8 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
                     .incoming_http_msg_limits(
                         restinio::incoming_http_msg_limits_t{}
                             .max_body_size(static_cast<std::uint64_t>(cfg.max_body_bytes))
-                            .max_url_size(8 * 1024)
-                            .max_field_value_size(16 * 1024)
+                            .max_url_size(std::size_t{8} * 1024)
+                            .max_field_value_size(std::size_t{16} * 1024)
                             .max_field_count(100))
                     .acceptor_post_bind_hook([&](asio::ip::tcp::acceptor& a) {
                         bound_port = a.local_endpoint().port();
@@ -182,7 +184,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
     pool.drain_and_stop();
     std::promise<void> closed;
     server->close_async([&] { closed.set_value(); },
-                        [&](std::exception_ptr) { closed.set_value(); });
+                        [&](const std::exception_ptr&) { closed.set_value(); });
     closed.get_future().wait_for(std::chrono::seconds(5));
     server->io_context().stop();
     for (auto& t : io_threads)

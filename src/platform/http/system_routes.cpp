@@ -4,7 +4,7 @@
 
 namespace hearth::http {
 
-void add_system_routes(Router& router, std::shared_ptr<const StaticFiles> files,
+void add_system_routes(Router& router, const std::shared_ptr<const StaticFiles>& files,
                        std::string openapi_yaml) {
     router.add({"GET", "/healthz", Action::public_page,
                 [](Context&) { return Response::text(200, "alive\n"); }, 0, false});

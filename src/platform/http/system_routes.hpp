@@ -7,7 +7,7 @@
 namespace hearth::http {
 
 // Health, readiness, metrics, static files and the API description.
-void add_system_routes(Router& router, std::shared_ptr<const StaticFiles> files,
+void add_system_routes(Router& router, const std::shared_ptr<const StaticFiles>& files,
                        std::string openapi_yaml);
 
 }  // namespace hearth::http
