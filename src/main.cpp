@@ -37,18 +37,21 @@ struct Common {
 int fail(const Error& e) {
     std::cerr << "hearth: " << e.message << "\n";
     for (const auto& f : e.fields) {
-        if (f.message != e.message)
+        if (f.message != e.message) {
             std::cerr << "  " << f.field << ": " << f.message << "\n";
+        }
     }
-    if (!e.detail.empty())
+    if (!e.detail.empty()) {
         std::cerr << "  (" << e.detail << ")\n";
+    }
     return e.kind == ErrorKind::invalid_input ? 2 : 1;
 }
 
 Result<Config> configure(const Common& common) {
     Config config = TRY(load_config(common.config_file));
-    if (!common.database.empty())
+    if (!common.database.empty()) {
         config.database = common.database;
+    }
     log::set_level(config.log_level);
     set_display_zone(config.time_zone);
     return config;
@@ -57,8 +60,9 @@ Result<Config> configure(const Common& common) {
 Result<std::unique_ptr<db::Database>> open_and_migrate(const Config& config, int connections) {
     auto db = TRY(db::open_database({config.database, connections, 5000}));
     auto applied = TRY(db::migrate(*db, format_utc(SystemClock{}.now())));
-    for (int n : applied)
+    for (int n : applied) {
         log::info("migration applied", {{"number", n}});
+    }
     return db;
 }
 
@@ -68,15 +72,19 @@ audit::Actor cli_actor() {
 
 int run_serve(const Common& common, int port_flag, const std::string& listen_flag) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
-    if (port_flag >= 0)
+    }
+    if (port_flag >= 0) {
         config->port = port_flag;
-    if (!listen_flag.empty())
+    }
+    if (!listen_flag.empty()) {
         config->listen_address = listen_flag;
+    }
     auto db = open_and_migrate(*config, config->worker_threads + 1);
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     SystemClock clock;
     http::Metrics metrics;
     http::Services services{*config, **db, clock, metrics};
@@ -91,30 +99,35 @@ int run_serve(const Common& common, int port_flag, const std::string& listen_fla
     };
     deadlines::EscalationLoop escalation(**db, clock, std::chrono::seconds{60});
     Status served = http::serve(app->router, services, hooks);
-    if (!served.ok())
+    if (!served.ok()) {
         return fail(served.error());
+    }
     return 0;
 }
 
 int run_init(const Common& common, const std::string& org, const std::vector<std::string>& homes,
              const std::string& name, const std::string& email) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     const std::string password = crypto::random_token().substr(0, 20);
     auto hash = crypto::hash_password(password);
-    if (!hash.ok())
+    if (!hash.ok()) {
         return fail(hash.error());
+    }
     const auto now = SystemClock{}.now();
     Status done = (*db)->write([&](db::Connection& c) -> Status {
         auto existing = TRY(c.query_one("SELECT id FROM organisations"));
-        if (existing)
+        if (existing) {
             return Error::make(ErrorKind::conflict,
                                "This database already has an organisation. Use `hearth user add` "
                                "for more people.");
+        }
         auto org_id = TRY(organisation::create_organisation(c, org, format_utc(now)));
         for (const auto& h : homes) {
             TRY(organisation::create_home(c, org_id, h, "", format_utc(now)));
@@ -124,8 +137,9 @@ int run_init(const Common& common, const std::string& org, const std::vector<std
         return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, cli_actor(),
                                    now);
     });
-    if (!done.ok())
+    if (!done.ok()) {
         return fail(done.error());
+    }
     std::cout << fmt::format(
         "Created {} with {} home(s).\nSign in as {} with this one-time password: {}\n"
         "You will be asked to choose your own password.\n",
@@ -135,17 +149,21 @@ int run_init(const Common& common, const std::string& org, const std::vector<std
 
 int run_migrate(const Common& common) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     auto applied = db::migrate(**db, format_utc(SystemClock{}.now()));
-    if (!applied.ok())
+    if (!applied.ok()) {
         return fail(applied.error());
+    }
     auto state = db::schema_state(**db);
-    if (!state.ok())
+    if (!state.ok()) {
         return fail(state.error());
+    }
     std::cout << fmt::format("Applied {} migration(s); the schema is at version {}.\n",
                              applied->size(), state->applied);
     return 0;
@@ -153,16 +171,19 @@ int run_migrate(const Common& common) {
 
 int run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     if (scale) {
         const auto started = std::chrono::steady_clock::now();
         auto made = demo::create_scaled_demo(**db, *scale, SystemClock{}.now());
-        if (!made.ok())
+        if (!made.ok()) {
             return fail(made.error());
+        }
         const auto seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::cout << fmt::format(
@@ -174,37 +195,44 @@ int run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
         return 0;
     }
     auto summary = demo::create_demo(**db, SystemClock{}.now());
-    if (!summary.ok())
+    if (!summary.ok()) {
         return fail(summary.error());
+    }
     std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n",
                              summary->organisation, (*db)->describe());
     std::cout << fmt::format("Every demo account's password is: {}\n", demo::demo_password);
-    for (const auto& [email, role] : summary->accounts)
+    for (const auto& [email, role] : summary->accounts) {
         std::cout << fmt::format("  {:<32} {}\n", email, role);
+    }
     return 0;
 }
 
 int run_verify(const Common& common) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     int status = 0;
     auto problems = (*db)->integrity_problems();
-    if (!problems.ok())
+    if (!problems.ok()) {
         return fail(problems.error());
+    }
     if (problems->empty()) {
         std::cout << "Database integrity: sound.\n";
     } else {
         status = 1;
-        for (const auto& p : *problems)
+        for (const auto& p : *problems) {
             std::cout << "Database integrity problem: " << p << "\n";
+        }
     }
     auto v = audit::verify(**db);
-    if (!v.ok())
+    if (!v.ok()) {
         return fail(v.error());
+    }
     if (v->first_broken_seq) {
         std::cout << fmt::format(
             "Audit chain BROKEN at entry {}: {}. {} entries before it verified.\n",
@@ -218,14 +246,17 @@ int run_verify(const Common& common) {
 
 int run_backup(const Common& common, const std::string& to) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     Status done = (*db)->backup_to(to);
-    if (!done.ok())
+    if (!done.ok()) {
         return fail(done.error());
+    }
     std::cout << fmt::format(
         "Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n",
         (*db)->describe(), to, to);
@@ -234,26 +265,31 @@ int run_backup(const Common& common, const std::string& to) {
 
 int run_migrate_store(const std::string& from, const std::string& to) {
     auto source = db::open_database({from, 1, 5000});
-    if (!source.ok())
+    if (!source.ok()) {
         return fail(source.error());
+    }
     auto source_state = db::schema_state(**source);
-    if (!source_state.ok())
+    if (!source_state.ok()) {
         return fail(source_state.error());
+    }
     if (source_state->applied != source_state->known) {
         return fail(Error::invalid(
             "from",
             "Run `hearth migrate` on the source first, so both stores have the same schema"));
     }
     auto target = open_and_migrate(Config{.database = to}, 2);
-    if (!target.ok())
+    if (!target.ok()) {
         return fail(target.error());
+    }
     auto report = db::copy_store(**source, **target);
-    if (!report.ok())
+    if (!report.ok()) {
         return fail(report.error());
+    }
     std::cout << fmt::format("Copied {} to {}.\n{:<24} {:>10} {:>10}\n", (*source)->describe(),
                              (*target)->describe(), "table", "source", "target");
-    for (const auto& t : report->tables)
+    for (const auto& t : report->tables) {
         std::cout << fmt::format("{:<24} {:>10} {:>10}\n", t.table, t.source, t.target);
+    }
     std::cout << fmt::format("Audit chain on the target: {} entries, unbroken.\n",
                              report->audit_entries);
     return 0;
@@ -270,8 +306,9 @@ Status write_new_file(const std::filesystem::path& path, const std::string& text
     std::size_t done = 0;
     while (done < text.size()) {
         const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
             continue;
+        }
         if (n <= 0) {
             const int err = errno;
             ::close(fd);
@@ -280,15 +317,17 @@ Status write_new_file(const std::filesystem::path& path, const std::string& text
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
         return Error::internal(fmt::format("saving {}: {}", path.string(), std::strerror(errno)));
+    }
     return {};
 }
 
 int run_export(const Common& common, std::int64_t child_id, const std::string& out) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     const std::filesystem::path dir(out);
     const auto json_path = dir / "record.json", html_path = dir / "record.html";
     // Checked before anything is read, so that a refused export leaves no audit entry behind.
@@ -300,25 +339,30 @@ int run_export(const Common& common, std::int64_t child_id, const std::string& o
     }
     std::error_code made;
     std::filesystem::create_directories(dir, made);
-    if (made)
+    if (made) {
         return fail(Error::invalid(
             "out", fmt::format("Could not create {}: {}", dir.string(), made.message())));
+    }
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     auto app = build_app(*config);
     auto doc = children::export_record(**db, app->record_export(), child_id, "cli", cli_actor(),
                                        SystemClock{}.now());
-    if (!doc.ok())
+    if (!doc.ok()) {
         return fail(doc.error());
+    }
     auto html = children::record_html(*doc, app->record_export());
-    if (!html.ok())
+    if (!html.ok()) {
         return fail(html.error());
+    }
     for (const auto& [path, text] :
          {std::pair{json_path, doc->dump(2)}, std::pair{html_path, *html}}) {
         Status written = write_new_file(path, text);
-        if (!written.ok())
+        if (!written.ok()) {
             return fail(written.error());
+        }
     }
     std::cout << fmt::format(
         "Exported the whole record of {} (child {}), {} sections:\n  {}\n  {}\n"
@@ -332,11 +376,13 @@ int run_export(const Common& common, std::int64_t child_id, const std::string& o
 int run_user(const Common& common, const std::string& action, const std::string& email,
              const std::string& name, const std::string& role_key_given, std::int64_t home_id) {
     auto config = configure(common);
-    if (!config.ok())
+    if (!config.ok()) {
         return fail(config.error());
+    }
     auto db = open_and_migrate(*config, 1);
-    if (!db.ok())
+    if (!db.ok()) {
         return fail(db.error());
+    }
     const auto now = SystemClock{}.now();
     if (action == "list") {
         auto rows = (*db)->read([](db::Connection& c) {
@@ -346,8 +392,9 @@ int run_user(const Common& common, const std::string& action, const std::string&
                 "LEFT JOIN roles r ON r.person_id = p.id AND r.ended_at IS NULL "
                 "LEFT JOIN homes h ON h.id = r.home_id ORDER BY p.email");
         });
-        if (!rows.ok())
+        if (!rows.ok()) {
             return fail(rows.error());
+        }
         for (const auto& r : *rows) {
             std::cout << fmt::format("{:<34} {:<24} {:<26} {}{}\n", r.text(0), r.text(1), r.text(3),
                                      r.text(4), r.is_null(2) ? "" : "  (disabled)");
@@ -355,60 +402,70 @@ int run_user(const Common& common, const std::string& action, const std::string&
         return 0;
     }
     auto found = (*db)->read([&](db::Connection& c) { return accounts::find_by_email(c, email); });
-    if (!found.ok())
+    if (!found.ok()) {
         return fail(found.error());
+    }
     if (action == "add") {
-        if (found.value())
+        if (found.value()) {
             return fail(
                 Error::invalid("email", "Someone already has this email address in Hearth"));
+        }
         auto role = role_from_key(role_key_given);
-        if (!role)
+        if (!role) {
             return fail(Error::invalid(
                 "role",
                 "Give a role: provider_administrator, responsible_individual, registered_manager, "
                 "deputy, support_worker, social_worker or independent_person"));
+        }
         const std::string password = crypto::random_token().substr(0, 20);
         auto hash = crypto::hash_password(password);
-        if (!hash.ok())
+        if (!hash.ok()) {
             return fail(hash.error());
+        }
         Status added = (*db)->write([&](db::Connection& c) -> Status {
             auto org = TRY(c.query_one("SELECT id FROM organisations ORDER BY id LIMIT 1"));
-            if (!org)
+            if (!org) {
                 return Error::invalid("organisation", "Run `hearth init` first");
+            }
             accounts::NewPerson p{org->integer(0), name, email, "", hash.value(), true};
             auto id = TRY(accounts::add_person(c, p, cli_actor(), now));
             return accounts::give_role(
                 c, id, home_id > 0 ? std::optional<std::int64_t>(home_id) : std::nullopt, *role,
                 cli_actor(), now);
         });
-        if (!added.ok())
+        if (!added.ok()) {
             return fail(added.error());
+        }
         std::cout << fmt::format("Added {}. One-time password: {}\n",
                                  accounts::normalise_email(email), password);
         return 0;
     }
-    if (!found.value())
+    if (!found.value()) {
         return fail(Error::invalid("email", "There is nobody with that email address"));
+    }
     const auto person_id = found.value()->person.id;
     if (action == "disable" || action == "enable") {
         Status s = (*db)->write([&](db::Connection& c) {
             return accounts::set_disabled(c, person_id, action == "disable", cli_actor(), now);
         });
-        if (!s.ok())
+        if (!s.ok()) {
             return fail(s.error());
+        }
         std::cout << fmt::format("{} {}.\n", action == "disable" ? "Disabled" : "Enabled", email);
         return 0;
     }
     if (action == "reset-password") {
         const std::string password = crypto::random_token().substr(0, 20);
         auto hash = crypto::hash_password(password);
-        if (!hash.ok())
+        if (!hash.ok()) {
             return fail(hash.error());
+        }
         Status s = (*db)->write([&](db::Connection& c) {
             return accounts::set_password_hash(c, person_id, hash.value(), true, cli_actor(), now);
         });
-        if (!s.ok())
+        if (!s.ok()) {
             return fail(s.error());
+        }
         std::cout << fmt::format("Reset. One-time password for {}: {}\n", email, password);
         return 0;
     }
@@ -502,25 +559,33 @@ int main(int argc, char** argv) {
     user->add_option("--home-id", home_id, "The home the role is in (add)");
 
     CLI11_PARSE(cli, argc, argv);
-    if (serve->parsed())
+    if (serve->parsed()) {
         return run_serve(common, port, listen);
-    if (init->parsed())
+    }
+    if (init->parsed()) {
         return run_init(common, org, homes, admin_name, admin_email);
-    if (migrate->parsed())
+    }
+    if (migrate->parsed()) {
         return run_migrate(common);
+    }
     if (demo->parsed()) {
         const bool scaled = homes_opt->count() > 0 || years_opt->count() > 0;
         return run_demo(common, scaled ? std::optional<demo::Scale>(scale) : std::nullopt);
     }
-    if (verify->parsed())
+    if (verify->parsed()) {
         return run_verify(common);
-    if (backup->parsed())
+    }
+    if (backup->parsed()) {
         return run_backup(common, backup_to);
-    if (migrate_store->parsed())
+    }
+    if (migrate_store->parsed()) {
         return run_migrate_store(copy_from, copy_to);
-    if (exporter->parsed())
+    }
+    if (exporter->parsed()) {
         return run_export(common, export_child, export_out);
-    if (user->parsed())
+    }
+    if (user->parsed()) {
         return run_user(common, user_action, email, name, role, home_id);
+    }
     return 2;
 }

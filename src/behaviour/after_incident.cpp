@@ -31,8 +31,9 @@ std::optional<std::int64_t> one_of(http::FormReader& f, const std::string& name,
                                    const std::string& label, const std::vector<std::int64_t>& ids,
                                    const std::string& message) {
     auto id = f.integer(name, label, ids.size() != 1, 1, largest_id);
-    if (!id && ids.size() == 1)
+    if (!id && ids.size() == 1) {
         return ids.front();
+    }
     if (id && std::find(ids.begin(), ids.end(), *id) == ids.end()) {
         f.fail(name, message);
         return std::nullopt;
@@ -42,8 +43,9 @@ std::optional<std::int64_t> one_of(http::FormReader& f, const std::string& name,
 
 std::vector<std::int64_t> ids_of(const std::vector<Person>& people) {
     std::vector<std::int64_t> out;
-    for (const auto& p : people)
+    for (const auto& p : people) {
         out.push_back(p.id);
+    }
     return out;
 }
 
@@ -63,14 +65,17 @@ Result<AccountInput> read_account(http::FormReader& f, const std::vector<std::in
                                 "the time they said it", began, now);
     a.words = f.text("words", "what they said", {.max = 10000, .multiline = true});
     a.declined = f.text("declined", "why there is no account", {.max = 1000, .multiline = true});
-    if (a.words.empty() && a.declined.empty())
+    if (a.words.empty() && a.declined.empty()) {
         f.fail("words", "Enter what they said, in their own words, or why there is no account yet");
-    if (!a.words.empty() && !a.declined.empty())
+    }
+    if (!a.words.empty() && !a.declined.empty()) {
         f.fail("declined", "Leave this empty when you have written what they said");
+    }
     TRY(f.finish());
     a.child_id = child.value_or(0);
-    if (at)
+    if (at) {
         a.given_at = *at;
+    }
     return a;
 }
 
@@ -100,8 +105,9 @@ Result<ChildDebriefDetails> read_child_debrief(http::FormReader& f,
     TRY(f.finish());
     d.child_id = child.value_or(0);
     d.held_by = by.value_or(0);
-    if (at)
+    if (at) {
         d.held_at = *at;
+    }
     return d;
 }
 
@@ -140,21 +146,24 @@ Result<StaffDebriefDetails> read_staff_debrief(http::FormReader& f,
                                 "the time of the debrief", began, now);
     const auto by = one_of(f, "held_by", "who held the debrief", staff_ids,
                            "Choose who held the debrief from the people who work here");
-    if (person && by && *person == *by)
+    if (person && by && *person == *by) {
         f.fail("held_by", "A debrief is held with someone else: choose who held it");
+    }
     d.wellbeing = f.choice("wellbeing", "how they are", keys_of(wellbeing_levels()), true);
     d.how_they_are =
         f.text("how_they_are", "how they are, in their words", {.max = 4000, .multiline = true});
     d.learnt = f.text("learnt", "what they learnt", {.max = 4000, .multiline = true});
     d.support = f.choices("support", "the support offered", keys_of(staff_support()));
-    if (d.support.empty())
+    if (d.support.empty()) {
         f.fail("support", "Choose the support offered, or that they said they need nothing more");
+    }
     d.support_note =
         f.text("support_note", "more about the support", {.max = 2000, .multiline = true});
     d.learning = f.text("learning", "the learning to share", {.max = 4000, .multiline = true});
     d.share_learning = f.flag("share_learning", "Share the learning");
-    if (d.share_learning && d.learning.empty())
+    if (d.share_learning && d.learning.empty()) {
         f.fail("learning", "Enter the learning to share, or do not share it");
+    }
     if (d.share_learning) {
         const auto found = names_in(d.learning, names);
         if (!found.empty()) {
@@ -166,8 +175,9 @@ Result<StaffDebriefDetails> read_staff_debrief(http::FormReader& f,
     TRY(f.finish());
     d.person_id = person.value_or(0);
     d.held_by = by.value_or(0);
-    if (at)
+    if (at) {
         d.held_at = *at;
+    }
     return d;
 }
 
@@ -178,8 +188,9 @@ bool needs_manager(const StaffDebriefDetails& d) {
 std::vector<std::string> names_in(const std::string& text, const std::vector<std::string>& names) {
     std::vector<std::string> found;
     for (const auto& name : names) {
-        if (name.size() < 2 || std::find(found.begin(), found.end(), name) != found.end())
+        if (name.size() < 2 || std::find(found.begin(), found.end(), name) != found.end()) {
             continue;
+        }
         for (std::size_t at = text.find(name); at != std::string::npos;
              at = text.find(name, at + 1)) {
             const bool starts = at == 0 || !is_word_character(text[at - 1]);
@@ -215,8 +226,9 @@ Result<RestorativeDetails> read_restorative(http::FormReader& f, Timestamp began
         f.text("outcome", "how it went", {.required = true, .max = 4000, .multiline = true});
     d.agreed = f.text("agreed", "what was agreed", {.max = 4000, .multiline = true});
     TRY(f.finish());
-    if (at)
+    if (at) {
         d.held_at = *at;
+    }
     return d;
 }
 

@@ -26,15 +26,17 @@ namespace {
 // The incident's children this reader may name, as choices.
 std::vector<Person> children_choosable(const Context& ctx, const Incident& i) {
     std::vector<Person> out;
-    for (const auto& ch : seen_by(ctx.reader(), i, {}).incident.children)
+    for (const auto& ch : seen_by(ctx.reader(), i, {}).incident.children) {
         out.push_back({ch.child_id, ch.name});
+    }
     return out;
 }
 
 std::vector<std::int64_t> ids_of(const std::vector<Person>& people) {
     std::vector<std::int64_t> out;
-    for (const auto& p : people)
+    for (const auto& p : people) {
         out.push_back(p.id);
+    }
     return out;
 }
 
@@ -77,8 +79,9 @@ Result<Response> show(const Context& ctx, const Form& form, const Incident& i,
         {"incident_when", format_local(i.details.occurred_at)},
         {"kept_draft", ctx.draft.has_value()},
         {"fields", std::move(fields)}};
-    if (error)
+    if (error) {
         view.update(views::errors_view(*error));
+    }
     return ctx.page("after_incident_form", form.title, view, status);
 }
 
@@ -88,8 +91,9 @@ nlohmann::json errors_of(const std::optional<Error>& e) {
 
 // What a form shows first: a kept draft, what was typed, or `fresh`.
 nlohmann::json values_for(const Context& ctx, nlohmann::json fresh) {
-    if (ctx.draft)
+    if (ctx.draft) {
         return ctx.draft->typed_values();
+    }
     return fresh;
 }
 
@@ -101,8 +105,9 @@ Result<Response> save(Context& ctx, const Shown& shown, Result<Input> input, Add
     auto typed = TRY(std::move(input));
     const auto id = TRY(ctx.services.db.write(
         [&](db::Connection& c) { return add(c, shown.incident, typed, ctx.actor(), ctx.now()); }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(201, {{"id", id}, {"incident_id", shown.incident.id}});
+    }
     return Response::redirect(incident_href(ctx.scope.child_id.value_or(0), shown.incident.id) +
                               "?added=" + done);
 }
@@ -118,9 +123,10 @@ nlohmann::json account_fields(const std::vector<Person>& children, const nlohman
                               const nlohmann::json& errors) {
     auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json out = nlohmann::json::array();
-    if (children.size() > 1)
+    if (children.size() > 1) {
         out.push_back(
             f({"child_id", "Whose account is it?", FieldKind::radios, "", options(children)}));
+    }
     out.push_back(f({"given_on", "Day they said it", FieldKind::date}));
     out.push_back(f({"given_time", "Time they said it", FieldKind::time}));
     out.push_back(f({"words", "What they said", FieldKind::textarea,
@@ -172,9 +178,10 @@ nlohmann::json child_debrief_fields(const std::vector<Person>& children,
                                     const nlohmann::json& errors) {
     auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json out = nlohmann::json::array();
-    if (children.size() > 1)
+    if (children.size() > 1) {
         out.push_back(
             f({"child_id", "Whose debrief was it?", FieldKind::radios, "", options(children)}));
+    }
     out.push_back(f({"held_on", "Day of the debrief", FieldKind::date}));
     out.push_back(f({"held_time", "Time of the debrief", FieldKind::time}));
     out.push_back(f({"held_by", "Who held it?", FieldKind::radios, "Someone the child trusts",
@@ -256,8 +263,9 @@ Result<Response> account_form(Context& ctx) {
     auto shown = TRY(load(ctx, true));
     const auto children = children_choosable(ctx, shown.incident);
     auto values = values_for(ctx, now_values(ctx, "given_on", "given_time"));
-    if (!ctx.draft && ctx.request.query_value("child"))
+    if (!ctx.draft && ctx.request.query_value("child")) {
         values["child_id"] = *ctx.request.query_value("child");
+    }
     return show(ctx, account_page, shown.incident, account_fields(children, values, {}),
                 std::nullopt, 200);
 }
@@ -306,8 +314,9 @@ Result<Response> child_debrief_form(Context& ctx) {
     auto shown = TRY(load(ctx, true));
     const auto children = children_choosable(ctx, shown.incident);
     auto values = values_for(ctx, now_values(ctx, "held_on", "held_time"));
-    if (!ctx.draft && ctx.request.query_value("child"))
+    if (!ctx.draft && ctx.request.query_value("child")) {
         values["child_id"] = *ctx.request.query_value("child");
+    }
     return show(ctx, child_debrief_page, shown.incident,
                 child_debrief_fields(children, shown.staff, values, {}), std::nullopt, 200);
 }
@@ -332,8 +341,9 @@ Result<Response> add_child_debrief_again(Context& ctx, const Error& e) {
 Result<Response> staff_debrief_form(Context& ctx) {
     auto shown = TRY(load(ctx, true));
     auto values = values_for(ctx, now_values(ctx, "held_on", "held_time"));
-    if (!ctx.draft && ctx.request.query_value("person"))
+    if (!ctx.draft && ctx.request.query_value("person")) {
         values["person_id"] = *ctx.request.query_value("person");
+    }
     return show(ctx, staff_debrief_page, shown.incident,
                 staff_debrief_fields(shown.staff, values, {}), std::nullopt, 200);
 }
@@ -380,8 +390,9 @@ Result<Response> shared_learning(Context& ctx) {
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
         const std::int64_t id = std::atoll(b->c_str());
-        if (id > 0)
+        if (id > 0) {
             before = id;
+        }
     }
     auto items = TRY(ctx.services.db.read([&](db::Connection& c) {
         return behaviour::shared_learning(c, ctx.person.organisation_id, before, page_size + 1);
@@ -399,10 +410,11 @@ Result<Response> shared_learning(Context& ctx) {
                         {"learning", s.learning},
                         {"after_restraint", s.after_restraint}});
     }
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200,
                               {{"learning", rows},
                                {"next", older ? nlohmann::json(*older) : nlohmann::json(nullptr)}});
+    }
     return ctx.page(
         "shared_learning", "Learning shared between homes",
         {{"rows", rows},

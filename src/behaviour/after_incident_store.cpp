@@ -17,8 +17,9 @@ std::string child_link(std::int64_t child_id, std::int64_t incident_id) {
 
 std::string name_of(const Incident& incident, std::int64_t child_id) {
     for (const auto& ch : incident.children) {
-        if (ch.child_id == child_id)
+        if (ch.child_id == child_id) {
             return ch.name;
+        }
     }
     return {};
 }
@@ -32,8 +33,9 @@ std::vector<std::string> texts(const std::string& json) {
     std::vector<std::string> out;
     if (j.is_array()) {
         for (const auto& v : j) {
-            if (v.is_string())
+            if (v.is_string()) {
                 out.push_back(v.get<std::string>());
+            }
         }
     }
     return out;
@@ -166,8 +168,9 @@ Result<AfterIncident> after_incident(db::Connection& c, std::int64_t incident_id
 
 Result<std::int64_t> add_account(db::Connection& c, const Incident& incident, const AccountInput& a,
                                  const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("an account needs a signed-in listener");
+    }
     auto id =
         TRY(c.insert("INSERT INTO incident_accounts (incident_id, child_id, given_at, words, "
                      "declined, heard_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
@@ -188,8 +191,9 @@ Result<std::int64_t> add_account(db::Connection& c, const Incident& incident, co
 Result<std::int64_t> add_notification(db::Connection& c, const Incident& incident,
                                       const NotificationInput& n, const audit::Actor& actor,
                                       Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a notification needs a signed-in author");
+    }
     auto id =
         TRY(c.insert("INSERT INTO incident_notifications (incident_id, child_id, recipient, "
                      "named, method, notified_at, reference, recorded_by, recorded_at) "
@@ -202,14 +206,16 @@ Result<std::int64_t> add_notification(db::Connection& c, const Incident& inciden
                 now));
     auto after = TRY(after_incident(c, incident.id));
     std::vector<std::pair<std::int64_t, std::string>> children;
-    for (const auto& ch : incident.children)
+    for (const auto& ch : incident.children) {
         children.emplace_back(ch.child_id, ch.name);
+    }
     if (!incident.details.notifiable.empty() &&
         reg40_outstanding(after.notifications, children).empty()) {
         // Met when the last of them was told, which may be before it was written down here.
         Timestamp last{};
-        for (const auto& told : after.notifications)
+        for (const auto& told : after.notifications) {
             last = std::max(last, told.notified_at);
+        }
         TRY(deadlines::meet(c, "incident", incident.id, reg40_clock, actor, last,
                             "Ofsted and every placing authority told"));
     }
@@ -219,8 +225,9 @@ Result<std::int64_t> add_notification(db::Connection& c, const Incident& inciden
 Result<std::int64_t> add_child_debrief(db::Connection& c, const Incident& incident,
                                        const ChildDebriefDetails& d, const audit::Actor& actor,
                                        Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a debrief needs a signed-in author");
+    }
     auto id = TRY(
         c.insert("INSERT INTO child_debriefs (incident_id, child_id, held_at, held_by, "
                  "felt, would_help, repair, child_words, declined, created_at, "
@@ -241,8 +248,9 @@ Result<std::int64_t> add_child_debrief(db::Connection& c, const Incident& incide
 Result<std::int64_t> add_staff_debrief(db::Connection& c, const Incident& incident,
                                        const StaffDebriefDetails& d, const audit::Actor& actor,
                                        Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a debrief needs a signed-in author");
+    }
     auto id = TRY(c.insert(
         "INSERT INTO staff_debriefs (incident_id, home_id, person_id, held_at, held_by, "
         "wellbeing, how_they_are, learnt, support, support_note, learning, "
@@ -276,8 +284,9 @@ Result<std::int64_t> add_staff_debrief(db::Connection& c, const Incident& incide
 Result<std::int64_t> add_restorative(db::Connection& c, const Incident& incident,
                                      const RestorativeDetails& d, const audit::Actor& actor,
                                      Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a follow-up needs a signed-in author");
+    }
     auto id =
         TRY(c.insert("INSERT INTO restorative_follow_ups (incident_id, held_at, form, "
                      "taking_part, outcome, agreed, created_at, created_by) VALUES ($1, $2, "
@@ -300,10 +309,12 @@ Result<std::vector<std::string>> names_in_organisation(db::Connection& c,
         std::size_t start = 0;
         while (start < name.size()) {
             auto end = name.find(' ', start);
-            if (end == std::string::npos)
+            if (end == std::string::npos) {
                 end = name.size();
-            if (end > start)
+            }
+            if (end > start) {
                 out.push_back(name.substr(start, end - start));
+            }
             start = end + 1;
         }
     };
@@ -318,8 +329,9 @@ Result<std::vector<std::string>> names_in_organisation(db::Connection& c,
     }
     auto staff =
         TRY(c.query("SELECT name FROM people WHERE organisation_id = $1", {organisation_id}));
-    for (const auto& r : staff)
+    for (const auto& r : staff) {
         add(r.text(0));
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -341,8 +353,9 @@ Result<std::vector<SharedLearning>> shared_learning(db::Connection& c, std::int6
                             where, params.size()),
                 params));
     std::vector<SharedLearning> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back({r.integer(0), when(r, 1), r.text(2), r.text(3) != "none"});
+    }
     return out;
 }
 

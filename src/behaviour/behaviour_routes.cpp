@@ -21,8 +21,9 @@ Result<http::Response> home_warmth(http::Context& ctx) {
     auto view = TRY(ctx.services.db.read([&](db::Connection& c) {
         return home_warmth_view(c, home_id, ctx.scope.home_name, ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return http::Response::json(200, view["api"]);
+    }
     return ctx.page("home_warmth", "Warmth: " + ctx.scope.home_name,
                     {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}}, {"warmth", view}});
 }

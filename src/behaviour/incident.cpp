@@ -42,8 +42,9 @@ std::vector<std::int64_t> ids_from(const nlohmann::json& j) {
     std::vector<std::int64_t> out;
     if (j.is_array()) {
         for (const auto& v : j) {
-            if (v.is_number_integer())
+            if (v.is_number_integer()) {
                 out.push_back(v.get<std::int64_t>());
+            }
         }
     }
     return out;
@@ -53,8 +54,9 @@ std::vector<std::string> texts_from(const nlohmann::json& j) {
     std::vector<std::string> out;
     if (j.is_array()) {
         for (const auto& v : j) {
-            if (v.is_string())
+            if (v.is_string()) {
                 out.push_back(v.get<std::string>());
+            }
         }
     }
     return out;
@@ -76,8 +78,9 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
                 "The incident cannot have lasted more than a day: check the day and time it ended");
     d.children = read_people(f, "children", "the children it was about", choosable.children,
                              "children who live here");
-    if (d.children.empty())
+    if (d.children.empty()) {
         f.fail("children", "Choose the children it was about");
+    }
     d.location = f.text("location", "where it happened", {.required = true, .max = 200});
     d.setting = f.text("setting", "what was going on", {.max = 4000, .multiline = true});
     d.antecedents = f.text("antecedents", "what happened before",
@@ -103,8 +106,9 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
                           {.required = true, .max = 10000, .multiline = true});
     d.staff_involved = read_people(f, "staff_involved", "the staff involved", choosable.staff,
                                    "people who work here");
-    if (d.staff_involved.empty())
+    if (d.staff_involved.empty()) {
         f.fail("staff_involved", "Choose the staff involved");
+    }
     d.staff_assaulted = read_people(f, "staff_assaulted", "the staff who were assaulted",
                                     choosable.staff, "people who work here");
     for (auto id : d.staff_assaulted) {
@@ -121,8 +125,9 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
     d.police = f.text("police", "what the police did", {.max = 2000, .multiline = true});
     d.notifiable =
         f.choices("notifiable", "the serious events it involved", keys_of(notifiable_events()));
-    if (began)
+    if (began) {
         d.occurred_at = *began;
+    }
     TRY(f.finish());
     return d;
 }
@@ -132,8 +137,9 @@ bool needs_staff_debriefs(const IncidentDetails& d) {
 }
 
 std::vector<std::int64_t> staff_to_debrief(const IncidentDetails& d) {
-    if (is_restrictive(d.restrictive_measure))
+    if (is_restrictive(d.restrictive_measure)) {
         return d.staff_involved;
+    }
     return d.staff_assaulted;
 }
 
@@ -174,8 +180,9 @@ IncidentDetails from_json(const nlohmann::json& j) {
     d.deescalation = texts_from(j.value("deescalation", nlohmann::json::array()));
     d.afterwards = text_from(j, "afterwards");
     d.restrictive_measure = text_from(j, "restrictive_measure");
-    if (d.restrictive_measure.empty())
+    if (d.restrictive_measure.empty()) {
         d.restrictive_measure = "none";
+    }
     d.children = ids_from(j.value("children", nlohmann::json::array()));
     d.staff_involved = ids_from(j.value("staff_involved", nlohmann::json::array()));
     d.staff_assaulted = ids_from(j.value("staff_assaulted", nlohmann::json::array()));
@@ -215,12 +222,14 @@ const amendments::FieldLabels& field_labels() {
 
 std::string title_of(const IncidentDetails& d) {
     std::string title = "Incident";
-    if (!d.location.empty())
+    if (!d.location.empty()) {
         title += ": " + d.location;
-    if (d.restrictive_measure == "physical_intervention")
+    }
+    if (d.restrictive_measure == "physical_intervention") {
         title += " (physical intervention)";
-    else if (d.restrictive_measure == "restriction_of_liberty")
+    } else if (d.restrictive_measure == "restriction_of_liberty") {
         title += " (restriction of liberty)";
+    }
     return title;
 }
 

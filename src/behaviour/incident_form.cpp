@@ -13,15 +13,17 @@ using views::FieldSpec;
 
 views::Options options(const std::vector<Choice>& choices) {
     views::Options out;
-    for (const auto& c : choices)
+    for (const auto& c : choices) {
         out.emplace_back(c.key, c.label);
+    }
     return out;
 }
 
 views::Options options(const std::vector<Person>& people) {
     views::Options out;
-    for (const auto& p : people)
+    for (const auto& p : people) {
         out.emplace_back(std::to_string(p.id), p.name);
+    }
     return out;
 }
 
@@ -109,8 +111,9 @@ nlohmann::json values_of(const IncidentDetails& d) {
                         {"notifiable", d.notifiable}};
     if (d.ended_at) {
         v["ended_time"] = format_local_time(*d.ended_at);
-        if (local_date_of(*d.ended_at) != local_date_of(d.occurred_at))
+        if (local_date_of(*d.ended_at) != local_date_of(d.occurred_at)) {
             v["ended_on"] = format_date(local_date_of(*d.ended_at));
+        }
     }
     return v;
 }
@@ -119,8 +122,9 @@ nlohmann::json first_values(Timestamp now, std::optional<std::int64_t> child) {
     nlohmann::json v = {{"occurred_on", format_date(local_date_of(now))},
                         {"occurred_time", format_local_time(now)},
                         {"restrictive_measure", "none"}};
-    if (child)
+    if (child) {
         v["children"] = nlohmann::json::array({std::to_string(*child)});
+    }
     return v;
 }
 

@@ -33,30 +33,35 @@ constexpr int page_size = 25;
 
 std::optional<std::int64_t> query_id(const Context& ctx, const std::string& name) {
     auto text = ctx.request.query_value(name);
-    if (!text)
+    if (!text) {
         return std::nullopt;
+    }
     std::int64_t id = 0;
     auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-    if (ec != std::errc{} || p != text->data() + text->size() || id < 1)
+    if (ec != std::errc{} || p != text->data() + text->size() || id < 1) {
         return std::nullopt;
+    }
     return id;
 }
 
 // The children a form is about, from what was typed or the link it was opened from.
 std::vector<std::int64_t> children_in(const nlohmann::json& values) {
     std::vector<std::int64_t> out;
-    if (!values.contains("children"))
+    if (!values.contains("children")) {
         return out;
+    }
     auto add = [&](const nlohmann::json& v) {
         std::int64_t id = 0;
         const std::string s = v.is_string() ? v.get<std::string>() : v.dump();
         auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-        if (ec == std::errc{} && id > 0)
+        if (ec == std::errc{} && id > 0) {
             out.push_back(id);
+        }
     };
     if (values["children"].is_array()) {
-        for (const auto& v : values["children"])
+        for (const auto& v : values["children"]) {
             add(v);
+        }
     } else {
         add(values["children"]);
     }
@@ -69,8 +74,9 @@ Result<nlohmann::json> what_helps(db::Connection& c, const Choosable& choosable,
     nlohmann::json out = nlohmann::json::array();
     for (auto id : children) {
         if (std::none_of(choosable.children.begin(), choosable.children.end(),
-                         [&](const Person& p) { return p.id == id; }))
+                         [&](const Person& p) { return p.id == id; })) {
             continue;
+        }
         auto s = TRY(plans::behaviour_support(c, id));
         out.push_back({{"name", first_word(name_in(choosable.children, id))},
                        {"has_plan", s.has_plan},
@@ -86,15 +92,17 @@ Result<nlohmann::json> what_helps(db::Connection& c, const Choosable& choosable,
 
 std::string joined_labels(const std::vector<std::string>& items) {
     std::string out;
-    for (const auto& i : items)
+    for (const auto& i : items) {
         out += (out.empty() ? "" : "; ") + i;
+    }
     return out;
 }
 
 nlohmann::json steps_view() {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : deescalation_steps())
+    for (const auto& s : deescalation_steps()) {
         out.push_back(s.label);
+    }
     return out;
 }
 
@@ -169,8 +177,9 @@ std::string first_readable_href(const SeenIncident& seen) {
 nlohmann::json row_view(const SeenIncident& seen, bool show_children) {
     const auto& d = seen.incident.details;
     std::string names;
-    for (const auto& ch : seen.children)
+    for (const auto& ch : seen.children) {
         names += (names.empty() ? "" : ", ") + ch.name;
+    }
     return {{"href", first_readable_href(seen)},
             {"when", format_local(d.occurred_at)},
             {"title", title_of(d)},
@@ -183,8 +192,9 @@ nlohmann::json row_view(const SeenIncident& seen, bool show_children) {
 }
 
 std::optional<chronology::Cursor> cursor_asked(const Context& ctx) {
-    if (auto before = ctx.request.query_value("before"))
+    if (auto before = ctx.request.query_value("before")) {
         return chronology::decode(*before);
+    }
     return std::nullopt;
 }
 
@@ -207,10 +217,12 @@ std::string first_word(const std::string& name) {
 
 Result<Incident> load_incident(db::Connection& c, const Context& ctx, bool record) {
     auto found = TRY(find(c, ctx.param("incident")));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that incident.");
-    if (record)
+    }
+    if (record) {
         TRY(record_read(c, *found, ctx.actor(), ctx.now()));
+    }
     return std::move(*found);
 }
 
@@ -218,35 +230,41 @@ Result<Incident> load_incident(db::Connection& c, const Context& ctx, bool recor
 Result<SeenIncident> seen_after_save(const Context& ctx, std::int64_t id) {
     return ctx.services.db.read([&](db::Connection& c) -> Result<SeenIncident> {
         auto made = TRY(find(c, id));
-        if (!made)
+        if (!made) {
             return Error::internal("incident vanished");
+        }
         auto staff = TRY(staff_named(c, {*made}));
         return seen_by(ctx.reader(), std::move(*made), std::move(staff));
     });
 }
 
 Result<Response> home_list(Context& ctx) {
-    if (ctx.draft && can(ctx.person, Action::record_incident, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::record_incident, ctx.scope)) {
         return new_form(ctx);
+    }
     const std::int64_t home_id = ctx.scope.home_id.value_or(0);
     auto page = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return for_home(c, home_id, cursor_asked(ctx), page_size); }));
     std::vector<SeenIncident> seen;
-    for (auto& i : page.incidents)
+    for (auto& i : page.incidents) {
         seen.push_back(seen_by(ctx.reader(), std::move(i), page.staff));
+    }
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()}, {"next", nullptr}};
         for (const auto& i : seen) {
-            if (!i.withheld())
+            if (!i.withheld()) {
                 out["incidents"].push_back(incident_json(i));
+            }
         }
-        if (page.next)
+        if (page.next) {
             out["next"] = chronology::encode(*page.next);
+        }
         return Response::json(200, out);
     }
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& i : seen)
+    for (const auto& i : seen) {
         rows.push_back(row_view(i, true));
+    }
     nlohmann::json view = {
         {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
         {"rows", rows},
@@ -304,21 +322,25 @@ Result<Response> child_list(Context& ctx) {
         return d;
     }));
     std::vector<SeenIncident> seen;
-    for (auto& i : data.page.incidents)
+    for (auto& i : data.page.incidents) {
         seen.push_back(seen_by(ctx.reader(), std::move(i), data.page.staff));
+    }
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"incidents", nlohmann::json::array()},
                               {"warmth", data.warmth["api"]},
                               {"next", nullptr}};
-        for (const auto& i : seen)
+        for (const auto& i : seen) {
             out["incidents"].push_back(incident_json(i));
-        if (data.page.next)
+        }
+        if (data.page.next) {
             out["next"] = chronology::encode(*data.page.next);
+        }
         return Response::json(200, out);
     }
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& i : seen)
+    for (const auto& i : seen) {
         rows.push_back(row_view(i, false));
+    }
     nlohmann::json view = {
         {"first_name", first_word(ctx.scope.child_name)},
         {"rows", rows},
@@ -335,8 +357,9 @@ Result<Response> child_list(Context& ctx) {
 }
 
 Result<Response> show(Context& ctx, const IncidentSections& sections) {
-    if (ctx.draft && can(ctx.person, Action::amend_incident, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::amend_incident, ctx.scope)) {
         return amend_form(ctx);
+    }
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
     struct Data {
         SeenIncident seen;
@@ -370,8 +393,9 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
         nlohmann::json j = incident_json(seen);
         j["after"] = after_json(seen.after);
         j["clocks"] = nlohmann::json::array();
-        for (const auto& d : seen.clocks)
+        for (const auto& d : seen.clocks) {
             j["clocks"].push_back(deadlines::deadline_view(d, ctx.now()));
+        }
         return Response::json(200, j);
     }
     const auto& after = seen.after;
@@ -448,8 +472,9 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
     for (const auto& n : after.notifications) {
         std::string about;
         for (const auto& ch : i.children) {
-            if (n.child_id && ch.child_id == *n.child_id)
+            if (n.child_id && ch.child_id == *n.child_id) {
                 about = ch.name;
+            }
         }
         told.push_back({{"who", label_in(recipients(), n.recipient)},
                         {"named", n.named},
@@ -469,11 +494,13 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
                                {"written_by", f.written_by_name}});
     }
     nlohmann::json clocks = nlohmann::json::array();
-    for (const auto& d : seen.clocks)
+    for (const auto& d : seen.clocks) {
         clocks.push_back(deadlines::deadline_view(d, ctx.now()));
+    }
     nlohmann::json sections_html = nlohmann::json::array();
-    for (const auto& html : data.sections_html)
+    for (const auto& html : data.sections_html) {
         sections_html.push_back({{"html", html}});
+    }
     const auto& outstanding = seen.reg40_owed;
     nlohmann::json view = {
         {"incident", incident_view(seen)},
@@ -533,8 +560,9 @@ Result<Response> amend(Context& ctx) {
         return behaviour::amend(c, home_of(ctx), current.id, static_cast<int>(version.value_or(0)),
                                 details, reason, ctx.actor(), ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, incident_json(TRY(seen_after_save(ctx, current.id))));
+    }
     return Response::redirect(incident_href(ctx.scope.child_id.value_or(0), current.id) +
                               "?amended=1");
 }
@@ -544,9 +572,9 @@ Result<Response> amend_again(Context& ctx, const Error& e) {
     auto now_is = TRY(ctx.services.db.write(
         [&](db::Connection& c) { return load_incident(c, ctx, e.kind == ErrorKind::conflict); }));
     const int shown = http::version_again(ctx, e, now_is.version);
-    return show_form(
-        ctx, {incident_href(ctx.scope.child_id.value_or(0), now_is.id),
-              http::typed_again(ctx, e, now_is.version), e, shown, now_is, http::status_for(e.kind)});
+    return show_form(ctx, {incident_href(ctx.scope.child_id.value_or(0), now_is.id),
+                           http::typed_again(ctx, e, now_is.version), e, shown, now_is,
+                           http::status_for(e.kind)});
 }
 
 }  // namespace hearth::behaviour::pages

@@ -69,8 +69,9 @@ Incident from_row(const db::Row& r) {
 
 // The children of the incidents, by incident, in one query.
 Status load_children(db::Connection& c, std::vector<Incident>& incidents) {
-    if (incidents.empty())
+    if (incidents.empty()) {
         return {};
+    }
     db::Params params;
     std::string list;
     for (const auto& i : incidents) {
@@ -85,8 +86,9 @@ Status load_children(db::Connection& c, std::vector<Incident>& incidents) {
     for (auto& i : incidents) {
         i.details.children.clear();
         for (const auto& r : rows) {
-            if (r.integer(0) != i.id)
+            if (r.integer(0) != i.id) {
                 continue;
+            }
             i.children.push_back({r.integer(1), r.integer(2), r.text(3)});
             i.details.children.push_back(r.integer(2));
         }
@@ -115,8 +117,9 @@ std::string first_name(const std::string& name) {
 Status start_child_clocks(db::Connection& c, std::int64_t home_id, std::int64_t incident_id,
                           const IncidentChild& child, const IncidentDetails& d,
                           const audit::Actor& actor, Timestamp now) {
-    if (!is_restrictive(d.restrictive_measure))
+    if (!is_restrictive(d.restrictive_measure)) {
         return {};
+    }
     deadlines::NewDeadline clock;
     clock.home_id = home_id;
     clock.child_id = child.child_id;
@@ -136,12 +139,14 @@ Status start_child_clocks(db::Connection& c, std::int64_t home_id, std::int64_t 
 Status start_reg40_clock(db::Connection& c, std::int64_t home_id, std::int64_t incident_id,
                          const Incident& incident, const audit::Actor& actor, Timestamp now) {
     const auto& d = incident.details;
-    if (d.notifiable.empty() || incident.children.empty())
+    if (d.notifiable.empty() || incident.children.empty()) {
         return {};
+    }
     auto open = TRY(deadlines::for_source(c, record_type, incident_id));
     for (const auto& existing : open) {
-        if (existing.kind == reg40_clock)
+        if (existing.kind == reg40_clock) {
             return {};
+        }
     }
     deadlines::NewDeadline clock;
     clock.home_id = home_id;
@@ -161,8 +166,9 @@ Status start_reg40_clock(db::Connection& c, std::int64_t home_id, std::int64_t i
 
 Status check_words(db::Connection& c, const Home& home, const Incident& i, Timestamp now) {
     std::optional<std::int64_t> child;
-    if (!i.children.empty())
+    if (!i.children.empty()) {
         child = i.children.front().child_id;
+    }
     TRY(language::check_and_record(c, home.organisation_id, home.home_id, child, record_type, i.id,
                                    staff_words(i.details), now));
     return {};
@@ -222,8 +228,9 @@ Status check_living_here(db::Connection& c, std::int64_t home_id,
     auto choosable = TRY(choosable_in(c, home_id));
     for (auto id : children) {
         if (std::none_of(choosable.children.begin(), choosable.children.end(),
-                         [&](const Person& p) { return p.id == id; }))
+                         [&](const Person& p) { return p.id == id; })) {
             return Error::invalid("children", "Choose children who live in this home");
+        }
     }
     return {};
 }
@@ -231,15 +238,18 @@ Status check_living_here(db::Connection& c, std::int64_t home_id,
 
 Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentDetails& d,
                             const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("an incident needs a signed-in author");
-    if (d.children.empty())
+    }
+    if (d.children.empty()) {
         return Error::invalid("children", "Choose the children it was about");
+    }
     TRY(check_living_here(c, home.home_id, d.children));
     const std::string at = format_utc(now);
     db::Params params{home.home_id};
-    for (auto& p : detail_params(d))
+    for (auto& p : detail_params(d)) {
         params.push_back(std::move(p));
+    }
     params.emplace_back(at);
     params.emplace_back(*actor.person_id);
     auto id = TRY(
@@ -274,13 +284,16 @@ Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentD
 Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int read_version,
              const IncidentDetails& d, const std::string& reason, const audit::Actor& actor,
              Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are amending this incident");
-    if (!actor.person_id)
+    }
+    if (!actor.person_id) {
         return Error::internal("an amendment needs a signed-in author");
+    }
     auto current = TRY(find(c, incident_id));
-    if (!current)
+    if (!current) {
         return Error::not_found("We could not find that incident.");
+    }
     if (current->version != read_version) {
         return Error::conflict(
             fmt::format("{} amended this incident (version {}) after you opened it (version {}).",
@@ -298,8 +311,9 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
     std::vector<std::int64_t> added;
     for (auto id : d.children) {
         if (std::none_of(current->children.begin(), current->children.end(),
-                         [&](const IncidentChild& ch) { return ch.child_id == id; }))
+                         [&](const IncidentChild& ch) { return ch.child_id == id; })) {
             added.push_back(id);
+        }
     }
     TRY(check_living_here(c, current->home_id, added));
     if (is_restrictive(current->details.restrictive_measure) &&
@@ -319,8 +333,9 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
     }
     const auto changes =
         amendments::changes_between(to_json(current->details), to_json(d), field_labels());
-    if (changes.empty())
+    if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    }
     db::Params params = detail_params(d);
     params.emplace_back(format_utc(now));
     params.emplace_back(*actor.person_id);
@@ -335,8 +350,9 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
                       "police = $18, notifiable = $19, updated_at = $20, updated_by = $21, "
                       "version = version + 1 WHERE id = $22 AND version = $23",
                       params));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("Someone else amended this incident after you opened it.");
+    }
     TRY(amendments::keep_version(c, record_type, incident_id, read_version + 1, to_json(d), reason,
                                  *actor.person_id, now));
     TRY(chronology::revise(c, record_type, incident_id,
@@ -353,8 +369,9 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
                                    is_restrictive(d.restrictive_measure);
     for (const auto& child : now_is.children) {
         const bool is_new = std::find(added.begin(), added.end(), child.child_id) != added.end();
-        if (newly_restrictive || is_new)
+        if (newly_restrictive || is_new) {
             TRY(start_child_clocks(c, current->home_id, incident_id, child, d, actor, now));
+        }
         if (!is_restrictive(d.restrictive_measure) &&
             is_restrictive(current->details.restrictive_measure)) {
             TRY(deadlines::close(c, "incident_child", child.link_id, reg35_record_clock,
@@ -364,8 +381,9 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
     TRY(start_reg40_clock(c, current->home_id, incident_id, now_is, actor, now));
     TRY(check_words(c, home, now_is, now));
     std::string fields;
-    for (const auto& ch : changes)
+    for (const auto& ch : changes) {
         fields += (fields.empty() ? "" : ", ") + ch.field;
+    }
     for (const auto& child : now_is.children) {
         TRY(audit::append(
             c, actor,
@@ -379,8 +397,9 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
 Result<std::optional<Incident>> find(db::Connection& c, std::int64_t incident_id) {
     auto rows =
         TRY(c.query(fmt::format("SELECT {} {} WHERE i.id = $1", columns, joins), {incident_id}));
-    if (rows.empty())
+    if (rows.empty()) {
         return std::optional<Incident>{};
+    }
     std::vector<Incident> one{from_row(rows.front())};
     TRY(load_children(c, one));
     return std::optional<Incident>{std::move(one.front())};
@@ -469,8 +488,9 @@ Result<std::vector<Person>> staff_named(db::Connection& c, const std::vector<Inc
 
 Result<std::vector<Person>> people_named(db::Connection& c, const std::vector<std::int64_t>& ids) {
     std::vector<Person> out;
-    if (ids.empty())
+    if (ids.empty()) {
         return out;
+    }
     db::Params params;
     std::string list;
     for (auto id : ids) {
@@ -479,8 +499,9 @@ Result<std::vector<Person>> people_named(db::Connection& c, const std::vector<st
     }
     auto rows = TRY(c.query(
         fmt::format("SELECT id, name FROM people WHERE id IN ({}) ORDER BY name", list), params));
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back({r.integer(0), r.text(1)});
+    }
     return out;
 }
 
@@ -488,16 +509,18 @@ Result<Choosable> choosable_in(db::Connection& c, std::int64_t home_id) {
     Choosable out;
     auto kids = TRY(children::in_home(c, home_id));
     for (const auto& k : kids) {
-        if (!k.left_on)
+        if (!k.left_on) {
             out.children.push_back({k.id, children::display_name(k.details)});
+        }
     }
     auto people = TRY(organisation::people_of_home(c, home_id));
     for (const auto& p : people) {
         const bool works_here = std::any_of(p.roles.begin(), p.roles.end(), [](Role r) {
             return r == Role::registered_manager || r == Role::deputy || r == Role::support_worker;
         });
-        if (works_here && !p.disabled)
+        if (works_here && !p.disabled) {
             out.staff.push_back({p.person_id, p.name});
+        }
     }
     return out;
 }
@@ -506,23 +529,27 @@ std::string staff_words(const IncidentDetails& d) {
     std::string out;
     for (const std::string* part : {&d.setting, &d.antecedents, &d.behaviour, &d.communicating_note,
                                     &d.afterwards, &d.injuries, &d.damage, &d.police}) {
-        if (!part->empty())
+        if (!part->empty()) {
             out += *part + "\n";
+        }
     }
-    for (const auto& step : d.deescalation)
+    for (const auto& step : d.deescalation) {
         out += step + "\n";
+    }
     return out;
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t incident_id, Scope& scope) {
-    if (!scope.child_id)
+    if (!scope.child_id) {
         return Error::not_found("We could not find that incident.");
+    }
     auto row =
         TRY(c.query_one("SELECT id FROM incident_children WHERE incident_id = $1 AND "
                         "child_id = $2",
                         {incident_id, *scope.child_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that incident in this child's record.");
+    }
     return {};
 }
 

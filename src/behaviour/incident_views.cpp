@@ -12,30 +12,34 @@ namespace {
 
 nlohmann::json names(const std::vector<Person>& people, const std::vector<std::int64_t>& ids) {
     nlohmann::json out = nlohmann::json::array();
-    for (auto id : ids)
+    for (auto id : ids) {
         out.push_back(name_in(people, id));
+    }
     return out;
 }
 
 nlohmann::json people_json(const std::vector<Person>& people,
                            const std::vector<std::int64_t>& ids) {
     nlohmann::json out = nlohmann::json::array();
-    for (auto id : ids)
+    for (auto id : ids) {
         out.push_back({{"id", id}, {"name", name_in(people, id)}});
+    }
     return out;
 }
 
 std::string joined(const nlohmann::json& items, const std::string& between = ", ") {
     std::string out;
-    for (const auto& i : items)
+    for (const auto& i : items) {
         out += (out.empty() ? "" : between) + i.get<std::string>();
+    }
     return out;
 }
 
 std::string duration_words(Timestamp from, Timestamp to) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(to - from).count();
-    if (minutes < 60)
+    if (minutes < 60) {
         return fmt::format("{} {}", minutes, minutes == 1 ? "minute" : "minutes");
+    }
     return fmt::format("{} h {} min", minutes / 60, minutes % 60);
 }
 
@@ -179,34 +183,38 @@ nlohmann::json incident_view(const SeenIncident& seen) {
 std::string shown_value(const SeenIncident& seen, const std::string& field,
                         const std::string& value) {
     if (field == "occurred_at" || field == "ended_at") {
-        if (auto t = parse_utc(value))
+        if (auto t = parse_utc(value)) {
             return format_local(*t);
+        }
         return value;
     }
     auto j = nlohmann::json::parse(value, nullptr, false);
     if (!j.is_array()) {
-        if (field == "restrictive_measure")
+        if (field == "restrictive_measure") {
             return label_in(restrictive_measures(), value);
+        }
         return value;
     }
     std::vector<std::string> out;
     for (const auto& item : j) {
-        if (item.is_number_integer() && field == "children")
+        if (item.is_number_integer() && field == "children") {
             out.push_back(child_seen_as(seen, item.get<std::int64_t>()));
-        else if (item.is_number_integer())
+        } else if (item.is_number_integer()) {
             out.push_back(name_in(seen.staff, item.get<std::int64_t>()));
-        else if (item.is_string() && field == "triggers")
+        } else if (item.is_string() && field == "triggers") {
             out.push_back(label_in(triggers(), item.get<std::string>()));
-        else if (item.is_string() && field == "communicating")
+        } else if (item.is_string() && field == "communicating") {
             out.push_back(label_in(communications(), item.get<std::string>()));
-        else if (item.is_string() && field == "notifiable")
+        } else if (item.is_string() && field == "notifiable") {
             out.push_back(label_in(notifiable_events(), item.get<std::string>()));
-        else if (item.is_string())
+        } else if (item.is_string()) {
             out.push_back(item.get<std::string>());
+        }
     }
     std::string text;
-    for (const auto& o : out)
+    for (const auto& o : out) {
         text += (text.empty() ? "" : field == "deescalation" ? "; " : ", ") + o;
+    }
     return text;
 }
 

@@ -65,10 +65,12 @@ ChildDetails read_fields(http::FormReader& f, Date today) {
         f.text("address_on_leaving", "Address on leaving", {.max = 500, .multiline = true});
     d.date_of_death =
         f.date("date_of_death", "date of death", {.not_after = today, .after_label = "today"});
-    if (dob)
+    if (dob) {
         d.date_of_birth = *dob;
-    if (admitted)
+    }
+    if (admitted) {
         d.admission_date = *admitted;
+    }
     if (dob && admitted && *admitted < *dob) {
         f.fail("admission_date", "Admission date must be on or after the date of birth");
     }
@@ -210,28 +212,34 @@ std::vector<FieldChange> changes_between(const nlohmann::json& before,
                                          const nlohmann::json& after) {
     std::vector<FieldChange> out;
     auto show = [](const nlohmann::json& v) -> std::string {
-        if (v.is_string())
+        if (v.is_string()) {
             return v.get<std::string>();
-        if (v.is_boolean())
+        }
+        if (v.is_boolean()) {
             return v.get<bool>() ? "Yes" : "No";
-        if (v.is_null())
+        }
+        if (v.is_null()) {
             return "";
+        }
         return v.dump();
     };
     for (const auto& [field, label] : field_labels()) {
         nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
         nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a)
+        if (b != a) {
             out.push_back({field, label, show(b), show(a)});
+        }
     }
     return out;
 }
 
 Timestamp instant_of(Date day, Timestamp now) {
-    if (day == local_date_of(now))
+    if (day == local_date_of(now)) {
         return now;
-    if (auto midnight = from_local(day, 0, 0))
+    }
+    if (auto midnight = from_local(day, 0, 0)) {
         return *midnight;
+    }
     // A zone whose clocks skip midnight: the first minute that day has.
     return from_local(day, 1, 0).value_or(Timestamp{std::chrono::sys_days{day}});
 }

@@ -31,8 +31,9 @@ using views::FieldKind;
 
 std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& c : choices)
+    for (const auto& c : choices) {
         out.emplace_back(c.key, c.label);
+    }
     return out;
 }
 
@@ -47,8 +48,9 @@ nlohmann::json child_json(const Child& ch, Date on, bool with_retention) {
     j["age"] = age_on(ch.details, on);
     j["left_on"] = ch.left_on ? nlohmann::json(format_date(*ch.left_on)) : nlohmann::json();
     j["key_workers"] = nlohmann::json::array();
-    for (const auto& k : ch.key_workers)
+    for (const auto& k : ch.key_workers) {
         j["key_workers"].push_back({{"person_id", k.person_id}, {"name", k.name}});
+    }
     if (with_retention) {
         j["retention_date"] =
             format_date(retention_date(ch.details.date_of_birth, ch.details.date_of_death));
@@ -81,8 +83,9 @@ std::vector<Section> record_sections(const Child& ch, Date on,
         summary_row("Ethnicity", d.ethnicity),
         summary_row("Language and cultural background", d.language, true),
     });
-    if (d.date_of_death)
+    if (d.date_of_death) {
         about.rows.push_back(summary_row("Date of death", format_local_date(*d.date_of_death)));
+    }
     Section placement{"placement", "Placement"};
     placement.rows = nlohmann::json::array({
         summary_row("Legal basis of placement", label_in(legal_bases(), d.legal_basis)),
@@ -129,8 +132,9 @@ std::vector<Section> record_sections(const Child& ch, Date on,
 
 nlohmann::json sections_json(const std::vector<Section>& sections) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : sections)
+    for (const auto& s : sections) {
         out.push_back({{"id", s.id}, {"heading", s.heading}, {"rows", s.rows}});
+    }
     return out;
 }
 
@@ -138,8 +142,9 @@ nlohmann::json sections_json(const std::vector<Section>& sections) {
 nlohmann::json flat_rows(const Child& ch, Date on) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& s : record_sections(ch, on, std::nullopt)) {
-        for (const auto& r : s.rows)
+        for (const auto& r : s.rows) {
             rows.push_back(r);
+        }
     }
     return rows;
 }
@@ -148,8 +153,9 @@ Result<std::vector<std::pair<std::string, std::string>>> staff_options(db::Conne
                                                                        std::int64_t home_id) {
     auto staff = TRY(staff_of_home(c, home_id));
     std::vector<std::pair<std::string, std::string>> out{{"", "Not yet: choose one later"}};
-    for (const auto& s : staff)
+    for (const auto& s : staff) {
         out.emplace_back(std::to_string(s.person_id), s.name);
+    }
     return out;
 }
 
@@ -246,8 +252,9 @@ std::vector<Group> form_groups(bool admitting, bool has_left,
          {},
          ""});
     groups.push_back(placement);
-    if (admitting)
+    if (admitting) {
         return groups;
+    }
     groups.push_back(
         {"People around the child",
          {{"iro_name", "Independent Reviewing Officer (optional)", FieldKind::text, "", {}, ""},
@@ -358,8 +365,9 @@ Result<Response> list_page(Context& ctx) {
     const auto home_id = ctx.param("home");
     // After an idle sign-out a kept draft comes back to the address the admit form posts to: show
     // that form again with what was typed, rather than the list.
-    if (ctx.draft && can(ctx.person, Action::admit_child, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::admit_child, ctx.scope)) {
         return new_page(ctx);
+    }
     // The home was found, and named, when the request's scope was resolved.
     auto children =
         TRY(ctx.services.db.read([&](db::Connection& c) { return in_home(c, home_id); }));
@@ -489,8 +497,9 @@ Result<Response> profile(Context& ctx, const ChildPanels& panels) {
     const auto child_id = ctx.param("child");
     // After an idle sign-out a kept draft comes back to the address the amend form posts to: show
     // that form again with what was typed, rather than the record.
-    if (ctx.draft && can(ctx.person, Action::amend_child, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::amend_child, ctx.scope)) {
         return edit_page(ctx);
+    }
     const bool show_readers = can(ctx.person, Action::view_child_readers, ctx.scope);
     const bool show_retention = can(ctx.person, Action::view_retention, ctx.scope);
     const bool json = ctx.request.wants_json();
@@ -520,19 +529,23 @@ Result<Response> profile(Context& ctx, const ChildPanels& panels) {
         return d;
     }));
     const auto& ch = data.child;
-    if (Status read = recorded_read(ctx, ch); !read.ok())
+    if (Status read = recorded_read(ctx, ch); !read.ok()) {
         return read.error();
-    if (json)
+    }
+    if (json) {
         return Response::json(200, child_json(ch, ctx.today(), show_retention));
+    }
 
     // The snapshot was taken before this read was recorded: this reader heads the list, as the
     // audit trail now has them.
     nlohmann::json readers = nlohmann::json::array();
-    if (show_readers)
+    if (show_readers) {
         readers.push_back({{"who", ctx.actor().name}, {"when", format_local(ctx.now())}});
+    }
     for (const auto& e : data.readers.entries) {
-        if (readers.size() >= 10)
+        if (readers.size() >= 10) {
             break;
+        }
         readers.push_back({{"who", e.actor}, {"when", shown_time(e.at)}});
     }
     nlohmann::json view = {{"child", child_json(ch, ctx.today(), false)},
@@ -571,8 +584,9 @@ Result<Response> record_page(Context& ctx) {
         return d;
     }));
     const auto& ch = data.child;
-    if (Status read = recorded_read(ctx, ch); !read.ok())
+    if (Status read = recorded_read(ctx, ch); !read.ok()) {
         return read.error();
+    }
     nlohmann::json view = {
         {"child", child_json(ch, ctx.today(), false)},
         {"first_name", known_as(ch.details)},
@@ -637,8 +651,9 @@ Result<Response> amend_again(Context& ctx, const Error& e) {
                 TRY(record_read(c, *child, ctx.actor(), ctx.now()));
             return child;
         }));
-    if (!current)
+    if (!current) {
         return e;
+    }
     const Child& ch = *current;
     return show_form(ctx, "Amend " + display_name(ch.details) + "'s record",
                      fmt::format("/children/{}", child_id), http::typed_again(ctx, e, ch.version),

@@ -91,8 +91,9 @@ Status load_key_workers(db::Connection& c, Child& ch) {
         c.query("SELECT k.person_id, p.name FROM key_workers k JOIN people p ON p.id = k.person_id "
                 "WHERE k.child_id = $1 AND k.ended_at IS NULL ORDER BY p.name",
                 {ch.id}));
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         ch.key_workers.push_back({r.integer(0), r.text(1)});
+    }
     return {};
 }
 
@@ -153,8 +154,9 @@ Result<std::int64_t> insert_version(db::Connection& c, std::int64_t child_id, in
 
 std::string labels_of(const std::vector<FieldChange>& changes) {
     std::string out;
-    for (const auto& ch : changes)
+    for (const auto& ch : changes) {
         out += (out.empty() ? "" : ", ") + ch.label;
+    }
     return out;
 }
 }  // namespace
@@ -172,8 +174,9 @@ Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_i
 
 Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id) {
     auto list = TRY(many(c, "WHERE c.id = $1", {child_id}));
-    if (list.empty())
+    if (list.empty()) {
         return std::optional<Child>{};
+    }
     return std::optional<Child>{std::move(list.front())};
 }
 
@@ -194,8 +197,9 @@ Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id) 
 Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
                            const audit::Actor& actor, Timestamp now,
                            std::optional<std::int64_t> first_key_worker) {
-    if (first_key_worker)
+    if (first_key_worker) {
         TRY(check_key_workers(c, home_id, {*first_key_worker}, "key_worker"));
+    }
     const std::string at = format_utc(now);
     db::Params params{home_id};
     std::string columns = "home_id", placeholders = "$1";
@@ -203,8 +207,9 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
         columns += fmt::format(", {}", detail_columns[i]);
         placeholders += fmt::format(", ${}", i + 2);
     }
-    for (auto& p : detail_params(d))
+    for (auto& p : detail_params(d)) {
         params.push_back(std::move(p));
+    }
     params.push_back(at);
     params.push_back(db::nullable(actor.person_id));
     const auto n = params.size();
@@ -247,8 +252,9 @@ Result<std::int64_t> add_version(db::Connection& c, const Child& current, const 
                                  const std::string& at) {
     db::Params params = detail_params(d);
     std::string sets;
-    for (std::size_t i = 0; i < detail_count; ++i)
+    for (std::size_t i = 0; i < detail_count; ++i) {
         sets += fmt::format("{}{} = ${}", i ? ", " : "", detail_columns[i], i + 1);
+    }
     params.push_back(at);
     params.push_back(db::nullable(actor.person_id));
     params.push_back(current.id);
@@ -259,26 +265,30 @@ Result<std::int64_t> add_version(db::Connection& c, const Child& current, const 
                                   "version = version + 1 WHERE id = ${} AND version = ${}",
                                   sets, n - 3, n - 2, n - 1, n),
                       params));
-    if (changed != 1)
+    if (changed != 1) {
         return Error::conflict("Someone else changed this record after you opened it.");
+    }
     return insert_version(c, current.id, current.version + 1, d, reason, actor, at);
 }
 
 Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
              const std::string& reason, const audit::Actor& actor, Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are changing this record");
+    }
     auto current = TRY(find(c, child_id));
-    if (!current)
+    if (!current) {
         return Error::not_found("There is no such child");
+    }
     if (current->version != read_version) {
         return Error::conflict(
             fmt::format("{} changed this record (version {}) after you opened it (version {}).",
                         current->updated_by_name, current->version, read_version));
     }
     const auto changes = changes_between(to_json(current->details), to_json(d));
-    if (changes.empty())
+    if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    }
     const std::string at = format_utc(now);
     auto version_id = TRY(add_version(c, *current, d, reason, actor, at));
     const int version = read_version + 1;
@@ -298,8 +308,9 @@ Status amend(db::Connection& c, std::int64_t child_id, int read_version, const C
                                now));
     (void)entry;
     std::string fields;
-    for (const auto& ch : changes)
+    for (const auto& ch : changes) {
         fields += (fields.empty() ? "" : ", ") + ch.field;
+    }
     return audit::append(c, actor,
                          {"amend", "child", std::to_string(child_id), current->home_id, child_id,
                           fmt::format("version {}: {} ({})", version, fields, reason)},
@@ -315,8 +326,9 @@ Status record_read(db::Connection& c, const Child& child, const audit::Actor& ac
 Result<Child> open_record(db::Connection& c, std::int64_t child_id, const audit::Actor& actor,
                           Timestamp now) {
     auto child = TRY(find(c, child_id));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     TRY(record_read(c, *child, actor, now));
     return std::move(*child);
 }
@@ -324,8 +336,9 @@ Result<Child> open_record(db::Connection& c, std::int64_t child_id, const audit:
 Status lock_child(db::Connection& c, std::int64_t child_id) {
     // An update that changes nothing still takes the row's lock until the transaction ends.
     auto n = TRY(c.execute("UPDATE children SET version = version WHERE id = $1", {child_id}));
-    if (n != 1)
+    if (n != 1) {
         return Error::not_found("We could not find that child's record.");
+    }
     return {};
 }
 
@@ -335,9 +348,10 @@ Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
                         "c.first_name, c.last_name, h.name, c.left_on FROM children c "
                         "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
                         {child_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found(
             "We could not find that child's record. It may have been moved to another home.");
+    }
     scope.home_id = row->integer(0);
     scope.organisation_id = row->integer(1);
     scope.child_id = child_id;

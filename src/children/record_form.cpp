@@ -8,8 +8,9 @@ Result<http::Response> show_record_form(const http::Context& ctx, const RecordFo
                                         nlohmann::json values, const std::optional<Error>& error,
                                         int status) {
     const bool kept = ctx.draft.has_value() && !error;
-    if (kept)
+    if (kept) {
         values = ctx.draft->typed_values();
+    }
     nlohmann::json data = {
         {"title", form.title},   {"caption", form.caption},         {"intro", form.intro},
         {"action", form.action}, {"cancel_href", form.cancel_href}, {"submit", form.submit},
@@ -20,8 +21,9 @@ Result<http::Response> show_record_form(const http::Context& ctx, const RecordFo
         errors = data["error_for"];
         if (error->kind == ErrorKind::conflict) {
             nlohmann::json rows = nlohmann::json::array();
-            for (const auto& [key, value] : form.conflict_rows)
+            for (const auto& [key, value] : form.conflict_rows) {
                 rows.push_back({{"key", key}, {"value", value.empty() ? "Not recorded" : value}});
+            }
             data["conflict"] = {{"message", error->message}, {"rows", rows}};
         }
     }
@@ -35,8 +37,9 @@ Result<http::Response> show_record_form(const http::Context& ctx, const RecordFo
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& g : form.groups) {
         nlohmann::json fields = nlohmann::json::array();
-        for (const auto& spec : g.fields)
+        for (const auto& spec : g.fields) {
             fields.push_back(views::field(spec, values, errors));
+        }
         groups.push_back({{"heading", g.heading}, {"hint", g.hint}, {"fields", fields}});
     }
     data["groups"] = groups;

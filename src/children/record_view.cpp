@@ -17,15 +17,17 @@ nlohmann::json summary_row(const std::string& key, const std::string& value, boo
 }
 
 std::string with_contact(const std::string& name, const std::string& contact) {
-    if (name.empty() || contact.empty())
+    if (name.empty() || contact.empty()) {
         return name.empty() ? contact : name;
+    }
     return name + "\n" + contact;
 }
 
 std::string key_worker_names(const Child& child) {
     std::string out;
-    for (const auto& k : child.key_workers)
+    for (const auto& k : child.key_workers) {
         out += (out.empty() ? "" : ", ") + k.name;
+    }
     return out;
 }
 

@@ -36,8 +36,9 @@ bool is_kind(const std::string& key) {
 
 std::string kind_label(const std::string& key) {
     for (const auto& k : kinds()) {
-        if (k.key == key)
+        if (k.key == key) {
             return k.label;
+        }
     }
     return key;
 }
@@ -48,23 +49,28 @@ std::string encode(const Cursor& c) {
 
 std::optional<Cursor> decode(const std::string& text) {
     auto parts = keyset_parts(text);
-    if (!parts)
+    if (!parts) {
         return std::nullopt;
+    }
     auto at = parse_utc(parts->first);
-    if (!at)
+    if (!at) {
         return std::nullopt;
+    }
     return Cursor{*at, parts->second};
 }
 
 std::string summarise(const std::string& text, std::size_t limit) {
-    if (text.size() <= limit)
+    if (text.size() <= limit) {
         return text;
+    }
     std::size_t cut = text.rfind(' ', limit);
-    if (cut == std::string::npos || cut < limit / 2)
+    if (cut == std::string::npos || cut < limit / 2) {
         cut = limit;
+    }
     // Never cut inside a UTF-8 sequence: step back over continuation bytes.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
         --cut;
+    }
     return text.substr(0, cut) + "…";
 }
 

@@ -31,37 +31,44 @@ TypedFilter read_filter(const Context& ctx) {
     const auto& q = ctx.request;
     if (auto kind = q.query_value("kind"); kind && !kind->empty()) {
         t.values["kind"] = *kind;
-        if (is_kind(*kind))
+        if (is_kind(*kind)) {
             t.filter.kind = *kind;
-        else
+        } else {
             t.errors.push_back({"kind", "Choose a kind of entry from the list"});
+        }
     }
     auto day = [&](const std::string& name, const std::string& label) -> std::optional<Date> {
         auto v = q.query_value(name);
-        if (!v || v->empty())
+        if (!v || v->empty()) {
             return std::nullopt;
+        }
         t.values[name] = *v;
         auto d = parse_date(*v);
-        if (!d)
+        if (!d) {
             t.errors.push_back({name, label + " must be a real date, like 2026-05-12"});
+        }
         return d;
     };
     const auto from = day("from", "From");
     const auto to = day("to", "To");
-    if (from && to && *to < *from)
+    if (from && to && *to < *from) {
         t.errors.push_back({"to", "To must be the same as or after From"});
-    if (from)
+    }
+    if (from) {
         t.filter.from = from_local(*from, 0, 0);
-    if (to)
+    }
+    if (to) {
         t.filter.until = from_local(Date{std::chrono::sys_days{*to} + std::chrono::days{1}}, 0, 0);
+    }
     if (auto s = q.query_value("significant"); s && (*s == "1" || *s == "yes")) {
         t.filter.significant_only = true;
         t.values["significant"] = true;
     }
     if (auto after = q.query_value("after"); after && !after->empty()) {
         t.filter.after = decode(*after);
-        if (!t.filter.after)
+        if (!t.filter.after) {
             t.errors.push_back({"after", "That page of the chronology does not exist"});
+        }
     }
     return t;
 }
@@ -73,28 +80,33 @@ std::string query_with(const TypedFilter& t, const std::optional<std::string>& a
         q += (q.empty() ? "?" : "&") + k + "=" + http::url_encode(v);
     };
     for (const char* k : {"kind", "from", "to"}) {
-        if (t.values.contains(k))
+        if (t.values.contains(k)) {
             add(k, t.values[k].get<std::string>());
+        }
     }
-    if (t.filter.significant_only)
+    if (t.filter.significant_only) {
         add("significant", "1");
-    if (after)
+    }
+    if (after) {
         add("after", *after);
+    }
     return q;
 }
 
 nlohmann::json kind_options(const TypedFilter& t) {
     nlohmann::json out = nlohmann::json::array();
     out.push_back({{"key", ""}, {"label", "Everything"}, {"selected", !t.filter.kind}});
-    for (const auto& k : kinds())
+    for (const auto& k : kinds()) {
         out.push_back({{"key", k.key}, {"label", k.label}, {"selected", t.filter.kind == k.key}});
+    }
     return out;
 }
 
 std::string describe(const Filter& f) {
     std::string out = f.kind ? *f.kind : "all";
-    if (f.significant_only)
+    if (f.significant_only) {
         out += ", significant only";
+    }
     return out;
 }
 
@@ -102,8 +114,9 @@ Result<Response> timeline(Context& ctx) {
     const auto child_id = ctx.param("child");
     TypedFilter typed = read_filter(ctx);
     const bool json = ctx.request.wants_json();
-    if (!typed.errors.empty() && json)
+    if (!typed.errors.empty() && json) {
         return Error::invalid_fields(typed.errors);
+    }
     Page page;
     if (typed.errors.empty()) {
         auto found = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
@@ -118,8 +131,9 @@ Result<Response> timeline(Context& ctx) {
         page = std::move(found);
     }
     nlohmann::json entries = nlohmann::json::array();
-    for (const auto& e : page.entries)
+    for (const auto& e : page.entries) {
         entries.push_back(entry_view(e));
+    }
     if (json) {
         return Response::json(200, {{"entries", entries},
                                     {"next", page.next ? nlohmann::json(encode(*page.next))
@@ -158,8 +172,9 @@ Result<Response> timeline(Context& ctx) {
 Result<Response> printable(Context& ctx) {
     const auto child_id = ctx.param("child");
     TypedFilter typed = read_filter(ctx);
-    if (!typed.errors.empty())
+    if (!typed.errors.empty()) {
         return Error::invalid_fields(typed.errors);
+    }
     typed.filter.after.reset();
     auto found = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Page> {
         auto p = TRY(for_child(c, child_id, typed.filter, print_limit));
@@ -171,8 +186,9 @@ Result<Response> printable(Context& ctx) {
     }));
     nlohmann::json entries = nlohmann::json::array();
     // Printed oldest first, as a chronology is read at a review.
-    for (auto it = found.entries.rbegin(); it != found.entries.rend(); ++it)
+    for (auto it = found.entries.rbegin(); it != found.entries.rend(); ++it) {
         entries.push_back(entry_view(*it));
+    }
     return ctx.page("chronology_print", "Chronology to print: " + ctx.scope.child_name,
                     {{"name", ctx.scope.child_name},
                      {"home", ctx.scope.home_name},
@@ -192,12 +208,14 @@ Result<Response> search_page(Context& ctx) {
     const std::string q = ctx.request.query_value("q").value_or("");
     const bool json = ctx.request.wants_json();
     std::vector<FieldError> errors;
-    if (q.size() > 200)
+    if (q.size() > 200) {
         errors.push_back({"q", "Search for 200 characters or fewer"});
-    else if (!q.empty() && fts5_query(q).empty())
+    } else if (!q.empty() && fts5_query(q).empty()) {
         errors.push_back({"q", "Search for words or numbers"});
-    if (!errors.empty() && json)
+    }
+    if (!errors.empty() && json) {
         return Error::invalid_fields(errors);
+    }
     std::vector<Entry> results;
     if (!q.empty() && errors.empty()) {
         auto found =
@@ -213,15 +231,18 @@ Result<Response> search_page(Context& ctx) {
         for (auto& e : found) {
             Scope child = ctx.scope;
             child.child_id = e.child_id;
-            if (can(ctx.person, Action::view_chronology, child))
+            if (can(ctx.person, Action::view_chronology, child)) {
                 results.push_back(std::move(e));
+            }
         }
     }
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : results)
+    for (const auto& e : results) {
         list.push_back(entry_view(e));
-    if (json)
+    }
+    if (json) {
         return Response::json(200, {{"query", q}, {"results", list}});
+    }
     nlohmann::json data = {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
                            {"q", q},
                            {"searched", !q.empty() && errors.empty()},

@@ -40,16 +40,18 @@ Entry from_row(const db::Row& r) {
 std::vector<Entry> entries_of(const db::Rows& rows) {
     std::vector<Entry> out;
     out.reserve(rows.size());
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(from_row(r));
+    }
     return out;
 }
 
 }  // namespace
 
 Result<std::int64_t> record(db::Connection& c, const NewEntry& e, Timestamp recorded_at) {
-    if (!is_kind(e.kind))
+    if (!is_kind(e.kind)) {
         return Error::internal("chronology: unknown kind " + e.kind);
+    }
     return c.insert(
         "INSERT INTO chronology (child_id, home_id, occurred_at, kind, source_type, source_id, "
         "title, summary, link, significant, for_handover, author_id, author_name, recorded_at) "
@@ -83,14 +85,18 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, const Filter& f
         params.push_back(std::move(v));
         where += fmt::format(" AND {}${}", condition, params.size());
     };
-    if (f.kind)
+    if (f.kind) {
         add("c.kind = ", *f.kind);
-    if (f.significant_only)
+    }
+    if (f.significant_only) {
         add("c.significant = ", std::int64_t{1});
-    if (f.from)
+    }
+    if (f.from) {
         add("c.occurred_at >= ", format_utc(*f.from));
-    if (f.until)
+    }
+    if (f.until) {
         add("c.occurred_at < ", format_utc(*f.until));
+    }
     if (f.after) {
         params.emplace_back(format_utc(f.after->occurred_at));
         const auto at = params.size();
@@ -136,8 +142,9 @@ Result<std::vector<Occurrence>> occurrences(db::Connection& c, const char* colum
                                     column),
                         {id, kind, format_utc(from)}));
         for (const auto& r : rows) {
-            if (auto at = parse_utc(r.text(0)))
+            if (auto at = parse_utc(r.text(0))) {
                 out.push_back({kind, *at});
+            }
         }
     }
     return out;
@@ -160,17 +167,19 @@ std::string fts5_query(const std::string& text) {
     std::vector<std::string> words;
     std::string word;
     auto flush = [&] {
-        if (!word.empty())
+        if (!word.empty()) {
             words.push_back(std::move(word));
+        }
         word.clear();
     };
     for (char ch : text) {
         const auto u = static_cast<unsigned char>(ch);
         // Letters, digits and every byte of a UTF-8 letter make words; the rest separates them.
-        if (std::isalnum(u) || u >= 0x80)
+        if (std::isalnum(u) || u >= 0x80) {
             word.push_back(ch);
-        else
+        } else {
             flush();
+        }
     }
     flush();
     std::string out;
@@ -184,8 +193,9 @@ Result<std::vector<Entry>> search(db::Connection& c, std::int64_t home_id, const
                                   int limit) {
     if (c.store() == db::Store::sqlite) {
         const std::string query = fts5_query(text);
-        if (query.empty())
+        if (query.empty()) {
             return std::vector<Entry>{};
+        }
         auto rows = TRY(c.query(fmt::format("SELECT {} FROM chronology_search s JOIN chronology c "
                                             "ON c.id = s.rowid {} WHERE chronology_search MATCH $1 "
                                             "AND c.home_id = $2 ORDER BY s.rank LIMIT $3",

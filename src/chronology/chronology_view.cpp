@@ -27,8 +27,9 @@ nlohmann::json entry_view(const Entry& e) {
 Result<nlohmann::json> recent_view(db::Connection& c, std::int64_t child_id, int count) {
     auto page = TRY(for_child(c, child_id, Filter{}, count));
     nlohmann::json entries = nlohmann::json::array();
-    for (const auto& e : page.entries)
+    for (const auto& e : page.entries) {
         entries.push_back(entry_view(e));
+    }
     return nlohmann::json{{"entries", entries},
                           {"has_entries", !entries.empty()},
                           {"has_more", page.next.has_value()}};

@@ -15,8 +15,9 @@ constexpr const char* action_joins =
     "d.id = x.done_by JOIN people m ON m.id = x.created_by";
 
 std::string link_of(const std::string& source_type, std::int64_t source_id) {
-    if (source_type == "childrens_meeting")
+    if (source_type == "childrens_meeting") {
         return fmt::format("/childrens-meetings/{}", source_id);
+    }
     return fmt::format("/daily-record/{}", source_id);
 }
 
@@ -30,8 +31,9 @@ AgreedAction action_from(const db::Row& r) {
     a.description = r.text(5);
     a.child_name = r.text(6);
     a.done = r.text(7) == "done";
-    if (auto at = r.optional_text(8))
+    if (auto at = r.optional_text(8)) {
         a.done_at = parse_utc(*at);
+    }
     a.done_by_name = r.text(9);
     a.done_note = r.text(10);
     a.created_at = parse_utc(r.text(11)).value_or(Timestamp{});
@@ -43,15 +45,17 @@ AgreedAction action_from(const db::Row& r) {
 
 std::vector<AgreedAction> actions_from(const db::Rows& rows) {
     std::vector<AgreedAction> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(action_from(r));
+    }
     return out;
 }
 }  // namespace
 
 Status add_action(db::Connection& c, const NewAction& a, const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("an action needs a signed-in author");
+    }
     auto id =
         TRY(c.insert("INSERT INTO agreed_actions (home_id, child_id, source_type, source_id, "
                      "description, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, "
@@ -82,12 +86,14 @@ Result<std::vector<AgreedAction>> actions_of(db::Connection& c, const std::strin
 
 Status mark_done(db::Connection& c, std::int64_t action_id, int read_version,
                  const std::string& note, const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("marking an action done needs a signed-in person");
+    }
     auto row = TRY(c.query_one(
         fmt::format("SELECT {} {} WHERE x.id = $1", action_columns, action_joins), {action_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that action.");
+    }
     const AgreedAction a = action_from(*row);
     if (a.done) {
         return Error::conflict(
@@ -98,8 +104,9 @@ Status mark_done(db::Connection& c, std::int64_t action_id, int read_version,
         "done_note = $3, version = version + 1 WHERE id = $4 AND version = $5 "
         "AND state = 'open'",
         {format_utc(now), *actor.person_id, note, action_id, std::int64_t{read_version}}));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("This action changed after you opened it.");
+    }
     return audit::append(c, actor,
                          {"complete", "agreed_action", std::to_string(action_id), a.home_id,
                           a.child_id, a.description + (note.empty() ? "" : ": " + note)},
@@ -111,8 +118,9 @@ Status resolve_action_scope(db::Connection& c, std::int64_t action_id, Scope& sc
         TRY(c.query_one("SELECT x.home_id, h.organisation_id, h.name FROM agreed_actions x "
                         "JOIN homes h ON h.id = x.home_id WHERE x.id = $1",
                         {action_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that action.");
+    }
     scope.home_id = row->integer(0);
     scope.organisation_id = row->integer(1);
     scope.home_name = row->text(2);

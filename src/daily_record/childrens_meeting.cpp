@@ -11,8 +11,9 @@ Result<MeetingDetails> read_meeting(http::FormReader& f, Timestamp now) {
                           {.required = true, .max = 10000, .multiline = true});
     d.children_said =
         f.text("children_said", "What the children said", {.max = 10000, .multiline = true});
-    if (held_at)
+    if (held_at) {
         d.held_at = *held_at;
+    }
     TRY(f.finish());
     return d;
 }

@@ -28,15 +28,17 @@ nlohmann::json meeting_json(const Meeting& m) {
     j["version"] = m.version;
     j["written_by"] = m.written_by;
     j["attendees"] = nlohmann::json::array();
-    for (const auto& a : m.attendees)
+    for (const auto& a : m.attendees) {
         j["attendees"].push_back({{"child_id", a.child_id}, {"name", a.name}});
+    }
     return j;
 }
 
 std::string names_of(const std::vector<Attendee>& list) {
     std::string out;
-    for (const auto& a : list)
+    for (const auto& a : list) {
         out += (out.empty() ? "" : ", ") + a.name;
+    }
     return out;
 }
 
@@ -54,8 +56,9 @@ Result<Response> show_form(const Context& ctx, const FormPage& p) {
     if (!p.version) {
         auto living = TRY(ctx.services.db.read(
             [&](db::Connection& c) { return children_living_in(c, home_id); }));
-        for (const auto& a : living)
+        for (const auto& a : living) {
             children.emplace_back(std::to_string(a.child_id), a.name);
+        }
     }
     nlohmann::json errors = nlohmann::json::object();
     const std::string title = p.version ? "Amend a children's meeting" : "Children's meeting";
@@ -100,16 +103,18 @@ Result<Response> list(Context& ctx) {
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
         const auto n = std::atoll(b->c_str());
-        if (n <= 0)
+        if (n <= 0) {
             return Error::invalid("before", "That page of meetings does not exist");
+        }
         before = n;
     }
     auto found = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return meetings_of(c, home_id, before, list_page + 1); }));
     auto& items = found;
     const bool more = items.size() > static_cast<std::size_t>(list_page);
-    if (more)
+    if (more) {
         items.pop_back();
+    }
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& m : items) {
         nlohmann::json j = meeting_json(m);
@@ -119,8 +124,9 @@ Result<Response> list(Context& ctx) {
     }
     if (ctx.request.wants_json()) {
         nlohmann::json out = {{"meetings", rows}};
-        if (more)
+        if (more) {
             out["before"] = items.back().id;
+        }
         return Response::json(200, out);
     }
     nlohmann::json data = {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
@@ -128,17 +134,19 @@ Result<Response> list(Context& ctx) {
                            {"has_meetings", !rows.empty()},
                            {"is_first_page", !before},
                            {"can_record", can(ctx.person, Action::record_daily, ctx.scope)}};
-    if (more)
+    if (more) {
         data["older"] =
             fmt::format("/homes/{}/childrens-meetings?before={}", home_id, items.back().id);
+    }
     return ctx.page("childrens_meetings", "Children's meetings: " + ctx.scope.home_name, data);
 }
 
 Result<Response> new_page(Context& ctx) {
     nlohmann::json values = {{"held_on", format_date(ctx.today())},
                              {"held_time", format_local_time(ctx.now())}};
-    if (ctx.draft)
+    if (ctx.draft) {
         values = ctx.draft->typed_values();
+    }
     return show_form(ctx, {fmt::format("/homes/{}/childrens-meetings", ctx.param("home")), values,
                            std::nullopt, std::nullopt, 200});
 }
@@ -186,8 +194,9 @@ Result<Response> show(Context& ctx) {
         return d;
     }));
     const Meeting& m = data.meeting;
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, meeting_json(m));
+    }
     nlohmann::json actions = nlohmann::json::array();
     for (const auto& a : data.actions) {
         actions.push_back({{"id", a.id},
@@ -199,8 +208,9 @@ Result<Response> show(Context& ctx) {
     }
     auto show_value = [](const std::string& field, const std::string& value) -> std::string {
         if (field == "held_at") {
-            if (auto t = parse_utc(value))
+            if (auto t = parse_utc(value)) {
                 return format_local(*t);
+            }
         }
         return value;
     };
@@ -224,8 +234,9 @@ Result<Response> show(Context& ctx) {
 Result<Response> amend_page(Context& ctx) {
     const auto id = ctx.param("meeting");
     auto found = TRY(ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); }));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that meeting.");
+    }
     const Meeting& m = *found;
     nlohmann::json values = {{"held_on", format_date(local_date_of(m.details.held_at))},
                              {"held_time", format_local_time(m.details.held_at)},
@@ -263,8 +274,9 @@ Result<Response> amend(Context& ctx) {
 Result<Response> amend_again(Context& ctx, const Error& e) {
     const auto id = ctx.param("meeting");
     auto current = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
-    if (!current.ok() || !current.value())
+    if (!current.ok() || !current.value()) {
         return e;
+    }
     const int now_version = (*current.value()).version;
     return show_form(
         ctx, {fmt::format("/childrens-meetings/{}", id), http::typed_again(ctx, e, now_version), e,

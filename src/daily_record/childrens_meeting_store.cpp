@@ -41,8 +41,9 @@ Status load_attendees(db::Connection& c, Meeting& m) {
                                         "$1 ORDER BY c.first_name",
                                         name_of_child),
                             {m.id}));
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         m.attendees.push_back({r.integer(0), r.text(1)});
+    }
     return {};
 }
 
@@ -50,8 +51,9 @@ Status load_attendees(db::Connection& c, Meeting& m) {
 Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t meeting_id,
                    const MeetingDetails& d, Timestamp now) {
     auto row = TRY(c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that home.");
+    }
     TRY(language::check_and_record(c, row->integer(0), home_id, std::nullopt, record_type,
                                    meeting_id, d.topic + "\n" + d.discussion, now));
     return {};
@@ -75,8 +77,9 @@ Result<std::vector<Attendee>> children_living_in(db::Connection& c, std::int64_t
                                         name_of_child),
                             {home_id}));
     std::vector<Attendee> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back({r.integer(0), r.text(1)});
+    }
     return out;
 }
 
@@ -85,15 +88,18 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
                                     const std::vector<std::int64_t>& attendees,
                                     const std::vector<std::string>& actions,
                                     const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a meeting needs a signed-in author");
+    }
     auto living = TRY(children_living_in(c, home_id));
-    if (attendees.empty())
+    if (attendees.empty()) {
         return Error::invalid("attendees", "Choose the children who came to the meeting");
+    }
     for (auto id : attendees) {
         if (std::none_of(living.begin(), living.end(),
-                         [&](const Attendee& a) { return a.child_id == id; }))
+                         [&](const Attendee& a) { return a.child_id == id; })) {
             return Error::invalid("attendees", "Choose children who live in this home");
+        }
     }
     const std::string at = format_utc(now);
     auto id =
@@ -114,8 +120,9 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
              actor.person_id, actor.name},
             now));
     }
-    for (const auto& action : actions)
+    for (const auto& action : actions) {
         TRY(add_action(c, {home_id, std::nullopt, record_type, id, action}, actor, now));
+    }
     TRY(check_words(c, home_id, id, d, now));
     TRY(audit::append(c, actor,
                       {"create", record_type, std::to_string(id), home_id, std::nullopt,
@@ -127,29 +134,34 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
 Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_version,
                      const MeetingDetails& d, const std::string& reason, const audit::Actor& actor,
                      Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are amending this record");
-    if (!actor.person_id)
+    }
+    if (!actor.person_id) {
         return Error::internal("an amendment needs a signed-in author");
+    }
     auto current = TRY(find_meeting(c, meeting_id));
-    if (!current)
+    if (!current) {
         return Error::not_found("We could not find that meeting.");
+    }
     if (current->version != read_version) {
         return Error::conflict(
             fmt::format("{} amended this record (version {}) after you opened it (version {}).",
                         current->updated_by_name, current->version, read_version));
     }
     if (amendments::changes_between(to_json(current->details), to_json(d), meeting_labels())
-            .empty())
+            .empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    }
     auto n =
         TRY(c.execute("UPDATE childrens_meetings SET held_at = $1, topic = $2, discussion = $3, "
                       "children_said = $4, updated_at = $5, updated_by = $6, version = version "
                       "+ 1 WHERE id = $7 AND version = $8",
                       {format_utc(d.held_at), d.topic, d.discussion, d.children_said,
                        format_utc(now), *actor.person_id, meeting_id, std::int64_t{read_version}}));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("Someone else amended this record after you opened it.");
+    }
     TRY(amendments::keep_version(c, record_type, meeting_id, read_version + 1, to_json(d), reason,
                                  *actor.person_id, now));
     TRY(chronology::revise(c, record_type, meeting_id,
@@ -168,8 +180,9 @@ Result<std::optional<Meeting>> find_meeting(db::Connection& c, std::int64_t meet
                                     "m.id = $1",
                                     meeting_columns),
                         {meeting_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Meeting>{};
+    }
     Meeting m = meeting_from(*row);
     TRY(load_attendees(c, m));
     return std::optional<Meeting>{std::move(m)};
@@ -205,8 +218,9 @@ Status resolve_meeting_scope(db::Connection& c, std::int64_t meeting_id, Scope& 
         TRY(c.query_one("SELECT m.home_id, h.organisation_id, h.name FROM childrens_meetings m "
                         "JOIN homes h ON h.id = m.home_id WHERE m.id = $1",
                         {meeting_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that meeting.");
+    }
     scope.home_id = row->integer(0);
     scope.organisation_id = row->integer(1);
     scope.home_name = row->text(2);

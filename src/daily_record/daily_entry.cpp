@@ -20,8 +20,9 @@ std::string kind_key(EntryKind k) {
 
 std::optional<EntryKind> kind_from_key(const std::string& key) {
     for (auto k : {EntryKind::note, EntryKind::praise, EntryKind::key_work}) {
-        if (kind_key(k) == key)
+        if (kind_key(k) == key) {
             return k;
+        }
     }
     return std::nullopt;
 }
@@ -84,8 +85,9 @@ Result<EntryDetails> read_entry(http::FormReader& f, EntryKind kind, Timestamp n
         f.text("child_words", "The child's own words", {.max = 5000, .multiline = true});
     d.significant = f.flag("significant", "Significant event");
     d.for_handover = f.flag("for_handover", "For handover");
-    if (at)
+    if (at) {
         d.occurred_at = *at;
+    }
     TRY(f.finish());
     return d;
 }
@@ -101,15 +103,17 @@ Result<EntryDetails> read_praise(http::FormReader& f, Timestamp now) {
     d.for_handover = f.flag("for_handover", "For handover");
     // A moment that is not one of ours has its own message; don't add a second.
     const bool moment_sent = f.has("moment") && !f.text("moment", "a moment").empty();
-    if (moment.empty() && words.empty() && !moment_sent)
+    if (moment.empty() && words.empty() && !moment_sent) {
         f.fail("body", "Choose a moment or write what they did well");
+    }
     TRY(f.finish());
-    if (moment.empty())
+    if (moment.empty()) {
         d.body = words;
-    else if (words.empty())
+    } else if (words.empty()) {
         d.body = label_in(praise_moments(), moment);
-    else
+    } else {
         d.body = label_in(praise_moments(), moment) + ": " + words;
+    }
     return d;
 }
 
@@ -118,13 +122,15 @@ std::vector<std::string> agreed_actions(const std::string& typed) {
     std::size_t start = 0;
     while (start <= typed.size()) {
         std::size_t end = typed.find('\n', start);
-        if (end == std::string::npos)
+        if (end == std::string::npos) {
             end = typed.size();
+        }
         std::string line = typed.substr(start, end - start);
         const auto first = line.find_first_not_of(" \t-•*");
         const auto last = line.find_last_not_of(" \t\r");
-        if (first != std::string::npos && last != std::string::npos && last >= first)
+        if (first != std::string::npos && last != std::string::npos && last >= first) {
             out.push_back(line.substr(first, last - first + 1));
+        }
         start = end + 1;
     }
     return out;

@@ -20,8 +20,9 @@ Result<nlohmann::json> entries_content(db::Connection& c, std::int64_t child_id)
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
         auto entry = TRY(find(c, r.integer(0)));
-        if (!entry)
+        if (!entry) {
             continue;
+        }
         auto versions = TRY(amendments::versions_of(c, "daily_entry", entry->id));
         auto actions = TRY(actions_of(c, "daily_entry", entry->id));
         nlohmann::json j = to_json(entry->details);
@@ -43,10 +44,12 @@ Result<nlohmann::json> entries_content(db::Connection& c, std::int64_t child_id)
 
 std::string kind_words(const nlohmann::json& e) {
     const std::string kind = e.value("kind", "note");
-    if (kind == "praise")
+    if (kind == "praise") {
         return "Praise and achievement";
-    if (kind == "key_work")
+    }
+    if (kind == "key_work") {
         return "Key-work session: " + e.value("topic", "");
+    }
     return "Daily note: " + category_label(e.value("category", ""));
 }
 
@@ -61,9 +64,10 @@ nlohmann::json entries_blocks(const nlohmann::json& list) {
         blocks.push_back(
             b::heading(fmt::format("{}, {}", kind_words(e), when_of(e, "occurred_at"))));
         blocks.push_back(b::paragraph(e.value("body", "")));
-        if (!e.value("child_words", "").empty())
+        if (!e.value("child_words", "").empty()) {
             blocks.push_back(
                 b::paragraph("In their own words: \u201c" + e.value("child_words", "") + "\u201d"));
+        }
         blocks.push_back(b::paragraph(fmt::format(
             "Written and signed by {}, {}.", e.value("signed_by", ""), when_of(e, "signed_at"))));
         std::vector<std::vector<std::string>> actions;
@@ -74,8 +78,9 @@ nlohmann::json entries_blocks(const nlohmann::json& list) {
                      ? fmt::format("Done by {}, {}", a.value("done_by", ""), when_of(a, "done_at"))
                      : "Open"});
         }
-        if (!actions.empty())
+        if (!actions.empty()) {
             blocks.push_back(b::table("Actions agreed", {"Action", "Done"}, actions));
+        }
         if (e["versions"].size() > 1) {
             std::vector<std::vector<std::string>> versions;
             for (const auto& v : e["versions"]) {
@@ -101,8 +106,9 @@ Result<nlohmann::json> meetings_content(db::Connection& c, std::int64_t child_id
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
         auto meeting = TRY(find_meeting(c, r.integer(0)));
-        if (!meeting)
+        if (!meeting) {
             continue;
+        }
         auto versions = TRY(amendments::versions_of(c, "childrens_meeting", meeting->id));
         nlohmann::json j = to_json(meeting->details);
         j.erase("children_said");
@@ -110,13 +116,15 @@ Result<nlohmann::json> meetings_content(db::Connection& c, std::int64_t child_id
         j["written_by"] = meeting->written_by;
         j["came"] = nlohmann::json::array();
         for (const auto& a : meeting->attendees) {
-            if (a.child_id == child_id)
+            if (a.child_id == child_id) {
                 j["came"].push_back(a.name);
+            }
         }
         j["others_came"] = static_cast<int>(meeting->attendees.size()) - 1;
         j["versions"] = amendments::versions_json(versions);
-        for (auto& v : j["versions"])
+        for (auto& v : j["versions"]) {
             v["record"].erase("children_said");
+        }
         out.push_back(std::move(j));
     }
     return out;
@@ -131,12 +139,14 @@ nlohmann::json meetings_blocks(const nlohmann::json& list) {
     }
     for (const auto& m : list) {
         std::string came;
-        for (const auto& name : m["came"])
+        for (const auto& name : m["came"]) {
             came += (came.empty() ? "" : ", ") + name.get<std::string>();
+        }
         const int others = m.value("others_came", 0);
-        if (others > 0)
+        if (others > 0) {
             came += fmt::format(" and {} other {}", others,
                                 others == 1 ? "young person" : "young people");
+        }
         blocks.push_back(
             b::heading(fmt::format("{}, {}", m.value("topic", ""), when_of(m, "held_at"))));
         blocks.push_back(b::fields({{"Who came", came},

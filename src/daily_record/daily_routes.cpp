@@ -29,8 +29,9 @@ using views::FieldSpec;
 
 std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& c : choices)
+    for (const auto& c : choices) {
         out.emplace_back(c.key, c.label);
+    }
     return out;
 }
 
@@ -127,11 +128,13 @@ nlohmann::json entry_json(const Entry& e) {
 
 std::string show_value(const std::string& field, const std::string& value) {
     if (field == "occurred_at") {
-        if (auto t = parse_utc(value))
+        if (auto t = parse_utc(value)) {
             return format_local(*t);
+        }
     }
-    if (field == "category")
+    if (field == "category") {
         return category_label(value);
+    }
     return value;
 }
 
@@ -176,8 +179,9 @@ Result<Response> show_form(const Context& ctx, const FormPage& p) {
 }
 
 EntryKind kind_asked(const Context& ctx) {
-    if (auto k = ctx.request.query_value("kind"))
+    if (auto k = ctx.request.query_value("kind")) {
         return kind_from_key(*k).value_or(EntryKind::note);
+    }
     return EntryKind::note;
 }
 
@@ -188,8 +192,9 @@ Result<Response> new_page(Context& ctx) {
                                : kind_asked(ctx);
     nlohmann::json values = {{"occurred_on", format_date(ctx.today())},
                              {"occurred_time", format_local_time(ctx.now())}};
-    if (ctx.draft)
+    if (ctx.draft) {
         values = ctx.draft->typed_values();
+    }
     return show_form(ctx, {kind, fmt::format("/children/{}/daily-record", child_id), values,
                            std::nullopt, std::nullopt, std::nullopt, 200});
 }
@@ -237,8 +242,9 @@ Result<Response> praise(Context& ctx) {
     const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
         return record(c, child_id, *ctx.scope.home_id, details, {}, ctx.actor(), ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return created(ctx, id);
+    }
     const std::string to = http::local_path_or(back, fmt::format("/children/{}", child_id));
     return Response::redirect(to + (to.find('?') == std::string::npos ? "?" : "&") + "praised=1");
 }
@@ -344,8 +350,9 @@ Result<Response> amend_page(Context& ctx) {
 Result<Response> amend_entry(Context& ctx) {
     const auto entry_id = ctx.param("entry");
     auto current = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, entry_id); }));
-    if (!current)
+    if (!current) {
         return Error::not_found("We could not find that entry.");
+    }
     http::FormReader reader(*ctx.form);
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -394,10 +401,12 @@ Result<Response> action_done(Context& ctx) {
                          ctx.now());
     })
                                 : checked;
-    if (!saved.ok())
+    if (!saved.ok()) {
         return saved.error();
-    if (ctx.request.wants_json())
+    }
+    if (ctx.request.wants_json()) {
         return Response::no_content();
+    }
     return Response::redirect(http::local_path_or(
         back, fmt::format("/homes/{}/handover", ctx.scope.home_id.value_or(0))));
 }

@@ -45,8 +45,9 @@ std::string link_of(std::int64_t entry_id) {
 
 Result<std::int64_t> organisation_of(db::Connection& c, std::int64_t home_id) {
     auto row = TRY(c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that home.");
+    }
     return row->integer(0);
 }
 
@@ -61,8 +62,9 @@ Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t child_i
 
 std::string summary_of(const EntryDetails& d) {
     std::string text = d.body;
-    if (!d.child_words.empty())
+    if (!d.child_words.empty()) {
         text += " In their words: \u201c" + d.child_words + "\u201d";
+    }
     return chronology::summarise(text);
 }
 }  // namespace
@@ -70,8 +72,9 @@ std::string summary_of(const EntryDetails& d) {
 Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64_t home_id,
                             const EntryDetails& d, const std::vector<std::string>& actions,
                             const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a daily entry needs a signed-in author");
+    }
     const std::string at = format_utc(now);
     auto id =
         TRY(c.insert("INSERT INTO daily_entries (child_id, home_id, kind, category, occurred_at, "
@@ -101,13 +104,16 @@ Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64
 
 Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const EntryDetails& d,
              const std::string& reason, const audit::Actor& actor, Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are amending this entry");
-    if (!actor.person_id)
+    }
+    if (!actor.person_id) {
         return Error::internal("an amendment needs a signed-in author");
+    }
     auto current = TRY(find(c, entry_id));
-    if (!current)
+    if (!current) {
         return Error::not_found("We could not find that entry.");
+    }
     if (current->version != read_version) {
         return Error::conflict(
             fmt::format("{} amended this entry (version {}) after you opened it (version {}).",
@@ -115,8 +121,9 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
     }
     const auto changes =
         amendments::changes_between(to_json(current->details), to_json(d), field_labels());
-    if (changes.empty())
+    if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    }
     auto n =
         TRY(c.execute("UPDATE daily_entries SET category = $1, occurred_at = $2, topic = $3, "
                       "body = $4, child_words = $5, significant = $6, for_handover = $7, "
@@ -125,8 +132,9 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
                       {d.category, format_utc(d.occurred_at), d.topic, d.body, d.child_words,
                        std::int64_t{d.significant}, std::int64_t{d.for_handover}, format_utc(now),
                        *actor.person_id, entry_id, std::int64_t{read_version}}));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("Someone else amended this entry after you opened it.");
+    }
     TRY(amendments::keep_version(c, record_type, entry_id, read_version + 1, to_json(d), reason,
                                  *actor.person_id, now));
     TRY(chronology::revise(
@@ -134,8 +142,9 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
         {title_of(d), summary_of(d), d.significant, d.for_handover, d.occurred_at}));
     TRY(check_words(c, current->home_id, current->child_id, entry_id, d, now));
     std::string fields;
-    for (const auto& ch : changes)
+    for (const auto& ch : changes) {
         fields += (fields.empty() ? "" : ", ") + ch.field;
+    }
     return audit::append(
         c, actor,
         {"amend", record_type, std::to_string(entry_id), current->home_id, current->child_id,
@@ -149,8 +158,9 @@ Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id) {
                                            "WHERE e.id = $1",
                                            entry_columns),
                                {entry_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Entry>{};
+    }
     return std::optional<Entry>{entry_from(*row)};
 }
 
@@ -165,8 +175,9 @@ std::string staff_words(const EntryDetails& d) {
 
 Status resolve_scope(db::Connection& c, std::int64_t entry_id, Scope& scope) {
     auto row = TRY(c.query_one("SELECT child_id FROM daily_entries WHERE id = $1", {entry_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that entry.");
+    }
     scope.child_id = row->integer(0);
     return {};
 }

@@ -19,8 +19,9 @@ const Shift& shift_at(Timestamp t) {
     // Before the first shift starts, the night before is still on.
     const Shift* current = &all.back();
     for (const auto& s : all) {
-        if (minutes >= s.starts)
+        if (minutes >= s.starts) {
             current = &s;
+        }
     }
     return *current;
 }
@@ -32,16 +33,18 @@ bool is_shift(const std::string& key) {
 
 std::string shift_label(const std::string& key) {
     for (const auto& s : shifts()) {
-        if (s.key == key)
+        if (s.key == key) {
             return s.label;
+        }
     }
     return key;
 }
 
 Timestamp covers_from(std::optional<Timestamp> last_given, Timestamp now) {
     const auto oldest = now - std::chrono::hours{72};
-    if (!last_given)
+    if (!last_given) {
         return now - std::chrono::hours{24};
+    }
     return std::clamp(*last_given, oldest, now);
 }
 

@@ -45,8 +45,9 @@ Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home
     auto open = TRY(deadlines::open_in_homes(c, {home_id}, 200));
     for (auto& d : open) {
         const auto s = deadlines::standing(d, ctx.now());
-        if (s == deadlines::Standing::overdue || s == deadlines::Standing::due_soon)
+        if (s == deadlines::Standing::overdue || s == deadlines::Standing::due_soon) {
             p.deadlines.push_back(std::move(d));
+        }
     }
     std::map<std::int64_t, bool> read;
     for (const auto& e : p.entries) {
@@ -83,8 +84,9 @@ Result<Response> handover_page(Context& ctx) {
     for (const auto& e : p.entries) {
         auto view = chronology::entry_view(e);
         all.push_back(view);
-        if (e.for_handover)
+        if (e.for_handover) {
             marked.push_back(view);
+        }
         auto [it, added] = index.emplace(e.child_id, children.size());
         if (added) {
             children.push_back({{"child_id", e.child_id},
@@ -94,11 +96,13 @@ Result<Response> handover_page(Context& ctx) {
         children[it->second]["entries"].push_back(view);
     }
     nlohmann::json actions = nlohmann::json::array();
-    for (const auto& a : p.actions)
+    for (const auto& a : p.actions) {
         actions.push_back(action_view(a));
+    }
     nlohmann::json due = nlohmann::json::array();
-    for (const auto& d : p.deadlines)
+    for (const auto& d : p.deadlines) {
         due.push_back(deadlines::deadline_view(d, ctx.now()));
+    }
     const Shift& now_shift = shift_at(ctx.now());
     if (ctx.request.wants_json()) {
         return Response::json(
@@ -152,16 +156,18 @@ Result<Response> give(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     std::vector<std::string> keys;
-    for (const auto& s : shifts())
+    for (const auto& s : shifts()) {
         keys.push_back(s.key);
+    }
     const std::string shift = reader.choice("shift", "the shift handing over", keys, true);
     const std::string notes =
         reader.text("notes", "Notes for the next shift", {.max = 10000, .multiline = true});
     const std::string since_typed = reader.text("covers_from", "covers_from", {.max = 40});
     const auto since = parse_utc(since_typed);
-    if (!since_typed.empty() && !since)
+    if (!since_typed.empty() && !since) {
         reader.fail("covers_from",
                     "The start of the handover must be a time like 2026-05-12T07:00:00Z");
+    }
     Status checked = reader.finish();
     auto id =
         TRY(checked.ok() ? ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
@@ -171,8 +177,9 @@ Result<Response> give(Context& ctx) {
             return give_handover(c, home_id, shift, from, notes, ctx.actor(), ctx.now());
         })
                          : Result<std::int64_t>(checked.take_error()));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(201, {{"id", id}});
+    }
     return Response::redirect(fmt::format("/homes/{}/handover?given=1", home_id));
 }
 
@@ -181,16 +188,18 @@ Result<Response> history(Context& ctx) {
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
         const auto n = std::atoll(b->c_str());
-        if (n <= 0)
+        if (n <= 0) {
             return Error::invalid("before", "That page of handovers does not exist");
+        }
         before = n;
     }
     auto list = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return handovers(c, home_id, before, history_page + 1); }));
     auto& items = list;
     const bool more = items.size() > static_cast<std::size_t>(history_page);
-    if (more)
+    if (more) {
         items.pop_back();
+    }
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& h : items) {
         rows.push_back({{"shift", shift_label(h.shift)},
@@ -204,8 +213,9 @@ Result<Response> history(Context& ctx) {
                            {"handovers", rows},
                            {"has_handovers", !rows.empty()},
                            {"is_first_page", !before}};
-    if (more)
+    if (more) {
         data["older"] = fmt::format("/homes/{}/handovers?before={}", home_id, items.back().id);
+    }
     return ctx.page("handovers", "Handovers given: " + ctx.scope.home_name, data);
 }
 

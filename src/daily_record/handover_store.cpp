@@ -27,8 +27,9 @@ Result<std::optional<Handover>> last_handover(db::Connection& c, std::int64_t ho
                                            "DESC LIMIT 1",
                                            handover_columns),
                                {home_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Handover>{};
+    }
     return std::optional<Handover>{handover_from(*row)};
 }
 
@@ -36,8 +37,9 @@ Result<std::int64_t> give_handover(db::Connection& c, std::int64_t home_id,
                                    const std::string& shift, Timestamp covers_from,
                                    const std::string& notes, const audit::Actor& actor,
                                    Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a handover needs a signed-in person");
+    }
     auto id = TRY(c.insert(
         "INSERT INTO handovers (home_id, shift, covers_from, given_at, given_by, "
         "notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -58,8 +60,9 @@ Result<std::vector<Handover>> handovers(db::Connection& c, std::int64_t home_id,
                     handover_columns),
         {home_id, before.value_or(std::numeric_limits<std::int64_t>::max()), std::int64_t{limit}}));
     std::vector<Handover> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(handover_from(r));
+    }
     return out;
 }
 

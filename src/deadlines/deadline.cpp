@@ -13,10 +13,12 @@ Standing standing(const Deadline& d, Timestamp now, std::chrono::hours soon) {
         case State::open:
             break;
     }
-    if (now >= d.due_at)
+    if (now >= d.due_at) {
         return Standing::overdue;
-    if (d.due_at - now <= soon)
+    }
+    if (d.due_at - now <= soon) {
         return Standing::due_soon;
+    }
     return Standing::upcoming;
 }
 

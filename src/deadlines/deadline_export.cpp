@@ -12,8 +12,9 @@ Result<nlohmann::json> content(db::Connection& c, std::int64_t child_id) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : rows) {
         auto d = TRY(find(c, r.integer(0)));
-        if (!d)
+        if (!d) {
             continue;
+        }
         out.push_back({{"title", d->title},
                        {"kind", d->kind},
                        {"started_at", format_utc(d->started_at)},
@@ -32,25 +33,28 @@ Result<nlohmann::json> content(db::Connection& c, std::int64_t child_id) {
 
 std::string local(const nlohmann::json& j, const char* key) {
     std::string raw = j.value(key, "");
-    if (auto t = parse_utc(raw))
+    if (auto t = parse_utc(raw)) {
         return format_local(*t);
+    }
     return raw;
 }
 
 nlohmann::json blocks(const nlohmann::json& list) {
     namespace b = children::export_blocks;
-    if (list.empty())
+    if (list.empty()) {
         return nlohmann::json::array({b::paragraph("No deadline was started about this child.")});
+    }
     std::vector<std::vector<std::string>> rows;
     for (const auto& d : list) {
         std::string outcome = d.value("state", "");
-        if (outcome == "met")
+        if (outcome == "met") {
             outcome = "Met by " + d.value("met_by", "") + ", " + local(d, "met_at") +
                       (d.value("met_note", "").empty() ? "" : ": " + d.value("met_note", ""));
-        else if (outcome == "closed")
+        } else if (outcome == "closed") {
             outcome = "Closed: " + d.value("closed_reason", "");
-        else
+        } else {
             outcome = "Open";
+        }
         rows.push_back({d.value("title", ""), local(d, "due_at"), outcome});
     }
     return nlohmann::json::array({b::table("Deadlines", {"What", "Due", "Outcome"}, rows)});

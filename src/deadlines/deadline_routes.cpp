@@ -23,8 +23,9 @@ constexpr int settled_limit = 50;
 
 nlohmann::json views_of(const std::vector<Deadline>& list, Timestamp now) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& d : list)
+    for (const auto& d : list) {
         out.push_back(deadline_view(d, now));
+    }
     return out;
 }
 
@@ -48,8 +49,9 @@ nlohmann::json sections(const std::vector<Deadline>& open, const std::vector<Dea
     }
     nlohmann::json out = nlohmann::json::array();
     auto add = [&](const std::string& caption, const nlohmann::json& rows) {
-        if (!rows.empty())
+        if (!rows.empty()) {
             out.push_back({{"caption", caption}, {"rows", rows}, {"across", across}});
+        }
     };
     add("Overdue", overdue);
     add("Due in the next 24 hours", soon);
@@ -98,8 +100,9 @@ Result<std::vector<std::int64_t>> homes_watched(db::Connection& c, const Person&
         Scope s;
         s.organisation_id = person.organisation_id;
         s.home_id = r.integer(0);
-        if (can(person, Action::view_deadlines, s))
+        if (can(person, Action::view_deadlines, s)) {
             out.push_back(r.integer(0));
+        }
     }
     return out;
 }
@@ -123,8 +126,9 @@ Result<Response> child_page(Context& ctx) {
     auto found =
         TRY(ctx.services.db.read([&](db::Connection& c) { return for_child(c, child_id, 100); }));
     std::vector<Deadline> open, settled;
-    for (auto& d : found)
+    for (auto& d : found) {
         (d.state == State::open ? open : settled).push_back(std::move(d));
+    }
     if (ctx.request.wants_json()) {
         return Response::json(
             200, {{"open", views_of(open, ctx.now())}, {"met", views_of(settled, ctx.now())}});
@@ -153,10 +157,12 @@ Result<Response> show_deadline(const Context& ctx, const Deadline& d, const nloh
 Result<Response> detail(Context& ctx) {
     auto found = TRY(
         ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); }));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that deadline.");
-    if (ctx.request.wants_json())
+    }
+    if (ctx.request.wants_json()) {
         return Response::json(200, deadline_view(*found, ctx.now()));
+    }
     return show_deadline(ctx, *found, nlohmann::json::object(), std::nullopt, 200);
 }
 
@@ -182,8 +188,9 @@ Result<Response> record_met(Context& ctx) {
 Result<Response> met_again(Context& ctx, const Error& e) {
     auto found =
         ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); });
-    if (!found.ok() || !found.value())
+    if (!found.ok() || !found.value()) {
         return e;
+    }
     return show_deadline(ctx, **found, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 

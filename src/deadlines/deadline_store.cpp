@@ -17,10 +17,12 @@ constexpr const char* joins =
     "LEFT JOIN people o ON o.id = d.owner_id";
 
 State state_from(const std::string& s) {
-    if (s == "met")
+    if (s == "met") {
         return State::met;
-    if (s == "closed")
+    }
+    if (s == "closed") {
         return State::closed;
+    }
     return State::open;
 }
 
@@ -39,13 +41,15 @@ Deadline from_row(const db::Row& r) {
     d.started_at = parse_utc(r.text(10)).value_or(Timestamp{});
     d.due_at = parse_utc(r.text(11)).value_or(Timestamp{});
     d.state = state_from(r.text(12));
-    if (auto at = r.optional_text(13))
+    if (auto at = r.optional_text(13)) {
         d.met_at = parse_utc(*at);
+    }
     d.met_by_name = r.text(14);
     d.met_note = r.text(15);
     d.closed_reason = r.text(16);
-    if (auto at = r.optional_text(17))
+    if (auto at = r.optional_text(17)) {
         d.escalated_at = parse_utc(*at);
+    }
     d.child_name = r.text(18);
     d.home_name = r.text(19);
     d.owner_name = r.text(20);
@@ -56,8 +60,9 @@ Deadline from_row(const db::Row& r) {
 std::vector<Deadline> deadlines_of(const db::Rows& rows) {
     std::vector<Deadline> out;
     out.reserve(rows.size());
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(from_row(r));
+    }
     return out;
 }
 
@@ -130,11 +135,13 @@ Result<int> meet(db::Connection& c, const std::string& source_type, std::int64_t
 
 Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_version,
                     const audit::Actor& actor, Timestamp at, const std::string& note) {
-    if (note.empty())
+    if (note.empty()) {
         return Error::invalid("note", "Enter how this was met, so that it can be evidenced");
+    }
     auto found = TRY(find(c, deadline_id));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that deadline.");
+    }
     if (found->state != State::open || found->version != read_version) {
         return Error::conflict(
             found->state == State::met
@@ -142,8 +149,9 @@ Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_versio
                 : std::string("This deadline changed after you opened it."));
     }
     auto n = TRY(settle(c, "d.id = $1", {deadline_id}, State::met, actor, at, note));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("This deadline changed after you opened it.");
+    }
     return {};
 }
 
@@ -163,15 +171,17 @@ Result<int> close_for_child(db::Connection& c, std::int64_t child_id, const std:
 Result<std::optional<Deadline>> find(db::Connection& c, std::int64_t deadline_id) {
     auto row = TRY(
         c.query_one(fmt::format("SELECT {} {} WHERE d.id = $1", columns, joins), {deadline_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Deadline>{};
+    }
     return std::optional<Deadline>{from_row(*row)};
 }
 
 Result<std::vector<Deadline>> open_in_homes(db::Connection& c,
                                             const std::vector<std::int64_t>& home_ids, int limit) {
-    if (home_ids.empty())
+    if (home_ids.empty()) {
         return std::vector<Deadline>{};
+    }
     db::Params params;
     const std::string ids = id_list(home_ids, params);
     params.emplace_back(std::int64_t{limit});
@@ -185,8 +195,9 @@ Result<std::vector<Deadline>> open_in_homes(db::Connection& c,
 Result<std::vector<Deadline>> settled_in_homes(db::Connection& c,
                                                const std::vector<std::int64_t>& home_ids,
                                                Timestamp since, int limit) {
-    if (home_ids.empty())
+    if (home_ids.empty()) {
         return std::vector<Deadline>{};
+    }
     db::Params params;
     const std::string ids = id_list(home_ids, params);
     params.emplace_back(format_utc(since));
@@ -210,8 +221,9 @@ Result<std::vector<Deadline>> for_child(db::Connection& c, std::int64_t child_id
                                        columns, joins),
                            {child_id, std::int64_t{limit}}));
     auto out = deadlines_of(open);
-    for (auto& d : deadlines_of(met))
+    for (auto& d : deadlines_of(met)) {
         out.push_back(std::move(d));
+    }
     return out;
 }
 
@@ -237,8 +249,9 @@ Result<int> escalate_overdue(db::Connection& c, Timestamp now) {
             TRY(c.execute("UPDATE deadlines SET escalated_at = $1 WHERE id = $2 AND "
                           "escalated_at IS NULL AND state = 'open'",
                           {format_utc(now), d.id}));
-        if (changed != 1)
+        if (changed != 1) {
             continue;  // another instance escalated it first
+        }
         TRY(audit::append(
             c, system,
             event_for(d, "escalate",
@@ -255,8 +268,9 @@ Status resolve_scope(db::Connection& c, std::int64_t deadline_id, Scope& scope) 
         TRY(c.query_one("SELECT d.home_id, h.organisation_id, d.child_id FROM deadlines d "
                         "JOIN homes h ON h.id = d.home_id WHERE d.id = $1",
                         {deadline_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that deadline.");
+    }
     scope.home_id = row->integer(0);
     scope.organisation_id = row->integer(1);
     return {};

@@ -102,8 +102,9 @@ MeasureDetails hold_from(const IncidentDetails& i, std::vector<std::int64_t> hel
 
 Result<behaviour::Incident> incident(db::Connection& c, std::int64_t id) {
     auto found = TRY(behaviour::find(c, id));
-    if (!found)
+    if (!found) {
         return Error::internal("demo incident vanished");
+    }
     return std::move(*found);
 }
 
@@ -248,8 +249,9 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
                                    held ? "physical_intervention" : "none");
             auto id = TRY(behaviour::record(c, home_index == 0 ? willow_home : harbour_home, d,
                                             writer, when + std::chrono::minutes{45}));
-            if (!held)
+            if (!held) {
                 continue;
+            }
             auto i = TRY(incident(c, id));
             auto m = TRY(intervention::record(
                 c, {&i, w.children[child_index], w.organisation, "Seated hold (two adults)"},

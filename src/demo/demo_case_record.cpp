@@ -15,8 +15,9 @@ namespace {
 
 Result<audit::Actor> staff(db::Connection& c, const std::string& email) {
     auto row = TRY(c.query_one("SELECT id, name FROM people WHERE email = $1", {email}));
-    if (!row)
+    if (!row) {
         return Error::internal("demo: no " + email);
+    }
     return audit::Actor{row->integer(0), row->text(1), "127.0.0.1", "demo"};
 }
 
@@ -24,8 +25,9 @@ Result<std::int64_t> child_named(db::Connection& c, const std::string& first,
                                  const std::string& last) {
     auto row = TRY(c.query_one("SELECT id FROM children WHERE first_name = $1 AND last_name = $2",
                                {first, last}));
-    if (!row)
+    if (!row) {
         return Error::internal(fmt::format("demo: no child {} {}", first, last));
+    }
     return row->integer(0);
 }
 
@@ -114,8 +116,9 @@ Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
 Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
            const audit::Actor& chris) {
     auto home = TRY(c.query_one("SELECT id FROM homes WHERE name = 'Willow House'"));
-    if (!home)
+    if (!home) {
         return Error::internal("demo: no Willow House");
+    }
     const Date today = local_date_of(now);
     children::ChildDetails d;
     d.first_name = "Mia";

@@ -129,8 +129,9 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
     for (std::size_t h = 0; h < w.homes.size(); ++h) {
         std::vector<std::int64_t> came;
         for (std::size_t i = 0; i < w.children.size(); ++i) {
-            if (static_cast<std::size_t>(w.child_home[i]) == h && i % 4 != 3)
+            if (static_cast<std::size_t>(w.child_home[i]) == h && i % 4 != 3) {
                 came.push_back(w.children[i]);
+            }
         }
         daily_record::MeetingDetails m;
         m.held_at = at(now, 5, 18, 30);

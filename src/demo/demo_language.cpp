@@ -73,8 +73,9 @@ Status change_the_list(db::Connection& c, const DemoWorld& w, Timestamp now) {
 
     auto list = TRY(organisation_list(c, org));
     const auto* refusing = find_phrase(list, refused);
-    if (refusing == nullptr)
+    if (refusing == nullptr) {
         return Error::internal("the demo expects phrase 5 (refused) on Hearth's list");
+    }
     Phrase kinder = refusing->phrase;
     kinder.alternative =
         "\"Chose not to\", \"said no to\", \"did not want to\", with the reason they gave, in "
@@ -92,16 +93,18 @@ Status write_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
                                         {person(w, 8, "Jamie Fox"), person(w, 9, "Robin Hale")}};
     for (std::size_t i = 0; i < w.children.size(); ++i) {
         auto child = TRY(children::find(c, w.children[i]));
-        if (!child)
+        if (!child) {
             return Error::internal("a demo child is missing");
+        }
         const auto home_index = static_cast<std::size_t>(w.child_home[i]);
         const std::chrono::sys_days admitted{child->details.admission_date};
         for (int month = 11; month >= 1; --month) {
             for (int slot = 0; slot < 6; ++slot) {
                 const int days = month * 30 + slot * 5 + static_cast<int>(i % 5);
                 const Timestamp when = at(now, days, 15 + slot, 0);
-                if (std::chrono::floor<std::chrono::days>(when) < admitted)
+                if (std::chrono::floor<std::chrono::days>(when) < admitted) {
                     continue;
+                }
                 const auto& note = older_notes[(i * 3 + static_cast<std::size_t>(month + slot)) %
                                                older_notes.size()];
                 const bool the_old_way =

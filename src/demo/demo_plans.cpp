@@ -155,10 +155,11 @@ Result<std::vector<Child>> demo_children(db::Connection& c) {
                         {ch.subject.home_id}));
         for (const auto& s : staff) {
             audit::Actor a{s.integer(0), s.text(1), "127.0.0.1", "demo"};
-            if (s.text(2) == "registered_manager")
+            if (s.text(2) == "registered_manager") {
                 ch.manager = a;
-            else if (s.text(2) == "support_worker" && !ch.key_worker.person_id)
+            } else if (s.text(2) == "support_worker" && !ch.key_worker.person_id) {
                 ch.key_worker = a;
+            }
         }
         out.push_back(std::move(ch));
     }
@@ -268,8 +269,9 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
                                  version_of(*kind, risk_text, text.risk_level, effective, review,
                                             "Risk assessment after admission", text),
                                  ch.key_worker, written + 3h));
-            if (i % 3 != 2)
+            if (i % 3 != 2) {
                 TRY(plans::sign_off(c, ch.subject, risk_id, 1, ch.manager, written + 26h));
+            }
         }
     }
     return {};

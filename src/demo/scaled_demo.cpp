@@ -116,11 +116,13 @@ class Batch {
             int n = 0;
             for (std::size_t r = start; r < end; ++r) {
                 sql += r == start ? "(" : ", (";
-                for (std::size_t i = 0; i < columns_.size(); ++i)
+                for (std::size_t i = 0; i < columns_.size(); ++i) {
                     sql += fmt::format("{}${}", i ? ", " : "", ++n);
+                }
                 sql += ")";
-                for (auto& v : rows_[r])
+                for (auto& v : rows_[r]) {
                     params.push_back(std::move(v));
+                }
             }
             TRY(c.run(sql, params));
         }
@@ -150,16 +152,19 @@ struct Living {
 }  // namespace
 
 Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Timestamp now) {
-    if (scale.homes < 1 || scale.homes > 2000)
+    if (scale.homes < 1 || scale.homes > 2000) {
         return Error::invalid("homes", "--homes must be between 1 and 2000");
-    if (scale.years < 1 || scale.years > 20)
+    }
+    if (scale.years < 1 || scale.years > 20) {
         return Error::invalid("years", "--years must be between 1 and 20");
+    }
     auto existing =
         TRY(db.read([](db::Connection& c) { return c.query_one("SELECT id FROM organisations"); }));
-    if (existing)
+    if (existing) {
         return Error::make(
             ErrorKind::conflict,
             "This database already holds an organisation; demo data goes only into an empty one.");
+    }
     auto hash = TRY(crypto::hash_password(demo_password));
 
     Dice dice(scale.seed);
@@ -313,11 +318,13 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     };
     for (std::size_t h = 0; h < home_ids.size(); ++h) {
         Home home{home_ids[h], {}, {}, {}, {}};
-        for (int i = 0; i < staff_per_home; ++i)
+        for (int i = 0; i < staff_per_home; ++i) {
             hire(home, staff_roles[static_cast<std::size_t>(i == 0 ? 0 : i < 3 ? 1 : 2)], 0);
+        }
         const int beds = dice.between(beds_min, beds_max);
-        for (int b = 0; b < beds; ++b)
+        for (int b = 0; b < beds; ++b) {
             home.bed_free_from.push_back(0);
+        }
         homes.push_back(std::move(home));
     }
 
@@ -403,10 +410,11 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                 versions.add({id, std::int64_t{1}, children::to_json(d).dump(),
                               std::string("Admitted"), when, manager.id});
                 key_workers.add({id, key_worker, when, manager.id});
-                if (dice.chance(1, 3))
+                if (dice.chance(1, 3)) {
                     allocations.add(
                         {social_workers[static_cast<std::size_t>(home.id) % social_workers.size()],
                          id, when});
+                }
                 child_state[id] = ChildState{d, 1, when, manager.id, home.id, std::nullopt};
                 home.living.push_back(
                     {id, day + dice.between(stay_days_min, stay_days_max), {key_worker}});
@@ -534,8 +542,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         }
         std::stable_sort(events.begin(), events.end(),
                          [](const Pending& a, const Pending& b) { return a.minute < b.minute; });
-        for (auto& e : events)
+        for (auto& e : events) {
             e.write();
+        }
         if (audit_rows.size() >= static_cast<std::size_t>(rows_per_transaction)) {
             TRY(flush_all());
             TRY(db.write([&](db::Connection& c) { return allocations.flush(c); }));

@@ -20,30 +20,36 @@ Result<CertificateInput> read_certificate(http::FormReader& f,
     const auto expires = f.date("expires_on", "the day it expires", {.required = true});
     if (awarded && expires) {
         const auto lasts = std::chrono::sys_days{*expires} - std::chrono::sys_days{*awarded};
-        if (*expires <= *awarded)
+        if (*expires <= *awarded) {
             f.fail("expires_on", "The day it expires must be after the day it was awarded");
-        else if (lasts > std::chrono::days{366 * longest_certificate_years})
+        } else if (lasts > std::chrono::days{366 * longest_certificate_years}) {
             f.fail("expires_on",
                    "A certificate lasting more than 3 years is not one we know of: "
                    "check the year it expires");
+        }
     }
     TRY(f.finish());
     c.person_id = person.value_or(0);
-    if (awarded)
+    if (awarded) {
         c.awarded_on = *awarded;
-    if (expires)
+    }
+    if (expires) {
         c.expires_on = *expires;
+    }
     return c;
 }
 
 Standing standing_on(const std::vector<Date>& expiry_dates, Date day) {
-    if (expiry_dates.empty())
+    if (expiry_dates.empty()) {
         return Standing::missing;
+    }
     const Date latest = *std::max_element(expiry_dates.begin(), expiry_dates.end());
-    if (latest < day)
+    if (latest < day) {
         return Standing::expired;
-    if (std::chrono::sys_days{latest} - std::chrono::sys_days{day} <= expiring_within)
+    }
+    if (std::chrono::sys_days{latest} - std::chrono::sys_days{day} <= expiring_within) {
         return Standing::expiring_soon;
+    }
     return Standing::current;
 }
 

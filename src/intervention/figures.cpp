@@ -30,14 +30,18 @@ std::string duration_label(int bucket) {
 }
 
 int duration_bucket(int minutes) {
-    if (minutes < 5)
+    if (minutes < 5) {
         return 0;
-    if (minutes < 10)
+    }
+    if (minutes < 10) {
         return 1;
-    if (minutes < 20)
+    }
+    if (minutes < 20) {
         return 2;
-    if (minutes < 30)
+    }
+    if (minutes < 30) {
         return 3;
+    }
     return 4;
 }
 
@@ -45,8 +49,9 @@ Figures build_figures(const std::vector<std::string>& months,
                       const std::vector<IncidentRow>& incidents,
                       const std::vector<RestraintRow>& restraints) {
     Figures f;
-    for (const auto& m : months)
+    for (const auto& m : months) {
         f.months.push_back({m});
+    }
     auto month_row = [&](Timestamp at) -> MonthFigures* {
         const std::string m = month_of(at);
         auto it = std::find_if(f.months.begin(), f.months.end(),
@@ -55,19 +60,22 @@ Figures build_figures(const std::vector<std::string>& months,
     };
     for (const auto& i : incidents) {
         MonthFigures* row = month_row(i.at);
-        if (!row)
+        if (!row) {
             continue;
+        }
         ++row->incidents;
         ++f.incidents;
-        for (const auto& t : i.triggers)
+        for (const auto& t : i.triggers) {
             ++f.by_trigger[t];
+        }
     }
     std::map<std::string, std::set<std::int64_t>> children_by_month;
     std::set<std::int64_t> children;
     for (const auto& r : restraints) {
         MonthFigures* row = month_row(r.at);
-        if (!row)
+        if (!row) {
             continue;
+        }
         ++row->restraints;
         ++f.restraints;
         children_by_month[row->month].insert(r.child_id);
@@ -79,13 +87,15 @@ Figures build_figures(const std::vector<std::string>& months,
         ++f.by_band[static_cast<std::size_t>(local_minutes_of(r.at) / 180)];
         const std::chrono::weekday day{std::chrono::sys_days{local_date_of(r.at)}};
         ++f.by_weekday[(day.c_encoding() + 6) % 7];
-        for (auto id : r.used_by)
+        for (auto id : r.used_by) {
             ++f.by_staff[id];
+        }
         ++f.by_duration[static_cast<std::size_t>(duration_bucket(r.minutes))];
         f.total_minutes += r.minutes;
     }
-    for (auto& m : f.months)
+    for (auto& m : f.months) {
         m.children_restrained = static_cast<int>(children_by_month[m.month].size());
+    }
     f.children_restrained = static_cast<int>(children.size());
     return f;
 }
@@ -95,8 +105,9 @@ OfstedCounts ofsted_counts(const std::vector<RestraintRow>& restraints, Timestam
     OfstedCounts out;
     std::set<std::int64_t> children;
     for (const auto& r : restraints) {
-        if (r.at < from || r.at >= until)
+        if (r.at < from || r.at >= until) {
             continue;
+        }
         ++out.restraints;
         children.insert(r.child_id);
     }
@@ -106,14 +117,17 @@ OfstedCounts ofsted_counts(const std::vector<RestraintRow>& restraints, Timestam
 
 std::string csv_field(const std::string& text) {
     std::string value = text;
-    if (!value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos)
+    if (!value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos) {
         value = "'" + value;
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
+    }
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
         return value;
+    }
     std::string out = "\"";
     for (char ch : value) {
-        if (ch == '"')
+        if (ch == '"') {
             out += '"';
+        }
         out += ch;
     }
     return out + "\"";

@@ -37,8 +37,9 @@ Result<Homes> homes_asked(db::Connection& c, const Context& ctx) {
     Homes h;
     if (ctx.scope.home_id) {
         auto home = TRY(organisation::find_home(c, *ctx.scope.home_id));
-        if (!home)
+        if (!home) {
             return Error::not_found("We could not find that home.");
+        }
         h.homes.push_back(*home);
         return h;
     }
@@ -49,8 +50,9 @@ Result<Homes> homes_asked(db::Connection& c, const Context& ctx) {
 
 std::vector<std::int64_t> ids_of(const Homes& h) {
     std::vector<std::int64_t> out;
-    for (const auto& home : h.homes)
+    for (const auto& home : h.homes) {
         out.push_back(home.id);
+    }
     return out;
 }
 
@@ -114,14 +116,16 @@ Result<Gathered> gather(db::Connection& c, const Context& ctx,
         }
     }
     std::vector<std::int64_t> staff_ids;
-    for (const auto& [id, n] : g.figures.by_staff)
+    for (const auto& [id, n] : g.figures.by_staff) {
         staff_ids.push_back(id);
+    }
     g.staff = TRY(behaviour::people_named(c, staff_ids));
     auto open = TRY(deadlines::open_in_homes(c, ids, 500));
     for (auto& d : open) {
         if (d.kind == behaviour::reg35_record_clock || d.kind == staff_review_clock ||
-            d.kind == child_review_clock)
+            d.kind == child_review_clock) {
             g.owed.push_back(std::move(d));
+        }
     }
     return g;
 }
@@ -137,15 +141,18 @@ nlohmann::json figures_json(const Gathered& g, const Timestamp now) {
                           {"injuries", m.injuries}});
     }
     nlohmann::json triggers = nlohmann::json::object();
-    for (const auto& [k, n] : f.by_trigger)
+    for (const auto& [k, n] : f.by_trigger) {
         triggers[k] = n;
+    }
     nlohmann::json staff = nlohmann::json::array();
-    for (const auto& [id, n] : f.by_staff)
+    for (const auto& [id, n] : f.by_staff) {
         staff.push_back(
             {{"person_id", id}, {"name", behaviour::name_in(g.staff, id)}, {"restraints", n}});
+    }
     nlohmann::json owed = nlohmann::json::array();
-    for (const auto& d : g.owed)
+    for (const auto& d : g.owed) {
         owed.push_back(deadlines::deadline_view(d, now));
+    }
     return {{"months", months},
             {"by_time_of_day", f.by_band},
             {"by_weekday", f.by_weekday},
@@ -162,8 +169,9 @@ nlohmann::json figures_json(const Gathered& g, const Timestamp now) {
 Result<Response> figures_page(Context& ctx) {
     const auto months = months_ending(ctx.today(), months_shown);
     auto g = TRY(ctx.services.db.read([&](db::Connection& c) { return gather(c, ctx, months); }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, figures_json(g, ctx.now()));
+    }
     const auto& f = g.figures;
     const std::string period =
         fmt::format("{} to {}", month_label(months.front()), month_label(months.back()));
@@ -206,8 +214,9 @@ Result<Response> figures_page(Context& ctx) {
                                             "Friday", "Saturday", "Sunday"};
     std::vector<int> weekday_values(f.by_weekday.begin(), f.by_weekday.end());
     std::vector<std::pair<std::string, int>> triggers;
-    for (const auto& [k, n] : f.by_trigger)
+    for (const auto& [k, n] : f.by_trigger) {
         triggers.emplace_back(label_in(behaviour::triggers(), k), n);
+    }
     std::stable_sort(triggers.begin(), triggers.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> trigger_labels;
@@ -217,8 +226,9 @@ Result<Response> figures_page(Context& ctx) {
         trigger_values.push_back(n);
     }
     std::vector<std::pair<std::string, int>> staff;
-    for (const auto& [id, n] : f.by_staff)
+    for (const auto& [id, n] : f.by_staff) {
         staff.emplace_back(behaviour::name_in(g.staff, id), n);
+    }
     std::stable_sort(staff.begin(), staff.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> staff_labels;
@@ -252,12 +262,14 @@ Result<Response> figures_page(Context& ctx) {
              duration_values, "Restraints"),
     });
     nlohmann::json owed = nlohmann::json::array();
-    for (const auto& d : g.owed)
+    for (const auto& d : g.owed) {
         owed.push_back(deadlines::deadline_view(d, ctx.now()));
+    }
     nlohmann::json homes = nlohmann::json::array();
     for (const auto& h : g.homes.homes) {
-        if (!g.homes.whole_organisation)
+        if (!g.homes.whole_organisation) {
             break;
+        }
         const auto& hf = g.per_home.at(h.id);
         const int owed_here = static_cast<int>(std::count_if(
             g.owed.begin(), g.owed.end(), [&](const auto& d) { return d.home_id == h.id; }));
@@ -310,27 +322,32 @@ Range range_asked(const Context& ctx) {
     r.from = Date{std::chrono::sys_days{today} - std::chrono::days{365}};
     auto read = [&](const char* name, const char* label, Date& into) {
         auto v = ctx.request.query_value(name);
-        if (!v || v->empty())
+        if (!v || v->empty()) {
             return;
-        if (auto d = parse_date(*v))
+        }
+        if (auto d = parse_date(*v)) {
             into = *d;
-        else
+        } else {
             r.errors.push_back(
                 {name, fmt::format("{} must be a real date, like 2026-05-12", label)});
+        }
     };
     read("from", "From", r.from);
     read("to", "To", r.to);
-    if (r.errors.empty() && r.to < r.from)
+    if (r.errors.empty() && r.to < r.from) {
         r.errors.push_back({"to", "To must be the same as or after From"});
-    if (r.errors.empty() && r.to > today)
+    }
+    if (r.errors.empty() && r.to > today) {
         r.errors.push_back({"to", "To must be today or earlier"});
+    }
     return r;
 }
 
 Result<Response> ofsted_counts_page(Context& ctx) {
     Range range = range_asked(ctx);
-    if (!range.errors.empty() && ctx.request.wants_json())
+    if (!range.errors.empty() && ctx.request.wants_json()) {
         return Error::invalid_fields(range.errors);
+    }
     struct Row {
         std::string home;
         OfstedCounts counts;
@@ -381,12 +398,13 @@ Result<Response> ofsted_counts_page(Context& ctx) {
                         {"restraints", r.counts.restraints},
                         {"children_restrained", r.counts.children_restrained}});
     }
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, {{"from", from_text},
                                     {"to", to_text},
                                     {"homes", list},
                                     {"restraints", counted.overall.restraints},
                                     {"children_restrained", counted.overall.children_restrained}});
+    }
     nlohmann::json view = {{"from", ctx.request.query_value("from").value_or(from_text)},
                            {"to", ctx.request.query_value("to").value_or(to_text)},
                            {"from_label", format_local_date(range.from)},
@@ -399,8 +417,9 @@ Result<Response> ofsted_counts_page(Context& ctx) {
                            {"csv_href", fmt::format("{}?from={}&to={}&format=csv", ctx.request.path,
                                                     from_text, to_text)},
                            {"action", ctx.request.path}};
-    if (!range.errors.empty())
+    if (!range.errors.empty()) {
         view.update(views::errors_view(Error::invalid_fields(range.errors)));
+    }
     return ctx.page("ofsted_counts", "Ofsted's counts: restraints", view,
                     range.errors.empty() ? 200 : 400);
 }

@@ -11,12 +11,14 @@ template <typename T>
 std::vector<T> list_of(const std::string& json) {
     std::vector<T> out;
     auto j = nlohmann::json::parse(json, nullptr, false);
-    if (!j.is_array())
+    if (!j.is_array()) {
         return out;
+    }
     for (const auto& v : j) {
         if constexpr (std::is_same_v<T, std::string>) {
-            if (v.is_string())
+            if (v.is_string()) {
                 out.push_back(v.get<std::string>());
+            }
         } else if (v.is_number_integer()) {
             out.push_back(v.get<T>());
         }
@@ -31,8 +33,9 @@ Result<std::vector<RestraintRow>> restraints_in(db::Connection& c,
     std::vector<RestraintRow> out;
     for (auto home : home_ids) {
         for (const auto& kind : measure_kinds()) {
-            if (!is_restraint(kind.key))
+            if (!is_restraint(kind.key)) {
                 continue;
+            }
             auto rows =
                 TRY(c.query("SELECT m.home_id, m.child_id, m.started_at, "
                             "m.duration_minutes, m.used_by, m.injury FROM measures m WHERE "

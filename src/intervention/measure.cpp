@@ -29,8 +29,9 @@ std::vector<std::int64_t> read_staff(http::FormReader& f, const std::string& nam
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    if (required && ids.empty())
+    if (required && ids.empty()) {
         f.fail(name, fmt::format("Choose {}", label));
+    }
     return ids;
 }
 
@@ -63,15 +64,18 @@ std::string text_from(const nlohmann::json& j, const char* key) {
 template <typename T>
 std::vector<T> list_from(const nlohmann::json& j, const char* key) {
     std::vector<T> out;
-    if (!j.contains(key) || !j[key].is_array())
+    if (!j.contains(key) || !j[key].is_array()) {
         return out;
+    }
     for (const auto& v : j[key]) {
         if constexpr (std::is_same_v<T, std::string>) {
-            if (v.is_string())
+            if (v.is_string()) {
                 out.push_back(v.get<std::string>());
+            }
         } else {
-            if (v.is_number_integer())
+            if (v.is_number_integer()) {
                 out.push_back(v.get<T>());
+            }
         }
     }
     return out;
@@ -84,8 +88,9 @@ void read_restraint(http::FormReader& f, MeasureDetails& d, const Choosable& cho
         "prevent injury to someone or serious damage to property");
     d.why_necessary = f.text("why_necessary", "why nothing less restrictive was enough",
                              {.required = true, .max = 4000, .multiline = true});
-    if (const Refusal* r = unlawful_purpose_in(d.why_necessary + "\n" + d.description))
+    if (const Refusal* r = unlawful_purpose_in(d.why_necessary + "\n" + d.description)) {
         f.fail("why_necessary", r->why);
+    }
     if (d.kind == "physical_intervention") {
         d.technique =
             f.choice("technique", "the technique used", keys_of(choosable.techniques), true);
@@ -118,12 +123,14 @@ void read_consequence(http::FormReader& f, MeasureDetails& d) {
                        find_prohibited_sanction, "Choose the kind of consequence");
     const std::string alone =
         f.choice("for_child_alone", "whether it is for this child alone", {"yes", "no"}, true);
-    if (alone == "no")
+    if (alone == "no") {
         f.fail("for_child_alone", find_prohibited_sanction("group")->why);
+    }
     d.lasts = f.text("lasts", "how long it lasts", {.required = true, .max = 200});
     if (const Refusal* r =
-            prohibited_sanction_in(d.description + "\n" + d.lasts, d.consequence_kind))
+            prohibited_sanction_in(d.description + "\n" + d.lasts, d.consequence_kind)) {
         f.fail("description", r->why);
+    }
     d.child_view = f.text("child_view", "what they think of it",
                           {.required = true, .max = 4000, .multiline = true});
     d.effectiveness =
@@ -147,7 +154,7 @@ Result<MeasureDetails> read_measure(http::FormReader& f, const std::string& kind
                                            restraint ? "it started" : "it was given",
                                            format_local(incident_began)));
     }
-    if (restraint)
+    if (restraint) {
         d.ended_at =
             kind == "physical_intervention"
                 ? f.ended(began, now, true, longest_hold,
@@ -159,6 +166,7 @@ Result<MeasureDetails> read_measure(http::FormReader& f, const std::string& kind
                           fmt::format("A restriction of liberty cannot last more than {} hours "
                                       "in one record: check the day and time it ended",
                                       longest_restriction.count()));
+    }
     d.location = f.text("location", "where it happened", {.required = restraint, .max = 200});
     d.behaviour =
         f.text("behaviour", restraint ? "the behaviour that led to it" : "what it was for",
@@ -171,10 +179,11 @@ Result<MeasureDetails> read_measure(http::FormReader& f, const std::string& kind
                            choosable.staff, true);
     d.others_present =
         f.text("others_present", "everyone else who was there", {.max = 1000, .multiline = true});
-    if (restraint)
+    if (restraint) {
         read_restraint(f, d, choosable);
-    else
+    } else {
         read_consequence(f, d);
+    }
     d.effect = f.text("effect", "how well it worked and what followed",
                       {.required = restraint, .max = 4000, .multiline = true});
     d.injury_to_child =
@@ -197,15 +206,17 @@ Result<MeasureDetails> read_measure(http::FormReader& f, const std::string& kind
     }
     d.rights_offered =
         f.choices("rights_offered", "the rights they were told of", keys_of(rights()));
-    if (began)
+    if (began) {
         d.started_at = *began;
+    }
     TRY(f.finish());
     return d;
 }
 
 int duration_minutes(const MeasureDetails& d) {
-    if (!d.ended_at)
+    if (!d.ended_at) {
         return 0;
+    }
     return static_cast<int>(
         std::chrono::duration_cast<std::chrono::minutes>(*d.ended_at - d.started_at).count());
 }
@@ -218,8 +229,9 @@ std::vector<std::string> rights_not_offered(const MeasureDetails& d) {
     std::vector<std::string> out;
     for (const auto& r : rights()) {
         if (std::find(d.rights_offered.begin(), d.rights_offered.end(), r.key) ==
-            d.rights_offered.end())
+            d.rights_offered.end()) {
             out.push_back(r.label);
+        }
     }
     return out;
 }
@@ -328,11 +340,13 @@ const amendments::FieldLabels& field_labels(const std::string& kind) {
 }
 
 std::string title_of(const MeasureDetails& d, const std::string& technique_label) {
-    if (d.kind == "consequence")
+    if (d.kind == "consequence") {
         return "Consequence: " + label_in(consequence_kinds(), d.consequence_kind);
+    }
     std::string title = label_in(measure_kinds(), d.kind);
-    if (!technique_label.empty())
+    if (!technique_label.empty()) {
         title += ": " + technique_label;
+    }
     const int minutes = duration_minutes(d);
     title += fmt::format(", {} {}", minutes, minutes == 1 ? "minute" : "minutes");
     return title;

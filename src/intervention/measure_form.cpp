@@ -117,8 +117,9 @@ nlohmann::json first_values(const std::string& kind, const behaviour::Incident& 
     v["location"] = d.location;
     v["behaviour"] = d.behaviour;
     v["steps_to_avoid"] = views::one_a_line(d.deescalation);
-    if (is_restraint(kind))
+    if (is_restraint(kind)) {
         v["used_by"] = views::id_values(d.staff_involved);
+    }
     v["for_child_alone"] = "yes";
     return v;
 }
@@ -152,8 +153,9 @@ nlohmann::json values_of(const MeasureDetails& d) {
               {"ehc_reference", d.ehc_reference}});
     if (d.ended_at) {
         v["ended_time"] = format_local_time(*d.ended_at);
-        if (local_date_of(*d.ended_at) != local_date_of(d.started_at))
+        if (local_date_of(*d.ended_at) != local_date_of(d.started_at)) {
             v["ended_on"] = format_date(local_date_of(*d.ended_at));
+        }
     }
     return v;
 }

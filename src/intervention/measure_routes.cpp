@@ -40,11 +40,13 @@ Result<FormSource> load_writing(db::Connection& c, const Context& ctx, std::int6
                                 bool record) {
     FormSource w;
     auto found = TRY(behaviour::find(c, incident_id));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that incident.");
+    }
     w.incident = std::move(*found);
-    if (record)
+    if (record) {
         TRY(behaviour::record_read(c, w.incident, ctx.actor(), ctx.now()));
+    }
     w.choosable.staff = TRY(behaviour::people_named(c, w.incident.details.staff_involved));
     w.choosable.techniques = TRY(techniques_of(c, ctx.scope.organisation_id.value_or(0)));
     return w;
@@ -61,8 +63,9 @@ Result<nlohmann::json> training_of(db::Connection& c, const std::vector<behaviou
                         {p.id}));
         std::vector<Date> expiry;
         for (const auto& r : rows) {
-            if (auto d = parse_date(r.text(0)))
+            if (auto d = parse_date(r.text(0))) {
                 expiry.push_back(*d);
+            }
         }
         const auto s = standing_on(expiry, day);
         out.push_back({{"name", p.name},
@@ -74,10 +77,12 @@ Result<nlohmann::json> training_of(db::Connection& c, const std::vector<behaviou
 }
 
 std::string kind_asked(const Context& ctx) {
-    if (ctx.draft && !ctx.draft->get("kind").empty())
+    if (ctx.draft && !ctx.draft->get("kind").empty()) {
         return ctx.draft->get("kind");
-    if (ctx.form && !ctx.form->get("kind").empty())
+    }
+    if (ctx.form && !ctx.form->get("kind").empty()) {
         return ctx.form->get("kind");
+    }
     return ctx.request.query_value("kind").value_or("physical_intervention");
 }
 
@@ -114,8 +119,9 @@ Result<Response> show_form(const Context& ctx, const FormSource& w, const FormPa
         {"training", training},
         {"has_training", !training.empty()},
         {"prohibited", nlohmann::json::array()}};
-    for (const auto& r : prohibited_sanctions())
+    for (const auto& r : prohibited_sanctions()) {
         view["prohibited"].push_back(r.label);
+    }
     if (p.error) {
         view.update(views::errors_view(*p.error));
         errors = view["error_for"];
@@ -134,8 +140,9 @@ Result<Response> show_form(const Context& ctx, const FormSource& w, const FormPa
 Result<Response> new_form(Context& ctx) {
     const std::string kind = kind_asked(ctx);
     if (std::none_of(measure_kinds().begin(), measure_kinds().end(),
-                     [&](const Choice& c) { return c.key == kind; }))
+                     [&](const Choice& c) { return c.key == kind; })) {
         return Error::not_found("There is no record of that kind.");
+    }
     auto w = TRY(ctx.services.db.write(
         [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), true); }));
     const nlohmann::json values =
@@ -160,8 +167,9 @@ Result<Response> create(Context& ctx) {
     }));
     if (ctx.request.wants_json()) {
         auto made = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
-        if (!made)
+        if (!made) {
             return Error::internal("record vanished");
+        }
         return Response::json(201, measure_json(*made, w.choosable.staff))
             .header("Location", fmt::format("/api/v1/measures/{}", id));
     }
@@ -179,8 +187,9 @@ Result<Response> create_again(Context& ctx, const Error& e) {
 Result<Response> amend_form(Context& ctx);
 
 Result<Response> show(Context& ctx) {
-    if (ctx.draft && can(ctx.person, Action::record_measure, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::record_measure, ctx.scope)) {
         return amend_form(ctx);
+    }
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
     struct Data {
         Measure measure;
@@ -239,8 +248,9 @@ Result<Response> show(Context& ctx) {
         return Response::json(200, j);
     }
     bool untrained = false;
-    for (const auto& t : data.training)
+    for (const auto& t : data.training) {
         untrained = untrained || t["untrained"].get<bool>();
+    }
     const auto people = data.people;
     const auto techniques = data.techniques;
     nlohmann::json view = {
@@ -286,8 +296,9 @@ Result<Response> amend_form(Context& ctx) {
 Result<Response> save_amendment(Context& ctx) {
     auto m =
         TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("measure")); }));
-    if (!m)
+    if (!m) {
         return Error::not_found("We could not find that record.");
+    }
     const Measure current = *m;
     auto w = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return load_writing(c, ctx, current.incident_id, false); }));
@@ -307,8 +318,9 @@ Result<Response> save_amendment(Context& ctx) {
     if (ctx.request.wants_json()) {
         auto made =
             TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, current.id); }));
-        if (!made)
+        if (!made) {
             return Error::internal("record vanished");
+        }
         return Response::json(200, measure_json(*made, w.choosable.staff));
     }
     return Response::redirect(measure_href(current.id) + "?amended=1");
@@ -318,8 +330,9 @@ Result<Response> save_amendment(Context& ctx) {
 Result<Response> amendment_again(Context& ctx, const Error& e) {
     auto m =
         TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("measure")); }));
-    if (!m)
+    if (!m) {
         return Error::not_found("We could not find that record.");
+    }
     auto w = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return load_writing(c, ctx, m->incident_id, false); }));
     return show_form(ctx, w,
@@ -355,8 +368,9 @@ Result<Response> show_sign(const Context& ctx, const Measure& m,
         errors = view["error_for"];
     }
     std::vector<std::pair<std::string, std::string>> used_by;
-    for (auto id : m.details.used_by)
+    for (auto id : m.details.used_by) {
         used_by.emplace_back(std::to_string(id), behaviour::name_in(people, id));
+    }
     nlohmann::json fields = nlohmann::json::array();
     auto f = [&](const views::FieldSpec& spec) { return views::field(spec, p.values, errors); };
     if (staff) {
@@ -389,11 +403,13 @@ Result<Loaded> load_measure(const Context& ctx, bool record) {
     return ctx.services.db.write([&](db::Connection& c) -> Result<Loaded> {
         Loaded l;
         auto found = TRY(find(c, ctx.param("measure")));
-        if (!found)
+        if (!found) {
             return Error::not_found("We could not find that record.");
+        }
         l.measure = std::move(*found);
-        if (record)
+        if (record) {
             TRY(record_read(c, l.measure, ctx.actor(), ctx.now()));
+        }
         l.people = TRY(behaviour::people_named(c, l.measure.details.used_by));
         l.techniques = TRY(techniques_of(c, ctx.scope.organisation_id.value_or(0)));
         return l;
@@ -418,8 +434,9 @@ Result<Response> sign_post(Context& ctx, Stage stage) {
         auto signer = TRY(signer_for(c, ctx.person, l.measure.home_id));
         return sign(c, l.measure.id, stage, input, signer, ctx.actor(), ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::no_content();
+    }
     return Response::redirect(measure_href(l.measure.id) + "?signed=1");
 }
 
@@ -430,8 +447,9 @@ Result<Response> sign_again(Context& ctx, const Error& e, Stage stage) {
     const bool conflict = e.kind == ErrorKind::conflict;
     auto again = TRY(load_measure(ctx, conflict));
     nlohmann::json values = ctx.form->typed_values();
-    if (conflict)
+    if (conflict) {
         values["version"] = std::to_string(again.measure.version);
+    }
     const Error shown = conflict ? Error::invalid("signed", e.message) : e;
     return show_sign(ctx, again.measure, again.people, again.techniques,
                      {stage, values, shown, http::status_for(e.kind)});
@@ -448,8 +466,9 @@ Result<std::string> incident_section(db::Connection& c, const Context& ctx,
     for (const auto& m : measures) {
         if (std::none_of(
                 incident.children.begin(), incident.children.end(),
-                [&](const behaviour::IncidentChild& ch) { return ch.child_id == m.child_id; }))
+                [&](const behaviour::IncidentChild& ch) { return ch.child_id == m.child_id; })) {
             continue;
+        }
         auto clocks = TRY(deadlines::for_source(c, "measure", m.id));
         rows.push_back({{"measure", measure_view(m, {}, techniques)},
                         {"clocks", clocks_view(clocks, ctx.now())}});

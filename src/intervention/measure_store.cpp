@@ -88,8 +88,9 @@ std::string staff_words(const MeasureDetails& d) {
     for (const std::string* part :
          {&d.behaviour, &d.steps_to_avoid, &d.description, &d.why_necessary, &d.effect,
           &d.injury_to_child, &d.injury_to_others, &d.medical_check_outcome}) {
-        if (!part->empty())
+        if (!part->empty()) {
             out += *part + "\n";
+        }
     }
     return out;
 }
@@ -97,8 +98,9 @@ std::string staff_words(const MeasureDetails& d) {
 Status start_reviews(db::Connection& c, std::int64_t id, std::int64_t home_id,
                      std::int64_t child_id, const std::string& child_name, const MeasureDetails& d,
                      const audit::Actor& actor, Timestamp now) {
-    if (!clocks_apply(d.ehc_exempt))
+    if (!clocks_apply(d.ehc_exempt)) {
         return {};
+    }
     const auto due = clocks_for(d.started_at);
     const std::string what = is_restraint(d.kind) ? "physical intervention" : "consequence";
     deadlines::NewDeadline staff;
@@ -128,17 +130,20 @@ Status start_reviews(db::Connection& c, std::int64_t id, std::int64_t home_id,
 Status meet_record_clock(db::Connection& c, const behaviour::Incident& incident, std::int64_t id,
                          std::int64_t child_id, const std::string& child_name,
                          const MeasureDetails& d, const audit::Actor& actor, Timestamp now) {
-    if (!clocks_apply(d.ehc_exempt))
+    if (!clocks_apply(d.ehc_exempt)) {
         return {};
+    }
     int met = 0;
     for (const auto& ch : incident.children) {
-        if (ch.child_id != child_id || !is_restraint(d.kind))
+        if (ch.child_id != child_id || !is_restraint(d.kind)) {
             continue;
+        }
         met = TRY(deadlines::meet(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
                                   actor, now, "The Reg 35 record was written"));
     }
-    if (met > 0)
+    if (met > 0) {
         return {};
+    }
     deadlines::NewDeadline clock;
     clock.home_id = incident.home_id;
     clock.child_id = child_id;
@@ -165,8 +170,9 @@ Status check_words(db::Connection& c, std::int64_t organisation_id, std::int64_t
 
 std::string child_name_of(const behaviour::Incident& incident, std::int64_t child_id) {
     for (const auto& ch : incident.children) {
-        if (ch.child_id == child_id)
+        if (ch.child_id == child_id) {
             return ch.name;
+        }
     }
     return {};
 }
@@ -174,12 +180,15 @@ std::string child_name_of(const behaviour::Incident& incident, std::int64_t chil
 
 Result<std::int64_t> record(db::Connection& c, const Writing& w, const MeasureDetails& d,
                             const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id || !w.incident)
+    if (!actor.person_id || !w.incident) {
         return Error::internal("a Reg 35 record needs a signed-in author and its incident");
+    }
     const behaviour::Incident& incident = *w.incident;
-    if (std::none_of(incident.children.begin(), incident.children.end(),
-                     [&](const behaviour::IncidentChild& ch) { return ch.child_id == w.child_id; }))
+    if (std::none_of(
+            incident.children.begin(), incident.children.end(),
+            [&](const behaviour::IncidentChild& ch) { return ch.child_id == w.child_id; })) {
         return Error::not_found("We could not find that child in this incident.");
+    }
     if (is_restraint(d.kind) && !behaviour::is_restrictive(incident.details.restrictive_measure)) {
         return Error::invalid("kind",
                               "The incident says nobody was held or kept from going somewhere: "
@@ -222,24 +231,29 @@ Result<std::int64_t> record(db::Connection& c, const Writing& w, const MeasureDe
 Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const MeasureDetails& d,
              const std::string& technique_label, std::int64_t organisation_id,
              const std::string& reason, const audit::Actor& actor, Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are amending this record");
-    if (!actor.person_id)
+    }
+    if (!actor.person_id) {
         return Error::internal("an amendment needs a signed-in author");
+    }
     auto current = TRY(find(c, measure_id));
-    if (!current)
+    if (!current) {
         return Error::not_found("We could not find that record.");
+    }
     if (current->version != read_version) {
         return Error::conflict(
             fmt::format("{} amended this record (version {}) after you opened it (version {}).",
                         current->updated_by_name, current->version, read_version));
     }
-    if (current->details.kind != d.kind)
+    if (current->details.kind != d.kind) {
         return Error::invalid("kind", "A record keeps its kind: write a new record instead");
+    }
     const auto changes =
         amendments::changes_between(to_json(current->details), to_json(d), field_labels(d.kind));
-    if (changes.empty())
+    if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    }
     auto n = TRY(c.execute(
         "UPDATE measures SET started_at = $1, ended_at = $2, duration_minutes = $3, "
         "details = $4, used_by = $5, technique = $6, injury = $7, ehc_exempt = $8, "
@@ -250,8 +264,9 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
          std::int64_t{duration_minutes(d)}, to_json(d).dump(), nlohmann::json(d.used_by).dump(),
          d.technique, std::int64_t{any_injury(d)}, std::int64_t{d.ehc_exempt}, d.ehc_reference,
          format_utc(now), *actor.person_id, measure_id, std::int64_t{read_version}}));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("Someone else amended this record after you opened it.");
+    }
     TRY(amendments::keep_version(c, record_type, measure_id, read_version + 1, to_json(d), reason,
                                  *actor.person_id, now));
     TRY(chronology::revise(
@@ -259,8 +274,9 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
         {title_of(d, technique_label), summary_of(d), is_restraint(d.kind), true, d.started_at}));
     TRY(check_words(c, organisation_id, current->home_id, current->child_id, measure_id, d, now));
     std::string fields;
-    for (const auto& ch : changes)
+    for (const auto& ch : changes) {
         fields += (fields.empty() ? "" : ", ") + ch.field;
+    }
     const bool after_signing = current->staff_review || current->child_review;
     return audit::append(
         c, actor,
@@ -273,8 +289,9 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
 Result<std::optional<Measure>> find(db::Connection& c, std::int64_t measure_id) {
     auto rows =
         TRY(c.query(fmt::format("SELECT {} {} WHERE m.id = $1", columns, joins), {measure_id}));
-    if (rows.empty())
+    if (rows.empty()) {
         return std::optional<Measure>{};
+    }
     std::vector<Measure> one{from_row(rows.front())};
     TRY(load_reviews(c, one));
     return std::optional<Measure>{std::move(one.front())};
@@ -286,8 +303,9 @@ Result<std::vector<Measure>> for_incident(db::Connection& c, std::int64_t incide
                                         columns, joins),
                             {incident_id}));
     std::vector<Measure> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(from_row(r));
+    }
     TRY(load_reviews(c, out));
     return out;
 }
@@ -312,8 +330,9 @@ Result<Signer> signer_for(db::Connection& c, const Person& person, std::int64_t 
 Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const ReviewInput& r,
             const Signer& signer, const audit::Actor& actor, Timestamp now) {
     auto current = TRY(find(c, measure_id));
-    if (!current)
+    if (!current) {
         return Error::not_found("We could not find that record.");
+    }
     const auto& done = stage == Stage::staff ? current->staff_review : current->child_review;
     if (done) {
         return Error::conflict(fmt::format("{} signed this on {}.", done->signed_by_name,
@@ -325,11 +344,13 @@ Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const Revie
             "again before you sign it.",
             current->updated_by_name, current->version, r.version));
     }
-    if (auto problem = sign_off_problem(signer, stage, current->details.used_by, r.spoke_to))
+    if (auto problem = sign_off_problem(signer, stage, current->details.used_by, r.spoke_to)) {
         return Error::invalid(problem->field, problem->message);
-    if (r.spoke_on < local_date_of(current->details.started_at))
+    }
+    if (r.spoke_on < local_date_of(current->details.started_at)) {
         return Error::invalid("spoke_on",
                               "The day you spoke must be on or after the day it was used");
+    }
     TRY(c.insert(
         "INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
         "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
@@ -360,20 +381,23 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
                         {p.id}));
         std::vector<Date> expiry;
         for (const auto& r : rows) {
-            if (auto d = parse_date(r.text(0)))
+            if (auto d = parse_date(r.text(0))) {
                 expiry.push_back(*d);
+            }
         }
         const auto standing = standing_on(expiry, day);
-        if (standing == Standing::current || standing == Standing::expiring_soon)
+        if (standing == Standing::current || standing == Standing::expiring_soon) {
             continue;
+        }
         untrained.push_back(p);
         auto open = TRY(deadlines::for_source(c, "person", p.id));
         const bool already = std::any_of(open.begin(), open.end(), [&](const auto& d) {
             return d.kind == training_clock && d.home_id == home_id &&
                    d.state == deadlines::State::open;
         });
-        if (already)
+        if (already) {
             continue;
+        }
         deadlines::NewDeadline clock;
         clock.home_id = home_id;
         clock.kind = training_clock;
@@ -391,8 +415,9 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
 
 Status resolve_scope(db::Connection& c, std::int64_t measure_id, Scope& scope) {
     auto row = TRY(c.query_one("SELECT child_id FROM measures WHERE id = $1", {measure_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that record.");
+    }
     scope.child_id = row->integer(0);
     return {};
 }

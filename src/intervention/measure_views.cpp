@@ -13,22 +13,25 @@ namespace {
 std::string names(const std::vector<behaviour::Person>& people,
                   const std::vector<std::int64_t>& ids) {
     std::string out;
-    for (auto id : ids)
+    for (auto id : ids) {
         out += (out.empty() ? "" : ", ") + behaviour::name_in(people, id);
+    }
     return out;
 }
 
 nlohmann::json people_json(const std::vector<behaviour::Person>& people,
                            const std::vector<std::int64_t>& ids) {
     nlohmann::json out = nlohmann::json::array();
-    for (auto id : ids)
+    for (auto id : ids) {
         out.push_back({{"id", id}, {"name", behaviour::name_in(people, id)}});
+    }
     return out;
 }
 
 nlohmann::json review_json(const std::optional<Review>& r) {
-    if (!r)
+    if (!r) {
         return nullptr;
+    }
     return {{"spoke_to", r->spoke_to ? nlohmann::json(*r->spoke_to) : nlohmann::json(nullptr)},
             {"spoke_to_name", r->spoke_to_name},
             {"spoke_on", format_date(r->spoke_on)},
@@ -40,8 +43,9 @@ nlohmann::json review_json(const std::optional<Review>& r) {
 }
 
 nlohmann::json review_view(const std::optional<Review>& r, int version) {
-    if (!r)
+    if (!r) {
         return false;
+    }
     return {{"spoke_to", r->spoke_to_name},
             {"spoke_on", format_local_date(r->spoke_on)},
             {"note", r->note},
@@ -53,10 +57,12 @@ nlohmann::json review_view(const std::optional<Review>& r, int version) {
 }
 
 int order_of(const std::string& kind) {
-    if (kind == behaviour::reg35_record_clock)
+    if (kind == behaviour::reg35_record_clock) {
         return 0;
-    if (kind == staff_review_clock)
+    }
+    if (kind == staff_review_clock) {
         return 1;
+    }
     return 2;
 }
 
@@ -92,11 +98,13 @@ nlohmann::json measure_view(const Measure& m, const std::vector<behaviour::Perso
     const bool restraint = is_restraint(d.kind);
     const auto not_offered = rights_not_offered(d);
     std::string not_offered_text;
-    for (const auto& r : not_offered)
+    for (const auto& r : not_offered) {
         not_offered_text += (not_offered_text.empty() ? "" : "; ") + r;
+    }
     std::string offered_text;
-    for (const auto& r : labels_in(rights(), d.rights_offered))
+    for (const auto& r : labels_in(rights(), d.rights_offered)) {
         offered_text += (offered_text.empty() ? "" : "; ") + r;
+    }
     const int minutes = duration_minutes(d);
     return {{"id", m.id},
             {"title", title_of(d, label_in(techniques, d.technique))},
@@ -146,8 +154,9 @@ nlohmann::json clocks_view(const std::vector<deadlines::Deadline>& clocks, Times
     std::vector<const deadlines::Deadline*> sorted;
     for (const auto& c : clocks) {
         if (c.kind == behaviour::reg35_record_clock || c.kind == staff_review_clock ||
-            c.kind == child_review_clock)
+            c.kind == child_review_clock) {
             sorted.push_back(&c);
+        }
     }
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
         return order_of(a->kind) < order_of(b->kind);
@@ -168,23 +177,30 @@ std::string shown_value(const std::vector<behaviour::Person>& people,
                         const std::vector<Choice>& techniques, const std::string& field,
                         const std::string& value) {
     if (field == "started_at" || field == "ended_at") {
-        if (auto t = parse_utc(value))
+        if (auto t = parse_utc(value)) {
             return format_local(*t);
+        }
         return value;
     }
-    if (field == "lawful_purpose")
+    if (field == "lawful_purpose") {
         return label_in(lawful_purposes(), value);
-    if (field == "technique")
+    }
+    if (field == "technique") {
         return label_in(techniques, value);
-    if (field == "position")
+    }
+    if (field == "position") {
         return label_in(positions(), value);
-    if (field == "consequence_kind")
+    }
+    if (field == "consequence_kind") {
         return label_in(consequence_kinds(), value);
-    if (field == "effectiveness")
+    }
+    if (field == "effectiveness") {
         return label_in(effectiveness_levels(), value);
+    }
     auto j = nlohmann::json::parse(value, nullptr, false);
-    if (!j.is_array())
+    if (!j.is_array()) {
         return value;
+    }
     std::string out;
     for (const auto& item : j) {
         std::string one = item.is_number_integer()

@@ -19,10 +19,12 @@ std::string stage_key(Stage s) {
 }
 
 std::optional<Stage> stage_from(const std::string& key) {
-    if (key == "staff")
+    if (key == "staff") {
         return Stage::staff;
-    if (key == "child")
+    }
+    if (key == "child") {
         return Stage::child;
+    }
     return std::nullopt;
 }
 
@@ -34,8 +36,9 @@ std::optional<FieldError> sign_off_problem(const Signer& signer, Stage stage,
                           "Only the registered manager, or someone they have authorised, can sign "
                           "a Reg 35 record. Ask the registered manager to authorise you"};
     }
-    if (stage == Stage::child)
+    if (stage == Stage::child) {
         return std::nullopt;
+    }
     const bool used_it =
         std::find(used_by.begin(), used_by.end(), signer.person_id) != used_by.end();
     if (used_it) {
@@ -81,8 +84,9 @@ Result<ReviewInput> read_review(http::FormReader& f, Stage stage, Date measure_d
                              : "Confirm that you spoke to the child about it");
     }
     TRY(f.finish());
-    if (on)
+    if (on) {
         r.spoke_on = *on;
+    }
     return r;
 }
 

@@ -51,8 +51,9 @@ Result<Response> signers_page(const Context& ctx, const std::optional<Error>& er
             std::any_of(data.authorised.begin(), data.authorised.end(),
                         [&](const Authorisation& a) { return a.person_id == p.id; });
         // The registered manager signs without being authorised, by their own hand.
-        if (!is_authorised && p.id != ctx.person.id)
+        if (!is_authorised && p.id != ctx.person.id) {
             choosable.push_back(p);
+        }
     }
     for (const auto& a : data.authorised) {
         rows.push_back({{"person_id", a.person_id},
@@ -97,16 +98,18 @@ Result<Response> change_signers(Context& ctx) {
         auto choosable = TRY(behaviour::choosable_in(c, home_id));
         return authorise(c, home_id, *person, choosable.staff, ctx.actor(), ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::no_content();
+    }
     return Response::redirect(fmt::format("/homes/{}/reg35-signers?changed=1", home_id));
 }
 
 // The list again with the choice made and the message at it. An authorisation someone else ended
 // first is a conflict the list has nothing to show for: that is the error page.
 Result<Response> change_signers_again(Context& ctx, const Error& e) {
-    if (e.kind != ErrorKind::invalid_input)
+    if (e.kind != ErrorKind::invalid_input) {
         return e;
+    }
     return signers_page(ctx, e, 400);
 }
 
@@ -121,8 +124,9 @@ Result<Response> training_page(const Context& ctx, const std::optional<Error>& e
         auto choosable = TRY(behaviour::choosable_in(c, home_id));
         d.staff = std::move(choosable.staff);
         std::vector<std::int64_t> ids;
-        for (const auto& p : d.staff)
+        for (const auto& p : d.staff) {
             ids.push_back(p.id);
+        }
         d.latest = TRY(latest_certificates(c, ids));
         return d;
     }));
@@ -146,8 +150,9 @@ Result<Response> training_page(const Context& ctx, const std::optional<Error>& e
                                                                  : "missing"},
                         {"tag", standing_tag(s)}});
     }
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, {{"staff", rows}});
+    }
     nlohmann::json values = ctx.form ? ctx.form->typed_values() : nlohmann::json::object();
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json view = {
@@ -186,8 +191,9 @@ Result<Response> record_training(Context& ctx) {
         return record_certificate(c, ctx.scope.organisation_id.value_or(0), home_id, input,
                                   ctx.actor(), ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(201, {{"id", id}});
+    }
     return Response::redirect(fmt::format("/homes/{}/intervention-training?recorded=1", home_id));
 }
 

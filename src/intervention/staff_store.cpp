@@ -16,24 +16,28 @@ Result<std::vector<Authorisation>> authorised_in(db::Connection& c, std::int64_t
                     "a.ended_at IS NULL ORDER BY p.name",
                     {home_id}));
     std::vector<Authorisation> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(
             {r.integer(0), r.text(1), r.text(2), parse_utc(r.text(3)).value_or(Timestamp{})});
+    }
     return out;
 }
 
 Status authorise(db::Connection& c, std::int64_t home_id, std::int64_t person_id,
                  const std::vector<behaviour::Person>& staff, const audit::Actor& actor,
                  Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("an authorisation needs a signed-in manager");
+    }
     if (std::none_of(staff.begin(), staff.end(),
-                     [&](const behaviour::Person& p) { return p.id == person_id; }))
+                     [&](const behaviour::Person& p) { return p.id == person_id; })) {
         return Error::invalid("person_id", "Choose someone who works in this home");
+    }
     auto now_authorised = TRY(authorised_in(c, home_id));
     if (std::any_of(now_authorised.begin(), now_authorised.end(),
-                    [&](const Authorisation& a) { return a.person_id == person_id; }))
+                    [&](const Authorisation& a) { return a.person_id == person_id; })) {
         return Error::invalid("person_id", "They are authorised already");
+    }
     TRY(
         c.run("INSERT INTO reg35_authorisations (home_id, person_id, authorised_by, "
               "authorised_at) VALUES ($1, $2, $3, $4)",
@@ -46,14 +50,16 @@ Status authorise(db::Connection& c, std::int64_t home_id, std::int64_t person_id
 
 Status end_authorisation(db::Connection& c, std::int64_t home_id, std::int64_t person_id,
                          const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("ending an authorisation needs a signed-in manager");
+    }
     auto n =
         TRY(c.execute("UPDATE reg35_authorisations SET ended_at = $1, ended_by = $2 WHERE "
                       "home_id = $3 AND person_id = $4 AND ended_at IS NULL",
                       {format_utc(now), *actor.person_id, home_id, person_id}));
-    if (n == 0)
+    if (n == 0) {
         return Error::conflict("They were not authorised, or someone ended it first.");
+    }
     return audit::append(c, actor,
                          {"end_authorisation", "reg35_signer", std::to_string(person_id), home_id,
                           std::nullopt, "no longer signs Reg 35 records"},
@@ -71,8 +77,9 @@ Result<std::vector<Certificate>> latest_certificates(db::Connection& c,
                             "x.recorded_by WHERE x.person_id = $1 ORDER BY x.expires_on "
                             "DESC LIMIT 1",
                             {id}));
-        if (!row)
+        if (!row) {
             continue;
+        }
         Certificate cert;
         cert.id = row->integer(0);
         cert.person_id = row->integer(1);
@@ -89,8 +96,9 @@ Result<std::vector<Certificate>> latest_certificates(db::Connection& c,
 Result<std::int64_t> record_certificate(db::Connection& c, std::int64_t organisation_id,
                                         std::int64_t home_id, const CertificateInput& input,
                                         const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("a certificate needs a signed-in author");
+    }
     auto id =
         TRY(c.insert("INSERT INTO intervention_certificates (person_id, organisation_id, "
                      "course, awarded_on, expires_on, recorded_by, recorded_at) VALUES ($1, "

@@ -29,8 +29,9 @@ Result<Response> techniques_page(const Context& ctx, const std::optional<Error>&
                         {"standing", t.retired ? "Retired" : "In use"},
                         {"tag", t.retired ? "govuk-tag--grey" : "govuk-tag--green"}});
     }
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, {{"techniques", rows}});
+    }
     nlohmann::json view = {{"rows", rows},
                            {"action", page_path},
                            {"changed", ctx.request.query_value("changed").has_value()}};
@@ -56,8 +57,9 @@ Result<Response> change_techniques(Context& ctx) {
         reader.choice("change", "what to change", {"add", "retire", "restore"}, true);
     const std::string label = reader.text("label", "the name of the technique", {.max = 200});
     const std::string key = reader.text("key", "the technique", {.max = 200});
-    if (change != "add" && key.empty())
+    if (change != "add" && key.empty()) {
         reader.fail("key", "Choose the technique to " + change);
+    }
     TRY(reader.finish());
     TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         const std::int64_t org = ctx.person.organisation_id;
@@ -65,16 +67,18 @@ Result<Response> change_techniques(Context& ctx) {
             return add_technique(c, org, label, ctx.actor(), ctx.now());
         return set_retired(c, org, key, change == "retire", ctx.actor(), ctx.now());
     }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::no_content();
+    }
     return Response::redirect(fmt::format("{}?changed=1", page_path));
 }
 
 // The list again with what was typed and the message at it. A technique retired or restored
 // already is a conflict the list has nothing to show for: that is the error page.
 Result<Response> change_techniques_again(Context& ctx, const Error& e) {
-    if (e.kind != ErrorKind::invalid_input)
+    if (e.kind != ErrorKind::invalid_input) {
         return e;
+    }
     return techniques_page(ctx, e, 400);
 }
 

@@ -12,16 +12,18 @@ constexpr std::size_t longest_label = 120;
 std::string folded(const std::string& s) {
     std::string out;
     for (unsigned char ch : s) {
-        if (std::isalnum(ch))
+        if (std::isalnum(ch)) {
             out.push_back(static_cast<char>(std::tolower(ch)));
+        }
     }
     return out;
 }
 
 Status save(db::Connection& c, std::int64_t organisation_id, const Technique& t,
             const audit::Actor& actor, Timestamp now) {
-    if (!actor.person_id)
+    if (!actor.person_id) {
         return Error::internal("changing the techniques needs a signed-in manager");
+    }
     return c.run(
         "INSERT INTO intervention_techniques (organisation_id, technique_key, label, retired, "
         "changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (organisation_id, "
@@ -42,15 +44,17 @@ std::string technique_key(const std::string& label) {
             out.push_back('_');
         }
     }
-    while (!out.empty() && out.back() == '_')
+    while (!out.empty() && out.back() == '_') {
         out.pop_back();
+    }
     return out;
 }
 
 Result<std::vector<Technique>> technique_list(db::Connection& c, std::int64_t organisation_id) {
     std::vector<Technique> out;
-    for (const auto& d : default_techniques())
+    for (const auto& d : default_techniques()) {
         out.push_back({d.key, d.label, false, false});
+    }
     auto rows =
         TRY(c.query("SELECT technique_key, label, retired FROM intervention_techniques "
                     "WHERE organisation_id = $1 ORDER BY id",
@@ -73,8 +77,9 @@ Result<std::vector<Choice>> techniques_of(db::Connection& c, std::int64_t organi
     auto all = TRY(technique_list(c, organisation_id));
     std::vector<Choice> out;
     for (const auto& t : all) {
-        if (!t.retired)
+        if (!t.retired) {
             out.push_back({t.key, t.label});
+        }
     }
     return out;
 }
@@ -82,8 +87,9 @@ Result<std::vector<Choice>> techniques_of(db::Connection& c, std::int64_t organi
 Status add_technique(db::Connection& c, std::int64_t organisation_id, const std::string& label,
                      const audit::Actor& actor, Timestamp now) {
     const std::string key = technique_key(label);
-    if (key.empty())
+    if (key.empty()) {
         return Error::invalid("label", "Enter the technique's name, as your scheme teaches it");
+    }
     if (label.size() > longest_label) {
         return Error::invalid("label", "The technique's name must be " +
                                            std::to_string(longest_label) + " characters or fewer");
@@ -108,8 +114,9 @@ Status set_retired(db::Connection& c, std::int64_t organisation_id, const std::s
     auto all = TRY(technique_list(c, organisation_id));
     auto found =
         std::find_if(all.begin(), all.end(), [&](const Technique& t) { return t.key == key; });
-    if (found == all.end())
+    if (found == all.end()) {
         return Error::not_found("That technique is not in the organisation's list.");
+    }
     if (found->retired == retired) {
         return Error::conflict(retired ? "That technique was retired already."
                                        : "That technique is in use already.");

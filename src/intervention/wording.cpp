@@ -24,11 +24,13 @@ Words words_of(const std::string& text) {
             word.clear();
         }
     }
-    if (!word.empty())
+    if (!word.empty()) {
         out.push_back(word);
+    }
     for (auto& w : out) {
-        if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0)
+        if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) {
             w.resize(w.size() - 2);
+        }
     }
     return out;
 }
@@ -36,8 +38,9 @@ Words words_of(const std::string& text) {
 // A pattern word: "order" matches itself, "punish*" any word that starts with "punish", and "*"
 // any one word.
 bool matches(std::string_view pattern, const std::string& word) {
-    if (pattern == "*")
+    if (pattern == "*") {
         return true;
+    }
     if (!pattern.empty() && pattern.back() == '*') {
         pattern.remove_suffix(1);
         return word.compare(0, pattern.size(), pattern) == 0;
@@ -52,14 +55,17 @@ bool has_any(const Words& words, std::size_t at, const std::vector<std::string_v
 
 // A phrase: several pattern words in a row.
 bool has_phrase(const Words& words, const std::vector<std::string_view>& phrase) {
-    if (phrase.empty() || words.size() < phrase.size())
+    if (phrase.empty() || words.size() < phrase.size()) {
         return false;
+    }
     for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
         bool all = true;
-        for (std::size_t j = 0; j < phrase.size() && all; ++j)
+        for (std::size_t j = 0; j < phrase.size() && all; ++j) {
             all = matches(phrase[j], words[i + j]);
-        if (all)
+        }
+        if (all) {
             return true;
+        }
     }
     return false;
 }
@@ -77,16 +83,19 @@ const std::vector<std::string_view> taken_after{"taken",    "removed",     "stop
 bool taken(const Words& words, const std::vector<std::string_view>& things,
            const std::vector<std::string_view>& own_cues) {
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (!has_any(words, i, things))
+        if (!has_any(words, i, things)) {
             continue;
+        }
         const std::size_t from = i >= 5 ? i - 5 : 0;
         for (std::size_t j = from; j < i; ++j) {
-            if (has_any(words, j, taking_away) || has_any(words, j, own_cues))
+            if (has_any(words, j, taking_away) || has_any(words, j, own_cues)) {
                 return true;
+            }
         }
         for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
-            if (has_any(words, j, taken_after))
+            if (has_any(words, j, taken_after)) {
                 return true;
+            }
         }
     }
     return false;
@@ -201,12 +210,14 @@ const std::vector<Rule>& sanction_rules() {
 const Rule* first_rule_in(const Words& words, const std::vector<Rule>& rules,
                           const std::string& skip = {}) {
     for (const auto& rule : rules) {
-        if (rule.key == skip)
+        if (rule.key == skip) {
             continue;
+        }
         const bool said = std::any_of(rule.phrases.begin(), rule.phrases.end(),
                                       [&](const auto& p) { return has_phrase(words, p); });
-        if (said || (!rule.things.empty() && taken(words, rule.things, rule.cues)))
+        if (said || (!rule.things.empty() && taken(words, rule.things, rule.cues))) {
             return &rule;
+        }
     }
     return nullptr;
 }

@@ -46,23 +46,26 @@ Result<Response> check_words(Context& ctx) {
     })
                               : Result<std::vector<Finding>>(read.error());
     if (ctx.request.wants_json()) {
-        if (!findings.ok())
+        if (!findings.ok()) {
             return findings.error();
+        }
         return Response::json(
             200, {{"count", findings->size()}, {"findings", findings_json(*findings)}});
     }
     if (ctx.request.is_htmx()) {
         // A fragment for the live region; empty when there is nothing to say.
-        if (!findings.ok())
+        if (!findings.ok()) {
             return findings.error();
+        }
         auto html = TRY(views::render("_language_findings", findings_view(*findings)));
         return Response::html(200, std::move(html));
     }
     nlohmann::json data = {{"checked", findings.ok()}};
     nlohmann::json errors = nlohmann::json::object();
     if (!findings.ok()) {
-        if (findings.error().kind != ErrorKind::invalid_input)
+        if (findings.error().kind != ErrorKind::invalid_input) {
             return findings.error();
+        }
         data.update(views::errors_view(findings.error()));
         errors = data["error_for"];
     } else {

@@ -32,8 +32,9 @@ struct Data {
 // Rounded half away from zero, as the API's figure is: 6.25 shows as 6.3 in both.
 std::optional<double> rounded_rate(const MonthTotal& t) {
     auto r = t.per_100();
-    if (!r)
+    if (!r) {
         return std::nullopt;
+    }
     return std::round(*r * 10) / 10;
 }
 
@@ -48,8 +49,9 @@ nlohmann::json total_json(const std::string& month, const MonthTotal& t) {
                         {"entries_flagged", t.entries_flagged},
                         {"flagged", t.flagged},
                         {"per_100", nullptr}};
-    if (auto r = rounded_rate(t))
+    if (auto r = rounded_rate(t)) {
         j["per_100"] = *r;
+    }
     return j;
 }
 
@@ -67,18 +69,21 @@ Result<Data> gather(const Context& ctx, db::Connection& c) {
     const auto months = months_ending(ctx.today(), months_shown);
     auto rows = TRY(month_totals(c, org, months.front()));
     std::vector<std::int64_t> ids;
-    for (const auto& h : d.homes)
+    for (const auto& h : d.homes) {
         ids.push_back(h.id);
+    }
     d.figure = build_figure(months, rows, ids);
     std::optional<std::vector<std::int64_t>> only;
-    if (!d.whole_organisation)
+    if (!d.whole_organisation) {
         only = ids;
+    }
     d.most = TRY(most_flagged(c, org, months.front(), only, phrases_listed));
     // Each phrase by its name in the organisation's list now, where it still has one.
     auto list = TRY(organisation_list(c, org));
     for (auto& p : d.most) {
-        if (const auto* now = find_phrase(list, p.phrase_id))
+        if (const auto* now = find_phrase(list, p.phrase_id)) {
             p.phrase = now->phrase.phrase;
+        }
     }
     return d;
 }
@@ -90,21 +95,24 @@ std::vector<const organisation::Home*> drawn(const Context& ctx, const Data& d) 
     for (auto it = asked.first; it != asked.second && out.size() < most_homes_drawn; ++it) {
         const std::int64_t id = std::atoll(it->second.c_str());
         for (const auto& h : d.homes) {
-            if (h.id == id && std::find(out.begin(), out.end(), &h) == out.end())
+            if (h.id == id && std::find(out.begin(), out.end(), &h) == out.end()) {
                 out.push_back(&h);
+            }
         }
     }
     if (out.empty()) {
-        for (std::size_t i = 0; i < d.homes.size() && i < most_homes_drawn; ++i)
+        for (std::size_t i = 0; i < d.homes.size() && i < most_homes_drawn; ++i) {
             out.push_back(&d.homes[i]);
+        }
     }
     return out;
 }
 
 std::vector<std::optional<double>> rates(const std::vector<MonthTotal>& months) {
     std::vector<std::optional<double>> out;
-    for (const auto& m : months)
+    for (const auto& m : months) {
         out.push_back(m.per_100());
+    }
     return out;
 }
 
@@ -112,8 +120,9 @@ nlohmann::json page_data(const Context& ctx, const Data& d) {
     const auto& f = d.figure;
     const auto lines = drawn(ctx, d);
     std::vector<std::string> labels;
-    for (const auto& m : f.months)
+    for (const auto& m : f.months) {
         labels.push_back(short_month_label(m));
+    }
     const std::string period =
         fmt::format("{} to {}", month_label(f.months.front()), month_label(f.months.back()));
 
@@ -127,14 +136,16 @@ nlohmann::json page_data(const Context& ctx, const Data& d) {
                                     "Per 100 entries",
                                     1};
     rate_chart.series.push_back({"Organisation", rates(f.organisation), true});
-    for (const auto* h : lines)
+    for (const auto* h : lines) {
         rate_chart.series.push_back({h->name, rates(f.homes.at(h->id)), false});
+    }
 
     // The entries behind the rates: a rate over few entries means little.
     std::vector<MonthTotal> scope_totals(f.months.size());
     for (const auto& h : d.homes) {
-        for (std::size_t k = 0; k < f.months.size(); ++k)
+        for (std::size_t k = 0; k < f.months.size(); ++k) {
             scope_totals[k] += f.homes.at(h.id)[k];
+        }
     }
     views::charts::Chart entries_chart{
         "language-entries",
@@ -155,8 +166,9 @@ nlohmann::json page_data(const Context& ctx, const Data& d) {
     entries_chart.series = {with, without};
 
     nlohmann::json columns = nlohmann::json::array({"Organisation"});
-    for (const auto* h : lines)
+    for (const auto* h : lines) {
         columns.push_back(h->name);
+    }
     nlohmann::json table = nlohmann::json::array();
     for (std::size_t k = 0; k < f.months.size(); ++k) {
         nlohmann::json cells = nlohmann::json::array();
@@ -165,8 +177,9 @@ nlohmann::json page_data(const Context& ctx, const Data& d) {
                 {{"rate", rate_text(t)}, {"has_rate", t.entries > 0}, {"entries", t.entries}});
         };
         cell(f.organisation[k]);
-        for (const auto* h : lines)
+        for (const auto* h : lines) {
             cell(f.homes.at(h->id)[k]);
+        }
         table.push_back({{"month", month_label(f.months[k])}, {"cells", cells}});
     }
 
@@ -223,10 +236,12 @@ nlohmann::json page_data(const Context& ctx, const Data& d) {
         {"page", page},
         {"has_pages", pages > 1},
     };
-    if (page > 1)
+    if (page > 1) {
         data["prev_href"] = fmt::format("/organisation/language/figures?page={}#homes", page - 1);
-    if (page < pages)
+    }
+    if (page < pages) {
         data["next_href"] = fmt::format("/organisation/language/figures?page={}#homes", page + 1);
+    }
     return data;
 }
 
@@ -234,13 +249,15 @@ nlohmann::json api_data(const Data& d) {
     const auto& f = d.figure;
     auto months = [&](const std::vector<MonthTotal>& totals) {
         nlohmann::json out = nlohmann::json::array();
-        for (std::size_t k = 0; k < f.months.size(); ++k)
+        for (std::size_t k = 0; k < f.months.size(); ++k) {
             out.push_back(total_json(f.months[k], totals[k]));
+        }
         return out;
     };
     nlohmann::json homes = nlohmann::json::array();
-    for (const auto& h : d.homes)
+    for (const auto& h : d.homes) {
         homes.push_back({{"id", h.id}, {"name", h.name}, {"months", months(f.homes.at(h.id))}});
+    }
     nlohmann::json most = nlohmann::json::array();
     for (const auto& p : d.most) {
         most.push_back({{"phrase_id", p.phrase_id}, {"phrase", p.phrase}, {"flagged", p.flagged}});
@@ -253,8 +270,9 @@ nlohmann::json api_data(const Data& d) {
 
 Result<Response> figures(Context& ctx) {
     auto d = TRY(ctx.services.db.read([&](db::Connection& c) { return gather(ctx, c); }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, api_data(d));
+    }
     return ctx.page("language_figures", "Language that cares: the figures", page_data(ctx, d));
 }
 

@@ -7,8 +7,9 @@
 namespace hearth::language {
 
 std::optional<double> MonthTotal::per_100() const {
-    if (entries <= 0)
+    if (entries <= 0) {
         return std::nullopt;
+    }
     return 100.0 * static_cast<double>(flagged) / static_cast<double>(entries);
 }
 
@@ -30,12 +31,14 @@ Figure build_figure(const std::vector<std::string>& months, const std::vector<Ho
     }
     for (const auto& r : rows) {
         auto at = std::find(months.begin(), months.end(), r.month);
-        if (at == months.end())
+        if (at == months.end()) {
             continue;
+        }
         const auto k = static_cast<std::size_t>(at - months.begin());
         auto& home = f.homes[r.home_id];
-        if (home.empty())
+        if (home.empty()) {
             home.assign(months.size(), {});
+        }
         home[k] += r.total;
         f.home_period[r.home_id] += r.total;
         f.organisation[k] += r.total;

@@ -43,20 +43,23 @@ Result<std::vector<PhraseTotal>> most_flagged(db::Connection& c, std::int64_t or
     for (const auto& r : rows) {
         auto& t = totals[r.integer(0)];
         t.phrase_id = r.integer(0);
-        if (!r.text(1).empty())
+        if (!r.text(1).empty()) {
             t.phrase = r.text(1);
+        }
         t.flagged += r.integer(2);
     }
     std::vector<PhraseTotal> out;
     for (auto& [id, t] : totals) {
-        if (t.flagged > 0)
+        if (t.flagged > 0) {
             out.push_back(std::move(t));
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const PhraseTotal& a, const PhraseTotal& b) {
         return a.flagged > b.flagged;
     });
-    if (out.size() > static_cast<std::size_t>(limit))
+    if (out.size() > static_cast<std::size_t>(limit)) {
         out.resize(static_cast<std::size_t>(limit));
+    }
     return out;
 }
 

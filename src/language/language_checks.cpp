@@ -16,34 +16,39 @@ using Counts = std::map<std::int64_t, std::int64_t>;  // phrase id -> times flag
 
 Counts counts_of(const std::vector<Finding>& findings) {
     Counts out;
-    for (const auto& f : findings)
+    for (const auto& f : findings) {
         ++out[f.phrase.id];
+    }
     return out;
 }
 
 std::string to_text(const Counts& counts) {
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [id, n] : counts)
+    for (const auto& [id, n] : counts) {
         j[std::to_string(id)] = n;
+    }
     return j.dump();
 }
 
 Counts from_text(const std::string& text) {
     Counts out;
     auto j = nlohmann::json::parse(text, nullptr, false);
-    if (!j.is_object())
+    if (!j.is_object()) {
         return out;
+    }
     for (const auto& [id, n] : j.items()) {
-        if (n.is_number_integer())
+        if (n.is_number_integer()) {
             out[std::stoll(id)] = n.get<std::int64_t>();
+        }
     }
     return out;
 }
 
 std::int64_t total(const Counts& counts) {
     std::int64_t n = 0;
-    for (const auto& [id, times] : counts)
+    for (const auto& [id, times] : counts) {
         n += times;
+    }
     return n;
 }
 
@@ -64,11 +69,13 @@ Status add_to_phrases(db::Connection& c, std::int64_t organisation_id, std::int6
                       const std::string& month, const Counts& before, const Counts& after,
                       const std::vector<OrganisationPhrase>& list) {
     Counts change = after;
-    for (const auto& [id, n] : before)
+    for (const auto& [id, n] : before) {
         change[id] -= n;
+    }
     for (const auto& [id, delta] : change) {
-        if (delta == 0)
+        if (delta == 0) {
             continue;
+        }
         const auto* p = find_phrase(list, id);
         TRY(c.run(
             "INSERT INTO language_phrase_months (home_id, month, phrase_id, organisation_id, "
@@ -131,8 +138,9 @@ Result<std::vector<Finding>> check_and_record(db::Connection& c, std::int64_t or
 }
 
 nlohmann::json findings_view(const std::vector<Finding>& findings) {
-    if (findings.empty())
+    if (findings.empty()) {
         return nlohmann::json::object();
+    }
     struct Row {
         const Finding* first = nullptr;
         std::vector<std::string> matched;
@@ -147,14 +155,16 @@ nlohmann::json findings_view(const std::vector<Finding>& findings) {
             it = rows.end() - 1;
         }
         ++it->times;
-        if (std::find(it->matched.begin(), it->matched.end(), f.matched) == it->matched.end())
+        if (std::find(it->matched.begin(), it->matched.end(), f.matched) == it->matched.end()) {
             it->matched.push_back(f.matched);
+        }
     }
     nlohmann::json phrases = nlohmann::json::array();
     for (const auto& r : rows) {
         std::string matched;
-        for (const auto& m : r.matched)
+        for (const auto& m : r.matched) {
             matched += (matched.empty() ? "" : "\", \"") + m;
+        }
         const auto& p = r.first->phrase;
         phrases.push_back({{"id", p.id},
                            {"phrase", p.phrase},

@@ -8,8 +8,9 @@ namespace {
 
 std::string joined(const std::vector<std::string>& lines) {
     std::string out;
-    for (const auto& l : lines)
+    for (const auto& l : lines) {
         out += (out.empty() ? "" : "\n") + l;
+    }
     return out;
 }
 
@@ -18,10 +19,12 @@ std::vector<std::string> split(const std::string& text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find('\n', start);
-        if (end == std::string::npos)
+        if (end == std::string::npos) {
             end = text.size();
-        if (end > start)
+        }
+        if (end > start) {
             out.push_back(text.substr(start, end - start));
+        }
         start = end + 1;
     }
     return out;
@@ -56,8 +59,9 @@ Result<OrganisationPhrase> current(db::Connection& c, std::int64_t organisation_
                                    std::int64_t phrase_id, int read_version) {
     auto list = TRY(organisation_list(c, organisation_id));
     const auto* found = find_phrase(list, phrase_id);
-    if (found == nullptr)
+    if (found == nullptr) {
         return Error::not_found("There is no such phrase in your organisation's list.");
+    }
     if (found->version != read_version) {
         const std::string who =
             found->history.empty() ? "Someone" : found->history.back().changed_by_name;
@@ -123,8 +127,9 @@ Result<std::int64_t> add_phrase(db::Connection& c, std::int64_t organisation_id,
                         "WHERE organisation_id = $1",
                         {organisation_id}));
     std::int64_t id = first_added_phrase_id;
-    if (row && !row->is_null(0))
+    if (row && !row->is_null(0)) {
         id = std::max(id, row->integer(0) + 1);
+    }
     TRY(insert(c, organisation_id, id, 1, ChangeKind::add, p, reason, actor, now));
     return id;
 }
@@ -134,8 +139,9 @@ Status amend_phrase(db::Connection& c, std::int64_t organisation_id, std::int64_
                     const audit::Actor& actor, Timestamp now) {
     TRY(validate(p));
     auto now_is = TRY(current(c, organisation_id, phrase_id, read_version));
-    if (same_words(now_is.phrase, p))
+    if (same_words(now_is.phrase, p)) {
         return Error::invalid("phrase", "Nothing was changed, so there is nothing to save");
+    }
     return insert(c, organisation_id, phrase_id, read_version + 1, ChangeKind::amend, p, reason,
                   actor, now);
 }
@@ -143,8 +149,9 @@ Status amend_phrase(db::Connection& c, std::int64_t organisation_id, std::int64_
 Status set_retired(db::Connection& c, std::int64_t organisation_id, std::int64_t phrase_id,
                    int read_version, bool retired, const std::string& reason,
                    const audit::Actor& actor, Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are making this change");
+    }
     auto now_is = TRY(current(c, organisation_id, phrase_id, read_version));
     if (now_is.retired == retired) {
         return Error::conflict(retired ? "This phrase is already retired for your organisation."

@@ -26,8 +26,9 @@ std::string what_changed(const Change& c) {
 
 nlohmann::json lines(const std::vector<std::string>& items) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& i : items)
+    for (const auto& i : items) {
         out.push_back(i);
+    }
     return out;
 }
 
@@ -60,10 +61,11 @@ nlohmann::json phrase_json(const OrganisationPhrase& p, bool with_history) {
 
 nlohmann::json phrase_view(const OrganisationPhrase& p) {
     std::string origin = "Hearth's list";
-    if (!p.from_defaults)
+    if (!p.from_defaults) {
         origin = "Your organisation's own";
-    else if (p.changed)
+    } else if (p.changed) {
         origin = "Hearth's list, changed by your organisation";
+    }
     return {{"id", p.phrase.id},
             {"href", fmt::format("/organisation/language/{}", p.phrase.id)},
             {"phrase", p.phrase.phrase},

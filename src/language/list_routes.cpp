@@ -27,8 +27,9 @@ Result<std::vector<OrganisationPhrase>> load(const Context& ctx) {
 Result<OrganisationPhrase> load_one(const Context& ctx) {
     auto list = TRY(load(ctx));
     const auto* p = find_phrase(list, ctx.param("phrase"));
-    if (p == nullptr)
+    if (p == nullptr) {
         return Error::not_found("There is no such phrase in your organisation's list.");
+    }
     return *p;
 }
 
@@ -43,17 +44,20 @@ std::string list_href(const std::string& q, std::size_t page) {
         href += sep + "q=" + http::url_encode(q);
         sep = "&";
     }
-    if (page > 1)
+    if (page > 1) {
         href += sep + fmt::format("page={}", page);
+    }
     return href + "#phrases";
 }
 
 nlohmann::json pagination(const std::string& q, std::size_t page, std::size_t pages) {
     nlohmann::json out = {{"has_pages", pages > 1}};
-    if (page > 1)
+    if (page > 1) {
         out["prev"] = {{"href", list_href(q, page - 1)}};
-    if (page < pages)
+    }
+    if (page < pages) {
         out["next"] = {{"href", list_href(q, page + 1)}};
+    }
     out["pages"] = nlohmann::json::array();
     for (std::size_t n = 1; n <= pages; ++n) {
         out["pages"].push_back({{"number", n}, {"href", list_href(q, n)}, {"current", n == page}});
@@ -66,27 +70,31 @@ Result<Response> edit_page(Context& ctx);
 
 Result<Response> list_page(Context& ctx) {
     // After an idle sign-out a kept draft comes back to the address the add form posts to.
-    if (ctx.draft && may_manage(ctx))
+    if (ctx.draft && may_manage(ctx)) {
         return new_page(ctx);
+    }
     auto list = TRY(load(ctx));
     if (ctx.request.wants_json()) {
         nlohmann::json phrases = nlohmann::json::array();
-        for (const auto& p : list)
+        for (const auto& p : list) {
             phrases.push_back(phrase_json(p, false));
+        }
         return Response::json(200, {{"list", list_about(default_list())}, {"phrases", phrases}});
     }
     std::string q = ctx.request.query_value("q").value_or("");
     if (q.size() > 100) {
         // Cut at a character, not inside one.
         std::size_t cut = 100;
-        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80)
+        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80) {
             --cut;
+        }
         q.resize(cut);
     }
     std::vector<const OrganisationPhrase*> shown, retired;
     for (const auto& p : list) {
-        if (!mentions(p, q))
+        if (!mentions(p, q)) {
             continue;
+        }
         (p.retired ? retired : shown).push_back(&p);
     }
     const std::size_t pages = std::max<std::size_t>(1, (shown.size() + page_size - 1) / page_size);
@@ -96,10 +104,12 @@ Result<Response> list_page(Context& ctx) {
         page = n >= 1 ? std::min<std::size_t>(static_cast<std::size_t>(n), pages) : 1;
     }
     nlohmann::json rows = nlohmann::json::array(), retired_rows = nlohmann::json::array();
-    for (std::size_t i = (page - 1) * page_size; i < shown.size() && i < page * page_size; ++i)
+    for (std::size_t i = (page - 1) * page_size; i < shown.size() && i < page * page_size; ++i) {
         rows.push_back(phrase_view(*shown[i]));
-    for (const auto* p : retired)
+    }
+    for (const auto* p : retired) {
         retired_rows.push_back(phrase_view(*p));
+    }
     const std::size_t first = shown.empty() ? 0 : (page - 1) * page_size + 1;
     const std::size_t last = std::min(shown.size(), page * page_size);
     nlohmann::json try_field =
@@ -133,8 +143,9 @@ Result<Response> list_page(Context& ctx) {
 nlohmann::json form_values(const Phrase& p) {
     auto joined = [](const std::vector<std::string>& lines) {
         std::string out;
-        for (const auto& l : lines)
+        for (const auto& l : lines) {
             out += (out.empty() ? "" : "\n") + l;
+        }
         return out;
     };
     return {{"phrase", p.phrase},
@@ -194,10 +205,12 @@ Result<Response> show_form(const Context& ctx, const std::string& title, const s
     }
     data["fields"] = phrase_fields(values, errors);
     data["reason"] = reason_field(values, errors);
-    if (version)
+    if (version) {
         data["version"] = *version;
-    if (current && error && error->kind == ErrorKind::conflict)
+    }
+    if (current && error && error->kind == ErrorKind::conflict) {
         data["conflict"] = {{"message", error->message}, {"current", phrase_view(*current)}};
+    }
     return ctx.page("language_phrase_form", title, data, status);
 }
 
@@ -226,18 +239,21 @@ Result<Response> add(Context& ctx) {
 // The form again with what was typed and the message at each field. Two managers adding at once
 // is a conflict the new form has nothing to show for: that stays the error page.
 Result<Response> add_again(Context& ctx, const Error& e) {
-    if (e.kind != ErrorKind::invalid_input)
+    if (e.kind != ErrorKind::invalid_input) {
         return e;
+    }
     return show_form(ctx, "Add a phrase", "/organisation/language", ctx.form->typed_values(), e,
                      std::nullopt, std::nullopt, 400);
 }
 
 Result<Response> phrase_page(Context& ctx) {
-    if (ctx.draft && may_manage(ctx))
+    if (ctx.draft && may_manage(ctx)) {
         return edit_page(ctx);
+    }
     auto p = TRY(load_one(ctx));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, phrase_json(p, true));
+    }
     nlohmann::json history = history_view(p);
     return ctx.page("language_phrase", p.phrase.phrase,
                     {{"phrase", phrase_view(p)},
@@ -306,8 +322,9 @@ Result<Response> show_retire(const Context& ctx, const OrganisationPhrase& p, bo
         data.update(views::errors_view(*error));
         errors = data["error_for"];
     }
-    if (error && error->kind == ErrorKind::conflict)
+    if (error && error->kind == ErrorKind::conflict) {
         data["conflict"] = {{"message", error->message}};
+    }
     data["reason"] = reason_field(values, errors);
     return ctx.page("language_retire",
                     fmt::format("{} \"{}\"", retiring ? "Retire" : "Restore", p.phrase.phrase),

@@ -20,19 +20,23 @@ struct CodePoint {
 // One code point of UTF-8 at `i`. A byte that does not start valid UTF-8 stands for itself, so
 // any text can be checked.
 CodePoint decode(std::string_view s, std::size_t i) {
-    if (i >= s.size())
+    if (i >= s.size()) {
         return {0, 0};
+    }
     const auto b0 = static_cast<unsigned char>(s[i]);
     auto cont = [&](std::size_t k) {
         return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     };
     auto bits = [&](std::size_t k) { return static_cast<char32_t>(s[i + k] & 0x3F); };
-    if (b0 < 0x80)
+    if (b0 < 0x80) {
         return {b0, 1};
-    if ((b0 & 0xE0) == 0xC0 && cont(1))
+    }
+    if ((b0 & 0xE0) == 0xC0 && cont(1)) {
         return {(static_cast<char32_t>(b0 & 0x1F) << 6) | bits(1), 2};
-    if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2))
+    }
+    if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
         return {(static_cast<char32_t>(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2), 3};
+    }
     if ((b0 & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
         return {
             (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3),
@@ -42,10 +46,12 @@ CodePoint decode(std::string_view s, std::size_t i) {
 }
 
 bool is_word(char32_t c) {
-    if (c < 0x80)
+    if (c < 0x80) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xD7 || c == 0xF7 || c == 0xFEFF)
+    }
+    if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xD7 || c == 0xF7 || c == 0xFEFF) {
         return false;
+    }
     // General and supplemental punctuation, and CJK punctuation: quotes, dashes, spaces.
     return !(c >= 0x2000 && c <= 0x206F) && !(c >= 0x2E00 && c <= 0x2E7F) &&
            !(c >= 0x3000 && c <= 0x303F);
@@ -82,10 +88,11 @@ struct Token {
 
 std::vector<std::string> keys_of(std::string folded) {
     std::vector<std::string> out{folded};
-    if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0)
+    if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
         out.push_back(folded.substr(0, folded.size() - 2));
-    else if (folded.size() > 1 && folded.back() == '\'')
+    } else if (folded.size() > 1 && folded.back() == '\'') {
         out.push_back(folded.substr(0, folded.size() - 1));
+    }
     return out;
 }
 
@@ -115,8 +122,9 @@ std::vector<Token> tokens_of(std::string_view text,
         // The plural possessive: "the residents' meeting".
         if (j > t.begin && (text[j - 1] == 's' || text[j - 1] == 'S')) {
             auto c = decode(text, j);
-            if (is_apostrophe(c.value) && !is_word(decode(text, j + c.length).value))
+            if (is_apostrophe(c.value) && !is_word(decode(text, j + c.length).value)) {
                 j += c.length;
+            }
         }
         t.end = j;
         t.keys = keys_of(fold(text.substr(t.begin, t.end - t.begin)));
@@ -155,8 +163,9 @@ class Text {
 
     // The end (one past the last token) of the longest match of `p` starting at token k.
     std::size_t longest_match(const Pattern& p, std::size_t word, std::size_t k, bool first) const {
-        if (word == p.words.size())
+        if (word == p.words.size()) {
             return first ? no_match : k;
+        }
         std::size_t best = no_match;
         const auto& w = p.words[word];
         if (k < tokens_.size() && !tokens_[k].quoted && (first || joinable_[k - 1]) &&
@@ -165,8 +174,9 @@ class Text {
         }
         if (w.optional) {
             auto skipped = longest_match(p, word + 1, k, first);
-            if (skipped != no_match && (best == no_match || skipped > best))
+            if (skipped != no_match && (best == no_match || skipped > best)) {
                 best = skipped;
+            }
         }
         return best;
     }
@@ -194,10 +204,12 @@ class Index {
 
     explicit Index(const std::vector<Phrase>& phrases) {
         for (std::size_t n = 0; n < phrases.size(); ++n) {
-            for (const auto& p : phrases[n].match)
+            for (const auto& p : phrases[n].match) {
                 add(n, false, p);
-            for (const auto& p : phrases[n].not_when)
+            }
+            for (const auto& p : phrases[n].not_when) {
                 add(n, true, p);
+            }
         }
     }
 
@@ -208,8 +220,9 @@ class Index {
         std::vector<std::size_t> out;
         for (const auto& key : t.keys) {
             auto it = by_first_.find(key);
-            if (it != by_first_.end())
+            if (it != by_first_.end()) {
                 out.insert(out.end(), it->second.begin(), it->second.end());
+            }
         }
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -221,16 +234,19 @@ class Index {
         // Every pattern was checked when it entered the list (validate()); one that does not
         // compile cannot match anything.
         auto compiled = compile_pattern(text);
-        if (!compiled.ok())
+        if (!compiled.ok()) {
             return;
+        }
         const std::size_t i = entries_.size();
         entries_.push_back({phrase, exception, std::move(compiled.value())});
         // A match starts with the first word, or a later one when those before are optional.
         for (const auto& w : entries_.back().pattern.words) {
-            for (const auto& f : w.forms)
+            for (const auto& f : w.forms) {
                 by_first_[f].push_back(i);
-            if (!w.optional)
+            }
+            if (!w.optional) {
                 break;
+            }
         }
     }
 
@@ -257,8 +273,9 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view t
         const auto next = decode(text, i + cp.length).value;
         const bool between_letters = is_word(previous) && is_word(next);
         if (cp.value == '\n') {
-            if (open != Open::none)
+            if (open != Open::none) {
                 out.emplace_back(start, i);
+            }
             open = Open::none;
         } else if (is_double_quote(cp.value) && open != Open::single_quote) {
             if (open == Open::none && opens_double(cp.value)) {
@@ -282,8 +299,9 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view t
         previous = cp.value;
         i += cp.length;
     }
-    if (open != Open::none)
+    if (open != Open::none) {
         out.emplace_back(start, text.size());
+    }
     return out;
 }
 
@@ -293,20 +311,23 @@ std::vector<Finding> find_phrases(const std::vector<Phrase>& phrases, std::strin
     // Every match of every pattern, by phrase: words [first, last) of the text.
     std::vector<std::vector<Span>> matches(phrases.size()), exceptions(phrases.size());
     for (std::size_t k = 0; k < words.size(); ++k) {
-        if (words.token(k).quoted)
+        if (words.token(k).quoted) {
             continue;
+        }
         for (std::size_t i : index.starting_at(words.token(k))) {
             const auto& e = index.entry(i);
             const auto end = words.longest_match(e.pattern, 0, k, true);
-            if (end != no_match)
+            if (end != no_match) {
                 (e.exception ? exceptions : matches)[e.phrase].push_back({k, end});
+            }
         }
     }
     std::vector<Candidate> candidates;
     for (std::size_t n = 0; n < phrases.size(); ++n) {
         auto& found = matches[n];
-        if (found.empty())
+        if (found.empty()) {
             continue;
+        }
         std::erase_if(found, [&](const Span& s) {
             return std::any_of(exceptions[n].begin(), exceptions[n].end(), [&](const Span& e) {
                 return e.first <= s.first && s.last <= e.last;
@@ -335,8 +356,9 @@ std::vector<Finding> find_phrases(const std::vector<Phrase>& phrases, std::strin
     // The more specific phrase wins where one is found inside another.
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) {
-                         if (a.offset != b.offset)
+                         if (a.offset != b.offset) {
                              return a.offset < b.offset;
+                         }
                          return a.end - a.offset > b.end - b.offset;
                      });
     std::vector<Finding> out;
@@ -345,8 +367,9 @@ std::vector<Finding> find_phrases(const std::vector<Phrase>& phrases, std::strin
         const bool inside = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
             return k.phrase != c.phrase && k.offset <= c.offset && c.end <= k.end;
         });
-        if (inside)
+        if (inside) {
             continue;
+        }
         kept.push_back(c);
         out.push_back({phrases[c.phrase], std::string(text.substr(c.offset, c.end - c.offset)),
                        c.offset, c.end - c.offset});

@@ -40,16 +40,18 @@ void apply(OrganisationPhrase& p, const Change& c) {
 
 std::string_view kind_key(ChangeKind k) {
     for (const auto& [kind, key] : kinds) {
-        if (kind == k)
+        if (kind == k) {
             return key;
+        }
     }
     return "amend";
 }
 
 std::optional<ChangeKind> kind_from_key(std::string_view key) {
     for (const auto& [kind, k] : kinds) {
-        if (k == key)
+        if (k == key) {
             return kind;
+        }
     }
     return std::nullopt;
 }
@@ -69,8 +71,9 @@ std::vector<OrganisationPhrase> effective_list(const PhraseList& defaults,
         auto it = at.find(c.phrase_id);
         if (it == at.end()) {
             // Only an organisation's own phrase begins with its adding.
-            if (c.kind != ChangeKind::add || c.phrase_id < first_added_phrase_id)
+            if (c.kind != ChangeKind::add || c.phrase_id < first_added_phrase_id) {
                 continue;
+            }
             at[c.phrase_id] = out.size();
             out.push_back({c.phrase, false, false, false, 1, {}});
             it = at.find(c.phrase_id);
@@ -83,8 +86,9 @@ std::vector<OrganisationPhrase> effective_list(const PhraseList& defaults,
 std::vector<Phrase> in_use(const std::vector<OrganisationPhrase>& list) {
     std::vector<Phrase> out;
     for (const auto& p : list) {
-        if (!p.retired)
+        if (!p.retired) {
             out.push_back(p.phrase);
+        }
     }
     return out;
 }
@@ -92,8 +96,9 @@ std::vector<Phrase> in_use(const std::vector<OrganisationPhrase>& list) {
 const OrganisationPhrase* find_phrase(const std::vector<OrganisationPhrase>& list,
                                       std::int64_t phrase_id) {
     for (const auto& p : list) {
-        if (p.phrase.id == phrase_id)
+        if (p.phrase.id == phrase_id) {
             return &p;
+        }
     }
     return nullptr;
 }
@@ -128,8 +133,9 @@ std::string read_reason(http::FormReader& form) {
 
 bool mentions(const OrganisationPhrase& p, std::string_view words) {
     const std::string wanted = fold(words);
-    if (wanted.empty())
+    if (wanted.empty()) {
         return true;
+    }
     auto has = [&](const std::string& s) { return fold(s).find(wanted) != std::string::npos; };
     return has(p.phrase.phrase) || has(p.phrase.alternative) || has(p.phrase.why) ||
            std::any_of(p.phrase.match.begin(), p.phrase.match.end(), has);

@@ -29,23 +29,29 @@ Result<PatternWord> compile_word(std::string_view pattern, std::string_view word
         out.optional = true;
         word = word.substr(1, word.size() - 2);
     }
-    if (word.find_first_of("()") != std::string_view::npos)
+    if (word.find_first_of("()") != std::string_view::npos) {
         return bad(pattern, "brackets go round one whole word, like (his|her)");
+    }
     std::size_t start = 0;
     while (start <= word.size()) {
         auto bar = word.find('|', start);
-        if (bar == std::string_view::npos)
+        if (bar == std::string_view::npos) {
             bar = word.size();
+        }
         std::string form = fold(word.substr(start, bar - start));
         bool regular = !form.empty() && form.back() == '+';
-        if (regular)
+        if (regular) {
             form.pop_back();
-        if (form.empty())
+        }
+        if (form.empty()) {
             return bad(pattern, "there is an empty word; check for a | or + on its own");
-        if (form.find('+') != std::string::npos)
+        }
+        if (form.find('+') != std::string::npos) {
             return bad(pattern, "a + goes only at the end of a word, like kick+");
-        if (form.front() == '\'' || form.back() == '\'')
+        }
+        if (form.front() == '\'' || form.back() == '\'') {
             return bad(pattern, "an apostrophe goes inside a word, like won't");
+        }
         for (unsigned char c : form) {
             if (!is_form_byte(c)) {
                 return bad(pattern, fmt::format("'{}' cannot be in a word: use letters, digits "
@@ -54,8 +60,9 @@ Result<PatternWord> compile_word(std::string_view pattern, std::string_view word
             }
         }
         if (regular) {
-            for (auto& f : regular_forms(form))
+            for (auto& f : regular_forms(form)) {
                 out.forms.push_back(std::move(f));
+            }
         } else {
             out.forms.push_back(std::move(form));
         }
@@ -114,27 +121,33 @@ std::vector<std::string> regular_forms(std::string_view form) {
 }
 
 Result<Pattern> compile_pattern(std::string_view text) {
-    if (text.size() > longest_pattern)
+    if (text.size() > longest_pattern) {
         return bad(text.substr(0, 40),
                    fmt::format("a pattern must be {} characters or fewer", longest_pattern));
+    }
     Pattern out;
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '\t'))
+        while (i < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '\t')) {
             ++i;
-        if (i == text.size())
+        }
+        if (i == text.size()) {
             break;
+        }
         std::size_t end = i;
-        while (end < text.size() && text[end] != ' ' && text[end] != '-' && text[end] != '\t')
+        while (end < text.size() && text[end] != ' ' && text[end] != '-' && text[end] != '\t') {
             ++end;
+        }
         auto word = TRY(compile_word(text, text.substr(i, end - i)));
         out.words.push_back(std::move(word));
         i = end;
     }
-    if (out.words.empty())
+    if (out.words.empty()) {
         return Error::invalid("pattern", "A pattern needs at least one word");
-    if (out.words.size() > most_words)
+    }
+    if (out.words.size() > most_words) {
         return bad(text, fmt::format("a pattern can have at most {} words", most_words));
+    }
     if (std::all_of(out.words.begin(), out.words.end(),
                     [](const PatternWord& w) { return w.optional; })) {
         return bad(text, "at least one word must not be in brackets");

@@ -25,16 +25,18 @@ Result<std::vector<Home>> homes_of(db::Connection& c, std::int64_t organisation_
                                 " FROM homes h WHERE h.organisation_id = $1 ORDER BY h.name",
                             {organisation_id}));
     std::vector<Home> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(home_from(r));
+    }
     return out;
 }
 
 Result<std::optional<Home>> find_home(db::Connection& c, std::int64_t home_id) {
     auto row = TRY(c.query_one(
         std::string("SELECT ") + home_columns + " FROM homes h WHERE h.id = $1", {home_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Home>{};
+    }
     return std::optional<Home>{home_from(*row)};
 }
 
@@ -49,16 +51,18 @@ Result<std::vector<StaffMember>> people_of_home(db::Connection& c, std::int64_t 
         if (out.empty() || out.back().person_id != r.integer(0)) {
             out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), {}, !r.is_null(5)});
         }
-        if (auto role = role_from_key(r.text(4)))
+        if (auto role = role_from_key(r.text(4))) {
             out.back().roles.push_back(*role);
+        }
     }
     return out;
 }
 
 Result<std::int64_t> create_organisation(db::Connection& c, const std::string& name,
                                          const std::string& at) {
-    if (name.empty())
+    if (name.empty()) {
         return Error::invalid("organisation", "Enter the organisation's name");
+    }
     return c.insert("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
                     {name, at});
 }
@@ -66,8 +70,9 @@ Result<std::int64_t> create_organisation(db::Connection& c, const std::string& n
 Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id,
                                  const std::string& name, const std::string& ofsted_urn,
                                  const std::string& at) {
-    if (name.empty())
+    if (name.empty()) {
         return Error::invalid("home", "Enter the home's name");
+    }
     return c.insert(
         "INSERT INTO homes (organisation_id, name, ofsted_urn, created_at) VALUES ($1, $2, $3, $4) "
         "RETURNING id",
@@ -76,8 +81,9 @@ Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope) {
     auto row = TRY(c.query_one("SELECT organisation_id, name FROM homes WHERE id = $1", {home_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that home.");
+    }
     scope.home_id = home_id;
     scope.organisation_id = row->integer(0);
     scope.home_name = row->text(1);

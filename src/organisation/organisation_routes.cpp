@@ -29,8 +29,9 @@ nlohmann::json home_json(const Home& h) {
 
 nlohmann::json roles_text(const std::vector<Role>& roles) {
     std::string out;
-    for (auto r : roles)
+    for (auto r : roles) {
         out += (out.empty() ? "" : ", ") + std::string(role_label(r));
+    }
     return out;
 }
 
@@ -67,8 +68,9 @@ Result<Response> start(Context& ctx) {
         return Response::redirect(fmt::format("/homes/{}", data.homes.front().id));
     }
     nlohmann::json homes = nlohmann::json::array(), kids = nlohmann::json::array();
-    for (const auto& h : data.homes)
+    for (const auto& h : data.homes) {
         homes.push_back(home_json(h));
+    }
     for (const auto& ch : data.allocated) {
         kids.push_back({{"id", ch.id},
                         {"name", children::display_name(ch.details)},
@@ -100,8 +102,9 @@ Result<Response> overview(Context& ctx) {
         children += h.children;
         staff += h.staff;
     }
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, {{"organisation", data.name}, {"homes", homes}});
+    }
     return ctx.page("organisation", data.name,
                     {{"organisation", data.name},
                      {"homes", homes},
@@ -134,8 +137,9 @@ Result<Response> dashboard(Context& ctx) {
     nlohmann::json kids = nlohmann::json::array();
     for (const auto& ch : data.children) {
         std::string kw;
-        for (const auto& k : ch.key_workers)
+        for (const auto& k : ch.key_workers) {
             kw += (kw.empty() ? "" : ", ") + k.name;
+        }
         kids.push_back({{"id", ch.id},
                         {"name", children::display_name(ch.details)},
                         {"age", children::age_on(ch.details, today)},
@@ -146,8 +150,9 @@ Result<Response> dashboard(Context& ctx) {
     }
     std::string manager;
     for (const auto& p : data.people) {
-        if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end())
+        if (std::find(p.roles.begin(), p.roles.end(), Role::registered_manager) != p.roles.end()) {
             manager = p.name;
+        }
     }
     int overdue = 0, soon = 0;
     nlohmann::json escalated = nlohmann::json::array();
@@ -156,13 +161,15 @@ Result<Response> dashboard(Context& ctx) {
     // let run over.
     nlohmann::json reg35 = nlohmann::json::array();
     for (const auto& d : data.open) {
-        if (d.kind.rfind("reg35_", 0) == 0)
+        if (d.kind.rfind("reg35_", 0) == 0) {
             reg35.push_back(deadlines::deadline_view(d, ctx.now()));
+        }
         const auto s = deadlines::standing(d, ctx.now());
         overdue += s == deadlines::Standing::overdue;
         soon += s == deadlines::Standing::due_soon;
-        if (is_manager && d.escalated_at)
+        if (is_manager && d.escalated_at) {
             escalated.push_back(deadlines::deadline_view(d, ctx.now()));
+        }
     }
     return ctx.page("home", data.home->name,
                     {{"home", home_json(*data.home)},
@@ -206,8 +213,9 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
     nlohmann::json people = nlohmann::json::array();
     for (const auto& p : data.people) {
         nlohmann::json roles = nlohmann::json::array();
-        for (auto r : p.roles)
+        for (auto r : p.roles) {
             roles.push_back(role_key(r));
+        }
         people.push_back({{"id", p.person_id},
                           {"name", p.name},
                           {"email", p.email},
@@ -217,8 +225,9 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
                           {"disabled", p.disabled}});
     }
     if (ctx.request.wants_json()) {
-        if (error)
+        if (error) {
             return *error;
+        }
         return Response::json(status, {{"people", people}});
     }
     nlohmann::json data_view = {{"home", home_json(*data.home)},
@@ -265,8 +274,9 @@ Result<Response> add_person(Context& ctx) {
     p.email = reader.text("email", "an email address", {.required = true, .max = 254});
     p.job_title = reader.text("job_title", "Job title", {.max = 100});
     std::vector<std::string> keys;
-    for (const auto& [k, label] : role_options())
+    for (const auto& [k, label] : role_options()) {
         keys.push_back(k);
+    }
     auto role_key_chosen = reader.choice("role", "a role", keys, true);
     TRY(reader.finish());
     // A one-time password: they are asked to choose their own at first sign-in.

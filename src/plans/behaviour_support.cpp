@@ -16,8 +16,9 @@ Result<BehaviourSupport> behaviour_support(db::Connection& c, std::int64_t child
     s.href = fmt::format("/children/{}/plans/new?kind={}", child_id, kind_key);
     auto list = TRY(for_child(c, child_id));
     for (const auto& p : list) {
-        if (p.kind != kind_key)
+        if (p.kind != kind_key) {
             continue;
+        }
         s.has_plan = true;
         s.href = fmt::format("/children/{}/plans/{}", child_id, p.id);
         s.new_version_href = s.href + "/versions/new";

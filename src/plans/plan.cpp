@@ -10,18 +10,22 @@ namespace hearth::plans {
 
 namespace {
 std::string lower_first(std::string s) {
-    if (!s.empty())
+    if (!s.empty()) {
         s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    }
     return s;
 }
 
 int level_rank(const std::string& key) {
-    if (key == "low")
+    if (key == "low") {
         return 1;
-    if (key == "medium")
+    }
+    if (key == "medium") {
         return 2;
-    if (key == "high")
+    }
+    if (key == "high") {
         return 3;
+    }
     return 0;
 }
 }  // namespace
@@ -36,10 +40,12 @@ std::string risk_level_label(const std::string& key) {
 }
 
 std::string risk_level_tag(const std::string& key) {
-    if (key == "high")
+    if (key == "high") {
         return "govuk-tag--red";
-    if (key == "medium")
+    }
+    if (key == "medium") {
         return "govuk-tag--yellow";
+    }
     return "govuk-tag--blue";
 }
 
@@ -65,8 +71,9 @@ std::string recipient_label(const std::string& key) {
 
 Date add_months(Date day, int months) {
     const Date moved = day + std::chrono::months{months};
-    if (moved.ok())
+    if (moved.ok()) {
         return moved;
+    }
     return Date{moved.year() / moved.month() / std::chrono::last};
 }
 
@@ -110,12 +117,14 @@ Result<VersionInput> read_version(http::FormReader& f, const PlanKind& kind, Dat
     for (const auto& s : kind.sections) {
         const std::string field = section_field(s);
         std::string text = f.text(field, s.label, {.max = longest_section, .multiline = true});
-        if (s.required && text.empty())
+        if (s.required && text.empty()) {
             f.fail(field, "Enter " + lower_first(s.label));
+        }
         v.sections.push_back({s.key, s.label, std::move(text)});
     }
-    if (kind.family == Family::risk_assessment)
+    if (kind.family == Family::risk_assessment) {
         v.risk_level = f.choice("risk_level", "the level of risk", keys_of(risk_levels()), true);
+    }
     auto effective = f.date("effective_on", "effective date", {.required = true});
     auto review = f.date("review_by", "review by date", {.required = true});
     v.reason = f.text("reason", "why this version is being written",
@@ -132,16 +141,19 @@ Result<VersionInput> read_version(http::FormReader& f, const PlanKind& kind, Dat
     if (effective && review) {
         v.effective_on = *effective;
         v.review_by = *review;
-        for (const auto& problem : date_problems(*effective, *review, today, previous_effective_on))
+        for (const auto& problem :
+             date_problems(*effective, *review, today, previous_effective_on)) {
             f.fail(problem.field, problem.message);
+        }
     }
     TRY(f.finish());
     return v;
 }
 
 std::string read_area_name(http::FormReader& f, const PlanKind& kind) {
-    if (!kind.named_area)
+    if (!kind.named_area) {
         return {};
+    }
     return f.text("area_name", "the area of risk", {.required = true, .max = 100});
 }
 
@@ -152,8 +164,9 @@ Result<SharingInput> read_sharing(http::FormReader& f, Date today) {
     s.others = f.text("shared_with_others", "Anyone else it was shared with", {.max = 300});
     auto on = f.date("shared_on", "the date it was shared",
                      {.required = true, .not_after = today, .after_label = "today"});
-    if (s.with.empty() && s.others.empty())
+    if (s.with.empty() && s.others.empty()) {
         f.fail("shared_with", "Select who it was shared with, or name them below");
+    }
     TRY(f.finish());
     s.version = static_cast<int>(*version);
     s.shared_on = *on;
@@ -172,16 +185,18 @@ std::optional<FieldError> sharing_problem(Date shared_on, Date written_on) {
 
 std::string sections_json(const std::vector<SectionText>& sections) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : sections)
+    for (const auto& s : sections) {
         out.push_back({{"key", s.key}, {"label", s.label}, {"text", s.text}});
+    }
     return out.dump();
 }
 
 std::vector<SectionText> sections_from_json(const std::string& text) {
     std::vector<SectionText> out;
     const auto doc = nlohmann::json::parse(text, nullptr, false);
-    if (!doc.is_array())
+    if (!doc.is_array()) {
         return out;
+    }
     for (const auto& s : doc) {
         out.push_back({s.value("key", std::string{}), s.value("label", std::string{}),
                        s.value("text", std::string{})});
@@ -191,8 +206,9 @@ std::vector<SectionText> sections_from_json(const std::string& text) {
 
 std::string section_text(const std::vector<SectionText>& sections, const std::string& key) {
     for (const auto& s : sections) {
-        if (s.key == key)
+        if (s.key == key) {
             return s.text;
+        }
     }
     return {};
 }
@@ -224,8 +240,9 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
+        if (end == std::string::npos) {
             end = text.size();
+        }
         std::string line = text.substr(start, end - start);
         const auto first = line.find_first_not_of(" \t");
         line = first == std::string::npos ? std::string{} : line.substr(first);
@@ -235,10 +252,12 @@ std::vector<std::string> lines_of(const std::string& text) {
                 break;
             }
         }
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
             line.pop_back();
-        if (!line.empty())
+        }
+        if (!line.empty()) {
             out.push_back(std::move(line));
+        }
         start = end + 1;
     }
     return out;

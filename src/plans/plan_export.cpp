@@ -18,18 +18,22 @@ Result<nlohmann::json> everything_about(db::Connection& c, std::int64_t child_id
         while (true) {
             auto some = TRY(versions(c, p.id, from, page));
             const bool more = static_cast<int>(some.size()) == page && some.back().number > 1;
-            if (!some.empty())
+            if (!some.empty()) {
                 from = some.back().number - 1;
-            for (auto& v : some)
+            }
+            for (auto& v : some) {
                 all.push_back(std::move(v));
-            if (!more)
+            }
+            if (!more) {
                 break;
+            }
         }
         TRY(load_sharing(c, all));
         std::reverse(all.begin(), all.end());
         nlohmann::json versions_out = nlohmann::json::array();
-        for (const auto& v : all)
+        for (const auto& v : all) {
             versions_out.push_back(version_json(v));
+        }
         const PlanKind* kind = find_kind(p.kind);
         plans.push_back(
             {{"id", p.id},
@@ -61,29 +65,34 @@ nlohmann::json export_blocks_of(const nlohmann::json& content) {
                 {"Effective from", text(v, "effective_on")},
                 {"Review by", text(v, "review_by")},
             };
-            if (!v.at("risk_level").is_null())
+            if (!v.at("risk_level").is_null()) {
                 rows.emplace_back("Level of risk", risk_level_label(text(v, "risk_level")));
+            }
             rows.emplace_back("Signed off", v.at("signed_off").is_null()
                                                 ? std::string("Not signed off")
                                                 : text(v.at("signed_off"), "by") + ", " +
                                                       text(v.at("signed_off"), "at"));
-            for (const auto& s : v.at("sections"))
+            for (const auto& s : v.at("sections")) {
                 rows.emplace_back(text(s, "label"), text(s, "text"));
-            if (!text(v, "child_views").empty())
+            }
+            if (!text(v, "child_views").empty()) {
                 rows.emplace_back("What the child thinks about their plan", text(v, "child_views"));
-            else
+            } else {
                 rows.emplace_back("Why the child's views are not recorded",
                                   text(v, "views_not_asked"));
+            }
             std::string shared;
-            for (const auto& s : v.at("sharing"))
+            for (const auto& s : v.at("sharing")) {
                 shared +=
                     (shared.empty() ? "" : "; ") + text(s, "label") + ", " + text(s, "shared_on");
+            }
             rows.emplace_back("Shared with", shared);
             out.push_back(blocks::fields(rows));
         }
     }
-    if (out.empty())
+    if (out.empty()) {
         out.push_back(blocks::paragraph("No plans or risk assessments were written."));
+    }
     return out;
 }
 

@@ -14,16 +14,18 @@ using views::FieldSpec;
 
 std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& c : choices)
+    for (const auto& c : choices) {
         out.emplace_back(c.key, c.label);
+    }
     return out;
 }
 }  // namespace
 
 nlohmann::json values_from(const Version& current, Date today) {
     nlohmann::json v = nlohmann::json::object();
-    for (const auto& s : current.sections)
+    for (const auto& s : current.sections) {
         v["section_" + s.key] = s.text;
+    }
     v["risk_level"] = current.risk_level;
     v["effective_on"] = format_date(std::max(today, current.effective_on));
     return v;

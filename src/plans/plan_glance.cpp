@@ -14,8 +14,9 @@ Result<nlohmann::json> glance(db::Connection& c, std::int64_t child_id,
     int overdue = 0;
     for (const auto& p : list) {
         const PlanKind* kind = find_kind(p.kind);
-        if (!kind)
+        if (!kind) {
             continue;
+        }
         const auto review = review_standing(p.current.review_by, now);
         overdue += review.overdue ? 1 : 0;
         nlohmann::json item = {
@@ -38,11 +39,13 @@ Result<nlohmann::json> glance(db::Connection& c, std::int64_t child_id,
         nlohmann::json strategies = nlohmann::json::array();
         for (const auto& key : kind->strategy_sections) {
             for (const auto& s : p.current.sections) {
-                if (s.key != key)
+                if (s.key != key) {
                     continue;
+                }
                 const auto lines = lines_of(s.text);
-                if (!lines.empty())
+                if (!lines.empty()) {
                     strategies.push_back({{"label", s.label}, {"lines", lines}});
+                }
             }
         }
         item["has_strategies"] = !strategies.empty();

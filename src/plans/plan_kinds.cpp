@@ -158,18 +158,21 @@ const std::vector<PlanKind>& plan_kinds() {
 
 const PlanKind* find_kind(std::string_view key) {
     for (const auto& k : plan_kinds()) {
-        if (k.key == key)
+        if (k.key == key) {
             return &k;
+        }
     }
     return nullptr;
 }
 
 std::string plan_title(const PlanKind& kind, const std::string& area_name) {
-    if (kind.family == Family::plan)
+    if (kind.family == Family::plan) {
         return kind.label;
+    }
     std::string area = kind.named_area ? area_name : kind.label;
-    if (!kind.named_area && !area.empty())
+    if (!kind.named_area && !area.empty()) {
         area[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(area[0])));
+    }
     return "Risk assessment: " + area;
 }
 

@@ -29,12 +29,14 @@ constexpr int history_page = 10;
 
 std::optional<int> query_number(const Context& ctx, const std::string& name) {
     auto text = ctx.request.query_value(name);
-    if (!text)
+    if (!text) {
         return std::nullopt;
+    }
     int n = 0;
     auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-    if (ec != std::errc{} || p != text->data() + text->size() || n < 1)
+    if (ec != std::errc{} || p != text->data() + text->size() || n < 1) {
         return std::nullopt;
+    }
     return n;
 }
 
@@ -62,8 +64,9 @@ std::string first_name_of(const Context& ctx) {
 
 Result<Response> list(Context& ctx) {
     // After an idle sign-out a kept draft comes back to the address the new-plan form posts to.
-    if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope)) {
         return new_plan_form(ctx);
+    }
     const Subject child = subject_of(ctx);
     auto plans = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Plan>> {
         auto list = TRY(for_child(c, child.child_id));
@@ -72,8 +75,9 @@ Result<Response> list(Context& ctx) {
     }));
     if (ctx.request.wants_json()) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& p : plans)
+        for (const auto& p : plans) {
             out.push_back(plan_json(p, ctx.now()));
+        }
         return Response::json(200, {{"plans", out}});
     }
     nlohmann::json data = list_view(plans, child.child_id, ctx.now());
@@ -85,8 +89,9 @@ Result<Response> list(Context& ctx) {
 
 Result<Response> plan(Context& ctx) {
     // After an idle sign-out a kept draft comes back to the address the new-version form posts to.
-    if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope))
+    if (ctx.draft && can(ctx.person, Action::write_plan, ctx.scope)) {
         return new_version_form(ctx);
+    }
     const Subject child = subject_of(ctx);
     const auto plan_id = ctx.param("plan");
     const auto wanted = query_number(ctx, "version");
@@ -120,8 +125,9 @@ Result<Response> plan(Context& ctx) {
     const bool more = static_cast<int>(history.size()) > history_page;
     const std::size_t listed = std::min<std::size_t>(history.size(), history_page);
     auto previous_of = [&](std::size_t i) -> std::optional<Version> {
-        if (i + 1 < history.size())
+        if (i + 1 < history.size()) {
             return history[i + 1];
+        }
         return std::nullopt;
     };
 
@@ -130,8 +136,9 @@ Result<Response> plan(Context& ctx) {
         for (std::size_t i = 0; i < listed; ++i) {
             nlohmann::json v = version_json(history[i]);
             // The last of a page is compared with the version before it only when that was read.
-            if (history[i].number == 1 || i + 1 < history.size())
+            if (history[i].number == 1 || i + 1 < history.size()) {
                 v["changes"] = changes_json(previous_of(i), history[i]);
+            }
             versions_out.push_back(std::move(v));
         }
         return Response::json(
@@ -158,8 +165,9 @@ Result<Response> plan(Context& ctx) {
                                {"current", v.number == p.current.number},
                                {"shown", v.number == data.shown.number},
                                {"href", fmt::format("{}?version={}", href, v.number)}};
-        if (v.number == 1 || i + 1 < history.size())
+        if (v.number == 1 || i + 1 < history.size()) {
             item["changes"] = changes_json(previous_of(i), v);
+        }
         items.push_back(std::move(item));
     }
     const bool can_write = can(ctx.person, Action::write_plan, ctx.scope);

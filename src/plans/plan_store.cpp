@@ -34,8 +34,9 @@ Version version_from(const db::Row& r, std::size_t at) {
     v.author_id = r.integer(at + 9);
     v.author_name = r.text(at + 10);
     v.written_at = parse_utc(r.text(at + 11)).value_or(Timestamp{});
-    if (auto at_signed = r.optional_text(at + 12))
+    if (auto at_signed = r.optional_text(at + 12)) {
         v.signed_at = parse_utc(*at_signed);
+    }
     v.signed_by_name = r.text(at + 13);
     return v;
 }
@@ -59,23 +60,26 @@ Plan plan_from(const db::Row& r) {
     p.area_name = r.text(4);
     p.created_at = parse_utc(r.text(5)).value_or(Timestamp{});
     p.current = version_from(r, 6);
-    if (auto signed_version = r.optional_integer(20))
+    if (auto signed_version = r.optional_integer(20)) {
         p.last_signed = static_cast<int>(*signed_version);
+    }
     return p;
 }
 
 std::size_t kind_order(const std::string& key) {
     const auto& kinds = plan_kinds();
     for (std::size_t i = 0; i < kinds.size(); ++i) {
-        if (kinds[i].key == key)
+        if (kinds[i].key == key) {
             return i;
+        }
     }
     return kinds.size();
 }
 
 std::string lower_first(std::string s) {
-    if (!s.empty())
+    if (!s.empty()) {
         s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    }
     return s;
 }
 
@@ -86,8 +90,9 @@ std::string plan_link(const Subject& child, std::int64_t plan_id) {
 // Kinds are only ever added, so a stored kind that Hearth no longer knows is our fault.
 Result<const PlanKind*> kind_of(const Plan& p) {
     const PlanKind* k = find_kind(p.kind);
-    if (!k)
+    if (!k) {
         return Error::internal("unknown plan kind " + p.kind);
+    }
     return k;
 }
 
@@ -152,8 +157,9 @@ Status after_version(db::Connection& c, const Subject& child, std::int64_t plan_
 Result<std::vector<Plan>> for_child(db::Connection& c, std::int64_t child_id) {
     auto rows = TRY(c.query(plan_query("p.child_id = $1"), {child_id}));
     std::vector<Plan> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(plan_from(r));
+    }
     std::stable_sort(out.begin(), out.end(), [](const Plan& a, const Plan& b) {
         const auto ka = kind_order(a.kind), kb = kind_order(b.kind);
         return ka != kb ? ka < kb : a.area_name < b.area_name;
@@ -163,8 +169,9 @@ Result<std::vector<Plan>> for_child(db::Connection& c, std::int64_t child_id) {
 
 Result<std::optional<Plan>> find(db::Connection& c, std::int64_t plan_id) {
     auto row = TRY(c.query_one(plan_query("p.id = $1"), {plan_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Plan>{};
+    }
     return std::optional<Plan>{plan_from(*row)};
 }
 
@@ -176,15 +183,17 @@ Result<std::vector<Version>> versions(db::Connection& c, std::int64_t plan_id,
                                 version_columns, version_joins),
                     {plan_id, std::int64_t{from.value_or(1'000'000'000)}, std::int64_t{limit}}));
     std::vector<Version> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(version_from(r, 0));
+    }
     return out;
 }
 
 Result<std::optional<Version>> version(db::Connection& c, std::int64_t plan_id, int number) {
     auto list = TRY(versions(c, plan_id, number, 1));
-    if (list.empty() || list.front().number != number)
+    if (list.empty() || list.front().number != number) {
         return std::optional<Version>{};
+    }
     return std::optional<Version>{std::move(list.front())};
 }
 
@@ -237,8 +246,9 @@ Result<int> add_version(db::Connection& c, const Subject& child, std::int64_t pl
                         int read_version, const VersionInput& v, const audit::Actor& actor,
                         Timestamp now) {
     auto found = TRY(find(c, plan_id));
-    if (!found || found->child_id != child.child_id)
+    if (!found || found->child_id != child.child_id) {
         return Error::not_found("We could not find that plan.");
+    }
     const Plan& plan = *found;
     if (plan.current.number != read_version) {
         return Error::conflict(
@@ -248,16 +258,18 @@ Result<int> add_version(db::Connection& c, const Subject& child, std::int64_t pl
     // Checked again here, against the version this one replaces, in the same transaction.
     auto problems =
         date_problems(v.effective_on, v.review_by, local_date_of(now), plan.current.effective_on);
-    if (!problems.empty())
+    if (!problems.empty()) {
         return Error::invalid_fields(std::move(problems));
+    }
     const int number = read_version + 1;
     auto moved =
         TRY(c.execute("UPDATE plans SET current_version = $1 WHERE id = $2 AND "
                       "current_version = $3",
                       {std::int64_t{number}, plan_id, std::int64_t{read_version}}));
-    if (moved != 1)
+    if (moved != 1) {
         return Error::conflict(
             "Someone else wrote a new version of this plan after you opened it.");
+    }
     const PlanKind* kind = TRY(kind_of(plan));
     const std::string title = plan_title(*kind, plan.area_name);
     auto version_id = TRY(insert_version(c, plan_id, number, v, actor, now));
@@ -273,8 +285,9 @@ Result<int> add_version(db::Connection& c, const Subject& child, std::int64_t pl
 Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, int number,
                 const audit::Actor& actor, Timestamp now) {
     auto found = TRY(find(c, plan_id));
-    if (!found || found->child_id != child.child_id)
+    if (!found || found->child_id != child.child_id) {
         return Error::not_found("We could not find that plan.");
+    }
     const Plan& plan = *found;
     if (plan.current.number != number) {
         return Error::conflict(fmt::format(
@@ -293,8 +306,9 @@ Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, i
                       "AND signed_at IS NULL AND version = (SELECT current_version FROM plans "
                       "WHERE id = $4)",
                       {db::nullable(actor.person_id), format_utc(now), plan.current.id, plan_id}));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("This version changed after you opened it. Read it again first.");
+    }
     const PlanKind* kind = TRY(kind_of(plan));
     const std::string title = version_title(plan_title(*kind, plan.area_name), number);
     chronology::NewEntry entry;
@@ -319,13 +333,16 @@ Status sign_off(db::Connection& c, const Subject& child, std::int64_t plan_id, i
 Status record_sharing(db::Connection& c, std::int64_t plan_id, const SharingInput& s,
                       const audit::Actor& actor, Timestamp now) {
     auto plan = TRY(find(c, plan_id));
-    if (!plan)
+    if (!plan) {
         return Error::not_found("We could not find that plan.");
+    }
     auto shared = TRY(version(c, plan_id, s.version));
-    if (!shared)
+    if (!shared) {
         return Error::invalid("version", fmt::format("This plan has no version {}", s.version));
-    if (auto problem = sharing_problem(s.shared_on, local_date_of(shared->written_at)))
+    }
+    if (auto problem = sharing_problem(s.shared_on, local_date_of(shared->written_at))) {
         return Error::invalid(problem->field, problem->message);
+    }
     const std::string at = format_utc(now);
     std::string who;
     auto add = [&](const std::string& with, const std::string& named) -> Status {
@@ -335,10 +352,12 @@ Status record_sharing(db::Connection& c, std::int64_t plan_id, const SharingInpu
             "recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
             {shared->id, with, named, format_date(s.shared_on), db::nullable(actor.person_id), at});
     };
-    for (const auto& with : s.with)
+    for (const auto& with : s.with) {
         TRY(add(with, ""));
-    if (!s.others.empty())
+    }
+    if (!s.others.empty()) {
         TRY(add("other", s.others));
+    }
     const PlanKind* kind = TRY(kind_of(*plan));
     const std::string title = version_title(plan_title(*kind, plan->area_name), shared->number);
     return audit::append(
@@ -356,8 +375,9 @@ Status record_read(db::Connection& c, const Subject& child, const std::string& r
 
 Status resolve_scope(db::Connection& c, std::int64_t plan_id, Scope& scope) {
     auto row = TRY(c.query_one("SELECT child_id FROM plans WHERE id = $1", {plan_id}));
-    if (!row || !scope.child_id || *scope.child_id != row->integer(0))
+    if (!row || !scope.child_id || *scope.child_id != row->integer(0)) {
         return Error::not_found("We could not find that plan in this child's record.");
+    }
     return {};
 }
 

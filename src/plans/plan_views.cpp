@@ -18,11 +18,13 @@ nlohmann::json paragraphs(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
+        if (end == std::string::npos) {
             end = text.size();
+        }
         const std::string line = text.substr(start, end - start);
-        if (line.find_first_not_of(" \t") != std::string::npos)
+        if (line.find_first_not_of(" \t") != std::string::npos) {
             out.push_back(line);
+        }
         start = end + 1;
     }
     return out;
@@ -40,8 +42,9 @@ std::string plan_href(std::int64_t child_id, std::int64_t plan_id) {
 
 nlohmann::json version_json(const Version& v) {
     nlohmann::json sections = nlohmann::json::array();
-    for (const auto& s : v.sections)
+    for (const auto& s : v.sections) {
         sections.push_back({{"key", s.key}, {"label", s.label}, {"text", s.text}});
+    }
     nlohmann::json sharing = nlohmann::json::array();
     for (const auto& s : v.sharing) {
         sharing.push_back({{"with", s.with},
@@ -144,24 +147,28 @@ nlohmann::json changes_json(const std::optional<Version>& before, const Version&
     auto compare = [&](const std::string& key, const std::string& label, const std::string& was,
                        const std::string& now) {
         const auto changes = word_changes(was, now);
-        if (!has_changes(changes))
+        if (!has_changes(changes)) {
             return;
+        }
         sections.push_back({{"key", key}, {"label", label}, {"pieces", pieces_json(changes)}});
     };
-    for (const auto& s : after.sections)
+    for (const auto& s : after.sections) {
         compare(s.key, s.label, section_text(before->sections, s.key), s.text);
+    }
     // A section the newer version no longer has: its words were all removed.
     for (const auto& s : before->sections) {
         const bool kept = std::any_of(after.sections.begin(), after.sections.end(),
                                       [&](const SectionText& a) { return a.key == s.key; });
-        if (!kept)
+        if (!kept) {
             compare(s.key, s.label, s.text, "");
+        }
     }
     compare("child_views", "What the child thinks about their plan", before->child_views,
             after.child_views);
     auto fact = [&](const std::string& label, const std::string& was, const std::string& now) {
-        if (was != now)
+        if (was != now) {
             facts.push_back({{"label", label}, {"before", was}, {"after", now}});
+        }
     };
     if (!after.risk_level.empty() || !before->risk_level.empty()) {
         fact("Level of risk", risk_level_label(before->risk_level),
@@ -218,8 +225,9 @@ nlohmann::json list_view(const std::vector<Plan>& plans, std::int64_t child_id, 
     nlohmann::json risk_rows = nlohmann::json::array();
     for (const auto& p : plans) {
         const PlanKind* kind = find_kind(p.kind);
-        if (!kind)
+        if (!kind) {
             continue;
+        }
         const auto review = review_standing(p.current.review_by, now);
         nlohmann::json row = {
             {"title", plan_title(*kind, p.area_name)},

@@ -25,16 +25,18 @@ std::vector<std::pair<std::string, std::string>> kind_options(const std::vector<
         const bool taken =
             !k.named_area && std::any_of(existing.begin(), existing.end(),
                                          [&](const Plan& p) { return p.kind == k.key; });
-        if (!taken)
+        if (!taken) {
             out.emplace_back(k.key, plan_title(k, k.named_area ? k.label : ""));
+        }
     }
     return out;
 }
 
 Result<Plan> load_plan(db::Connection& c, const Context& ctx, bool record) {
     auto found = TRY(find(c, ctx.param("plan")));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that plan.");
+    }
     if (record) {
         TRY(record_read(c, subject_of(ctx), "plan", std::to_string(found->id), ctx.actor(),
                         ctx.now()));
@@ -92,8 +94,9 @@ Result<Response> show_version_form(const Context& ctx, const VersionForm& form, 
             conflict["current"] = version_view(form.plan->current, ctx.now());
             conflict["author"] = form.plan->current.author_name;
             conflict["version"] = form.plan->current.number;
-            if (form.typed_sections)
+            if (form.typed_sections) {
                 conflict["differences"] = *form.typed_sections;
+            }
             conflict["has_differences"] = form.typed_sections && !form.typed_sections->empty();
         } else {
             conflict["plans_href"] = fmt::format("/children/{}/plans", child.child_id);
@@ -110,8 +113,9 @@ nlohmann::json typed_against(const PlanKind& kind, const Version& current,
     for (const auto& s : kind.sections) {
         const auto changes =
             word_changes(section_text(current.sections, s.key), form.get(section_field(s)));
-        if (has_changes(changes))
+        if (has_changes(changes)) {
             out.push_back({{"label", s.label}, {"pieces", pieces_json(changes)}});
+        }
     }
     return out;
 }
@@ -153,8 +157,9 @@ Result<Response> start_plan(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const PlanKind* kind = find_kind(ctx.form->get("kind"));
     std::vector<std::string> keys;
-    for (const auto& k : plan_kinds())
+    for (const auto& k : plan_kinds()) {
         keys.push_back(k.key);
+    }
     reader.choice("kind", "the kind of plan", keys, true);
     if (!kind) {
         TRY(reader.finish());
@@ -167,8 +172,9 @@ Result<Response> start_plan(Context& ctx) {
     }));
     if (ctx.request.wants_json()) {
         auto made = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, id); }));
-        if (!made)
+        if (!made) {
             return Error::internal("plan vanished");
+        }
         return Response::json(201, plan_json(*made, ctx.now()))
             .header("Location", fmt::format("/api/v1/children/{}/plans/{}", child.child_id, id));
     }
@@ -179,8 +185,9 @@ Result<Response> start_plan(Context& ctx) {
 // that is the error page.
 Result<Response> start_plan_again(Context& ctx, const Error& e) {
     const PlanKind* kind = find_kind(ctx.form->get("kind"));
-    if (!kind)
+    if (!kind) {
         return e;
+    }
     VersionForm form;
     form.kind = kind;
     form.values = ctx.form->typed_values();
@@ -194,8 +201,9 @@ Result<Response> new_version_form(Context& ctx) {
     const Plan& p = found;
     VersionForm form;
     form.kind = find_kind(p.kind);
-    if (!form.kind)
+    if (!form.kind) {
         return Error::internal("unknown plan kind " + p.kind);
+    }
     form.plan = &p;
     form.read_version = p.current.number;
     form.values = values_from(p.current, ctx.today());
@@ -211,8 +219,9 @@ Result<Response> add_version(Context& ctx) {
     auto found =
         TRY(ctx.services.db.read([&](db::Connection& c) { return load_plan(c, ctx, false); }));
     const PlanKind* kind = find_kind(found.kind);
-    if (!kind)
+    if (!kind) {
         return Error::internal("unknown plan kind " + found.kind);
+    }
     http::FormReader reader(*ctx.form);
     auto read = reader.integer("version", "the version you read", true, 1, 1'000'000'000);
     // The version it replaces is the one the writer read; if that is no longer current, the store
@@ -227,8 +236,9 @@ Result<Response> add_version(Context& ctx) {
     }));
     if (ctx.request.wants_json()) {
         auto now = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, found.id); }));
-        if (!now)
+        if (!now) {
             return Error::internal("plan vanished");
+        }
         return Response::json(201, plan_json(*now, ctx.now()));
     }
     return Response::redirect(
@@ -242,16 +252,18 @@ Result<Response> add_version_again(Context& ctx, const Error& e) {
     auto now =
         TRY(ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, conflict); }));
     const PlanKind* kind = find_kind(now.kind);
-    if (!kind)
+    if (!kind) {
         return Error::internal("unknown plan kind " + now.kind);
+    }
     VersionForm form;
     form.kind = kind;
     form.plan = &now;
     form.values = ctx.form->typed_values();
     form.error = e;
     form.read_version = http::version_again(ctx, e, now.current.number);
-    if (conflict)
+    if (conflict) {
         form.typed_sections = typed_against(*kind, now.current, *ctx.form);
+    }
     return show_version_form(ctx, form, http::status_for(e.kind));
 }
 
@@ -268,10 +280,11 @@ Result<Response> show_sign_off(const Context& ctx, const Plan& p, const std::opt
                            {"action", plan_href(p.child_id, p.id) + "/sign-off"},
                            {"plan_href", plan_href(p.child_id, p.id)}};
     if (error) {
-        if (error->kind == ErrorKind::conflict)
+        if (error->kind == ErrorKind::conflict) {
             data["conflict"] = {{"message", error->message}};
-        else
+        } else {
             data.update(views::errors_view(*error));
+        }
     }
     return ctx.page("plan_sign_off", title + ": sign off", data, status);
 }
@@ -279,8 +292,9 @@ Result<Response> show_sign_off(const Context& ctx, const Plan& p, const std::opt
 
 Result<Response> sign_off_page(Context& ctx) {
     auto found = ctx.services.db.write([&](db::Connection& c) { return load_plan(c, ctx, true); });
-    if (!found.ok())
+    if (!found.ok()) {
         return found.error();
+    }
     return show_sign_off(ctx, found.value(), std::nullopt, 200);
 }
 
@@ -297,8 +311,9 @@ Result<Response> sign_off(Context& ctx) {
     }));
     if (ctx.request.wants_json()) {
         auto now = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, plan_id); }));
-        if (!now)
+        if (!now) {
             return Error::internal("plan vanished");
+        }
         return Response::json(200, plan_json(*now, ctx.now()));
     }
     return Response::redirect(
@@ -335,11 +350,13 @@ Result<Response> show_sharing(const Context& ctx, const Plan& p, const Version& 
 
 // The version a sharing page is about: ?version=N, or the draft's, or the current one.
 Result<Version> version_for_sharing(db::Connection& c, const Plan& p, std::optional<int> number) {
-    if (!number || *number == p.current.number)
+    if (!number || *number == p.current.number) {
         return p.current;
+    }
     auto found = TRY(version(c, p.id, *number));
-    if (!found)
+    if (!found) {
         return Error::not_found(fmt::format("This plan has no version {}.", *number));
+    }
     return std::move(*found);
 }
 
@@ -391,8 +408,9 @@ Result<Response> record_sharing(Context& ctx) {
 // The form again with what was typed and the message at each field, about the version asked for.
 // A conflict has nothing to show on this form: that stays the error page.
 Result<Response> record_sharing_again(Context& ctx, const Error& e) {
-    if (e.kind != ErrorKind::invalid_input)
+    if (e.kind != ErrorKind::invalid_input) {
         return e;
+    }
     struct Data {
         Plan plan;
         Version version;

@@ -24,17 +24,20 @@ std::vector<std::string_view> tokens_of(std::string_view text) {
                 broke = broke || text[i] == '\n';
                 ++i;
             }
-            if (broke && !out.empty())
+            if (broke && !out.empty()) {
                 out.push_back(line_break);
+            }
             continue;
         }
         const std::size_t start = i;
-        while (i < text.size() && !is_space(text[i]) && text[i] != '\n')
+        while (i < text.size() && !is_space(text[i]) && text[i] != '\n') {
             ++i;
+        }
         out.push_back(text.substr(start, i - start));
     }
-    if (!out.empty() && out.back() == line_break)
+    if (!out.empty() && out.back() == line_break) {
         out.pop_back();
+    }
     return out;
 }
 
@@ -43,8 +46,9 @@ class Builder {
     void add(WordChange::Kind kind, std::string_view token) {
         if (token == line_break) {
             // The shape of the newer text is shown: a line break it dropped is not drawn.
-            if (kind != WordChange::Kind::removed)
+            if (kind != WordChange::Kind::removed) {
                 out_.push_back({WordChange::Kind::line_break, {}});
+            }
             return;
         }
         if (!out_.empty() && out_.back().kind == kind) {
@@ -68,8 +72,9 @@ std::vector<WordChange> word_changes(std::string_view before, std::string_view a
     const auto b = tokens_of(after);
     // What the texts share at their beginning and end needs no table.
     std::size_t head = 0;
-    while (head < a.size() && head < b.size() && a[head] == b[head])
+    while (head < a.size() && head < b.size() && a[head] == b[head]) {
         ++head;
+    }
     std::size_t tail = 0;
     while (tail < a.size() - head && tail < b.size() - head &&
            a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) {
@@ -79,8 +84,9 @@ std::vector<WordChange> word_changes(std::string_view before, std::string_view a
     const std::size_t m = b.size() - head - tail;
 
     Builder out;
-    for (std::size_t i = 0; i < head; ++i)
+    for (std::size_t i = 0; i < head; ++i) {
         out.add(WordChange::Kind::kept, a[i]);
+    }
 
     if (n > 0 && m > 0 && n * m <= max_cells) {
         // lcs[i][j]: the longest common subsequence of the middles' suffixes a[i..], b[j..].
@@ -112,14 +118,17 @@ std::vector<WordChange> word_changes(std::string_view before, std::string_view a
             }
         }
     } else {
-        for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t i = 0; i < n; ++i) {
             out.add(WordChange::Kind::removed, a[head + i]);
-        for (std::size_t j = 0; j < m; ++j)
+        }
+        for (std::size_t j = 0; j < m; ++j) {
             out.add(WordChange::Kind::added, b[head + j]);
+        }
     }
 
-    for (std::size_t i = a.size() - tail; i < a.size(); ++i)
+    for (std::size_t i = a.size() - tail; i < a.size(); ++i) {
         out.add(WordChange::Kind::kept, a[i]);
+    }
     return out.take();
 }
 

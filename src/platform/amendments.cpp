@@ -5,20 +5,24 @@ namespace hearth::amendments {
 std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlohmann::json& after,
                                          const FieldLabels& labels) {
     auto show = [](const nlohmann::json& v) -> std::string {
-        if (v.is_string())
+        if (v.is_string()) {
             return v.get<std::string>();
-        if (v.is_boolean())
+        }
+        if (v.is_boolean()) {
             return v.get<bool>() ? "Yes" : "No";
-        if (v.is_null())
+        }
+        if (v.is_null()) {
             return "";
+        }
         return v.dump();
     };
     std::vector<FieldChange> out;
     for (const auto& [field, label] : labels) {
         const nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
         const nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a)
+        if (b != a) {
             out.push_back({field, label, show(b), show(a)});
+        }
     }
     return out;
 }

@@ -29,8 +29,9 @@ class Registry {
     template <typename Point>
     Point& at() {
         auto& slot = points_[std::type_index(typeid(Point))];
-        if (!slot)
+        if (!slot) {
             slot = std::make_shared<Point>();
+        }
         return *static_cast<Point*>(slot.get());
     }
 

@@ -17,15 +17,17 @@ constexpr const char* month_long[] = {"January",   "February", "March",    "Apri
 
 bool all_digits(std::string_view s) {
     for (char c : s) {
-        if (c < '0' || c > '9')
+        if (c < '0' || c > '9') {
             return false;
+        }
     }
     return !s.empty();
 }
 int to_int(std::string_view s) {
     int v = 0;
-    for (char c : s)
+    for (char c : s) {
         v = v * 10 + (c - '0');
+    }
     return v;
 }
 std::tm local_tm(Timestamp t) {
@@ -53,11 +55,13 @@ std::string format_utc(Timestamp t) {
 
 std::optional<Timestamp> parse_utc(std::string_view s) {
     // Accepts 2026-11-22T22:17:16Z and 2026-11-22T22:17:16.123Z
-    if (s.size() < 20 || s[10] != 'T' || s.back() != 'Z')
+    if (s.size() < 20 || s[10] != 'T' || s.back() != 'Z') {
         return std::nullopt;
+    }
     auto date = parse_date(s.substr(0, 10));
-    if (!date)
+    if (!date) {
         return std::nullopt;
+    }
     auto hh = s.substr(11, 2), mm = s.substr(14, 2), ss = s.substr(17, 2);
     if (s[13] != ':' || s[16] != ':' || !all_digits(hh) || !all_digits(mm) || !all_digits(ss)) {
         return std::nullopt;
@@ -65,13 +69,15 @@ std::optional<Timestamp> parse_utc(std::string_view s) {
     int ms = 0;
     auto rest = s.substr(19, s.size() - 20);
     if (!rest.empty()) {
-        if (rest.size() != 4 || rest[0] != '.' || !all_digits(rest.substr(1)))
+        if (rest.size() != 4 || rest[0] != '.' || !all_digits(rest.substr(1))) {
             return std::nullopt;
+        }
         ms = to_int(rest.substr(1));
     }
     int h = to_int(hh), m = to_int(mm), sec = to_int(ss);
-    if (h > 23 || m > 59 || sec > 59)
+    if (h > 23 || m > 59 || sec > 59) {
         return std::nullopt;
+    }
     return std::chrono::sys_days{*date} + std::chrono::hours{h} + std::chrono::minutes{m} +
            std::chrono::seconds{sec} + std::chrono::milliseconds{ms};
 }
@@ -81,18 +87,22 @@ std::string format_date(Date d) {
 }
 
 std::optional<Date> parse_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
         return std::nullopt;
+    }
     auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
-    if (!all_digits(y) || !all_digits(m) || !all_digits(d))
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) {
         return std::nullopt;
+    }
     const int year = to_int(y);
-    if (year < earliest_year || year > latest_year)
+    if (year < earliest_year || year > latest_year) {
         return std::nullopt;
+    }
     Date date{std::chrono::year{year}, std::chrono::month{unsigned(to_int(m))},
               std::chrono::day{unsigned(to_int(d))}};
-    if (!date.ok())
+    if (!date.ok()) {
         return std::nullopt;
+    }
     return date;
 }
 
@@ -125,8 +135,9 @@ int local_minutes_of(Timestamp t) {
 }
 
 std::optional<Timestamp> from_local(Date day, int hour, int minute) {
-    if (!day.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    if (!day.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
         return std::nullopt;
+    }
     std::tm tm{};
     tm.tm_year = int(day.year()) - 1900;
     tm.tm_mon = int(unsigned(day.month())) - 1;
@@ -135,14 +146,16 @@ std::optional<Timestamp> from_local(Date day, int hour, int minute) {
     tm.tm_min = minute;
     tm.tm_isdst = -1;
     const std::time_t secs = ::mktime(&tm);
-    if (secs == -1)
+    if (secs == -1) {
         return std::nullopt;
+    }
     const auto t = std::chrono::time_point_cast<std::chrono::milliseconds>(
         std::chrono::system_clock::from_time_t(secs));
     // mktime moves a skipped time (01:30 on the spring change) to one that exists: refuse it.
     const std::tm back = local_tm(t);
-    if (back.tm_hour != hour || back.tm_min != minute)
+    if (back.tm_hour != hour || back.tm_min != minute) {
         return std::nullopt;
+    }
     // In the repeated autumn hour mktime may pick either; take the earlier.
     const auto hour_earlier = t - std::chrono::hours{1};
     const std::tm earlier = local_tm(hour_earlier);

@@ -21,8 +21,9 @@ template <typename T>
 bool parse_number(const std::string& s, T& out, T min, T max) {
     T v{};
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || p != s.data() + s.size() || v < min || v > max)
+    if (ec != std::errc{} || p != s.data() + s.size() || v < min || v > max) {
         return false;
+    }
     out = v;
     return true;
 }
@@ -94,8 +95,9 @@ const std::vector<Setting>& settings() {
         s.push_back(text("log_level", "trace, debug, info, warn or error", &Config::log_level));
         s.push_back({{"demo", "Show the fictional-data banner (true or false)", "false"},
                      [](Config& c, const std::string& v) {
-                         if (v != "true" && v != "false")
+                         if (v != "true" && v != "false") {
                              return false;
+                         }
                          c.demo = v == "true";
                          return true;
                      },
@@ -107,8 +109,9 @@ const std::vector<Setting>& settings() {
 
 std::string env_name(const std::string& key) {
     std::string out = "HEARTH_";
-    for (char c : key)
+    for (char c : key) {
         out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
     return out;
 }
 
@@ -121,8 +124,9 @@ std::string default_web_dir() {
 const std::vector<SettingInfo>& setting_infos() {
     static const std::vector<SettingInfo> infos = [] {
         std::vector<SettingInfo> out;
-        for (const auto& s : settings())
+        for (const auto& s : settings()) {
             out.push_back(s.info);
+        }
         return out;
     }();
     return infos;
@@ -144,8 +148,9 @@ std::string settings_help() {
 Status apply_setting(Config& config, const std::string& key, const std::string& value,
                      const std::string& source) {
     for (const auto& s : settings()) {
-        if (s.info.key != key)
+        if (s.info.key != key) {
             continue;
+        }
         if (!s.set(config, value)) {
             return Error::invalid(key, fmt::format("{}: {} = \"{}\" is not valid: {}", source, key,
                                                    value, s.info.description));

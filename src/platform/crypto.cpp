@@ -16,8 +16,9 @@ class HashingSlot {
   public:
     HashingSlot() : held_(hashing_slots().try_acquire_for(std::chrono::seconds(2))) {}
     ~HashingSlot() {
-        if (held_)
+        if (held_) {
             hashing_slots().release();
+        }
     }
     HashingSlot(const HashingSlot&) = delete;
     HashingSlot& operator=(const HashingSlot&) = delete;
@@ -41,8 +42,9 @@ std::string to_hex(const unsigned char* data, std::size_t n) {
 }  // namespace
 
 Status initialise() {
-    if (sodium_init() < 0)
+    if (sodium_init() < 0) {
         return Error::internal("libsodium could not initialise");
+    }
     return {};
 }
 
@@ -60,8 +62,9 @@ std::string sha256_hex(std::string_view data) {
 
 Result<std::string> hash_password(std::string_view password) {
     HashingSlot slot;
-    if (!slot.held())
+    if (!slot.held()) {
         return busy();
+    }
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(
             out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -73,8 +76,9 @@ Result<std::string> hash_password(std::string_view password) {
 
 Result<bool> verify_password(const std::string& stored_hash, std::string_view password) {
     HashingSlot slot;
-    if (!slot.held())
+    if (!slot.held()) {
         return busy();
+    }
     return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 
@@ -88,13 +92,15 @@ void spend_password_time(std::string_view password) {
         }
         return std::string(out);
     }();
-    if (!decoy.empty())
+    if (!decoy.empty()) {
         (void)verify_password(decoy, password);
+    }
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
+    if (a.size() != b.size()) {
         return false;
+    }
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 

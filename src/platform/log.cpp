@@ -19,8 +19,9 @@ spdlog::logger& logger() {
 }
 
 void write(spdlog::level::level_enum level, std::string_view message, nlohmann::json fields) {
-    if (!logger().should_log(level))
+    if (!logger().should_log(level)) {
         return;
+    }
     fields["time"] = format_utc(SystemClock{}.now());
     fields["level"] = std::string(spdlog::level::to_string_view(level).data(),
                                   spdlog::level::to_string_view(level).size());

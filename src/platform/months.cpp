@@ -15,11 +15,13 @@ constexpr std::array<const char*, 12> month_names{"January",   "February", "Marc
                                                   "September", "October",  "November", "December"};
 
 std::optional<std::pair<int, unsigned>> parse_month(const std::string& month) {
-    if (month.size() != 7 || month[4] != '-')
+    if (month.size() != 7 || month[4] != '-') {
         return std::nullopt;
+    }
     auto d = parse_date(month + "-01");
-    if (!d)
+    if (!d) {
         return std::nullopt;
+    }
     return std::pair{static_cast<int>(d->year()), static_cast<unsigned>(d->month())};
 }
 }  // namespace
@@ -38,15 +40,17 @@ std::vector<std::string> months_ending(Date today, int count) {
 
 std::string month_label(const std::string& month) {
     auto m = parse_month(month);
-    if (!m)
+    if (!m) {
         return month;
+    }
     return fmt::format("{} {}", month_names[m->second - 1], m->first);
 }
 
 std::string short_month_label(const std::string& month) {
     auto m = parse_month(month);
-    if (!m)
+    if (!m) {
         return month;
+    }
     return fmt::format("{} {:02}", std::string(month_names[m->second - 1]).substr(0, 3),
                        m->first % 100);
 }

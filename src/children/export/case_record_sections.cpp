@@ -21,39 +21,46 @@ using Rows = std::vector<std::pair<std::string, std::string>>;
 
 std::string joined(const nlohmann::json& list) {
     std::string out;
-    for (const auto& item : list)
+    for (const auto& item : list) {
         out +=
             (out.empty() ? "" : ", ") + (item.is_string() ? item.get<std::string>() : item.dump());
+    }
     return out;
 }
 
 // A field of the record as a person reads it: choices by their label, dates written out.
 std::string shown_field(const std::string& field, const nlohmann::json& record) {
     std::string raw = text_of(record, field.c_str());
-    if (field == "sex")
+    if (field == "sex") {
         return label_in(sexes(), raw);
-    if (field == "legal_basis")
+    }
+    if (field == "legal_basis") {
         return label_in(legal_bases(), raw);
-    if (auto d = parse_date(raw))
+    }
+    if (auto d = parse_date(raw)) {
         return format_local_date(*d);
+    }
     return raw;
 }
 
 Rows record_rows(const nlohmann::json& record) {
     Rows rows;
-    for (const auto& [field, label] : field_labels())
+    for (const auto& [field, label] : field_labels()) {
         rows.emplace_back(label, shown_field(field, record));
+    }
     return rows;
 }
 
 // 1. The record as it is now.
 Result<nlohmann::json> record_content(db::Connection& c, std::int64_t child_id) {
     auto child = TRY(find(c, child_id));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     nlohmann::json key_workers = nlohmann::json::array();
-    for (const auto& k : child->key_workers)
+    for (const auto& k : child->key_workers) {
         key_workers.push_back(k.name);
+    }
     const auto& d = child->details;
     return nlohmann::json{
         {"id", child->id},
@@ -121,8 +128,9 @@ nlohmann::json versions_blocks(const nlohmann::json& list) {
             continue;
         }
         std::vector<std::vector<std::string>> rows;
-        for (const auto& ch : v.at("changes"))
+        for (const auto& ch : v.at("changes")) {
             rows.push_back({text_of(ch, "label"), text_of(ch, "before"), text_of(ch, "after")});
+        }
         blocks.push_back(export_blocks::table("What changed in version " + text_of(v, "version"),
                                               {"What", "Before", "After"}, rows));
     }
@@ -154,8 +162,9 @@ Result<nlohmann::json> family_content(db::Connection& c, std::int64_t child_id) 
 
 nlohmann::json family_blocks(const nlohmann::json& list) {
     nlohmann::json blocks = nlohmann::json::array();
-    if (list.empty())
+    if (list.empty()) {
         blocks.push_back(export_blocks::paragraph("No one was recorded."));
+    }
     for (const auto& m : list) {
         blocks.push_back(export_blocks::heading(text_of(m, "name")));
         Rows rows{{"Relationship", text_of(m, "relationship")},
@@ -220,18 +229,20 @@ nlohmann::json key_workers_blocks(const nlohmann::json& j) {
     blocks.push_back(export_blocks::table("Everyone who has been a key worker",
                                           {"Key worker", "From", "To"}, spells));
     for (const auto& c : j.at("changes")) {
-        if (text_of(c, "kind") != "change")
+        if (text_of(c, "kind") != "change") {
             continue;
+        }
         blocks.push_back(
             export_blocks::heading("Key workers changed, " + when_of(c, "changed_at")));
         Rows rows{{"Changed by", text_of(c, "changed_by")},
                   {"New key worker", joined(c.at("started"))},
                   {"Stepped back", joined(c.at("ended"))},
                   {"Why", text_of(c, "reason")}};
-        if (!text_of(c, "child_view").empty())
+        if (!text_of(c, "child_view").empty()) {
             rows.emplace_back("What the child said", text_of(c, "child_view"));
-        else
+        } else {
             rows.emplace_back("Why the child could not be asked", text_of(c, "view_not_asked"));
+        }
         rows.emplace_back("Keeping relationships", text_of(c, "relationships"));
         blocks.push_back(export_blocks::fields(rows));
     }
@@ -259,8 +270,9 @@ Result<nlohmann::json> valuables_content(db::Connection& c, std::int64_t child_i
              {"recorded_at", e.recorded_at},
              {"recorded_by", e.recorded_by}});
     }
-    for (const auto& i : h.items)
+    for (const auto& i : h.items) {
         items.push_back(i.description);
+    }
     return nlohmann::json{
         {"money_held_pence", h.money_pence}, {"items_held", items}, {"entries", entries}};
 }
@@ -294,8 +306,9 @@ Result<nlohmann::json> leaving_content(db::Connection& c, std::int64_t child_id)
     if (!l) {
         // Records that came from elsewhere (an import) may know the day and nothing more.
         auto row = TRY(c.query_one("SELECT left_on FROM children WHERE id = $1", {child_id}));
-        if (!row || row->is_null(0))
+        if (!row || row->is_null(0)) {
             return nlohmann::json(nullptr);
+        }
         return nlohmann::json{{"left_on", row->text(0)}};
     }
     return nlohmann::json{{"left_on", format_date(l->leaving.left_on)},
@@ -309,8 +322,9 @@ Result<nlohmann::json> leaving_content(db::Connection& c, std::int64_t child_id)
 }
 
 nlohmann::json leaving_blocks(const nlohmann::json& j) {
-    if (j.is_null())
+    if (j.is_null()) {
         return nlohmann::json::array({export_blocks::paragraph("Still living at the home.")});
+    }
     if (!j.contains("destination")) {
         return nlohmann::json::array({export_blocks::paragraph(
             "Left on " + when_of(j, "left_on") + ". Nothing more was recorded about leaving.")});
@@ -333,8 +347,9 @@ Result<nlohmann::json> chronology_content(db::Connection& c, std::int64_t child_
     for (;;) {
         auto page = TRY(chronology::for_child(c, child_id, filter, batch));
         all.insert(all.end(), page.entries.begin(), page.entries.end());
-        if (!page.next)
+        if (!page.next) {
             break;
+        }
         filter.after = page.next;
     }
     nlohmann::json out = nlohmann::json::array();
@@ -357,8 +372,9 @@ nlohmann::json chronology_blocks(const nlohmann::json& list) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : list) {
         std::string what = text_of(e, "title");
-        if (e.value("amended", false))
+        if (e.value("amended", false)) {
             what += " (amended)";
+        }
         rows.push_back({when_of(e, "occurred_at"), text_of(e, "kind_label"), what,
                         text_of(e, "summary"), text_of(e, "author")});
     }

@@ -13,8 +13,9 @@ using http::Response;
 
 Result<Response> export_page(Context& ctx, const ExportSections& sections) {
     nlohmann::json parts = nlohmann::json::array();
-    for (const auto& s : sections.all())
+    for (const auto& s : sections.all()) {
         parts.push_back({{"title", s.title}});
+    }
     return ctx.page("child_export", "Export " + ctx.scope.child_name + "'s record",
                     {{"child", {{"id", ctx.param("child")}, {"name", ctx.scope.child_name}}},
                      {"sections", parts}});
@@ -38,8 +39,9 @@ const char* kind_of(Download d) {
 Result<Response> download(Context& ctx, const ExportSections& sections, Download kind) {
     auto doc = TRY(export_record(ctx.services.db, sections, ctx.param("child"), kind_of(kind),
                                  ctx.actor(), ctx.now()));
-    if (kind == Download::api)
+    if (kind == Download::api) {
         return Response::json(200, doc);
+    }
     Response r;
     if (kind == Download::json) {
         r = Response::json(200, doc);

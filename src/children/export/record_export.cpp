@@ -14,8 +14,9 @@ Result<nlohmann::json> export_record(db::Database& db, const ExportSections& sec
                                      const audit::Actor& actor, Timestamp now) {
     return db.write([&](db::Connection& c) -> Result<nlohmann::json> {
         auto child = TRY(find(c, child_id));
-        if (!child)
+        if (!child) {
             return Error::not_found("We could not find that child's record.");
+        }
         auto home = TRY(c.query_one("SELECT name FROM homes WHERE id = $1", {child->home_id}));
         nlohmann::json parts = nlohmann::json::array();
         for (const auto& s : sections.all()) {

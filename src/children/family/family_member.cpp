@@ -22,8 +22,9 @@ std::string shown(const nlohmann::json& v) {
         const auto day = parse_date(text);
         return day ? format_local_date(*day) : text;
     }
-    if (v.is_boolean())
+    if (v.is_boolean()) {
         return v.get<bool>() ? "Yes" : "No";
+    }
     return "";
 }
 }  // namespace
@@ -80,8 +81,9 @@ std::vector<FamilyChange> family_changes_between(const nlohmann::json& before,
     for (const auto& [field, label] : labels()) {
         nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
         nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a)
+        if (b != a) {
             out.push_back({label, shown(b), shown(a)});
+        }
     }
     return out;
 }

@@ -54,8 +54,9 @@ nlohmann::json member_view(const Listed& l, bool can_change) {
     const auto& m = l.member;
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& [key, value] : member_rows(m)) {
-        if (key != "Name")
+        if (key != "Name") {
             rows.push_back(summary_row(key, value, key == "Contact details" || key == "Notes"));
+        }
     }
     if (m.ended_on) {
         rows.push_back(summary_row("No longer applies from", format_local_date(*m.ended_on)));
@@ -108,14 +109,16 @@ Result<Response> people_page(Context& ctx) {
     }));
     if (ctx.request.wants_json()) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& l : data.family)
+        for (const auto& l : data.family) {
             list.push_back(member_json(l));
+        }
         return Response::json(200, {{"family", list}});
     }
     const bool can_change = can(ctx.person, Action::amend_child, ctx.scope);
     nlohmann::json current = nlohmann::json::array(), ended = nlohmann::json::array();
-    for (const auto& l : data.family)
+    for (const auto& l : data.family) {
         (l.member.ended_on ? ended : current).push_back(member_view(l, can_change));
+    }
     const auto& d = data.child.details;
     const nlohmann::json around = nlohmann::json::array({
         summary_row("Placing authority",
@@ -187,21 +190,24 @@ Result<Response> new_member_page(Context& ctx) {
 
 Result<Listed> load(db::Connection& c, std::int64_t child_id, std::int64_t member_id) {
     auto found = TRY(find_family_member(c, child_id, member_id));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that person on the child's list.");
+    }
     auto versions = TRY(family_member_versions(c, member_id));
     return Listed{std::move(*found), std::move(versions)};
 }
 
 Result<Response> answer_saved(Context& ctx, std::int64_t member_id, int status) {
     const auto child_id = ctx.param("child");
-    if (!ctx.request.wants_json())
+    if (!ctx.request.wants_json()) {
         return Response::redirect(people_href(child_id) + fmt::format("#family-{}", member_id));
+    }
     auto saved =
         TRY(ctx.services.db.read([&](db::Connection& c) { return load(c, child_id, member_id); }));
     Response r = Response::json(status, member_json(saved));
-    if (status == 201)
+    if (status == 201) {
         r.header("Location", fmt::format("/api/v1/children/{}/family/{}", child_id, member_id));
+    }
     return r;
 }
 

@@ -77,8 +77,9 @@ Status tell(db::Connection& c, const Written& w, const std::string& title,
 Result<FamilyMember> current(db::Connection& c, std::int64_t child_id, std::int64_t member_id,
                              int read_version) {
     auto found = TRY(find_family_member(c, child_id, member_id));
-    if (!found)
+    if (!found) {
         return Error::not_found("We could not find that person on the child's list.");
+    }
     if (found->version != read_version) {
         return Error::conflict(
             fmt::format("{} changed this entry (version {}) after you opened it (version {}).",
@@ -89,8 +90,9 @@ Result<FamilyMember> current(db::Connection& c, std::int64_t child_id, std::int6
 
 Result<std::int64_t> home_of(db::Connection& c, std::int64_t child_id) {
     auto row = TRY(c.query_one("SELECT home_id FROM children WHERE id = $1", {child_id}));
-    if (!row)
+    if (!row) {
         return Error::not_found("We could not find that child's record.");
+    }
     return row->integer(0);
 }
 
@@ -106,8 +108,9 @@ Status update_row(db::Connection& c, const FamilyMember& m, int read_version,
          m.details.contact_details, m.details.notes,
          m.ended_on ? db::Value{format_date(*m.ended_on)} : db::Value{nullptr}, m.end_reason, at,
          db::nullable(actor.person_id), m.id, std::int64_t{read_version}}));
-    if (n != 1)
+    if (n != 1) {
         return Error::conflict("Someone else changed this entry after you opened it.");
+    }
     return {};
 }
 }  // namespace
@@ -119,8 +122,9 @@ Result<std::vector<FamilyMember>> family_of(db::Connection& c, std::int64_t chil
                             columns),
                 {child_id}));
     std::vector<FamilyMember> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(from_row(r));
+    }
     std::stable_partition(out.begin(), out.end(),
                           [](const FamilyMember& m) { return !m.ended_on.has_value(); });
     return out;
@@ -133,8 +137,9 @@ Result<std::optional<FamilyMember>> find_family_member(db::Connection& c, std::i
                                     "u.id = f.updated_by WHERE f.id = $1 AND f.child_id = $2",
                                     columns),
                         {member_id, child_id}));
-    if (!row)
+    if (!row) {
         return std::optional<FamilyMember>{};
+    }
     return std::optional<FamilyMember>{from_row(*row)};
 }
 
@@ -180,8 +185,9 @@ Result<std::int64_t> add_family_member(db::Connection& c, std::int64_t child_id,
 Status amend_family_member(db::Connection& c, std::int64_t child_id, std::int64_t member_id,
                            int read_version, const FamilyMemberDetails& d,
                            const std::string& reason, const audit::Actor& actor, Timestamp now) {
-    if (reason.empty())
+    if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are changing this entry");
+    }
     auto before = TRY(current(c, child_id, member_id, read_version));
     Written w;
     w.member = before;
@@ -189,16 +195,18 @@ Status amend_family_member(db::Connection& c, std::int64_t child_id, std::int64_
     const auto changes =
         family_changes_between(version_record(before.details, before.ended_on, before.end_reason),
                                version_record(d, before.ended_on, before.end_reason));
-    if (changes.empty())
+    if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
+    }
     const std::string at = format_utc(now);
     TRY(update_row(c, w.member, read_version, actor, at));
     w.member.version = read_version + 1;
     w.home_id = TRY(home_of(c, child_id));
     w.version_id = TRY(insert_version(c, w.member, w.member.version, reason, actor, at));
     std::string what;
-    for (const auto& ch : changes)
+    for (const auto& ch : changes) {
         what += (what.empty() ? "" : ", ") + ch.label;
+    }
     return tell(c, w, fmt::format("Family entry amended: {} ({})", d.name, what), reason, "amend",
                 actor, now);
 }

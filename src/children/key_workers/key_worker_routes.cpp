@@ -30,17 +30,20 @@ Result<History> history_of(db::Connection& c, std::int64_t child_id, const Conte
 }
 
 std::string kind_label(const std::string& kind) {
-    if (kind == "admission")
+    if (kind == "admission") {
         return "Named when they came to live here";
-    if (kind == "leaving")
+    }
+    if (kind == "leaving") {
         return "Ended when they left the home";
+    }
     return "Key workers changed";
 }
 
 std::string joined(const std::vector<std::string>& names) {
     std::string out;
-    for (const auto& n : names)
+    for (const auto& n : names) {
         out += (out.empty() ? "" : ", ") + n;
+    }
     return out;
 }
 
@@ -57,9 +60,10 @@ nlohmann::json history_json(const History& h) {
              s.start_change_id ? nlohmann::json(*s.start_change_id) : nlohmann::json()},
             {"end_change_id",
              s.end_change_id ? nlohmann::json(*s.end_change_id) : nlohmann::json()}};
-        if (!s.ended_at)
+        if (!s.ended_at) {
             current.push_back(
                 {{"person_id", s.person_id}, {"name", s.name}, {"since", s.started_at}});
+        }
         spells.push_back(j);
     }
     for (const auto& c : h.changes) {
@@ -84,15 +88,17 @@ Result<Response> key_workers_page(Context& ctx) {
     const auto child_id = ctx.param("child");
     auto h =
         TRY(ctx.services.db.write([&](db::Connection& c) { return history_of(c, child_id, ctx); }));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, history_json(h));
+    }
     const std::string first = known_as(h.child.details);
     nlohmann::json current = nlohmann::json::array(), spells = nlohmann::json::array(),
                    changes = nlohmann::json::array();
     for (const auto& s : h.spells) {
         const std::string since = shown_time(s.started_at);
-        if (!s.ended_at)
+        if (!s.ended_at) {
             current.push_back({{"name", s.name}, {"since", since}});
+        }
         spells.push_back({{"name", s.name},
                           {"from", since},
                           {"to", s.ended_at ? shown_time(*s.ended_at) : "Now"}});
@@ -145,11 +151,13 @@ Result<Staffing> staffing(Context& ctx) {
 RecordForm change_form(const Context& ctx, const Staffing& d, std::int64_t read_change) {
     const std::string first = known_as(d.child.details);
     std::vector<std::pair<std::string, std::string>> staff;
-    for (const auto& s : d.staff)
+    for (const auto& s : d.staff) {
         staff.emplace_back(std::to_string(s.person_id), s.name);
+    }
     std::string now;
-    for (const auto& k : d.child.key_workers)
+    for (const auto& k : d.child.key_workers) {
         now += (now.empty() ? "" : ", ") + k.name;
+    }
     return {
         .title = "Change " + first + "'s key workers",
         .caption = ctx.scope.child_name,
@@ -199,8 +207,9 @@ RecordForm change_form(const Context& ctx, const Staffing& d, std::int64_t read_
 
 nlohmann::json current_values(const Child& child) {
     nlohmann::json ids = nlohmann::json::array();
-    for (const auto& k : child.key_workers)
+    for (const auto& k : child.key_workers) {
         ids.push_back(std::to_string(k.person_id));
+    }
     return {{"key_workers", ids}};
 }
 
@@ -221,8 +230,9 @@ Result<Response> change(Context& ctx) {
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return change_key_workers(c, ctx.param("child"), read, ctx.actor(), ctx.now());
     }));
-    if (!ctx.request.wants_json())
+    if (!ctx.request.wants_json()) {
         return Response::redirect(fmt::format("/children/{}/key-workers", ctx.param("child")));
+    }
     auto h = TRY(ctx.services.db.write(
         [&](db::Connection& c) { return history_of(c, ctx.param("child"), ctx); }));
     return Response::json(201, history_json(h));

@@ -13,8 +13,9 @@ namespace {
 
 std::string names(const std::vector<std::string>& list) {
     std::string out;
-    for (std::size_t i = 0; i < list.size(); ++i)
+    for (std::size_t i = 0; i < list.size(); ++i) {
         out += (i == 0 ? "" : i + 1 == list.size() ? " and " : ", ") + list[i];
+    }
     return out;
 }
 
@@ -53,8 +54,9 @@ Result<std::vector<std::int64_t>> current_ids(db::Connection& c, std::int64_t ch
                     "ended_at IS NULL ORDER BY person_id",
                     {child_id}));
     std::vector<std::int64_t> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back(r.integer(0));
+    }
     return out;
 }
 
@@ -103,10 +105,12 @@ Result<std::vector<KeyWorkerChangeRecord>> key_worker_changes(db::Connection& c,
     auto spells = TRY(key_worker_spells(c, child_id));
     for (auto& change : out) {
         for (const auto& s : spells) {
-            if (s.start_change_id == change.id)
+            if (s.start_change_id == change.id) {
                 change.started.push_back(s.name);
-            if (s.end_change_id == change.id)
+            }
+            if (s.end_change_id == change.id) {
                 change.ended.push_back(s.name);
+            }
         }
     }
     return out;
@@ -128,8 +132,9 @@ Result<std::vector<StaffMember>> staff_of_home(db::Connection& c, std::int64_t h
                     "ORDER BY p.name, p.id",
                     {home_id}));
     std::vector<StaffMember> out;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         out.push_back({r.integer(0), r.text(1)});
+    }
     return out;
 }
 
@@ -140,8 +145,9 @@ Status check_key_workers(db::Connection& c, std::int64_t home_id,
             "SELECT 1 FROM roles WHERE person_id = $1 AND home_id = $2 AND ended_at IS NULL "
             "AND role IN ('registered_manager', 'deputy', 'support_worker')",
             {id, home_id}));
-        if (!row)
+        if (!row) {
             return Error::invalid(field, "Key workers must be staff of this home");
+        }
     }
     return {};
 }
@@ -159,8 +165,9 @@ Result<std::int64_t> change_key_workers(db::Connection& c, std::int64_t child_id
                                         Timestamp now) {
     TRY(lock_child(c, child_id));
     auto child = TRY(find(c, child_id));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     if (child->left_on) {
         return Error::conflict(
             fmt::format("{} left the home on {}: key workers are not changed after a child has "
@@ -182,26 +189,29 @@ Result<std::int64_t> change_key_workers(db::Connection& c, std::int64_t child_id
     std::vector<std::string> started, ended;
     for (auto person : current) {
         if (std::find(change.key_worker_ids.begin(), change.key_worker_ids.end(), person) !=
-            change.key_worker_ids.end())
+            change.key_worker_ids.end()) {
             continue;
+        }
         TRY(end_spell(c, child_id, person, id, actor, at));
         auto name = TRY(name_of(c, person));
         ended.push_back(name);
     }
     for (auto person : change.key_worker_ids) {
-        if (std::find(current.begin(), current.end(), person) != current.end())
+        if (std::find(current.begin(), current.end(), person) != current.end()) {
             continue;
+        }
         TRY(start_spell(c, child_id, person, id, actor, at));
         auto name = TRY(name_of(c, person));
         started.push_back(name);
     }
     std::string title = "Key workers changed";
-    if (!started.empty() && !ended.empty())
+    if (!started.empty() && !ended.empty()) {
         title = fmt::format("Key worker: {} in place of {}", names(started), names(ended));
-    else if (!started.empty())
+    } else if (!started.empty()) {
         title = fmt::format("New key worker: {}", names(started));
-    else if (!ended.empty())
+    } else if (!ended.empty()) {
         title = fmt::format("No longer key worker: {}", names(ended));
+    }
     const std::string name = display_name(child->details);
     const std::string view =
         change.child_view.empty()
@@ -232,13 +242,15 @@ Result<std::int64_t> change_key_workers(db::Connection& c, std::int64_t child_id
 Status end_key_workers_on_leaving(db::Connection& c, std::int64_t child_id,
                                   const audit::Actor& actor, Timestamp now) {
     auto current = TRY(current_ids(c, child_id));
-    if (current.empty())
+    if (current.empty()) {
         return {};
+    }
     const std::string at = format_utc(now);
     auto change =
         TRY(insert_change(c, child_id, "leaving", "They left the home", nullptr, actor, at));
-    for (auto person : current)
+    for (auto person : current) {
         TRY(end_spell(c, child_id, person, change, actor, at));
+    }
     return {};
 }
 

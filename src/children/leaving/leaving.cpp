@@ -31,11 +31,13 @@ std::string encode(const RegisterCursor& c) {
 
 std::optional<RegisterCursor> decode_register_cursor(const std::string& text) {
     auto parts = keyset_parts(text);
-    if (!parts)
+    if (!parts) {
         return std::nullopt;
+    }
     auto admitted = parse_date(parts->first);
-    if (!admitted)
+    if (!admitted) {
         return std::nullopt;
+    }
     return RegisterCursor{*admitted, parts->second};
 }
 

@@ -93,31 +93,36 @@ Result<Response> leaving_page(Context& ctx) {
 Result<Response> leave(Context& ctx, const WhenLeaving& when_leaving) {
     const auto child_id = ctx.param("child");
     auto child = TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, child_id); }));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     http::FormReader reader(*ctx.form);
     auto l = TRY(read_leaving(reader, ctx.today(), child->details.admission_date));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return record_leaving(c, child_id, l, when_leaving, ctx.actor(), ctx.now());
     }));
-    if (!ctx.request.wants_json())
+    if (!ctx.request.wants_json()) {
         return Response::redirect(fmt::format("/children/{}?left=1#leaving", child_id));
+    }
     auto saved =
         TRY(ctx.services.db.read([&](db::Connection& c) { return leaving_of(c, child_id); }));
-    if (!saved)
+    if (!saved) {
         return Error::internal("leaving not found after saving");
+    }
     return Response::json(201, leaving_json(*saved));
 }
 
 // The form again with what was typed. The only conflict is a child already recorded as having
 // left: that is the error page.
 Result<Response> leave_again(Context& ctx, const Error& e) {
-    if (e.kind == ErrorKind::conflict)
+    if (e.kind == ErrorKind::conflict) {
         return e;
+    }
     auto child =
         TRY(ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("child")); }));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     return show_record_form(ctx, leaving_form(ctx, *child), ctx.form->typed_values(), e, 400);
 }
 
@@ -126,8 +131,9 @@ Result<Response> register_page(Context& ctx) {
     std::optional<RegisterCursor> after;
     if (auto a = ctx.request.query_value("after")) {
         after = decode_register_cursor(*a);
-        if (!after)
+        if (!after) {
             return Error::invalid("after", "after must be the link from a previous page");
+        }
     }
     auto page = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return register_of(c, home_id, after, register_page_size); }));
@@ -145,8 +151,9 @@ Result<Response> register_page(Context& ctx) {
                 {"went_to", e.went_to},
                 {"placing_authority", e.placing_authority},
                 {"legal_basis", e.legal_basis}};
-            if (retention)
+            if (retention) {
                 j["retention_date"] = format_date(retention_date(e.date_of_birth, e.date_of_death));
+            }
             rows.push_back(j);
             continue;
         }
@@ -167,8 +174,9 @@ Result<Response> register_page(Context& ctx) {
              {"retention", format_local_date(retention_date(e.date_of_birth, e.date_of_death))}});
     }
     std::optional<std::string> next;
-    if (page.next)
+    if (page.next) {
         next = encode(*page.next);
+    }
     if (ctx.request.wants_json()) {
         return Response::json(
             200, {{"children", rows}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}});

@@ -15,8 +15,9 @@ Result<std::optional<LeavingRecord>> leaving_of(db::Connection& c, std::int64_t 
                         "FROM leavings l JOIN people p ON p.id = l.recorded_by "
                         "JOIN children ch ON ch.id = l.child_id WHERE l.child_id = $1",
                         {child_id}));
-    if (!row)
+    if (!row) {
         return std::optional<LeavingRecord>{};
+    }
     LeavingRecord r;
     r.leaving.left_on = parse_date(row->text(0)).value_or(Date{});
     r.leaving.destination = row->text(1);
@@ -34,8 +35,9 @@ Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, co
                                     Timestamp now) {
     TRY(lock_child(c, child_id));
     auto child = TRY(find(c, child_id));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     if (child->left_on) {
         return Error::conflict(fmt::format("{} is already recorded as having left, on {}.",
                                            display_name(child->details),

@@ -54,8 +54,9 @@ nlohmann::json ledger_json(const std::vector<LedgerEntry>& entries) {
         items.push_back(
             {{"id", i.id}, {"description", i.description}, {"deposited_on", format_date(i.on)}});
     }
-    for (const auto& e : entries)
+    for (const auto& e : entries) {
         all.push_back(entry_json(e));
+    }
     return {{"money_held_pence", h.money_pence},
             {"money_held", format_pounds(h.money_pence)},
             {"items_held", items},
@@ -68,8 +69,9 @@ std::string valuables_href(std::int64_t child_id) {
 
 Result<Response> valuables_page(Context& ctx) {
     auto l = TRY(open_ledger(ctx));
-    if (ctx.request.wants_json())
+    if (ctx.request.wants_json()) {
         return Response::json(200, ledger_json(l.entries));
+    }
     const Holding h = held(l.entries);
     nlohmann::json items = nlohmann::json::array(), rows = nlohmann::json::array();
     for (const auto& i : h.items) {
@@ -81,8 +83,9 @@ Result<Response> valuables_page(Context& ctx) {
     std::int64_t balance = 0;
     for (const auto& e : l.entries) {
         const bool in = e.entry == "deposit";
-        if (e.what == "money")
+        if (e.what == "money") {
             balance += in ? e.amount_pence : -e.amount_pence;
+        }
         const std::string who = in ? "Received by " + e.received_by
                                    : fmt::format("Given to {} by {}", e.returned_to, e.returned_by);
         rows.insert(
@@ -176,14 +179,16 @@ Result<Response> deposit_page(Context& ctx) {
 
 Result<Response> answer_saved(Context& ctx, std::int64_t id) {
     const auto child_id = ctx.param("child");
-    if (!ctx.request.wants_json())
+    if (!ctx.request.wants_json()) {
         return Response::redirect(valuables_href(child_id) + fmt::format("#entry-{}", id));
+    }
     auto entries =
         TRY(ctx.services.db.read([&](db::Connection& c) { return ledger_of(c, child_id); }));
     nlohmann::json out = ledger_json(entries);
     for (const auto& e : entries) {
-        if (e.id == id)
+        if (e.id == id) {
             out["saved"] = entry_json(e);
+        }
     }
     return Response::json(201, out);
 }
@@ -200,8 +205,9 @@ Result<Response> deposit(Context& ctx) {
 // The form again with what was typed. The only conflict is a child who has left: nothing in the
 // form can change that, so it is the error page.
 Result<Response> deposit_again(Context& ctx, const Error& e) {
-    if (e.kind == ErrorKind::conflict)
+    if (e.kind == ErrorKind::conflict) {
         return e;
+    }
     auto child = TRY(open_child(ctx));
     return show_record_form(ctx, deposit_form(ctx, child), ctx.form->typed_values(), e, 400);
 }

@@ -39,8 +39,9 @@ Status tell(db::Connection& c, std::int64_t child_id, const Written& w, Date on,
 Result<Child> child_for_ledger(db::Connection& c, std::int64_t child_id) {
     TRY(lock_child(c, child_id));
     auto child = TRY(find(c, child_id));
-    if (!child)
+    if (!child) {
         return Error::not_found("We could not find that child's record.");
+    }
     return std::move(*child);
 }
 }  // namespace
@@ -113,8 +114,9 @@ Result<std::int64_t> record_return(db::Connection& c, std::int64_t child_id, con
     std::string description = "Money";
     if (r.what == "item") {
         for (const auto& e : ledger) {
-            if (e.id == *r.item_id)
+            if (e.id == *r.item_id) {
                 description = e.description;
+            }
         }
     }
     Written w{0, child.home_id};

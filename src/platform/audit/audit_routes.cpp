@@ -14,20 +14,27 @@ using http::Response;
 constexpr int page_size = 50;
 
 std::string action_label(const std::string& action) {
-    if (action == "read")
+    if (action == "read") {
         return "Read";
-    if (action == "create")
+    }
+    if (action == "create") {
         return "Created";
-    if (action == "amend")
+    }
+    if (action == "amend") {
         return "Amended";
-    if (action == "sign_in")
+    }
+    if (action == "sign_in") {
         return "Signed in";
-    if (action == "sign_in_failed")
+    }
+    if (action == "sign_in_failed") {
         return "Failed sign-in";
-    if (action == "sign_out")
+    }
+    if (action == "sign_out") {
         return "Signed out";
-    if (action == "give_role")
+    }
+    if (action == "give_role") {
         return "Role given";
+    }
     return action;
 }
 
@@ -64,10 +71,12 @@ Result<Response> trail(Context& ctx) {
         entries.push_back(j);
     }
     nlohmann::json data = {{"entries", entries}};
-    if (page.older_than)
+    if (page.older_than) {
         data["older_than"] = *page.older_than;
-    if (ctx.request.wants_json())
+    }
+    if (ctx.request.wants_json()) {
         return Response::json(200, data);
+    }
     data["home_id"] = home_id;
     data["has_older"] = page.older_than.has_value();
     data["is_first_page"] = !before.has_value();

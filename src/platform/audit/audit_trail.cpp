@@ -36,8 +36,9 @@ Result<Page> page_of(db::Connection& c, const std::string& sql, db::Params param
     params.emplace_back(std::int64_t{limit + 1});
     auto rows = TRY(c.query(sql, params));
     Page page;
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
         page.entries.push_back(from_row(r));
+    }
     if (static_cast<int>(page.entries.size()) > limit) {
         page.entries.pop_back();
         page.older_than = page.entries.back().seq;
@@ -61,8 +62,9 @@ Status append(db::Connection& c, const Actor& actor, const Event& event, Timesta
     auto head =
         TRY(c.query_one("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 "
                         "RETURNING last_seq, last_hash"));
-    if (!head)
+    if (!head) {
         return Error::internal("audit_head row is missing");
+    }
     Entry e;
     e.seq = head->integer(0);
     e.prev_hash = head->text(1);
@@ -139,8 +141,9 @@ Result<Verification> verify(db::Database& db) {
             after = e.seq;
             ++v.entries;
         }
-        if (static_cast<int>(rows.size()) < batch)
+        if (static_cast<int>(rows.size()) < batch) {
             break;
+        }
     }
     auto head = TRY(db.read([](db::Connection& c) {
         return c.query_one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");

@@ -11,13 +11,15 @@ Status load_roles(db::Connection& c, Person& p) {
     auto rows = TRY(c.query(
         "SELECT home_id, role FROM roles WHERE person_id = $1 AND ended_at IS NULL", {p.id}));
     for (const auto& r : rows) {
-        if (auto role = role_from_key(r.text(1)))
+        if (auto role = role_from_key(r.text(1))) {
             p.memberships.push_back({r.optional_integer(0), *role});
+        }
     }
     auto alloc = TRY(c.query(
         "SELECT child_id FROM allocations WHERE person_id = $1 AND ended_at IS NULL", {p.id}));
-    for (const auto& r : alloc)
+    for (const auto& r : alloc) {
         p.allocated_children.push_back(r.integer(0));
+    }
     return {};
 }
 }  // namespace
@@ -43,8 +45,9 @@ Result<std::optional<Account>> find_by_email(db::Connection& c, const std::strin
                         "disabled_at, must_change_password, COALESCE(job_title, '') "
                         "FROM people WHERE email = $1",
                         {normalise_email(email)}));
-    if (!row)
+    if (!row) {
         return std::optional<Account>{};
+    }
     Account a;
     a.person.id = row->integer(0);
     a.person.organisation_id = row->integer(1);
@@ -63,8 +66,9 @@ Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person
         TRY(c.query_one("SELECT id, organisation_id, name, email FROM people "
                         "WHERE id = $1 AND disabled_at IS NULL",
                         {person_id}));
-    if (!row)
+    if (!row) {
         return std::optional<Person>{};
+    }
     Person p;
     p.id = row->integer(0);
     p.organisation_id = row->integer(1);
@@ -78,21 +82,25 @@ Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const aud
                                 Timestamp now) {
     std::vector<FieldError> errors;
     const std::string email = normalise_email(p.email);
-    if (p.name.empty())
+    if (p.name.empty()) {
         errors.push_back({"name", "Enter the person's full name"});
-    if (p.name.size() > 200)
+    }
+    if (p.name.size() > 200) {
         errors.push_back({"name", "Name must be 200 characters or fewer"});
+    }
     if (!plausible_email(email)) {
         errors.push_back(
             {"email", "Enter an email address in the correct format, like name@example.org"});
     }
     if (errors.empty()) {
         auto taken = TRY(c.query_one("SELECT id FROM people WHERE email = $1", {email}));
-        if (taken)
+        if (taken) {
             errors.push_back({"email", "Someone already has this email address in Hearth"});
+        }
     }
-    if (!errors.empty())
+    if (!errors.empty()) {
         return Error::invalid_fields(errors);
+    }
     const std::string at = format_utc(now);
     auto id =
         TRY(c.insert("INSERT INTO people (organisation_id, name, email, job_title, password_hash, "
@@ -110,8 +118,9 @@ Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const aud
 
 Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
                  Role role, const audit::Actor& actor, Timestamp now) {
-    if (is_organisation_wide(role))
+    if (is_organisation_wide(role)) {
         home_id.reset();
+    }
     if (!is_organisation_wide(role) && !home_id) {
         return Error::invalid("home", "Choose the home this role is in");
     }
@@ -119,8 +128,9 @@ Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::i
         c.query_one("SELECT id FROM roles WHERE person_id = $1 AND role = $2 AND ended_at IS NULL "
                     "AND COALESCE(home_id, 0) = $3",
                     {person_id, std::string(role_key(role)), home_id.value_or(0)}));
-    if (existing)
+    if (existing) {
         return {};
+    }
     TRY(
         c.run("INSERT INTO roles (person_id, home_id, role, started_at, started_by) "
               "VALUES ($1, $2, $3, $4, $5)",
@@ -139,8 +149,9 @@ Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::s
         "updated_by = $4, version = version + 1 WHERE id = $5",
         {hash, std::int64_t{must_change}, format_utc(now), db::nullable(actor.person_id),
          person_id}));
-    if (n == 0)
+    if (n == 0) {
         return Error::not_found("There is no such person");
+    }
     // Every session of theirs ends: a reset is often because someone else knew the password.
     TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
               {format_utc(now), person_id}));
@@ -159,8 +170,9 @@ Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
                       "version = version + 1 WHERE id = $4",
                       {disabled ? db::Value{at} : db::Value{nullptr}, at,
                        db::nullable(actor.person_id), person_id}));
-    if (n == 0)
+    if (n == 0) {
         return Error::not_found("There is no such person");
+    }
     if (disabled) {
         TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
                   {at, person_id}));

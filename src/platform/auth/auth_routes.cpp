@@ -47,8 +47,9 @@ Result<Response> sign_in_page(const Context& ctx, const std::optional<Error>& er
 }
 
 Result<Response> show_sign_in(Context& ctx) {
-    if (ctx.person.id != 0)
+    if (ctx.person.id != 0) {
         return Response::redirect("/");
+    }
     return sign_in_page(ctx, std::nullopt, "", 200);
 }
 
@@ -61,22 +62,26 @@ Result<Response> do_sign_in(Context& ctx) {
     const auto* pw = ctx.form->find("password");
     reader.allow("password");
     const std::string password = pw ? pw->text : "";
-    if (password.empty())
+    if (password.empty()) {
         reader.fail("password", "Enter your password");
+    }
     Status valid = reader.finish();
-    if (!valid.ok())
+    if (!valid.ok()) {
         return sign_in_page(ctx, valid.error(), email, 400);
-    if (password.size() > 1024)
+    }
+    if (password.size() > 1024) {
         return sign_in_page(
             ctx, Error::invalid("password", "Enter a correct email address and password"), email,
             400);
+    }
 
     auto signed_in = sessions::sign_in(ctx.services.db, email, password, ctx.actor(), ctx.now(),
                                        ctx.services.session_policy());
     if (!signed_in.ok()) {
         const Error& e = signed_in.error();
-        if (e.kind == ErrorKind::invalid_input)
+        if (e.kind == ErrorKind::invalid_input) {
             return sign_in_page(ctx, e, email, 400);
+        }
         if (e.kind == ErrorKind::throttled) {
             Error shown = Error::invalid("email", e.message);
             return sign_in_page(ctx, shown, email, 429);
@@ -84,8 +89,9 @@ Result<Response> do_sign_in(Context& ctx) {
         return e;
     }
     std::string next = safe_next(ctx.form->get("next"));
-    if (signed_in->must_change_password)
+    if (signed_in->must_change_password) {
         next = "/account/password?first=1";
+    }
     const std::string draft = ctx.form->get("draft");
     if (!draft.empty() && std::all_of(draft.begin(), draft.end(), ::isdigit) &&
         !signed_in->must_change_password) {
@@ -127,8 +133,9 @@ Result<Response> account_page(const Context& ctx, const std::optional<Error>& er
                         {"created", format_local(parse_utc(r.text(1)).value_or(Timestamp{}))}});
     }
     nlohmann::json roles = nlohmann::json::array();
-    for (const auto& m : ctx.person.memberships)
+    for (const auto& m : ctx.person.memberships) {
         roles.push_back(role_label(m.role));
+    }
     nlohmann::json data = {{"name", ctx.person.name},
                            {"email", ctx.person.email},
                            {"roles", roles},
@@ -169,8 +176,9 @@ Result<Response> create_token(Context& ctx) {
 // The account page again with the message at the token's name. A conflict is the error page, as
 // it always was: this page has nothing to show for one.
 Result<Response> create_token_again(Context& ctx, const Error& e) {
-    if (e.kind != ErrorKind::invalid_input)
+    if (e.kind != ErrorKind::invalid_input) {
         return e;
+    }
     return account_page(ctx, e, "", 400);
 }
 
@@ -214,19 +222,23 @@ Result<Response> change_password(Context& ctx) {
     reader.allow("new_password");
     const std::string current = ctx.form->get("current_password");
     const std::string wanted = ctx.form->get("new_password");
-    if (current.empty())
+    if (current.empty()) {
         reader.fail("current_password", "Enter your current password");
+    }
     Status rules = check_new_password(wanted, ctx.person.email, "new_password");
-    if (!rules.ok())
+    if (!rules.ok()) {
         reader.fail("new_password", rules.error().message);
+    }
     TRY(reader.finish());
     auto account = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); }));
-    if (!account)
+    if (!account) {
         return Error::internal("no account");
+    }
     auto matches = TRY(crypto::verify_password(account->password_hash, current));
-    if (!matches)
+    if (!matches) {
         return Error::invalid("current_password", "Your current password is not right");
+    }
     auto hash = TRY(crypto::hash_password(wanted));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return accounts::set_password_hash(c, ctx.person.id, hash, false, ctx.actor(), ctx.now());
@@ -240,8 +252,9 @@ Result<Response> change_password(Context& ctx) {
 // The form again, empty (passwords are never shown back), with the message at the field. A
 // conflict is the error page, as it always was.
 Result<Response> change_password_again(Context& ctx, const Error& e) {
-    if (e.kind != ErrorKind::invalid_input)
+    if (e.kind != ErrorKind::invalid_input) {
         return e;
+    }
     return password_page(ctx, e, 400);
 }
 

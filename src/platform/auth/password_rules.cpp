@@ -16,8 +16,9 @@ const std::unordered_set<std::string>& common_passwords() {
         std::unordered_set<std::string> out;
         std::istringstream in(common_passwords_text);
         for (std::string line; std::getline(in, line);) {
-            if (!line.empty() && line[0] != '#')
+            if (!line.empty() && line[0] != '#') {
                 out.insert(line);
+            }
         }
         return out;
     }();
@@ -38,10 +39,12 @@ std::string lower(std::string_view s) {
 
 // "Password2026!" is "password" with decoration; people add digits and symbols to the end.
 std::string undecorated(std::string s) {
-    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.back())))
+    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.back()))) {
         s.pop_back();
-    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.front())))
+    }
+    while (!s.empty() && !std::isalpha(static_cast<unsigned char>(s.front()))) {
         s.erase(0, 1);
+    }
     return s;
 }
 

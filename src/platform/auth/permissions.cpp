@@ -58,22 +58,25 @@ bool allocated(const Person& p, const Scope& s) {
 
 std::string_view role_key(Role r) {
     for (const auto& n : role_names) {
-        if (n.role == r)
+        if (n.role == r) {
             return n.key;
+        }
     }
     return "unknown";
 }
 std::string_view role_label(Role r) {
     for (const auto& n : role_names) {
-        if (n.role == r)
+        if (n.role == r) {
             return n.label;
+        }
     }
     return "Unknown";
 }
 std::optional<Role> role_from_key(std::string_view key) {
     for (const auto& n : role_names) {
-        if (n.key == key)
+        if (n.key == key) {
             return n.role;
+        }
     }
     return std::nullopt;
 }
@@ -84,8 +87,9 @@ bool is_organisation_wide(Role r) {
 const std::vector<Role>& all_roles() {
     static const std::vector<Role> roles = [] {
         std::vector<Role> out;
-        for (const auto& n : role_names)
+        for (const auto& n : role_names) {
             out.push_back(n.role);
+        }
         return out;
     }();
     return roles;
@@ -96,12 +100,15 @@ bool holds_role(const Person& person, Role role, std::optional<std::int64_t> hom
 }
 
 bool can(const Person& p, Action action, const Scope& s) {
-    if (action == Action::public_page)
+    if (action == Action::public_page) {
         return true;
-    if (action == Action::signed_in)
+    }
+    if (action == Action::signed_in) {
         return p.id != 0;
-    if (!in_organisation(p, s))
+    }
+    if (!in_organisation(p, s)) {
         return false;
+    }
     const auto home = s.home_id;
     const bool oversight =
         any_of_roles(p, home, Role::provider_administrator, Role::responsible_individual);

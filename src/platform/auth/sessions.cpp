@@ -13,10 +13,12 @@ Error wrong_details() {
 }  // namespace
 
 State state_of(const Session& s, Timestamp now, const Policy& policy) {
-    if (s.ended || now - s.created_at >= policy.longest)
+    if (s.ended || now - s.created_at >= policy.longest) {
         return State::over;
-    if (now - s.last_seen_at >= policy.idle)
+    }
+    if (now - s.last_seen_at >= policy.idle) {
         return State::idle_expired;
+    }
     return State::active;
 }
 
@@ -27,22 +29,26 @@ std::chrono::seconds time_left(const Session& s, Timestamp now, const Policy& po
 }
 
 Throttle throttle_for(int account_failures, int address_failures, const Policy& policy) {
-    if (account_failures >= policy.account_failures_before_lockout)
+    if (account_failures >= policy.account_failures_before_lockout) {
         return Throttle::account_locked;
-    if (address_failures >= policy.address_failures_before_throttle)
+    }
+    if (address_failures >= policy.address_failures_before_throttle) {
         return Throttle::address_throttled;
+    }
     return Throttle::allowed;
 }
 
 Result<std::optional<Session>> find(db::Connection& c, const std::string& token) {
-    if (token.size() != 64)
+    if (token.size() != 64) {
         return std::optional<Session>{};
+    }
     auto row = TRY(
         c.query_one("SELECT token_hash, person_id, csrf_token, created_at, last_seen_at, ended_at "
                     "FROM sessions WHERE token_hash = $1",
                     {crypto::sha256_hex(token)}));
-    if (!row)
+    if (!row) {
         return std::optional<Session>{};
+    }
     Session s;
     s.token_hash = row->text(0);
     s.person_id = row->integer(1);
@@ -167,13 +173,15 @@ Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
 
 Result<std::optional<std::int64_t>> person_for_api_token(db::Connection& c,
                                                          const std::string& token) {
-    if (token.rfind("hearth_", 0) != 0)
+    if (token.rfind("hearth_", 0) != 0) {
         return std::optional<std::int64_t>{};
+    }
     auto row = TRY(
         c.query_one("SELECT person_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
                     {crypto::sha256_hex(token)}));
-    if (!row)
+    if (!row) {
         return std::optional<std::int64_t>{};
+    }
     return std::optional<std::int64_t>{row->integer(0)};
 }
 

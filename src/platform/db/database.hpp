@@ -111,13 +111,15 @@ class Database {
         std::optional<R> out;
         Status status = (this->*how)([&](Connection& c) -> Status {
             out.emplace(fn(c));
-            if (!out->ok())
+            if (!out->ok()) {
                 return out->error();
+            }
             return {};
         });
         if (!status.ok()) {
-            if (out && !out->ok())
+            if (out && !out->ok()) {
                 return std::move(*out);
+            }
             return status.take_error();
         }
         return std::move(*out);

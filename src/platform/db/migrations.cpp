@@ -12,8 +12,9 @@ constexpr const char* create_version_table =
 
 int highest_known() {
     int n = 0;
-    for (const auto& m : embedded_migrations())
+    for (const auto& m : embedded_migrations()) {
         n = std::max(n, m.number);
+    }
     return n;
 }
 
@@ -21,14 +22,16 @@ Status apply_missing(Database& db, const std::string& now_utc, std::vector<int>&
     auto state = TRY(schema_state(db));
     TRY(check_schema_serveable(state));
     for (const auto& m : embedded_migrations()) {
-        if (m.number <= state.applied)
+        if (m.number <= state.applied) {
             continue;
+        }
         Status st = db.write_raw([&](Connection& c) -> Status {
             // Checked again inside the write transaction: another process may have applied it.
             auto done = TRY(c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
                                         {std::int64_t{m.number}}));
-            if (done)
+            if (done) {
                 return {};
+            }
             TRY(c.execute_script(sql_for_store(m.sql, db.store())));
             TRY(c.run(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
@@ -53,8 +56,9 @@ std::string sql_for_store(const std::string& sql, Store store) {
     std::size_t start = 0;
     while (start < sql.size()) {
         std::size_t end = sql.find('\n', start);
-        if (end == std::string::npos)
+        if (end == std::string::npos) {
             end = sql.size();
+        }
         const std::string_view line(sql.data() + start, end - start);
         if (line.rfind(marker, 0) == 0) {
             const auto which = line.substr(marker.size());
@@ -78,8 +82,9 @@ Result<SchemaState> schema_state(Database& db) {
         state.applied = row ? static_cast<int>(row->integer(0)) : 0;
         return {};
     });
-    if (!st.ok())
+    if (!st.ok()) {
         return st.take_error();
+    }
     return state;
 }
 

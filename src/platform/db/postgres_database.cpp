@@ -59,8 +59,9 @@ class PostgresConnection final : public Connection {
     PostgresConnection(std::string url, StatementObserver observer)
         : url_(std::move(url)), observer_(std::move(observer)) {}
     ~PostgresConnection() override {
-        if (conn_)
+        if (conn_) {
             PQfinish(conn_);
+        }
     }
     PostgresConnection(const PostgresConnection&) = delete;
     PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -68,10 +69,12 @@ class PostgresConnection final : public Connection {
     Store store() const override { return Store::postgresql; }
 
     Status connect() {
-        if (conn_ && PQstatus(conn_) == CONNECTION_OK)
+        if (conn_ && PQstatus(conn_) == CONNECTION_OK) {
             return {};
-        if (conn_)
+        }
+        if (conn_) {
             PQfinish(conn_);
+        }
         prepared_.clear();
         conn_ = PQconnectdb(url_.c_str());
         if (PQstatus(conn_) != CONNECTION_OK) {
@@ -89,8 +92,9 @@ class PostgresConnection final : public Connection {
     bool healthy() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 
     Result<Rows> query(std::string_view sql, const Params& params) override {
-        if (observer_)
+        if (observer_) {
             observer_(sql, params);
+        }
         std::string name = TRY(prepare(sql));
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
@@ -112,16 +116,19 @@ class PostgresConnection final : public Connection {
         ResultHandle res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
                                         values.data(), nullptr, nullptr, 0));
         auto status = PQresultStatus(res.r);
-        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             return pg_error(conn_, res.r, "query");
+        }
         last_changes_ = 0;
-        if (const char* n = PQcmdTuples(res.r); n && *n)
+        if (const char* n = PQcmdTuples(res.r); n && *n) {
             last_changes_ = std::atoll(n);
+        }
         Rows rows;
         const int nrows = PQntuples(res.r), ncols = PQnfields(res.r);
         auto names = std::make_shared<std::vector<std::string>>();
-        for (int c = 0; c < ncols; ++c)
+        for (int c = 0; c < ncols; ++c) {
             names->emplace_back(PQfname(res.r, c));
+        }
         rows.reserve(static_cast<std::size_t>(nrows));
         for (int r = 0; r < nrows; ++r) {
             std::vector<Value> cells;
@@ -167,20 +174,23 @@ class PostgresConnection final : public Connection {
     Status execute_script(std::string_view sql) override {
         ResultHandle res(PQexec(conn_, std::string(sql).c_str()));
         auto status = PQresultStatus(res.r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             return pg_error(conn_, res.r, "script");
+        }
         return {};
     }
 
   private:
     Result<std::string> prepare(std::string_view sql) {
         auto it = prepared_.find(std::string(sql));
-        if (it != prepared_.end())
+        if (it != prepared_.end()) {
             return it->second;
+        }
         std::string name = "s" + std::to_string(prepared_.size() + 1);
         ResultHandle res(PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr));
-        if (PQresultStatus(res.r) != PGRES_COMMAND_OK)
+        if (PQresultStatus(res.r) != PGRES_COMMAND_OK) {
             return pg_error(conn_, res.r, "prepare: " + std::string(sql));
+        }
         prepared_.emplace(std::string(sql), name);
         return name;
     }
@@ -231,11 +241,13 @@ class PostgresDatabase final : public Database {
             "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = $1 AND column_name = 'id'",
             {table}));
-        if (!has_id)
+        if (!has_id) {
             return {};
+        }
         auto seq = TRY(c.query_one("SELECT pg_get_serial_sequence($1, 'id')", {table}));
-        if (!seq || seq->is_null(0))
+        if (!seq || seq->is_null(0)) {
             return {};
+        }
         return c.run(
             fmt::format("SELECT setval('{}', COALESCE((SELECT MAX(id) FROM {}), 0) + 1, false)",
                         seq->text(0), table));
@@ -258,8 +270,9 @@ class PostgresDatabase final : public Database {
             auto rows =
                 TRY(c.query("SELECT conname, conrelid::regclass::text FROM pg_constraint "
                             "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"));
-            for (const auto& r : rows)
+            for (const auto& r : rows) {
                 problems.push_back("constraint not validated: " + r.text(0) + " on " + r.text(1));
+            }
             return {};
         }));
         return problems;
@@ -288,8 +301,9 @@ class PostgresDatabase final : public Database {
                 idle_.push_back(std::move(conn));
             }
             cv_.notify_one();
-            if (result.ok() || !retryable(result.error()) || attempt >= attempts)
+            if (result.ok() || !retryable(result.error()) || attempt >= attempts) {
                 return result;
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
         }
     }
@@ -300,20 +314,23 @@ class PostgresDatabase final : public Database {
         Status began = c.execute_script(begin);
         if (!began.ok()) {
             // The server may have restarted since this connection's last use: reconnect once.
-            if (c.healthy())
+            if (c.healthy()) {
                 return began;
+            }
             TRY(c.connect());
             TRY(c.execute_script(begin));
         }
         Status result = fn(c);
         if (!result.ok()) {
-            if (c.healthy())
+            if (c.healthy()) {
                 (void)c.execute_script("ROLLBACK");
+            }
             return result;
         }
         Status committed = c.execute_script("COMMIT");
-        if (!committed.ok() && c.healthy())
+        if (!committed.ok() && c.healthy()) {
             (void)c.execute_script("ROLLBACK");
+        }
         return committed;
     }
 

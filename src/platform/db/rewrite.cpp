@@ -8,8 +8,9 @@ std::string to_sqlite_dialect(std::string_view sql) {
     bool in_literal = false;
     for (std::size_t i = 0; i < sql.size(); ++i) {
         char c = sql[i];
-        if (c == '\'')
+        if (c == '\'') {
             in_literal = !in_literal;
+        }
         if (!in_literal && c == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' &&
             sql[i + 1] <= '9') {
             out.push_back('?');

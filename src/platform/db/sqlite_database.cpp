@@ -35,8 +35,9 @@ class SqliteConnection final : public Connection {
     SqliteConnection(sqlite3* db, StatementObserver observer)
         : db_(db), observer_(std::move(observer)) {}
     ~SqliteConnection() override {
-        for (auto& [sql, stmt] : cache_)
+        for (auto& [sql, stmt] : cache_) {
             sqlite3_finalize(stmt);
+        }
         sqlite3_close_v2(db_);
     }
     SqliteConnection(const SqliteConnection&) = delete;
@@ -45,16 +46,18 @@ class SqliteConnection final : public Connection {
     Store store() const override { return Store::sqlite; }
 
     Result<Rows> query(std::string_view sql, const Params& params) override {
-        if (observer_)
+        if (observer_) {
             observer_(sql, params);
+        }
         sqlite3_stmt* stmt = TRY(prepare(sql));
         TRY(bind(stmt, params));
         Rows rows;
         std::shared_ptr<std::vector<std::string>> names;
         for (;;) {
             int rc = sqlite3_step(stmt);
-            if (rc == SQLITE_DONE)
+            if (rc == SQLITE_DONE) {
                 break;
+            }
             if (rc != SQLITE_ROW) {
                 auto err = sqlite_error(db_, "step");
                 sqlite3_reset(stmt);
@@ -63,8 +66,9 @@ class SqliteConnection final : public Connection {
             int n = sqlite3_column_count(stmt);
             if (!names) {
                 names = std::make_shared<std::vector<std::string>>();
-                for (int i = 0; i < n; ++i)
+                for (int i = 0; i < n; ++i) {
                     names->emplace_back(sqlite3_column_name(stmt, i));
+                }
             }
             std::vector<Value> cells;
             cells.reserve(static_cast<std::size_t>(n));
@@ -114,8 +118,9 @@ class SqliteConnection final : public Connection {
   private:
     Result<sqlite3_stmt*> prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));
-        if (it != cache_.end())
+        if (it != cache_.end()) {
             return it->second;
+        }
         std::string text = to_sqlite_dialect(sql);
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v3(db_, text.c_str(), static_cast<int>(text.size()),
@@ -144,8 +149,9 @@ class SqliteConnection final : public Connection {
                     }
                 },
                 params[i]);
-            if (rc != SQLITE_OK)
+            if (rc != SQLITE_OK) {
                 return sqlite_error(db_, "bind");
+            }
         }
         return {};
     }
@@ -218,8 +224,9 @@ class SqliteDatabase final : public Database {
         if (b) {
             do {
                 rc = sqlite3_backup_step(b, 256);
-                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
                     sqlite3_sleep(20);
+                }
             } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
             sqlite3_backup_finish(b);
         }
@@ -268,8 +275,9 @@ class SqliteDatabase final : public Database {
             return result;
         }
         Status committed = c.execute_script("COMMIT");
-        if (!committed.ok())
+        if (!committed.ok()) {
             (void)c.execute_script("ROLLBACK");
+        }
         return committed;
     }
 
@@ -319,8 +327,9 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
         return open_postgres(url, options);
     }
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
-    if (path.empty())
+    if (path.empty()) {
         return Error::invalid("database", "Give a database file or URL");
+    }
     return open_sqlite(path, options);
 }
 

@@ -38,8 +38,9 @@ std::vector<std::string> tables_in_creation_order() {
 Result<CopyReport> copy_store(Database& source, Database& target) {
     const auto tables = tables_in_creation_order();
     for (const auto& t : tables) {
-        if (!holds_records(t))
+        if (!holds_records(t)) {
             continue;
+        }
         auto n = TRY(count_rows(target, t));
         if (n > 0) {
             return Error::make(
@@ -72,8 +73,9 @@ Result<CopyReport> copy_store(Database& source, Database& target) {
                     fmt::format("INSERT INTO {} ({}) VALUES ({})", t, columns, placeholders);
                 for (const auto& r : rows) {
                     Params params;
-                    for (std::size_t i = 0; i < r.size(); ++i)
+                    for (std::size_t i = 0; i < r.size(); ++i) {
                         params.push_back(r.cell(i));
+                    }
                     TRY(into.run(insert, params));
                 }
                 offset += static_cast<std::int64_t>(rows.size());

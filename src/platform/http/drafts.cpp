@@ -17,8 +17,9 @@ Result<std::optional<FormData>> find(db::Connection& c, std::int64_t id, std::in
     auto row =
         TRY(c.query_one("SELECT form FROM drafts WHERE id = $1 AND person_id = $2 AND path = $3",
                         {id, person_id, path}));
-    if (!row)
+    if (!row) {
         return std::optional<FormData>{};
+    }
     return std::optional<FormData>{TRY(FormData::from_json(row->text(0)))};
 }
 

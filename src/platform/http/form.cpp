@@ -26,8 +26,9 @@ std::string normalise_newlines(std::string s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '\r') {
             out.push_back('\n');
-            if (i + 1 < s.size() && s[i + 1] == '\n')
+            if (i + 1 < s.size() && s[i + 1] == '\n') {
                 ++i;
+            }
         } else {
             out.push_back(s[i]);
         }
@@ -38,8 +39,9 @@ std::string normalise_newlines(std::string s) {
 bool has_control_characters(std::string_view s, bool multiline) {
     return std::any_of(s.begin(), s.end(), [&](char c) {
         auto u = static_cast<unsigned char>(c);
-        if (multiline && (c == '\n' || c == '\t'))
+        if (multiline && (c == '\n' || c == '\t')) {
             return false;
+        }
         return u < 0x20 || u == 0x7F;
     });
 }
@@ -54,16 +56,18 @@ Result<FormData> FormData::from_urlencoded(std::string_view body) {
     std::size_t pos = 0;
     while (pos <= body.size() && !body.empty()) {
         std::size_t end = body.find('&', pos);
-        if (end == std::string_view::npos)
+        if (end == std::string_view::npos) {
             end = body.size();
+        }
         std::string_view pair = body.substr(pos, end - pos);
         if (!pair.empty()) {
             auto eq = pair.find('=');
             auto name = url_decode(pair.substr(0, eq));
             auto value =
                 url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-            if (!name || !value)
+            if (!name || !value) {
                 return bad_body("The form could not be read: it has a broken % escape");
+            }
             if (!valid_utf8(*name) || !valid_utf8(*value)) {
                 return bad_body("The form could not be read: it is not valid UTF-8 text");
             }
@@ -79,15 +83,17 @@ Result<FormData> FormData::from_urlencoded(std::string_view body) {
             }
         }
         pos = end + 1;
-        if (end == body.size())
+        if (end == body.size()) {
             break;
+        }
     }
     return form;
 }
 
 Result<FormData> FormData::from_json(std::string_view body) {
-    if (!valid_utf8(body))
+    if (!valid_utf8(body)) {
         return bad_body("The request is not valid UTF-8 text");
+    }
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(body);
@@ -98,8 +104,9 @@ Result<FormData> FormData::from_json(std::string_view body) {
         // sender's fault, so a 400 rather than the 500 an unhandled exception would give.
         return bad_body("The request is not valid JSON: it has a number too large to read");
     }
-    if (!doc.is_object())
+    if (!doc.is_object()) {
         return bad_body("The request must be a JSON object");
+    }
     FormData form;
     for (auto& [key, v] : doc.items()) {
         FormValue value;
@@ -143,8 +150,9 @@ Result<FormData> FormData::from_request(const Request& request) {
     if (type == "application/x-www-form-urlencoded" || (type.empty() && request.body.empty())) {
         return from_urlencoded(request.body);
     }
-    if (type == "application/json")
+    if (type == "application/json") {
         return from_json(request.body);
+    }
     return Error::make(ErrorKind::invalid_input,
                        "Send the request as application/json or as a form "
                        "(application/x-www-form-urlencoded)",
@@ -187,8 +195,9 @@ void FormReader::fail(const std::string& name, const std::string& message) {
 
 std::optional<std::string> FormReader::scalar(const std::string& name, const std::string& label) {
     const FormValue* v = take(name);
-    if (!v || v->type == FormValue::Type::null)
+    if (!v || v->type == FormValue::Type::null) {
         return std::string{};
+    }
     if (v->type == FormValue::Type::list && v->list.size() != 1) {
         fail(name, fmt::format("{} must be a single value", label));
         return std::nullopt;
@@ -204,8 +213,9 @@ std::string FormReader::text(const std::string& name, const std::string& label, 
         return {};
     }
     auto value = scalar(name, label);
-    if (!value)
+    if (!value) {
         return {};
+    }
     std::string s = trim(normalise_newlines(*value));
     if (rule.required && s.empty()) {
         fail(name, fmt::format("Enter {}", label));
@@ -225,8 +235,9 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
     if (split) {
         auto d = scalar(name + "-day", label), m = scalar(name + "-month", label),
              y = scalar(name + "-year", label);
-        if (!d || !m || !y)
+        if (!d || !m || !y) {
             return std::nullopt;
+        }
         auto t = [](std::string s) { return trim(std::move(s)); };
         std::string dd = t(*d), mm = t(*m), yy = t(*y);
         if (dd.empty() && mm.empty() && yy.empty()) {
@@ -235,10 +246,12 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
             fail(name, fmt::format("{} must include a day, month and year", label));
             return std::nullopt;
         } else {
-            if (dd.size() == 1)
+            if (dd.size() == 1) {
                 dd = "0" + dd;
-            if (mm.size() == 1)
+            }
+            if (mm.size() == 1) {
                 mm = "0" + mm;
+            }
             text = yy + "-" + mm + "-" + dd;
         }
     } else {
@@ -249,13 +262,15 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
             return std::nullopt;
         }
         auto v = scalar(name, label);
-        if (!v)
+        if (!v) {
             return std::nullopt;
+        }
         text = trim(*v);
     }
     if (text.empty()) {
-        if (rule.required)
+        if (rule.required) {
             fail(name, fmt::format("Enter {}", label));
+        }
         return std::nullopt;
     }
     auto date = parse_date(text);
@@ -287,12 +302,14 @@ std::optional<int> FormReader::time(const std::string& name, const std::string& 
         return std::nullopt;
     }
     auto v = scalar(name, label);
-    if (!v)
+    if (!v) {
         return std::nullopt;
+    }
     const std::string s = trim(*v);
     if (s.empty()) {
-        if (required)
+        if (required) {
             fail(name, fmt::format("Enter {}", label));
+        }
         return std::nullopt;
     }
     const auto colon = s.find(':');
@@ -321,11 +338,13 @@ std::optional<Timestamp> FormReader::moment(const std::string& day_name,
         date(day_name, day_label,
              {.required = required, .not_after = local_date_of(now), .after_label = "today"});
     const auto minutes = time(time_name, time_label, required || day.has_value());
-    if (!day || !minutes)
+    if (!day || !minutes) {
         return std::nullopt;
+    }
     std::string said = time_label;
-    if (!said.empty())
+    if (!said.empty()) {
         said[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(said[0])));
+    }
     const auto at = from_local(*day, *minutes / 60, *minutes % 60);
     if (!at) {
         fail(time_name, said + " does not exist on that day: the clocks went forward");
@@ -344,8 +363,9 @@ std::optional<Timestamp> FormReader::ended(std::optional<Timestamp> began, Times
     const auto day = date("ended_on", "the day it ended",
                           {.not_after = local_date_of(now), .after_label = "today"});
     const auto minutes = time("ended_time", "the time it ended", required || day.has_value());
-    if (!minutes || !began)
+    if (!minutes || !began) {
         return std::nullopt;
+    }
     const Date on = day.value_or(local_date_of(*began));
     const auto at = from_local(on, *minutes / 60, *minutes % 60);
     if (!at) {
@@ -378,12 +398,14 @@ std::optional<std::int64_t> FormReader::integer(const std::string& name, const s
         return std::nullopt;
     }
     auto v = scalar(name, label);
-    if (!v)
+    if (!v) {
         return std::nullopt;
+    }
     std::string s = trim(*v);
     if (s.empty()) {
-        if (required)
+        if (required) {
             fail(name, fmt::format("Enter {}", label));
+        }
         return std::nullopt;
     }
     std::int64_t out = 0;
@@ -401,12 +423,15 @@ std::optional<std::int64_t> FormReader::integer(const std::string& name, const s
 
 bool FormReader::flag(const std::string& name, const std::string& label) {
     auto v = scalar(name, label);
-    if (!v)
+    if (!v) {
         return false;
-    if (v->empty() || *v == "false" || *v == "no")
+    }
+    if (v->empty() || *v == "false" || *v == "no") {
         return false;
-    if (*v == "true" || *v == "yes" || *v == "on")
+    }
+    if (*v == "true" || *v == "yes" || *v == "on") {
         return true;
+    }
     fail(name, fmt::format("{} must be yes or no", label));
     return false;
 }
@@ -414,11 +439,13 @@ bool FormReader::flag(const std::string& name, const std::string& label) {
 std::string FormReader::choice(const std::string& name, const std::string& label,
                                const std::vector<std::string>& keys, bool required) {
     auto v = scalar(name, label);
-    if (!v)
+    if (!v) {
         return {};
+    }
     if (v->empty()) {
-        if (required)
+        if (required) {
             fail(name, fmt::format("Select {}", label));
+        }
         return {};
     }
     if (std::find(keys.begin(), keys.end(), *v) == keys.end()) {
@@ -431,13 +458,15 @@ std::string FormReader::choice(const std::string& name, const std::string& label
 std::vector<std::int64_t> FormReader::ids(const std::string& name, const std::string& label) {
     const FormValue* v = take(name);
     std::vector<std::int64_t> out;
-    if (!v || v->type == FormValue::Type::null)
+    if (!v || v->type == FormValue::Type::null) {
         return out;
+    }
     std::vector<std::string> items =
         v->type == FormValue::Type::list ? v->list : std::vector<std::string>{v->text};
     for (const auto& item : items) {
-        if (item.empty())
+        if (item.empty()) {
             continue;
+        }
         std::int64_t id = 0;
         auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
         if (ec != std::errc{} || p != item.data() + item.size() || id <= 0) {
@@ -465,16 +494,18 @@ std::vector<std::string> FormReader::lines(const std::string& name, const std::s
         std::size_t start = 0;
         while (start <= all.size()) {
             auto end = all.find('\n', start);
-            if (end == std::string::npos)
+            if (end == std::string::npos) {
                 end = all.size();
+            }
             items.push_back(all.substr(start, end - start));
             start = end + 1;
         }
     }
     for (auto& item : items) {
         std::string s = trim(item);
-        if (s.empty())
+        if (s.empty()) {
             continue;
+        }
         if (characters(s) > rule.max) {
             fail(name,
                  fmt::format("Each line of {} must be {} characters or fewer", label, rule.max));
@@ -486,18 +517,20 @@ std::vector<std::string> FormReader::lines(const std::string& name, const std::s
         }
         out.push_back(std::move(s));
     }
-    if (rule.required && out.empty())
+    if (rule.required && out.empty()) {
         fail(name, fmt::format("Enter {}", label));
-    else if (out.size() > most)
+    } else if (out.size() > most) {
         fail(name, fmt::format("{} can have at most {} lines", label, most));
+    }
     return out;
 }
 
 std::vector<std::string> FormReader::choices(const std::string& name, const std::string& label,
                                              const std::vector<std::string>& keys) {
     const FormValue* v = take(name);
-    if (!v || v->type == FormValue::Type::null)
+    if (!v || v->type == FormValue::Type::null) {
         return {};
+    }
     if (v->type == FormValue::Type::number || v->type == FormValue::Type::boolean) {
         fail(name, fmt::format("{} must be chosen from the list", label));
         return {};
@@ -506,8 +539,9 @@ std::vector<std::string> FormReader::choices(const std::string& name, const std:
         v->type == FormValue::Type::list ? v->list : std::vector<std::string>{v->text};
     std::vector<std::string> out;
     for (const auto& key : keys) {
-        if (std::find(items.begin(), items.end(), key) != items.end())
+        if (std::find(items.begin(), items.end(), key) != items.end()) {
             out.push_back(key);
+        }
     }
     for (const auto& item : items) {
         if (!item.empty() && std::find(keys.begin(), keys.end(), item) == keys.end()) {
@@ -531,8 +565,9 @@ Status FormReader::finish() {
             errors_.push_back({name, fmt::format("{} is not a field Hearth knows here", name)});
         }
     }
-    if (errors_.empty())
+    if (errors_.empty()) {
         return {};
+    }
     return Error::invalid_fields(errors_);
 }
 

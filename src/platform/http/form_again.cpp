@@ -5,13 +5,15 @@
 namespace hearth::http {
 
 int version_again(const Context& ctx, const Error& e, int current) {
-    if (e.kind == ErrorKind::conflict || !ctx.form)
+    if (e.kind == ErrorKind::conflict || !ctx.form) {
         return current;
+    }
     const std::string sent = ctx.form->get("version");
     int version = 0;
     auto [end, ec] = std::from_chars(sent.data(), sent.data() + sent.size(), version);
-    if (ec != std::errc{} || end != sent.data() + sent.size() || version < 1)
+    if (ec != std::errc{} || end != sent.data() + sent.size() || version < 1) {
         return current;
+    }
     return version;
 }
 

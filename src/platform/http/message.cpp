@@ -14,11 +14,13 @@ std::string Request::cookie(const std::string& name) const {
     std::size_t pos = 0;
     while (pos < all.size()) {
         std::size_t end = all.find(';', pos);
-        if (end == std::string::npos)
+        if (end == std::string::npos) {
             end = all.size();
+        }
         std::string_view part(all.data() + pos, end - pos);
-        while (!part.empty() && part.front() == ' ')
+        while (!part.empty() && part.front() == ' ') {
             part.remove_prefix(1);
+        }
         auto eq = part.find('=');
         if (eq != std::string_view::npos && part.substr(0, eq) == name) {
             return std::string(part.substr(eq + 1));
@@ -30,8 +32,9 @@ std::string Request::cookie(const std::string& name) const {
 
 std::optional<std::string> Request::query_value(const std::string& name) const {
     auto it = query.find(name);
-    if (it == query.end())
+    if (it == query.end()) {
         return std::nullopt;
+    }
     return it->second;
 }
 
@@ -79,12 +82,15 @@ Response Response::no_content() {
 
 std::optional<std::string> url_decode(std::string_view in) {
     auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9')
+        if (c >= '0' && c <= '9') {
             return c - '0';
-        if (c >= 'a' && c <= 'f')
+        }
+        if (c >= 'a' && c <= 'f') {
             return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
+        }
+        if (c >= 'A' && c <= 'F') {
             return c - 'A' + 10;
+        }
         return -1;
     };
     std::string out;
@@ -94,11 +100,13 @@ std::optional<std::string> url_decode(std::string_view in) {
         if (c == '+') {
             out.push_back(' ');
         } else if (c == '%') {
-            if (i + 2 >= in.size())
+            if (i + 2 >= in.size()) {
                 return std::nullopt;
+            }
             int hi = hex(in[i + 1]), lo = hex(in[i + 2]);
-            if (hi < 0 || lo < 0)
+            if (hi < 0 || lo < 0) {
                 return std::nullopt;
+            }
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
         } else {
@@ -144,12 +152,14 @@ bool valid_utf8(std::string_view s) {
         } else {
             return false;
         }
-        if (i + static_cast<std::size_t>(n) >= s.size())
+        if (i + static_cast<std::size_t>(n) >= s.size()) {
             return false;
+        }
         for (int k = 1; k <= n; ++k) {
             auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80)
+            if ((cc & 0xC0) != 0x80) {
                 return false;
+            }
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
@@ -207,8 +217,9 @@ std::string status_reason(int status) {
 // "//evil.example", and a CR or LF must never reach the Location header.
 std::string local_path_or(const std::string& path, const std::string& fallback) {
     if (path.empty() || path[0] != '/' || path.rfind("//", 0) == 0 ||
-        path.find('\\') != std::string::npos)
+        path.find('\\') != std::string::npos) {
         return fallback;
+    }
     const bool control = std::any_of(path.begin(), path.end(), [](char c) {
         return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
     });

@@ -8,8 +8,9 @@ namespace {
 std::string label(const std::string& v) {
     std::string out;
     for (char c : v) {
-        if (c == '"' || c == '\\')
+        if (c == '"' || c == '\\') {
             out.push_back('\\');
+        }
         out.push_back(c);
     }
     return out;
@@ -22,8 +23,9 @@ void Metrics::record(const std::string& route, int status, std::chrono::microsec
     ++requests_[{route, status}];
     auto& l = latency_[route];
     for (std::size_t i = 0; i < buckets_seconds.size(); ++i) {
-        if (seconds <= buckets_seconds[i])
+        if (seconds <= buckets_seconds[i]) {
             ++l.counts[i];
+        }
     }
     ++l.total;
     l.sum_seconds += seconds;

@@ -20,24 +20,28 @@ bool match(const std::string& pattern, const std::string& path,
            std::map<std::string, std::int64_t>& params) {
     std::size_t p = 0, q = 0;
     while (p < pattern.size() && q < path.size()) {
-        if (pattern[p] == '*')
+        if (pattern[p] == '*') {
             return true;  // the rest of the path, for static files
+        }
         if (pattern[p] == '{') {
             auto close = pattern.find('}', p);
             std::string name = pattern.substr(p + 1, close - p - 1);
             auto end = path.find('/', q);
-            if (end == std::string::npos)
+            if (end == std::string::npos) {
                 end = path.size();
+            }
             std::int64_t id = 0;
             auto [ptr, ec] = std::from_chars(path.data() + q, path.data() + end, id);
-            if (ec != std::errc{} || ptr != path.data() + end || id <= 0)
+            if (ec != std::errc{} || ptr != path.data() + end || id <= 0) {
                 return false;
+            }
             params[name] = id;
             p = close + 1;
             q = end;
         } else {
-            if (pattern[p] != path[q])
+            if (pattern[p] != path[q]) {
                 return false;
+            }
             ++p;
             ++q;
         }
@@ -110,37 +114,44 @@ std::string error_title(int status) {
 
 nlohmann::json nav_for(const Context& ctx) {
     nlohmann::json nav = nlohmann::json::array();
-    if (ctx.person.id == 0)
+    if (ctx.person.id == 0) {
         return nav;
+    }
     auto add = [&](const std::string& label, const std::string& href) {
         bool current =
             ctx.request.path == href || (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0);
         nav.push_back({{"label", label}, {"href", href}, {"current", current}});
     };
     add("Home", "/");
-    if (can(ctx.person, Action::view_organisation, Scope{}))
+    if (can(ctx.person, Action::view_organisation, Scope{})) {
         add("Organisation", "/organisation");
+    }
     const bool watches_deadlines = std::any_of(
         ctx.person.memberships.begin(), ctx.person.memberships.end(), [&](const Membership& m) {
-            if (m.role == Role::provider_administrator || m.role == Role::responsible_individual)
+            if (m.role == Role::provider_administrator || m.role == Role::responsible_individual) {
                 return true;
+            }
             return m.home_id && can(ctx.person, Action::view_deadlines,
                                     Scope{ctx.person.organisation_id, m.home_id});
         });
-    if (watches_deadlines)
+    if (watches_deadlines) {
         add("Deadlines", "/deadlines");
-    if (can(ctx.person, Action::check_language, Scope{}))
+    }
+    if (can(ctx.person, Action::check_language, Scope{})) {
         add("Language that cares", "/organisation/language");
+    }
     add("Your account", "/account");
     // Only the most particular item is current: /organisation/language is not also Organisation.
     std::size_t longest = 0;
     for (const auto& item : nav) {
-        if (item["current"].get<bool>())
+        if (item["current"].get<bool>()) {
             longest = std::max(longest, item["href"].get<std::string>().size());
+        }
     }
     for (auto& item : nav) {
-        if (item["current"].get<bool>() && item["href"].get<std::string>().size() < longest)
+        if (item["current"].get<bool>() && item["href"].get<std::string>().size() < longest) {
             item["current"] = false;
+        }
     }
     return nav;
 }
@@ -195,10 +206,12 @@ audit::Actor Context::actor() const {
 }
 
 std::string Context::csrf_token() const {
-    if (session)
+    if (session) {
         return session->csrf_token;
-    if (!new_pre_session_csrf.empty())
+    }
+    if (!new_pre_session_csrf.empty()) {
         return new_pre_session_csrf;
+    }
     return request.cookie(pre_session_cookie);
 }
 
@@ -210,8 +223,9 @@ Response Context::page(const std::string& template_name, const std::string& titl
     frame.csrf_token = csrf_token();
     frame.nav = nav_for(*this);
     frame.demo = services.config.demo;
-    if (person.id != 0)
+    if (person.id != 0) {
         frame.person = nlohmann::json{{"name", person.name}, {"email", person.email}};
+    }
     if (session) {
         auto policy = services.session_policy();
         frame.session_expires_in_seconds =
@@ -223,8 +237,9 @@ Response Context::page(const std::string& template_name, const std::string& titl
         const std::string base = fmt::format("/children/{}", *scope.child_id);
         nlohmann::json tabs = nlohmann::json::array();
         for (const auto& tab : *child_tabs) {
-            if (!can(person, tab.action, scope))
+            if (!can(person, tab.action, scope)) {
                 continue;
+            }
             const std::string href = base + tab.suffix;
             const bool current = request.path == href ||
                                  (!tab.suffix.empty() && request.path.rfind(href + "/", 0) == 0);
@@ -236,8 +251,9 @@ Response Context::page(const std::string& template_name, const std::string& titl
                                  {"home_name", scope.home_name},
                                  {"tabs", tabs}};
     }
-    if (data.value("has_errors", false))
+    if (data.value("has_errors", false)) {
         frame.title = "Error: " + frame.title;
+    }
     auto html = views::page(frame, template_name, data);
     if (!html.ok()) {
         log::error("render failed", {{"template", template_name},
@@ -251,8 +267,9 @@ Response Context::page(const std::string& template_name, const std::string& titl
 
 Response Context::error(const Error& e) const {
     int status = status_for(e.kind);
-    if (e.kind == ErrorKind::invalid_input && (e.detail == "415" || e.detail == "405"))
+    if (e.kind == ErrorKind::invalid_input && (e.detail == "415" || e.detail == "405")) {
         status = std::atoi(e.detail.c_str());
+    }
     if (status >= 500) {
         log::error("request failed", {{"request_id", request.request_id},
                                       {"path", request.path},
@@ -265,8 +282,9 @@ Response Context::error(const Error& e) const {
             {"request_id", request.request_id}};
         if (!e.fields.empty()) {
             body["error"]["field"] = e.fields.front().field;
-            for (const auto& f : e.fields)
+            for (const auto& f : e.fields) {
                 body["error"]["fields"].push_back({{"field", f.field}, {"message", f.message}});
+            }
         }
         return Response::json(status, body);
     }
@@ -287,24 +305,27 @@ void add_security_headers(Response& r, const Request& request) {
     r.header("X-Frame-Options", "DENY");
     r.header("Referrer-Policy", "same-origin");
     r.header("X-Request-Id", request.request_id);
-    if (request.path.rfind("/static/", 0) != 0)
+    if (request.path.rfind("/static/", 0) != 0) {
         r.header("Cache-Control", "no-store");
+    }
 }
 
 Result<const Route*> Router::match_route(Context& ctx) const {
     bool path_known = false;
     for (const auto& r : routes_) {
         std::map<std::string, std::int64_t> params;
-        if (!match(r.pattern, ctx.request.path, params))
+        if (!match(r.pattern, ctx.request.path, params)) {
             continue;
+        }
         path_known = true;
         if (r.method == ctx.request.method || (ctx.request.method == "HEAD" && r.method == "GET")) {
             ctx.params = std::move(params);
             return &r;
         }
     }
-    if (path_known)
+    if (path_known) {
         return Error::make(ErrorKind::invalid_input, "That cannot be done to this page", "405");
+    }
     return Error::not_found(
         "We could not find the page you asked for. Check the address, or go back to your home "
         "page.");
@@ -313,14 +334,16 @@ Result<const Route*> Router::match_route(Context& ctx) const {
 Status Router::resolve_scope(db::Connection& c, Context& ctx) const {
     for (const auto& [name, id] : ctx.params) {
         auto it = resolvers_.find(name);
-        if (it != resolvers_.end())
+        if (it != resolvers_.end()) {
             TRY(it->second(c, id, ctx.scope));
+        }
     }
     // A record about a child (a daily note, a plan) names its child; the child's resolver then
     // says whose record it is, as for /children/{child}.
     auto child = resolvers_.find("child");
-    if (ctx.scope.child_id && !ctx.params.count("child") && child != resolvers_.end())
+    if (ctx.scope.child_id && !ctx.params.count("child") && child != resolvers_.end()) {
         TRY(child->second(c, *ctx.scope.child_id, ctx.scope));
+    }
     return {};
 }
 
@@ -337,9 +360,10 @@ Status Router::identify_and_resolve(Context& ctx, std::optional<std::int64_t>& i
         std::optional<std::int64_t> person_id;
         if (auth.rfind("Bearer ", 0) == 0) {
             auto found = TRY(sessions::person_for_api_token(c, auth.substr(7)));
-            if (!found)
+            if (!found) {
                 return Error::make(ErrorKind::unauthenticated,
                                    "The API token is not valid or was revoked");
+            }
             person_id = *found;
         } else if (auto token = ctx.request.cookie(session_cookie); !token.empty()) {
             if (auto s = TRY(sessions::find(c, token))) {
@@ -357,15 +381,17 @@ Status Router::identify_and_resolve(Context& ctx, std::optional<std::int64_t>& i
             }
         }
         if (person_id) {
-            if (auto person = TRY(accounts::load_person(c, *person_id)))
+            if (auto person = TRY(accounts::load_person(c, *person_id))) {
                 ctx.person = std::move(*person);
+            }
         }
         if (ctx.person.id == 0) {
             ctx.session.reset();
             return {};
         }
-        if (!ctx.params.empty())
+        if (!ctx.params.empty()) {
             resolved = resolve_scope(c, ctx);
+        }
         return {};
     });
 }
@@ -382,8 +408,9 @@ Response to_sign_in(Context& ctx, std::optional<std::int64_t> idle_person_id) {
             auto draft = ctx.services.db.write([&](db::Connection& c) {
                 return drafts::keep(c, *idle_person_id, ctx.request.path, *ctx.form, ctx.now());
             });
-            if (draft.ok())
+            if (draft.ok()) {
                 location += "&draft=" + std::to_string(draft.value());
+            }
         }
     }
     return Response::redirect(location);
@@ -392,8 +419,9 @@ Response to_sign_in(Context& ctx, std::optional<std::int64_t> idle_person_id) {
 // CSRF: the session's token, or before sign-in the double-submitted cookie. A bearer token is
 // not sent by a browser on its own, so API clients need none.
 Status check_csrf(const Context& ctx) {
-    if (!ctx.form || ctx.request.header("authorization").rfind("Bearer ", 0) == 0)
+    if (!ctx.form || ctx.request.header("authorization").rfind("Bearer ", 0) == 0) {
         return {};
+    }
     const std::string sent = !ctx.form->get("csrf_token").empty()
                                  ? ctx.form->get("csrf_token")
                                  : ctx.request.header("x-csrf-token");
@@ -407,8 +435,9 @@ Status check_csrf(const Context& ctx) {
 }
 
 Status authorise(const Context& ctx, const Route& route) {
-    if (can(ctx.person, route.action, ctx.scope))
+    if (can(ctx.person, route.action, ctx.scope)) {
         return {};
+    }
     return Error::make(ErrorKind::forbidden,
                        "Your role does not let you see or change this. If you think it should, "
                        "ask your registered manager.");
@@ -437,14 +466,16 @@ Status keep_session(Context& ctx, const Route& route, std::vector<std::string>& 
 // draft that cannot be read is left behind: the empty form is still the right page.
 void bring_back_draft(Context& ctx) {
     auto d = ctx.request.query_value("draft");
-    if (!d || ctx.person.id == 0 || ctx.request.method != "GET")
+    if (!d || ctx.person.id == 0 || ctx.request.method != "GET") {
         return;
+    }
     auto draft = ctx.services.db.read([&](db::Connection& c) {
         return drafts::find(c, std::int64_t{std::atoll(d->c_str())}, ctx.person.id,
                             ctx.request.path);
     });
-    if (draft.ok() && draft.value())
+    if (draft.ok() && draft.value()) {
         ctx.draft = std::move(*draft.value());
+    }
 }
 
 // The one place an Error becomes what the person sees. A refused form post from a browser
@@ -453,11 +484,13 @@ Response shown(Context& ctx, const Route* route, bool handled, const Error& e) {
     const bool form_again = handled && route && route->again && ctx.form &&
                             !ctx.request.wants_json() &&
                             (e.kind == ErrorKind::invalid_input || e.kind == ErrorKind::conflict);
-    if (!form_again)
+    if (!form_again) {
         return ctx.error(e);
+    }
     auto page = route->again(ctx, e);
-    if (!page.ok())
+    if (!page.ok()) {
         return ctx.error(page.error());
+    }
     page->status = status_for(e.kind);
     return std::move(page.value());
 }
@@ -483,8 +516,9 @@ Result<Response> Router::answer(Context& ctx, const Route*& route, bool& handled
     std::optional<std::int64_t> idle_person_id;
     Status resolved;
     TRY(identify_and_resolve(ctx, idle_person_id, resolved));
-    if (req.is_state_changing())
+    if (req.is_state_changing()) {
         ctx.form = TRY(FormData::from_request(req));
+    }
     if (route->action != Action::public_page && ctx.person.id == 0) {
         if (req.wants_json()) {
             return Error::make(ErrorKind::unauthenticated,
@@ -518,8 +552,9 @@ Response Router::dispatch(const Request& req, Services& services) const {
         response = ctx.error(Error::internal(std::string("unhandled exception: ") + e.what()));
     }
     const std::string route_name = route ? route->method + " " + route->pattern : "unmatched";
-    for (auto& c : set_cookies)
+    for (auto& c : set_cookies) {
         response.header("Set-Cookie", c);
+    }
     add_security_headers(response, req);
     auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);

@@ -42,24 +42,28 @@ Request convert(const restinio::request_handle_t& req) {
     std::size_t pos = 0;
     while (pos < query.size()) {
         auto end = query.find('&', pos);
-        if (end == std::string_view::npos)
+        if (end == std::string_view::npos) {
             end = query.size();
+        }
         auto pair = query.substr(pos, end - pos);
         auto eq = pair.find('=');
         auto name = url_decode(pair.substr(0, eq));
         auto value =
             url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-        if (name && value && valid_utf8(*name) && valid_utf8(*value))
+        if (name && value && valid_utf8(*name) && valid_utf8(*value)) {
             r.query.emplace(*name, *value);
+        }
         pos = end + 1;
     }
     for (const auto& field : req->header()) {
         std::string name(field.name());
-        for (auto& ch : name)
+        for (auto& ch : name) {
             ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        }
         auto [it, inserted] = r.headers.emplace(name, std::string(field.value()));
-        if (!inserted)
+        if (!inserted) {
             it->second += (name == "cookie" ? "; " : ", ") + std::string(field.value());
+        }
     }
     r.body = req->body();
     r.remote_ip = req->remote_endpoint().address().to_string();
@@ -72,12 +76,15 @@ void send(const restinio::request_handle_t& req, Response response, bool head,
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         status_reason(response.status)});
-    if (!response.content_type.empty())
+    if (!response.content_type.empty()) {
         builder.append_header(restinio::http_field::content_type, response.content_type);
-    for (auto& [name, value] : response.headers)
+    }
+    for (auto& [name, value] : response.headers) {
         builder.append_header(name, value);
-    if (!head)
+    }
+    if (!head) {
         builder.set_body(std::move(response.body));
+    }
     builder.done([after = std::move(after)](const auto&) { after(); });
 }
 
@@ -168,8 +175,9 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
     log::info("listening", {{"address", cfg.listen_address},
                             {"port", bound_port.load()},
                             {"database", services.db.describe()}});
-    if (hooks.on_listening)
+    if (hooks.on_listening) {
         hooks.on_listening(bound_port.load());
+    }
 
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -187,8 +195,9 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
                         [&](const std::exception_ptr&) { closed.set_value(); });
     closed.get_future().wait_for(std::chrono::seconds(5));
     server->io_context().stop();
-    for (auto& t : io_threads)
+    for (auto& t : io_threads) {
         t.join();
+    }
     io_context.destroy_waiting_handlers();
     server.reset();
     log::info("stopped", {{"unfinished", in_flight.load()}});

@@ -11,8 +11,9 @@ void add_system_routes(Router& router, const std::shared_ptr<const StaticFiles>&
     router.add({"GET", "/readyz", Action::public_page,
                 [](Context& ctx) {
                     Status ok = ctx.services.db.ping();
-                    if (!ok.ok())
+                    if (!ok.ok()) {
                         return Response::text(503, "database unreachable\n");
+                    }
                     return Response::text(200, "ready\n");
                 },
                 0, false});

@@ -4,8 +4,9 @@ namespace hearth::http {
 
 WorkerPool::WorkerPool(int threads, int queue_limit)
     : limit_(static_cast<std::size_t>(queue_limit)) {
-    for (int i = 0; i < threads; ++i)
+    for (int i = 0; i < threads; ++i) {
         threads_.emplace_back([this] { run(); });
+    }
 }
 
 WorkerPool::~WorkerPool() {
@@ -15,8 +16,9 @@ WorkerPool::~WorkerPool() {
 bool WorkerPool::try_post(std::function<void()> job) {
     {
         std::lock_guard lock(mutex_);
-        if (stopping_ || jobs_.size() >= limit_)
+        if (stopping_ || jobs_.size() >= limit_) {
             return false;
+        }
         jobs_.push_back(std::move(job));
     }
     cv_.notify_one();
@@ -35,8 +37,9 @@ void WorkerPool::drain_and_stop() {
     }
     cv_.notify_all();
     for (auto& t : threads_) {
-        if (t.joinable())
+        if (t.joinable()) {
             t.join();
+        }
     }
     threads_.clear();
 }
@@ -47,8 +50,9 @@ void WorkerPool::run() {
         {
             std::unique_lock lock(mutex_);
             cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-            if (jobs_.empty())
+            if (jobs_.empty()) {
                 return;
+            }
             job = std::move(jobs_.front());
             jobs_.pop_front();
         }

@@ -38,10 +38,12 @@ std::size_t characters(std::string_view s) {
 std::string number(double v) {
     // Coordinates: two decimals are finer than any screen.
     std::string s = fmt::format("{:.2f}", v);
-    while (s.back() == '0')
+    while (s.back() == '0') {
         s.pop_back();
-    if (s.back() == '.')
+    }
+    if (s.back() == '.') {
         s.pop_back();
+    }
     return s == "-0" ? "0" : s;
 }
 
@@ -66,8 +68,9 @@ double nice_number(double x, bool round) {
 }
 
 std::string series_class(const Series& s, std::size_t index) {
-    if (s.total)
+    if (s.total) {
         return "hearth-chart__series hearth-chart__series--total";
+    }
     return fmt::format("hearth-chart__series hearth-chart__series--{}", index % palette_size + 1);
 }
 
@@ -121,8 +124,9 @@ std::string open_svg(const Chart& c, double height) {
 // Legend items laid out in rows under the plot; a line swatch with its marker, or a block.
 std::string legend(const Chart& c, bool lines, double top, int& rows) {
     rows = 0;
-    if (c.series.size() < 2)
+    if (c.series.size() < 2) {
         return {};
+    }
     std::string out = R"(<g class="hearth-chart__legend">)";
     double x = plot_left();
     rows = 1;
@@ -191,8 +195,9 @@ std::string axes(const Chart& c, const Frame& f) {
     if (n > 0) {
         const double band = plot_width() / static_cast<double>(n);
         std::size_t longest = 1;
-        for (const auto& label : c.categories)
+        for (const auto& label : c.categories) {
             longest = std::max(longest, characters(label));
+        }
         const auto every = static_cast<std::size_t>(
             std::ceil((static_cast<double>(longest) * char_width + 8) / band));
         for (std::size_t i = 0; i < n; i += std::max<std::size_t>(every, 1)) {
@@ -259,22 +264,26 @@ Scale nice_scale(double low, double high, int most_ticks) {
         low = 0;
         high = 1;
     }
-    if (low > high)
+    if (low > high) {
         std::swap(low, high);
+    }
     // Bars and rates start from zero: an axis that does not would exaggerate every change.
     low = std::min(low, 0.0);
     high = std::max(high, 0.0);
-    if (high - low < 1e-9)
+    if (high - low < 1e-9) {
         high = low + 1;
+    }
     most_ticks = std::max(most_ticks, 2);
     const double range = nice_number(high - low, false);
     s.step = nice_number(range / (most_ticks - 1), true);
-    while ((std::ceil(high / s.step - 1e-9) - std::floor(low / s.step + 1e-9)) + 1 > most_ticks)
+    while ((std::ceil(high / s.step - 1e-9) - std::floor(low / s.step + 1e-9)) + 1 > most_ticks) {
         s.step = nice_number(s.step * 1.01, false);
+    }
     s.min = std::floor(low / s.step + 1e-9) * s.step;
     s.max = std::ceil(high / s.step - 1e-9) * s.step;
-    for (double t = s.min; t <= s.max + s.step / 2; t += s.step)
+    for (double t = s.min; t <= s.max + s.step / 2; t += s.step) {
         s.ticks.push_back(std::round(t / s.step) * s.step);
+    }
     return s;
 }
 
@@ -285,13 +294,15 @@ std::string format_value(double value, double step) {
         ++decimals;
     }
     std::string digits = fmt::format("{:.{}f}", std::abs(value), decimals);
-    if (digits.find_first_not_of("0.") == std::string::npos)
+    if (digits.find_first_not_of("0.") == std::string::npos) {
         value = 0;  // no "-0"
+    }
     const auto point = digits.find('.');
     std::string whole = digits.substr(0, point);
     const std::string rest = point == std::string::npos ? "" : digits.substr(point);
-    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) {
         whole.insert(static_cast<std::size_t>(i), ",");
+    }
     return (value < 0 ? "-" : "") + whole + rest;
 }
 
@@ -307,15 +318,17 @@ std::string line_chart(const Chart& c) {
     }
     const Frame f = frame(c, low, high, true);
     std::string out = open_svg(c, f.height) + axes(c, f);
-    if (!has_values(c))
+    if (!has_values(c)) {
         out += nothing_to_show(f);
+    }
     const double band = c.categories.empty()
                             ? plot_width()
                             : plot_width() / static_cast<double>(c.categories.size());
     // Totals last, so they are drawn over their parts.
     std::vector<std::size_t> order(c.series.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
+    for (std::size_t i = 0; i < order.size(); ++i) {
         order[i] = i;
+    }
     std::stable_partition(order.begin(), order.end(),
                           [&](std::size_t i) { return !c.series[i].total; });
     for (std::size_t i : order) {
@@ -335,8 +348,9 @@ std::string line_chart(const Chart& c) {
             markers += marker(i, s.total, x, y, tip(c, s, k, *v));
         }
         out += fmt::format(R"(<g class="{}">)", series_class(s, i));
-        if (!path.empty())
+        if (!path.empty()) {
             out += fmt::format(R"(<path class="hearth-chart__line" d="{}"/>)", path);
+        }
         out += markers + "</g>";
     }
     return out + f.legend + "</svg>";
@@ -348,8 +362,9 @@ std::string bar_chart(const Chart& c, BarLayout layout) {
     for (std::size_t k = 0; k < n; ++k) {
         double stack = 0;
         for (const auto& s : c.series) {
-            if (k >= s.values.size() || !s.values[k] || !std::isfinite(*s.values[k]))
+            if (k >= s.values.size() || !s.values[k] || !std::isfinite(*s.values[k])) {
                 continue;
+            }
             const double v = *s.values[k];
             if (layout == BarLayout::stacked) {
                 stack += std::max(v, 0.0);
@@ -362,8 +377,9 @@ std::string bar_chart(const Chart& c, BarLayout layout) {
     }
     const Frame f = frame(c, low, high, false);
     std::string out = open_svg(c, f.height) + axes(c, f);
-    if (!has_values(c))
+    if (!has_values(c)) {
         out += nothing_to_show(f);
+    }
     const double band = n == 0 ? plot_width() : plot_width() / static_cast<double>(n);
     const double bars = static_cast<double>(std::max<std::size_t>(c.series.size(), 1));
     const double group = band * 0.7;
@@ -374,8 +390,9 @@ std::string bar_chart(const Chart& c, BarLayout layout) {
         out += fmt::format(R"(<g class="{}">)", series_class(s, i));
         for (std::size_t k = 0; k < n && k < s.values.size(); ++k) {
             const auto& v = s.values[k];
-            if (!v || !std::isfinite(*v))
+            if (!v || !std::isfinite(*v)) {
                 continue;
+            }
             const double left = plot_left() + band * static_cast<double>(k) + (band - group) / 2;
             double x = left, w = group, from = 0, to = *v;
             if (layout == BarLayout::stacked) {

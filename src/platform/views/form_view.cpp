@@ -4,21 +4,26 @@ namespace hearth::views {
 
 namespace {
 std::string text_of(const nlohmann::json& values, const std::string& name) {
-    if (!values.contains(name))
+    if (!values.contains(name)) {
         return {};
+    }
     const auto& v = values[name];
-    if (v.is_string())
+    if (v.is_string()) {
         return v.get<std::string>();
-    if (v.is_boolean())
+    }
+    if (v.is_boolean()) {
         return v.get<bool>() ? "true" : "";
-    if (v.is_number())
+    }
+    if (v.is_number()) {
         return v.dump();
+    }
     return {};
 }
 
 bool is_selected(const nlohmann::json& values, const std::string& name, const std::string& key) {
-    if (!values.contains(name))
+    if (!values.contains(name)) {
         return false;
+    }
     const auto& v = values[name];
     if (v.is_array()) {
         for (const auto& item : v) {
@@ -65,8 +70,9 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
             // The browser's own time picker on a tablet; "14:05" is what it sends.
             f["is_text"] = true;
             f["type"] = "time";
-            if (spec.width.empty())
+            if (spec.width.empty()) {
                 f["width"] = "govuk-input--width-5";
+            }
             break;
         case FieldKind::textarea:
             f["is_textarea"] = true;
@@ -118,15 +124,17 @@ nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
 
 nlohmann::json id_values(const std::vector<std::int64_t>& ids) {
     nlohmann::json out = nlohmann::json::array();
-    for (auto id : ids)
+    for (auto id : ids) {
         out.push_back(std::to_string(id));
+    }
     return out;
 }
 
 std::string one_a_line(const std::vector<std::string>& items) {
     std::string out;
-    for (const auto& i : items)
+    for (const auto& i : items) {
         out += (out.empty() ? "" : "\n") + i;
+    }
     return out;
 }
 

@@ -23,8 +23,9 @@ mu::data shell_of(const nlohmann::json& j) {
         case nlohmann::json::value_t::string:
             // An empty string is false, as mustache's other implementations have it, so that
             // {{#note}}...{{/note}} shows nothing when there is no note. It renders as nothing.
-            if (j.get_ref<const std::string&>().empty())
+            if (j.get_ref<const std::string&>().empty()) {
                 return mu::data{mu::data::type::bool_false};
+            }
             return mu::data{j.get_ref<const std::string&>()};
         case nlohmann::json::value_t::boolean:
             return j.get<bool>() ? mu::data{mu::data::type::bool_true}
@@ -47,14 +48,16 @@ void fill(mu::data& out, const nlohmann::json& j) {
     if (j.is_object()) {
         for (const auto& [k, v] : j.items()) {
             out.set(k, shell_of(v));
-            if (v.is_structured())
+            if (v.is_structured()) {
                 fill(const_cast<mu::data&>(*out.get(k)), v);
+            }
         }
     } else if (j.is_array()) {
         for (const auto& v : j) {
             out.push_back(shell_of(v));
-            if (v.is_structured())
+            if (v.is_structured()) {
                 fill(const_cast<mu::data&>(out.list_value().back()), v);
+            }
         }
     }
 }
@@ -78,10 +81,11 @@ std::string with_partials(const std::string& text, int depth = 0) {
         const auto& m = *it;
         out.append(text, last, static_cast<std::size_t>(m.position(0)) - last);
         auto found = all.find(m[1].str());
-        if (found != all.end() && depth < 8)
+        if (found != all.end() && depth < 8) {
             out += with_partials(found->second, depth + 1);
-        else
+        } else {
             out += m.str(0);
+        }
         last = static_cast<std::size_t>(m.position(0) + m.length(0));
     }
     out.append(text, last, std::string::npos);
@@ -95,15 +99,18 @@ struct Compiled {
 Result<mu::mustache*> compiled(const std::string& name) {
     thread_local Compiled cache;
     auto it = cache.templates.find(name);
-    if (it != cache.templates.end())
+    if (it != cache.templates.end()) {
         return it->second.get();
+    }
     const auto& all = embedded_templates();
     auto src = all.find(name);
-    if (src == all.end())
+    if (src == all.end()) {
         return Error::internal("no template named " + name);
+    }
     auto t = std::make_unique<mu::mustache>(with_partials(src->second));
-    if (!t->is_valid())
+    if (!t->is_valid()) {
         return Error::internal(fmt::format("template {}: {}", name, t->error_message()));
+    }
     auto* raw = t.get();
     cache.templates.emplace(name, std::move(t));
     return raw;
@@ -115,8 +122,9 @@ Result<std::string> render(const std::string& name, const nlohmann::json& data) 
     mu::mustache* t = TRY(compiled(name));
     const mu::data d = to_data(data.is_object() ? data : nlohmann::json::object());
     std::string out = t->render(d);
-    if (!t->is_valid())
+    if (!t->is_valid()) {
         return Error::internal(fmt::format("template {}: {}", name, t->error_message()));
+    }
     return out;
 }
 
@@ -130,8 +138,9 @@ Result<std::string> page(const Frame& frame, const std::string& name, const nloh
         {"demo", frame.demo},
         {"content", content},
     };
-    if (frame.person)
+    if (frame.person) {
         layout["person"] = *frame.person;
+    }
     if (frame.session_expires_in_seconds) {
         layout["session"] = {{"expires_in", *frame.session_expires_in_seconds},
                              {"warn_before", frame.session_warn_before_seconds}};
@@ -146,8 +155,9 @@ nlohmann::json errors_view(const Error& error) {
         list.push_back({{"field", f.field}, {"message", f.message}});
         by_field[f.field] = f.message;
     }
-    if (list.empty())
+    if (list.empty()) {
         list.push_back({{"field", ""}, {"message", error.message}});
+    }
     return {{"has_errors", true}, {"errors", list}, {"error_for", by_field}};
 }
 
