@@ -542,3 +542,17 @@ test("the organisation's techniques: added, a duplicate refused at the field, re
     count("SELECT COUNT(*) FROM audit_log WHERE record_type = 'intervention_technique'"), 3,
     'each change is in the audit trail');
 });
+
+test('staff are named in the incident lists, as on the incident page, not by their ids', async () => {
+  const incident = await recordIncident({children: [String(kai)], restrictive_measure: 'none'});
+  const id = Number(incident.split('/').pop());
+  const named = (list) => list.body.incidents.find((i) => i.id === id).staff_involved.map((s) => s.name);
+  const api = new Api(server.url, await createApiToken(manager, 'list tests'));
+  const staff = server.sql(`SELECT name FROM people WHERE email = 'rsw1.willow@example.org'`).trim();
+  for (const path of [`/api/v1/homes/${willow}/incidents`, `/api/v1/children/${kai}/incidents`]) {
+    const list = await api.get(path);
+    assert.equal(list.status, 200, path);
+    assert.ok(named(list).includes(staff), `${path}: ${named(list)}`);
+    assert.ok(!named(list).some((n) => /^Person \d+$/.test(n)), `${path}: ${named(list)}`);
+  }
+});
