@@ -34,12 +34,14 @@ struct Common {
     std::string database;
 };
 
-int fail(const Error& e) {
-    std::cerr << "hearth: " << e.message << "\n";
+// Every subcommand returns a Status; its error becomes a message and an exit code here, once:
+// 2 when the person can fix what they typed, 1 otherwise.
+int report(const Error& e) {
+    if (e.fields.empty()) {
+        std::cerr << "hearth: " << e.message << "\n";
+    }
     for (const auto& f : e.fields) {
-        if (f.message != e.message) {
-            std::cerr << "  " << f.field << ": " << f.message << "\n";
-        }
+        std::cerr << "hearth: " << f.field << ": " << f.message << "\n";
     }
     if (!e.detail.empty()) {
         std::cerr << "  (" << e.detail << ")\n";
@@ -70,58 +72,38 @@ audit::Actor cli_actor() {
     return {std::nullopt, "command line", "local", "cli"};
 }
 
-int run_serve(const Common& common, int port_flag, const std::string& listen_flag) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
+Status run_serve(const Common& common, int port_flag, const std::string& listen_flag) {
+    auto config = TRY(configure(common));
     if (port_flag >= 0) {
-        config->port = port_flag;
+        config.port = port_flag;
     }
     if (!listen_flag.empty()) {
-        config->listen_address = listen_flag;
+        config.listen_address = listen_flag;
     }
-    auto db = open_and_migrate(*config, config->worker_threads + 1);
-    if (!db.ok()) {
-        return fail(db.error());
-    }
+    auto db = TRY(open_and_migrate(config, config.worker_threads + 1));
     SystemClock clock;
     http::Metrics metrics;
-    http::Services services{*config, **db, clock, metrics};
-    auto app = build_app(*config);
+    http::Services services{config, *db, clock, metrics};
+    auto app = build_app(config);
     http::ServerHooks hooks;
     hooks.on_listening = [&](int port) {
         std::printf(
             "Hearth is serving at http://%s:%d\n",
-            config->listen_address == "0.0.0.0" ? "localhost" : config->listen_address.c_str(),
-            port);
+            config.listen_address == "0.0.0.0" ? "localhost" : config.listen_address.c_str(), port);
         std::fflush(stdout);
     };
-    deadlines::EscalationLoop escalation(**db, clock, std::chrono::seconds{60});
-    Status served = http::serve(app->router, services, hooks);
-    if (!served.ok()) {
-        return fail(served.error());
-    }
-    return 0;
+    deadlines::EscalationLoop escalation(*db, clock, std::chrono::seconds{60});
+    return http::serve(app->router, services, hooks);
 }
 
-int run_init(const Common& common, const std::string& org, const std::vector<std::string>& homes,
-             const std::string& name, const std::string& email) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
-    auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) {
-        return fail(db.error());
-    }
+Status run_init(const Common& common, const std::string& org, const std::vector<std::string>& homes,
+                const std::string& name, const std::string& email) {
+    auto config = TRY(configure(common));
+    auto db = TRY(open_and_migrate(config, 1));
     const std::string password = crypto::random_token().substr(0, 20);
-    auto hash = crypto::hash_password(password);
-    if (!hash.ok()) {
-        return fail(hash.error());
-    }
+    auto hash = TRY(crypto::hash_password(password));
     const auto now = SystemClock{}.now();
-    Status done = (*db)->write([&](db::Connection& c) -> Status {
+    TRY(db->write([&](db::Connection& c) -> Status {
         auto existing = TRY(c.query_one("SELECT id FROM organisations"));
         if (existing) {
             return Error::make(ErrorKind::conflict,
@@ -132,167 +114,110 @@ int run_init(const Common& common, const std::string& org, const std::vector<std
         for (const auto& h : homes) {
             TRY(organisation::create_home(c, org_id, h, "", format_utc(now)));
         }
-        accounts::NewPerson p{org_id, name, email, "Provider administrator", hash.value(), true};
+        accounts::NewPerson p{org_id, name, email, "Provider administrator", hash, true};
         auto id = TRY(accounts::add_person(c, p, cli_actor(), now));
         return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, cli_actor(),
                                    now);
-    });
-    if (!done.ok()) {
-        return fail(done.error());
-    }
+    }));
     std::cout << fmt::format(
         "Created {} with {} home(s).\nSign in as {} with this one-time password: {}\n"
         "You will be asked to choose your own password.\n",
         org, homes.size(), accounts::normalise_email(email), password);
-    return 0;
+    return {};
 }
 
-int run_migrate(const Common& common) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
-    auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok()) {
-        return fail(db.error());
-    }
-    auto applied = db::migrate(**db, format_utc(SystemClock{}.now()));
-    if (!applied.ok()) {
-        return fail(applied.error());
-    }
-    auto state = db::schema_state(**db);
-    if (!state.ok()) {
-        return fail(state.error());
-    }
+Status run_migrate(const Common& common) {
+    auto config = TRY(configure(common));
+    auto db = TRY(db::open_database({config.database, 1, 5000}));
+    auto applied = TRY(db::migrate(*db, format_utc(SystemClock{}.now())));
+    auto state = TRY(db::schema_state(*db));
     std::cout << fmt::format("Applied {} migration(s); the schema is at version {}.\n",
-                             applied->size(), state->applied);
-    return 0;
+                             applied.size(), state.applied);
+    return {};
 }
 
-int run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
-    auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) {
-        return fail(db.error());
-    }
+Status run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
+    auto config = TRY(configure(common));
+    auto db = TRY(open_and_migrate(config, 1));
     if (scale) {
         const auto started = std::chrono::steady_clock::now();
-        auto made = demo::create_scaled_demo(**db, *scale, SystemClock{}.now());
-        if (!made.ok()) {
-            return fail(made.error());
-        }
+        auto made = TRY(demo::create_scaled_demo(*db, *scale, SystemClock{}.now()));
         const auto seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::cout << fmt::format(
             "Created a fictional organisation in {}: {} homes over {} years (seed {}): {} people, "
             "{} children, {} daily entries, {} audit entries, in {:.1f} s.\n"
             "Sign in as admin@example.org; every password is {}\n",
-            (*db)->describe(), made->homes, scale->years, scale->seed, made->people, made->children,
-            made->daily_entries, made->audit_entries, seconds, demo::demo_password);
-        return 0;
+            db->describe(), made.homes, scale->years, scale->seed, made.people, made.children,
+            made.daily_entries, made.audit_entries, seconds, demo::demo_password);
+        return {};
     }
-    auto summary = demo::create_demo(**db, SystemClock{}.now());
-    if (!summary.ok()) {
-        return fail(summary.error());
-    }
+    auto summary = TRY(demo::create_demo(*db, SystemClock{}.now()));
     std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n",
-                             summary->organisation, (*db)->describe());
+                             summary.organisation, db->describe());
     std::cout << fmt::format("Every demo account's password is: {}\n", demo::demo_password);
-    for (const auto& [email, role] : summary->accounts) {
+    for (const auto& [email, role] : summary.accounts) {
         std::cout << fmt::format("  {:<32} {}\n", email, role);
     }
-    return 0;
+    return {};
 }
 
-int run_verify(const Common& common) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
-    auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok()) {
-        return fail(db.error());
-    }
-    int status = 0;
-    auto problems = (*db)->integrity_problems();
-    if (!problems.ok()) {
-        return fail(problems.error());
-    }
-    if (problems->empty()) {
+Status run_verify(const Common& common) {
+    auto config = TRY(configure(common));
+    auto db = TRY(db::open_database({config.database, 1, 5000}));
+    bool sound = true;
+    auto problems = TRY(db->integrity_problems());
+    if (problems.empty()) {
         std::cout << "Database integrity: sound.\n";
     } else {
-        status = 1;
-        for (const auto& p : *problems) {
+        sound = false;
+        for (const auto& p : problems) {
             std::cout << "Database integrity problem: " << p << "\n";
         }
     }
-    auto v = audit::verify(**db);
-    if (!v.ok()) {
-        return fail(v.error());
-    }
-    if (v->first_broken_seq) {
+    auto v = TRY(audit::verify(*db));
+    if (v.first_broken_seq) {
         std::cout << fmt::format(
             "Audit chain BROKEN at entry {}: {}. {} entries before it verified.\n",
-            *v->first_broken_seq, v->problem, v->entries);
-        status = 1;
+            *v.first_broken_seq, v.problem, v.entries);
+        sound = false;
     } else {
-        std::cout << fmt::format("Audit chain: {} entries, unbroken.\n", v->entries);
+        std::cout << fmt::format("Audit chain: {} entries, unbroken.\n", v.entries);
     }
-    return status;
+    if (!sound) {
+        return Error::make(ErrorKind::internal, "The store did not pass verification");
+    }
+    return {};
 }
 
-int run_backup(const Common& common, const std::string& to) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
-    auto db = db::open_database({config->database, 1, 5000});
-    if (!db.ok()) {
-        return fail(db.error());
-    }
-    Status done = (*db)->backup_to(to);
-    if (!done.ok()) {
-        return fail(done.error());
-    }
+Status run_backup(const Common& common, const std::string& to) {
+    auto config = TRY(configure(common));
+    auto db = TRY(db::open_database({config.database, 1, 5000}));
+    TRY(db->backup_to(to));
     std::cout << fmt::format(
-        "Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n",
-        (*db)->describe(), to, to);
-    return 0;
+        "Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n", db->describe(),
+        to, to);
+    return {};
 }
 
-int run_migrate_store(const std::string& from, const std::string& to) {
-    auto source = db::open_database({from, 1, 5000});
-    if (!source.ok()) {
-        return fail(source.error());
-    }
-    auto source_state = db::schema_state(**source);
-    if (!source_state.ok()) {
-        return fail(source_state.error());
-    }
-    if (source_state->applied != source_state->known) {
-        return fail(Error::invalid(
+Status run_migrate_store(const std::string& from, const std::string& to) {
+    auto source = TRY(db::open_database({from, 1, 5000}));
+    auto source_state = TRY(db::schema_state(*source));
+    if (source_state.applied != source_state.known) {
+        return Error::invalid(
             "from",
-            "Run `hearth migrate` on the source first, so both stores have the same schema"));
+            "Run `hearth migrate` on the source first, so both stores have the same schema");
     }
-    auto target = open_and_migrate(Config{.database = to}, 2);
-    if (!target.ok()) {
-        return fail(target.error());
-    }
-    auto report = db::copy_store(**source, **target);
-    if (!report.ok()) {
-        return fail(report.error());
-    }
-    std::cout << fmt::format("Copied {} to {}.\n{:<24} {:>10} {:>10}\n", (*source)->describe(),
-                             (*target)->describe(), "table", "source", "target");
-    for (const auto& t : report->tables) {
+    auto target = TRY(open_and_migrate(Config{.database = to}, 2));
+    auto copied = TRY(db::copy_store(*source, *target));
+    std::cout << fmt::format("Copied {} to {}.\n{:<24} {:>10} {:>10}\n", source->describe(),
+                             target->describe(), "table", "source", "target");
+    for (const auto& t : copied.tables) {
         std::cout << fmt::format("{:<24} {:>10} {:>10}\n", t.table, t.source, t.target);
     }
     std::cout << fmt::format("Audit chain on the target: {} entries, unbroken.\n",
-                             report->audit_entries);
-    return 0;
+                             copied.audit_entries);
+    return {};
 }
 
 // A new file readable by its owner only: an export holds a child's private information, and an
@@ -323,153 +248,111 @@ Status write_new_file(const std::filesystem::path& path, const std::string& text
     return {};
 }
 
-int run_export(const Common& common, std::int64_t child_id, const std::string& out) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
+Status run_export(const Common& common, std::int64_t child_id, const std::string& out) {
+    auto config = TRY(configure(common));
     const std::filesystem::path dir(out);
     const auto json_path = dir / "record.json", html_path = dir / "record.html";
     // Checked before anything is read, so that a refused export leaves no audit entry behind.
     for (const auto& p : {json_path, html_path}) {
         if (std::filesystem::exists(p)) {
-            return fail(Error::invalid(
-                "out", fmt::format("{} already exists: choose an empty folder", p.string())));
+            return Error::invalid(
+                "out", fmt::format("{} already exists: choose an empty folder", p.string()));
         }
     }
     std::error_code made;
     std::filesystem::create_directories(dir, made);
     if (made) {
-        return fail(Error::invalid(
-            "out", fmt::format("Could not create {}: {}", dir.string(), made.message())));
+        return Error::invalid("out",
+                              fmt::format("Could not create {}: {}", dir.string(), made.message()));
     }
-    auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) {
-        return fail(db.error());
-    }
-    auto app = build_app(*config);
-    auto doc = children::export_record(**db, app->record_export(), child_id, "cli", cli_actor(),
-                                       SystemClock{}.now());
-    if (!doc.ok()) {
-        return fail(doc.error());
-    }
-    auto html = children::record_html(*doc, app->record_export());
-    if (!html.ok()) {
-        return fail(html.error());
-    }
+    auto db = TRY(open_and_migrate(config, 1));
+    auto app = build_app(config);
+    auto doc = TRY(children::export_record(*db, app->record_export(), child_id, "cli", cli_actor(),
+                                           SystemClock{}.now()));
+    auto html = TRY(children::record_html(doc, app->record_export()));
     for (const auto& [path, text] :
-         {std::pair{json_path, doc->dump(2)}, std::pair{html_path, *html}}) {
-        Status written = write_new_file(path, text);
-        if (!written.ok()) {
-            return fail(written.error());
-        }
+         {std::pair{json_path, doc.dump(2)}, std::pair{html_path, html}}) {
+        TRY(write_new_file(path, text));
     }
     std::cout << fmt::format(
         "Exported the whole record of {} (child {}), {} sections:\n  {}\n  {}\n"
         "The export is in the audit trail. The files hold the child's private information: keep "
         "them safe.\n",
-        (*doc)["child"].value("name", ""), child_id, (*doc)["sections"].size(), json_path.string(),
+        doc["child"].value("name", ""), child_id, doc["sections"].size(), json_path.string(),
         html_path.string());
-    return 0;
+    return {};
 }
 
-int run_user(const Common& common, const std::string& action, const std::string& email,
-             const std::string& name, const std::string& role_key_given, std::int64_t home_id) {
-    auto config = configure(common);
-    if (!config.ok()) {
-        return fail(config.error());
-    }
-    auto db = open_and_migrate(*config, 1);
-    if (!db.ok()) {
-        return fail(db.error());
-    }
+Status run_user(const Common& common, const std::string& action, const std::string& email,
+                const std::string& name, const std::string& role_key_given, std::int64_t home_id) {
+    auto config = TRY(configure(common));
+    auto db = TRY(open_and_migrate(config, 1));
     const auto now = SystemClock{}.now();
     if (action == "list") {
-        auto rows = (*db)->read([](db::Connection& c) {
+        auto rows = TRY(db->read([](db::Connection& c) {
             return c.query(
                 "SELECT p.email, p.name, p.disabled_at, COALESCE(r.role, ''), COALESCE(h.name, '') "
                 "FROM people p "
                 "LEFT JOIN roles r ON r.person_id = p.id AND r.ended_at IS NULL "
                 "LEFT JOIN homes h ON h.id = r.home_id ORDER BY p.email");
-        });
-        if (!rows.ok()) {
-            return fail(rows.error());
-        }
-        for (const auto& r : *rows) {
+        }));
+        for (const auto& r : rows) {
             std::cout << fmt::format("{:<34} {:<24} {:<26} {}{}\n", r.text(0), r.text(1), r.text(3),
                                      r.text(4), r.is_null(2) ? "" : "  (disabled)");
         }
-        return 0;
+        return {};
     }
-    auto found = (*db)->read([&](db::Connection& c) { return accounts::find_by_email(c, email); });
-    if (!found.ok()) {
-        return fail(found.error());
-    }
+    auto found =
+        TRY(db->read([&](db::Connection& c) { return accounts::find_by_email(c, email); }));
     if (action == "add") {
-        if (found.value()) {
-            return fail(
-                Error::invalid("email", "Someone already has this email address in Hearth"));
+        if (found) {
+            return Error::invalid("email", "Someone already has this email address in Hearth");
         }
         auto role = role_from_key(role_key_given);
         if (!role) {
-            return fail(Error::invalid(
+            return Error::invalid(
                 "role",
                 "Give a role: provider_administrator, responsible_individual, registered_manager, "
-                "deputy, support_worker, social_worker or independent_person"));
+                "deputy, support_worker, social_worker or independent_person");
         }
         const std::string password = crypto::random_token().substr(0, 20);
-        auto hash = crypto::hash_password(password);
-        if (!hash.ok()) {
-            return fail(hash.error());
-        }
-        Status added = (*db)->write([&](db::Connection& c) -> Status {
+        auto hash = TRY(crypto::hash_password(password));
+        TRY(db->write([&](db::Connection& c) -> Status {
             auto org = TRY(c.query_one("SELECT id FROM organisations ORDER BY id LIMIT 1"));
             if (!org) {
                 return Error::invalid("organisation", "Run `hearth init` first");
             }
-            accounts::NewPerson p{org->integer(0), name, email, "", hash.value(), true};
+            accounts::NewPerson p{org->integer(0), name, email, "", hash, true};
             auto id = TRY(accounts::add_person(c, p, cli_actor(), now));
             return accounts::give_role(
                 c, id, home_id > 0 ? std::optional<std::int64_t>(home_id) : std::nullopt, *role,
                 cli_actor(), now);
-        });
-        if (!added.ok()) {
-            return fail(added.error());
-        }
+        }));
         std::cout << fmt::format("Added {}. One-time password: {}\n",
                                  accounts::normalise_email(email), password);
-        return 0;
+        return {};
     }
-    if (!found.value()) {
-        return fail(Error::invalid("email", "There is nobody with that email address"));
+    if (!found) {
+        return Error::invalid("email", "There is nobody with that email address");
     }
-    const auto person_id = found.value()->person.id;
+    const auto person_id = found->person.id;
     if (action == "disable" || action == "enable") {
-        Status s = (*db)->write([&](db::Connection& c) {
+        TRY(db->write([&](db::Connection& c) {
             return accounts::set_disabled(c, person_id, action == "disable", cli_actor(), now);
-        });
-        if (!s.ok()) {
-            return fail(s.error());
-        }
+        }));
         std::cout << fmt::format("{} {}.\n", action == "disable" ? "Disabled" : "Enabled", email);
-        return 0;
+        return {};
     }
     if (action == "reset-password") {
         const std::string password = crypto::random_token().substr(0, 20);
-        auto hash = crypto::hash_password(password);
-        if (!hash.ok()) {
-            return fail(hash.error());
-        }
-        Status s = (*db)->write([&](db::Connection& c) {
-            return accounts::set_password_hash(c, person_id, hash.value(), true, cli_actor(), now);
-        });
-        if (!s.ok()) {
-            return fail(s.error());
-        }
+        auto hash = TRY(crypto::hash_password(password));
+        TRY(db->write([&](db::Connection& c) {
+            return accounts::set_password_hash(c, person_id, hash, true, cli_actor(), now);
+        }));
         std::cout << fmt::format("Reset. One-time password for {}: {}\n", email, password);
-        return 0;
+        return {};
     }
-    return fail(Error::invalid("action", "Unknown user action"));
+    return Error::invalid("action", "Unknown user action");
 }
 
 }  // namespace
@@ -558,34 +441,38 @@ int main(int argc, char** argv) {
     user->add_option("--role", role, "Their role (add)");
     user->add_option("--home-id", home_id, "The home the role is in (add)");
 
+    auto run_chosen = [&]() -> Status {
+        if (serve->parsed()) {
+            return run_serve(common, port, listen);
+        }
+        if (init->parsed()) {
+            return run_init(common, org, homes, admin_name, admin_email);
+        }
+        if (migrate->parsed()) {
+            return run_migrate(common);
+        }
+        if (demo->parsed()) {
+            const bool scaled = homes_opt->count() > 0 || years_opt->count() > 0;
+            return run_demo(common, scaled ? std::optional<demo::Scale>(scale) : std::nullopt);
+        }
+        if (verify->parsed()) {
+            return run_verify(common);
+        }
+        if (backup->parsed()) {
+            return run_backup(common, backup_to);
+        }
+        if (migrate_store->parsed()) {
+            return run_migrate_store(copy_from, copy_to);
+        }
+        if (exporter->parsed()) {
+            return run_export(common, export_child, export_out);
+        }
+        if (user->parsed()) {
+            return run_user(common, user_action, email, name, role, home_id);
+        }
+        return Error::make(ErrorKind::invalid_input, "Choose a subcommand: see hearth --help");
+    };
     CLI11_PARSE(cli, argc, argv);
-    if (serve->parsed()) {
-        return run_serve(common, port, listen);
-    }
-    if (init->parsed()) {
-        return run_init(common, org, homes, admin_name, admin_email);
-    }
-    if (migrate->parsed()) {
-        return run_migrate(common);
-    }
-    if (demo->parsed()) {
-        const bool scaled = homes_opt->count() > 0 || years_opt->count() > 0;
-        return run_demo(common, scaled ? std::optional<demo::Scale>(scale) : std::nullopt);
-    }
-    if (verify->parsed()) {
-        return run_verify(common);
-    }
-    if (backup->parsed()) {
-        return run_backup(common, backup_to);
-    }
-    if (migrate_store->parsed()) {
-        return run_migrate_store(copy_from, copy_to);
-    }
-    if (exporter->parsed()) {
-        return run_export(common, export_child, export_out);
-    }
-    if (user->parsed()) {
-        return run_user(common, user_action, email, name, role, home_id);
-    }
-    return 2;
+    const Status done = run_chosen();
+    return done.ok() ? 0 : report(done.error());
 }

@@ -24,7 +24,7 @@ function pgDatabase(name) { return process.env.HEARTH_TEST_PG_URL.replace(/\/pos
 // SQLite file or a PostgreSQL database; or once per test file when run alone) and each server gets
 // a copy: building it is most of a server's start.
 let demoTemplate = process.env.HEARTH_TEST_DEMO;
-function demoCopy(dir) {
+export function demoCopy(dir) {
   if (!demoTemplate) {
     const made = onPostgres ? `hearth_demo_${process.pid}` : path.join(mkdtempSync(path.join(tmpdir(), 'hearth-demo-')), 'demo.db');
     if (onPostgres) psqlAdmin(`CREATE DATABASE ${made}`);

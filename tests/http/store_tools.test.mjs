@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, Client, hearthBin, onPostgres, demoIds } from './server.mjs';
+import { startServer, Client, hearthBin, onPostgres, demoIds, demoCopy } from './server.mjs';
 
 const hearth = (args, env = {}) => spawnSync(hearthBin, args, { encoding: 'utf8', env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...env } });
 
@@ -111,6 +111,27 @@ test('migrate-store moves the demo data to PostgreSQL, proves it, and refuses a 
     server.cleanup();
     const added = hearth(['user', 'add', '--database', target, '--email', 'new.starter@example.org', '--name', 'New Starter', '--role', 'support_worker', '--home-id', String(willow)]);
     assert.equal(added.status, 0, added.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a command refused says why, naming the field, and exits 2 when the person can fix what they typed', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hearth-cli-'));
+  try {
+    const store = demoCopy(dir);
+    const nobody = hearth(['user', 'disable', '--database', store, '--email', 'nobody@example.org']);
+    assert.equal(nobody.status, 2, nobody.stderr);
+    assert.match(nobody.stderr, /^hearth: email: There is nobody with that email address$/m);
+    const noRole = hearth(['user', 'add', '--database', store, '--email', 'new.starter@example.org', '--name', 'New Starter', '--role', 'cook']);
+    assert.equal(noRole.status, 2, noRole.stderr);
+    assert.match(noRole.stderr, /^hearth: role: Give a role/m);
+    // Not something the person typed wrong: the store already has its organisation.
+    const again = hearth(['init', '--database', store, '--organisation', 'Another', '--admin-name', 'Pat Doe', '--admin-email', 'pat@example.org']);
+    assert.equal(again.status, 1, again.stderr);
+    assert.match(again.stderr, /already has an organisation/);
+    const verified = hearth(['verify', '--database', store]);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
