@@ -365,7 +365,7 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
         SeenIncident seen;
         std::vector<plans::BehaviourSupport> support;  // for each child the reader sees
         std::vector<std::string> sections_html;
-        std::vector<language::Finding> findings;
+        nlohmann::json findings = nlohmann::json::object();
     };
     auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         auto incident = TRY(load_incident(c, ctx, true));
@@ -381,9 +381,8 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
             if (!html.empty())
                 d.sections_html.push_back(std::move(html));
         }
-        if (just_saved && ctx.scope.organisation_id) {
-            d.findings = TRY(language::check(c, *ctx.scope.organisation_id,
-                                             staff_words(d.seen.incident.details)));
+        if (just_saved && can(ctx.person, Action::check_language, Scope{})) {
+            d.findings = TRY(language::findings_when_saved(c, "incident", d.seen.incident.id));
         }
         return d;
     }));
@@ -531,7 +530,7 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
         {"was_amended", ctx.request.query_value("amended").has_value()},
         {"added", ctx.request.query_value("added").value_or("")},
         {"has_added", ctx.request.query_value("added").has_value()}};
-    view.update(language::findings_view(data.findings));
+    view.update(data.findings);
     return ctx.page("incident", title_of(i.details) + " – " + ctx.scope.child_name, view);
 }
 

@@ -266,7 +266,7 @@ Result<Response> show(Context& ctx) {
         Entry entry;
         std::vector<amendments::Version> versions;
         std::vector<AgreedAction> actions;
-        std::vector<language::Finding> findings;
+        nlohmann::json findings = nlohmann::json::object();
     };
     // Just saved: what Language that cares noticed, for whoever wrote without JavaScript.
     const bool just_saved = ctx.request.query_value("saved") || ctx.request.query_value("amended");
@@ -279,9 +279,8 @@ Result<Response> show(Context& ctx) {
         TRY(record_read(c, d.entry, ctx.actor(), ctx.now()));
         d.versions = TRY(amendments::versions_of(c, "daily_entry", entry_id));
         d.actions = TRY(actions_of(c, "daily_entry", entry_id));
-        if (just_saved && ctx.scope.organisation_id) {
-            d.findings =
-                TRY(language::check(c, *ctx.scope.organisation_id, staff_words(d.entry.details)));
+        if (just_saved && can(ctx.person, Action::check_language, Scope{})) {
+            d.findings = TRY(language::findings_when_saved(c, "daily_entry", d.entry.id));
         }
         return d;
     }));
@@ -324,7 +323,7 @@ Result<Response> show(Context& ctx) {
                              Scope{ctx.scope.organisation_id, ctx.scope.home_id})},
         {"saved", ctx.request.query_value("saved").has_value()},
         {"was_amended", ctx.request.query_value("amended").has_value()}};
-    page.update(language::findings_view(data.findings));
+    page.update(data.findings);
     return ctx.page("daily_entry", title + " – " + ctx.scope.child_name, page);
 }
 

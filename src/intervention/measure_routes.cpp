@@ -198,7 +198,7 @@ Result<Response> show(Context& ctx) {
         std::vector<deadlines::Deadline> clocks;
         std::vector<amendments::Version> versions;
         nlohmann::json training;
-        std::vector<language::Finding> findings;
+        nlohmann::json findings = nlohmann::json::object();
     };
     auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<Data> {
         Data d;
@@ -234,10 +234,8 @@ Result<Response> show(Context& ctx) {
         } else {
             d.training = nlohmann::json::array();
         }
-        if (just_saved && ctx.scope.organisation_id) {
-            d.findings = TRY(language::check(
-                c, *ctx.scope.organisation_id,
-                d.measure.details.description + "\n" + d.measure.details.why_necessary));
+        if (just_saved && can(ctx.person, Action::check_language, Scope{})) {
+            d.findings = TRY(language::findings_when_saved(c, "measure", d.measure.id));
         }
         return d;
     }));
@@ -269,7 +267,7 @@ Result<Response> show(Context& ctx) {
         {"saved", ctx.request.query_value("saved").has_value()},
         {"was_amended", ctx.request.query_value("amended").has_value()},
         {"was_signed", ctx.request.query_value("signed").has_value()}};
-    view.update(language::findings_view(data.findings));
+    view.update(data.findings);
     return ctx.page("measure", "Reg 35 record – " + ctx.scope.child_name, view);
 }
 

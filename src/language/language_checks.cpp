@@ -112,12 +112,12 @@ Result<std::vector<Finding>> check_and_record(db::Connection& c, std::int64_t or
                         {std::string(source_type), source_id}));
     if (!before) {
         const std::string month = month_of(at);
-        TRY(
-            c.run("INSERT INTO language_checks (organisation_id, home_id, child_id, source_type, "
-                  "source_id, month, flagged, phrases, first_checked_at, checked_at) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
-                  {organisation_id, home_id, db::nullable(child_id), std::string(source_type),
-                   source_id, month, flagged, to_text(now), format_utc(at)}));
+        TRY(c.run(
+            "INSERT INTO language_checks (organisation_id, home_id, child_id, source_type, "
+            "source_id, month, flagged, phrases, findings, first_checked_at, checked_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+            {organisation_id, home_id, db::nullable(child_id), std::string(source_type), source_id,
+             month, flagged, to_text(now), findings_view(findings).dump(), format_utc(at)}));
         TRY(add_to_month(c, organisation_id, home_id, month, 1, flagged > 0 ? 1 : 0, flagged));
         TRY(add_to_phrases(c, organisation_id, home_id, month, {}, now, list));
         return findings;
@@ -128,13 +128,26 @@ Result<std::vector<Finding>> check_and_record(db::Connection& c, std::int64_t or
     const Counts earlier = from_text(before->text(2));
     const std::int64_t was = total(earlier);
     TRY(
-        c.run("UPDATE language_checks SET flagged = $1, phrases = $2, checked_at = $3 "
-              "WHERE source_type = $4 AND source_id = $5",
-              {flagged, to_text(now), format_utc(at), std::string(source_type), source_id}));
+        c.run("UPDATE language_checks SET flagged = $1, phrases = $2, findings = $3, "
+              "checked_at = $4 WHERE source_type = $5 AND source_id = $6",
+              {flagged, to_text(now), findings_view(findings).dump(), format_utc(at),
+               std::string(source_type), source_id}));
     TRY(add_to_month(c, organisation_id, first_home, month, 0,
                      (flagged > 0 ? 1 : 0) - (was > 0 ? 1 : 0), flagged - was));
     TRY(add_to_phrases(c, organisation_id, first_home, month, earlier, now, list));
     return findings;
+}
+
+Result<nlohmann::json> findings_when_saved(db::Connection& c, std::string_view source_type,
+                                           std::int64_t source_id) {
+    auto row = TRY(c.query_one(
+        "SELECT findings FROM language_checks WHERE source_type = $1 AND source_id = $2",
+        {std::string(source_type), source_id}));
+    if (!row) {
+        return nlohmann::json::object();
+    }
+    auto view = nlohmann::json::parse(row->text(0), nullptr, false);
+    return view.is_object() ? view : nlohmann::json::object();
 }
 
 nlohmann::json findings_view(const std::vector<Finding>& findings) {

@@ -6,9 +6,11 @@
 //   auto findings = TRY(language::check_and_record(c, organisation_id, home_id, child_id,
 //                                                 "daily_entry", entry_id, text, now));
 //
-// and the page that saved shows what was found, when JavaScript did not already:
+// and the page shown after the save (a redirect away) shows what was found then, when JavaScript
+// did not already, from what the check kept rather than by matching the text again:
 //
-//   data.update(language::findings_view(findings));   // then {{> _language_findings}}
+//   data.update(TRY(language::findings_when_saved(c, "daily_entry", entry_id)));
+//   // then {{> _language_findings}}
 //
 // It warns; it never blocks a save. Pass only what staff wrote: the child's own words, kept
 // verbatim in their own field, are not checked (quoted speech inside the text is skipped too).
@@ -38,6 +40,11 @@ Result<std::vector<Finding>> check_and_record(db::Connection& c, std::int64_t or
 // The same findings without recording anything: the check as staff type.
 Result<std::vector<Finding>> check(db::Connection& c, std::int64_t organisation_id,
                                    std::string_view text);
+
+// What the last check_and_record of a record found, as findings_view made it then; an empty object
+// when it was never checked.
+Result<nlohmann::json> findings_when_saved(db::Connection& c, std::string_view source_type,
+                                           std::int64_t source_id);
 
 // The view model of the {{> _language_findings}} partial:
 //   { "language_findings": { "count": N, "phrases": [ { "phrase", "matched", "times",

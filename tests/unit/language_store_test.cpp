@@ -290,6 +290,34 @@ TEST_F(LanguageStore, ChecksUseTheOrganisationsListAsItIsNow) {
     EXPECT_EQ((*found)[0].phrase.phrase, "kicked off");
 }
 
+TEST_F(LanguageStore, ThePageAfterASaveShowsWhatWasFoundWhenItWasSaved) {
+    auto save = [&](const std::string& text) {
+        auto found = write([&](db::Connection& c) {
+            return check_and_record(c, org, home, std::nullopt, "daily_entry", 11, text, now);
+        });
+        ASSERT_TRUE(found.ok()) << found.error().detail;
+    };
+    auto shown = [&] {
+        auto view =
+            db->read([&](db::Connection& c) { return findings_when_saved(c, "daily_entry", 11); });
+        EXPECT_TRUE(view.ok());
+        return view.ok() ? view.value() : nlohmann::json{};
+    };
+    EXPECT_EQ(shown(), nlohmann::json::object());  // never checked
+    save("He kicked off and refused tea.");
+    const auto at_save = shown();
+    ASSERT_TRUE(at_save.contains("language_findings"));
+    EXPECT_EQ(at_save["language_findings"]["count"], 2);
+    // The list changing after the save does not change what the writer is told was found in it.
+    ASSERT_TRUE(write([&](db::Connection& c) {
+                    return set_retired(c, org, 5, 1, true, "Not for us", sam, now);
+                }).ok());
+    EXPECT_EQ(shown(), at_save);
+    // An amendment is checked again, and the page after it shows what that check found.
+    save("He was upset and chose not to have tea.");
+    EXPECT_EQ(shown(), nlohmann::json::object());
+}
+
 TEST(LanguageFindingsView, OneRowAPhraseWithHowOften) {
     EXPECT_EQ(findings_view({}), nlohmann::json::object());
     const auto& phrases = default_list().phrases;
