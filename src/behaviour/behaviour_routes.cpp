@@ -8,6 +8,7 @@
 #include "behaviour/incident_sections.hpp"
 #include "behaviour/warmth_view.hpp"
 #include "children/export/export_sections.hpp"
+#include "chronology/kinds.hpp"
 
 namespace hearth::behaviour {
 
@@ -111,9 +112,14 @@ void add_routes(http::Router& router, const IncidentSections& sections) {
         {"GET", "/api/v1/shared-learning", Action::view_shared_learning, pages::shared_learning});
 }
 
-const Capability capability{"Behaviour and incidents", [](Registry& r) {
-                                add_routes(r.router, r.at<IncidentSections>());
-                                r.at<children::ExportSections>().add(incidents_export_section());
-                            }};
+const Capability capability{
+    "Behaviour and incidents", [](Registry& r) {
+        r.at<chronology::Kinds>().add({{"incident", "Incident"},
+                                       {"incident_account", "In their own words"},
+                                       {"debrief", "Debrief"},
+                                       {"restorative", "Restorative follow-up"}});
+        add_routes(r.router, r.at<IncidentSections>());
+        r.at<children::ExportSections>().add(incidents_export_section());
+    }};
 
 }  // namespace hearth::behaviour

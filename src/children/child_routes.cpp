@@ -17,6 +17,7 @@
 #include "children/record_view.hpp"
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
+#include "chronology/kinds.hpp"
 #include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
@@ -716,8 +717,14 @@ void add_routes(http::Router& router, const ExportSections& sections, const Chil
 }
 
 const Capability capability{"Children's records", [](Registry& r) {
+                                auto& kinds = r.at<chronology::Kinds>();
+                                kinds.add({{"admission", "Admission"},
+                                           {"record_change", "Change to the case record"},
+                                           {"key_worker_change", "Key worker change"},
+                                           {"valuables", "Money and valuables"},
+                                           {"leaving", "Leaving"}});
                                 auto& sections = r.at<ExportSections>();
-                                add_case_record_sections(sections);
+                                add_case_record_sections(sections, kinds);
                                 add_routes(r.router, sections, r.at<ChildPanels>(),
                                            r.at<WhenLeaving>());
                             }};

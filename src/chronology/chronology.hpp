@@ -12,21 +12,12 @@
 
 namespace hearth::chronology {
 
-// What kind of record an entry shows. Capabilities add theirs to kinds() in chronology.cpp.
-struct Kind {
-    std::string key;    // "daily_note"
-    std::string label;  // "Daily note"
-};
-const std::vector<Kind>& kinds();
-bool is_kind(const std::string& key);
-std::string kind_label(const std::string& key);
-
 // What a capability writes when it records something about a child.
 struct NewEntry {
     std::int64_t child_id = 0;
     std::int64_t home_id = 0;
     Timestamp occurred_at{};
-    std::string kind;         // one of kinds()
+    std::string kind;         // a key its capability added to Kinds (kinds.hpp)
     std::string source_type;  // the record it shows: "daily_entry", "plan_version", ...
     std::int64_t source_id = 0;
     std::string title;    // a line: "Praise: helped cook tea"

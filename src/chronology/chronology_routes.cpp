@@ -26,12 +26,12 @@ struct TypedFilter {
     std::vector<FieldError> errors;
 };
 
-TypedFilter read_filter(const Context& ctx) {
+TypedFilter read_filter(const Context& ctx, const Kinds& kinds) {
     TypedFilter t;
     const auto& q = ctx.request;
     if (auto kind = q.query_value("kind"); kind && !kind->empty()) {
         t.values["kind"] = *kind;
-        if (is_kind(*kind)) {
+        if (kinds.has(*kind)) {
             t.filter.kind = *kind;
         } else {
             t.errors.push_back({"kind", "Choose a kind of entry from the list"});
@@ -93,10 +93,10 @@ std::string query_with(const TypedFilter& t, const std::optional<std::string>& a
     return q;
 }
 
-nlohmann::json kind_options(const TypedFilter& t) {
+nlohmann::json kind_options(const TypedFilter& t, const Kinds& kinds) {
     nlohmann::json out = nlohmann::json::array();
     out.push_back({{"key", ""}, {"label", "Everything"}, {"selected", !t.filter.kind}});
-    for (const auto& k : kinds()) {
+    for (const auto& k : kinds.all()) {
         out.push_back({{"key", k.key}, {"label", k.label}, {"selected", t.filter.kind == k.key}});
     }
     return out;
@@ -110,9 +110,9 @@ std::string describe(const Filter& f) {
     return out;
 }
 
-Result<Response> timeline(Context& ctx) {
+Result<Response> timeline(Context& ctx, const Kinds& kinds) {
     const auto child_id = ctx.param("child");
-    TypedFilter typed = read_filter(ctx);
+    TypedFilter typed = read_filter(ctx, kinds);
     const bool json = ctx.request.wants_json();
     if (!typed.errors.empty() && json) {
         return Error::invalid_fields(typed.errors);
@@ -132,7 +132,7 @@ Result<Response> timeline(Context& ctx) {
     }
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& e : page.entries) {
-        entries.push_back(entry_view(e));
+        entries.push_back(entry_view(e, kinds));
     }
     if (json) {
         return Response::json(200, {{"entries", entries},
@@ -142,7 +142,7 @@ Result<Response> timeline(Context& ctx) {
     nlohmann::json data = {
         {"entries", entries},
         {"has_entries", !entries.empty()},
-        {"kinds", kind_options(typed)},
+        {"kinds", kind_options(typed, kinds)},
         {"from", typed.values.value("from", "")},
         {"to", typed.values.value("to", "")},
         {"significant_only", typed.filter.significant_only},
@@ -169,9 +169,9 @@ Result<Response> timeline(Context& ctx) {
                     data, typed.errors.empty() ? 200 : 400);
 }
 
-Result<Response> printable(Context& ctx) {
+Result<Response> printable(Context& ctx, const Kinds& kinds) {
     const auto child_id = ctx.param("child");
-    TypedFilter typed = read_filter(ctx);
+    TypedFilter typed = read_filter(ctx, kinds);
     if (!typed.errors.empty()) {
         return Error::invalid_fields(typed.errors);
     }
@@ -187,7 +187,7 @@ Result<Response> printable(Context& ctx) {
     nlohmann::json entries = nlohmann::json::array();
     // Printed oldest first, as a chronology is read at a review.
     for (auto it = found.entries.rbegin(); it != found.entries.rend(); ++it) {
-        entries.push_back(entry_view(*it));
+        entries.push_back(entry_view(*it, kinds));
     }
     return ctx.page("chronology_print", "Chronology to print: " + ctx.scope.child_name,
                     {{"name", ctx.scope.child_name},
@@ -203,7 +203,7 @@ Result<Response> printable(Context& ctx) {
                                           query_with(typed, std::nullopt))}});
 }
 
-Result<Response> search_page(Context& ctx) {
+Result<Response> search_page(Context& ctx, const Kinds& kinds) {
     const auto home_id = ctx.param("home");
     const std::string q = ctx.request.query_value("q").value_or("");
     const bool json = ctx.request.wants_json();
@@ -238,7 +238,7 @@ Result<Response> search_page(Context& ctx) {
     }
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : results) {
-        list.push_back(entry_view(e));
+        list.push_back(entry_view(e, kinds));
     }
     if (json) {
         return Response::json(200, {{"query", q}, {"results", list}});
@@ -260,16 +260,23 @@ Result<Response> search_page(Context& ctx) {
 
 }  // namespace
 
-void add_routes(http::Router& router) {
+void add_routes(http::Router& router, const Kinds& kinds) {
+    auto with_kinds = [&kinds](Result<Response> (*handler)(Context&, const Kinds&)) {
+        return [&kinds, handler](Context& ctx) { return handler(ctx, kinds); };
+    };
     router.add_child_tab({"Chronology", "/chronology", Action::view_chronology, 20});
-    router.add({"GET", "/children/{child}/chronology", Action::view_chronology, timeline});
-    router.add({"GET", "/children/{child}/chronology/print", Action::view_chronology, printable});
-    router.add({"GET", "/homes/{home}/search", Action::search_home, search_page});
+    router.add(
+        {"GET", "/children/{child}/chronology", Action::view_chronology, with_kinds(timeline)});
+    router.add({"GET", "/children/{child}/chronology/print", Action::view_chronology,
+                with_kinds(printable)});
+    router.add({"GET", "/homes/{home}/search", Action::search_home, with_kinds(search_page)});
 
-    router.add({"GET", "/api/v1/children/{child}/chronology", Action::view_chronology, timeline});
-    router.add({"GET", "/api/v1/homes/{home}/search", Action::search_home, search_page});
+    router.add({"GET", "/api/v1/children/{child}/chronology", Action::view_chronology,
+                with_kinds(timeline)});
+    router.add(
+        {"GET", "/api/v1/homes/{home}/search", Action::search_home, with_kinds(search_page)});
 }
 
-const Capability capability{"Chronology", [](Registry& r) { add_routes(r.router); }};
+const Capability capability{"Chronology", [](Registry& r) { add_routes(r.router, r.at<Kinds>()); }};
 
 }  // namespace hearth::chronology

@@ -49,9 +49,6 @@ std::vector<Entry> entries_of(const db::Rows& rows) {
 }  // namespace
 
 Result<std::int64_t> record(db::Connection& c, const NewEntry& e, Timestamp recorded_at) {
-    if (!is_kind(e.kind)) {
-        return Error::internal("chronology: unknown kind " + e.kind);
-    }
     return c.insert(
         "INSERT INTO chronology (child_id, home_id, occurred_at, kind, source_type, source_id, "
         "title, summary, link, significant, for_handover, author_id, author_name, recorded_at) "

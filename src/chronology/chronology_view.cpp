@@ -4,12 +4,12 @@
 
 namespace hearth::chronology {
 
-nlohmann::json entry_view(const Entry& e) {
+nlohmann::json entry_view(const Entry& e, const Kinds& kinds) {
     return {{"id", e.id},
             {"child_id", e.child_id},
             {"child_name", e.child_name},
             {"kind", e.kind},
-            {"kind_label", kind_label(e.kind)},
+            {"kind_label", kinds.label(e.kind)},
             {"is_praise", e.kind == "praise"},
             {"title", e.title},
             {"summary", e.summary},
@@ -24,11 +24,12 @@ nlohmann::json entry_view(const Entry& e) {
             {"amended", e.amended}};
 }
 
-Result<nlohmann::json> recent_view(db::Connection& c, std::int64_t child_id, int count) {
+Result<nlohmann::json> recent_view(db::Connection& c, const Kinds& kinds, std::int64_t child_id,
+                                   int count) {
     auto page = TRY(for_child(c, child_id, Filter{}, count));
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& e : page.entries) {
-        entries.push_back(entry_view(e));
+        entries.push_back(entry_view(e, kinds));
     }
     return nlohmann::json{{"entries", entries},
                           {"has_entries", !entries.empty()},

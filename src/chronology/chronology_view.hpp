@@ -4,13 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "chronology/chronology.hpp"
+#include "chronology/kinds.hpp"
 #include "platform/db/database.hpp"
 
 namespace hearth::chronology {
 
-nlohmann::json entry_view(const Entry& e);
+nlohmann::json entry_view(const Entry& e, const Kinds& kinds);
 
 // The latest entries about a child, for their overview page.
-Result<nlohmann::json> recent_view(db::Connection& c, std::int64_t child_id, int count);
+Result<nlohmann::json> recent_view(db::Connection& c, const Kinds& kinds, std::int64_t child_id,
+                                   int count);
 
 }  // namespace hearth::chronology

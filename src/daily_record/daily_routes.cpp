@@ -445,13 +445,13 @@ namespace {
 
 // The latest of the child's chronology on their Overview, with praise given in one tap.
 Result<std::string> recent_panel(db::Connection& c, const http::Context& ctx,
-                                 const children::Child& child) {
+                                 const children::Child& child, const chronology::Kinds& kinds) {
     nlohmann::json moments = nlohmann::json::array();
     for (const auto& m : praise_moments()) {
         moments.push_back({{"key", m.key}, {"label", m.label}});
     }
     return views::render("_child_recent",
-                         {{"recent", TRY(chronology::recent_view(c, child.id, 6))},
+                         {{"recent", TRY(chronology::recent_view(c, kinds, child.id, 6))},
                           {"praise_moments", moments},
                           {"can_record", can(ctx.person, Action::record_daily, ctx.scope)},
                           {"child", {{"id", child.id}, {"first_name", child.details.first_name}}},
@@ -460,14 +460,23 @@ Result<std::string> recent_panel(db::Connection& c, const http::Context& ctx,
 
 }  // namespace
 
-const Capability capability{"Daily record", [](Registry& r) {
-                                add_routes(r.router);
-                                add_handover_routes(r.router);
-                                add_meeting_routes(r.router);
-                                auto& sections = r.at<children::ExportSections>();
-                                sections.add(daily_record_export_section());
-                                sections.add(childrens_meetings_export_section());
-                                r.at<children::ChildPanels>().add({20, recent_panel});
-                            }};
+const Capability capability{
+    "Daily record", [](Registry& r) {
+        auto& kinds = r.at<chronology::Kinds>();
+        kinds.add({{"daily_note", "Daily note"},
+                   {"praise", "Praise and achievement"},
+                   {"key_work", "Key-work session"},
+                   {"childrens_meeting", "Children's meeting"}});
+        add_routes(r.router);
+        add_handover_routes(r.router, kinds);
+        add_meeting_routes(r.router);
+        auto& sections = r.at<children::ExportSections>();
+        sections.add(daily_record_export_section());
+        sections.add(childrens_meetings_export_section());
+        r.at<children::ChildPanels>().add({20, [&kinds](db::Connection& c, const http::Context& ctx,
+                                                        const children::Child& child) {
+                                               return recent_panel(c, ctx, child, kinds);
+                                           }});
+    }};
 
 }  // namespace hearth::daily_record

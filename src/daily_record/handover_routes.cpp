@@ -71,7 +71,7 @@ nlohmann::json action_view(const AgreedAction& a) {
             {"version", a.version}};
 }
 
-Result<Response> handover_page(Context& ctx) {
+Result<Response> handover_page(Context& ctx, const chronology::Kinds& kinds) {
     const auto home_id = ctx.param("home");
     auto found =
         TRY(ctx.services.db.write([&](db::Connection& c) { return picture(c, ctx, home_id); }));
@@ -82,7 +82,7 @@ Result<Response> handover_page(Context& ctx) {
     nlohmann::json marked = nlohmann::json::array();
     nlohmann::json all = nlohmann::json::array();
     for (const auto& e : p.entries) {
-        auto view = chronology::entry_view(e);
+        auto view = chronology::entry_view(e, kinds);
         all.push_back(view);
         if (e.for_handover) {
             marked.push_back(view);
@@ -221,11 +221,12 @@ Result<Response> history(Context& ctx) {
 
 }  // namespace
 
-void add_handover_routes(http::Router& router) {
-    router.add({"GET", "/homes/{home}/handover", Action::view_handover, handover_page});
+void add_handover_routes(http::Router& router, const chronology::Kinds& kinds) {
+    auto page = [&kinds](Context& ctx) { return handover_page(ctx, kinds); };
+    router.add({"GET", "/homes/{home}/handover", Action::view_handover, page});
     router.add({"POST", "/homes/{home}/handovers", Action::give_handover, give});
     router.add({"GET", "/homes/{home}/handovers", Action::view_handover, history});
-    router.add({"GET", "/api/v1/homes/{home}/handover", Action::view_handover, handover_page});
+    router.add({"GET", "/api/v1/homes/{home}/handover", Action::view_handover, page});
     router.add({"POST", "/api/v1/homes/{home}/handovers", Action::give_handover, give});
 }
 

@@ -2,6 +2,7 @@
 
 #include "behaviour/incident_sections.hpp"
 #include "children/export/export_sections.hpp"
+#include "chronology/kinds.hpp"
 #include "intervention/capability.hpp"
 #include "intervention/measure_export.hpp"
 
@@ -14,9 +15,13 @@ void add_routes(http::Router& router, behaviour::IncidentSections& sections) {
     add_technique_routes(router);
 }
 
-const Capability capability{"Physical intervention", [](Registry& r) {
-                                add_routes(r.router, r.at<behaviour::IncidentSections>());
-                                r.at<children::ExportSections>().add(measures_export_section());
-                            }};
+const Capability capability{
+    "Physical intervention", [](Registry& r) {
+        r.at<chronology::Kinds>().add(
+            {{"physical_intervention", "Physical intervention or restriction"},
+             {"consequence", "Consequence"}});
+        add_routes(r.router, r.at<behaviour::IncidentSections>());
+        r.at<children::ExportSections>().add(measures_export_section());
+    }};
 
 }  // namespace hearth::intervention

@@ -7,6 +7,7 @@
 #include "children/child_panels.hpp"
 #include "children/export/export_sections.hpp"
 #include "children/leaving/when_leaving.hpp"
+#include "chronology/kinds.hpp"
 #include "plans/capability.hpp"
 #include "plans/plan_export.hpp"
 #include "plans/plan_glance.hpp"
@@ -275,11 +276,13 @@ Result<std::string> glance_panel(db::Connection& c, const http::Context& ctx,
 
 }  // namespace
 
-const Capability capability{"Plans and risk assessments", [](Registry& r) {
-                                add_routes(r.router);
-                                r.at<children::ExportSections>().add(export_section());
-                                r.at<children::ChildPanels>().add({10, glance_panel});
-                                r.at<children::WhenLeaving>().add(end_reviews_on_leaving);
-                            }};
+const Capability capability{
+    "Plans and risk assessments", [](Registry& r) {
+        r.at<chronology::Kinds>().add({{"plan", "Plan"}, {"risk_assessment", "Risk assessment"}});
+        add_routes(r.router);
+        r.at<children::ExportSections>().add(export_section());
+        r.at<children::ChildPanels>().add({10, glance_panel});
+        r.at<children::WhenLeaving>().add(end_reviews_on_leaving);
+    }};
 
 }  // namespace hearth::plans

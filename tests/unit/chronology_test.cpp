@@ -5,6 +5,7 @@
 #include <set>
 
 #include "chronology/chronology_store.hpp"
+#include "chronology/kinds.hpp"
 #include "test_support.hpp"
 
 using namespace hearth;
@@ -141,4 +142,24 @@ TEST_F(ChronologyStore, ARevisionReplacesTheLineAndIsFoundByItsNewWords) {
     EXPECT_EQ(found->size(), 1u);
     auto gone = app.db->read([&](db::Connection& c) { return search(c, 1, "bread", 10); });
     EXPECT_TRUE(gone->empty());
+}
+
+// The kinds are added by the capabilities as they join: every kind of line the demo writes (every
+// capability writes some) is one of them, each added once, so each reads with its label and can
+// be chosen in the timeline's filter.
+TEST(ChronologyKindsStore, EveryKindWrittenIsOneACapabilityAdded) {
+    InProcessApp app;
+    const auto& kinds = app.app->registry.at<Kinds>();
+    std::set<std::string> added;
+    for (const auto& k : kinds.all()) {
+        EXPECT_TRUE(added.insert(k.key).second) << k.key << " added twice";
+        EXPECT_NE(k.label, k.key);
+    }
+    auto written = app.db->read(
+        [](db::Connection& c) { return c.query("SELECT DISTINCT kind FROM chronology"); });
+    ASSERT_TRUE(written.ok());
+    EXPECT_GE(written->size(), 10u);
+    for (const auto& r : *written) {
+        EXPECT_TRUE(kinds.has(r.text(0))) << r.text(0) << " is written but no capability added it";
+    }
 }

@@ -41,7 +41,8 @@ class RecordExportStore : public hearth::testing::CaseRecordTest {
   protected:
     void SetUp() override {
         CaseRecordTest::SetUp();
-        add_case_record_sections(sections_);
+        kinds_.add({{"record_change", "Change to the case record"}});
+        add_case_record_sections(sections_, kinds_);
         // What another capability (the daily record, say) adds with its one registration call.
         sections_.add(
             {"daily_record", "Daily record",
@@ -71,6 +72,7 @@ class RecordExportStore : public hearth::testing::CaseRecordTest {
         return export_record(*db_, sections_, child_, format, as(manager_), tick());
     }
 
+    chronology::Kinds kinds_;
     ExportSections sections_;
 };
 
@@ -103,6 +105,9 @@ TEST_F(RecordExportStore, TheDocumentHoldsEverySectionInOrder) {
     const auto& chronology = sections[6]["content"];
     ASSERT_EQ(chronology.size(), 3u);
     EXPECT_EQ(chronology[0]["kind"], "admission");
+    // Labelled by the kinds the capabilities added; one nobody added still reads, as its key.
+    EXPECT_EQ(chronology[0]["kind_label"], "admission");
+    EXPECT_EQ(chronology[1]["kind_label"], "Change to the case record");
     EXPECT_EQ(sections[7]["content"][0]["text"], "Aisha helped cook tea");
 }
 

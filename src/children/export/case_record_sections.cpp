@@ -340,7 +340,8 @@ nlohmann::json leaving_blocks(const nlohmann::json& j) {
 }
 
 // 7. The chronology: everything recorded about the child, by every capability, oldest first.
-Result<nlohmann::json> chronology_content(db::Connection& c, std::int64_t child_id) {
+Result<nlohmann::json> chronology_content(db::Connection& c, const chronology::Kinds& kinds,
+                                          std::int64_t child_id) {
     constexpr int batch = 1000;
     std::vector<chronology::Entry> all;
     chronology::Filter filter;
@@ -356,7 +357,7 @@ Result<nlohmann::json> chronology_content(db::Connection& c, std::int64_t child_
     for (auto e = all.rbegin(); e != all.rend(); ++e) {
         out.push_back({{"occurred_at", format_utc(e->occurred_at)},
                        {"kind", e->kind},
-                       {"kind_label", chronology::kind_label(e->kind)},
+                       {"kind_label", kinds.label(e->kind)},
                        {"title", e->title},
                        {"summary", e->summary},
                        {"link", e->link},
@@ -384,7 +385,7 @@ nlohmann::json chronology_blocks(const nlohmann::json& list) {
 
 }  // namespace
 
-void add_case_record_sections(ExportSections& sections) {
+void add_case_record_sections(ExportSections& sections, const chronology::Kinds& kinds) {
     sections.add({"case_record", "Case record", record_content, record_blocks});
     sections.add(
         {"record_versions", "Every version of the case record", versions_content, versions_blocks});
@@ -393,7 +394,11 @@ void add_case_record_sections(ExportSections& sections) {
     sections.add({"key_workers", "Key workers", key_workers_content, key_workers_blocks});
     sections.add({"valuables", "Money and valuables", valuables_content, valuables_blocks});
     sections.add({"leaving", "Leaving", leaving_content, leaving_blocks});
-    sections.add({"chronology", "Chronology", chronology_content, chronology_blocks});
+    sections.add({"chronology", "Chronology",
+                  [&kinds](db::Connection& c, std::int64_t child_id) {
+                      return chronology_content(c, kinds, child_id);
+                  },
+                  chronology_blocks});
 }
 
 }  // namespace hearth::children
