@@ -152,7 +152,9 @@ Status run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
             made.daily_entries, made.audit_entries, seconds, demo::demo_password);
         return {};
     }
-    auto summary = TRY(demo::create_demo(*db, SystemClock{}.now()));
+    auto app = build_app(config);
+    auto summary =
+        TRY(demo::create_demo(*db, app->registry.at<demo::DemoParts>(), SystemClock{}.now()));
     std::cout << fmt::format("Created the fictional demo organisation \"{}\" in {}.\n",
                              summary.organisation, db->describe());
     std::cout << fmt::format("Every demo account's password is: {}\n", demo::demo_password);

@@ -5,6 +5,7 @@
 #include "children/capability.hpp"
 #include "children/child_panels.hpp"
 #include "children/child_store.hpp"
+#include "children/demo_case_record.hpp"
 #include "children/export/case_record_sections.hpp"
 #include "children/export/export_routes.hpp"
 #include "children/export/export_sections.hpp"
@@ -716,17 +717,22 @@ void add_routes(http::Router& router, const ExportSections& sections, const Chil
     add_export_routes(router, sections);
 }
 
-const Capability capability{"Children's records", [](Registry& r) {
-                                auto& kinds = r.at<chronology::Kinds>();
-                                kinds.add({{"admission", "Admission"},
-                                           {"record_change", "Change to the case record"},
-                                           {"key_worker_change", "Key worker change"},
-                                           {"valuables", "Money and valuables"},
-                                           {"leaving", "Leaving"}});
-                                auto& sections = r.at<ExportSections>();
-                                add_case_record_sections(sections, kinds);
-                                add_routes(r.router, sections, r.at<ChildPanels>(),
-                                           r.at<WhenLeaving>());
-                            }};
+const Capability capability{
+    "Children's records", [](Registry& r) {
+        auto& kinds = r.at<chronology::Kinds>();
+        kinds.add({{"admission", "Admission"},
+                   {"record_change", "Change to the case record"},
+                   {"key_worker_change", "Key worker change"},
+                   {"valuables", "Money and valuables"},
+                   {"leaving", "Leaving"}});
+        auto& sections = r.at<ExportSections>();
+        add_case_record_sections(sections, kinds);
+        auto& when_leaving = r.at<WhenLeaving>();
+        r.at<demo::DemoParts>().add(
+            {20, [&when_leaving](db::Connection& c, const demo::DemoWorld&, Timestamp now) {
+                 return demo::create_case_record_demo(c, when_leaving, now);
+             }});
+        add_routes(r.router, sections, r.at<ChildPanels>(), r.at<WhenLeaving>());
+    }};
 
 }  // namespace hearth::children

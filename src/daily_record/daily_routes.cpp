@@ -11,6 +11,7 @@
 #include "daily_record/daily_entry.hpp"
 #include "daily_record/daily_export.hpp"
 #include "daily_record/daily_store.hpp"
+#include "daily_record/demo_daily_record.hpp"
 #include "daily_record/handover_routes.hpp"
 #include "language/language_checks.hpp"
 #include "platform/http/form_again.hpp"
@@ -470,6 +471,9 @@ const Capability capability{
         add_routes(r.router);
         add_handover_routes(r.router, kinds);
         add_meeting_routes(r.router);
+        auto& demo_parts = r.at<demo::DemoParts>();
+        demo_parts.add({10, demo::add_daily_record});
+        demo_parts.add({95, demo::add_older_notes});
         auto& sections = r.at<children::ExportSections>();
         sections.add(daily_record_export_section());
         sections.add(childrens_meetings_export_section());

@@ -3,15 +3,10 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
-#include "demo/demo_behaviour.hpp"
-#include "demo/demo_case_record.hpp"
-#include "demo/demo_daily_record.hpp"
-#include "demo/demo_language.hpp"
-#include "demo/demo_plans.hpp"
-#include "demo/demo_world.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/crypto.hpp"
+#include "platform/demo_world.hpp"
 
 namespace hearth::demo {
 
@@ -82,7 +77,7 @@ constexpr DemoChild kids[] = {
 
 }  // namespace
 
-Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
+Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timestamp now) {
     auto hash = TRY(crypto::hash_password(demo_password));
     DemoSummary summary;
     summary.organisation = "Brightwater Children's Services (fictional)";
@@ -146,12 +141,10 @@ Result<DemoSummary> create_demo(db::Database& db, Timestamp now) {
             }
             ++n;
         }
-        TRY(add_daily_record(c, world, now));
-        TRY(create_case_record_demo(c, now));
-        TRY(create_demo_plans(c, now));
-        TRY(add_behaviour(c, world, now));
-        // Last: it checks every daily entry the demo wrote.
-        return add_language(c, world, now);
+        for (const auto& part : parts.all()) {
+            TRY(part.add(c, world, now));
+        }
+        return {};
     }));
     return summary;
 }

@@ -5,6 +5,7 @@
 
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
+#include "platform/demo_world.hpp"
 
 namespace hearth::demo {
 
@@ -15,7 +16,8 @@ struct DemoSummary {
     std::vector<std::pair<std::string, std::string>> accounts;  // email, role
 };
 
-// Refuses a database that already holds an organisation.
-Result<DemoSummary> create_demo(db::Database& db, Timestamp now);
+// The organisation, its homes, people and children, then each capability's part, in one
+// transaction. Refuses a database that already holds an organisation.
+Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timestamp now);
 
 }  // namespace hearth::demo

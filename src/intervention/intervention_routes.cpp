@@ -4,6 +4,7 @@
 #include "children/export/export_sections.hpp"
 #include "chronology/kinds.hpp"
 #include "intervention/capability.hpp"
+#include "intervention/demo_incidents.hpp"
 #include "intervention/measure_export.hpp"
 
 namespace hearth::intervention {
@@ -22,6 +23,7 @@ const Capability capability{
              {"consequence", "Consequence"}});
         add_routes(r.router, r.at<behaviour::IncidentSections>());
         r.at<children::ExportSections>().add(measures_export_section());
+        r.at<demo::DemoParts>().add({40, demo::add_incidents});
     }};
 
 }  // namespace hearth::intervention

@@ -1,6 +1,7 @@
 #include "language/language_routes.hpp"
 
 #include "language/capability.hpp"
+#include "language/demo_language.hpp"
 #include "language/phrase.hpp"
 
 namespace hearth::language {
@@ -14,6 +15,9 @@ void add_routes(http::Router& router) {
     add_figure_routes(router);
 }
 
-const Capability capability{"Language that cares", [](Registry& r) { add_routes(r.router); }};
+const Capability capability{"Language that cares", [](Registry& r) {
+                                add_routes(r.router);
+                                r.at<demo::DemoParts>().add({90, demo::add_language});
+                            }};
 
 }  // namespace hearth::language

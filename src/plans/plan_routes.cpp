@@ -9,6 +9,7 @@
 #include "children/leaving/when_leaving.hpp"
 #include "chronology/kinds.hpp"
 #include "plans/capability.hpp"
+#include "plans/demo_plans.hpp"
 #include "plans/plan_export.hpp"
 #include "plans/plan_glance.hpp"
 #include "plans/plan_pages.hpp"
@@ -283,6 +284,10 @@ const Capability capability{
         r.at<children::ExportSections>().add(export_section());
         r.at<children::ChildPanels>().add({10, glance_panel});
         r.at<children::WhenLeaving>().add(end_reviews_on_leaving);
+        r.at<demo::DemoParts>().add(
+            {30, [](db::Connection& c, const demo::DemoWorld&, Timestamp now) {
+                 return demo::create_demo_plans(c, now);
+             }});
     }};
 
 }  // namespace hearth::plans

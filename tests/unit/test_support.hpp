@@ -170,7 +170,9 @@ inline StoreStart migrated_store() {
 
 inline StoreStart demo_store() {
     return {"demo", [](db::Database& db) {
-                auto made = demo::create_demo(db, test_now());
+                Config config;
+                auto app = build_app(config);
+                auto made = demo::create_demo(db, app->registry.at<demo::DemoParts>(), test_now());
                 if (!made.ok())
                     throw std::runtime_error("create_demo: " + made.error().message);
             }};

@@ -1,10 +1,9 @@
-#include "demo/demo_behaviour.hpp"
+#include "intervention/demo_incidents.hpp"
 
 #include <array>
 
 #include "behaviour/after_incident_store.hpp"
 #include "behaviour/incident_store.hpp"
-#include "daily_record/daily_store.hpp"
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
 
@@ -110,7 +109,7 @@ Result<behaviour::Incident> incident(db::Connection& c, std::int64_t id) {
 
 }  // namespace
 
-Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
+Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
     const std::int64_t willow = w.homes[0];
     const std::int64_t harbour = w.homes[1];
     const behaviour::Home willow_home{willow, w.organisation};
@@ -230,8 +229,8 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
                                      three_days + std::chrono::hours{11}, "OF-2291 (fictional)"},
                                     morgan, three_days + std::chrono::hours{11}));
 
-    // A year of the homes' lives, fewer hard evenings and more praise as the months go by: the
-    // figures and the warmth picture have something to show.
+    // A year of the homes' lives, fewer hard evenings as the months go by (and more praise, in the
+    // daily record's part): the figures and the warmth picture have something to show.
     for (int month = 11; month >= 1; --month) {
         const int per_month = 1 + month / 4;
         for (int k = 0; k < per_month; ++k) {
@@ -268,21 +267,6 @@ Status add_behaviour(db::Connection& c, const DemoWorld& w, Timestamp now) {
                 "Talked about what happened and what helps.", "I was scared. I'm OK now.", 1};
             TRY(intervention::sign(c, m, intervention::Stage::child, child_review, signer, manager,
                                    when + std::chrono::hours{50}));
-        }
-        // Praise through the year, more of it as relationships grow.
-        for (std::size_t i = 0; i < w.children.size(); ++i) {
-            for (int p = 0; p < (month <= 6 ? 2 : 1); ++p) {
-                daily_record::EntryDetails praise;
-                praise.kind = daily_record::EntryKind::praise;
-                praise.category = "achievement";
-                praise.body = p % 2 == 0 ? "Helped cook tea for everyone"
-                                         : "Stayed calm and walked away from an argument";
-                praise.occurred_at = at(now, month * 30 + p * 9 + static_cast<int>(i), 17, 30);
-                const auto home_index = static_cast<std::size_t>(w.child_home[i]);
-                TRY(daily_record::record(c, w.children[i], w.homes[home_index], praise, {},
-                                         home_index == 0 ? chris : jamie,
-                                         praise.occurred_at + std::chrono::minutes{10}));
-            }
         }
     }
     return {};

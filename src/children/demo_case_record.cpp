@@ -1,4 +1,4 @@
-#include "demo/demo_case_record.hpp"
+#include "children/demo_case_record.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,6 @@
 #include "children/key_workers/key_worker_store.hpp"
 #include "children/leaving/leaving_store.hpp"
 #include "children/valuables/valuables_store.hpp"
-#include "plans/plan_store.hpp"
 
 namespace hearth::demo {
 
@@ -113,8 +112,8 @@ Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
 }
 
 // Mia lived at Willow House and left last year; her record is kept, and she is in the register.
-Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
-           const audit::Actor& chris) {
+Status mia(db::Connection& c, const children::WhenLeaving& when_leaving, Timestamp now,
+           const audit::Actor& manager, const audit::Actor& chris) {
     auto home = TRY(c.query_one("SELECT id FROM homes WHERE name = 'Willow House'"));
     if (!home) {
         return Error::internal("demo: no Willow House");
@@ -147,20 +146,19 @@ Status mia(db::Connection& c, Timestamp now, const audit::Actor& manager,
         "planned visits, and chose to come back for tea a month later.";
     left.authority_informed_on = left.left_on;
     left.authority_informed_who = "Sam Keane, social worker";
-    children::WhenLeaving when_leaving;
-    when_leaving.add(plans::end_reviews_on_leaving);
     TRY(children::record_leaving(c, id, left, when_leaving, manager, now));
     return {};
 }
 
 }  // namespace
 
-Status create_case_record_demo(db::Connection& c, Timestamp now) {
+Status create_case_record_demo(db::Connection& c, const children::WhenLeaving& when_leaving,
+                               Timestamp now) {
     auto manager = TRY(staff(c, "manager.willow@example.org"));
     auto chris = TRY(staff(c, "rsw1.willow@example.org"));
     TRY(aisha(c, now, manager));
     TRY(lily(c, now, manager, chris));
-    return mia(c, now, manager, chris);
+    return mia(c, when_leaving, now, manager, chris);
 }
 
 }  // namespace hearth::demo

@@ -1,4 +1,4 @@
-#include "demo/demo_plans.hpp"
+#include "plans/demo_plans.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,8 @@
-#include "demo/demo_daily_record.hpp"
+#include "daily_record/demo_daily_record.hpp"
 
 #include <array>
 
+#include "children/child_store.hpp"
 #include "daily_record/childrens_meeting_store.hpp"
 #include "daily_record/daily_store.hpp"
 #include "daily_record/handover_store.hpp"
@@ -60,7 +61,78 @@ Timestamp written(const EntryDetails& e) {
 audit::Actor staff(const DemoWorld& w, int person_index, const char* name) {
     return {w.people[static_cast<std::size_t>(person_index)], name, "127.0.0.1", "demo"};
 }
+struct OlderNote {
+    const char* category;
+    const char* before;  // as it might once have been written
+    const char* after;   // the same evening, written as the home writes now
+};
+
+constexpr std::array<OlderNote, 8> older_notes{{
+    {"daily_life",
+     "Kicked off at tea time when told there was no more squash. Refused to go to their room.",
+     "Upset at tea time when there was no squash left; went to their room and came down after "
+     "ten minutes to help wash up."},
+    {"emotional_wellbeing", "Attention-seeking all evening and would not settle.",
+     "Wanted an adult close by all evening; settled after a game of cards with staff."},
+    {"daily_life", "Came back to placement at 22:40 after absconding from school at lunchtime.",
+     "Left school at lunchtime without telling anyone and came home at 22:40. Said they had been "
+     "at the park with friends; we talked about keeping safe."},
+    {"family_time", "Contact with mum was cancelled. Aggressive towards staff afterwards.",
+     "Family time with Mum was cancelled. Very upset and shouted at staff; we sat with them "
+     "until they felt calmer."},
+    {"daily_life", "Non-compliant at bedtime and defiant when asked to turn off the PlayStation.",
+     "Did not want to turn off the PlayStation at bedtime; we agreed ten more minutes and they "
+     "went up at 22:15."},
+    {"activities", "Threw a tantrum in the car on the way back from respite.",
+     "Cried and shouted in the car on the way back from the weekend stay; said they had not "
+     "wanted it to end."},
+    {"friendships", "Manipulative with the new member of staff to get extra screen time.",
+     "Asked the new member of staff for extra screen time after the shift leader had said no; "
+     "we agreed one answer as a team."},
+    {"health", "Refused breakfast and refused the dentist appointment.",
+     "Chose not to have breakfast and said they were scared of the dentist; we moved the "
+     "appointment and will go together."},
+}};
+
 }  // namespace
+
+// A note every five days for each child over the past year, from the day they came. The older
+// the month, the more often a note is written the old way: the figure falls as the home's words
+// change.
+Status add_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
+    const audit::Actor workers[2][2] = {{person(w, 4, "Chris Okafor"), person(w, 5, "Dana Lewis")},
+                                        {person(w, 8, "Jamie Fox"), person(w, 9, "Robin Hale")}};
+    for (std::size_t i = 0; i < w.children.size(); ++i) {
+        auto child = TRY(children::find(c, w.children[i]));
+        if (!child) {
+            return Error::internal("a demo child is missing");
+        }
+        const auto home_index = static_cast<std::size_t>(w.child_home[i]);
+        const std::chrono::sys_days admitted{child->details.admission_date};
+        for (int month = 11; month >= 1; --month) {
+            for (int slot = 0; slot < 6; ++slot) {
+                const int days = month * 30 + slot * 5 + static_cast<int>(i % 5);
+                const Timestamp when = at(now, days, 15 + slot, 0);
+                if (std::chrono::floor<std::chrono::days>(when) < admitted) {
+                    continue;
+                }
+                const auto& note = older_notes[(i * 3 + static_cast<std::size_t>(month + slot)) %
+                                               older_notes.size()];
+                const bool the_old_way =
+                    (static_cast<int>(i) * 7 + month * 3 + slot * 5) % 24 < month;
+                daily_record::EntryDetails e;
+                e.kind = daily_record::EntryKind::note;
+                e.category = note.category;
+                e.body = the_old_way ? note.before : note.after;
+                e.occurred_at = when;
+                TRY(daily_record::record(c, w.children[i], w.homes[home_index], e, {},
+                                         workers[home_index][(i + slot) % 2],
+                                         when + std::chrono::minutes{25}));
+            }
+        }
+    }
+    return {};
+}
 
 Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
     // Support workers of each home, from demo_data.cpp's people.
@@ -148,6 +220,24 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
             c, w.homes[h], "late", at(now, 1, 14, 0),
             "A calm evening. The boiler engineer comes at 10 tomorrow morning.", workers[h][0],
             at(now, 1, 22, 0)));
+    }
+    // Praise through the year, more of it as relationships grow: the warmth picture has something
+    // to show.
+    for (int month = 11; month >= 1; --month) {
+        for (std::size_t i = 0; i < w.children.size(); ++i) {
+            for (int p = 0; p < (month <= 6 ? 2 : 1); ++p) {
+                EntryDetails praised;
+                praised.kind = EntryKind::praise;
+                praised.category = "achievement";
+                praised.body = p % 2 == 0 ? "Helped cook tea for everyone"
+                                          : "Stayed calm and walked away from an argument";
+                praised.occurred_at = at(now, month * 30 + p * 9 + static_cast<int>(i), 17, 30);
+                const auto home_index = static_cast<std::size_t>(w.child_home[i]);
+                TRY(daily_record::record(c, w.children[i], w.homes[home_index], praised, {},
+                                         workers[home_index][0],
+                                         praised.occurred_at + std::chrono::minutes{10}));
+            }
+        }
     }
     return {};
 }
