@@ -175,8 +175,8 @@ ChildDetails from_json(const nlohmann::json& j) {
     return d;
 }
 
-const std::vector<std::pair<std::string, std::string>>& field_labels() {
-    static const std::vector<std::pair<std::string, std::string>> labels{
+const amendments::FieldLabels& field_labels() {
+    static const amendments::FieldLabels labels{
         {"first_name", "First name"},
         {"last_name", "Last name"},
         {"preferred_name", "Preferred name"},
@@ -206,31 +206,6 @@ const std::vector<std::pair<std::string, std::string>>& field_labels() {
         {"date_of_death", "Date of death"},
     };
     return labels;
-}
-
-std::vector<FieldChange> changes_between(const nlohmann::json& before,
-                                         const nlohmann::json& after) {
-    std::vector<FieldChange> out;
-    auto show = [](const nlohmann::json& v) -> std::string {
-        if (v.is_string()) {
-            return v.get<std::string>();
-        }
-        if (v.is_boolean()) {
-            return v.get<bool>() ? "Yes" : "No";
-        }
-        if (v.is_null()) {
-            return "";
-        }
-        return v.dump();
-    };
-    for (const auto& [field, label] : field_labels()) {
-        nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
-        nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a) {
-            out.push_back({field, label, show(b), show(a)});
-        }
-    }
-    return out;
 }
 
 Timestamp instant_of(Date day, Timestamp now) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/amendments.hpp"
 #include "platform/choice.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
@@ -64,15 +65,9 @@ Result<Admission> read_admission(http::FormReader& form, Date today);
 nlohmann::json to_json(const ChildDetails& d);
 ChildDetails from_json(const nlohmann::json& j);
 
-struct FieldChange {
-    std::string field;
-    std::string label;
-    std::string before;
-    std::string after;
-};
-// What changed between two versions, in the order of the form.
-std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlohmann::json& after);
-const std::vector<std::pair<std::string, std::string>>& field_labels();
+// The case record's fields as the form names them, in its order: what changed between two versions
+// is amendments::changes_between(before, after, field_labels()).
+const amendments::FieldLabels& field_labels();
 
 // When something recorded as happening on `day` goes in the chronology: now if that is today,
 // otherwise the start of that day in the home's zone.

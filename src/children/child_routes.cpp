@@ -19,8 +19,10 @@
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
 #include "chronology/kinds.hpp"
+#include "platform/amendments.hpp"
 #include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
+#include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
 
 namespace hearth::children {
@@ -438,28 +440,6 @@ Result<Response> admit_again(Context& ctx, const Error& e) {
                      ctx.form->typed_values(), e, std::nullopt, std::nullopt, home_id, false, 400);
 }
 
-nlohmann::json history_view(const std::vector<Version>& versions) {
-    nlohmann::json history = nlohmann::json::array();
-    for (std::size_t i = 0; i < versions.size(); ++i) {
-        const auto& v = versions[i];
-        nlohmann::json changes = nlohmann::json::array();
-        if (i + 1 < versions.size()) {
-            for (const auto& c : changes_between(versions[i + 1].record, v.record)) {
-                changes.push_back({{"label", c.label},
-                                   {"before", c.before.empty() ? "(blank)" : c.before},
-                                   {"after", c.after.empty() ? "(blank)" : c.after}});
-            }
-        }
-        history.push_back({{"version", v.version},
-                           {"reason", v.reason},
-                           {"when", shown_time(v.changed_at)},
-                           {"who", v.changed_by},
-                           {"changes", changes},
-                           {"has_changes", !changes.empty()}});
-    }
-    return history;
-}
-
 std::string retention_text(const ChildDetails& d) {
     const Date until = retention_date(d.date_of_birth, d.date_of_death);
     const bool from_death =
@@ -572,7 +552,7 @@ Result<Response> record_page(Context& ctx) {
     const bool show_retention = can(ctx.person, Action::view_retention, ctx.scope);
     struct Data {
         Child child;
-        std::vector<Version> versions;
+        std::vector<amendments::Version> versions;
         std::optional<LeavingRecord> leaving;
     };
     auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
@@ -581,7 +561,7 @@ Result<Response> record_page(Context& ctx) {
         if (!found)
             return Error::not_found("We could not find that child's record.");
         d.child = std::move(*found);
-        d.versions = TRY(versions(c, child_id));
+        d.versions = TRY(amendments::versions_of(c, child_record_type, child_id));
         d.leaving = TRY(leaving_of(c, child_id));
         return d;
     }));
@@ -594,7 +574,9 @@ Result<Response> record_page(Context& ctx) {
         {"first_name", known_as(ch.details)},
         {"name", display_name(ch.details)},
         {"sections", sections_json(record_sections(ch, ctx.today(), data.leaving))},
-        {"history", history_view(data.versions)},
+        {"history",
+         views::history_view(data.versions, field_labels(),
+                             [](const std::string&, const std::string& value) { return value; })},
         {"can_amend", can(ctx.person, Action::amend_child, ctx.scope)},
         {"can_record_leaving", !ch.left_on && can(ctx.person, Action::record_leaving, ctx.scope)},
         {"has_left", ch.left_on.has_value()},
@@ -665,19 +647,12 @@ Result<Response> amend_again(Context& ctx, const Error& e) {
 
 Result<Response> versions_api(Context& ctx) {
     // Every earlier version of the record: a read, recorded like one.
-    auto list = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<Version>> {
-        TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
-        return versions(c, ctx.param("child"));
-    }));
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : list) {
-        out.push_back({{"version", v.version},
-                       {"record", v.record},
-                       {"reason", v.reason},
-                       {"changed_at", v.changed_at},
-                       {"changed_by", v.changed_by}});
-    }
-    return Response::json(200, {{"versions", out}});
+    auto list = TRY(
+        ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<amendments::Version>> {
+            TRY(open_record(c, ctx.param("child"), ctx.actor(), ctx.now()));
+            return amendments::versions_of(c, child_record_type, ctx.param("child"));
+        }));
+    return Response::json(200, {{"versions", amendments::versions_json(list)}});
 }
 
 }  // namespace

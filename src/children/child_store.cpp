@@ -4,6 +4,7 @@
 
 #include "children/key_workers/key_worker_store.hpp"
 #include "chronology/chronology_store.hpp"
+#include "platform/amendments.hpp"
 
 namespace hearth::children {
 
@@ -142,17 +143,7 @@ db::Params detail_params(const ChildDetails& d) {
             d.date_of_death ? db::Value{format_date(*d.date_of_death)} : db::Value{nullptr}};
 }
 
-Result<std::int64_t> insert_version(db::Connection& c, std::int64_t child_id, int version,
-                                    const ChildDetails& d, const std::string& reason,
-                                    const audit::Actor& actor, const std::string& at) {
-    return c.insert(
-        "INSERT INTO child_versions (child_id, version, record, reason, changed_at, changed_by) "
-        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        {child_id, std::int64_t{version}, to_json(d).dump(), reason, at,
-         db::nullable(actor.person_id)});
-}
-
-std::string labels_of(const std::vector<FieldChange>& changes) {
+std::string labels_of(const std::vector<amendments::FieldChange>& changes) {
     std::string out;
     for (const auto& ch : changes) {
         out += (out.empty() ? "" : ", ") + ch.label;
@@ -180,20 +171,6 @@ Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id) {
     return std::optional<Child>{std::move(list.front())};
 }
 
-Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id) {
-    auto rows =
-        TRY(c.query("SELECT v.id, v.version, v.record, v.reason, v.changed_at, p.name "
-                    "FROM child_versions v JOIN people p ON p.id = v.changed_by "
-                    "WHERE v.child_id = $1 ORDER BY v.version DESC",
-                    {child_id}));
-    std::vector<Version> out;
-    for (const auto& r : rows) {
-        out.push_back({r.integer(0), static_cast<int>(r.integer(1)),
-                       nlohmann::json::parse(r.text(2)), r.text(3), r.text(4), r.text(5)});
-    }
-    return out;
-}
-
 Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
                            const audit::Actor& actor, Timestamp now,
                            std::optional<std::int64_t> first_key_worker) {
@@ -219,7 +196,8 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
                                  "${}, 1) RETURNING id",
                                  columns, placeholders, n - 1, n, n - 1, n),
                      params));
-    auto version_id = TRY(insert_version(c, id, 1, d, "Admitted", actor, at));
+    auto version_id = TRY(amendments::keep_version(c, child_record_type, id, 1, to_json(d),
+                                                   "Admitted", *actor.person_id, now));
     if (first_key_worker) {
         TRY(start_first_key_worker(c, id, *first_key_worker, actor,
                                    instant_of(d.admission_date, now)));
@@ -249,13 +227,13 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
 
 Result<std::int64_t> add_version(db::Connection& c, const Child& current, const ChildDetails& d,
                                  const std::string& reason, const audit::Actor& actor,
-                                 const std::string& at) {
+                                 Timestamp at) {
     db::Params params = detail_params(d);
     std::string sets;
     for (std::size_t i = 0; i < detail_count; ++i) {
         sets += fmt::format("{}{} = ${}", i ? ", " : "", detail_columns[i], i + 1);
     }
-    params.push_back(at);
+    params.push_back(format_utc(at));
     params.push_back(db::nullable(actor.person_id));
     params.push_back(current.id);
     params.push_back(std::int64_t{current.version});
@@ -268,7 +246,8 @@ Result<std::int64_t> add_version(db::Connection& c, const Child& current, const 
     if (changed != 1) {
         return Error::conflict("Someone else changed this record after you opened it.");
     }
-    return insert_version(c, current.id, current.version + 1, d, reason, actor, at);
+    return amendments::keep_version(c, child_record_type, current.id, current.version + 1,
+                                    to_json(d), reason, *actor.person_id, at);
 }
 
 Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
@@ -285,12 +264,12 @@ Status amend(db::Connection& c, std::int64_t child_id, int read_version, const C
             fmt::format("{} changed this record (version {}) after you opened it (version {}).",
                         current->updated_by_name, current->version, read_version));
     }
-    const auto changes = changes_between(to_json(current->details), to_json(d));
+    const auto changes =
+        amendments::changes_between(to_json(current->details), to_json(d), field_labels());
     if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
     }
-    const std::string at = format_utc(now);
-    auto version_id = TRY(add_version(c, *current, d, reason, actor, at));
+    auto version_id = TRY(add_version(c, *current, d, reason, actor, now));
     const int version = read_version + 1;
     auto entry =
         TRY(chronology::record(c,

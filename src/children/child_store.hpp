@@ -29,20 +29,14 @@ struct Child {
     int version = 0;
 };
 
-struct Version {
-    std::int64_t id = 0;
-    int version = 0;
-    nlohmann::json record;
-    std::string reason;
-    std::string changed_at;
-    std::string changed_by;
-};
+// Every version of a child's record, the first included, is kept under this record type by
+// amendments::keep_version; amendments::versions_of reads them back.
+inline constexpr const char* child_record_type = "child";
 
 // The children living in the home now.
 Result<std::vector<Child>> in_home(db::Connection& c, std::int64_t home_id);
 Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_id);
 Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id);
-Result<std::vector<Version>> versions(db::Connection& c, std::int64_t child_id);
 
 // `first_key_worker`: a member of the home's staff, named on the admit form.
 Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
@@ -63,10 +57,10 @@ Result<Child> open_record(db::Connection& c, std::int64_t child_id, const audit:
 Status lock_child(db::Connection& c, std::int64_t child_id);
 
 // A new version of the record that says why it changed, written by another part of the record
-// (leaving): the same history as an amendment, without the form.
+// (leaving): the same history as an amendment, without the form. Returns the kept version's id.
 Result<std::int64_t> add_version(db::Connection& c, const Child& current, const ChildDetails& d,
                                  const std::string& reason, const audit::Actor& actor,
-                                 const std::string& at);
+                                 Timestamp at);
 
 // For the router: the home, organisation and consent a child's routes are about.
 Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "children/child.hpp"
+#include "children/child_store.hpp"
 #include "daily_record/daily_entry.hpp"
 #include "demo/demo_data.hpp"
 #include "platform/audit/audit_trail.hpp"
@@ -185,15 +186,13 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         {"id", "home_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex",
          "pronouns", "legal_basis", "placing_authority", "social_worker_name", "admission_date",
          "created_at", "created_by", "updated_at", "updated_by", "version", "left_on"});
-    Batch versions("child_versions",
-                   {"child_id", "version", "record", "reason", "changed_at", "changed_by"});
     Batch key_workers("key_workers", {"child_id", "person_id", "started_at", "started_by"});
     Batch entries("daily_entries",
                   {"id", "child_id", "home_id", "kind", "category", "occurred_at", "topic", "body",
                    "child_words", "significant", "for_handover", "created_at", "created_by",
                    "updated_at", "updated_by", "version"});
-    Batch entry_versions("record_versions", {"record_type", "record_id", "version", "record",
-                                             "reason", "changed_at", "changed_by"});
+    Batch versions("record_versions", {"record_type", "record_id", "version", "record", "reason",
+                                       "changed_at", "changed_by"});
     Batch chronology("chronology", {"child_id", "home_id", "occurred_at", "kind", "source_type",
                                     "source_id", "title", "summary", "link", "significant",
                                     "for_handover", "author_id", "author_name", "recorded_at"});
@@ -232,10 +231,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(people.flush(c));
             TRY(roles.flush(c));
             TRY(children_rows.flush(c));
-            TRY(versions.flush(c));
             TRY(key_workers.flush(c));
             TRY(entries.flush(c));
-            TRY(entry_versions.flush(c));
+            TRY(versions.flush(c));
             TRY(chronology.flush(c));
             return audit_rows.flush(c);
         });
@@ -407,8 +405,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                    d.placing_authority, d.social_worker_name,
                                    format_date(d.admission_date), when, manager.id, when,
                                    manager.id, std::int64_t{1}, nullptr});
-                versions.add({id, std::int64_t{1}, children::to_json(d).dump(),
-                              std::string("Admitted"), when, manager.id});
+                versions.add({std::string(children::child_record_type), id, std::int64_t{1},
+                              children::to_json(d).dump(), std::string("Admitted"), when,
+                              manager.id});
                 key_workers.add({id, key_worker, when, manager.id});
                 if (dice.chance(1, 3)) {
                     allocations.add(
@@ -463,17 +462,17 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                  occurred, topic, body, std::string(), std::int64_t{0},
                                  std::int64_t{for_handover}, written, author.id, written, author.id,
                                  std::int64_t{1}});
-                    entry_versions.add({std::string("daily_entry"), id, std::int64_t{1},
-                                        nlohmann::json{{"kind", kind},
-                                                       {"category", category},
-                                                       {"occurred_at", occurred},
-                                                       {"topic", topic},
-                                                       {"body", body},
-                                                       {"child_words", ""},
-                                                       {"significant", false},
-                                                       {"for_handover", for_handover}}
-                                            .dump(),
-                                        std::string("Written"), written, author.id});
+                    versions.add({std::string("daily_entry"), id, std::int64_t{1},
+                                  nlohmann::json{{"kind", kind},
+                                                 {"category", category},
+                                                 {"occurred_at", occurred},
+                                                 {"topic", topic},
+                                                 {"body", body},
+                                                 {"child_words", ""},
+                                                 {"significant", false},
+                                                 {"for_handover", for_handover}}
+                                      .dump(),
+                                  std::string("Written"), written, author.id});
                     chronology.add({l.child, home.id, occurred, std::string(chronology_kind),
                                     std::string("daily_entry"), id, title, body,
                                     fmt::format("/daily-record/{}", id), std::int64_t{0},
@@ -525,8 +524,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     state.updated_at = when;
                     state.updated_by = by.id;
                     versions.add(
-                        {l.child, std::int64_t{state.version},
-                         children::to_json(state.details).dump(),
+                        {std::string(children::child_record_type), l.child,
+                         std::int64_t{state.version}, children::to_json(state.details).dump(),
                          std::string("New social worker allocated by the placing authority"), when,
                          by.id});
                     const std::int64_t home_id = home.id, child = l.child;
@@ -568,8 +567,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                       {when, person}));
         }
         TRY(c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1", {seq, prev}));
-        for (const auto& table : db::tables_in_creation_order())
+        for (const auto& table : db::tables_in_creation_order()) {
             TRY(db.after_bulk_load(c, table));
+        }
         return {};
     }));
     summary.people = next_person;

@@ -27,12 +27,13 @@ std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlo
     return out;
 }
 
-Status keep_version(db::Connection& c, const std::string& record_type, std::int64_t record_id,
-                    int version, const nlohmann::json& record, const std::string& reason,
-                    std::int64_t changed_by, Timestamp at) {
-    return c.run(
+Result<std::int64_t> keep_version(db::Connection& c, const std::string& record_type,
+                                  std::int64_t record_id, int version, const nlohmann::json& record,
+                                  const std::string& reason, std::int64_t changed_by,
+                                  Timestamp at) {
+    return c.insert(
         "INSERT INTO record_versions (record_type, record_id, version, record, reason, "
-        "changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         {record_type, record_id, std::int64_t{version}, record.dump(), reason, format_utc(at),
          changed_by});
 }

@@ -34,9 +34,10 @@ struct Version {
     std::string changed_by;
 };
 
-Status keep_version(db::Connection& c, const std::string& record_type, std::int64_t record_id,
-                    int version, const nlohmann::json& record, const std::string& reason,
-                    std::int64_t changed_by, Timestamp at);
+// Returns the kept version's row id, for a chronology line about that one version.
+Result<std::int64_t> keep_version(db::Connection& c, const std::string& record_type,
+                                  std::int64_t record_id, int version, const nlohmann::json& record,
+                                  const std::string& reason, std::int64_t changed_by, Timestamp at);
 // Newest first.
 Result<std::vector<Version>> versions_of(db::Connection& c, const std::string& record_type,
                                          std::int64_t record_id);

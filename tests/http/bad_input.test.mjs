@@ -14,7 +14,7 @@ async function counts() {
   const res = await api.get('/api/v1/homes/1/children');
   assert.equal(res.status, 200);
   return { listed: res.body.children.length, rows: Number(server.sql('SELECT count(*) FROM children')),
-           versions: Number(server.sql('SELECT count(*) FROM child_versions')) };
+           versions: Number(server.sql("SELECT count(*) FROM record_versions WHERE record_type = 'child'")) };
 }
 
 async function assertNothingSaved() {

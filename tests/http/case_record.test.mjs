@@ -197,7 +197,7 @@ describe('People: family and people with parental responsibility', () => {
     // Someone on another child's list is not found through this child.
     const other = await api.put(`/api/v1/children/1/family/${id}`, { name: 'Tom', relationship: 'Dad', parental_responsibility: true, version: 2, reason: 'x' });
     assertJsonError(other, 404);
-    assert.equal(count(`SELECT count(*) FROM family_member_versions WHERE family_member_id = ${id}`), 2);
+    assert.equal(count(`SELECT count(*) FROM record_versions WHERE record_type = 'family_member' AND record_id = ${id}`), 2);
   });
 
   test('a stale edit through the pages gets 409 with the entry as it is now and what was typed', async () => {

@@ -54,7 +54,7 @@ test('the same record amended at once through both: one succeeds, the other sees
   const loser = ra.status === 409 ? ra : rb;
   const typed = ra.status === 409 ? 'Benji' : 'B';
   assert.match(loser.text, new RegExp(`name="preferred_name" type="text" value="${typed}"`), 'what the loser typed is kept');
-  const versions = a.sql('SELECT COUNT(*) FROM child_versions WHERE child_id = 2');
+  const versions = a.sql("SELECT COUNT(*) FROM record_versions WHERE record_type = 'child' AND record_id = 2");
   assert.equal(versions, '2', 'the original and exactly one amendment are kept');
 });
 

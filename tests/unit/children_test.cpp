@@ -5,6 +5,7 @@
 #include "children/child.hpp"
 #include "children/child_store.hpp"
 #include "organisation/homes.hpp"
+#include "platform/amendments.hpp"
 #include "platform/auth/accounts.hpp"
 #include "test_support.hpp"
 
@@ -243,7 +244,7 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
     after.last_name = "Bennett-Hale";
     after.reg44_consent = false;
     after.school = "Westmere Academy";
-    auto changes = changes_between(to_json(*before), to_json(after));
+    auto changes = amendments::changes_between(to_json(*before), to_json(after), field_labels());
     ASSERT_EQ(changes.size(), 4u);
     EXPECT_EQ(changes[0].field, "last_name");
     EXPECT_EQ(changes[0].label, "Last name");
@@ -257,11 +258,12 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
     EXPECT_EQ(changes[2].after, "No");
     EXPECT_EQ(changes[3].field, "school");
     EXPECT_EQ(changes[3].label, "School or college");
-    EXPECT_TRUE(changes_between(to_json(*before), to_json(*before)).empty());
+    EXPECT_TRUE(
+        amendments::changes_between(to_json(*before), to_json(*before), field_labels()).empty());
     // A field missing from an older stored version counts as blank, not as a crash.
     auto older = to_json(*before);
     older.erase("pronouns");
-    auto added = changes_between(older, to_json(*before));
+    auto added = amendments::changes_between(older, to_json(*before), field_labels());
     ASSERT_EQ(added.size(), 1u);
     EXPECT_EQ(added[0].field, "pronouns");
     EXPECT_EQ(added[0].before, "");
@@ -311,7 +313,8 @@ class ChildStore : public hearth::testing::InLondon {
         return hearth::testing::count_rows(*db_, sql, {child_});
     }
     std::int64_t versions_count() {
-        return count("SELECT COUNT(*) FROM child_versions WHERE child_id = $1");
+        return count(
+            "SELECT COUNT(*) FROM record_versions WHERE record_type = 'child' AND record_id = $1");
     }
     std::int64_t amend_entries() {
         return count("SELECT COUNT(*) FROM audit_log WHERE action = 'amend' AND child_id = $1");
@@ -342,15 +345,17 @@ TEST_F(ChildStore, AmendKeepsEveryVersionWithItsReason) {
     Status ok = amend_as(other_, 1, changed, "She asked to be called Ash");
     ASSERT_TRUE(ok.ok()) << ok.error().message;
 
-    auto list = db_->read([&](db::Connection& c) { return versions(c, child_); });
+    auto list = db_->read(
+        [&](db::Connection& c) { return amendments::versions_of(c, child_record_type, child_); });
     ASSERT_TRUE(list.ok());
     ASSERT_EQ(list->size(), 2u);
-    const Version& v2 = (*list)[0];  // newest first
-    const Version& v1 = (*list)[1];
+    const amendments::Version& v2 = (*list)[0];  // newest first
+    const amendments::Version& v1 = (*list)[1];
     EXPECT_EQ(v2.version, 2);
     EXPECT_EQ(v2.reason, "She asked to be called Ash");
     EXPECT_EQ(v2.changed_by, "Dana Lewis");
     EXPECT_EQ(v2.record["preferred_name"], "Ash");
+    EXPECT_EQ(v2.changed_at, now_);
     EXPECT_EQ(v1.version, 1);
     EXPECT_EQ(v1.reason, "Admitted");
     EXPECT_EQ(v1.changed_by, "Chris Okafor");
@@ -459,8 +464,9 @@ TEST_F(ChildStore, AnAmendmentIsInTheChronologyLinkedToItsVersion) {
     ASSERT_TRUE(amend_as(other_, 1, changed, "From the placement plan").ok());
     auto entry = db_->read([&](db::Connection& c) {
         return c.query_one(
-            "SELECT title, summary, link, author_name FROM chronology WHERE "
-            "kind = 'record_change' AND child_id = $1",
+            "SELECT c.title, c.summary, c.link, c.author_name, c.source_type, v.record_type, "
+            "v.record_id, v.version FROM chronology c JOIN record_versions v ON v.id = "
+            "c.source_id WHERE c.kind = 'record_change' AND c.child_id = $1",
             {child_});
     });
     ASSERT_TRUE(entry.ok() && entry.value());
@@ -469,6 +475,11 @@ TEST_F(ChildStore, AnAmendmentIsInTheChronologyLinkedToItsVersion) {
     EXPECT_EQ(entry.value()->text(1), "From the placement plan");
     EXPECT_EQ(entry.value()->text(2), "/children/" + std::to_string(child_) + "#version-2");
     EXPECT_EQ(entry.value()->text(3), "Dana Lewis");
+    // The line names the version it is about: its row among the kept versions.
+    EXPECT_EQ(entry.value()->text(4), "child_version");
+    EXPECT_EQ(entry.value()->text(5), "child");
+    EXPECT_EQ(entry.value()->integer(6), child_);
+    EXPECT_EQ(entry.value()->integer(7), 2);
 }
 
 TEST_F(ChildStore, ReadsAreRecordedAndScopeIsResolved) {

@@ -5,6 +5,7 @@
 #include "case_record_fixture.hpp"
 #include "children/family/family_member.hpp"
 #include "children/family/family_store.hpp"
+#include "platform/amendments.hpp"
 
 using namespace hearth;
 using namespace hearth::children;
@@ -151,10 +152,12 @@ class FamilyStore : public hearth::testing::CaseRecordTest {
         EXPECT_TRUE(l.ok());
         return l.ok() ? *l : std::vector<FamilyMember>{};
     }
-    std::vector<FamilyMemberVersion> versions_of(std::int64_t member) {
-        auto l = db_->read([&](db::Connection& c) { return family_member_versions(c, member); });
+    std::vector<amendments::Version> versions_of(std::int64_t member) {
+        auto l = db_->read([&](db::Connection& c) {
+            return amendments::versions_of(c, family_member_record_type, member);
+        });
         EXPECT_TRUE(l.ok());
-        return l.ok() ? *l : std::vector<FamilyMemberVersion>{};
+        return l.ok() ? *l : std::vector<amendments::Version>{};
     }
 };
 

@@ -9,6 +9,7 @@
 #include "children/leaving/leaving_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "plans/plan_store.hpp"
+#include "platform/amendments.hpp"
 
 using namespace hearth;
 using namespace hearth::children;
@@ -122,7 +123,9 @@ TEST_F(LeavingStore, TheRecordIsKeptWithANewVersionAndNoLongerListedAsLivingHere
     EXPECT_EQ((*child)->version, 2);
     EXPECT_EQ((*child)->details.address_on_leaving, "1 Elm Row, Westmere");
     EXPECT_TRUE((*child)->key_workers.empty());  // the spells ended with the placement
-    auto versions = db_->read([&](db::Connection& c) { return children::versions(c, child_); });
+    auto versions = db_->read([&](db::Connection& c) {
+        return amendments::versions_of(c, children::child_record_type, child_);
+    });
     ASSERT_EQ(versions->size(), 2u);
     EXPECT_EQ((*versions)[0].reason, "Left the home: A long-term foster family near her school");
     EXPECT_EQ((*versions)[0].record["address_on_leaving"], "1 Elm Row, Westmere");
@@ -182,7 +185,9 @@ TEST_F(LeavingStore, LeavingTwiceIsAConflictAndWritesNothing) {
     EXPECT_NE(again.error().message.find("is already recorded as having left"), std::string::npos)
         << again.error().message;
     EXPECT_EQ(count("SELECT COUNT(*) FROM leavings WHERE child_id = $1"), 1);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM child_versions WHERE child_id = $1"), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM record_versions WHERE record_type = 'child' AND "
+                    "record_id = $1"),
+              2);
 }
 
 TEST_F(LeavingStore, NotBeforeTheyCame) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "children/child_store.hpp"
 #include "children/family/family_store.hpp"
 #include "children/key_workers/key_worker_store.hpp"
@@ -9,6 +11,7 @@
 #include "children/retention.hpp"
 #include "children/valuables/valuables_store.hpp"
 #include "chronology/chronology_store.hpp"
+#include "platform/amendments.hpp"
 
 namespace hearth::children {
 
@@ -88,26 +91,22 @@ nlohmann::json record_blocks(const nlohmann::json& j) {
 
 // 2. Every version, the first included, with what each changed.
 Result<nlohmann::json> versions_content(db::Connection& c, std::int64_t child_id) {
-    auto list = TRY(versions(c, child_id));
-    nlohmann::json out = nlohmann::json::array();
+    auto list = TRY(amendments::versions_of(c, child_record_type, child_id));
     // Oldest first: the story of the record in the order it happened. `list` is newest first.
-    for (std::size_t i = list.size(); i-- > 0;) {
-        const Version& v = list[i];
+    std::reverse(list.begin(), list.end());
+    nlohmann::json out = amendments::versions_json(list);
+    for (std::size_t i = 0; i < list.size(); ++i) {
         nlohmann::json changes = nlohmann::json::array();
-        if (i + 1 < list.size()) {
-            for (const auto& ch : changes_between(list[i + 1].record, v.record)) {
+        if (i > 0) {
+            for (const auto& ch :
+                 amendments::changes_between(list[i - 1].record, list[i].record, field_labels())) {
                 changes.push_back({{"field", ch.field},
                                    {"label", ch.label},
                                    {"before", ch.before},
                                    {"after", ch.after}});
             }
         }
-        out.push_back({{"version", v.version},
-                       {"reason", v.reason},
-                       {"changed_at", v.changed_at},
-                       {"changed_by", v.changed_by},
-                       {"record", v.record},
-                       {"changes", changes}});
+        out[i]["changes"] = changes;
     }
     return out;
 }
@@ -142,19 +141,13 @@ Result<nlohmann::json> family_content(db::Connection& c, std::int64_t child_id) 
     auto members = TRY(family_of(c, child_id));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& m : members) {
-        auto list = TRY(family_member_versions(c, m.id));
-        nlohmann::json versions = nlohmann::json::array();
-        for (auto v = list.rbegin(); v != list.rend(); ++v) {
-            versions.push_back({{"version", v->version},
-                                {"reason", v->reason},
-                                {"changed_at", v->changed_at},
-                                {"changed_by", v->changed_by},
-                                {"record", v->record}});
-        }
+        auto list = TRY(amendments::versions_of(c, family_member_record_type, m.id));
+        // Oldest first: the export reads each version against the one before it.
+        std::reverse(list.begin(), list.end());
         nlohmann::json j = version_record(m.details, m.ended_on, m.end_reason);
         j["id"] = m.id;
         j["version"] = m.version;
-        j["versions"] = versions;
+        j["versions"] = amendments::versions_json(list);
         out.push_back(j);
     }
     return out;

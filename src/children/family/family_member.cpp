@@ -2,9 +2,8 @@
 
 namespace hearth::children {
 
-namespace {
-const std::vector<std::pair<std::string, std::string>>& labels() {
-    static const std::vector<std::pair<std::string, std::string>> all{
+const amendments::FieldLabels& family_field_labels() {
+    static const amendments::FieldLabels all{
         {"name", "Name"},
         {"relationship", "Relationship to the child"},
         {"parental_responsibility", "Parental responsibility"},
@@ -16,18 +15,10 @@ const std::vector<std::pair<std::string, std::string>>& labels() {
     return all;
 }
 
-std::string shown(const nlohmann::json& v) {
-    if (v.is_string()) {
-        const auto text = v.get<std::string>();
-        const auto day = parse_date(text);
-        return day ? format_local_date(*day) : text;
-    }
-    if (v.is_boolean()) {
-        return v.get<bool>() ? "Yes" : "No";
-    }
-    return "";
+std::string shown_family_value(const std::string& value) {
+    const auto day = parse_date(value);
+    return day ? format_local_date(*day) : value;
 }
-}  // namespace
 
 Result<FamilyMemberDetails> read_family_member(http::FormReader& f) {
     FamilyMemberDetails d;
@@ -78,12 +69,8 @@ nlohmann::json version_record(const FamilyMemberDetails& d, const std::optional<
 std::vector<FamilyChange> family_changes_between(const nlohmann::json& before,
                                                  const nlohmann::json& after) {
     std::vector<FamilyChange> out;
-    for (const auto& [field, label] : labels()) {
-        nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
-        nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a) {
-            out.push_back({label, shown(b), shown(a)});
-        }
+    for (const auto& ch : amendments::changes_between(before, after, family_field_labels())) {
+        out.push_back({ch.label, shown_family_value(ch.before), shown_family_value(ch.after)});
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/amendments.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
 
@@ -33,14 +34,6 @@ struct FamilyMember {
     std::string updated_by_name;
 };
 
-struct FamilyMemberVersion {
-    int version = 0;
-    nlohmann::json record;
-    std::string reason;
-    std::string changed_at;
-    std::string changed_by;
-};
-
 // Validates every field and finishes the form.
 Result<FamilyMemberDetails> read_family_member(http::FormReader& form);
 
@@ -56,6 +49,11 @@ nlohmann::json to_json(const FamilyMemberDetails& d);
 // What a version stores: the details, and the ending once there is one.
 nlohmann::json version_record(const FamilyMemberDetails& d, const std::optional<Date>& ended_on,
                               const std::string& end_reason);
+
+// The fields of a stored version and their labels, in the order of the form.
+const amendments::FieldLabels& family_field_labels();
+// How a value of a stored version reads on the page: a date as the home writes dates.
+std::string shown_family_value(const std::string& value);
 
 // What changed between two stored versions, labelled, in the order of the form.
 struct FamilyChange {

@@ -6,7 +6,9 @@
 #include "children/family/family_store.hpp"
 #include "children/record_form.hpp"
 #include "children/record_view.hpp"
+#include "platform/amendments.hpp"
 #include "platform/http/form_again.hpp"
+#include "platform/views/history_view.hpp"
 
 namespace hearth::children {
 
@@ -18,7 +20,7 @@ using views::FieldKind;
 
 struct Listed {
     FamilyMember member;
-    std::vector<FamilyMemberVersion> versions;
+    std::vector<amendments::Version> versions;
 };
 
 nlohmann::json member_json(const Listed& l) {
@@ -31,14 +33,7 @@ nlohmann::json member_json(const Listed& l) {
     j["created_at"] = m.created_at;
     j["updated_at"] = m.updated_at;
     j["updated_by"] = m.updated_by_name;
-    j["versions"] = nlohmann::json::array();
-    for (const auto& v : l.versions) {
-        j["versions"].push_back({{"version", v.version},
-                                 {"record", v.record},
-                                 {"reason", v.reason},
-                                 {"changed_at", v.changed_at},
-                                 {"changed_by", v.changed_by}});
-    }
+    j["versions"] = amendments::versions_json(l.versions);
     return j;
 }
 
@@ -62,24 +57,9 @@ nlohmann::json member_view(const Listed& l, bool can_change) {
         rows.push_back(summary_row("No longer applies from", format_local_date(*m.ended_on)));
         rows.push_back(summary_row("Why", m.end_reason, true));
     }
-    nlohmann::json history = nlohmann::json::array();
-    for (std::size_t i = 0; i < l.versions.size(); ++i) {
-        const auto& v = l.versions[i];
-        nlohmann::json changes = nlohmann::json::array();
-        if (i + 1 < l.versions.size()) {
-            for (const auto& c : family_changes_between(l.versions[i + 1].record, v.record)) {
-                changes.push_back({{"label", c.label},
-                                   {"before", c.before.empty() ? "(blank)" : c.before},
-                                   {"after", c.after.empty() ? "(blank)" : c.after}});
-            }
-        }
-        history.push_back({{"version", v.version},
-                           {"reason", v.reason},
-                           {"who", v.changed_by},
-                           {"when", shown_time(v.changed_at)},
-                           {"changes", changes},
-                           {"has_changes", !changes.empty()}});
-    }
+    const nlohmann::json history = views::history_view(
+        l.versions, family_field_labels(),
+        [](const std::string&, const std::string& value) { return shown_family_value(value); });
     return {
         {"id", m.id},         {"name", m.details.name},   {"rows", rows},
         {"history", history}, {"can_change", can_change}, {"can_end", can_change && !m.ended_on}};
@@ -89,7 +69,7 @@ Result<std::vector<Listed>> listed(db::Connection& c, std::int64_t child_id) {
     auto members = TRY(family_of(c, child_id));
     std::vector<Listed> out;
     for (auto& m : members) {
-        auto versions = TRY(family_member_versions(c, m.id));
+        auto versions = TRY(amendments::versions_of(c, family_member_record_type, m.id));
         out.push_back({std::move(m), std::move(versions)});
     }
     return out;
@@ -193,7 +173,7 @@ Result<Listed> load(db::Connection& c, std::int64_t child_id, std::int64_t membe
     if (!found) {
         return Error::not_found("We could not find that person on the child's list.");
     }
-    auto versions = TRY(family_member_versions(c, member_id));
+    auto versions = TRY(amendments::versions_of(c, family_member_record_type, member_id));
     return Listed{std::move(*found), std::move(versions)};
 }
 

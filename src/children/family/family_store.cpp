@@ -6,6 +6,7 @@
 
 #include "children/child_store.hpp"
 #include "chronology/chronology_store.hpp"
+#include "platform/amendments.hpp"
 
 namespace hearth::children {
 
@@ -32,14 +33,12 @@ FamilyMember from_row(const db::Row& r) {
     return m;
 }
 
-Result<std::int64_t> insert_version(db::Connection& c, const FamilyMember& m, int version,
-                                    const std::string& reason, const audit::Actor& actor,
-                                    const std::string& at) {
-    return c.insert(
-        "INSERT INTO family_member_versions (family_member_id, version, record, reason, "
-        "changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        {m.id, std::int64_t{version}, version_record(m.details, m.ended_on, m.end_reason).dump(),
-         reason, at, db::nullable(actor.person_id)});
+Result<std::int64_t> keep_family_version(db::Connection& c, const FamilyMember& m, int version,
+                                         const std::string& reason, const audit::Actor& actor,
+                                         Timestamp at) {
+    return amendments::keep_version(c, family_member_record_type, m.id, version,
+                                    version_record(m.details, m.ended_on, m.end_reason), reason,
+                                    *actor.person_id, at);
 }
 
 struct Written {
@@ -143,21 +142,6 @@ Result<std::optional<FamilyMember>> find_family_member(db::Connection& c, std::i
     return std::optional<FamilyMember>{from_row(*row)};
 }
 
-Result<std::vector<FamilyMemberVersion>> family_member_versions(db::Connection& c,
-                                                                std::int64_t member_id) {
-    auto rows =
-        TRY(c.query("SELECT v.version, v.record, v.reason, v.changed_at, p.name FROM "
-                    "family_member_versions v JOIN people p ON p.id = v.changed_by "
-                    "WHERE v.family_member_id = $1 ORDER BY v.version DESC",
-                    {member_id}));
-    std::vector<FamilyMemberVersion> out;
-    for (const auto& r : rows) {
-        out.push_back({static_cast<int>(r.integer(0)), nlohmann::json::parse(r.text(1)), r.text(2),
-                       r.text(3), r.text(4)});
-    }
-    return out;
-}
-
 Result<std::int64_t> add_family_member(db::Connection& c, std::int64_t child_id,
                                        const FamilyMemberDetails& d, const audit::Actor& actor,
                                        Timestamp now) {
@@ -175,7 +159,7 @@ Result<std::int64_t> add_family_member(db::Connection& c, std::int64_t child_id,
                      "$8, 1) RETURNING id",
                      {child_id, d.name, d.relationship, std::int64_t{d.parental_responsibility},
                       d.contact_details, d.notes, at, db::nullable(actor.person_id)}));
-    w.version_id = TRY(insert_version(c, w.member, 1, "Added to the list", actor, at));
+    w.version_id = TRY(keep_family_version(c, w.member, 1, "Added to the list", actor, now));
     TRY(tell(c, w,
              fmt::format("Added to family and people with parental responsibility: {}", d.name),
              describe(d), "create", actor, now));
@@ -202,7 +186,7 @@ Status amend_family_member(db::Connection& c, std::int64_t child_id, std::int64_
     TRY(update_row(c, w.member, read_version, actor, at));
     w.member.version = read_version + 1;
     w.home_id = TRY(home_of(c, child_id));
-    w.version_id = TRY(insert_version(c, w.member, w.member.version, reason, actor, at));
+    w.version_id = TRY(keep_family_version(c, w.member, w.member.version, reason, actor, now));
     std::string what;
     for (const auto& ch : changes) {
         what += (what.empty() ? "" : ", ") + ch.label;
@@ -227,8 +211,8 @@ Status end_family_member(db::Connection& c, std::int64_t child_id, std::int64_t 
     TRY(update_row(c, w.member, read_version, actor, at));
     w.member.version = read_version + 1;
     w.home_id = TRY(home_of(c, child_id));
-    w.version_id = TRY(insert_version(c, w.member, w.member.version,
-                                      "No longer applies: " + ending.reason, actor, at));
+    w.version_id = TRY(keep_family_version(c, w.member, w.member.version,
+                                           "No longer applies: " + ending.reason, actor, now));
     return tell(c, w,
                 fmt::format("Family entry no longer applies: {} ({})", before.details.name,
                             before.details.relationship),

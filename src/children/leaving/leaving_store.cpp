@@ -59,7 +59,7 @@ Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, co
                       db::nullable(actor.person_id)}));
     ChildDetails after = child->details;
     after.address_on_leaving = l.address;
-    TRY(add_version(c, *child, after, "Left the home: " + l.reason, actor, at));
+    TRY(add_version(c, *child, after, "Left the home: " + l.reason, actor, now));
     TRY(c.run("UPDATE children SET left_on = $1 WHERE id = $2",
               {format_date(l.left_on), child_id}));
     TRY(end_key_workers_on_leaving(c, child_id, actor, now));

@@ -18,11 +18,12 @@ int highest_known() {
     return n;
 }
 
-Status apply_missing(Database& db, const std::string& now_utc, std::vector<int>& applied) {
+Status apply_missing(Database& db, const std::string& now_utc, int last,
+                     std::vector<int>& applied) {
     auto state = TRY(schema_state(db));
     TRY(check_schema_serveable(state));
     for (const auto& m : embedded_migrations()) {
-        if (m.number <= state.applied) {
+        if (m.number <= state.applied || m.number > last) {
             continue;
         }
         Status st = db.write_raw([&](Connection& c) -> Status {
@@ -88,9 +89,9 @@ Result<SchemaState> schema_state(Database& db) {
     return state;
 }
 
-Result<std::vector<int>> migrate(Database& db, const std::string& now_utc) {
+Result<std::vector<int>> migrate(Database& db, const std::string& now_utc, int last) {
     std::vector<int> applied;
-    TRY(db.with_migration_lock([&] { return apply_missing(db, now_utc, applied); }));
+    TRY(db.with_migration_lock([&] { return apply_missing(db, now_utc, last, applied); }));
     return applied;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,11 @@ struct SchemaState {
 };
 
 Result<SchemaState> schema_state(Database& db);
-// Applies every migration the database lacks, each in its own transaction. Returns the numbers
-// applied.
-Result<std::vector<int>> migrate(Database& db, const std::string& now_utc);
+// Applies every migration the database lacks, each in its own transaction, up to and including
+// `last` (a test of a migration stops before it, to build the store an older Hearth left). Returns
+// the numbers applied.
+Result<std::vector<int>> migrate(Database& db, const std::string& now_utc,
+                                 int last = std::numeric_limits<int>::max());
 // A binary older than the schema it finds must not serve: it would not know the newer columns'
 // rules.
 Status check_schema_serveable(const SchemaState& state);

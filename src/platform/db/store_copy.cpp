@@ -26,10 +26,16 @@ bool holds_records(const std::string& table) {
 
 std::vector<std::string> tables_in_creation_order() {
     std::vector<std::string> out;
-    static const std::regex create(R"(CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*))");
+    // A table a later migration drops (its rows moved to another) is no longer there to copy.
+    static const std::regex statement(
+        R"((CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?([a-z_][a-z0-9_]*))");
     for (const auto& m : embedded_migrations()) {
-        for (std::sregex_iterator it(m.sql.begin(), m.sql.end(), create), end; it != end; ++it) {
-            out.push_back((*it)[1]);
+        for (std::sregex_iterator it(m.sql.begin(), m.sql.end(), statement), end; it != end; ++it) {
+            if ((*it)[1] == "CREATE") {
+                out.push_back((*it)[2]);
+            } else {
+                std::erase(out, (*it)[2].str());
+            }
         }
     }
     return out;

@@ -19,7 +19,8 @@ struct CopyReport {
     std::int64_t audit_entries = 0;
 };
 
-// Tables in the order the migrations create them, which is an order foreign keys allow.
+// Tables in the order the migrations create them, which is an order foreign keys allow, leaving
+// out those a later migration drops.
 std::vector<std::string> tables_in_creation_order();
 
 // The target must be migrated and hold no records; the copy refuses to write into one that does.
