@@ -102,10 +102,11 @@ describe('API and error pages', () => {
     const missing = await api.get('/api/v1/no-such-thing');
     assertJsonError(missing, 404, 'not_found');
     assertJsonError(await api.get('/api/v1/children/99999'), 404, 'not_found');
-    // Willow's manager may not see Harbour's children.
-    const forbidden = await api.get('/api/v1/homes/2/children');
-    assertJsonError(forbidden, 403, 'forbidden');
-    assertJsonError(await api.get('/api/v1/children/5'), 403, 'forbidden');
+    // Willow's manager may see nothing of Harbour's children: answered as if they were not there.
+    assertJsonError(await api.get('/api/v1/homes/2/children'), 404, 'not_found');
+    assertJsonError(await api.get('/api/v1/children/5'), 404, 'not_found');
+    // What they may see but their role may not do is refused, saying so.
+    assertJsonError(await api.get('/api/v1/organisation'), 403, 'forbidden');
     // The social worker sees only the children allocated to them.
     const sw = new Client(server.url);
     await sw.signIn('social.worker@example.org');
@@ -115,14 +116,14 @@ describe('API and error pages', () => {
     const other = [1, 2, 3, 4, 5, 6, 7, 8].find((id) => !allocated.includes(id));
     assert.ok(other, 'some child is not allocated to the social worker');
     assert.equal((await swApi.get(`/api/v1/children/${allocated[0]}`)).status, 200);
-    assertJsonError(await swApi.get(`/api/v1/children/${other}`), 403, 'forbidden');
+    assertJsonError(await swApi.get(`/api/v1/children/${other}`), 404, 'not_found');
   });
 
   test('404 and 403 are plain-language pages showing the request reference', async () => {
     assertErrorPage(await manager.get('/no-such-page'), 404, 'Page not found');
     assertErrorPage(await manager.get('/children/99999'), 404, 'Page not found');
-    assertErrorPage(await manager.get('/homes/2'), 403, 'You do not have access to this page');
-    assertErrorPage(await manager.get('/children/5'), 403, 'You do not have access to this page');
+    assertErrorPage(await manager.get('/homes/2'), 404, 'Page not found');
+    assertErrorPage(await manager.get('/children/5'), 404, 'Page not found');
     const forbidden = await manager.get('/organisation');
     assertErrorPage(forbidden, 403, 'You do not have access to this page');
     assert.match(forbidden.text, /registered manager/);
@@ -146,7 +147,7 @@ describe('API and error pages', () => {
     const second = await admin.get('/metrics');
     assert.equal(count(second.text), count(first.text) + 3);
     assert.match(second.text, /^# TYPE hearth_http_requests_total counter$/m);
-    assert.match(second.text, /^hearth_http_requests_total\{route="GET \/children\/\{child\}",status="403"\} \d+$/m);
+    assert.match(second.text, /^hearth_http_requests_total\{route="GET \/children\/\{child\}",status="404"\} \d+$/m);
     assert.match(second.text, /^# TYPE hearth_http_request_duration_seconds histogram$/m);
     assert.match(second.text, /^hearth_http_request_duration_seconds_bucket\{route="GET \/healthz",le="[0-9.]+"\} \d+$/m);
     const inf = second.text.match(/^hearth_http_request_duration_seconds_bucket\{route="GET \/healthz",le="\+Inf"\} (\d+)$/m);

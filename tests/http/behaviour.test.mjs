@@ -383,8 +383,8 @@ test(
     assert.match(text, /Aisha Bennett/);
     assert.match(text, /another young person/);
     assert.doesNotMatch(text, /Kai Donovan/);
-    assert.equal((await sw.get(`/children/${kai}/incidents/${id}`)).status, 403);
-    assert.equal((await sw.get(`/homes/${willow}/incidents`)).status, 403);
+    assert.equal((await sw.get(`/children/${kai}/incidents/${id}`)).status, 404);
+    assert.equal((await sw.get(`/homes/${willow}/incidents`)).status, 404);
     assert.equal(
       (await sw.post(`/children/${aisha}/incidents/${id}/accounts`, {words: 'x'})).status, 403);
   });

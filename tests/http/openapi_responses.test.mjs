@@ -161,7 +161,7 @@ describe('the API answers as its document says', () => {
     check('GET /api/v1/organisation', await admin.get('/api/v1/organisation'), 200);
     check('GET /api/v1/organisation', await worker.get('/api/v1/organisation'), 403);
     check('GET /api/v1/homes/{home}/people', await manager.get(`${home()}/people`), 200);
-    check('GET /api/v1/homes/{home}/people', await manager.get('/api/v1/homes/2/people'), 403);
+    check('GET /api/v1/homes/{home}/people', await manager.get('/api/v1/homes/2/people'), 404);
     const op = 'POST /api/v1/homes/{home}/people';
     check(op, await manager.post(`${home()}/people`, {
       name: 'Avery Testperson', email: 'avery.testperson@example.org', job_title: 'Night worker', role: 'support_worker',
@@ -171,7 +171,7 @@ describe('the API answers as its document says', () => {
 
   test("children: the list, a record, its versions, admission and amendment", async () => {
     check('GET /api/v1/homes/{home}/children', await manager.get(`${home()}/children`), 200);
-    check('GET /api/v1/homes/{home}/children', await manager.get('/api/v1/homes/2/children'), 403);
+    check('GET /api/v1/homes/{home}/children', await manager.get('/api/v1/homes/2/children'), 404);
     const admitted = check('POST /api/v1/homes/{home}/children', await manager.post(`${home()}/children`, {
       first_name: 'Robin', last_name: 'Testchild', date_of_birth: '2012-03-27', sex: 'other',
       legal_basis: 's20', placing_authority: 'Testshire County Council', admission_date: today,
@@ -192,13 +192,13 @@ describe('the API answers as its document says', () => {
     }), 409);
     check('PUT /api/v1/children/{child}', await manager.put(child(), { version: record.version + 1 }), 400);
     check('GET /api/v1/children/{child}/versions', await manager.get(`${child()}/versions`), 200);
-    check('GET /api/v1/children/{child}/versions', await manager.get('/api/v1/children/5/versions'), 403);
+    check('GET /api/v1/children/{child}/versions', await manager.get('/api/v1/children/5/versions'), 404);
   });
 
   test("a child's family, key workers and valuables", async () => {
     const family = `${child()}/family`;
     check('GET /api/v1/children/{child}/family', await manager.get(family), 200);
-    check('GET /api/v1/children/{child}/family', await manager.get('/api/v1/children/5/family'), 403);
+    check('GET /api/v1/children/{child}/family', await manager.get('/api/v1/children/5/family'), 404);
     const added = check('POST /api/v1/children/{child}/family', await manager.post(family, {
       name: 'Pat Testparent', relationship: 'Uncle', parental_responsibility: false, contact_details: '01632 960000',
     }), 201);
@@ -225,7 +225,7 @@ describe('the API answers as its document says', () => {
 
     const keyWorkers = `${child()}/key-workers`;
     const read = check('GET /api/v1/children/{child}/key-workers', await manager.get(keyWorkers), 200);
-    check('GET /api/v1/children/{child}/key-workers', await manager.get('/api/v1/children/5/key-workers'), 403);
+    check('GET /api/v1/children/{child}/key-workers', await manager.get('/api/v1/children/5/key-workers'), 404);
     check('POST /api/v1/children/{child}/key-workers', await manager.post(keyWorkers, {
       key_workers: [ids.worker, ids.worker2], reason: 'Two key workers', child_view: 'Fine by me',
       relationships: 'Nobody steps back', read_change: read.latest_change,
@@ -238,7 +238,7 @@ describe('the API answers as its document says', () => {
 
     const valuables = `${child()}/valuables`;
     check('GET /api/v1/children/{child}/valuables', await manager.get(valuables), 200);
-    check('GET /api/v1/children/{child}/valuables', await manager.get('/api/v1/children/5/valuables'), 403);
+    check('GET /api/v1/children/{child}/valuables', await manager.get('/api/v1/children/5/valuables'), 404);
     const deposits = 'POST /api/v1/children/{child}/valuables/deposits';
     check(deposits, await manager.post(`${valuables}/deposits`, {
       what: 'money', amount: '20.00', deposited_on: threeDaysAgo, received_by: 'Sam Carter',
@@ -280,7 +280,7 @@ describe('the API answers as its document says', () => {
     check('GET /api/v1/plan-kinds', await new Api(server.url, null).get('/api/v1/plan-kinds'), 401);
     const plans = `${child()}/plans`;
     check('GET /api/v1/children/{child}/plans', await manager.get(plans), 200);
-    check('GET /api/v1/children/{child}/plans', await manager.get('/api/v1/children/5/plans'), 403);
+    check('GET /api/v1/children/{child}/plans', await manager.get('/api/v1/children/5/plans'), 404);
     const has = server.sql(`SELECT kind FROM plans WHERE child_id = ${ids.aisha}`).split('\n');
     const kind = kinds.kinds.find((k) => k.family === 'plan' && !has.includes(k.key));
     const sections = Object.fromEntries(kind.sections.map((s) => [`section_${s.key}`, `The ${s.label} for the test`]));
@@ -334,7 +334,7 @@ describe('the API answers as its document says', () => {
     check('POST /api/v1/children/{child}/daily-record', await worker.post(`${child()}/daily-record`, { kind: 'note' }), 400);
     check('POST /api/v1/children/{child}/daily-record', await worker.post('/api/v1/children/5/daily-record', {
       kind: 'praise', occurred_on: twoDaysAgo, occurred_time: '10:00', body: 'Kind to a friend',
-    }), 403);
+    }), 404);
     const entry = `/api/v1/daily-record/${written.id}`;
     check('GET /api/v1/daily-record/{entry}', await manager.get(entry), 200);
     check('GET /api/v1/daily-record/{entry}', await manager.get(`/api/v1/daily-record/${ids.entry}`), 200);
@@ -353,7 +353,7 @@ describe('the API answers as its document says', () => {
     check('POST /api/v1/actions/{action}/done', await worker.post(`/api/v1/actions/${ids.action}/done`, { note: 'No version' }), 400);
 
     const handover = check('GET /api/v1/homes/{home}/handover', await worker.get(`${home()}/handover`), 200);
-    check('GET /api/v1/homes/{home}/handover', await worker.get('/api/v1/homes/2/handover'), 403);
+    check('GET /api/v1/homes/{home}/handover', await worker.get('/api/v1/homes/2/handover'), 404);
     check('POST /api/v1/homes/{home}/handovers', await worker.post(`${home()}/handovers`, {
       shift: handover.shift, notes: 'A calm evening', covers_from: handover.since,
     }), 201);
@@ -363,7 +363,7 @@ describe('the API answers as its document says', () => {
   test("children's meetings", async () => {
     const meetings = `${home()}/childrens-meetings`;
     check('GET /api/v1/homes/{home}/childrens-meetings', await manager.get(meetings), 200);
-    check('GET /api/v1/homes/{home}/childrens-meetings', await manager.get('/api/v1/homes/2/childrens-meetings'), 403);
+    check('GET /api/v1/homes/{home}/childrens-meetings', await manager.get('/api/v1/homes/2/childrens-meetings'), 404);
     const meeting = {
       held_on: twoDaysAgo, held_time: '18:00', topic: 'Summer trip', discussion: 'Where to go this summer',
       children_said: 'The seaside', attendees: [ids.aisha], actions: 'Find prices',
@@ -384,7 +384,7 @@ describe('the API answers as its document says', () => {
 
   test('deadlines', async () => {
     check('GET /api/v1/homes/{home}/deadlines', await manager.get(`${home()}/deadlines`), 200);
-    check('GET /api/v1/homes/{home}/deadlines', await manager.get('/api/v1/homes/2/deadlines'), 403);
+    check('GET /api/v1/homes/{home}/deadlines', await manager.get('/api/v1/homes/2/deadlines'), 404);
     check('GET /api/v1/deadlines', await manager.get('/api/v1/deadlines'), 200);
     check('GET /api/v1/deadlines', await new Api(server.url, null).get('/api/v1/deadlines'), 401);
     const deadline = `/api/v1/deadlines/${ids.deadline}`;
@@ -398,7 +398,7 @@ describe('the API answers as its document says', () => {
       version: read.version, note: 'Again',
     }), 409);
     check('GET /api/v1/children/{child}/deadlines', await manager.get(`${child()}/deadlines`), 200);
-    check('GET /api/v1/children/{child}/deadlines', await manager.get('/api/v1/children/5/deadlines'), 403);
+    check('GET /api/v1/children/{child}/deadlines', await manager.get('/api/v1/children/5/deadlines'), 404);
   });
 
   test('the document itself', async () => {
@@ -450,11 +450,11 @@ describe('the API answers as its document says', () => {
 
   test('incidents and what followed them', async () => {
     check('GET /api/v1/homes/{home}/incidents', await manager.get(`${home()}/incidents`), 200);
-    check('GET /api/v1/homes/{home}/incidents', await manager.get('/api/v1/homes/2/incidents'), 403);
+    check('GET /api/v1/homes/{home}/incidents', await manager.get('/api/v1/homes/2/incidents'), 404);
     check('GET /api/v1/homes/{home}/warmth', await manager.get(`${home()}/warmth`), 200);
-    check('GET /api/v1/homes/{home}/warmth', await manager.get('/api/v1/homes/2/warmth'), 403);
+    check('GET /api/v1/homes/{home}/warmth', await manager.get('/api/v1/homes/2/warmth'), 404);
     check('GET /api/v1/children/{child}/incidents', await manager.get(`${child()}/incidents`), 200);
-    check('GET /api/v1/children/{child}/incidents', await manager.get('/api/v1/children/5/incidents'), 403);
+    check('GET /api/v1/children/{child}/incidents', await manager.get('/api/v1/children/5/incidents'), 404);
     const incident = {
       occurred_on: threeDaysAgo, occurred_time: '19:00', ended_on: threeDaysAgo, ended_time: '19:20',
       children: [ids.aisha], location: 'the kitchen', setting: 'Tea time', antecedents: 'Asked to lay the table',
@@ -557,7 +557,7 @@ describe('the API answers as its document says', () => {
     check('POST /api/v1/homes/{home}/reg35-signers', await manager.post(signers, { person_id: ids.worker2, change: 'maybe' }), 400);
     const training = `${home()}/intervention-training`;
     check('GET /api/v1/homes/{home}/intervention-training', await manager.get(training), 200);
-    check('GET /api/v1/homes/{home}/intervention-training', await manager.get('/api/v1/homes/2/intervention-training'), 403);
+    check('GET /api/v1/homes/{home}/intervention-training', await manager.get('/api/v1/homes/2/intervention-training'), 404);
     check('POST /api/v1/homes/{home}/intervention-training', await manager.post(training, {
       person_id: ids.worker2, course: 'Team Teach Level 2', awarded_on: threeDaysAgo, expires_on: dayBefore(-360),
     }), 201);

@@ -71,7 +71,7 @@ test('the Plans tab lists plans and risk assessments with their review standing'
   const swPage = await sw.get('/children/1/plans');
   assert.equal(swPage.status, 200);
   assert.doesNotMatch(swPage.text, /Start a plan or risk assessment/);
-  assert.equal((await sw.get('/children/3/plans')).status, 403, 'not allocated');
+  assert.equal((await sw.get('/children/3/plans')).status, 404, 'not allocated: as if there were no such child');
 });
 
 test('starting a plan: choose the kind, write version 1, see it, its clock and its chronology', async () => {
@@ -335,7 +335,7 @@ test('the API: kinds, a plan started, a version, a stale write, sign-off and sha
     effective_on: isoToday(), review_by: isoIn(90), reason: 'Getting ready for independence', child_views: 'I want to make curry',
   };
   const started = await rsw.post('/api/v1/children/6/plans', body);
-  assert.equal(started.status, 403, 'Oscar lives at Harbour View, not their home');
+  assert.equal(started.status, 404, 'Oscar lives at Harbour View, not their home');
   const made = await rsw.post('/api/v1/children/3/plans', body);
   assert.equal(made.status, 201, made.text);
   assert.equal(made.body.title, 'Support plan');
@@ -401,7 +401,7 @@ test('the independent person reads consented plans and changes nothing', async (
   assert.equal(list.status, 200);
   const id = list.text.match(/href="\/children\/1\/plans\/(\d+)"/)[1];
   assert.equal((await visitor.get(`/children/1/plans/${id}`)).status, 200);
-  assert.equal((await visitor.get('/children/2/plans')).status, 403, 'no consent');
+  assert.equal((await visitor.get('/children/2/plans')).status, 404, 'no consent: as if there were no record');
   assert.equal((await visitor.get(`/children/1/plans/${id}/versions/new`)).status, 403);
   assert.equal((await visitor.post(`/children/1/plans/${id}`, {})).status, 403);
 });

@@ -377,10 +377,12 @@ bool looks_allowed(const http::Response& r) {
     return r.status != 401 && r.status != 403 && r.status != 404 && r.status != 405 &&
            r.status < 500 && !redirected_to_sign_in(r);
 }
+// Denied: 403 for a record the person may see but not act on; 404 for one they may see nothing of,
+// answered as if it did not exist (SocialWorkerSeesOnlyAllocatedChildren checks which is which).
 bool looks_denied(const http::Response& r, bool anonymous) {
     if (anonymous)
         return r.status == 401 || redirected_to_sign_in(r);
-    return r.status == 403;
+    return r.status == 403 || r.status == 404;
 }
 
 class PermissionsStore : public ::testing::Test {
@@ -490,26 +492,61 @@ TEST_F(PermissionsStore, SocialWorkerSeesOnlyAllocatedChildren) {
     Browser b = browser_for(personas[7]);
     EXPECT_EQ(b.get("/children/1").status, 200);  // Willow, Northshire: allocated
     EXPECT_EQ(b.get("/children/6").status, 200);  // Harbour, Northshire: allocated
-    EXPECT_EQ(b.get("/children/3").status, 403);  // Willow, Eastbrook: not allocated
-    EXPECT_EQ(b.get("/children/5").status, 403);  // Harbour, Eastbrook: not allocated
-    EXPECT_EQ(b.get("/api/v1/children/3").status, 403);
-    EXPECT_EQ(b.get("/api/v1/children/3/versions").status, 403);
+    // Children not allocated to them are answered as children who do not exist.
+    EXPECT_EQ(b.get("/children/3").status, 404);  // Willow, Eastbrook: not allocated
+    EXPECT_EQ(b.get("/children/5").status, 404);  // Harbour, Eastbrook: not allocated
+    EXPECT_EQ(b.get("/api/v1/children/3").status, 404);
+    EXPECT_EQ(b.get("/api/v1/children/3/versions").status, 404);
     // Allocation gives sight, not the pen, nor the home around the child.
     EXPECT_EQ(b.post("/children/1", "csrf_token=" + b.csrf).status, 403);
-    EXPECT_EQ(b.get("/homes/1").status, 403);
-    EXPECT_EQ(b.get("/homes/1/children").status, 403);
+    EXPECT_EQ(b.get("/homes/1").status, 404);
+    EXPECT_EQ(b.get("/homes/1/children").status, 404);
+}
+
+// Trying ids tells nobody which records exist: a child, a home or a record about a child that the
+// reader may see nothing of answers exactly as one that does not exist, page and API alike.
+TEST_F(PermissionsStore, ARecordOutOfSightAnswersAsOneThatDoesNotExist) {
+    // The answer with its request id taken out: the one thing that differs between any two.
+    auto without_request_id = [](http::Response r) {
+        const std::string id = header_of(r, "X-Request-Id");
+        std::erase_if(r.headers, [](const auto& h) { return h.first == "X-Request-Id"; });
+        for (auto at = r.body.find(id); !id.empty() && at != std::string::npos;
+             at = r.body.find(id)) {
+            r.body.erase(at, id.size());
+        }
+        return std::tuple{r.status, r.headers, r.body};
+    };
+    auto same = [&](Browser& b, const std::string& hidden, const std::string& missing) {
+        auto h = without_request_id(b.get(hidden));
+        auto m = without_request_id(b.get(missing));
+        EXPECT_EQ(std::get<0>(h), 404) << hidden;
+        EXPECT_TRUE(h == m) << hidden << " and " << missing << " answer differently";
+    };
+    Browser social_worker = browser_for(personas[7]);
+    same(social_worker, "/children/3", "/children/99999");
+    same(social_worker, "/api/v1/children/3", "/api/v1/children/99999");
+    same(social_worker, "/homes/1/handover", "/homes/99999/handover");
+    Browser visitor = browser_for(personas[8]);
+    same(visitor, "/children/2", "/children/99999");
+    same(visitor, "/api/v1/children/2/chronology", "/api/v1/children/99999/chronology");
+    // A worker of one home and the other home's daily entry.
+    auto harbour_entry = hearth::testing::count_rows(
+        *app_->db, "SELECT MIN(id) FROM daily_entries WHERE home_id = 2");
+    Browser willow_worker = browser_for(personas[5]);
+    same(willow_worker, "/daily-record/" + std::to_string(harbour_entry), "/daily-record/99999");
+    same(willow_worker, "/api/v1/homes/2/handover", "/api/v1/homes/99999/handover");
 }
 
 TEST_F(PermissionsStore, IndependentPersonReadsOnlyConsentedRecordsAndChangesNothing) {
     Browser b = browser_for(personas[8]);
     EXPECT_EQ(b.get("/children/1").status, 200);  // consent
     EXPECT_EQ(b.get("/children/4").status, 200);  // consent
-    EXPECT_EQ(b.get("/children/2").status, 403);  // no consent
-    EXPECT_EQ(b.get("/api/v1/children/2").status, 403);
-    EXPECT_EQ(b.get("/api/v1/children/2/versions").status, 403);
+    EXPECT_EQ(b.get("/children/2").status, 404);  // no consent: as if there were no record
+    EXPECT_EQ(b.get("/api/v1/children/2").status, 404);
+    EXPECT_EQ(b.get("/api/v1/children/2/versions").status, 404);
     EXPECT_EQ(b.get("/homes/1").status, 200);
-    EXPECT_EQ(b.get("/homes/2").status, 403);  // not their home
-    EXPECT_EQ(b.get("/children/5").status, 403);
+    EXPECT_EQ(b.get("/homes/2").status, 404);  // not their home
+    EXPECT_EQ(b.get("/children/5").status, 404);
     // Nothing can be changed, not even a consented record.
     EXPECT_EQ(b.get("/children/1/edit").status, 403);
     EXPECT_EQ(b.post("/children/1", "csrf_token=" + b.csrf).status, 403);
@@ -551,18 +588,19 @@ TEST_F(PermissionsStore, ChildrenListGivesNoCaseRecordTheReaderMayNotOpen) {
 }
 
 TEST_F(PermissionsStore, AnotherHomesManagerCannotSeeWillowHouse) {
+    // Another home is answered as if it were not there (404), and so are its children.
     Browser b = browser_for(personas[6]);
     EXPECT_EQ(b.get("/homes/2").status, 200);
     EXPECT_EQ(b.get("/children/5").status, 200);
-    EXPECT_EQ(b.get("/homes/1").status, 403);
-    EXPECT_EQ(b.get("/homes/1/children").status, 403);
-    EXPECT_EQ(b.get("/homes/1/people").status, 403);
-    EXPECT_EQ(b.get("/homes/1/audit").status, 403);
+    EXPECT_EQ(b.get("/homes/1").status, 404);
+    EXPECT_EQ(b.get("/homes/1/children").status, 404);
+    EXPECT_EQ(b.get("/homes/1/people").status, 404);
+    EXPECT_EQ(b.get("/homes/1/audit").status, 404);
     for (int child = 1; child <= 4; ++child) {
-        EXPECT_EQ(b.get("/children/" + std::to_string(child)).status, 403) << child;
-        EXPECT_EQ(b.get("/api/v1/children/" + std::to_string(child)).status, 403) << child;
+        EXPECT_EQ(b.get("/children/" + std::to_string(child)).status, 404) << child;
+        EXPECT_EQ(b.get("/api/v1/children/" + std::to_string(child)).status, 404) << child;
     }
-    EXPECT_EQ(b.post("/children/1", "csrf_token=" + b.csrf).status, 403);
+    EXPECT_EQ(b.post("/children/1", "csrf_token=" + b.csrf).status, 404);
     // The start page lists only their own home.
     http::Response start = b.get("/");
     EXPECT_EQ(start.status, 303);
@@ -573,7 +611,7 @@ TEST_F(PermissionsStore, ADeniedReadLeavesNoReadEntry) {
     const auto before = hearth::testing::count_rows(
         *app_->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND child_id = 2");
     Browser b = browser_for(personas[8]);
-    ASSERT_EQ(b.get("/children/2").status, 403);
+    ASSERT_EQ(b.get("/children/2").status, 404);
     EXPECT_EQ(
         hearth::testing::count_rows(
             *app_->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND child_id = 2"),
@@ -599,12 +637,12 @@ TEST_F(PermissionsStore, AnotherOrganisationsAdministratorSeesNothingOfThisOne) 
     Browser b(*app_);
     ASSERT_EQ(b.sign_in(email, "a-different-long-passphrase").status, 303);
     b.get("/account");
-    EXPECT_EQ(b.get("/homes/1").status, 403);
-    EXPECT_EQ(b.get("/homes/1/people").status, 403);
-    EXPECT_EQ(b.get("/homes/1/audit").status, 403);
-    EXPECT_EQ(b.get("/children/1").status, 403);
-    EXPECT_EQ(b.post("/children/1", "csrf_token=" + b.csrf).status, 403);
-    EXPECT_EQ(b.post("/homes/1/people", "csrf_token=" + b.csrf).status, 403);
+    EXPECT_EQ(b.get("/homes/1").status, 404);
+    EXPECT_EQ(b.get("/homes/1/people").status, 404);
+    EXPECT_EQ(b.get("/homes/1/audit").status, 404);
+    EXPECT_EQ(b.get("/children/1").status, 404);
+    EXPECT_EQ(b.post("/children/1", "csrf_token=" + b.csrf).status, 404);
+    EXPECT_EQ(b.post("/homes/1/people", "csrf_token=" + b.csrf).status, 404);
     // Their own overview lists only their own organisation's home.
     http::Response overview = b.get("/api/v1/organisation");
     ASSERT_EQ(overview.status, 200);

@@ -310,6 +310,32 @@ void add_security_headers(Response& r, const Request& request) {
     }
 }
 
+namespace {
+
+// One answer for a page that does not exist, a record that does not exist, and a record the
+// reader may see nothing of: nobody can learn by trying ids which children or records exist
+// (docs/decisions/0005-sign-in-and-sessions.md).
+Error nothing_here() {
+    return Error::not_found(
+        "We could not find the page you asked for. Check the address, or go back to your home "
+        "page.");
+}
+
+// Whether the reader may see nothing at all of what the request is about: another home's child
+// or home, a child a social worker is not allocated to, or one whose consents an independent
+// visitor does not have.
+bool out_of_sight(const Person& person, const Scope& scope) {
+    if (scope.child_id) {
+        return !can(person, Action::view_child, scope);
+    }
+    if (scope.home_id) {
+        return !can(person, Action::view_home, scope);
+    }
+    return scope.organisation_id && *scope.organisation_id != person.organisation_id;
+}
+
+}  // namespace
+
 Result<const Route*> Router::match_route(Context& ctx) const {
     bool path_known = false;
     for (const auto& r : routes_) {
@@ -326,17 +352,20 @@ Result<const Route*> Router::match_route(Context& ctx) const {
     if (path_known) {
         return Error::make(ErrorKind::invalid_input, "That cannot be done to this page", "405");
     }
-    return Error::not_found(
-        "We could not find the page you asked for. Check the address, or go back to your home "
-        "page.");
+    return nothing_here();
 }
 
 Status Router::resolve_scope(db::Connection& c, Context& ctx) const {
     for (const auto& [name, id] : ctx.params) {
         auto it = resolvers_.find(name);
-        if (it != resolvers_.end()) {
-            TRY(it->second(c, id, ctx.scope));
+        if (it == resolvers_.end()) {
+            continue;
         }
+        Status found = it->second(c, id, ctx.scope);
+        if (!found.ok() && found.error().kind == ErrorKind::not_found) {
+            return nothing_here();
+        }
+        TRY(std::move(found));
     }
     // A record about a child (a daily note, a plan) names its child; the child's resolver then
     // says whose record it is, as for /children/{child}.
@@ -437,6 +466,9 @@ Status check_csrf(const Context& ctx) {
 Status authorise(const Context& ctx, const Route& route) {
     if (can(ctx.person, route.action, ctx.scope)) {
         return {};
+    }
+    if (out_of_sight(ctx.person, ctx.scope)) {
+        return nothing_here();
     }
     return Error::make(ErrorKind::forbidden,
                        "Your role does not let you see or change this. If you think it should, "
