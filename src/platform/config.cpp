@@ -59,6 +59,10 @@ const std::vector<Setting>& settings() {
                          &Config::time_zone));
         s.push_back(text("public_url", "The address people use; https:// makes cookies Secure",
                          &Config::public_url));
+        s.push_back(text("trusted_proxies",
+                         "Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are "
+                         "believed: addresses or networks, comma-separated (127.0.0.1, ::1)",
+                         &Config::trusted_proxies));
         s.push_back(number("io_threads", "Threads reading and writing sockets", &Config::io_threads,
                            1, 64));
         s.push_back(number("worker_threads", "Threads doing database work, hashing and rendering",

@@ -20,6 +20,7 @@ struct Config {
     std::string web_dir = default_web_dir();
     std::string time_zone = "Europe/London";
     std::string public_url;  // e.g. https://hearth.example.org; https here makes cookies Secure
+    std::string trusted_proxies;  // "127.0.0.1, ::1": whose X-Forwarded-For is believed
 
     int io_threads = 2;
     int worker_threads = 4;

@@ -18,8 +18,9 @@ const freePort = () => new Promise((resolve) => {
 });
 
 before(async () => {
-  a = await startServer();
-  b = await startServer({ database: a.database });
+  const env = { HEARTH_TRUSTED_PROXIES: '127.0.0.1' };
+  a = await startServer({ env });
+  b = await startServer({ env, database: a.database });
   prefix = mkdtempSync(path.join(tmpdir(), 'hearth-nginx-'));
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, d));
   const listen = await freePort();
@@ -77,6 +78,18 @@ function getOverTls(url, headers = {}) {
     req.end();
   });
 }
+
+test('the audit trail has the address nginx saw, not one the client claimed', async () => {
+  // A wrong password for an account that exists is in the audit trail with the address.
+  const spoof = { headers: { 'X-Forwarded-For': '192.0.2.66' } };
+  const ipOfLastFailure = () => a.sql(
+    "SELECT ip FROM audit_log WHERE action = 'sign_in_failed' ORDER BY seq DESC LIMIT 1");
+  const through = new Client(base);
+  await through.get('/sign-in', spoof);
+  const refused = await through.post('/sign-in', { email: 'deputy.willow@example.org', password: 'not-it', next: '/' }, spoof);
+  assert.equal(refused.status, 400);
+  assert.equal(ipOfLastFailure(), '127.0.0.1', 'the address nginx saw');
+});
 
 const csrfCookie = (cookies) => (cookies || []).find((c) => c.startsWith('hearth_csrf='));
 

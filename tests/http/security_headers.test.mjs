@@ -85,3 +85,30 @@ test('pages are not cached and not framed', async () => {
   assert.equal(res.headers.get('x-frame-options'), 'DENY');
   assert.ok(res.headers.get('referrer-policy'));
 });
+
+test('a client that is not a trusted proxy cannot name its own address or scheme', async () => {
+  const claims = { headers: { 'X-Forwarded-For': '192.0.2.66', 'X-Forwarded-Proto': 'https' } };
+  const c = new Client(server.url);
+  const page = await c.get('/sign-in', claims);
+  const cookie = page.headers.getSetCookie().find((v) => v.startsWith('hearth_csrf='));
+  assert.ok(cookie);
+  assert.doesNotMatch(cookie, /;\s*Secure/i, 'not https: the claim is not believed');
+  const refused = await c.post('/sign-in', { email: 'deputy.willow@example.org', password: 'not-it', next: '/' }, claims);
+  assert.equal(refused.status, 400);
+  const ip = server.sql("SELECT ip FROM audit_log WHERE action = 'sign_in_failed' ORDER BY seq DESC LIMIT 1");
+  assert.equal(ip, '127.0.0.1');
+});
+
+test('behind a trusted proxy, the audit trail has the client the proxy names', async () => {
+  const proxied = await startServer({ env: { HEARTH_TRUSTED_PROXIES: '127.0.0.1' } });
+  try {
+    const claims = { headers: { 'X-Forwarded-For': '203.0.113.9', 'X-Forwarded-Proto': 'https' } };
+    const c = new Client(proxied.url);
+    const page = await c.get('/sign-in', claims);
+    assert.match(page.headers.getSetCookie().find((v) => v.startsWith('hearth_csrf=')), /;\s*Secure/i);
+    await c.post('/sign-in', { email: 'deputy.willow@example.org', password: 'not-it', next: '/' }, claims);
+    assert.equal(proxied.sql("SELECT ip FROM audit_log WHERE action = 'sign_in_failed' ORDER BY seq DESC LIMIT 1"), '203.0.113.9');
+  } finally {
+    await proxied.stop();
+  }
+});

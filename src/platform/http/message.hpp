@@ -16,7 +16,8 @@ struct Request {
     std::multimap<std::string, std::string> query;
     std::map<std::string, std::string> headers;  // names in lower case
     std::string body;
-    std::string remote_ip;
+    std::string remote_ip;               // the client's, behind a trusted proxy too (proxies.hpp)
+    bool through_trusted_proxy = false;  // so its X-Forwarded-Proto may be believed
     std::string request_id;
 
     std::string header(const std::string& lower_name) const;

@@ -51,7 +51,8 @@ bool match(const std::string& pattern, const std::string& path,
 
 bool secure(const Context& ctx) {
     return ctx.services.config.public_url.rfind("https://", 0) == 0 ||
-           ctx.request.header("x-forwarded-proto") == "https";
+           (ctx.request.through_trusted_proxy &&
+            ctx.request.header("x-forwarded-proto") == "https");
 }
 
 std::string cookie_header(const Context& ctx, const std::string& name, const std::string& value,

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "platform/crypto.hpp"
+#include "platform/http/proxies.hpp"
 #include "platform/http/worker_pool.hpp"
 #include "platform/log.hpp"
 
@@ -34,7 +35,7 @@ std::string next_request_id() {
     return fmt::format("{}-{:08x}", instance, ++counter);
 }
 
-Request convert(const restinio::request_handle_t& req) {
+Request convert(const restinio::request_handle_t& req, const TrustedProxies& proxies) {
     Request r;
     r.method = std::string(req->header().method().c_str());
     r.path = std::string(req->header().path());
@@ -66,7 +67,9 @@ Request convert(const restinio::request_handle_t& req) {
         }
     }
     r.body = req->body();
-    r.remote_ip = req->remote_endpoint().address().to_string();
+    const std::string peer = req->remote_endpoint().address().to_string();
+    r.through_trusted_proxy = proxies.trusts(peer);
+    r.remote_ip = proxies.client_address(peer, r.header("x-forwarded-for"));
     r.request_id = next_request_id();
     return r;
 }
@@ -92,6 +95,7 @@ void send(const restinio::request_handle_t& req, Response response, bool head,
 
 Status serve(const Router& router, Services& services, const ServerHooks& hooks) {
     const Config& cfg = services.config;
+    const auto proxies = TRY(TrustedProxies::parse(cfg.trusted_proxies));
 
     // Signals are taken by this thread alone, with sigwait, so no thread is interrupted mid-write.
     sigset_t stop_signals;
@@ -112,7 +116,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
         const bool head = req->header().method() == restinio::http_method_head();
         auto finished = [&in_flight] { --in_flight; };
         if (!accepting) {
-            Request r = convert(req);
+            Request r = convert(req, proxies);
             Response busy = Response::text(503, "Hearth is restarting. Try again in a moment.");
             busy.header("Connection", "close").header("Retry-After", "5");
             add_security_headers(busy, r);
@@ -120,12 +124,12 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             return restinio::request_accepted();
         }
         auto job = [&, req, head, finished] {
-            Request r = convert(req);
+            Request r = convert(req, proxies);
             Response response = router.dispatch(r, services);
             send(req, std::move(response), head, finished);
         };
         if (!pool.try_post(job)) {
-            Request r = convert(req);
+            Request r = convert(req, proxies);
             Response busy = Response::text(
                 503, "Hearth is busy. Try again in a moment. Reference: " + r.request_id);
             busy.header("Retry-After", "2");
