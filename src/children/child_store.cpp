@@ -322,11 +322,11 @@ Status lock_child(db::Connection& c, std::int64_t child_id) {
 }
 
 Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
-    auto row =
-        TRY(c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent, c.preferred_name, "
-                        "c.first_name, c.last_name, h.name, c.left_on FROM children c "
-                        "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
-                        {child_id}));
+    auto row = TRY(
+        c.query_one("SELECT c.home_id, h.organisation_id, c.reg44_consent, c.preferred_name, "
+                    "c.first_name, c.last_name, h.name, c.left_on, c.date_of_birth FROM children c "
+                    "JOIN homes h ON h.id = c.home_id WHERE c.id = $1",
+                    {child_id}));
     if (!row) {
         return Error::not_found(
             "We could not find that child's record. It may have been moved to another home.");
@@ -338,6 +338,7 @@ Status resolve_scope(db::Connection& c, std::int64_t child_id, Scope& scope) {
     scope.child_name = (row->text(3).empty() ? row->text(4) : row->text(3)) + " " + row->text(5);
     scope.home_name = row->text(6);
     scope.child_has_left = !row->is_null(7);
+    scope.child_born = parse_date(row->text(8));
     return {};
 }
 

@@ -212,6 +212,7 @@ Result<Response> created(Context& ctx, std::int64_t id) {
 Result<Response> create(Context& ctx) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     const std::string kind_typed =
         reader.choice("kind", "the kind of entry", {"note", "praise", "key_work"}, true);
     const EntryKind kind = kind_from_key(kind_typed).value_or(EntryKind::note);
@@ -354,6 +355,7 @@ Result<Response> amend_entry(Context& ctx) {
         return Error::not_found("We could not find that entry.");
     }
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this entry",

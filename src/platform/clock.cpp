@@ -30,9 +30,10 @@ int to_int(std::string_view s) {
     }
     return v;
 }
+// Straight from the milliseconds to time_t: going through system_clock::time_point would hold the
+// time in nanoseconds, which wrap before 1678 and after 2262 (0025 came back as 1779).
 std::tm local_tm(Timestamp t) {
-    std::time_t secs =
-        std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::seconds>(t));
+    const std::time_t secs = std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
     std::tm tm{};
     ::localtime_r(&secs, &tm);
     return tm;
@@ -135,7 +136,8 @@ int local_minutes_of(Timestamp t) {
 }
 
 std::optional<Timestamp> from_local(Date day, int hour, int minute) {
-    if (!day.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    if (!day.ok() || int(day.year()) < earliest_year || int(day.year()) > latest_year || hour < 0 ||
+        hour > 23 || minute < 0 || minute > 59) {
         return std::nullopt;
     }
     std::tm tm{};
@@ -149,8 +151,7 @@ std::optional<Timestamp> from_local(Date day, int hour, int minute) {
     if (secs == -1) {
         return std::nullopt;
     }
-    const auto t = std::chrono::time_point_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::from_time_t(secs));
+    const Timestamp t{std::chrono::seconds{secs}};
     // mktime moves a skipped time (01:30 on the spring change) to one that exists: refuse it.
     const std::tm back = local_tm(t);
     if (back.tm_hour != hour || back.tm_min != minute) {

@@ -39,9 +39,10 @@ class SetClock final : public Clock {
 std::string format_utc(Timestamp t);
 std::optional<Timestamp> parse_utc(std::string_view text);
 
-// The years a date in Hearth may fall in. A time is held in the system clock's nanoseconds, which
-// end in 2262; no record of a child's life falls outside these, so a year beyond them is a slip of
-// the keyboard, refused like any other impossible date.
+// The years a date in Hearth may fall in. No record of a child's life falls outside these, so a
+// year beyond them is a slip of the keyboard (0025 for 2025), refused like any other impossible
+// date. A Timestamp holds milliseconds and the conversions here never pass through the system
+// clock's nanoseconds, which wrap before 1678 and after 2262.
 inline constexpr int earliest_year = 1900;
 inline constexpr int latest_year = 2199;
 
@@ -59,7 +60,8 @@ Date local_date_of(Timestamp t);
 // Minutes since local midnight, in the display zone.
 int local_minutes_of(Timestamp t);
 // The instant of a wall-clock time in the display zone. In the autumn's repeated hour the first
-// is taken; a time that the spring skips is refused.
+// is taken; a time that the spring skips is refused, and so is a day outside earliest_year to
+// latest_year.
 std::optional<Timestamp> from_local(Date day, int hour, int minute);
 int whole_years_between(Date from, Date to);
 

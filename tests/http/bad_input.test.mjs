@@ -340,3 +340,67 @@ test('a date in a year Hearth cannot hold is refused by name, and the server sta
   await assertNothingSaved();
   assert.equal((await api.get('/healthz')).status, 200);
 });
+
+// A daily note about the first child of home 1, with what is being tried.
+async function dailyNote(overrides) {
+  const child = (await api.get('/api/v1/homes/1/children')).body.children[0].id;
+  const entries = () => Number(server.sql('SELECT count(*) FROM daily_entries'));
+  const before = entries();
+  const res = await api.post(`/api/v1/children/${child}/daily-record`, {
+    kind: 'note', category: 'daily_life', body: 'Went to the park after school.',
+    occurred_on: new Date().toISOString().slice(0, 10), occurred_time: '00:01', ...overrides,
+  });
+  return { res, saved: entries() - before };
+}
+
+test('a daily note dated 0025 (for 2025) is refused naming the day, and nothing is saved', async () => {
+  const { res, saved } = await dailyNote({ occurred_on: '0025-05-12' });
+  const e = assertJsonError(res, 400, 'occurred_on');
+  assert.match(e.message, /the day it happened/);
+  assert.equal(saved, 0);
+});
+
+test('a daily note dated before the child was born is refused naming the day', async () => {
+  const child = (await api.get('/api/v1/homes/1/children')).body.children[0];
+  const born = (await api.get(`/api/v1/children/${child.id}`)).body.date_of_birth;
+  const dayBefore = new Date(Date.parse(born) - 86400000).toISOString().slice(0, 10);
+  const { res, saved } = await dailyNote({ occurred_on: dayBefore });
+  const e = assertJsonError(res, 400, 'occurred_on');
+  assert.match(e.message, /born/);
+  assert.equal(saved, 0);
+  // The day they were born is a day a note can be about.
+  const onTheDay = await dailyNote({ occurred_on: born });
+  assert.equal(onTheDay.res.status, 201, onTheDay.res.text);
+  assert.equal(onTheDay.saved, 1);
+});
+
+test('JSON with anything after the document, even a NUL byte, is refused', async () => {
+  const good = JSON.stringify(validChild({ first_name: 'Trailing' }));
+  for (const tail of ['\u0000', '\u0000{"first_name":"Other"}', ' x', '{}']) {
+    const res = await api.request('POST', '/api/v1/homes/1/children',
+                                  { body: Buffer.from(good + tail), headers: { 'content-type': 'application/json' } });
+    const e = assertJsonError(res, 400);
+    assert.equal(e.code, 'invalid_input');
+    assert.match(e.message, /JSON/);
+    await assertNothingSaved();
+  }
+});
+
+test('a one-item list where the schema says text is refused naming the field', async () => {
+  for (const [field, value] of [['first_name', ['Robin']], ['date_of_birth', ['2012-03-27']], ['sex', ['other']]]) {
+    const res = await api.post('/api/v1/homes/1/children', validChild({ [field]: value }));
+    const e = assertJsonError(res, 400, field);
+    assert.equal(e.code, 'invalid_input');
+    await assertNothingSaved();
+  }
+});
+
+test('a key given twice in a JSON body is refused naming it, whichever value comes last', async () => {
+  const good = JSON.stringify(validChild({ first_name: 'Twice' }));
+  const body = good.replace('{', '{"first_name":"Once",');
+  const res = await api.post('/api/v1/homes/1/children', body);
+  const e = assertJsonError(res, 400, 'first_name');
+  assert.equal(e.code, 'invalid_input');
+  assert.match(e.message, /first_name/);
+  await assertNothingSaved();
+});

@@ -340,3 +340,19 @@ TEST(FormData, FromRequestChoosesByContentType) {
 }
 
 }  // namespace
+
+TEST(FormReader, ADateAboutAChildIsNotBeforeTheyWereBorn) {
+    FormData f = form("before=2012-03-26&born=2012-03-27&day=2012-03-28&when=2012-03-26&at=10:00");
+    FormReader r(f);
+    r.about_child(date("2012-03-27"));
+    EXPECT_FALSE(r.date("before", "the day it happened").has_value());
+    EXPECT_EQ(r.date("born", "the day it happened"), date("2012-03-27"));
+    EXPECT_EQ(r.date("day", "the day it happened"), date("2012-03-28"));
+    EXPECT_FALSE(r.moment("when", "the day it happened", "at", "the time it happened",
+                          *parse_utc("2026-05-12T12:00:00Z"))
+                     .has_value());
+    Status s = r.finish();
+    EXPECT_EQ(fields_of(s), (std::vector<std::string>{"before", "when"}));
+    EXPECT_EQ(message_at(s, "before"),
+              "The day it happened must be on or after 27 March 2012, the day they were born");
+}

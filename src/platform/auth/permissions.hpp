@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/clock.hpp"
+
 namespace hearth {
 
 enum class Role {
@@ -93,6 +95,8 @@ struct Scope {
     std::optional<std::int64_t> child_id;
     bool reg44_consent = false;   // the child and the placing authority both consented
     bool child_has_left = false;  // their record is kept and read, but no longer written day to day
+    // Nothing written about the child can have happened before this: see FormReader::about_child.
+    std::optional<Date> child_born;
     // For the heading of pages about a child or a home; not used by can().
     std::string child_name;
     std::string home_name;

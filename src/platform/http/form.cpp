@@ -94,15 +94,42 @@ Result<FormData> FormData::from_json(std::string_view body) {
     if (!valid_utf8(body)) {
         return bad_body("The request is not valid UTF-8 text");
     }
+    // A NUL byte is never part of JSON text (RFC 8259 section 7: control characters in a string
+    // are escaped), but the parser takes one as the end of the input and would read only what is
+    // before it: a body with anything after its document is refused, not half read.
+    if (const auto nul = body.find('\0'); nul != std::string_view::npos) {
+        return bad_body(fmt::format("The request is not valid JSON (at byte {})", nul + 1));
+    }
+    // A key given twice in one object has no agreed meaning (RFC 8259 section 4): refused, as a
+    // form field given twice is, rather than keeping whichever came last. One set of keys for
+    // each object being read, innermost last.
+    std::vector<std::set<std::string>> keys_at_depth;
+    std::optional<std::string> twice;
+    const nlohmann::json::parser_callback_t note_keys =
+        [&](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            using Event = nlohmann::json::parse_event_t;
+            if (event == Event::object_start) {
+                keys_at_depth.emplace_back();
+            } else if (event == Event::object_end) {
+                keys_at_depth.pop_back();
+            } else if (event == Event::key && !keys_at_depth.empty() && !twice &&
+                       !keys_at_depth.back().insert(parsed.get<std::string>()).second) {
+                twice = parsed.get<std::string>();
+            }
+            return true;
+        };
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(body);
+        doc = nlohmann::json::parse(body, note_keys);
     } catch (const nlohmann::json::parse_error& e) {
         return bad_body(fmt::format("The request is not valid JSON (at byte {})", e.byte));
     } catch (const nlohmann::json::exception&) {
         // Well-formed but unreadable, like a number too large for a double (1e400): the
         // sender's fault, so a 400 rather than the 500 an unhandled exception would give.
         return bad_body("The request is not valid JSON: it has a number too large to read");
+    }
+    if (twice) {
+        return Error::invalid(*twice, fmt::format("{} is given more than once", *twice));
     }
     if (!doc.is_object()) {
         return bad_body("The request must be a JSON object");
@@ -198,11 +225,13 @@ std::optional<std::string> FormReader::scalar(const std::string& name, const std
     if (!v || v->type == FormValue::Type::null) {
         return std::string{};
     }
-    if (v->type == FormValue::Type::list && v->list.size() != 1) {
+    // A list is never one value, even a JSON list of one: the API says a string, and a list
+    // read as its only item would accept what the schema does not.
+    if (v->type == FormValue::Type::list) {
         fail(name, fmt::format("{} must be a single value", label));
         return std::nullopt;
     }
-    return v->type == FormValue::Type::list ? v->list.front() : v->text;
+    return v->text;
 }
 
 std::string FormReader::text(const std::string& name, const std::string& label, TextRule rule) {
@@ -288,6 +317,13 @@ std::optional<Date> FormReader::date(const std::string& name, const std::string&
     if (rule.not_before && *date < *rule.not_before) {
         fail(name,
              fmt::format("{} must be on or after {}", label, format_local_date(*rule.not_before)));
+        return std::nullopt;
+    }
+    if (born_ && *date < *born_) {
+        std::string said = label;
+        said[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(said[0])));
+        fail(name, fmt::format("{} must be on or after {}, the day they were born", said,
+                               format_local_date(*born_)));
         return std::nullopt;
     }
     return date;

@@ -91,6 +91,9 @@ class FormReader {
     // Checkboxes (or a JSON list of text): every value one of `keys`, each once, in `keys` order.
     std::vector<std::string> choices(const std::string& name, const std::string& label,
                                      const std::vector<std::string>& keys);
+    // The form is about a child born on `born`: every date it reads before that day is refused,
+    // naming the field, as a slip of the keyboard (0205 for 2025) rather than a day of their life.
+    void about_child(std::optional<Date> born) { born_ = born; }
     void allow(const std::string& name) { seen_.insert(name); }
     void fail(const std::string& name, const std::string& message);
     bool has(const std::string& name) const { return form_.find(name) != nullptr; }
@@ -104,6 +107,7 @@ class FormReader {
     const FormData& form_;
     std::set<std::string> seen_;
     std::vector<FieldError> errors_;
+    std::optional<Date> born_;
 };
 
 }  // namespace hearth::http

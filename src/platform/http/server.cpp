@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <restinio/all.hpp>
 #include <thread>
 
@@ -74,6 +75,36 @@ Request convert(const restinio::request_handle_t& req, const TrustedProxies& pro
     return r;
 }
 
+bool same_name(std::string_view name, std::string_view lower) {
+    return name.size() == lower.size() &&
+           std::equal(name.begin(), name.end(), lower.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+}
+
+// RFC 9112 section 3.2: a server must answer 400 to an HTTP/1.1 request with no Host header or
+// with more than one. HTTP/1.0 had no such rule, so its requests are served without one. restinio
+// does not pass the request's version on (its header always says 1.1), but its parser's keep-alive
+// verdict follows the version (RFC 9112 section 9.3): a request that does not keep the connection
+// open without having asked to close it is HTTP/1.0. Any other request must have one Host.
+bool host_missing_or_repeated(const restinio::request_handle_t& req) {
+    const auto& header = req->header();
+    int hosts = 0;
+    bool asked_to_close = false;
+    for (const auto& field : header) {
+        if (same_name(field.name(), "host")) {
+            ++hosts;
+        } else if (same_name(field.name(), "connection")) {
+            std::string value(field.value());
+            std::transform(value.begin(), value.end(), value.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            asked_to_close = asked_to_close || value.find("close") != std::string::npos;
+        }
+    }
+    const bool http_1_0 = !header.should_keep_alive() && !asked_to_close;
+    return !http_1_0 && hosts != 1;
+}
+
 void send(const restinio::request_handle_t& req, Response response, bool head,
           std::function<void()> after) {
     auto builder = req->create_response(restinio::http_status_line_t{
@@ -121,6 +152,14 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             busy.header("Connection", "close").header("Retry-After", "5");
             add_security_headers(busy, r);
             send(req, std::move(busy), head, finished);
+            return restinio::request_accepted();
+        }
+        if (host_missing_or_repeated(req)) {
+            Request r = convert(req);
+            Response bad = Response::text(
+                400, "An HTTP/1.1 request must have one Host header, naming the server it is for.");
+            add_security_headers(bad, r);
+            send(req, std::move(bad), head, finished);
             return restinio::request_accepted();
         }
         auto job = [&, req, head, finished] {
