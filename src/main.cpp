@@ -1,6 +1,7 @@
 // hearth: one executable for the whole service. `hearth --help` lists the subcommands.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -360,6 +361,11 @@ Status run_user(const Common& common, const std::string& action, const std::stri
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Every file Hearth creates (the SQLite database, its WAL and SHM, backups, exports) holds
+    // children's records, so only Hearth's own user may read or write it, whatever umask it was
+    // started with (UK GDPR Article 32, security of processing; docs/administrator-guide.md,
+    // backups). Set first, before anything can open a file.
+    ::umask(077);
     if (!hearth::crypto::initialise().ok()) {
         std::cerr << "hearth: libsodium could not start\n";
         return 1;

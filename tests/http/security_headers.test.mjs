@@ -112,3 +112,46 @@ test('behind a trusted proxy, the audit trail has the client the proxy names', a
     await proxied.stop();
   }
 });
+
+// Browsers keep to https for a year once they have seen Hearth over it, so a later link or typed
+// address cannot fall back to plain http (NCSC TLS guidance). Only an https public address may send
+// it: over http a browser ignores it, and it would wrongly promise https for the whole domain.
+const hsts = 'max-age=31536000; includeSubDomains';
+
+test('with an https public address every kind of response carries Strict-Transport-Security', async () => {
+  const secure = await startServer({ env: { HEARTH_PUBLIC_URL: 'https://hearth.example.org' } });
+  try {
+    const anon = new Client(secure.url);
+    const user = new Client(secure.url);
+    await user.signIn('manager.willow@example.org');
+    const cases = [
+      ['sign-in page', await anon.get('/sign-in')],
+      ['child profile', await user.get('/children/1')],
+      ['404 page', await user.get('/no-such-page')],
+      ['redirect', await anon.get('/homes/1')],
+      ['JSON error', await anon.get('/api/v1/me')],
+      ['static file', await anon.get('/static/hearth.js')],
+      ['health probe', await anon.get('/healthz')],
+    ];
+    for (const [what, res] of cases) assert.equal(res.headers.get('strict-transport-security'), hsts, what);
+  } finally {
+    await secure.stop();
+  }
+});
+
+test('with an http public address, or none, no response carries Strict-Transport-Security', async () => {
+  const plain = await startServer({ env: { HEARTH_PUBLIC_URL: 'http://hearth.example.org' } });
+  try {
+    for (const base of [plain.url, server.url]) {
+      const anon = new Client(base);
+      for (const p of ['/sign-in', '/no-such-page', '/static/hearth.js', '/healthz']) {
+        const res = await anon.get(p);
+        assert.equal(res.headers.get('strict-transport-security'), null, `${base}${p}`);
+      }
+    }
+    const signedIn = await manager.get('/children/1');
+    assert.equal(signedIn.headers.get('strict-transport-security'), null);
+  } finally {
+    await plain.stop();
+  }
+});

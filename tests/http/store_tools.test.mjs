@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, Client, hearthBin, onPostgres, demoIds, demoCopy } from './server.mjs';
@@ -77,6 +77,24 @@ test('a backup taken while the server writes restores to a database that verifie
     }
     const after = hearth(['verify', '--database', `sqlite:${backup}`]);
     assert.equal(after.status, 0, after.stdout + after.stderr);
+  } finally {
+    await server.stop();
+  }
+});
+
+// The database, its write-ahead log and shared memory, and every backup hold children's records:
+// Hearth creates them readable and writable by its own user only (UK GDPR Article 32, security of
+// processing), whatever the umask it was started with.
+test('the database the server creates, its WAL and SHM, and a backup are readable by their owner only', { skip: onPostgres && 'file modes are a SQLite store\'s' }, async () => {
+  const server = await startServer({ demo: false });
+  try {
+    const file = server.database.replace(/^sqlite:/, '');
+    const backup = path.join(server.dir, 'backup.db');
+    const copied = hearth(['backup', '--database', server.database, '--to', backup]);
+    assert.equal(copied.status, 0, copied.stderr);
+    for (const p of [file, `${file}-wal`, `${file}-shm`, backup]) {
+      assert.equal((statSync(p).mode & 0o777).toString(8), '600', p);
+    }
   } finally {
     await server.stop();
   }

@@ -1,5 +1,6 @@
-// The audit chain: appended entries verify; a row changed, removed or re-hashed behind Hearth's
-// back, through the real sqlite3 tool, is found, and `hearth verify` fails on it.
+// The audit chain: appended entries verify; the database refuses to change or remove one; a row
+// changed, removed or re-hashed behind Hearth's back by someone who first drops that refusal,
+// through the store's real tool, is found, and `hearth verify` fails on it.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -34,9 +35,16 @@ class AuditChainStore : public ::testing::Test {
         }
     }
 
-    // Changes rows through the store's own tool (sqlite3 or psql), as someone with access would.
+    // Changes rows through the store's own tool (sqlite3 or psql), as someone with write access
+    // would. The database refuses to change or remove an entry (migrations/0013_*), but such a
+    // person can drop those triggers first, so these tests do too: `hearth verify` must still find
+    // what they changed.
     void tamper(const std::string& sql) {
-        ASSERT_EQ(hearth::testing::run_sql_tool(url_, sql), 0) << sql;
+        const std::string drop_guards =
+            url_.rfind("sqlite:", 0) == 0
+                ? "DROP TRIGGER audit_log_refuses_update; DROP TRIGGER audit_log_refuses_delete; "
+                : "DROP FUNCTION audit_log_refuse_change() CASCADE; ";
+        ASSERT_EQ(hearth::testing::run_sql_tool(url_, drop_guards + sql), 0) << sql;
     }
 
     audit::Verification verify() {
@@ -124,6 +132,24 @@ TEST_F(AuditChainStore, TheHashCoversEveryField) {
         x.actor = "Sam Carterread";
         x.action = "";
     }));
+}
+
+// A mistake in Hearth or a statement typed by hand cannot rewrite the trail: the database itself
+// refuses, through Hearth's own connection and through the store's command-line tool alike.
+TEST_F(AuditChainStore, TheDatabaseRefusesToChangeOrRemoveAnEntry) {
+    for (const std::string sql : {"UPDATE audit_log SET detail = 'x' WHERE seq = 2",
+                                  "DELETE FROM audit_log WHERE seq = 3", "DELETE FROM audit_log"}) {
+        Status refused = db_->write([&](db::Connection& c) { return c.run(sql); });
+        EXPECT_FALSE(refused.ok()) << sql;
+        EXPECT_NE(hearth::testing::run_sql_tool(url_, sql), 0) << sql;
+    }
+    // PostgreSQL can also empty a table without deleting its rows one by one.
+    if (url_.rfind("sqlite:", 0) != 0) {
+        EXPECT_NE(hearth::testing::run_sql_tool(url_, "TRUNCATE audit_log"), 0);
+    }
+    auto v = verify();
+    EXPECT_EQ(v.entries, 5);
+    EXPECT_FALSE(v.first_broken_seq.has_value()) << v.problem;
 }
 
 TEST_F(AuditChainStore, AChangedRowIsFound) {

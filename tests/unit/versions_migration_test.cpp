@@ -116,7 +116,8 @@ TEST(CaseRecordVersionsMigrationStore, EveryOldVersionAndItsChronologyLineMovesA
     ASSERT_TRUE(made.ok()) << made.error().detail;
     const OldStore& s = *made;
 
-    auto moved = db::migrate(db, now);
+    // Up to the move only: later migrations are not this test's to count.
+    auto moved = db::migrate(db, now, the_move());
     ASSERT_TRUE(moved.ok()) << moved.error().detail;
     ASSERT_EQ(*moved, std::vector<int>{the_move()});
 

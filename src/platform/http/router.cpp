@@ -297,7 +297,7 @@ Response Context::error(const Error& e) const {
     return page("error", error_title(status), data, status);
 }
 
-void add_security_headers(Response& r, const Request& request) {
+void add_security_headers(Response& r, const Request& request, const Config& config) {
     r.header("Content-Security-Policy",
              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
              "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -306,6 +306,13 @@ void add_security_headers(Response& r, const Request& request) {
     r.header("X-Frame-Options", "DENY");
     r.header("Referrer-Policy", "same-origin");
     r.header("X-Request-Id", request.request_id);
+    // A browser that has seen Hearth over https keeps to https for a year, so a typed address or an
+    // old http link cannot be intercepted (NCSC TLS guidance; docs/administrator-guide.md,
+    // install and start). Only from the configured public address, never from X-Forwarded-Proto
+    // alone: over http it would promise https for a domain that does not have it.
+    if (config.public_url.rfind("https://", 0) == 0) {
+        r.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
     if (request.path.rfind("/static/", 0) != 0) {
         r.header("Cache-Control", "no-store");
     }
@@ -588,7 +595,7 @@ Response Router::dispatch(const Request& req, Services& services) const {
     for (auto& c : set_cookies) {
         response.header("Set-Cookie", c);
     }
-    add_security_headers(response, req);
+    add_security_headers(response, req, services.config);
     auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
     services.metrics.record(route_name, response.status, elapsed);

@@ -83,8 +83,8 @@ struct Route {
     Action action;
     Handler handler;
     std::size_t max_body = std::size_t{64} * 1024;  // larger bodies are answered 413
-    bool reads_session = true;         // false for static files and probes: no database work
-    FormAgain again;                   // for a form post: the form, shown again
+    bool reads_session = true;  // false for static files and probes: no database work
+    FormAgain again;            // for a form post: the form, shown again
 };
 
 // Turns a path parameter into the Scope that can() needs, checking the record exists.
@@ -122,7 +122,8 @@ class Router {
 int status_for(ErrorKind kind);
 // The Set-Cookie value for the session cookie (HttpOnly, SameSite=Lax, Secure over TLS).
 std::string session_cookie_value(const Context& ctx, const std::string& token, bool expire);
-// Headers every response carries: CSP and friends.
-void add_security_headers(Response& r, const Request& request);
+// Headers every response carries: CSP and friends, and Strict-Transport-Security when the public
+// address is https.
+void add_security_headers(Response& r, const Request& request, const Config& config);
 
 }  // namespace hearth::http

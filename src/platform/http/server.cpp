@@ -150,7 +150,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             Request r = convert(req, proxies);
             Response busy = Response::text(503, "Hearth is restarting. Try again in a moment.");
             busy.header("Connection", "close").header("Retry-After", "5");
-            add_security_headers(busy, r);
+            add_security_headers(busy, r, cfg);
             send(req, std::move(busy), head, finished);
             return restinio::request_accepted();
         }
@@ -172,7 +172,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             Response busy = Response::text(
                 503, "Hearth is busy. Try again in a moment. Reference: " + r.request_id);
             busy.header("Retry-After", "2");
-            add_security_headers(busy, r);
+            add_security_headers(busy, r, cfg);
             services.metrics.record("overloaded", 503, std::chrono::microseconds{0});
             send(req, std::move(busy), head, finished);
         }
