@@ -155,10 +155,10 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             return restinio::request_accepted();
         }
         if (host_missing_or_repeated(req)) {
-            Request r = convert(req);
+            Request r = convert(req, proxies);
             Response bad = Response::text(
                 400, "An HTTP/1.1 request must have one Host header, naming the server it is for.");
-            add_security_headers(bad, r);
+            add_security_headers(bad, r, cfg);
             send(req, std::move(bad), head, finished);
             return restinio::request_accepted();
         }
