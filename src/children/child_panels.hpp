@@ -3,7 +3,6 @@
 // child at a glance (plans, risks, who must not be near whom), the daily record the latest of the
 // chronology with one-tap praise. Each is rendered by its owner, read in the page's one snapshot,
 // and placed by position, so that the children capability knows nothing of who builds on it.
-#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -11,6 +10,7 @@
 #include "children/child_store.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
+#include "platform/in_order.hpp"
 
 namespace hearth::children {
 
@@ -23,18 +23,6 @@ struct ChildPanel {
     ChildPanelRender render;
 };
 
-class ChildPanels {
-  public:
-    void add(ChildPanel panel) {
-        auto at = std::upper_bound(
-            panels_.begin(), panels_.end(), panel.position,
-            [](int position, const ChildPanel& p) { return position < p.position; });
-        panels_.insert(at, std::move(panel));
-    }
-    const std::vector<ChildPanel>& all() const { return panels_; }
-
-  private:
-    std::vector<ChildPanel> panels_;
-};
+using ChildPanels = InOrder<ChildPanel>;
 
 }  // namespace hearth::children

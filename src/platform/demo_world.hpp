@@ -3,7 +3,6 @@
 // organisation, its homes, people and children; each capability then adds its own fictional
 // records through DemoParts when it joins (docs/architecture.md), so the demo grows with the
 // capabilities without one file that knows them all.
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -12,6 +11,7 @@
 #include "platform/audit/audit_trail.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
+#include "platform/in_order.hpp"
 
 namespace hearth::demo {
 
@@ -41,18 +41,6 @@ struct DemoPart {
     std::function<Status(db::Connection&, const DemoWorld&, Timestamp now)> add;
 };
 
-class DemoParts {
-  public:
-    void add(DemoPart part) {
-        auto at =
-            std::upper_bound(parts_.begin(), parts_.end(), part.position,
-                             [](int position, const DemoPart& p) { return position < p.position; });
-        parts_.insert(at, std::move(part));
-    }
-    const std::vector<DemoPart>& all() const { return parts_; }
-
-  private:
-    std::vector<DemoPart> parts_;
-};
+using DemoParts = InOrder<DemoPart>;
 
 }  // namespace hearth::demo

@@ -134,14 +134,20 @@ describe('with the default settings', () => {
     assert.match(cookie, /;\s*Path=\//);
     assert.doesNotMatch(cookie, /;\s*Secure/i, 'plain http: a Secure cookie would never come back');
 
-    const tls = new Client(server.url);
-    const headers = { 'x-forwarded-proto': 'https' };
-    await tls.get('/sign-in', { headers });
-    const secured = await tls.post('/sign-in', { email: manager, password: demoPassword, next: '/' }, { headers });
-    assert.equal(secured.status, 303);
-    assert.ok(sessionCookie(secured), 'signing in over TLS sets the session cookie');
-    assert.match(sessionCookie(secured), /;\s*Secure/i);
-    assert.match(sessionCookie(secured), /;\s*HttpOnly/i);
+    // Over TLS ended at a proxy Hearth trusts (the trusted_proxies setting), which says so.
+    const proxied = await startServer({ env: { HEARTH_TRUSTED_PROXIES: '127.0.0.1' } });
+    try {
+      const tls = new Client(proxied.url);
+      const headers = { 'x-forwarded-proto': 'https' };
+      await tls.get('/sign-in', { headers });
+      const secured = await tls.post('/sign-in', { email: manager, password: demoPassword, next: '/' }, { headers });
+      assert.equal(secured.status, 303);
+      assert.ok(sessionCookie(secured), 'signing in over TLS sets the session cookie');
+      assert.match(sessionCookie(secured), /;\s*Secure/i);
+      assert.match(sessionCookie(secured), /;\s*HttpOnly/i);
+    } finally {
+      await proxied.stop();
+    }
   });
 
   test('sign-out ends the session: the old cookie no longer works', async () => {
