@@ -96,15 +96,20 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
         return f;
     }));
 
+    // A failure counts towards the throttles. Only a failure for an account that exists is in the
+    // audit trail, naming it: what was typed for one that does not may be a password typed into
+    // the wrong box, and is neither kept nor written down (it counts by address alone).
     auto record_failure = [&](const std::string& why) -> Status {
         return db.write([&](db::Connection& c) -> Status {
             TRY(c.run("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)",
-                      {email, actor.ip, format_utc(now)}));
+                      {found.account ? email : std::string(), actor.ip, format_utc(now)}));
+            if (!found.account) {
+                return {};
+            }
             return audit::append(
                 c, actor,
-                {"sign_in_failed", "person",
-                 found.account ? std::to_string(found.account->person.id) : std::string("unknown"),
-                 std::nullopt, std::nullopt, why},
+                {"sign_in_failed", "person", std::to_string(found.account->person.id), std::nullopt,
+                 std::nullopt, why},
                 now);
         });
     };
