@@ -271,7 +271,10 @@ describe('the API answers as its document says', () => {
     check('POST /api/v1/children/{child}/leaving', await manager.post(`${lily}/leaving`, {
       left_on: today, destination: 'Again', reason: 'Twice', authority_informed_on: today,
     }), 409);
+    // Every section has its own schema: one child who lives at the home, one who has left.
     check('GET /api/v1/children/{child}/export', await manager.get(`${child()}/export`), 200);
+    const gone = check('GET /api/v1/children/{child}/export', await manager.get(`${lily}/export`), 200);
+    assert.ok(gone.sections.find((s) => s.key === 'leaving').content, 'the export of a child who left says where they went');
     check('GET /api/v1/children/{child}/export', await worker.get(`${child()}/export`), 403);
   });
 
