@@ -52,7 +52,6 @@ ChildDetails read_fields(http::FormReader& f, Date today) {
                            {.required = true, .not_after = today, .after_label = "today"});
     d.address_before =
         f.text("address_before", "Address before coming here", {.max = 500, .multiline = true});
-    d.reg44_consent = f.flag("reg44_consent", "Consent for the independent person");
     d.iro_name = f.text("iro_name", "Independent Reviewing Officer", {.max = 150});
     d.iro_contact =
         f.text("iro_contact", "Independent Reviewing Officer's contact details", {.max = 200});
@@ -127,7 +126,6 @@ nlohmann::json to_json(const ChildDetails& d) {
             {"social_worker_contact", d.social_worker_contact},
             {"admission_date", format_date(d.admission_date)},
             {"address_before", d.address_before},
-            {"reg44_consent", d.reg44_consent},
             {"iro_name", d.iro_name},
             {"iro_contact", d.iro_contact},
             {"independent_visitor", d.independent_visitor},
@@ -162,7 +160,6 @@ ChildDetails from_json(const nlohmann::json& j) {
     d.social_worker_contact = s("social_worker_contact");
     d.admission_date = parse_date(s("admission_date")).value_or(Date{});
     d.address_before = s("address_before");
-    d.reg44_consent = j.value("reg44_consent", false);
     d.iro_name = s("iro_name");
     d.iro_contact = s("iro_contact");
     d.independent_visitor = s("independent_visitor");
@@ -194,7 +191,6 @@ const amendments::FieldLabels& field_labels() {
         {"social_worker_contact", "Social worker's contact details"},
         {"admission_date", "Admission date"},
         {"address_before", "Address before coming here"},
-        {"reg44_consent", "Independent person may read the case record"},
         {"iro_name", "Independent Reviewing Officer"},
         {"iro_contact", "Independent Reviewing Officer's contact details"},
         {"independent_visitor", "Independent visitor"},

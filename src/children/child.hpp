@@ -35,9 +35,7 @@ struct ChildDetails {
     std::string social_worker_contact;
     Date admission_date{};
     std::string address_before;  // where they lived before coming to the home
-    bool reg44_consent =
-        false;  // the child and the placing authority agree the Reg 44 visitor may read it
-    std::string iro_name;  // Independent Reviewing Officer
+    std::string iro_name;        // Independent Reviewing Officer
     std::string iro_contact;
     std::string independent_visitor;  // name, and how to reach them
     std::string advocate;

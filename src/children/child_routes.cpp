@@ -16,6 +16,7 @@
 #include "children/leaving/leaving_store.hpp"
 #include "children/leaving/when_leaving.hpp"
 #include "children/record_view.hpp"
+#include "children/reg44/reg44_routes.hpp"
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
 #include "chronology/kinds.hpp"
@@ -51,6 +52,7 @@ nlohmann::json child_json(const Child& ch, Date on, bool with_retention) {
     j["updated_at"] = ch.updated_at;
     j["age"] = age_on(ch.details, on);
     j["left_on"] = ch.left_on ? nlohmann::json(format_date(*ch.left_on)) : nlohmann::json();
+    j["reg44_consent"] = ch.reg44_consent;
     j["key_workers"] = nlohmann::json::array();
     for (const auto& k : ch.key_workers) {
         j["key_workers"].push_back({{"person_id", k.person_id}, {"name", k.name}});
@@ -97,9 +99,15 @@ std::vector<Section> record_sections(const Child& ch, Date on,
         summary_row("Placing authority contact", d.placing_authority_contact, true),
         summary_row("Admission date", format_local_date(d.admission_date)),
         summary_row("Address before coming here", d.address_before, true),
-        summary_row("Independent person may read this record",
-                    d.reg44_consent ? "Yes: the child and the placing authority agreed" : "No"),
     });
+    auto consent =
+        summary_row("Independent person (Reg 44) may read this record",
+                    ch.reg44_consent ? "Yes: the child and the placing authority both consent"
+                                     : "No: it needs both the child's and the placing authority's "
+                                       "consent");
+    consent["link"] = fmt::format("/children/{}/reg44-consent", ch.id);
+    consent["link_text"] = "Who consented, and when";
+    placement.rows.push_back(std::move(consent));
     Section people{"people", "People around " + first};
     people.rows = nlohmann::json::array({
         summary_row("Social worker", with_contact(d.social_worker_name, d.social_worker_contact),
@@ -247,14 +255,6 @@ std::vector<Group> form_groups(bool admitting, bool has_left,
                                     "tab, with the child's view",
                                     staff, ""});
     }
-    placement.fields.push_back(
-        {"reg44_consent",
-         "The child and the placing authority agree that the independent person (Reg 44) may "
-         "read this case record",
-         FieldKind::checkbox,
-         "",
-         {},
-         ""});
     groups.push_back(placement);
     if (admitting) {
         return groups;
@@ -382,7 +382,7 @@ Result<Response> list_page(Context& ctx) {
             // case record comes with it only where they may open that record (Reg 44 consent).
             Scope child_scope = ctx.scope;
             child_scope.child_id = ch.id;
-            child_scope.reg44_consent = ch.details.reg44_consent;
+            child_scope.reg44_consent = ch.reg44_consent;
             if (can(ctx.person, Action::view_child, child_scope)) {
                 list.push_back(child_json(ch, ctx.today(),
                                           can(ctx.person, Action::view_retention, child_scope)));
@@ -689,6 +689,7 @@ void add_routes(http::Router& router, const ExportSections& sections, const Chil
     add_key_worker_routes(router);
     add_valuables_routes(router);
     add_leaving_routes(router, when_leaving);
+    add_reg44_routes(router);
     add_export_routes(router, sections);
 }
 

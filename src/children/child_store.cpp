@@ -17,7 +17,7 @@ constexpr const char* child_columns =
     "c.address_before, c.iro_name, c.iro_contact, c.independent_visitor, c.advocate, c.school, "
     "c.designated_teacher, c.employer, c.address_on_leaving, c.date_of_death, c.left_on";
 
-// The columns a version writes, in the order of detail_params(): $1..$25.
+// The columns a version writes, in the order of detail_params(): $1..$24.
 constexpr const char* detail_columns[] = {"first_name",
                                           "last_name",
                                           "preferred_name",
@@ -33,7 +33,6 @@ constexpr const char* detail_columns[] = {"first_name",
                                           "placing_authority_contact",
                                           "social_worker_name",
                                           "admission_date",
-                                          "reg44_consent",
                                           "social_worker_contact",
                                           "address_before",
                                           "iro_name",
@@ -67,7 +66,7 @@ Child from_row(const db::Row& r) {
     d.placing_authority_contact = r.text(14);
     d.social_worker_name = r.text(15);
     d.admission_date = parse_date(r.text(16)).value_or(Date{});
-    d.reg44_consent = r.boolean(17);
+    ch.reg44_consent = r.boolean(17);
     ch.created_at = r.text(18);
     ch.updated_at = r.text(19);
     ch.updated_by_name = r.text(20);
@@ -129,7 +128,6 @@ db::Params detail_params(const ChildDetails& d) {
             d.placing_authority_contact,
             d.social_worker_name,
             format_date(d.admission_date),
-            std::int64_t{d.reg44_consent},
             d.social_worker_contact,
             d.address_before,
             d.iro_name,

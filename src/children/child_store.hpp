@@ -23,6 +23,9 @@ struct Child {
     ChildDetails details;
     std::vector<KeyWorker> key_workers;  // now
     std::optional<Date> left_on;         // set once they have left the home
+    // Both the child and the placing authority consent to the independent person (Reg 44)
+    // reading the record: kept by reg44/reg44_consent.hpp, never by amending the case record.
+    bool reg44_consent = false;
     std::string created_at;
     std::string updated_at;
     std::string updated_by_name;

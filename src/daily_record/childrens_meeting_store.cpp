@@ -12,7 +12,7 @@
 namespace hearth::daily_record {
 
 namespace {
-constexpr const char* record_type = "childrens_meeting";
+constexpr const char* meeting_record_type = "childrens_meeting";
 constexpr const char* name_of_child =
     "CASE WHEN c.preferred_name <> '' THEN c.preferred_name ELSE c.first_name END || ' ' || "
     "c.last_name";
@@ -54,7 +54,7 @@ Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t meeting
     if (!row) {
         return Error::not_found("We could not find that home.");
     }
-    TRY(language::check_and_record(c, row->integer(0), home_id, std::nullopt, record_type,
+    TRY(language::check_and_record(c, row->integer(0), home_id, std::nullopt, meeting_record_type,
                                    meeting_id, d.topic + "\n" + d.discussion, now));
     return {};
 }
@@ -108,24 +108,24 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7, 1) RETURNING id",
                      {home_id, format_utc(d.held_at), d.topic, d.discussion, d.children_said, at,
                       *actor.person_id}));
-    TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
-                                 now));
+    TRY(amendments::keep_version(c, meeting_record_type, id, 1, to_json(d), "Written",
+                                 *actor.person_id, now));
     for (auto child : attendees) {
         TRY(c.run("INSERT INTO childrens_meeting_attendees (meeting_id, child_id) VALUES ($1, $2)",
                   {id, child}));
         TRY(chronology::record(
             c,
-            {child, home_id, d.held_at, "childrens_meeting", record_type, id, title_of(d),
+            {child, home_id, d.held_at, "childrens_meeting", meeting_record_type, id, title_of(d),
              summary_of(d), fmt::format("/childrens-meetings/{}", id), false, false,
              actor.person_id, actor.name},
             now));
     }
     for (const auto& action : actions) {
-        TRY(add_action(c, {home_id, std::nullopt, record_type, id, action}, actor, now));
+        TRY(add_action(c, {home_id, std::nullopt, meeting_record_type, id, action}, actor, now));
     }
     TRY(check_words(c, home_id, id, d, now));
     TRY(audit::append(c, actor,
-                      {"create", record_type, std::to_string(id), home_id, std::nullopt,
+                      {"create", meeting_record_type, std::to_string(id), home_id, std::nullopt,
                        fmt::format("{} ({} children)", title_of(d), attendees.size())},
                       now));
     return id;
@@ -162,15 +162,16 @@ Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_versio
     if (n != 1) {
         return Error::conflict("Someone else amended this record after you opened it.");
     }
-    TRY(amendments::keep_version(c, record_type, meeting_id, read_version + 1, to_json(d), reason,
-                                 *actor.person_id, now));
-    TRY(chronology::revise(c, record_type, meeting_id,
+    TRY(amendments::keep_version(c, meeting_record_type, meeting_id, read_version + 1, to_json(d),
+                                 reason, *actor.person_id, now));
+    TRY(chronology::revise(c, meeting_record_type, meeting_id,
                            {title_of(d), summary_of(d), false, false, d.held_at}));
     TRY(check_words(c, current->home_id, meeting_id, d, now));
-    return audit::append(c, actor,
-                         {"amend", record_type, std::to_string(meeting_id), current->home_id,
-                          std::nullopt, fmt::format("version {}: {}", read_version + 1, reason)},
-                         now);
+    return audit::append(
+        c, actor,
+        {"amend", meeting_record_type, std::to_string(meeting_id), current->home_id, std::nullopt,
+         fmt::format("version {}: {}", read_version + 1, reason)},
+        now);
 }
 
 Result<std::optional<Meeting>> find_meeting(db::Connection& c, std::int64_t meeting_id) {
@@ -208,7 +209,8 @@ Status record_meeting_read(db::Connection& c, const Meeting& m, const audit::Act
                            Timestamp now) {
     for (const auto& a : m.attendees) {
         TRY(audit::append(
-            c, actor, {"read", record_type, std::to_string(m.id), m.home_id, a.child_id, ""}, now));
+            c, actor,
+            {"read", meeting_record_type, std::to_string(m.id), m.home_id, a.child_id, ""}, now));
     }
     return {};
 }

@@ -9,7 +9,7 @@
 namespace hearth::daily_record {
 
 namespace {
-constexpr const char* record_type = "daily_entry";
+constexpr const char* entry_record_type = "daily_entry";
 
 constexpr const char* entry_columns =
     "e.id, e.child_id, e.home_id, e.kind, e.category, e.occurred_at, e.topic, e.body, "
@@ -55,7 +55,7 @@ Result<std::int64_t> organisation_of(db::Connection& c, std::int64_t home_id) {
 Status check_words(db::Connection& c, std::int64_t home_id, std::int64_t child_id,
                    std::int64_t entry_id, const EntryDetails& d, Timestamp now) {
     auto organisation = TRY(organisation_of(c, home_id));
-    TRY(language::check_and_record(c, organisation, home_id, child_id, record_type, entry_id,
+    TRY(language::check_and_record(c, organisation, home_id, child_id, entry_record_type, entry_id,
                                    staff_words(d), now));
     return {};
 }
@@ -84,19 +84,19 @@ Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64
                      {child_id, home_id, kind_key(d.kind), d.category, format_utc(d.occurred_at),
                       d.topic, d.body, d.child_words, std::int64_t{d.significant},
                       std::int64_t{d.for_handover}, at, *actor.person_id}));
-    TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
-                                 now));
-    TRY(chronology::record(
-        c,
-        {child_id, home_id, d.occurred_at, chronology_kind(d.kind), record_type, id, title_of(d),
-         summary_of(d), link_of(id), d.significant, d.for_handover, actor.person_id, actor.name},
-        now));
+    TRY(amendments::keep_version(c, entry_record_type, id, 1, to_json(d), "Written",
+                                 *actor.person_id, now));
+    TRY(chronology::record(c,
+                           {child_id, home_id, d.occurred_at, chronology_kind(d.kind),
+                            entry_record_type, id, title_of(d), summary_of(d), link_of(id),
+                            d.significant, d.for_handover, actor.person_id, actor.name},
+                           now));
     for (const auto& action : actions) {
-        TRY(add_action(c, {home_id, child_id, record_type, id, action}, actor, now));
+        TRY(add_action(c, {home_id, child_id, entry_record_type, id, action}, actor, now));
     }
     TRY(check_words(c, home_id, child_id, id, d, now));
     TRY(audit::append(c, actor,
-                      {"create", record_type, std::to_string(id), home_id, child_id,
+                      {"create", entry_record_type, std::to_string(id), home_id, child_id,
                        kind_key(d.kind) + ": " + title_of(d)},
                       now));
     return id;
@@ -135,10 +135,10 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
     if (n != 1) {
         return Error::conflict("Someone else amended this entry after you opened it.");
     }
-    TRY(amendments::keep_version(c, record_type, entry_id, read_version + 1, to_json(d), reason,
-                                 *actor.person_id, now));
+    TRY(amendments::keep_version(c, entry_record_type, entry_id, read_version + 1, to_json(d),
+                                 reason, *actor.person_id, now));
     TRY(chronology::revise(
-        c, record_type, entry_id,
+        c, entry_record_type, entry_id,
         {title_of(d), summary_of(d), d.significant, d.for_handover, d.occurred_at}));
     TRY(check_words(c, current->home_id, current->child_id, entry_id, d, now));
     std::string fields;
@@ -147,7 +147,7 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
     }
     return audit::append(
         c, actor,
-        {"amend", record_type, std::to_string(entry_id), current->home_id, current->child_id,
+        {"amend", entry_record_type, std::to_string(entry_id), current->home_id, current->child_id,
          fmt::format("version {}: {} ({})", read_version + 1, fields, reason)},
         now);
 }
@@ -166,7 +166,8 @@ Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id) {
 
 Status record_read(db::Connection& c, const Entry& e, const audit::Actor& actor, Timestamp now) {
     return audit::append(
-        c, actor, {"read", record_type, std::to_string(e.id), e.home_id, e.child_id, ""}, now);
+        c, actor, {"read", entry_record_type, std::to_string(e.id), e.home_id, e.child_id, ""},
+        now);
 }
 
 std::string staff_words(const EntryDetails& d) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
+#include "children/reg44/reg44_consent.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/crypto.hpp"
@@ -125,13 +126,27 @@ Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timest
                                        ? "Casey Nolan"
                                        : "Duty social worker";
             d.admission_date = *parse_date(k.admitted);
-            d.reg44_consent = k.consent;
             // Key workers: the two support workers of the home, one each.
             const std::int64_t key_worker =
                 person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)];
             audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
                                  "127.0.0.1", "demo"};
             auto child_id = TRY(children::admit(c, homes[k.home], d, manager, now, key_worker));
+            if (k.consent) {
+                // Both consents, as the registered manager records them (Reg 44(4)(b)).
+                const Date asked = d.admission_date;
+                TRY(children::record_reg44_consent(
+                    c, child_id,
+                    {"child", true, std::string(k.first) + ", at their admission meeting", asked,
+                     "", now},
+                    manager, now));
+                TRY(children::record_reg44_consent(
+                    c, child_id,
+                    {"placing_authority", true,
+                     d.social_worker_name + ", social worker, " + std::string(k.authority), asked,
+                     "", now},
+                    manager, now));
+            }
             world.children.push_back(child_id);
             world.child_home.push_back(k.home);
             if (k.authority == std::string("Northshire County Council")) {

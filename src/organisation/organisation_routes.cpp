@@ -5,8 +5,10 @@
 #include "children/child_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
+#include "organisation/access_routes.hpp"
 #include "organisation/capability.hpp"
 #include "organisation/homes.hpp"
+#include "platform/auth/accounts.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
 #include "platform/views/form_view.hpp"
@@ -146,7 +148,7 @@ Result<Response> dashboard(Context& ctx) {
                         {"key_workers", kw.empty() ? "None yet" : kw},
                         {"can_open", can(ctx.person, Action::view_child,
                                          Scope{data.home->organisation_id, home_id, ch.id,
-                                               ch.details.reg44_consent})}});
+                                               ch.reg44_consent})}});
     }
     std::string manager;
     for (const auto& p : data.people) {
@@ -200,14 +202,19 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
                                  const nlohmann::json& typed, const std::string& issued_password,
                                  int status) {
     const auto home_id = ctx.param("home");
+    const bool manages = can(ctx.person, Action::manage_people, ctx.scope);
     struct Data {
         std::optional<Home> home;
         std::vector<StaffMember> people;
+        std::vector<accounts::Allocation> allocations;
     };
     auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.home = TRY(find_home(c, home_id));
         d.people = TRY(people_of_home(c, home_id));
+        if (manages && !ctx.request.wants_json()) {
+            d.allocations = TRY(accounts::allocations_in_home(c, home_id));
+        }
         return d;
     }));
     nlohmann::json people = nlohmann::json::array();
@@ -230,11 +237,23 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
         }
         return Response::json(status, {{"people", people}});
     }
-    nlohmann::json data_view = {{"home", home_json(*data.home)},
-                                {"people", people},
-                                {"can_manage", can(ctx.person, Action::manage_people, ctx.scope)},
-                                {"issued_password", issued_password},
-                                {"issued", !issued_password.empty()}};
+    nlohmann::json allocations = nlohmann::json::array();
+    for (const auto& a : data.allocations) {
+        allocations.push_back({{"id", a.id},
+                               {"social_worker", a.social_worker},
+                               {"child", a.child},
+                               {"since", format_local_date(local_date_of(a.started_at))}});
+    }
+    nlohmann::json data_view = {
+        {"home", home_json(*data.home)},
+        {"people", people},
+        {"allocations", allocations},
+        {"has_allocations", !allocations.empty()},
+        {"allocation_ended",
+         ctx.request.query_value("done") == std::optional<std::string>("allocation_ended")},
+        {"can_manage", manages},
+        {"issued_password", issued_password},
+        {"issued", !issued_password.empty()}};
     nlohmann::json errors = nlohmann::json::object();
     if (error) {
         data_view.update(views::errors_view(*error));
@@ -327,6 +346,8 @@ void add_routes(http::Router& router) {
                 .action = Action::manage_people,
                 .handler = add_person,
                 .again = add_person_again});
+
+    add_access_routes(router);
 
     router.add({"GET", "/api/v1/me", Action::signed_in, me});
     router.add({"GET", "/api/v1/organisation", Action::view_organisation, overview});

@@ -8,7 +8,6 @@
 
 namespace hearth::plans {
 
-namespace {
 std::string lower_first(std::string s) {
     if (!s.empty()) {
         s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
@@ -16,6 +15,7 @@ std::string lower_first(std::string s) {
     return s;
 }
 
+namespace {
 int level_rank(const std::string& key) {
     if (key == "low") {
         return 1;

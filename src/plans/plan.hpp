@@ -18,6 +18,8 @@ namespace hearth::plans {
 
 // The level of a risk, as the assessment judges it now.
 const std::vector<Choice>& risk_levels();  // low, medium, high
+// "Placement plan" -> "placement plan", for a plan's title inside a sentence.
+std::string lower_first(std::string s);
 std::string risk_level_label(const std::string& key);
 std::string risk_level_tag(const std::string& key);  // the GOV.UK tag colour class
 // A new assessment at high, or a change to high from a lower level: a significant event.

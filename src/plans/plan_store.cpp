@@ -76,13 +76,6 @@ std::size_t kind_order(const std::string& key) {
     return kinds.size();
 }
 
-std::string lower_first(std::string s) {
-    if (!s.empty()) {
-        s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-    }
-    return s;
-}
-
 std::string plan_link(const Subject& child, std::int64_t plan_id) {
     return fmt::format("/children/{}/plans/{}", child.child_id, plan_id);
 }

@@ -88,11 +88,19 @@ const std::vector<Setting>& settings() {
         s.push_back(number("session_max_hours", "Sign out after this long whatever happens",
                            &Config::session_max_hours, 1, 24 * 7));
         s.push_back(number("sign_in_window_minutes",
-                           "Window in which failed sign-ins count, and lockout length",
+                           "Window in which an address's failed sign-ins count, and the longest "
+                           "wait after failures to one account",
                            &Config::sign_in_window_minutes, 1, 24 * 60));
-        s.push_back(number("account_failures_before_lockout",
-                           "Failed sign-ins to one account before a lockout",
-                           &Config::account_failures_before_lockout, 1, 1000));
+        s.push_back(number("account_failures_before_delay",
+                           "Failed sign-ins to one account before each next attempt must wait, "
+                           "twice as long each time",
+                           &Config::account_failures_before_delay, 1, 1000));
+        s.push_back(number("one_time_password_hours",
+                           "How long a one-time password (a new person's, or after a reset) works",
+                           &Config::one_time_password_hours, 1, 24 * 30));
+        s.push_back(number("api_token_days",
+                           "How long a new API token lasts unless its person chooses (at most 365)",
+                           &Config::api_token_days, 1, 365));
         s.push_back(number("address_failures_before_throttle",
                            "Failed sign-ins from one address before it is refused",
                            &Config::address_failures_before_throttle, 1, 100000));

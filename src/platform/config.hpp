@@ -35,7 +35,9 @@ struct Config {
     int session_warn_minutes = 5;
     int session_max_hours = 12;
     int sign_in_window_minutes = 15;
-    int account_failures_before_lockout = 5;
+    int account_failures_before_delay = 5;
+    int one_time_password_hours = 72;
+    int api_token_days = 90;
     int address_failures_before_throttle = 30;
 
     std::string log_level = "info";

@@ -30,6 +30,8 @@ struct Error {
     std::string message;             // safe to show to the person
     std::vector<FieldError> fields;  // for invalid_input: one entry per field at fault
     std::string detail;              // for the log only
+    std::string code;                // the API's error code when it says more than the kind's, as
+                                     // "password_change_required" does for a 403
 
     static Error invalid(std::string field, std::string message) {
         Error e{ErrorKind::invalid_input, message, {}, {}};

@@ -111,7 +111,6 @@ test('wrong types are refused with 400 naming the field', async () => {
     ['last_name', true],
     ['date_of_birth', 20120327],
     ['placing_authority', ['a', 'b']],
-    ['reg44_consent', 'perhaps'],
     ['key_worker', 'not-a-number'],
     ['key_worker', true],
     ['key_workers', [5]],

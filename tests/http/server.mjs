@@ -148,9 +148,9 @@ export class Client {
 }
 
 // Signs in through the pages and creates a personal API token; returns the token text.
-export async function createApiToken(client, name = 'HTTP tests') {
+export async function createApiToken(client, name = 'HTTP tests', password = demoPassword) {
   await client.get('/account');
-  const res = await client.post('/account/tokens', { name });
+  const res = await client.post('/account/tokens', { name, expires_in_days: '90', password });
   const m = res.text.match(/<code class="hearth-token">([^<]+)<\/code>/);
   if (res.status !== 201 || !m) throw new Error(`token not created: ${res.status} ${res.text.slice(0, 300)}`);
   return m[1];

@@ -4,6 +4,7 @@
 
 #include "children/child.hpp"
 #include "children/child_store.hpp"
+#include "children/reg44/reg44_consent.hpp"
 #include "organisation/homes.hpp"
 #include "platform/amendments.hpp"
 #include "platform/auth/accounts.hpp"
@@ -31,8 +32,7 @@ std::map<std::string, std::string> valid_fields() {
             {"pronouns", "she/her"},
             {"legal_basis", "s31"},
             {"placing_authority", "Northshire County Council"},
-            {"admission_date", "2024-09-02"},
-            {"reg44_consent", "yes"}};
+            {"admission_date", "2024-09-02"}};
 }
 
 Result<ChildDetails> read_form(const std::map<std::string, std::string>& fields, Date on = today) {
@@ -47,7 +47,6 @@ TEST(ChildDetails, AValidFormBecomesARecord) {
     EXPECT_EQ(r->first_name, "Aisha");
     EXPECT_EQ(r->date_of_birth, *parse_date("2011-04-17"));
     EXPECT_EQ(r->admission_date, *parse_date("2024-09-02"));
-    EXPECT_TRUE(r->reg44_consent);
     EXPECT_EQ(display_name(*r), "Aisha Bennett");
     EXPECT_EQ(age_on(*r, today), 15);
     r->preferred_name = "Ash";
@@ -242,10 +241,9 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
     ChildDetails after = *before;
     after.preferred_name = "Ash";
     after.last_name = "Bennett-Hale";
-    after.reg44_consent = false;
     after.school = "Westmere Academy";
     auto changes = amendments::changes_between(to_json(*before), to_json(after), field_labels());
-    ASSERT_EQ(changes.size(), 4u);
+    ASSERT_EQ(changes.size(), 3u);
     EXPECT_EQ(changes[0].field, "last_name");
     EXPECT_EQ(changes[0].label, "Last name");
     EXPECT_EQ(changes[0].before, "Bennett");
@@ -253,11 +251,8 @@ TEST(ChangesBetween, ListsChangedFieldsInFormOrderWithLabels) {
     EXPECT_EQ(changes[1].field, "preferred_name");
     EXPECT_EQ(changes[1].before, "");
     EXPECT_EQ(changes[1].after, "Ash");
-    EXPECT_EQ(changes[2].field, "reg44_consent");
-    EXPECT_EQ(changes[2].before, "Yes");
-    EXPECT_EQ(changes[2].after, "No");
-    EXPECT_EQ(changes[3].field, "school");
-    EXPECT_EQ(changes[3].label, "School or college");
+    EXPECT_EQ(changes[2].field, "school");
+    EXPECT_EQ(changes[2].label, "School or college");
     EXPECT_TRUE(
         amendments::changes_between(to_json(*before), to_json(*before), field_labels()).empty());
     // A field missing from an older stored version counts as blank, not as a crash.
@@ -499,12 +494,50 @@ TEST_F(ChildStore, ReadsAreRecordedAndScopeIsResolved) {
     ASSERT_TRUE(db_->read([&](db::Connection& c) { return resolve_scope(c, child_, scope); }).ok());
     EXPECT_EQ(scope.home_id, home_);
     EXPECT_EQ(scope.child_id, child_);
-    EXPECT_TRUE(scope.reg44_consent);
+    EXPECT_FALSE(scope.reg44_consent);
     Scope none;
     Status missing =
         db_->read([&](db::Connection& c) { return resolve_scope(c, child_ + 100, none); });
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+// Reg 44(4)(b): the independent person reads the record only while the child and the placing
+// authority both consent; each is recorded apart, and a withdrawal ends it.
+TEST_F(ChildStore, TheIndependentPersonReadsOnlyWhileBothConsentsStand) {
+    auto consent_now = [&] {
+        Scope scope;
+        EXPECT_TRUE(
+            db_->read([&](db::Connection& c) { return resolve_scope(c, child_, scope); }).ok());
+        return scope.reg44_consent;
+    };
+    auto record = [&](const std::string& party, bool consents) {
+        Reg44Consent one{party, consents, "Said at a meeting", *parse_date("2026-10-01"), "", now_};
+        return db_->write([&](db::Connection& c) {
+            return record_reg44_consent(c, child_, one, actor(other_), now_);
+        });
+    };
+    EXPECT_FALSE(consent_now());
+    ASSERT_TRUE(record("child", true).ok());
+    EXPECT_FALSE(consent_now()) << "the child's alone is not enough";
+    ASSERT_TRUE(record("placing_authority", true).ok());
+    EXPECT_TRUE(consent_now());
+    ASSERT_TRUE(record("child", false).ok());
+    EXPECT_FALSE(consent_now()) << "a withdrawal ends it";
+
+    auto consents = db_->read([&](db::Connection& c) { return reg44_consents_of(c, child_); });
+    ASSERT_TRUE(consents.ok());
+    EXPECT_EQ(consents->history.size(), 3u);
+    ASSERT_TRUE(consents->child.has_value());
+    EXPECT_FALSE(consents->child->consents);
+    EXPECT_EQ(consents->child->recorded_by, "Dana Lewis");
+    EXPECT_EQ(hearth::testing::count_rows(
+                  *db_, "SELECT COUNT(*) FROM audit_log WHERE action = 'reg44_consent_withdrawn'"),
+              1);
+
+    auto nobody = record("neighbour", true);
+    ASSERT_FALSE(nobody.ok());
+    EXPECT_EQ(nobody.error().fields.front().field, "party");
 }
 
 }  // namespace

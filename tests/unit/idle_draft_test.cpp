@@ -23,7 +23,7 @@ std::string amend_body(const std::string& csrf, int version, const std::string& 
            "&placing_authority_contact=Placements+team%2C+01632+960100&social_worker_name=Casey+"
            "Nolan"
            "&admission_date-day=2&admission_date-month=9&admission_date-year=2024"
-           "&reg44_consent=yes&reason=" +
+           "&reason=" +
            http::url_encode("She asked to be called Ash");
 }
 

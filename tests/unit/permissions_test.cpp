@@ -12,6 +12,7 @@
 #include "deadlines/deadline_store.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
+#include "platform/auth/sessions.hpp"
 #include "platform/crypto.hpp"
 #include "test_support.hpp"
 
@@ -67,6 +68,9 @@ const Expectation expectations[] = {
     {"POST", "/session/extend",                         "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"GET", "/account",                                 "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"POST", "/account/tokens",                         "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    // {token} is the Willow registered manager's: only its person revokes it here (anyone else is
+    // answered as if it did not exist; the manager's turn finds it already revoked, a 409).
+    {"POST", "/account/tokens/{token}/revoke",          "-  -  -  Y  -  -  -  -  -"},
     {"GET", "/account/password",                        "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"POST", "/account/password",                       "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"POST", "/sign-out",                               "-  Y  Y  Y  Y  Y  Y  Y  Y"},
@@ -81,8 +85,17 @@ const Expectation expectations[] = {
     {"GET", "/api/v1/homes/{home}/people",              "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/homes/{home}/children",                   "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/api/v1/homes/{home}/children",            "-  Y  Y  Y  Y  Y  -  -  Y"},
-    // Giving roles: the administrator and the home's registered manager.
+    // {person} is the Willow registered manager: whoever sees the home's people sees their page.
+    {"GET", "/homes/{home}/people/{person}",            "-  Y  Y  Y  Y  Y  -  -  Y"},
+    // Giving and ending roles, and ending a social worker's allocation ({allocation}: to child 2):
+    // the administrator and the home's registered manager.
     {"POST", "/homes/{home}/people",                    "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/people/{person}/end-role",  "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/allocations/{allocation}/end", "-  Y  -  Y  -  -  -  -  -"},
+    // Disabling and enabling a person, and revoking their tokens: the provider administrator.
+    {"POST", "/homes/{home}/people/{person}/disable",   "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/homes/{home}/people/{person}/enable",    "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/homes/{home}/people/{person}/tokens/{token}/revoke", "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/api/v1/homes/{home}/people",             "-  Y  -  Y  -  -  -  -  -"},
     // Admitting a child: the administrator, the manager and the deputy.
     {"GET", "/homes/{home}/children/new",               "-  Y  -  Y  Y  -  -  -  -"},
@@ -128,6 +141,10 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/children/{child}/valuables/deposits", "-  Y  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/children/{child}/valuables/returns",  "-  Y  -  Y  Y  Y  -  -  -"},
     // Recording that a child left: the administrator, the manager and the deputy.
+    // Reg 44 consent: read with the record; recorded by the registered manager alone.
+    {"GET", "/children/{child}/reg44-consent",          "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/reg44-consent/new",      "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/children/{child}/reg44-consent/new",     "-  -  -  Y  -  -  -  -  -"},
     {"GET", "/children/{child}/leaving",                "-  Y  -  Y  Y  -  -  -  -"},
     {"POST", "/children/{child}/leaving",               "-  Y  -  Y  Y  -  -  -  -"},
     {"POST", "/api/v1/children/{child}/leaving",        "-  Y  -  Y  Y  -  -  -  -"},
@@ -334,6 +351,11 @@ std::string route_key(const std::string& method, const std::string& pattern) {
 
 // Someone on child 1's family list, from the demo data.
 std::string family_member_of_child_1 = "0";
+// The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
+// the walk, so that ending it leaves child 1's allocation as the walk reads it).
+std::string willow_manager = "0";
+std::string willow_manager_token = "0";
+std::string allocation_to_child_2 = "0";
 
 std::string concrete_path(std::string pattern) {
     auto replace = [&](const std::string& from, const std::string& to) {
@@ -353,6 +375,9 @@ std::string concrete_path(std::string pattern) {
     replace("{phrase}", "1");
     replace("{incident}", "1");
     replace("{measure}", "1");
+    replace("{person}", willow_manager);
+    replace("{token}", willow_manager_token);
+    replace("{allocation}", allocation_to_child_2);
     replace("*", "vendor/hearth.css");
     return pattern;
 }
@@ -401,6 +426,22 @@ class PermissionsStore : public ::testing::Test {
         ASSERT_TRUE(started.ok()) << started.error().detail;
         family_member_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM family_members WHERE child_id = 1"));
+        const auto manager = hearth::testing::count_rows(
+            *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
+        willow_manager = std::to_string(manager);
+        auto made = app_->db->write([&](db::Connection& c) -> Status {
+            const auto now = hearth::testing::test_now();
+            TRY(sessions::create_api_token(c, manager, "Walk", 30,
+                                           {std::nullopt, "test", "127.0.0.1", "test"}, now));
+            return c.run("INSERT INTO allocations (person_id, child_id, started_at) "
+                         "SELECT id, 2, $1 FROM people WHERE email = 'social.worker@example.org'",
+                         {format_utc(now)});
+        });
+        ASSERT_TRUE(made.ok()) << made.error().detail;
+        willow_manager_token = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MAX(id) FROM api_tokens WHERE name = 'Walk'"));
+        allocation_to_child_2 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MAX(id) FROM allocations WHERE child_id = 2"));
     }
     static void TearDownTestSuite() {
         delete app_;

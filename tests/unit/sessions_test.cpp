@@ -65,15 +65,28 @@ TEST(SessionPolicyStore, PolicyComesFromTheConfig) {
               sessions::State::idle_expired);
 }
 
-TEST(Throttle, LocksTheAccountAtTheLimitAndThrottlesTheAddress) {
-    sessions::Policy p;  // 5 account failures, 30 address failures
-    EXPECT_EQ(sessions::throttle_for(0, 0, p), sessions::Throttle::allowed);
-    EXPECT_EQ(sessions::throttle_for(4, 29, p), sessions::Throttle::allowed);
-    EXPECT_EQ(sessions::throttle_for(5, 0, p), sessions::Throttle::account_locked);
-    EXPECT_EQ(sessions::throttle_for(0, 30, p), sessions::Throttle::address_throttled);
-    EXPECT_EQ(sessions::throttle_for(9, 99, p), sessions::Throttle::account_locked);
-    p.account_failures_before_lockout = 3;
-    EXPECT_EQ(sessions::throttle_for(3, 0, p), sessions::Throttle::account_locked);
+TEST(Throttle, AnAccountWaitsLongerAfterEachFailureBeyondTheFirstFew) {
+    sessions::Policy p;  // 5 failures free, then 30 s doubling up to the 15-minute window
+    EXPECT_EQ(sessions::account_delay(4, p), 0s);
+    EXPECT_EQ(sessions::account_delay(5, p), 30s);
+    EXPECT_EQ(sessions::account_delay(6, p), 60s);
+    EXPECT_EQ(sessions::account_delay(8, p), 240s);
+    EXPECT_EQ(sessions::account_delay(10, p), 900s);
+    EXPECT_EQ(sessions::account_delay(500, p), 900s);
+}
+
+TEST(Throttle, TheWaitRunsFromTheLastFailureAndTheAddressIsThrottledApart) {
+    sessions::Policy p;
+    const Timestamp t = hearth::testing::test_now();
+    using sessions::Throttle;
+    EXPECT_EQ(sessions::throttle_for({4, t}, 29, t, p).throttle, Throttle::allowed);
+    auto slowed = sessions::throttle_for({5, t}, 0, t + 10s, p);
+    EXPECT_EQ(slowed.throttle, Throttle::account_slowed);
+    EXPECT_EQ(slowed.wait, 20s);
+    EXPECT_EQ(sessions::throttle_for({5, t}, 0, t + 30s, p).throttle, Throttle::allowed);
+    EXPECT_EQ(sessions::throttle_for({0, t}, 30, t, p).throttle, Throttle::address_throttled);
+    p.account_failures_before_delay = 3;
+    EXPECT_EQ(sessions::throttle_for({3, t}, 0, t, p).throttle, Throttle::account_slowed);
 }
 
 // Sign-in against a real database holding one person.
@@ -165,34 +178,87 @@ TEST_F(SignInStore, UnknownEmailGetsTheSameAnswer) {
                   *db_, "SELECT COUNT(*) FROM audit_log WHERE actor LIKE '%nobody%'"),
               0);
     EXPECT_EQ(hearth::testing::count_rows(
-                  *db_, "SELECT COUNT(*) FROM sign_in_failures WHERE email LIKE '%nobody%'"),
+                  *db_, "SELECT COUNT(*) FROM sign_in_failures WHERE account_key LIKE '%nobody%'"),
               0);
     EXPECT_EQ(hearth::testing::count_rows(*db_, "SELECT COUNT(*) FROM sign_in_failures"), 2);
 }
 
-TEST_F(SignInStore, FiveFailuresLockTheAccountEvenWithTheRightPassword) {
+TEST_F(SignInStore, FailuresSlowTheAccountWithAGrowingWaitThatRefusalsDoNotRenew) {
     for (int i = 0; i < 5; ++i) {
         auto r = sign_in(email_, "guess-number-" + std::to_string(i));
         ASSERT_FALSE(r.ok());
         EXPECT_EQ(r.error().kind, ErrorKind::invalid_input) << i;
     }
-    auto locked = sign_in(email_, password_);
-    ASSERT_FALSE(locked.ok());
-    EXPECT_EQ(locked.error().kind, ErrorKind::throttled);
-    EXPECT_EQ(audit_count("sign_in"), 0);
+    // Now the account must wait 30 s from the last failure, even for the right password, and
+    // from any address.
+    auto slowed = sign_in(email_, password_, "198.51.100.9");
+    ASSERT_FALSE(slowed.ok());
+    EXPECT_EQ(slowed.error().kind, ErrorKind::throttled);
+    EXPECT_NE(slowed.error().message.find("Wait 30 seconds"), std::string::npos)
+        << slowed.error().message;
     EXPECT_EQ(hearth::testing::count_rows(*db_,
                                           "SELECT COUNT(*) FROM audit_log WHERE action = "
-                                          "'sign_in_failed' AND detail = 'account locked'"),
+                                          "'sign_in_failed' AND detail = 'account slowed'"),
               1);
-    // From another address too: the lock is on the account.
-    auto elsewhere = sign_in(email_, password_, "198.51.100.9");
-    ASSERT_FALSE(elsewhere.ok());
-    EXPECT_EQ(elsewhere.error().kind, ErrorKind::throttled);
-
-    // The lock lasts the window, then the right password works again.
-    now_ += policy_.window + std::chrono::minutes(1);
+    // Someone hammering it while it waits does not make the wait longer.
+    for (int i = 0; i < 20; ++i) {
+        now_ += 1s;
+        ASSERT_FALSE(sign_in(email_, "hammer").ok());
+    }
+    now_ += 10s;  // 30 s after the fifth failure
+    // A sixth failure doubles the wait; the right password after it works once the wait is over.
+    ASSERT_EQ(sign_in(email_, "guess-six").error().kind, ErrorKind::invalid_input);
+    now_ += 59s;
+    EXPECT_EQ(sign_in(email_, password_).error().kind, ErrorKind::throttled);
+    now_ += 1s;
     auto later = sign_in(email_, password_);
     ASSERT_TRUE(later.ok()) << later.error().message;
+}
+
+TEST_F(SignInStore, APasswordResetClearsTheWait) {
+    for (int i = 0; i < 7; ++i) {
+        ASSERT_FALSE(sign_in(email_, "wrong").ok());
+    }
+    ASSERT_EQ(sign_in(email_, password_).error().kind, ErrorKind::throttled);
+    auto hash = crypto::hash_password("fresh-orchard-lamp");
+    ASSERT_TRUE(hash.ok());
+    Status reset = db_->write([&](db::Connection& c) {
+        return accounts::set_password_hash(c, person_id_, hash.value(), true,
+                                           audit::Actor{std::nullopt, "test", "", ""}, now_);
+    });
+    ASSERT_TRUE(reset.ok()) << reset.error().message;
+    auto r = sign_in(email_, "fresh-orchard-lamp");
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_TRUE(r->must_change_password);
+}
+
+TEST_F(SignInStore, AnAccountThatDoesNotExistWaitsJustTheSame) {
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_FALSE(sign_in("nobody@example.org", "guess").ok());
+    }
+    auto r = sign_in("nobody@example.org", "guess");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, ErrorKind::throttled);
+    EXPECT_EQ(audit_count("sign_in_failed"), 0);
+}
+
+TEST_F(SignInStore, AOneTimePasswordStopsWorkingAfterItsLife) {
+    auto hash = crypto::hash_password("one-time-kettle-9");
+    ASSERT_TRUE(hash.ok());
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return accounts::set_password_hash(
+                           c, person_id_, hash.value(), true,
+                           audit::Actor{std::nullopt, "test", "", ""}, now_);
+                   })
+                    .ok());
+    now_ += policy_.one_time_password_life - 1min;
+    ASSERT_TRUE(sign_in(email_, "one-time-kettle-9").ok());
+    now_ += 1min;
+    auto late = sign_in(email_, "one-time-kettle-9");
+    ASSERT_FALSE(late.ok());
+    EXPECT_EQ(late.error().kind, ErrorKind::invalid_input);
+    EXPECT_EQ(late.error().fields.front().field, "password");
+    EXPECT_NE(late.error().message.find("expired"), std::string::npos);
 }
 
 TEST_F(SignInStore, FailuresBelowTheLimitAreClearedBySuccess) {
@@ -248,24 +314,73 @@ TEST_F(SignInStore, SigningOutEndsTheSession) {
     EXPECT_EQ(audit_count("sign_out"), 1);
 }
 
-TEST_F(SignInStore, ApiTokensAreStoredHashedAndFound) {
+TEST_F(SignInStore, ApiTokensAreStoredHashedFoundUntilTheirEndAndRevocable) {
+    const audit::Actor jo{person_id_, "Jo", "", ""};
     auto token = db_->write([&](db::Connection& c) {
-        return sessions::create_api_token(c, person_id_, "Report script",
-                                          audit::Actor{person_id_, "Jo", "", ""}, now_);
+        return sessions::create_api_token(c, person_id_, "Report script", 30, jo, now_);
     });
     ASSERT_TRUE(token.ok());
     EXPECT_EQ(token->rfind("hearth_", 0), 0u);
-    auto who = db_->read(
-        [&](db::Connection& c) { return sessions::person_for_api_token(c, token.value()); });
-    ASSERT_TRUE(who.ok());
-    EXPECT_EQ(who.value(), std::optional<std::int64_t>{person_id_});
-    auto nobody = db_->read(
-        [&](db::Connection& c) { return sessions::person_for_api_token(c, token.value() + "x"); });
-    ASSERT_TRUE(nobody.ok());
-    EXPECT_FALSE(nobody.value().has_value());
+    auto find = [&](const std::string& t, Timestamp at) {
+        auto r = db_->read([&](db::Connection& c) { return sessions::api_token_for(c, t, at); });
+        EXPECT_TRUE(r.ok());
+        return r.ok() ? r.value() : std::nullopt;
+    };
+    auto who = find(token.value(), now_);
+    ASSERT_TRUE(who.has_value());
+    EXPECT_EQ(who->person_id, person_id_);
+    EXPECT_FALSE(find(token.value() + "x", now_).has_value());
     EXPECT_EQ(hearth::testing::count_rows(
                   *db_, "SELECT COUNT(*) FROM api_tokens WHERE token_hash = $1", {token.value()}),
               0);
+    // It ends after its 30 days.
+    EXPECT_TRUE(find(token.value(), now_ + std::chrono::days(30) - 1s).has_value());
+    EXPECT_FALSE(find(token.value(), now_ + std::chrono::days(30)).has_value());
+
+    // A year at most; a name is needed.
+    auto too_long = db_->write([&](db::Connection& c) {
+        return sessions::create_api_token(c, person_id_, "", 400, jo, now_);
+    });
+    ASSERT_FALSE(too_long.ok());
+    ASSERT_EQ(too_long.error().fields.size(), 2u);
+    EXPECT_EQ(too_long.error().fields[1].field, "expires_in_days");
+
+    // Revoked, it stops at once; someone else's token cannot be revoked through this person.
+    EXPECT_EQ(db_->write([&](db::Connection& c) {
+                     return sessions::revoke_api_token(c, person_id_ + 1, who->id, jo, now_);
+                 })
+                  .error()
+                  .kind,
+              ErrorKind::not_found);
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return sessions::revoke_api_token(c, person_id_, who->id, jo, now_);
+                   })
+                    .ok());
+    EXPECT_FALSE(find(token.value(), now_).has_value());
+}
+
+TEST_F(SignInStore, ChangingThePasswordRevokesEveryTokenAndEndsEverySession) {
+    const audit::Actor jo{person_id_, "Jo", "", ""};
+    auto token = db_->write([&](db::Connection& c) {
+        return sessions::create_api_token(c, person_id_, "Report script", 90, jo, now_);
+    });
+    ASSERT_TRUE(token.ok());
+    auto session = sign_in(email_, password_);
+    ASSERT_TRUE(session.ok());
+    auto hash = crypto::hash_password("new-lantern-words");
+    ASSERT_TRUE(hash.ok());
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return accounts::set_password_hash(c, person_id_, hash.value(), false, jo,
+                                                          now_);
+                   })
+                    .ok());
+    auto t = db_->read(
+        [&](db::Connection& c) { return sessions::api_token_for(c, token.value(), now_); });
+    ASSERT_TRUE(t.ok());
+    EXPECT_FALSE(t.value().has_value());
+    auto s = db_->read([&](db::Connection& c) { return sessions::find(c, session->token); });
+    ASSERT_TRUE(s.ok() && s.value());
+    EXPECT_EQ(sessions::state_of(*s.value(), now_, policy_), sessions::State::over);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "platform/crypto.hpp"
+
 namespace hearth::accounts {
 
 namespace {
@@ -24,12 +26,28 @@ Status load_roles(db::Connection& c, Person& p) {
 }
 }  // namespace
 
+Status end_access(db::Connection& c, std::int64_t person_id, const audit::Actor& actor,
+                  Timestamp now) {
+    const std::string at = format_utc(now);
+    TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
+              {at, person_id}));
+    TRY(
+        c.run("UPDATE api_tokens SET revoked_at = $1, revoked_by = $2 "
+              "WHERE person_id = $3 AND revoked_at IS NULL",
+              {at, db::nullable(actor.person_id), person_id}));
+    return {};
+}
+
 std::string normalise_email(std::string email) {
     email.erase(0, email.find_first_not_of(" \t"));
     email.erase(email.find_last_not_of(" \t") + 1);
     std::transform(email.begin(), email.end(), email.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     return email;
+}
+
+std::string failure_key(const std::string& email) {
+    return crypto::sha256_hex("sign-in failures:" + normalise_email(email));
 }
 
 bool plausible_email(const std::string& email) {
@@ -42,8 +60,8 @@ bool plausible_email(const std::string& email) {
 Result<std::optional<Account>> find_by_email(db::Connection& c, const std::string& email) {
     auto row =
         TRY(c.query_one("SELECT id, organisation_id, name, email, COALESCE(password_hash, ''), "
-                        "disabled_at, must_change_password, COALESCE(job_title, '') "
-                        "FROM people WHERE email = $1",
+                        "disabled_at, must_change_password, COALESCE(job_title, ''), "
+                        "password_set_at FROM people WHERE email = $1",
                         {normalise_email(email)}));
     if (!row) {
         return std::optional<Account>{};
@@ -55,15 +73,18 @@ Result<std::optional<Account>> find_by_email(db::Connection& c, const std::strin
     a.person.email = row->text(3);
     a.password_hash = row->text(4);
     a.disabled = !row->is_null(5);
-    a.must_change_password = row->boolean(6);
+    a.person.must_change_password = row->boolean(6);
     a.job_title = row->text(7);
+    if (!row->is_null(8)) {
+        a.password_set_at = parse_utc(row->text(8));
+    }
     TRY(load_roles(c, a.person));
     return std::optional<Account>{std::move(a)};
 }
 
 Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person_id) {
     auto row =
-        TRY(c.query_one("SELECT id, organisation_id, name, email FROM people "
+        TRY(c.query_one("SELECT id, organisation_id, name, email, must_change_password FROM people "
                         "WHERE id = $1 AND disabled_at IS NULL",
                         {person_id}));
     if (!row) {
@@ -74,6 +95,7 @@ Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person
     p.organisation_id = row->integer(1);
     p.name = row->text(2);
     p.email = row->text(3);
+    p.must_change_password = row->boolean(4);
     TRY(load_roles(c, p));
     return std::optional<Person>{std::move(p)};
 }
@@ -104,8 +126,8 @@ Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const aud
     const std::string at = format_utc(now);
     auto id =
         TRY(c.insert("INSERT INTO people (organisation_id, name, email, job_title, password_hash, "
-                     "must_change_password, created_at, created_by, updated_at, updated_by) "
-                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8) RETURNING id",
+                     "must_change_password, password_set_at, created_at, created_by, updated_at, "
+                     "updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $7, $8) RETURNING id",
                      {p.organisation_id, p.name, email, p.job_title,
                       p.password_hash.empty() ? db::Value{nullptr} : db::Value{p.password_hash},
                       std::int64_t{p.must_change_password}, at, db::nullable(actor.person_id)}));
@@ -142,19 +164,78 @@ Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::i
                          now);
 }
 
+Status end_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
+                Role role, const audit::Actor& actor, Timestamp now) {
+    if (role == Role::provider_administrator) {
+        TRY(keep_an_administrator(c, person_id));
+    }
+    auto n = TRY(c.execute(
+        "UPDATE roles SET ended_at = $1 WHERE person_id = $2 AND role = $3 AND ended_at IS NULL "
+        "AND COALESCE(home_id, 0) = $4",
+        {format_utc(now), person_id, std::string(role_key(role)), home_id.value_or(0)}));
+    if (n == 0) {
+        return Error::not_found("They do not hold that role here");
+    }
+    return audit::append(c, actor,
+                         {"end_role", "person", std::to_string(person_id), home_id, std::nullopt,
+                          std::string(role_key(role))},
+                         now);
+}
+
+Result<std::vector<Allocation>> allocations_in_home(db::Connection& c, std::int64_t home_id) {
+    auto rows = TRY(
+        c.query("SELECT a.id, a.person_id, p.name, c.id, "
+                "CASE WHEN c.preferred_name <> '' THEN c.preferred_name ELSE c.first_name END "
+                "|| ' ' || c.last_name, a.started_at "
+                "FROM allocations a JOIN people p ON p.id = a.person_id "
+                "JOIN children c ON c.id = a.child_id "
+                "WHERE c.home_id = $1 AND a.ended_at IS NULL ORDER BY p.name, c.last_name, a.id",
+                {home_id}));
+    std::vector<Allocation> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        out.push_back({r.integer(0), r.integer(1), r.text(2), r.integer(3), r.text(4),
+                       parse_utc(r.text(5)).value_or(Timestamp{})});
+    }
+    return out;
+}
+
+Status end_allocation(db::Connection& c, std::int64_t home_id, std::int64_t allocation_id,
+                      const audit::Actor& actor, Timestamp now) {
+    auto row =
+        TRY(c.query_one("SELECT a.person_id, a.child_id, a.ended_at FROM allocations a "
+                        "JOIN children c ON c.id = a.child_id WHERE a.id = $1 AND c.home_id = $2",
+                        {allocation_id, home_id}));
+    if (!row) {
+        return Error::not_found("There is no such allocation here");
+    }
+    if (!row->is_null(2)) {
+        return Error::conflict("This allocation has already ended.");
+    }
+    TRY(c.run("UPDATE allocations SET ended_at = $1 WHERE id = $2",
+              {format_utc(now), allocation_id}));
+    return audit::append(
+        c, actor,
+        {"end_allocation", "person", std::to_string(row->integer(0)), home_id, row->integer(1), ""},
+        now);
+}
+
 Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::string& hash,
                          bool must_change, const audit::Actor& actor, Timestamp now) {
-    auto n = TRY(c.execute(
-        "UPDATE people SET password_hash = $1, must_change_password = $2, updated_at = $3, "
-        "updated_by = $4, version = version + 1 WHERE id = $5",
-        {hash, std::int64_t{must_change}, format_utc(now), db::nullable(actor.person_id),
-         person_id}));
-    if (n == 0) {
+    const std::string at = format_utc(now);
+    auto email = TRY(c.query_one("SELECT email FROM people WHERE id = $1", {person_id}));
+    if (!email) {
         return Error::not_found("There is no such person");
     }
-    // Every session of theirs ends: a reset is often because someone else knew the password.
-    TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
-              {format_utc(now), person_id}));
+    TRY(
+        c.run("UPDATE people SET password_hash = $1, must_change_password = $2, "
+              "password_set_at = $3, updated_at = $3, updated_by = $4, version = version + 1 "
+              "WHERE id = $5",
+              {hash, std::int64_t{must_change}, at, db::nullable(actor.person_id), person_id}));
+    // Everything that let them in ends: a reset is often because someone else knew the password.
+    TRY(end_access(c, person_id, actor, now));
+    TRY(c.run("DELETE FROM sign_in_failures WHERE account_key = $1",
+              {failure_key(email->text(0))}));
     return audit::append(
         c, actor,
         {"set_password", "person", std::to_string(person_id), std::nullopt, std::nullopt,
@@ -162,9 +243,32 @@ Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::s
         now);
 }
 
+Status keep_an_administrator(db::Connection& c, std::int64_t person_id) {
+    auto others =
+        TRY(c.query_one("SELECT COUNT(*) FROM roles r JOIN people p ON p.id = r.person_id "
+                        "JOIN people leaving ON leaving.id = $1 "
+                        "WHERE r.role = 'provider_administrator' AND r.ended_at IS NULL "
+                        "AND p.disabled_at IS NULL AND p.organisation_id = leaving.organisation_id "
+                        "AND p.id <> $1",
+                        {person_id}));
+    auto theirs = TRY(c.query_one(
+        "SELECT COUNT(*) FROM roles WHERE person_id = $1 AND role = 'provider_administrator' "
+        "AND ended_at IS NULL",
+        {person_id}));
+    if (theirs->integer(0) > 0 && others->integer(0) == 0) {
+        return Error::conflict(
+            "This is the organisation's last provider administrator: give someone else the role "
+            "first, so that someone can still manage people in Hearth.");
+    }
+    return {};
+}
+
 Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
                     const audit::Actor& actor, Timestamp now) {
     const std::string at = format_utc(now);
+    if (disabled) {
+        TRY(keep_an_administrator(c, person_id));
+    }
     auto n =
         TRY(c.execute("UPDATE people SET disabled_at = $1, updated_at = $2, updated_by = $3, "
                       "version = version + 1 WHERE id = $4",
@@ -174,11 +278,7 @@ Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
         return Error::not_found("There is no such person");
     }
     if (disabled) {
-        TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE person_id = $2 AND ended_at IS NULL",
-                  {at, person_id}));
-        TRY(c.run(
-            "UPDATE api_tokens SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
-            {at, person_id}));
+        TRY(end_access(c, person_id, actor, now));
     }
     return audit::append(c, actor,
                          {disabled ? "disable" : "enable", "person", std::to_string(person_id),

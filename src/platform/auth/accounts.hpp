@@ -14,7 +14,7 @@ struct Account {
     Person person;
     std::string password_hash;
     bool disabled = false;
-    bool must_change_password = false;
+    std::optional<Timestamp> password_set_at;
     std::string job_title;
 };
 
@@ -34,12 +34,43 @@ Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const aud
                                 Timestamp now);
 Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
                  Role role, const audit::Actor& actor, Timestamp now);
+// Ends their role (in the home, or organisation-wide when `home_id` is none), from their next
+// request; the last provider administrator's is refused. Not found when they do not hold it.
+Status end_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
+                Role role, const audit::Actor& actor, Timestamp now);
+
+// A social worker's allocation to a child: what lets them see the child's record.
+struct Allocation {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::string social_worker;
+    std::int64_t child_id = 0;
+    std::string child;
+    Timestamp started_at;
+};
+// The allocations in force to the children living in the home.
+Result<std::vector<Allocation>> allocations_in_home(db::Connection& c, std::int64_t home_id);
+// Ends it from the social worker's next request. Not found unless its child lives in the home; a
+// conflict when it has already ended.
+Status end_allocation(db::Connection& c, std::int64_t home_id, std::int64_t allocation_id,
+                      const audit::Actor& actor, Timestamp now);
+// A new password (their own, or a one-time one to be changed at first sign-in) ends every session
+// and revokes every API token of theirs, and clears the failed sign-ins that slow their account.
 Status set_password_hash(db::Connection& c, std::int64_t person_id, const std::string& hash,
                          bool must_change, const audit::Actor& actor, Timestamp now);
+// Refuses (a conflict) when the person is the last provider administrator of their organisation
+// still able to sign in: ending their role or disabling them would leave nobody to manage people.
+Status keep_an_administrator(db::Connection& c, std::int64_t person_id);
+// Ends every session and revokes every API token of theirs, from the next request.
+Status end_access(db::Connection& c, std::int64_t person_id, const audit::Actor& actor,
+                  Timestamp now);
+// Disabling ends their sessions and revokes their tokens; the last administrator cannot be.
 Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
                     const audit::Actor& actor, Timestamp now);
 
 std::string normalise_email(std::string email);
+// How failed sign-ins to an account are counted without keeping what was typed.
+std::string failure_key(const std::string& email);
 bool plausible_email(const std::string& email);
 
 }  // namespace hearth::accounts

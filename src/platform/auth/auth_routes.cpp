@@ -118,19 +118,23 @@ Result<Response> extend(Context& /*ctx*/) {
     return Response::no_content();
 }
 
+// A token as its person and an administrator see it: never the token itself, only its name and
+// when it was made, was last used and ends.
+nlohmann::json token_view(const sessions::ApiToken& t) {
+    return {{"id", t.id},
+            {"name", t.name},
+            {"created", format_local(t.created_at)},
+            {"expires", format_local(t.expires_at)},
+            {"last_used", t.last_used_at ? format_local(*t.last_used_at) : "Never"}};
+}
+
 Result<Response> account_page(const Context& ctx, const std::optional<Error>& error,
                               const std::string& new_token, int status) {
-    auto tokens = TRY(ctx.services.db.read([&](db::Connection& c) {
-        return c.query(
-            "SELECT name, created_at, last_used_at FROM api_tokens WHERE person_id = $1 AND "
-            "revoked_at IS NULL "
-            "ORDER BY id DESC",
-            {ctx.person.id});
-    }));
+    auto tokens = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return sessions::live_api_tokens(c, ctx.person.id, ctx.now()); }));
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& r : tokens) {
-        list.push_back({{"name", r.text(0)},
-                        {"created", format_local(parse_utc(r.text(1)).value_or(Timestamp{}))}});
+    for (const auto& t : tokens) {
+        list.push_back(token_view(t));
     }
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& m : ctx.person.memberships) {
@@ -144,17 +148,40 @@ Result<Response> account_page(const Context& ctx, const std::optional<Error>& er
                            {"new_token", new_token},
                            {"has_new_token", !new_token.empty()}};
     nlohmann::json errors = nlohmann::json::object();
+    nlohmann::json values = {
+        {"expires_in_days", std::to_string(ctx.services.session_policy().api_token_days)}};
     if (error) {
         data.update(views::errors_view(*error));
         errors = data["error_for"];
+        if (ctx.form) {
+            values["name"] = ctx.form->get("name");
+            values["expires_in_days"] = ctx.form->get("expires_in_days");
+        }
     }
-    data["token_field"] = views::field({"name",
-                                        "Name of the new token",
-                                        FieldKind::text,
-                                        "What will use it, for example \"Monthly report script\"",
-                                        {},
-                                        "govuk-input--width-20"},
-                                       nlohmann::json::object(), errors);
+    data["token_fields"] = nlohmann::json::array({
+        views::field({"name",
+                      "Name of the new token",
+                      FieldKind::text,
+                      "What will use it, for example \"Monthly report script\"",
+                      {},
+                      "govuk-input--width-20"},
+                     values, errors),
+        views::field({"expires_in_days",
+                      "Days until it stops working",
+                      FieldKind::text,
+                      fmt::format("From 1 to {} days", sessions::longest_api_token_days),
+                      {},
+                      "govuk-input--width-4"},
+                     values, errors),
+        views::field({"password",
+                      "Your password",
+                      FieldKind::password,
+                      "A token can do what you can, so Hearth asks for your password again",
+                      {},
+                      "govuk-input--width-20",
+                      "current-password"},
+                     {}, errors),
+    });
     return ctx.page("account", "Your account", data, status);
 }
 
@@ -162,19 +189,37 @@ Result<Response> account(Context& ctx) {
     return account_page(ctx, std::nullopt, "", 200);
 }
 
+// The person's password, typed again: a token outlives the session it is made in.
+Status check_password_again(const Context& ctx, const std::string& typed) {
+    if (typed.empty()) {
+        return Error::invalid("password", "Enter your password");
+    }
+    auto account = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); }));
+    if (!account || !TRY(crypto::verify_password(account->password_hash, typed))) {
+        return Error::invalid("password", "Your password is not right");
+    }
+    return {};
+}
+
 Result<Response> create_token(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const std::string name =
         reader.text("name", "a name for the token", {.required = true, .max = 100});
+    const auto days = reader.integer("expires_in_days", "the days until it stops working", true, 1,
+                                     sessions::longest_api_token_days);
+    reader.allow("password");
     TRY(reader.finish());
+    TRY(check_password_again(ctx, ctx.form->get("password")));
     const auto token = TRY(ctx.services.db.write([&](db::Connection& c) {
-        return sessions::create_api_token(c, ctx.person.id, name, ctx.actor(), ctx.now());
+        return sessions::create_api_token(c, ctx.person.id, name, static_cast<int>(*days),
+                                          ctx.actor(), ctx.now());
     }));
     return account_page(ctx, std::nullopt, token, 201);
 }
 
-// The account page again with the message at the token's name. A conflict is the error page, as
-// it always was: this page has nothing to show for one.
+// The account page again with the message at the field. A conflict is the error page, as it
+// always was: this page has nothing to show for one.
 Result<Response> create_token_again(Context& ctx, const Error& e) {
     if (e.kind != ErrorKind::invalid_input) {
         return e;
@@ -182,8 +227,18 @@ Result<Response> create_token_again(Context& ctx, const Error& e) {
     return account_page(ctx, e, "", 400);
 }
 
+Result<Response> revoke_token(Context& ctx) {
+    TRY(http::FormReader(*ctx.form).finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return sessions::revoke_api_token(c, ctx.person.id, ctx.params.at("token"), ctx.actor(),
+                                          ctx.now());
+    }));
+    return Response::redirect("/account?revoked=1");
+}
+
 Result<Response> password_page(const Context& ctx, const std::optional<Error>& error, int status) {
-    nlohmann::json data = {{"first", ctx.request.query_value("first").has_value()}};
+    nlohmann::json data = {
+        {"first", ctx.person.must_change_password || ctx.request.query_value("first").has_value()}};
     nlohmann::json errors = nlohmann::json::object();
     if (error) {
         data.update(views::errors_view(*error));
@@ -263,8 +318,8 @@ Result<Response> change_password_again(Context& ctx, const Error& e) {
 void add_routes(http::Router& router) {
     router.add({"GET", "/sign-in", Action::public_page, show_sign_in});
     router.add({"POST", "/sign-in", Action::public_page, do_sign_in, std::size_t{8} * 1024});
-    router.add({"POST", "/sign-out", Action::signed_in, sign_out, std::size_t{4} * 1024});
-    router.add({"POST", "/session/extend", Action::signed_in, extend, std::size_t{4} * 1024});
+    router.add({"POST", "/sign-out", Action::own_password, sign_out, std::size_t{4} * 1024});
+    router.add({"POST", "/session/extend", Action::own_password, extend, std::size_t{4} * 1024});
     router.add({"GET", "/account", Action::signed_in, account});
     router.add({.method = "POST",
                 .pattern = "/account/tokens",
@@ -272,10 +327,12 @@ void add_routes(http::Router& router) {
                 .handler = create_token,
                 .max_body = std::size_t{4} * 1024,
                 .again = create_token_again});
-    router.add({"GET", "/account/password", Action::signed_in, show_password});
+    router.add({"POST", "/account/tokens/{token}/revoke", Action::signed_in, revoke_token,
+                std::size_t{4} * 1024});
+    router.add({"GET", "/account/password", Action::own_password, show_password});
     router.add({.method = "POST",
                 .pattern = "/account/password",
-                .action = Action::signed_in,
+                .action = Action::own_password,
                 .handler = change_password,
                 .max_body = std::size_t{8} * 1024,
                 .again = change_password_again});

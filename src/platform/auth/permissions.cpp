@@ -103,7 +103,7 @@ bool can(const Person& p, Action action, const Scope& s) {
     if (action == Action::public_page) {
         return true;
     }
-    if (action == Action::signed_in) {
+    if (action == Action::signed_in || action == Action::own_password) {
         return p.id != 0;
     }
     if (!in_organisation(p, s)) {
@@ -135,6 +135,10 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home && (oversight || senior);
         case Action::manage_people:
             return home && (admin || manager);
+        case Action::manage_accounts:
+            return admin;
+        case Action::record_reg44_consent:
+            return home && manager;
         case Action::view_audit:
             return home && (oversight || manager);
         case Action::view_metrics:
@@ -192,6 +196,7 @@ bool can(const Person& p, Action action, const Scope& s) {
             return oversight || works_in_a_home(p);
         case Action::public_page:
         case Action::signed_in:
+        case Action::own_password:
             break;
     }
     return false;

@@ -28,19 +28,22 @@ bool is_organisation_wide(Role r);
 const std::vector<Role>& all_roles();
 
 enum class Action {
-    public_page,         // no sign-in needed (sign-in page, health checks, static files)
-    signed_in,           // any signed-in person, about themselves (their tokens, sign-out)
-    view_organisation,   // the organisation overview of every home
-    view_home,           // a home's dashboard
-    view_children,       // the list of children in a home
-    admit_child,         // add a child to a home's register
-    view_child,          // a child's case record
-    amend_child,         // amend a child's record
-    view_child_readers,  // who has read a child's record
-    view_people,         // the staff of a home
-    manage_people,       // add people and give or end roles
-    view_audit,          // a home's audit trail
-    view_metrics,        // the server's metrics
+    public_page,           // no sign-in needed (sign-in page, health checks, static files)
+    signed_in,             // any signed-in person, about themselves (their tokens, sign-out)
+    own_password,          // sign out or choose their own password: all a one-time password allows
+    view_organisation,     // the organisation overview of every home
+    view_home,             // a home's dashboard
+    view_children,         // the list of children in a home
+    admit_child,           // add a child to a home's register
+    view_child,            // a child's case record
+    amend_child,           // amend a child's record
+    view_child_readers,    // who has read a child's record
+    record_reg44_consent,  // the child's and the placing authority's consent: registered manager
+    view_people,           // the staff of a home
+    manage_people,         // add people and give or end roles; end a social worker's allocation
+    manage_accounts,       // disable or enable a person, and revoke their API tokens, anywhere
+    view_audit,            // a home's audit trail
+    view_metrics,          // the server's metrics
     // A child's whole record (capabilities 1, 2, 11, 12).
     view_chronology,        // a child's timeline: whoever may read their case record
     record_daily,           // daily notes, praise, key-work sessions, children's meetings
@@ -86,6 +89,8 @@ struct Person {
     std::string email;
     std::vector<Membership> memberships;
     std::vector<std::int64_t> allocated_children;  // social workers
+    // Given a one-time password and not yet chosen their own: they may do nothing else.
+    bool must_change_password = false;
 };
 
 // What a request is about: filled from the route's path by the router.

@@ -28,14 +28,30 @@ std::chrono::seconds time_left(const Session& s, Timestamp now, const Policy& po
     return std::chrono::duration_cast<std::chrono::seconds>(std::min(idle_left, longest_left));
 }
 
-Throttle throttle_for(int account_failures, int address_failures, const Policy& policy) {
-    if (account_failures >= policy.account_failures_before_lockout) {
-        return Throttle::account_locked;
+std::chrono::seconds account_delay(int failures, const Policy& policy) {
+    if (failures < policy.account_failures_before_delay) {
+        return std::chrono::seconds{0};
+    }
+    const auto longest = std::chrono::duration_cast<std::chrono::seconds>(policy.window);
+    auto wait = policy.first_delay;
+    for (int i = policy.account_failures_before_delay; i < failures && wait < longest; ++i) {
+        wait *= 2;
+    }
+    return std::min(wait, longest);
+}
+
+ThrottleDecision throttle_for(const FailureRun& account, int address_failures, Timestamp now,
+                              const Policy& policy) {
+    const auto wait = account_delay(account.count, policy);
+    if (wait.count() > 0 && now < account.last_at + wait) {
+        return {Throttle::account_slowed,
+                std::chrono::ceil<std::chrono::seconds>(account.last_at + wait - now)};
     }
     if (address_failures >= policy.address_failures_before_throttle) {
-        return Throttle::address_throttled;
+        return {Throttle::address_throttled,
+                std::chrono::duration_cast<std::chrono::seconds>(policy.window)};
     }
-    return Throttle::allowed;
+    return {};
 }
 
 Result<std::optional<Session>> find(db::Connection& c, const std::string& token) {
@@ -72,56 +88,78 @@ Status end(db::Connection& c, const Session& s, const audit::Actor& actor, Times
         {"sign_out", "session", s.token_hash.substr(0, 12), std::nullopt, std::nullopt, ""}, now);
 }
 
+namespace {
+// "30 seconds", "4 minutes": how long to wait, rounded up so that trying then works.
+std::string wait_words(std::chrono::seconds wait) {
+    if (wait < std::chrono::seconds(60)) {
+        return fmt::format("{} seconds", std::max<long long>(wait.count(), 1));
+    }
+    const auto minutes = (wait.count() + 59) / 60;
+    return fmt::format("{} minute{}", minutes, minutes == 1 ? "" : "s");
+}
+}  // namespace
+
 Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
                          const std::string& password, const audit::Actor& actor_in, Timestamp now,
                          const Policy& policy) {
     const std::string email = accounts::normalise_email(email_typed);
-    const std::string since = format_utc(now - policy.window);
+    const std::string account_key = accounts::failure_key(email);
     audit::Actor actor = actor_in;
     actor.name = email.substr(0, 254);
 
     struct Found {
         std::optional<accounts::Account> account;
-        Throttle throttle = Throttle::allowed;
+        ThrottleDecision throttle;
     };
     Found found = TRY(db.read([&](db::Connection& c) -> Result<Found> {
         Found f;
-        auto by_account = TRY(c.query_one(
-            "SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2", {email, since}));
-        auto by_address = TRY(c.query_one(
-            "SELECT COUNT(*) FROM sign_in_failures WHERE ip = $1 AND at > $2", {actor.ip, since}));
-        f.throttle = throttle_for(static_cast<int>(by_account->integer(0)),
-                                  static_cast<int>(by_address->integer(0)), policy);
+        auto run = TRY(c.query_one(
+            "SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE account_key = $1 AND at > $2",
+            {account_key, format_utc(now - std::chrono::hours(24))}));
+        auto by_address =
+            TRY(c.query_one("SELECT COUNT(*) FROM sign_in_failures WHERE ip = $1 AND at > $2",
+                            {actor.ip, format_utc(now - policy.window)}));
+        FailureRun account_run{static_cast<int>(run->integer(0)), now};
+        if (!run->is_null(1)) {
+            account_run.last_at = parse_utc(run->text(1)).value_or(now);
+        }
+        f.throttle =
+            throttle_for(account_run, static_cast<int>(by_address->integer(0)), now, policy);
         f.account = TRY(accounts::find_by_email(c, email));
         return f;
     }));
 
-    // A failure counts towards the throttles. Only a failure for an account that exists is in the
-    // audit trail, naming it: what was typed for one that does not may be a password typed into
-    // the wrong box, and is neither kept nor written down (it counts by address alone).
+    // Only an account that exists is named in the audit trail: what was typed for one that does
+    // not may be a password typed into the wrong box. Failures are counted by the account's key
+    // (a hash, for accounts that exist or not alike, so that waiting says nothing of which) and by
+    // address.
+    auto audit_failure = [&](db::Connection& c, const std::string& why) -> Status {
+        if (!found.account) {
+            return {};
+        }
+        return audit::append(c, actor,
+                             {"sign_in_failed", "person", std::to_string(found.account->person.id),
+                              std::nullopt, std::nullopt, why},
+                             now);
+    };
     auto record_failure = [&](const std::string& why) -> Status {
         return db.write([&](db::Connection& c) -> Status {
-            TRY(c.run("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)",
-                      {found.account ? email : std::string(), actor.ip, format_utc(now)}));
-            if (!found.account) {
-                return {};
-            }
-            return audit::append(
-                c, actor,
-                {"sign_in_failed", "person", std::to_string(found.account->person.id), std::nullopt,
-                 std::nullopt, why},
-                now);
+            TRY(c.run("INSERT INTO sign_in_failures (account_key, ip, at) VALUES ($1, $2, $3)",
+                      {account_key, actor.ip, format_utc(now)}));
+            return audit_failure(c, why);
         });
     };
 
-    if (found.throttle != Throttle::allowed) {
-        TRY(record_failure(found.throttle == Throttle::account_locked ? "account locked"
-                                                                      : "address throttled"));
+    if (found.throttle.throttle != Throttle::allowed) {
+        const bool slowed = found.throttle.throttle == Throttle::account_slowed;
+        TRY(db.write([&](db::Connection& c) {
+            return audit_failure(c, slowed ? "account slowed" : "address throttled");
+        }));
         return Error::make(
             ErrorKind::throttled,
-            fmt::format("There have been too many attempts to sign in. Wait {} minutes and "
-                        "try again, or ask your manager to reset your password.",
-                        policy.window.count()));
+            fmt::format("There have been too many attempts to sign in {}. Wait {} and try again, "
+                        "or ask your manager to reset your password.",
+                        slowed ? "to this account" : "from here", wait_words(found.throttle.wait)));
     }
     if (!found.account || found.account->password_hash.empty() || found.account->disabled) {
         crypto::spend_password_time(password);
@@ -135,13 +173,22 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
         TRY(record_failure("wrong password"));
         return wrong_details();
     }
+    const auto& person = found.account->person;
+    if (person.must_change_password &&
+        found.account->password_set_at.value_or(Timestamp{}) + policy.one_time_password_life <=
+            now) {
+        TRY(record_failure("one-time password expired"));
+        return Error::invalid("password",
+                              "This one-time password has expired. Ask your manager for a new "
+                              "one.");
+    }
 
     SignedIn out;
     out.token = crypto::random_token();
-    out.person_id = found.account->person.id;
-    out.must_change_password = found.account->must_change_password;
+    out.person_id = person.id;
+    out.must_change_password = person.must_change_password;
     actor.person_id = out.person_id;
-    actor.name = found.account->person.name;
+    actor.name = person.name;
     TRY(db.write([&](db::Connection& c) -> Status {
         const std::string at = format_utc(now);
         TRY(c.run(
@@ -149,7 +196,7 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
             "ip) "
             "VALUES ($1, $2, $3, $4, $4, $5)",
             {crypto::sha256_hex(out.token), out.person_id, crypto::random_token(), at, actor.ip}));
-        TRY(c.run("DELETE FROM sign_in_failures WHERE email = $1", {email}));
+        TRY(c.run("DELETE FROM sign_in_failures WHERE account_key = $1", {account_key}));
         return audit::append(
             c, actor,
             {"sign_in", "person", std::to_string(out.person_id), std::nullopt, std::nullopt, ""},
@@ -159,35 +206,106 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
 }
 
 Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
-                                     const std::string& name, const audit::Actor& actor,
+                                     const std::string& name, int days, const audit::Actor& actor,
                                      Timestamp now) {
+    std::vector<FieldError> errors;
     if (name.empty() || name.size() > 100) {
-        return Error::invalid(
-            "name", "Give the token a name of 100 characters or fewer, like \"Reporting script\"");
+        errors.push_back(
+            {"name",
+             "Give the token a name of 100 characters or fewer, like \"Reporting script\""});
+    }
+    if (days < 1 || days > longest_api_token_days) {
+        errors.push_back({"expires_in_days",
+                          fmt::format("A token lasts from 1 to {} days", longest_api_token_days)});
+    }
+    if (!errors.empty()) {
+        return Error::invalid_fields(std::move(errors));
     }
     std::string token = "hearth_" + crypto::random_token();
-    auto id =
-        TRY(c.insert("INSERT INTO api_tokens (person_id, name, token_hash, created_at) "
-                     "VALUES ($1, $2, $3, $4) RETURNING id",
-                     {person_id, name, crypto::sha256_hex(token), format_utc(now)}));
+    const Timestamp expires = now + std::chrono::days(days);
+    auto id = TRY(c.insert(
+        "INSERT INTO api_tokens (person_id, name, token_hash, created_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        {person_id, name, crypto::sha256_hex(token), format_utc(now), format_utc(expires)}));
     TRY(audit::append(c, actor,
-                      {"create", "api_token", std::to_string(id), std::nullopt, std::nullopt, name},
+                      {"create", "api_token", std::to_string(id), std::nullopt, std::nullopt,
+                       fmt::format("{} (until {})", name, format_utc(expires))},
                       now));
     return token;
 }
 
-Result<std::optional<std::int64_t>> person_for_api_token(db::Connection& c,
-                                                         const std::string& token) {
+namespace {
+constexpr const char* api_token_columns =
+    "SELECT id, person_id, name, created_at, expires_at, last_used_at FROM api_tokens ";
+
+ApiToken api_token_from(const db::Row& r) {
+    ApiToken t;
+    t.id = r.integer(0);
+    t.person_id = r.integer(1);
+    t.name = r.text(2);
+    t.created_at = parse_utc(r.text(3)).value_or(Timestamp{});
+    t.expires_at = parse_utc(r.text(4)).value_or(Timestamp{});
+    if (!r.is_null(5)) {
+        t.last_used_at = parse_utc(r.text(5));
+    }
+    return t;
+}
+}  // namespace
+
+Result<std::vector<ApiToken>> live_api_tokens(db::Connection& c, std::int64_t person_id,
+                                              Timestamp now) {
+    auto rows = TRY(c.query(std::string(api_token_columns) +
+                                "WHERE person_id = $1 AND revoked_at IS NULL AND expires_at > $2 "
+                                "ORDER BY id DESC",
+                            {person_id, format_utc(now)}));
+    std::vector<ApiToken> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        out.push_back(api_token_from(r));
+    }
+    return out;
+}
+
+Status revoke_api_token(db::Connection& c, std::int64_t person_id, std::int64_t token_id,
+                        const audit::Actor& actor, Timestamp now) {
+    auto token =
+        TRY(c.query_one("SELECT revoked_at FROM api_tokens WHERE id = $1 AND person_id = $2",
+                        {token_id, person_id}));
+    if (!token) {
+        return Error::not_found("There is no such token");
+    }
+    if (!token->is_null(0)) {
+        return Error::conflict("This token was already revoked: it no longer works.");
+    }
+    TRY(c.run("UPDATE api_tokens SET revoked_at = $1, revoked_by = $2 WHERE id = $3",
+              {format_utc(now), db::nullable(actor.person_id), token_id}));
+    return audit::append(c, actor,
+                         {"revoke", "api_token", std::to_string(token_id), std::nullopt,
+                          std::nullopt, fmt::format("a token of person {}", person_id)},
+                         now);
+}
+
+Result<std::optional<ApiToken>> api_token_for(db::Connection& c, const std::string& token,
+                                              Timestamp now) {
     if (token.rfind("hearth_", 0) != 0) {
-        return std::optional<std::int64_t>{};
+        return std::optional<ApiToken>{};
     }
-    auto row = TRY(
-        c.query_one("SELECT person_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
-                    {crypto::sha256_hex(token)}));
+    auto row =
+        TRY(c.query_one(std::string(api_token_columns) +
+                            "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+                        {crypto::sha256_hex(token), format_utc(now)}));
     if (!row) {
-        return std::optional<std::int64_t>{};
+        return std::optional<ApiToken>{};
     }
-    return std::optional<std::int64_t>{row->integer(0)};
+    return std::optional<ApiToken>{api_token_from(*row)};
+}
+
+Status note_api_token_used(db::Connection& c, const ApiToken& token, Timestamp now) {
+    if (token.last_used_at && now - *token.last_used_at < std::chrono::minutes(1)) {
+        return {};
+    }
+    return c.run("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2",
+                 {format_utc(now), token.id});
 }
 
 }  // namespace hearth::sessions

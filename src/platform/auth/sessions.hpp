@@ -15,9 +15,12 @@ namespace hearth::sessions {
 struct Policy {
     std::chrono::minutes idle{30};
     std::chrono::hours longest{12};
-    std::chrono::minutes window{15};  // failures counted in this window; lockout length
-    int account_failures_before_lockout = 5;
+    std::chrono::minutes window{15};  // an address's failures count this long; the longest wait
+    int account_failures_before_delay = 5;
+    std::chrono::seconds first_delay{30};  // doubling with each further failure
     int address_failures_before_throttle = 30;
+    std::chrono::hours one_time_password_life{72};
+    int api_token_days = 90;  // the expiry offered for a new token
 };
 
 struct Session {
@@ -33,9 +36,24 @@ enum class State { active, idle_expired, over };
 State state_of(const Session& s, Timestamp now, const Policy& policy);
 std::chrono::seconds time_left(const Session& s, Timestamp now, const Policy& policy);
 
-// Decides from counts of recent failures; pure, so the rule is tested apart from the store.
-enum class Throttle { allowed, account_locked, address_throttled };
-Throttle throttle_for(int account_failures, int address_failures, const Policy& policy);
+// The failed sign-ins to one account since its last sign-in or password reset (within a day).
+struct FailureRun {
+    int count = 0;
+    Timestamp last_at{};
+};
+
+// A run of failures slows its account: each attempt after the first few must wait longer than the
+// one before, from the last failure, up to the window. An attempt refused for waiting is not a
+// failure, so refusing cannot be used to keep an account shut; a reset clears the run. Pure, so
+// the rule is tested apart from the store.
+enum class Throttle { allowed, account_slowed, address_throttled };
+struct ThrottleDecision {
+    Throttle throttle = Throttle::allowed;
+    std::chrono::seconds wait{0};
+};
+std::chrono::seconds account_delay(int failures, const Policy& policy);
+ThrottleDecision throttle_for(const FailureRun& account, int address_failures, Timestamp now,
+                              const Policy& policy);
 
 Result<std::optional<Session>> find(db::Connection& c, const std::string& token);
 Status touch(db::Connection& c, const Session& s, Timestamp now);
@@ -51,11 +69,28 @@ struct SignedIn {
 Result<SignedIn> sign_in(db::Database& db, const std::string& email, const std::string& password,
                          const audit::Actor& actor, Timestamp now, const Policy& policy);
 
-// API tokens: shown once at creation; stored as a SHA-256 hash.
+// API tokens: shown once at creation; stored as a SHA-256 hash; each ends on its expiry date.
+constexpr int longest_api_token_days = 365;
+struct ApiToken {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::string name;
+    Timestamp created_at;
+    Timestamp expires_at;
+    std::optional<Timestamp> last_used_at;
+};
 Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
-                                     const std::string& name, const audit::Actor& actor,
+                                     const std::string& name, int days, const audit::Actor& actor,
                                      Timestamp now);
-Result<std::optional<std::int64_t>> person_for_api_token(db::Connection& c,
-                                                         const std::string& token);
+// The tokens that still work: not revoked, not expired.
+Result<std::vector<ApiToken>> live_api_tokens(db::Connection& c, std::int64_t person_id,
+                                              Timestamp now);
+// Not found unless it is the person's; a conflict when it was already revoked.
+Status revoke_api_token(db::Connection& c, std::int64_t person_id, std::int64_t token_id,
+                        const audit::Actor& actor, Timestamp now);
+Result<std::optional<ApiToken>> api_token_for(db::Connection& c, const std::string& token,
+                                              Timestamp now);
+// When it was last used, to the minute: written at most once a minute per token.
+Status note_api_token_used(db::Connection& c, const ApiToken& token, Timestamp now);
 
 }  // namespace hearth::sessions

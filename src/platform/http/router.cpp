@@ -164,7 +164,9 @@ sessions::Policy Services::session_policy() const {
     p.idle = std::chrono::minutes(config.session_idle_minutes);
     p.longest = std::chrono::hours(config.session_max_hours);
     p.window = std::chrono::minutes(config.sign_in_window_minutes);
-    p.account_failures_before_lockout = config.account_failures_before_lockout;
+    p.account_failures_before_delay = config.account_failures_before_delay;
+    p.one_time_password_life = std::chrono::hours(config.one_time_password_hours);
+    p.api_token_days = config.api_token_days;
     p.address_failures_before_throttle = config.address_failures_before_throttle;
     return p;
 }
@@ -278,9 +280,11 @@ Response Context::error(const Error& e) const {
                                       {"message", e.message}});
     }
     if (request.wants_json()) {
-        nlohmann::json body = {
-            {"error", {{"code", error_code(e.kind)}, {"message", e.message}, {"field", nullptr}}},
-            {"request_id", request.request_id}};
+        nlohmann::json body = {{"error",
+                                {{"code", e.code.empty() ? error_code(e.kind) : e.code},
+                                 {"message", e.message},
+                                 {"field", nullptr}}},
+                               {"request_id", request.request_id}};
         if (!e.fields.empty()) {
             body["error"]["field"] = e.fields.front().field;
             for (const auto& f : e.fields) {
@@ -396,12 +400,13 @@ Status Router::identify_and_resolve(Context& ctx, std::optional<std::int64_t>& i
     return ctx.services.db.read([&](db::Connection& c) -> Status {
         std::optional<std::int64_t> person_id;
         if (auth.rfind("Bearer ", 0) == 0) {
-            auto found = TRY(sessions::person_for_api_token(c, auth.substr(7)));
+            auto found = TRY(sessions::api_token_for(c, auth.substr(7), now));
             if (!found) {
                 return Error::make(ErrorKind::unauthenticated,
-                                   "The API token is not valid or was revoked");
+                                   "The API token is not valid, has expired or was revoked");
             }
-            person_id = *found;
+            person_id = found->person_id;
+            ctx.api_token = std::move(found);
         } else if (auto token = ctx.request.cookie(session_cookie); !token.empty()) {
             if (auto s = TRY(sessions::find(c, token))) {
                 switch (sessions::state_of(*s, now, policy)) {
@@ -424,6 +429,7 @@ Status Router::identify_and_resolve(Context& ctx, std::optional<std::int64_t>& i
         }
         if (ctx.person.id == 0) {
             ctx.session.reset();
+            ctx.api_token.reset();
             return {};
         }
         if (!ctx.params.empty()) {
@@ -487,7 +493,11 @@ Status authorise(const Context& ctx, const Route& route) {
 // given the cookie its sign-in form's CSRF token is checked against.
 Status keep_session(Context& ctx, const Route& route, std::vector<std::string>& set_cookies) {
     const auto now = ctx.now();
-    if (ctx.session) {
+    if (ctx.api_token) {
+        TRY(ctx.services.db.write([&](db::Connection& c) {
+            return sessions::note_api_token_used(c, *ctx.api_token, now);
+        }));
+    } else if (ctx.session) {
         if (now - ctx.session->last_seen_at > std::chrono::seconds(30)) {
             TRY(ctx.services.db.write(
                 [&](db::Connection& c) { return sessions::touch(c, *ctx.session, now); }));
@@ -565,6 +575,17 @@ Result<Response> Router::answer(Context& ctx, const Route*& route, bool& handled
                                "Sign in, or send an API token as Authorization: Bearer TOKEN");
         }
         return to_sign_in(ctx, idle_person_id);
+    }
+    if (ctx.person.must_change_password && route->action != Action::public_page &&
+        route->action != Action::own_password) {
+        if (req.wants_json()) {
+            Error e = Error::make(ErrorKind::forbidden,
+                                  "Choose your own password first: sign in on the website and "
+                                  "change the one-time password you were given.");
+            e.code = "password_change_required";
+            return e;
+        }
+        return Response::redirect("/account/password?first=1");
     }
     TRY(check_csrf(ctx));
     TRY(std::move(resolved));

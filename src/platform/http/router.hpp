@@ -44,8 +44,9 @@ class Context {
 
     const Request& request;
     Services& services;
-    Person person;                             // id 0 when nobody is signed in
-    std::optional<sessions::Session> session;  // when signed in through the browser
+    Person person;                                // id 0 when nobody is signed in
+    std::optional<sessions::Session> session;     // when signed in through the browser
+    std::optional<sessions::ApiToken> api_token;  // when an API client asks
     std::map<std::string, std::int64_t> params;
     Scope scope;
     std::optional<FormData> form;      // parsed body of a state-changing request
