@@ -71,6 +71,10 @@ const std::vector<Setting>& settings() {
                            &Config::worker_queue, 1, 100000));
         s.push_back(number("max_connections", "Open connections at once; more wait to be accepted",
                            &Config::max_connections, 1, 100000));
+        s.push_back(number("max_connections_per_address",
+                           "Open connections at once from one address; more are closed at once. "
+                           "A trusted proxy's are not limited",
+                           &Config::max_connections_per_address, 1, 100000));
         s.push_back(number<std::int64_t>("max_body_bytes",
                                          "Largest request body; larger ones are cut",
                                          &Config::max_body_bytes, 1024, 64LL * 1024 * 1024));

@@ -26,6 +26,7 @@ struct Config {
     int worker_threads = 4;
     int worker_queue = 256;
     int max_connections = 512;
+    int max_connections_per_address = 64;  // a trusted proxy's connections are not limited
     std::int64_t max_body_bytes = std::int64_t{1024} * 1024;
     int request_read_seconds = 20;
     int response_write_seconds = 20;
