@@ -91,6 +91,10 @@ const std::vector<Setting>& settings() {
                            &Config::session_warn_minutes, 1, 60));
         s.push_back(number("session_max_hours", "Sign out after this long whatever happens",
                            &Config::session_max_hours, 1, 24 * 7));
+        s.push_back(number("drafts_kept_days",
+                           "Days a draft kept at an idle sign-out waits for its person; all of "
+                           "theirs go when they sign out",
+                           &Config::drafts_kept_days, 1, 30));
         s.push_back(number("sign_in_window_minutes",
                            "Window in which failed sign-ins count, and lockout length",
                            &Config::sign_in_window_minutes, 1, 24 * 60));

@@ -35,6 +35,7 @@ struct Config {
     int session_idle_minutes = 30;
     int session_warn_minutes = 5;
     int session_max_hours = 12;
+    int drafts_kept_days = 30;
     int sign_in_window_minutes = 15;
     int account_failures_before_lockout = 5;
     int address_failures_before_throttle = 30;
