@@ -18,6 +18,18 @@ bool chosen_from(const std::vector<Person>& people, std::int64_t id) {
     return std::any_of(people.begin(), people.end(), [&](const Person& p) { return p.id == id; });
 }
 
+// The youngest chosen child's date of birth: nothing it was about happened before it.
+std::optional<Date> youngest_chosen_born(const std::vector<Person>& children,
+                                         const std::vector<std::int64_t>& chosen) {
+    std::optional<Date> youngest;
+    for (const auto& child : children) {
+        if (contains(chosen, child.id) && child.born && (!youngest || *child.born > *youngest)) {
+            youngest = child.born;
+        }
+    }
+    return youngest;
+}
+
 // Ids from a form, each checked against those who may be named.
 std::vector<std::int64_t> read_people(http::FormReader& f, const std::string& name,
                                       const std::string& label, const std::vector<Person>& allowed,
@@ -71,16 +83,17 @@ std::string text_from(const nlohmann::json& j, const char* key) {
 Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choosable,
                                       Timestamp now) {
     IncidentDetails d;
-    const auto began =
-        f.moment("occurred_on", "the day it happened", "occurred_time", "the time it began", now);
-    d.ended_at =
-        f.ended(began, now, false, longest_incident,
-                "The incident cannot have lasted more than a day: check the day and time it ended");
     d.children = read_people(f, "children", "the children it was about", choosable.children,
                              "children who live here");
     if (d.children.empty()) {
         f.fail("children", "Choose the children it was about");
     }
+    f.about_child(youngest_chosen_born(choosable.children, d.children));
+    const auto began =
+        f.moment("occurred_on", "the day it happened", "occurred_time", "the time it began", now);
+    d.ended_at =
+        f.ended(began, now, false, longest_incident,
+                "The incident cannot have lasted more than a day: check the day and time it ended");
     d.location = f.text("location", "where it happened", {.required = true, .max = 200});
     d.setting = f.text("setting", "what was going on", {.max = 4000, .multiline = true});
     d.antecedents = f.text("antecedents", "what happened before",

@@ -44,6 +44,7 @@ struct IncidentDetails {
 struct Person {
     std::int64_t id = 0;
     std::string name;
+    std::optional<Date> born;  // a child's date of birth
 };
 struct Choosable {
     std::vector<Person> children;

@@ -510,7 +510,8 @@ Result<Choosable> choosable_in(db::Connection& c, std::int64_t home_id) {
     auto kids = TRY(children::in_home(c, home_id));
     for (const auto& k : kids) {
         if (!k.left_on) {
-            out.children.push_back({k.id, children::display_name(k.details)});
+            out.children.push_back(
+                {k.id, children::display_name(k.details), k.details.date_of_birth});
         }
     }
     auto people = TRY(organisation::people_of_home(c, home_id));

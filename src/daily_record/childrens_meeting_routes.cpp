@@ -155,6 +155,8 @@ Result<Response> create(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     const auto attendees = reader.ids("attendees", "Who came");
+    reader.about_child(TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return youngest_born(c, home_id, attendees); })));
     const std::string actions =
         reader.text("actions", "Actions agreed", {.max = 4000, .multiline = true});
     auto details = TRY(read_meeting(reader, ctx.now()));
@@ -255,6 +257,8 @@ Result<Response> amend_page(Context& ctx) {
 Result<Response> amend(Context& ctx) {
     const auto id = ctx.param("meeting");
     http::FormReader reader(*ctx.form);
+    reader.about_child(TRY(
+        ctx.services.db.read([&](db::Connection& c) { return youngest_attendee_born(c, id); })));
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
                                            {.required = true, .max = 1000, .multiline = true});

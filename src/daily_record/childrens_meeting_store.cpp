@@ -83,6 +83,31 @@ Result<std::vector<Attendee>> children_living_in(db::Connection& c, std::int64_t
     return out;
 }
 
+Result<std::optional<Date>> youngest_born(db::Connection& c, std::int64_t home_id,
+                                          const std::vector<std::int64_t>& children) {
+    std::optional<Date> youngest;
+    for (auto id : children) {
+        auto row = TRY(c.query_one(
+            "SELECT date_of_birth FROM children WHERE id = $1 AND home_id = $2", {id, home_id}));
+        const auto born = row ? parse_date(row->text(0)) : std::nullopt;
+        if (born && (!youngest || *born > *youngest)) {
+            youngest = born;
+        }
+    }
+    return youngest;
+}
+
+Result<std::optional<Date>> youngest_attendee_born(db::Connection& c, std::int64_t meeting_id) {
+    auto row = TRY(c.query_one(
+        "SELECT MAX(c.date_of_birth) FROM childrens_meeting_attendees a JOIN children c "
+        "ON c.id = a.child_id WHERE a.meeting_id = $1",
+        {meeting_id}));
+    if (!row || row->is_null(0)) {
+        return std::optional<Date>{};
+    }
+    return parse_date(row->text(0));
+}
+
 Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
                                     const MeetingDetails& d,
                                     const std::vector<std::int64_t>& attendees,

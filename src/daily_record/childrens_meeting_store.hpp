@@ -31,6 +31,13 @@ struct Meeting {
 // The children living in the home now, who may be recorded as having come.
 Result<std::vector<Attendee>> children_living_in(db::Connection& c, std::int64_t home_id);
 
+// The youngest child's date of birth, of these children of the home (another home's children are
+// not asked about) or of those who came to this meeting: a meeting they were at cannot have been
+// held before it (FormReader::about_child).
+Result<std::optional<Date>> youngest_born(db::Connection& c, std::int64_t home_id,
+                                          const std::vector<std::int64_t>& children);
+Result<std::optional<Date>> youngest_attendee_born(db::Connection& c, std::int64_t meeting_id);
+
 Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
                                     const MeetingDetails& d,
                                     const std::vector<std::int64_t>& attendees,

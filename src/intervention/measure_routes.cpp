@@ -155,6 +155,7 @@ Result<Response> create(Context& ctx) {
     auto w = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return load_writing(c, ctx, ctx.param("incident"), false); }));
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     reader.choice("kind", "the kind of record", keys_of(measure_kinds()), true);
     auto details =
         TRY(read_measure(reader, kind, w.choosable, w.incident.details.occurred_at, ctx.now()));
@@ -301,6 +302,7 @@ Result<Response> save_amendment(Context& ctx) {
     auto w = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return load_writing(c, ctx, current.incident_id, false); }));
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     reader.allow("kind");
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string reason = reader.text("reason", "why you are amending this record",
@@ -426,6 +428,7 @@ Result<Response> sign_form(Context& ctx, Stage stage) {
 Result<Response> sign_post(Context& ctx, Stage stage) {
     auto l = TRY(load_measure(ctx, false));
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     auto input =
         TRY(read_review(reader, stage, local_date_of(l.measure.details.started_at), ctx.today()));
     TRY(ctx.services.db.write([&](db::Connection& c) -> Status {

@@ -155,6 +155,7 @@ Result<Response> new_plan_form(Context& ctx) {
 Result<Response> start_plan(Context& ctx) {
     const Subject child = subject_of(ctx);
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     const PlanKind* kind = find_kind(ctx.form->get("kind"));
     std::vector<std::string> keys;
     for (const auto& k : plan_kinds()) {
@@ -223,6 +224,7 @@ Result<Response> add_version(Context& ctx) {
         return Error::internal("unknown plan kind " + found.kind);
     }
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     auto read = reader.integer("version", "the version you read", true, 1, 1'000'000'000);
     // The version it replaces is the one the writer read; if that is no longer current, the store
     // refuses the write as a conflict, which says more than a date would.
@@ -387,6 +389,7 @@ Result<Response> sharing_page(Context& ctx) {
 Result<Response> record_sharing(Context& ctx) {
     const auto plan_id = ctx.param("plan");
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     auto input = TRY(read_sharing(reader, ctx.today()));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return plans::record_sharing(c, plan_id, input, ctx.actor(), ctx.now());

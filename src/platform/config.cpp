@@ -71,6 +71,10 @@ const std::vector<Setting>& settings() {
                            &Config::worker_queue, 1, 100000));
         s.push_back(number("max_connections", "Open connections at once; more wait to be accepted",
                            &Config::max_connections, 1, 100000));
+        s.push_back(number("max_connections_per_address",
+                           "Open connections at once from one address; more are closed at once. "
+                           "A trusted proxy's are not limited",
+                           &Config::max_connections_per_address, 1, 100000));
         s.push_back(number<std::int64_t>("max_body_bytes",
                                          "Largest request body; larger ones are cut",
                                          &Config::max_body_bytes, 1024, 64LL * 1024 * 1024));
@@ -87,6 +91,10 @@ const std::vector<Setting>& settings() {
                            &Config::session_warn_minutes, 1, 60));
         s.push_back(number("session_max_hours", "Sign out after this long whatever happens",
                            &Config::session_max_hours, 1, 24 * 7));
+        s.push_back(number("drafts_kept_days",
+                           "Days a draft kept at an idle sign-out waits for its person; all of "
+                           "theirs go when they sign out",
+                           &Config::drafts_kept_days, 1, 30));
         s.push_back(number("sign_in_window_minutes",
                            "Window in which an address's failed sign-ins count, and the longest "
                            "wait after failures to one account",

@@ -26,6 +26,7 @@ struct Config {
     int worker_threads = 4;
     int worker_queue = 256;
     int max_connections = 512;
+    int max_connections_per_address = 64;  // a trusted proxy's connections are not limited
     std::int64_t max_body_bytes = std::int64_t{1024} * 1024;
     int request_read_seconds = 20;
     int response_write_seconds = 20;
@@ -34,6 +35,7 @@ struct Config {
     int session_idle_minutes = 30;
     int session_warn_minutes = 5;
     int session_max_hours = 12;
+    int drafts_kept_days = 30;
     int sign_in_window_minutes = 15;
     int account_failures_before_delay = 5;
     int one_time_password_hours = 72;

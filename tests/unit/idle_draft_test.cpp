@@ -146,4 +146,62 @@ TEST_F(IdleDraftStore, PastTheLongestLimitThereIsNoDraft) {
     EXPECT_TRUE(query_value(location, "draft").empty()) << location;
 }
 
+// A draft waits for its person at most drafts_kept_days (issue 11): after that it does not come
+// back, and the next draft kept by anyone deletes it.
+TEST_F(IdleDraftStore, ADraftPastItsDaysDoesNotComeBackAndIsDeleted) {
+    Browser b(app_);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    ASSERT_EQ(b.get("/children/1/edit").status, 200);
+    app_.clock.advance(idle() + std::chrono::minutes(1));
+    const std::string draft = query_value(
+        header_of(b.post("/children/1", amend_body(b.csrf, 1, "Ash")), "Location"), "draft");
+    ASSERT_FALSE(draft.empty());
+
+    app_.clock.advance(std::chrono::days(app_.config.drafts_kept_days) + std::chrono::hours(1));
+    Browser again(app_);
+    again.sign_in_or_fail("rsw1.willow@example.org");
+    http::Response form = again.get("/children/1?draft=" + draft);
+    ASSERT_EQ(form.status, 200);
+    EXPECT_EQ(form.body.find("She asked to be called Ash"), std::string::npos);
+
+    // Someone else's session goes idle while they type: keeping their draft deletes the old one.
+    Browser other(app_, "192.0.2.99");
+    other.sign_in_or_fail("rsw2.willow@example.org");
+    ASSERT_EQ(other.get("/children/1/edit").status, 200);
+    app_.clock.advance(idle() + std::chrono::minutes(1));
+    http::Response kept = other.post("/children/1", amend_body(other.csrf, 1, "Aisha B"));
+    ASSERT_FALSE(query_value(header_of(kept, "Location"), "draft").empty())
+        << kept.status << " " << header_of(kept, "Location");
+    // (SQLite may give the new draft the old one's id, so the old one is found by its person.)
+    EXPECT_EQ(hearth::testing::count_rows(
+                  *app_.db,
+                  "SELECT COUNT(*) FROM drafts d JOIN people p ON p.id = d.person_id "
+                  "WHERE p.email = 'rsw1.willow@example.org'"),
+              0);
+    EXPECT_EQ(hearth::testing::count_rows(*app_.db, "SELECT COUNT(*) FROM drafts"), 1);
+}
+
+// Signing out deletes every draft of the person signing out, and nobody else's.
+TEST_F(IdleDraftStore, SigningOutDeletesTheirDrafts) {
+    for (const char* email : {"rsw1.willow@example.org", "rsw2.willow@example.org"}) {
+        Browser b(app_, email[3] == '1' ? "192.0.2.10" : "192.0.2.99");
+        b.sign_in_or_fail(email);
+        ASSERT_EQ(b.get("/children/1/edit").status, 200);
+        app_.clock.advance(idle() + std::chrono::minutes(1));
+        ASSERT_EQ(b.post("/children/1", amend_body(b.csrf, 1, "Ash")).status, 303);
+    }
+    ASSERT_EQ(hearth::testing::count_rows(*app_.db, "SELECT COUNT(*) FROM drafts"), 2);
+
+    Browser b(app_);
+    b.sign_in_or_fail("rsw1.willow@example.org");
+    ASSERT_EQ(b.get("/children/1").status, 200);
+    ASSERT_EQ(b.post("/sign-out", "csrf_token=" + http::url_encode(b.csrf)).status, 303);
+    EXPECT_EQ(hearth::testing::count_rows(
+                  *app_.db,
+                  "SELECT COUNT(*) FROM drafts d JOIN people p ON p.id = d.person_id "
+                  "WHERE p.email = 'rsw1.willow@example.org'"),
+              0);
+    EXPECT_EQ(hearth::testing::count_rows(*app_.db, "SELECT COUNT(*) FROM drafts"), 1);
+}
+
 }  // namespace

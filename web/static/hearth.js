@@ -11,6 +11,8 @@
 //    with the CSRF token from <meta name="csrf-token">.
 // 3. Drafts: forms marked data-hearth-draft="KEY" are saved to sessionStorage while
 //    typing, restored on load into an empty form, and cleared after a successful submit.
+//    They are the signed-in person's alone (<body data-person="ID">), and cleared at
+//    sign-out and at an idle sign-out.
 // 4. Language that cares: a <textarea data-language-check> gets, after a pause in typing,
 //    a polite live region under it listing phrases to think about again, each with a kinder
 //    alternative and why (an HTML fragment from POST /language/check). It only suggests:
@@ -22,6 +24,8 @@ const DRAFT_PREFIX = 'hearth-draft:'
 const PENDING_PREFIX = 'hearth-draft-pending:'
 
 const body = document.body
+// Who is signed in: a tab shared at a tablet must never offer one person's typing to another.
+const person = body.dataset.person || ''
 // Module scripts run only in browsers that GOV.UK Frontend supports.
 body.classList.add('js-enabled', 'govuk-frontend-supported')
 
@@ -184,9 +188,13 @@ const sessionTimeout = {
 
   expired () {
     window.clearInterval(this.tickTimer)
-    saveAllDrafts()
+    // Nothing of theirs stays in this browser for the next person at it (issue 11). What they
+    // typed is still on the page; saving it keeps it on the server, for them alone, until they
+    // sign in again.
+    signingOut = true
+    clearAllDrafts()
     this.button.hidden = true
-    this.message.textContent = 'You have been signed out. Anything you were typing has been kept in this browser tab. Reload the page to sign in again.'
+    this.message.textContent = 'You have been signed out. What you were typing is still on this page: save it, sign in again, and it will be put back for you.'
   },
 
   async extend () {
@@ -244,7 +252,11 @@ function draftFields (form) {
 }
 
 function draftKey (form) {
-  return DRAFT_PREFIX + form.getAttribute('data-hearth-draft')
+  return `${DRAFT_PREFIX}${person}:${form.getAttribute('data-hearth-draft')}`
+}
+
+function pendingKey (form) {
+  return `${PENDING_PREFIX}${person}:${form.getAttribute('data-hearth-draft')}`
 }
 
 function collectDraft (form) {
@@ -342,17 +354,32 @@ function clearDraft (form) {
   if (!storage) return
   try {
     storage.removeItem(draftKey(form))
-    storage.removeItem(PENDING_PREFIX + form.getAttribute('data-hearth-draft'))
+    storage.removeItem(pendingKey(form))
   } catch (error) {
     logError(error)
   }
+}
+
+function isDraftKey (key) {
+  return Boolean(key) && (key.startsWith(DRAFT_PREFIX) || key.startsWith(PENDING_PREFIX))
 }
 
 function clearAllDrafts () {
   if (!storage) return
   for (let i = storage.length - 1; i >= 0; i--) {
     const key = storage.key(i)
-    if (key && (key.startsWith(DRAFT_PREFIX) || key.startsWith(PENDING_PREFIX))) storage.removeItem(key)
+    if (isDraftKey(key)) storage.removeItem(key)
+  }
+}
+
+// Drafts of anyone but the person signed in go as a page loads; with nobody signed in (the
+// sign-in page after signing out, or after an idle sign-out the tab missed), all of them.
+function clearOtherPeoplesDrafts () {
+  if (!storage) return
+  const own = [`${DRAFT_PREFIX}${person}:`, `${PENDING_PREFIX}${person}:`]
+  for (let i = storage.length - 1; i >= 0; i--) {
+    const key = storage.key(i)
+    if (isDraftKey(key) && (!person || !own.some((prefix) => key.startsWith(prefix)))) storage.removeItem(key)
   }
 }
 
@@ -387,7 +414,7 @@ function watchDraftForm (form) {
     window.clearTimeout(timer)
     saveDraft(form)
     if (storage) {
-      try { storage.setItem(PENDING_PREFIX + form.getAttribute('data-hearth-draft'), '1') } catch (error) { logError(error) }
+      try { storage.setItem(pendingKey(form), '1') } catch (error) { logError(error) }
     }
   })
   // htmx-submitted forms: we do see the outcome.
@@ -397,6 +424,7 @@ function watchDraftForm (form) {
 }
 
 function startDrafts () {
+  clearOtherPeoplesDrafts()
   settlePendingDrafts()
   for (const form of formsWithDrafts(document)) watchDraftForm(form)
   window.addEventListener('pagehide', saveAllDrafts)

@@ -307,6 +307,7 @@ Result<Response> end_member_page(Context& ctx) {
 
 Result<Response> end_member(Context& ctx) {
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     auto ending = TRY(read_family_member_ending(reader, ctx.today()));
     TRY(ctx.services.db.write([&](db::Connection& c) {

@@ -97,6 +97,7 @@ Result<Response> leave(Context& ctx, const WhenLeaving& when_leaving) {
         return Error::not_found("We could not find that child's record.");
     }
     http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
     auto l = TRY(read_leaving(reader, ctx.today(), child->details.admission_date));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return record_leaving(c, child_id, l, when_leaving, ctx.actor(), ctx.now());

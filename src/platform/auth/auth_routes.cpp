@@ -7,6 +7,7 @@
 #include "platform/auth/capability.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
+#include "platform/http/drafts.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -104,7 +105,8 @@ Result<Response> do_sign_in(Context& ctx) {
 
 Result<Response> sign_out(Context& ctx) {
     if (ctx.session) {
-        TRY(ctx.services.db.write([&](db::Connection& c) {
+        TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
+            TRY(http::drafts::forget_person(c, ctx.person.id));
             return sessions::end(c, *ctx.session, ctx.actor(), ctx.now());
         }));
     }

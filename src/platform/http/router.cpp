@@ -227,7 +227,8 @@ Response Context::page(const std::string& template_name, const std::string& titl
     frame.nav = nav_for(*this);
     frame.demo = services.config.demo;
     if (person.id != 0) {
-        frame.person = nlohmann::json{{"name", person.name}, {"email", person.email}};
+        frame.person =
+            nlohmann::json{{"id", person.id}, {"name", person.name}, {"email", person.email}};
     }
     if (session) {
         auto policy = services.session_policy();
@@ -449,7 +450,8 @@ Response to_sign_in(Context& ctx, std::optional<std::int64_t> idle_person_id) {
         location += "&timed_out=1";
         if (ctx.form) {
             auto draft = ctx.services.db.write([&](db::Connection& c) {
-                return drafts::keep(c, *idle_person_id, ctx.request.path, *ctx.form, ctx.now());
+                return drafts::keep(c, *idle_person_id, ctx.request.path, *ctx.form, ctx.now(),
+                                    std::chrono::days(ctx.services.config.drafts_kept_days));
             });
             if (draft.ok()) {
                 location += "&draft=" + std::to_string(draft.value());
@@ -521,7 +523,8 @@ void bring_back_draft(Context& ctx) {
     }
     auto draft = ctx.services.db.read([&](db::Connection& c) {
         return drafts::find(c, std::int64_t{std::atoll(d->c_str())}, ctx.person.id,
-                            ctx.request.path);
+                            ctx.request.path, ctx.now(),
+                            std::chrono::days(ctx.services.config.drafts_kept_days));
     });
     if (draft.ok() && draft.value()) {
         ctx.draft = std::move(*draft.value());

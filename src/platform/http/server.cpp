@@ -5,10 +5,13 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
 #include <restinio/all.hpp>
 #include <thread>
 
 #include "platform/crypto.hpp"
+#include "platform/http/connection_slots.hpp"
 #include "platform/http/proxies.hpp"
 #include "platform/http/worker_pool.hpp"
 #include "platform/log.hpp"
@@ -17,8 +20,92 @@ namespace hearth::http {
 
 namespace {
 
+// restinio's hooks onto ConnectionSlots: its IP blocker is asked about each connection as it is
+// accepted (one refused is closed at once, taking no slot), and its connection-state listener is
+// told when each opens and closes.
+class SlotKeeper {
+  public:
+    explicit SlotKeeper(ConnectionSlots& slots) : slots_(slots) {}
+
+    restinio::ip_blocker::inspection_result_t inspect(
+        const restinio::ip_blocker::incoming_info_t& info) const noexcept {
+        return slots_.admits(info.remote_endpoint().address().to_string())
+                   ? restinio::ip_blocker::allow()
+                   : restinio::ip_blocker::deny();
+    }
+
+    void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+        const auto cause = notice.cause();
+        if (std::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
+            slots_.opened(notice.connection_id(), notice.remote_endpoint().address().to_string());
+        } else if (std::holds_alternative<restinio::connection_state::closed_t>(cause)) {
+            slots_.closed(notice.connection_id());
+        }
+    }
+
+  private:
+    ConnectionSlots& slots_;
+};
+
+// max_connections, counting connections alone. RESTinio 0.6.16's own limiter also counts an accept
+// in progress and frees that count only when the accept becomes a connection, so each connection
+// the IP blocker refuses would keep a slot for ever, and after max_connections refusals the server
+// would accept nobody again. As in RESTinio's, once every slot is taken further accepts wait (in
+// the kernel's queue) until a connection closes. One accept at a time (RESTinio's default) keeps
+// the count at most the limit.
+class SlotLimiter {
+  public:
+    SlotLimiter(restinio::not_null_pointer_t<
+                    restinio::connection_count_limits::impl::acceptor_callback_iface_t>
+                    acceptor,
+                restinio::connection_count_limits::max_parallel_connections_t most,
+                restinio::connection_count_limits::max_active_accepts_t accepts)
+        : acceptor_(acceptor), most_(most.value()) {
+        waiting_.reserve(accepts.value());
+    }
+
+    void increment_parallel_connections() noexcept {
+        const std::lock_guard lock(mutex_);
+        ++connections_;
+    }
+
+    void decrement_parallel_connections() noexcept {
+        std::optional<std::size_t> index;
+        {
+            const std::lock_guard lock(mutex_);
+            --connections_;
+            if (connections_ < most_ && !waiting_.empty()) {
+                index = waiting_.back();
+                waiting_.pop_back();
+            }
+        }
+        if (index) {
+            acceptor_->schedule_next_accept_attempt(*index);
+        }
+    }
+
+    void accept_next(std::size_t index) noexcept {
+        {
+            const std::lock_guard lock(mutex_);
+            if (connections_ >= most_) {
+                waiting_.push_back(index);
+                return;
+            }
+        }
+        acceptor_->call_accept_now(index);
+    }
+
+  private:
+    restinio::connection_count_limits::impl::acceptor_callback_iface_t* acceptor_;
+    const std::size_t most_;
+    std::mutex mutex_;
+    std::size_t connections_ = 0;
+    std::vector<std::size_t> waiting_;  // accept sockets waiting for a free slot
+};
+
 struct Traits : public restinio::default_traits_t {
-    static constexpr bool use_connection_count_limiter = true;
+    using ip_blocker_t = SlotKeeper;
+    using connection_state_listener_t = SlotKeeper;
 };
 
 // An io_context whose waiting handlers can be destroyed on purpose. At shutdown, reads still
@@ -105,16 +192,26 @@ bool host_missing_or_repeated(const restinio::request_handle_t& req) {
     return !http_1_0 && hosts != 1;
 }
 
+// restinio writes the Connection header itself, from its keep-alive flag: a response asking to
+// close sets the flag. So does a server short of slots, so that no connection sits idle on one.
 void send(const restinio::request_handle_t& req, Response response, bool head,
-          std::function<void()> after) {
+          const ConnectionSlots& slots, std::function<void()> after) {
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         status_reason(response.status)});
     if (!response.content_type.empty()) {
         builder.append_header(restinio::http_field::content_type, response.content_type);
     }
+    bool close = slots.short_of_slots();
     for (auto& [name, value] : response.headers) {
-        builder.append_header(name, value);
+        if (same_name(name, "connection")) {
+            close = close || value == "close";
+        } else {
+            builder.append_header(name, value);
+        }
+    }
+    if (close) {
+        builder.connection_close();
     }
     if (!head) {
         builder.set_body(std::move(response.body));
@@ -124,9 +221,23 @@ void send(const restinio::request_handle_t& req, Response response, bool head,
 
 }  // namespace
 
+}  // namespace hearth::http
+
+// RESTinio picks its connection-count limiter through this trait; Hearth's server uses SlotLimiter.
+template <>
+struct restinio::connection_count_limit_types<hearth::http::Traits> {
+    using limiter_t = hearth::http::SlotLimiter;
+    using lifetime_monitor_t =
+        restinio::connection_count_limits::connection_lifetime_monitor_t<limiter_t>;
+};
+
+namespace hearth::http {
+
 Status serve(const Router& router, Services& services, const ServerHooks& hooks) {
     const Config& cfg = services.config;
     const auto proxies = TRY(TrustedProxies::parse(cfg.trusted_proxies));
+    ConnectionSlots slots(
+        {.total = cfg.max_connections, .per_address = cfg.max_connections_per_address}, proxies);
 
     // Signals are taken by this thread alone, with sigwait, so no thread is interrupted mid-write.
     sigset_t stop_signals;
@@ -151,7 +262,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             Response busy = Response::text(503, "Hearth is restarting. Try again in a moment.");
             busy.header("Connection", "close").header("Retry-After", "5");
             add_security_headers(busy, r, cfg);
-            send(req, std::move(busy), head, finished);
+            send(req, std::move(busy), head, slots, finished);
             return restinio::request_accepted();
         }
         if (host_missing_or_repeated(req)) {
@@ -159,13 +270,13 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             Response bad = Response::text(
                 400, "An HTTP/1.1 request must have one Host header, naming the server it is for.");
             add_security_headers(bad, r, cfg);
-            send(req, std::move(bad), head, finished);
+            send(req, std::move(bad), head, slots, finished);
             return restinio::request_accepted();
         }
         auto job = [&, req, head, finished] {
             Request r = convert(req, proxies);
             Response response = router.dispatch(r, services);
-            send(req, std::move(response), head, finished);
+            send(req, std::move(response), head, slots, finished);
         };
         if (!pool.try_post(job)) {
             Request r = convert(req, proxies);
@@ -174,7 +285,7 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
             busy.header("Retry-After", "2");
             add_security_headers(busy, r, cfg);
             services.metrics.record("overloaded", 503, std::chrono::microseconds{0});
-            send(req, std::move(busy), head, finished);
+            send(req, std::move(busy), head, slots, finished);
         }
         services.metrics.set_queue_depth(pool.queued());
         return restinio::request_accepted();
@@ -194,6 +305,8 @@ Status serve(const Router& router, Services& services, const ServerHooks& hooks)
                     .write_http_response_timelimit(std::chrono::seconds(cfg.response_write_seconds))
                     .handle_request_timeout(std::chrono::seconds(cfg.handle_seconds))
                     .max_parallel_connections(static_cast<std::size_t>(cfg.max_connections))
+                    .ip_blocker(std::make_shared<SlotKeeper>(slots))
+                    .connection_state_listener(std::make_shared<SlotKeeper>(slots))
                     .incoming_http_msg_limits(
                         restinio::incoming_http_msg_limits_t{}
                             .max_body_size(static_cast<std::uint64_t>(cfg.max_body_bytes))
