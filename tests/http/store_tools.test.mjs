@@ -109,18 +109,18 @@ test('migrate-store moves the demo data to PostgreSQL, proves it, and refuses a 
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-copy-'));
   try {
     const source = `sqlite:${path.join(dir, 'home.db')}`;
-    assert.equal(hearth(['demo', '--database', source]).status, 0);
+    // The home's own key, beside its file; the copy's trail is signed with it, so it goes with it.
+    const keyOfSource = { HEARTH_AUDIT_KEY_FILE: path.join(dir, 'home.db.audit-key') };
+    assert.equal(hearth(['demo', '--database', source], keyOfSource).status, 0);
     const name = `hearth_copy_${process.pid}`;
     assert.equal(spawnSync('psql', [process.env.HEARTH_TEST_PG_URL, '-qc', `CREATE DATABASE ${name}`]).status, 0);
     const target = process.env.HEARTH_TEST_PG_URL.replace(/\/postgres$/, `/${name}`);
-    const copied = hearth(['migrate-store', '--from', source, '--to', target]);
-    // The copy's trail is signed with the source's key, which goes with it.
-    const keyOfSource = { HEARTH_AUDIT_KEY_FILE: `${source.replace(/^sqlite:/, '')}.audit-key` };
+    const copied = hearth(['migrate-store', '--from', source, '--to', target], keyOfSource);
     assert.equal(copied.status, 0, copied.stderr);
     // The demo's eight children living in the two homes, and one who left last year.
     assert.match(copied.stdout, /children\s+9\s+9/);
     assert.match(copied.stdout, /Audit chain on the target: \d+ entries, unbroken/);
-    const refused = hearth(['migrate-store', '--from', source, '--to', target]);
+    const refused = hearth(['migrate-store', '--from', source, '--to', target], keyOfSource);
     assert.notEqual(refused.status, 0);
     assert.match(refused.stderr, /already holds records/);
     // The moved database serves, and new records get new ids.
