@@ -27,8 +27,9 @@ void AuditEntryHash(benchmark::State& state) {
                            "",
                            std::string(64, '0'),
                            ""};
+    const auto keys = hearth::audit::parse_keys(std::string(64, '1'), "bench").value();
     for (auto _ : state)
-        benchmark::DoNotOptimize(hearth::audit::entry_hash(e));
+        benchmark::DoNotOptimize(hearth::audit::entry_hash(e, keys.keys.front()));
 }
 BENCHMARK(AuditEntryHash);
 

@@ -1,15 +1,13 @@
 // hearth: one executable for the whole service. `hearth --help` lists the subcommands.
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "children/export/record_export.hpp"
 #include "deadlines/escalation.hpp"
@@ -17,12 +15,15 @@
 #include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
 #include "organisation/homes.hpp"
+#include "platform/audit/audit_keys.hpp"
 #include "platform/audit/audit_trail.hpp"
+#include "platform/audit/checkpoints.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/store_copy.hpp"
+#include "platform/files.hpp"
 #include "platform/http/server.hpp"
 #include "platform/log.hpp"
 
@@ -73,6 +74,15 @@ audit::Actor cli_actor() {
     return {std::nullopt, "command line", "local", "cli"};
 }
 
+// A command that writes to the audit trail holds its keys first: they sign every entry, and never
+// live in the database (docs/decisions/0005-sign-in-and-sessions.md, audit chain). Only the
+// commands that begin a store (init, demo) make a key file that is missing: any other command
+// making one would sign with a key no other instance has.
+Status hold_audit_keys(const Config& config, bool make_if_missing) {
+    audit::hold_keys(TRY(audit::load_keys(config, make_if_missing)));
+    return {};
+}
+
 Status run_serve(const Common& common, int port_flag, const std::string& listen_flag) {
     auto config = TRY(configure(common));
     if (port_flag >= 0) {
@@ -81,8 +91,15 @@ Status run_serve(const Common& common, int port_flag, const std::string& listen_
     if (!listen_flag.empty()) {
         config.listen_address = listen_flag;
     }
+    TRY(hold_audit_keys(config, false));
+    const std::string checkpoints = TRY(audit::checkpoint_file_path(config));
     auto db = TRY(open_and_migrate(config, config.worker_threads + 1));
     SystemClock clock;
+    // A store written before keying, or a rotated key, begins the key's part of the trail now, so
+    // that `hearth verify` proves it at once rather than after the next write.
+    TRY(db->write([&](db::Connection& c) {
+        return audit::key_trail(c, {std::nullopt, "Hearth", "local", "start"}, clock.now());
+    }));
     http::Metrics metrics;
     http::Services services{config, *db, clock, metrics};
     auto app = build_app(config);
@@ -93,6 +110,9 @@ Status run_serve(const Common& common, int port_flag, const std::string& listen_
             config.listen_address == "0.0.0.0" ? "localhost" : config.listen_address.c_str(), port);
         std::fflush(stdout);
     };
+    // Declared first so it stops last: its shutdown checkpoint sees the escalations' entries.
+    audit::CheckpointLoop checkpointing(*db, clock, checkpoints,
+                                        std::chrono::seconds{config.audit_checkpoint_seconds});
     deadlines::EscalationLoop escalation(*db, clock, std::chrono::seconds{60});
     return http::serve(app->router, services, hooks);
 }
@@ -100,6 +120,7 @@ Status run_serve(const Common& common, int port_flag, const std::string& listen_
 Status run_init(const Common& common, const std::string& org, const std::vector<std::string>& homes,
                 const std::string& name, const std::string& email) {
     auto config = TRY(configure(common));
+    TRY(hold_audit_keys(config, true));
     auto db = TRY(open_and_migrate(config, 1));
     const std::string password = crypto::random_token().substr(0, 20);
     auto hash = TRY(crypto::hash_password(password));
@@ -139,6 +160,7 @@ Status run_migrate(const Common& common) {
 
 Status run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
     auto config = TRY(configure(common));
+    TRY(hold_audit_keys(config, true));
     auto db = TRY(open_and_migrate(config, 1));
     if (scale) {
         const auto started = std::chrono::steady_clock::now();
@@ -165,10 +187,27 @@ Status run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
     return {};
 }
 
-Status run_verify(const Common& common) {
+Status run_verify(const Common& common, const std::string& checkpoint_file) {
     auto config = TRY(configure(common));
+    const auto keys = TRY(audit::load_keys(config, false));
     auto db = TRY(db::open_database({config.database, 1, 5000}));
     bool sound = true;
+    std::vector<audit::Checkpoint> checkpoints;
+    if (!checkpoint_file.empty()) {
+        std::ifstream in(checkpoint_file);
+        if (!in) {
+            return Error::invalid("checkpoints", "Could not read " + checkpoint_file);
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        auto read = audit::read_checkpoints(text.str(), keys, checkpoint_file);
+        if (read.ok()) {
+            checkpoints = std::move(read.value());
+        } else {
+            sound = false;
+            std::cout << "Checkpoints NOT TRUSTED: " << read.error().message << "\n";
+        }
+    }
     auto problems = TRY(db->integrity_problems());
     if (problems.empty()) {
         std::cout << "Database integrity: sound.\n";
@@ -178,7 +217,7 @@ Status run_verify(const Common& common) {
             std::cout << "Database integrity problem: " << p << "\n";
         }
     }
-    auto v = TRY(audit::verify(*db));
+    auto v = TRY(audit::verify(*db, keys, checkpoints));
     if (v.first_broken_seq) {
         std::cout << fmt::format(
             "Audit chain BROKEN at entry {}: {}. {} entries before it verified.\n",
@@ -186,6 +225,10 @@ Status run_verify(const Common& common) {
         sound = false;
     } else {
         std::cout << fmt::format("Audit chain: {} entries, unbroken.\n", v.entries);
+        if (!checkpoint_file.empty()) {
+            std::cout << fmt::format("Checkpoints: the chain holds all {} in {}.\n",
+                                     checkpoints.size(), checkpoint_file);
+        }
     }
     if (!sound) {
         return Error::make(ErrorKind::internal, "The store did not pass verification");
@@ -197,13 +240,21 @@ Status run_backup(const Common& common, const std::string& to) {
     auto config = TRY(configure(common));
     auto db = TRY(db::open_database({config.database, 1, 5000}));
     TRY(db->backup_to(to));
+    // The key is not in the backup, and must not be stored beside it: the copy is checked with
+    // the key of the store it came from.
+    const std::string key_file = TRY(audit::key_file_path(config));
     std::cout << fmt::format(
-        "Backed up {} to {}.\nCheck it with: hearth verify --database sqlite:{}\n", db->describe(),
-        to, to);
+        "Backed up {} to {}.\nCheck it with: HEARTH_AUDIT_KEY_FILE={} hearth verify --database "
+        "sqlite:{}\n",
+        db->describe(), to, key_file, to);
     return {};
 }
 
-Status run_migrate_store(const std::string& from, const std::string& to) {
+Status run_migrate_store(const Common& common, const std::string& from, const std::string& to) {
+    // The copy's trail is the source's, so it verifies with the source's keys.
+    auto config = TRY(configure(common));
+    config.database = from;
+    TRY(hold_audit_keys(config, false));
     auto source = TRY(db::open_database({from, 1, 5000}));
     auto source_state = TRY(db::schema_state(*source));
     if (source_state.applied != source_state.known) {
@@ -220,34 +271,6 @@ Status run_migrate_store(const std::string& from, const std::string& to) {
     }
     std::cout << fmt::format("Audit chain on the target: {} entries, unbroken.\n",
                              copied.audit_entries);
-    return {};
-}
-
-// A new file readable by its owner only: an export holds a child's private information, and an
-// existing file (perhaps another child's export) is never overwritten.
-Status write_new_file(const std::filesystem::path& path, const std::string& text) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return Error::invalid(
-            "out", fmt::format("Could not create {}: {}", path.string(), std::strerror(errno)));
-    }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            const int err = errno;
-            ::close(fd);
-            return Error::internal(
-                fmt::format("writing {}: {}", path.string(), std::strerror(err)));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        return Error::internal(fmt::format("saving {}: {}", path.string(), std::strerror(errno)));
-    }
     return {};
 }
 
@@ -268,6 +291,7 @@ Status run_export(const Common& common, std::int64_t child_id, const std::string
         return Error::invalid("out",
                               fmt::format("Could not create {}: {}", dir.string(), made.message()));
     }
+    TRY(hold_audit_keys(config, false));
     auto db = TRY(open_and_migrate(config, 1));
     auto app = build_app(config);
     auto doc = TRY(children::export_record(*db, app->record_export(), child_id, "cli", cli_actor(),
@@ -275,7 +299,9 @@ Status run_export(const Common& common, std::int64_t child_id, const std::string
     auto html = TRY(children::record_html(doc, app->record_export()));
     for (const auto& [path, text] :
          {std::pair{json_path, doc.dump(2)}, std::pair{html_path, html}}) {
-        TRY(write_new_file(path, text));
+        // A new file readable by its owner only: an export holds a child's private information,
+        // and an existing file (perhaps another child's export) is never overwritten.
+        TRY(files::write_new_file(path, text, "out"));
     }
     std::cout << fmt::format(
         "Exported the whole record of {} (child {}), {} sections:\n  {}\n  {}\n"
@@ -289,6 +315,7 @@ Status run_export(const Common& common, std::int64_t child_id, const std::string
 Status run_user(const Common& common, const std::string& action, const std::string& email,
                 const std::string& name, const std::string& role_key_given, std::int64_t home_id) {
     auto config = TRY(configure(common));
+    TRY(hold_audit_keys(config, false));
     auto db = TRY(open_and_migrate(config, 1));
     const auto now = SystemClock{}.now();
     if (action == "list") {
@@ -358,6 +385,22 @@ Status run_user(const Common& common, const std::string& action, const std::stri
     return Error::invalid("action", "Unknown user action");
 }
 
+Status run_new_audit_key(const Common& common) {
+    auto config = TRY(configure(common));
+    const std::string key_file = TRY(audit::key_file_path(config));
+    const std::string id = TRY(audit::add_key(config));
+    TRY(hold_audit_keys(config, false));
+    auto db = TRY(open_and_migrate(config, 1));
+    TRY(db->write(
+        [&](db::Connection& c) { return audit::key_trail(c, cli_actor(), SystemClock{}.now()); }));
+    std::cout << fmt::format(
+        "The audit trail is now signed with key {}. The key file is {}: any older keys stay in it "
+        "to verify what they signed. Back it up again, and give every instance the new file "
+        "before it next writes.\n",
+        id, key_file);
+    return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -408,9 +451,19 @@ int main(int argc, char** argv) {
     auto* years_opt = demo->add_option("--years", scale.years, "Years of history to generate");
     demo->add_option("--seed", scale.seed, "Seed: the same seed gives the same data");
 
+    std::string checkpoint_file;
     auto* verify =
         cli.add_subcommand("verify", "Check the audit chain and the database's integrity");
     add_common(verify);
+    verify->add_option("--checkpoints", checkpoint_file,
+                       "A checkpoint file (audit_checkpoint_file): the chain must hold every "
+                       "checkpoint in it");
+
+    auto* new_key = cli.add_subcommand(
+        "new-audit-key",
+        "Add a new key to the audit key file (making the file if there is none) and begin its "
+        "part of the trail; older keys stay, to verify what they signed");
+    add_common(new_key);
 
     std::string backup_to;
     auto* backup = cli.add_subcommand(
@@ -421,6 +474,7 @@ int main(int argc, char** argv) {
     std::string copy_from, copy_to;
     auto* migrate_store = cli.add_subcommand(
         "migrate-store", "Move a whole database to another store, and prove the copy");
+    migrate_store->add_option("--config", common.config_file, "TOML settings file");
     migrate_store->add_option("--from", copy_from, "sqlite:PATH")->required();
     migrate_store->add_option("--to", copy_to, "postgresql://... (an empty database)")->required();
 
@@ -464,13 +518,16 @@ int main(int argc, char** argv) {
             return run_demo(common, scaled ? std::optional<demo::Scale>(scale) : std::nullopt);
         }
         if (verify->parsed()) {
-            return run_verify(common);
+            return run_verify(common, checkpoint_file);
+        }
+        if (new_key->parsed()) {
+            return run_new_audit_key(common);
         }
         if (backup->parsed()) {
             return run_backup(common, backup_to);
         }
         if (migrate_store->parsed()) {
-            return run_migrate_store(copy_from, copy_to);
+            return run_migrate_store(common, copy_from, copy_to);
         }
         if (exporter->parsed()) {
             return run_export(common, export_child, export_out);

@@ -200,8 +200,14 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
-    std::int64_t seq = 0;
-    std::string prev(64, '0');
+    const audit::AuditKey* key = TRY(audit::signing_key());
+    // The trail's first entry begins its keyed part, as audit::append begins it.
+    const audit::Entry keyed = audit::key_entry(1, at(0, 0), std::string(64, '0'), *key, "demo");
+    audit_rows.add({keyed.seq, keyed.at, nullptr, keyed.actor, keyed.action, keyed.record_type,
+                    keyed.record_id, nullptr, nullptr, keyed.ip, keyed.request_id, keyed.detail,
+                    keyed.prev_hash, keyed.hash});
+    std::int64_t seq = keyed.seq;
+    std::string prev = keyed.hash;
     auto audit = [&](const std::string& when, std::optional<std::int64_t> actor_id,
                      const std::string& actor, const std::string& action, const std::string& type,
                      std::int64_t record, std::optional<std::int64_t> home,
@@ -220,7 +226,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         e.request_id = fmt::format("demo-{:08x}", e.seq);
         e.detail = detail;
         e.prev_hash = prev;
-        e.hash = audit::entry_hash(e);
+        e.hash = audit::entry_hash(e, *key);
         prev = e.hash;
         audit_rows.add({e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type,
                         e.record_id, db::nullable(e.home_id), db::nullable(e.child_id), e.ip,

@@ -112,6 +112,22 @@ const std::vector<Setting>& settings() {
         s.push_back(number("address_failures_before_throttle",
                            "Failed sign-ins from one address before it is refused",
                            &Config::address_failures_before_throttle, 1, 100000));
+        s.push_back(text("audit_key_file",
+                         "File holding the audit trail's keys, oldest first (made by hearth init "
+                         "or hearth demo); empty: beside a SQLite database as PATH.audit-key",
+                         &Config::audit_key_file));
+        s.push_back(text("audit_key",
+                         "The audit trail's keys themselves (64 hex characters each, oldest "
+                         "first, comma-separated) instead of audit_key_file",
+                         &Config::audit_key));
+        s.push_back(text("audit_checkpoint_file",
+                         "File the head of the audit trail is appended to; empty: beside a "
+                         "SQLite database as PATH.checkpoints",
+                         &Config::audit_checkpoint_file));
+        s.push_back(number("audit_checkpoint_seconds",
+                           "Seconds between checkpoints of the audit trail's head (and one at "
+                           "shutdown)",
+                           &Config::audit_checkpoint_seconds, 1, 24 * 60 * 60));
         s.push_back(text("log_level", "trace, debug, info, warn or error", &Config::log_level));
         s.push_back({{"demo", "Show the fictional-data banner (true or false)", "false"},
                      [](Config& c, const std::string& v) {

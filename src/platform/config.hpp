@@ -42,6 +42,14 @@ struct Config {
     int api_token_days = 90;
     int address_failures_before_throttle = 30;
 
+    // The audit trail's keys and checkpoints, kept outside the database
+    // (docs/decisions/0005-sign-in-and-sessions.md, audit chain). Empty paths mean beside a SQLite
+    // database (PATH.audit-key, PATH.checkpoints); PostgreSQL has no default.
+    std::string audit_key_file;
+    std::string audit_key;  // the keys themselves, oldest first; when set, no file is read
+    std::string audit_checkpoint_file;
+    int audit_checkpoint_seconds = 600;
+
     std::string log_level = "info";
     bool demo = false;
 };

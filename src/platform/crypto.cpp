@@ -60,6 +60,32 @@ std::string sha256_hex(std::string_view data) {
     return to_hex(out, sizeof out);
 }
 
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                                key.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                  data.size());
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_final(&state, out);
+    return to_hex(out, sizeof out);
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+    if (hex.size() % 2 != 0) {
+        return std::nullopt;
+    }
+    std::string out(hex.size() / 2, '\0');
+    std::size_t written = 0;
+    const char* end = nullptr;
+    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(),
+                       hex.size(), nullptr, &written, &end) != 0 ||
+        written != out.size() || end != hex.data() + hex.size()) {
+        return std::nullopt;
+    }
+    return out;
+}
+
 Result<std::string> hash_password(std::string_view password) {
     HashingSlot slot;
     if (!slot.held()) {

@@ -1,5 +1,7 @@
 #pragma once
-// libsodium: Argon2id for passwords, random tokens, SHA-256 for the audit chain and token storage.
+// libsodium: Argon2id for passwords, random tokens, SHA-256 for token storage, HMAC-SHA-256 for
+// the audit chain and its checkpoints.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +12,10 @@ namespace hearth::crypto {
 Status initialise();
 std::string random_token();  // 32 random bytes as 64 hex characters
 std::string sha256_hex(std::string_view data);
+// HMAC-SHA-256 of data under key (any length), as 64 hex characters.
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);
+// The bytes that hex text stands for, or nullopt when it is not even-length hex.
+std::optional<std::string> from_hex(std::string_view hex);
 
 // Argon2id with opslimit 2 and 64 MiB (crypto_pwhash_*_INTERACTIVE), about 90 ms here.
 // At most two hashes run at once; a caller that cannot start within two seconds gets

@@ -20,6 +20,14 @@ function psqlAdmin(sql) {
 }
 function pgDatabase(name) { return process.env.HEARTH_TEST_PG_URL.replace(/\/postgres$/, `/${name}`); }
 
+// Each store's audit trail is signed with a key kept outside it (docs/decisions/0005): a SQLite
+// store's is the file beside it (PATH.audit-key), which travels with each copy; on PostgreSQL every
+// database a run makes shares one key file (scripts/test names it), and each server writes its
+// checkpoints into its own folder.
+if (onPostgres && !process.env.HEARTH_AUDIT_KEY_FILE) {
+  process.env.HEARTH_AUDIT_KEY_FILE = path.join(mkdtempSync(path.join(tmpdir(), 'hearth-key-')), 'pg.audit-key');
+}
+
 // The demo store is built once (by scripts/test for the whole run, HEARTH_TEST_DEMO naming a
 // SQLite file or a PostgreSQL database; or once per test file when run alone) and each server gets
 // a copy: building it is most of a server's start.
@@ -35,6 +43,7 @@ export function demoCopy(dir) {
   }
   if (!onPostgres) {
     copyFileSync(demoTemplate, path.join(dir, 'hearth.db'));
+    copyFileSync(`${demoTemplate}.audit-key`, path.join(dir, 'hearth.db.audit-key'));
     return `sqlite:${path.join(dir, 'hearth.db')}`;
   }
   const name = `hearth_${process.pid}_${++databases}`;
@@ -53,7 +62,9 @@ export async function startServer({ env = {}, demo = true, database: shared } = 
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-test-'));
   const database = shared || (demo ? demoCopy(dir) : emptyDatabase(dir));
   const baseEnv = { ...process.env, HEARTH_DATABASE: database, HEARTH_LOG_LEVEL: 'warn',
-                    HEARTH_WEB_DIR: path.join(root, 'web'), ...env };
+                    HEARTH_WEB_DIR: path.join(root, 'web'),
+                    ...(onPostgres ? { HEARTH_AUDIT_CHECKPOINT_FILE: path.join(dir, 'audit-checkpoints') } : {}),
+                    ...env };
   const child = spawn(hearthBin, ['serve', '--port', '0'], { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

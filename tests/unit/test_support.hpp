@@ -25,6 +25,7 @@
 #include "demo/demo_data.hpp"
 #include "demo/scaled_demo.hpp"
 #include "hearth_app.hpp"
+#include "platform/audit/audit_keys.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/permissions.hpp"
 #include "platform/clock.hpp"
@@ -51,6 +52,16 @@ inline Date date(const char* iso) {
 inline Timestamp utc(const char* text) {
     return *parse_utc(text);
 }
+
+// The audit key the unit tests sign with, held for the whole process before any test runs. It is
+// fixed, so that a template one test process built (HEARTH_TEST_TEMPLATES) verifies in every other;
+// a test that runs `hearth` gives it the same key as HEARTH_AUDIT_KEY.
+inline const std::string test_audit_key =
+    "6865617274682d756e69742d74657374732d61756469742d6b65792d30303031";
+inline const bool test_audit_key_held = [] {
+    audit::hold_keys(audit::parse_keys(test_audit_key, "test_audit_key").value());
+    return true;
+}();
 
 // The day of test_now(), in London and in UTC alike.
 inline Date test_today() {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "platform/crypto.hpp"
 
 namespace hearth::audit {
@@ -45,29 +47,110 @@ Result<Page> page_of(db::Connection& c, const std::string& sql, db::Params param
     }
     return page;
 }
-}  // namespace
 
-std::string entry_hash(const Entry& e) {
+std::string canonical(const Entry& e) {
     // Unit separators keep "ab"+"c" apart from "a"+"bc".
-    std::string canonical = fmt::format(
-        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", e.prev_hash,
-        e.seq, e.at, optional_text(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
-        optional_text(e.home_id), optional_text(e.child_id), e.ip, e.request_id, e.detail);
-    return crypto::sha256_hex(canonical);
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
+                       e.prev_hash, e.seq, e.at, optional_text(e.actor_id), e.actor, e.action,
+                       e.record_type, e.record_id, optional_text(e.home_id),
+                       optional_text(e.child_id), e.ip, e.request_id, e.detail);
 }
 
-Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at) {
-    // Taking the head row first serialises appends: in PostgreSQL the UPDATE holds its row lock
-    // until commit; in SQLite the writer already holds the database.
-    auto head =
-        TRY(c.query_one("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 "
-                        "RETURNING last_seq, last_hash"));
+constexpr std::string_view key_record_type = "audit_trail";
+
+// The head: the last entry's number and hash. Taking it with an UPDATE serialises appends: in
+// PostgreSQL the row lock is held until commit; in SQLite the writer already holds the database.
+struct TrailHead {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+Result<TrailHead> lock_head(db::Connection& c) {
+    auto head = TRY(c.query_one(
+        "UPDATE audit_head SET last_seq = last_seq WHERE id = 1 RETURNING last_seq, last_hash"));
     if (!head) {
         return Error::internal("audit_head row is missing");
     }
+    return TrailHead{head->integer(0), head->text(1)};
+}
+
+// The key the newest part of the trail is signed with; empty before the trail was keyed. The
+// entries that begin a part belong to no child, so audit_log_by_child finds the newest at once.
+Result<std::string> newest_key_id(db::Connection& c) {
+    auto row =
+        TRY(c.query_one("SELECT record_id FROM audit_log WHERE child_id IS NULL AND action = 'key' "
+                        "AND record_type = $1 ORDER BY seq DESC LIMIT 1",
+                        {std::string(key_record_type)}));
+    return row ? row->text(0) : std::string();
+}
+
+Status insert_entry(db::Connection& c, const Entry& e) {
+    TRY(c.run(fmt::format("INSERT INTO audit_log ({}) VALUES "
+                          "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                          columns),
+              {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
+               db::nullable(e.home_id), db::nullable(e.child_id), e.ip, e.request_id, e.detail,
+               e.prev_hash, e.hash}));
+    return c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1",
+                 {e.seq, e.hash});
+}
+
+// The head, locked, with the held key's part begun first when the trail's newest part is under
+// another key or none: a new trail, one written before keying, or one whose newest part is under
+// a key this process holds as an older one (a rotation). A key this process does not hold means
+// another instance has rotated: refused, rather than switching back and forth between two keys.
+Result<TrailHead> head_under(db::Connection& c, const AuditKey& key, const Actor& actor,
+                             Timestamp at) {
+    const TrailHead head = TRY(lock_head(c));
+    const std::string newest = TRY(newest_key_id(c));
+    if (newest == key.id) {
+        return head;
+    }
+    if (!newest.empty() && held_keys().find(newest) == nullptr) {
+        return Error::internal(
+            fmt::format("the audit trail is signed with key {}, which this Hearth does not hold: "
+                        "give it the current key file",
+                        newest));
+    }
+    const Entry begins = key_entry(head.seq + 1, format_utc(at), head.hash, key, actor.request_id);
+    TRY(insert_entry(c, begins));
+    return TrailHead{begins.seq, begins.hash};
+}
+}  // namespace
+
+std::string entry_hash(const Entry& e, const AuditKey& key) {
+    return crypto::hmac_sha256_hex(key.secret, canonical(e));
+}
+
+std::string unkeyed_hash(const Entry& e) {
+    return crypto::sha256_hex(canonical(e));
+}
+
+Entry key_entry(std::int64_t seq, std::string at, std::string prev_hash, const AuditKey& key,
+                std::string request_id) {
     Entry e;
-    e.seq = head->integer(0);
-    e.prev_hash = head->text(1);
+    e.seq = seq;
+    e.at = std::move(at);
+    e.actor = "Hearth";
+    e.action = "key";
+    e.record_type = std::string(key_record_type);
+    e.record_id = key.id;
+    e.request_id = std::move(request_id);
+    e.detail = fmt::format("The entries from here are signed with audit key {}", key.id);
+    e.prev_hash = std::move(prev_hash);
+    e.hash = entry_hash(e, key);
+    return e;
+}
+
+bool begins_keyed_part(const Entry& e) {
+    return e.action == "key" && e.record_type == key_record_type;
+}
+
+Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at) {
+    const AuditKey* key = TRY(signing_key());
+    const TrailHead head = TRY(head_under(c, *key, actor, at));
+    Entry e;
+    e.seq = head.seq + 1;
+    e.prev_hash = head.hash;
     e.at = format_utc(at);
     e.actor_id = actor.person_id;
     e.actor = actor.name;
@@ -79,14 +162,13 @@ Status append(db::Connection& c, const Actor& actor, const Event& event, Timesta
     e.ip = actor.ip;
     e.request_id = actor.request_id;
     e.detail = event.detail;
-    e.hash = entry_hash(e);
-    TRY(c.run(fmt::format("INSERT INTO audit_log ({}) VALUES "
-                          "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                          columns),
-              {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
-               db::nullable(e.home_id), db::nullable(e.child_id), e.ip, e.request_id, e.detail,
-               e.prev_hash, e.hash}));
-    TRY(c.run("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {e.hash}));
+    e.hash = entry_hash(e, *key);
+    return insert_entry(c, e);
+}
+
+Status key_trail(db::Connection& c, const Actor& actor, Timestamp at) {
+    const AuditKey* key = TRY(signing_key());
+    TRY(head_under(c, *key, actor, at));
     return {};
 }
 
@@ -108,10 +190,22 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, std::string_vie
                    {child_id, std::string(action), before.value_or(INT64_MAX)}, limit);
 }
 
-Result<Verification> verify(db::Database& db) {
+Result<Verification> verify(db::Database& db, const Keyring& keys,
+                            const std::vector<Checkpoint>& checkpoints) {
     Verification v;
+    auto broken = [&v](std::int64_t seq, std::string problem) {
+        v.first_broken_seq = seq;
+        v.problem = std::move(problem);
+        return v;
+    };
+    std::multimap<std::int64_t, const Checkpoint*> due;
+    for (const auto& cp : checkpoints) {
+        due.emplace(cp.seq, &cp);
+    }
     std::string prev(64, '0');
     std::int64_t after = 0;
+    // The key of the part being walked: none before the trail was keyed.
+    const AuditKey* key = nullptr;
     constexpr int batch = 5000;
     for (;;) {
         auto rows = TRY(db.read([&](db::Connection& c) {
@@ -123,19 +217,40 @@ Result<Verification> verify(db::Database& db) {
         for (const auto& r : rows) {
             Entry e = from_row(r);
             if (e.seq != after + 1) {
-                v.first_broken_seq = after + 1;
-                v.problem = fmt::format("entry {} is missing", after + 1);
-                return v;
+                return broken(after + 1, fmt::format("entry {} is missing", after + 1));
             }
             if (e.prev_hash != prev) {
-                v.first_broken_seq = e.seq;
-                v.problem = fmt::format("entry {} does not follow from entry {}", e.seq, e.seq - 1);
-                return v;
+                return broken(
+                    e.seq, fmt::format("entry {} does not follow from entry {}", e.seq, e.seq - 1));
             }
-            if (entry_hash(e) != e.hash) {
-                v.first_broken_seq = e.seq;
-                v.problem = fmt::format("entry {} was changed after it was written", e.seq);
-                return v;
+            if (begins_keyed_part(e)) {
+                const AuditKey* next = keys.find(e.record_id);
+                if (next == nullptr) {
+                    return broken(e.seq, fmt::format("entry {} begins a part of the trail signed "
+                                                     "with audit key {}, which is not among the "
+                                                     "keys given",
+                                                     e.seq, e.record_id));
+                }
+                if (key != nullptr && next < key) {
+                    return broken(e.seq, fmt::format("entry {} goes back to the older audit key {}",
+                                                     e.seq, next->id));
+                }
+                key = next;
+            }
+            const std::string expected = key != nullptr ? entry_hash(e, *key) : unkeyed_hash(e);
+            if (!crypto::constant_time_equal(expected, e.hash)) {
+                return broken(e.seq, fmt::format("entry {} was changed after it was written, or "
+                                                 "written without the audit key",
+                                                 e.seq));
+            }
+            for (auto [cp, end] = due.equal_range(e.seq); cp != end; ++cp) {
+                if (cp->second->hash != e.hash) {
+                    return broken(e.seq,
+                                  fmt::format("entry {} is not the one the checkpoint of "
+                                              "{} saw: the trail was rewritten at or before it",
+                                              e.seq, cp->second->at));
+                }
+                ++v.checkpoints;
             }
             prev = e.hash;
             after = e.seq;
@@ -145,13 +260,29 @@ Result<Verification> verify(db::Database& db) {
             break;
         }
     }
+    if (!due.empty() && due.rbegin()->first > after) {
+        const Checkpoint& furthest = *due.rbegin()->second;
+        return broken(after + 1, fmt::format("the trail ends at entry {}, but the checkpoint of {} "
+                                             "saw entry {}: entries were removed from its end",
+                                             after, furthest.at, furthest.seq));
+    }
+    if (v.entries > 0 && key == nullptr) {
+        return broken(1,
+                      "no entry is signed with an audit key: the trail was written before "
+                      "Hearth keyed it (Hearth begins its keyed part when it next starts), or "
+                      "rewritten without the key");
+    }
+    if (key != nullptr && key != &keys.keys.back()) {
+        return broken(after + 1, fmt::format("the newest entries are signed with audit key {}, "
+                                             "not the current key {}",
+                                             key->id, keys.keys.back().id));
+    }
     auto head = TRY(db.read([](db::Connection& c) {
         return c.query_one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
     }));
     if (!head || head->integer(0) != after || head->text(1) != prev) {
-        v.first_broken_seq = after + 1;
-        v.problem = fmt::format("the chain ends at entry {} but its head says {}", after,
-                                head ? head->integer(0) : 0);
+        return broken(after + 1, fmt::format("the chain ends at entry {} but its head says {}",
+                                             after, head ? head->integer(0) : 0));
     }
     return v;
 }

@@ -1,11 +1,16 @@
 #pragma once
 // The append-only, hash-chained audit trail. Every sign-in, failed sign-in, create, amend and
 // read of a child's record is one entry, appended inside the same transaction as the change.
+// Each entry's hash is an HMAC under a key kept outside the database (audit_keys.hpp); the trail
+// is in parts, each begun by an entry naming the key its entries are signed with
+// (docs/decisions/0005-sign-in-and-sessions.md, audit chain).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "platform/audit/audit_keys.hpp"
+#include "platform/audit/checkpoints.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 
@@ -45,10 +50,23 @@ struct Entry {
     std::string hash;
 };
 
-// SHA-256 over the previous hash and every field of the entry, in a fixed order.
-std::string entry_hash(const Entry& e);
+// HMAC-SHA-256 under `key` over the previous hash and every field of the entry, in a fixed order.
+std::string entry_hash(const Entry& e, const AuditKey& key);
+// The plain SHA-256 of the same: entries written before Hearth keyed its trail, which the first
+// keyed entry then covers through its previous hash.
+std::string unkeyed_hash(const Entry& e);
 
+// The entry that begins the part of the trail signed with `key` (action "key", record type
+// "audit_trail", record id the key's id), hashed with that key.
+Entry key_entry(std::int64_t seq, std::string at, std::string prev_hash, const AuditKey& key,
+                std::string request_id);
+bool begins_keyed_part(const Entry& e);
+
+// Appends under the key this process holds (held_keys()); when the trail's head is under an older
+// key, or none, the entry that begins the new key's part is appended first.
 Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at);
+// Begins the held key's part now if the head is not under it yet: at start, and after a rotation.
+Status key_trail(db::Connection& c, const Actor& actor, Timestamp at);
 
 struct Page {
     std::vector<Entry> entries;
@@ -64,8 +82,13 @@ struct Verification {
     std::int64_t entries = 0;
     std::optional<std::int64_t> first_broken_seq;
     std::string problem;
+    std::int64_t checkpoints = 0;  // checkpoints the trail was found to agree with
 };
-// Recomputes the chain from the first entry, a batch at a time.
-Result<Verification> verify(db::Database& db);
+// Recomputes the chain from the first entry, a batch at a time, with `keys` (oldest first, as in
+// the key file): each keyed part must be signed with a key given, parts follow the keys' order,
+// and the newest part is under the last key. Each checkpoint's entry must be the one the
+// checkpoint saw, and the trail must reach every checkpoint (a trail cut short is found).
+Result<Verification> verify(db::Database& db, const Keyring& keys,
+                            const std::vector<Checkpoint>& checkpoints = {});
 
 }  // namespace hearth::audit

@@ -139,4 +139,7 @@ struct DatabaseOptions {
 
 Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
 
+// The file of a SQLite store's URL (sqlite:PATH or a bare path); nullopt for PostgreSQL.
+std::optional<std::string> sqlite_file(const std::string& url);
+
 }  // namespace hearth::db

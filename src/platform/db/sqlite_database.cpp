@@ -321,16 +321,22 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path,
     return std::unique_ptr<Database>(std::move(db));
 }
 
-Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) {
-    const std::string& url = options.url;
+std::optional<std::string> sqlite_file(const std::string& url) {
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-        return open_postgres(url, options);
+        return std::nullopt;
     }
-    std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
-    if (path.empty()) {
+    return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+}
+
+Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) {
+    const auto path = sqlite_file(options.url);
+    if (!path) {
+        return open_postgres(options.url, options);
+    }
+    if (path->empty()) {
         return Error::invalid("database", "Give a database file or URL");
     }
-    return open_sqlite(path, options);
+    return open_sqlite(*path, options);
 }
 
 }  // namespace hearth::db
