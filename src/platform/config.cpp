@@ -5,7 +5,9 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <iterator>
 
 namespace hearth {
 
@@ -164,30 +166,42 @@ Status apply_setting(Config& config, const std::string& key, const std::string& 
     return Error::invalid(key, fmt::format("{}: there is no setting called {}", source, key));
 }
 
+Status apply_toml(Config& config, std::string_view toml_text, const std::string& source) {
+    toml::table table;
+    try {
+        table = toml::parse(toml_text, source);
+    } catch (const toml::parse_error& e) {
+        return Error::invalid("config", fmt::format("{}: {}", source, e.description()));
+    }
+    for (const auto& [key, node] : table) {
+        std::string value;
+        if (auto s = node.value<std::string>()) {
+            value = *s;
+        } else if (auto i = node.value<std::int64_t>()) {
+            value = std::to_string(*i);
+        } else if (auto b = node.value<bool>()) {
+            value = *b ? "true" : "false";
+        } else {
+            return Error::invalid(
+                std::string(key.str()),
+                fmt::format("{}: {} must be text, a number or true/false", source, key.str()));
+        }
+        TRY(apply_setting(config, std::string(key.str()), value, source));
+    }
+    return {};
+}
+
 Result<Config> load_config(const std::string& toml_path) {
     Config config;
     if (!toml_path.empty()) {
-        toml::table table;
-        try {
-            table = toml::parse_file(toml_path);
-        } catch (const toml::parse_error& e) {
-            return Error::invalid("config", fmt::format("{}: {}", toml_path, e.description()));
+        std::ifstream in(toml_path, std::ios::binary);
+        if (!in) {
+            return Error::invalid("config",
+                                  fmt::format("{}: the file could not be read", toml_path));
         }
-        for (const auto& [key, node] : table) {
-            std::string value;
-            if (auto s = node.value<std::string>()) {
-                value = *s;
-            } else if (auto i = node.value<std::int64_t>()) {
-                value = std::to_string(*i);
-            } else if (auto b = node.value<bool>()) {
-                value = *b ? "true" : "false";
-            } else {
-                return Error::invalid(std::string(key.str()),
-                                      fmt::format("{}: {} must be text, a number or true/false",
-                                                  toml_path, key.str()));
-            }
-            TRY(apply_setting(config, std::string(key.str()), value, toml_path));
-        }
+        const std::string text{std::istreambuf_iterator<char>(in),
+                               std::istreambuf_iterator<char>()};
+        TRY(apply_toml(config, text, toml_path));
     }
     for (const auto& s : settings()) {
         if (const char* v = std::getenv(env_name(s.info.key).c_str())) {
