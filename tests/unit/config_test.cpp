@@ -1,0 +1,57 @@
+#include "platform/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <utility>
+
+using namespace hearth;
+
+// Found by tests/fuzz/settings.cpp: a control character in a text setting was taken, and a NUL cut
+// the time zone or the database's file name short where they are handed on to C.
+TEST(Settings, RefuseControlCharactersInText) {
+    Config config;
+    const Status read =
+        apply_toml(config, "time_zone = \"Europe/London\\u0000Paris\"\n", "hearth.toml");
+    ASSERT_FALSE(read.ok());
+    EXPECT_EQ(read.error().fields.at(0).field, "time_zone");
+    EXPECT_EQ(read.error().message,
+              "hearth.toml: time_zone has a control character (a line break, tab or NUL) in it");
+    EXPECT_FALSE(apply_setting(config, "log_level", "info\n", "HEARTH_LOG_LEVEL").ok());
+    EXPECT_EQ(config.time_zone, "Europe/London");
+    EXPECT_EQ(config.log_level, "info");
+}
+
+// Found by tests/fuzz/settings.cpp: toml++ 3.3.0 reaches __builtin_unreachable (undefined
+// behaviour) on a character beyond ASCII where only TOML's own syntax may stand, and just after a
+// backslash in a """string""".
+TEST(Settings, RefuseCharactersBeyondAsciiOutsideStringsAndComments) {
+    Config config;
+    const std::pair<const char*, const char*> stray[] = {
+        {"port = 8080\n\xC3\xA9 = 1\n", "hearth.toml: line 2: "},
+        {"port = 8080 \xE2\x80\x94\n", "hearth.toml: line 1: "},
+        {"port \xEF\xBB\xAF= 1\n", "hearth.toml: line 1: "},
+        {"web_dir = \"\"\"/srv/\\\xC3\xA9\"\"\"\n", "hearth.toml: line 1: "},
+        {"# \"\n\nweb_dir = \"\"\"/srv/\\\n  \xC3\xA9\"\"\"\n", "hearth.toml: line 4: "},
+    };
+    for (const auto& [text, where] : stray) {
+        const Status read = apply_toml(config, text, "hearth.toml");
+        ASSERT_FALSE(read.ok()) << text;
+        EXPECT_TRUE(read.error().message.starts_with(where)) << read.error().message;
+        EXPECT_NE(read.error().message.find("beyond ASCII may stand only inside quotes"),
+                  std::string::npos)
+            << read.error().message;
+    }
+    const Status read = apply_toml(config,
+                                   "# Caf\xC3\xA9 \xE2\x80\x94 the \"demo\" 'home'\n"
+                                   "database = \"sqlite:var/caf\xC3\xA9.db\" # \xC3\xA9\n"
+                                   "public_url = 'https://\xC3\xA9.example.org'\n"
+                                   "web_dir = \"\"\"/srv/\"h\xC3\xA9\"/web\"\"\"\n"
+                                   "log_level = '''warn'''\n",
+                                   "hearth.toml");
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    EXPECT_EQ(config.database, "sqlite:var/caf\xC3\xA9.db");
+    EXPECT_EQ(config.web_dir, "/srv/\"h\xC3\xA9\"/web");
+    // The byte order mark some editors put at the start of a file is not a stray character.
+    EXPECT_TRUE(apply_toml(config, "\xEF\xBB\xBFport = 8081\n", "hearth.toml").ok());
+    EXPECT_EQ(config.port, 8081);
+}
