@@ -124,6 +124,9 @@ std::optional<std::size_t> line_of_stray_character(std::string_view text) {
         text.remove_prefix(3);
     }
     std::size_t line = 1;
+    // What came last outside strings and comments, but spaces: a quote after a bare character
+    // (`a'b`) starts no string, and toml++ reads on past it to report the mistake.
+    char last = '\n';
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\n') {
@@ -132,7 +135,9 @@ std::optional<std::size_t> line_of_stray_character(std::string_view text) {
             return line;
         } else if (c == '#') {
             i = std::min(text.find('\n', i), text.size()) - 1;
-        } else if (c == '"' || c == '\'') {
+            continue;
+        } else if ((c == '"' || c == '\'') &&
+                   std::string_view("\n=[,{.").find(last) != std::string_view::npos) {
             // A string: basic ("...", with \ escapes) or literal ('...'), each on one line or, with
             // three quotes, over several; up to two more quotes may end its text.
             const bool escapes = c == '"';
@@ -173,6 +178,9 @@ std::optional<std::size_t> line_of_stray_character(std::string_view text) {
                 }
             }
             i = j - 1;
+        }
+        if (c != ' ' && c != '\t') {
+            last = c;
         }
     }
     return std::nullopt;
@@ -263,8 +271,12 @@ Status apply_toml(Config& config, std::string_view toml_text, const std::string&
         std::string value;
         if (auto s = node.value<std::string>()) {
             value = *s;
-        } else if (auto i = node.value<std::int64_t>()) {
-            value = std::to_string(*i);
+        } else if (const auto* i = node.as_integer()) {
+            value = std::to_string(i->get());
+        } else if (const auto* f = node.as_floating_point()) {
+            // As text, for the setting's own check (8080.0 is 8080; 1e60 is refused): toml++ 3.3.0
+            // turns a float into a whole number with a cast that is undefined beyond its range.
+            value = fmt::format("{}", f->get());
         } else if (auto b = node.value<bool>()) {
             value = *b ? "true" : "false";
         } else {

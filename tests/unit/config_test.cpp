@@ -31,6 +31,7 @@ TEST(Settings, RefuseCharactersBeyondAsciiOutsideStringsAndComments) {
         {"port = 8080 \xE2\x80\x94\n", "hearth.toml: line 1: "},
         {"port \xEF\xBB\xAF= 1\n", "hearth.toml: line 1: "},
         {"web_dir = \"\"\"/srv/\\\xC3\xA9\"\"\"\n", "hearth.toml: line 1: "},
+        {"time_zone = Europe'\xEF\xB3\xBF'\n", "hearth.toml: line 1: "},
         {"# \"\n\nweb_dir = \"\"\"/srv/\\\n  \xC3\xA9\"\"\"\n", "hearth.toml: line 4: "},
     };
     for (const auto& [text, where] : stray) {
@@ -53,5 +54,21 @@ TEST(Settings, RefuseCharactersBeyondAsciiOutsideStringsAndComments) {
     EXPECT_EQ(config.web_dir, "/srv/\"h\xC3\xA9\"/web");
     // The byte order mark some editors put at the start of a file is not a stray character.
     EXPECT_TRUE(apply_toml(config, "\xEF\xBB\xBFport = 8081\n", "hearth.toml").ok());
+    EXPECT_EQ(config.port, 8081);
+}
+
+// Found by tests/fuzz/settings.cpp: toml++ 3.3.0 turns a float too large for a whole number into
+// one with an undefined cast (port = 7e60), and Debian's build happens to refuse it for the wrong
+// reason.
+TEST(Settings, ReadAFloatAsTheNumberItIs) {
+    Config config;
+    const Status huge = apply_toml(config, "port = 7e60\n", "hearth.toml");
+    ASSERT_FALSE(huge.ok());
+    EXPECT_EQ(
+        huge.error().message,
+        "hearth.toml: port = \"7e+60\" is not valid: TCP port to listen on; 0 picks a free one "
+        "(0..65535)");
+    EXPECT_FALSE(apply_toml(config, "port = 80.5\n", "hearth.toml").ok());
+    ASSERT_TRUE(apply_toml(config, "port = 8081.0\n", "hearth.toml").ok());
     EXPECT_EQ(config.port, 8081);
 }
