@@ -5,9 +5,6 @@
 
 namespace hearth::fuzz {
 
-// The moment the pages' "now" stands at, so that a date or time is judged the same on every run.
-Timestamp fuzz_now();
-
 void read_as_page(const http::FormData& form);
 
 }  // namespace hearth::fuzz
