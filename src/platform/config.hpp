@@ -3,6 +3,7 @@
 // Every setting is listed once, in config.cpp, with its description; --help prints that table.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/result.hpp"
@@ -65,6 +66,8 @@ std::string settings_help();
 
 // Reads the TOML file (if path is not empty), then the environment.
 Result<Config> load_config(const std::string& toml_path);
+// The settings of a TOML document over `config`; `source` names the document in messages.
+Status apply_toml(Config& config, std::string_view toml_text, const std::string& source);
 Status apply_setting(Config& config, const std::string& key, const std::string& value,
                      const std::string& source);
 

@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
 #include "platform/crypto.hpp"
 #include "platform/http/drafts.hpp"
+#include "platform/http/route_pattern.hpp"
 #include "platform/log.hpp"
 #include "platform/views/views.hpp"
 
@@ -15,39 +14,6 @@ namespace {
 
 constexpr const char* session_cookie = "hearth_session";
 constexpr const char* pre_session_cookie = "hearth_csrf";
-
-bool match(const std::string& pattern, const std::string& path,
-           std::map<std::string, std::int64_t>& params) {
-    std::size_t p = 0, q = 0;
-    while (p < pattern.size() && q < path.size()) {
-        if (pattern[p] == '*') {
-            return true;  // the rest of the path, for static files
-        }
-        if (pattern[p] == '{') {
-            auto close = pattern.find('}', p);
-            std::string name = pattern.substr(p + 1, close - p - 1);
-            auto end = path.find('/', q);
-            if (end == std::string::npos) {
-                end = path.size();
-            }
-            std::int64_t id = 0;
-            auto [ptr, ec] = std::from_chars(path.data() + q, path.data() + end, id);
-            if (ec != std::errc{} || ptr != path.data() + end || id <= 0) {
-                return false;
-            }
-            params[name] = id;
-            p = close + 1;
-            q = end;
-        } else {
-            if (pattern[p] != path[q]) {
-                return false;
-            }
-            ++p;
-            ++q;
-        }
-    }
-    return p == pattern.size() && q == path.size();
-}
 
 bool secure(const Context& ctx) {
     return ctx.services.config.public_url.rfind("https://", 0) == 0 ||
@@ -353,7 +319,7 @@ Result<const Route*> Router::match_route(Context& ctx) const {
     bool path_known = false;
     for (const auto& r : routes_) {
         std::map<std::string, std::int64_t> params;
-        if (!match(r.pattern, ctx.request.path, params)) {
+        if (!match_path(r.pattern, ctx.request.path, params)) {
             continue;
         }
         path_known = true;
