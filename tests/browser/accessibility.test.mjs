@@ -5,7 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, signIn, clickAndWait, runAxe, seriousOrWorse, describeViolations,
+  startServer, launchBrowser, signIn, clickAndWait, runAxe, seriousOrWorse, describeViolations, demoPassword,
 } from './helpers.mjs';
 
 let browser;
@@ -90,11 +90,15 @@ const checks = [
   { label: 'sharing form with errors', as: 'rsw1.willow@example.org', path: '/children/1/plans/1/sharing', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
   { label: 'people', as: 'manager.willow@example.org', path: '/homes/1/people', status: 200 },
+  { label: "a person's page (administrator: their account and tokens)", as: 'admin@example.org', path: '/homes/1/people/5', status: 200 },
+  { label: 'Reg 44 consents', as: 'manager.willow@example.org', path: '/children/1/reg44-consent', status: 200 },
+  { label: 'Reg 44 consent form', as: 'manager.willow@example.org', path: '/children/1/reg44-consent/new', status: 200 },
   { label: 'audit trail', as: 'manager.willow@example.org', path: '/homes/1/audit', status: 200 },
   { label: 'account', as: 'manager.willow@example.org', path: '/account', status: 200 },
   { label: 'account with a new API token', as: 'manager.willow@example.org', path: '/account', status: 201,
     act: async (page) => {
       await page.locator('#name').fill('Accessibility test');
+      await page.locator('#password').fill(demoPassword);
       return clickAndWait(page, page.getByRole('button', { name: 'Create token' }));
     } },
   { label: 'account with a token error', as: 'manager.willow@example.org', path: '/account', status: 400,

@@ -64,7 +64,8 @@ test('an idle sign-out clears the draft from the browser, and the page says how 
     assert.equal((await draftKeys(page)).length, 1);
 
     await page.clock.runFor('31:00');  // past the 30 minutes' idle limit
-    assert.match(await page.locator('#hearth-session-warning').innerText(), /You have been signed out/);
+    // The page asks the server before saying so: wait for its answer, however slow the store.
+    await page.locator('#hearth-session-warning', { hasText: 'You have been signed out' }).waitFor({ timeout: 15000 });
     assert.deepEqual(await draftKeys(page), []);
     // What was typed is still on the page, to be saved.
     assert.equal(await page.getByLabel('What happened').inputValue(), typed);

@@ -140,6 +140,7 @@ test('a stale edit gets the conflict page, and saving again from it works', asyn
 test('create an API token and change the password', async () => {
   await page.goto(server.url + '/account');
   await page.getByLabel('Name of the new token').fill('No-JS script');
+  await page.getByLabel('Your password').fill(demoPassword);
   let response = await clickAndWait(page, page.getByRole('button', { name: 'Create token' }));
   assert.equal(response.status(), 201);
   assert.ok(await page.locator('code.hearth-token').isVisible());
