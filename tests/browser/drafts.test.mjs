@@ -60,7 +60,11 @@ test('an idle sign-out clears the draft from the browser, and the page says how 
   try {
     await page.clock.install();
     await signIn(page, server.url, 'rsw1.willow@example.org');
+    // The words typed are checked (language that cares), and the check's answer refreshes the
+    // session: let it come back first, or it would reset the warning after the idle sign-out.
+    const checked = page.waitForResponse((r) => r.url().endsWith('/language/check'));
     await typeANote(page);
+    await checked;
     assert.equal((await draftKeys(page)).length, 1);
 
     await page.clock.runFor('31:00');  // past the 30 minutes' idle limit
