@@ -31,6 +31,9 @@ std::string no_key_help(const std::string& path) {
 }
 
 Status create_key_file(const std::string& path) {
+    // Beside a new store, whose folder the store itself would make (as var/ for the demo).
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
     return files::write_new_file(
         path,
         "# Hearth's audit keys, oldest first: keep them secret, and back "
