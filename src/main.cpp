@@ -184,6 +184,10 @@ Status run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
     for (const auto& [email, role] : summary.accounts) {
         std::cout << fmt::format("  {:<32} {}\n", email, role);
     }
+    std::cout << fmt::format(
+        "Accounts that see more than one home ask for a second factor: add the key {} to an "
+        "authenticator app, or run `oathtool --totp -b {}` for the code.\n",
+        demo::demo_second_factor_key, demo::demo_second_factor_key);
     return {};
 }
 

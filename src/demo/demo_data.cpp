@@ -6,6 +6,8 @@
 #include "children/reg44/reg44_consent.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
+#include "platform/auth/second_factor.hpp"
+#include "platform/auth/second_factor_store.hpp"
 #include "platform/crypto.hpp"
 #include "platform/demo_world.hpp"
 
@@ -77,6 +79,17 @@ constexpr DemoChild kids[] = {
 };
 
 }  // namespace
+
+Status give_demo_second_factors(db::Connection& c, Timestamp now) {
+    const audit::Actor system{std::nullopt, "demo", "127.0.0.1", "demo"};
+    for (const auto& row : TRY(c.query("SELECT id FROM people ORDER BY id"))) {
+        const auto person = TRY(accounts::load_person(c, row.integer(0)));
+        if (person && second_factor::required_for(*person, false) != second_factor::Required::no) {
+            TRY(second_factor::set_up_with(c, person->id, demo_second_factor_secret, system, now));
+        }
+    }
+    return {};
+}
 
 Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timestamp now) {
     auto hash = TRY(crypto::hash_password(demo_password));
@@ -156,6 +169,7 @@ Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timest
             }
             ++n;
         }
+        TRY(give_demo_second_factors(c, now));
         for (const auto& part : parts.all()) {
             TRY(part.add(c, world, now));
         }

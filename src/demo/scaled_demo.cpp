@@ -578,6 +578,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         }
         return {};
     }));
+    // The demo's people who must have a second factor get its published key, appended to the
+    // trail now that its head is written.
+    TRY(db.write([&](db::Connection& c) { return give_demo_second_factors(c, now); }));
     summary.people = next_person;
     summary.daily_entries = next_entry;
     summary.audit_entries = seq;

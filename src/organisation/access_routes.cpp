@@ -8,6 +8,8 @@
 
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
+#include "platform/auth/second_factor.hpp"
+#include "platform/auth/second_factor_store.hpp"
 #include "platform/auth/sessions.hpp"
 #include "platform/views/views.hpp"
 
@@ -69,6 +71,7 @@ Result<Response> person_page(Context& ctx) {
         std::optional<Home> home;
         PersonAtHome person;
         std::vector<sessions::ApiToken> tokens;
+        std::optional<Person> account;  // for their second factor: none when disabled
     };
     auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
@@ -83,6 +86,7 @@ Result<Response> person_page(Context& ctx) {
         }
         if (accounts_managed) {
             d.tokens = TRY(sessions::live_api_tokens(c, person_id, ctx.now()));
+            d.account = TRY(accounts::load_person(c, person_id));
         }
         return d;
     }));
@@ -121,7 +125,15 @@ Result<Response> person_page(Context& ctx) {
         {"tokens", tokens},
         {"has_tokens", !tokens.empty()},
         {"done", ctx.request.query_value("done").value_or("")},
+        {"has_account", data.account.has_value()},
     };
+    if (data.account) {
+        const auto why = second_factor::required_for(
+            *data.account, ctx.services.config.second_factor_for_everyone);
+        view["second_factor"] = {{"on", data.account->second_factor_on},
+                                 {"required_words", second_factor::required_words(why)},
+                                 {"required_of_them", data.account->second_factor_required}};
+    }
     return ctx.page("person", p.name, view, 200);
 }
 
@@ -174,6 +186,28 @@ Result<Response> revoke_token(Context& ctx) {
     return Response::redirect(person_path(ctx) + "?done=token_revoked");
 }
 
+// For someone who lost their phone: they set it up again at their next sign-in, if it is required.
+Result<Response> reset_second_factor(Context& ctx) {
+    TRY(http::FormReader(*ctx.form).finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return second_factor::remove(c, ctx.param("person"), "reset by an administrator",
+                                     ctx.actor(), ctx.now());
+    }));
+    return Response::redirect(person_path(ctx) + "?done=second_factor_reset");
+}
+
+Result<Response> require_second_factor(Context& ctx) {
+    http::FormReader reader(*ctx.form);
+    const std::string required =
+        reader.choice("required", "whether a second factor is required", {"yes", "no"}, true);
+    TRY(reader.finish());
+    TRY(ctx.services.db.write([&](db::Connection& c) {
+        return second_factor::set_required(c, ctx.param("person"), required == "yes",
+                                           ctx.actor(), ctx.now());
+    }));
+    return Response::redirect(person_path(ctx) + "?done=second_factor_required");
+}
+
 Result<Response> end_allocation(Context& ctx) {
     TRY(http::FormReader(*ctx.form).finish());
     TRY(ctx.services.db.write([&](db::Connection& c) {
@@ -198,6 +232,10 @@ void add_access_routes(http::Router& router) {
         {"POST", "/homes/{home}/people/{person}/enable", Action::manage_accounts, enable, small});
     router.add({"POST", "/homes/{home}/people/{person}/tokens/{token}/revoke",
                 Action::manage_accounts, revoke_token, small});
+    router.add({"POST", "/homes/{home}/people/{person}/second-factor/reset",
+                Action::manage_accounts, reset_second_factor, small});
+    router.add({"POST", "/homes/{home}/people/{person}/second-factor/require",
+                Action::manage_accounts, require_second_factor, small});
     router.add({"POST", "/homes/{home}/allocations/{allocation}/end", Action::manage_people,
                 end_allocation, small});
 }

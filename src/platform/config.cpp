@@ -42,6 +42,19 @@ Setting text(std::string key, std::string desc, std::string Config::*field) {
             [field](const Config& c) { return c.*field; }};
 }
 
+Setting flag(std::string key, std::string desc, bool Config::*field) {
+    Config defaults;
+    return {{key, fmt::format("{} (true or false)", desc), defaults.*field ? "true" : "false"},
+            [field](Config& c, const std::string& v) {
+                if (v != "true" && v != "false") {
+                    return false;
+                }
+                c.*field = v == "true";
+                return true;
+            },
+            [field](const Config& c) { return std::string(c.*field ? "true" : "false"); }};
+}
+
 template <typename T>
 Setting number(std::string key, std::string desc, T Config::*field, T min, T max) {
     Config defaults;
@@ -116,6 +129,10 @@ const std::vector<Setting>& settings() {
         s.push_back(number("address_failures_before_throttle",
                            "Failed sign-ins from one address before it is refused",
                            &Config::address_failures_before_throttle, 1, 100000));
+        s.push_back(flag("second_factor_for_everyone",
+                         "Require a second factor of everyone, not only of people who see more "
+                         "than one home and those an administrator requires it of",
+                         &Config::second_factor_for_everyone));
         s.push_back(text("audit_key_file",
                          "File holding the audit trail's keys, oldest first (made by hearth init "
                          "or hearth demo); empty: beside a SQLite database as PATH.audit-key",
@@ -133,15 +150,7 @@ const std::vector<Setting>& settings() {
                            "shutdown)",
                            &Config::audit_checkpoint_seconds, 1, 24 * 60 * 60));
         s.push_back(text("log_level", "trace, debug, info, warn or error", &Config::log_level));
-        s.push_back({{"demo", "Show the fictional-data banner (true or false)", "false"},
-                     [](Config& c, const std::string& v) {
-                         if (v != "true" && v != "false") {
-                             return false;
-                         }
-                         c.demo = v == "true";
-                         return true;
-                     },
-                     [](const Config& c) { return std::string(c.demo ? "true" : "false"); }});
+        s.push_back(flag("demo", "Show the fictional-data banner", &Config::demo));
         return s;
     }();
     return all;

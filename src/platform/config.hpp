@@ -42,6 +42,9 @@ struct Config {
     int one_time_password_hours = 72;
     int api_token_days = 90;
     int address_failures_before_throttle = 30;
+    // A second factor is always required of people who see more than one home and of anyone an
+    // administrator requires it of; this requires it of everyone.
+    bool second_factor_for_everyone = false;
 
     // The audit trail's keys and checkpoints, kept outside the database
     // (docs/decisions/0005-sign-in-and-sessions.md, audit chain). Empty paths mean beside a SQLite

@@ -54,6 +54,39 @@ std::string random_token() {
     return to_hex(buf, sizeof buf);
 }
 
+std::string random_bytes(std::size_t n) {
+    std::string out(n, '\0');
+    randombytes_buf(out.data(), n);
+    return out;
+}
+
+std::string seal(std::string_view key, std::string_view plain) {
+    std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), '\0');
+    auto* nonce = reinterpret_cast<unsigned char*>(box.data());
+    randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                          reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), nonce,
+                          reinterpret_cast<const unsigned char*>(key.data()));
+    return to_hex(nonce, box.size());
+}
+
+std::optional<std::string> open_sealed(std::string_view key, std::string_view sealed_hex) {
+    auto box = from_hex(sealed_hex);
+    if (key.size() != crypto_secretbox_KEYBYTES || !box ||
+        box->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+        return std::nullopt;
+    }
+    const auto* nonce = reinterpret_cast<const unsigned char*>(box->data());
+    const std::size_t cipher = box->size() - crypto_secretbox_NONCEBYTES;
+    std::string plain(cipher - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                   nonce + crypto_secretbox_NONCEBYTES, cipher, nonce,
+                                   reinterpret_cast<const unsigned char*>(key.data())) != 0) {
+        return std::nullopt;
+    }
+    return plain;
+}
+
 std::string sha256_hex(std::string_view data) {
     unsigned char out[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());

@@ -11,6 +11,7 @@ namespace hearth::crypto {
 
 Status initialise();
 std::string random_token();  // 32 random bytes as 64 hex characters
+std::string random_bytes(std::size_t n);
 std::string sha256_hex(std::string_view data);
 // HMAC-SHA-256 of data under key (any length), as 64 hex characters.
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);
@@ -27,5 +28,10 @@ Result<bool> verify_password(const std::string& stored_hash, std::string_view pa
 void spend_password_time(std::string_view password);
 
 bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Authenticated encryption (XSalsa20-Poly1305, crypto_secretbox) under a 32-byte key, as hex with
+// its nonce in front; opening fails when the text or the key is not the one it was sealed with.
+std::string seal(std::string_view key, std::string_view plain);
+std::optional<std::string> open_sealed(std::string_view key, std::string_view sealed_hex);
 
 }  // namespace hearth::crypto

@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, demoPassword } from '../http/server.mjs';
+import { startServer, demoPassword, demoCode } from '../http/server.mjs';
 
 export { startServer, demoPassword };
 
@@ -48,10 +48,14 @@ export async function signIn(page, base, email, password = demoPassword) {
   await page.goto(base + '/sign-in');
   await page.fill('#email', email);
   await page.fill('#password', password);
-  const [response] = await Promise.all([
+  let [response] = await Promise.all([
     page.waitForNavigation(),
     page.click('main button[type="submit"]'),
   ]);
+  if (new URL(page.url()).pathname === '/sign-in/code') {
+    await page.fill('#code', await demoCode(email));
+    [response] = await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
+  }
   if (new URL(page.url()).pathname === '/sign-in') {
     throw new Error(`sign-in failed for ${email}: ${await page.locator('main').innerText()}`);
   }

@@ -1,6 +1,7 @@
 // Starts a real `hearth serve` on an ephemeral port over a temporary SQLite file with the
 // fictional demo data, and gives tests a small cookie-keeping client.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,36 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const hearthBin = process.env.HEARTH_BIN || path.join(root, 'build/dev/hearth');
 export const demoPassword = 'warm-kettle-blue-door';
+// The demo's second factor (src/demo/demo_data.hpp): the key of every demo account that must have one.
+export const demoSecondFactorSecret = Buffer.from('hearth-demo-key-2026');
+
+// RFC 6238 as an authenticator app computes it (HMAC-SHA-1, six digits, 30-second steps), written
+// here apart from Hearth's liboath so that each checks the other.
+export function totpCode(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  const at = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(at) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, '0');
+}
+export const stepNow = () => Math.floor(Date.now() / 30000);
+
+// A code works once (RFC 6238 section 5.2), and tests sign the same demo account in many times: each
+// sign-in takes the next step not yet used (the server accepts one step either side of now), and
+// waits for the clock when both are spent.
+const usedSteps = new Map();
+export async function demoCode(email, secret = demoSecondFactorSecret) {
+  for (;;) {
+    const now = stepNow();
+    const step = Math.max(now, (usedSteps.get(email) ?? 0) + 1);
+    if (step <= now + 1) {
+      usedSteps.set(email, step);
+      return totpCode(secret, step);
+    }
+    await new Promise((r) => setTimeout(r, (now + 1) * 30000 - Date.now() + 50));
+  }
+}
 
 // With HEARTH_TEST_PG_URL (a throwaway cluster's admin URL, see scripts/postgres-test-cluster) each
 // server gets a new PostgreSQL database; otherwise a new SQLite file.
@@ -148,7 +179,11 @@ export class Client {
   post(p, form, opts = {}) { return this.request('POST', p, { form, ...opts }); }
   async signIn(email, password = demoPassword) {
     await this.get('/sign-in');
-    const res = await this.post('/sign-in', { email, password, next: '/' });
+    let res = await this.post('/sign-in', { email, password, next: '/' });
+    if (res.status === 303 && res.headers.get('location').startsWith('/sign-in/code')) {
+      await this.get(res.headers.get('location'));
+      res = await this.post('/sign-in/code', { code: await demoCode(email), next: '/' });
+    }
     if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.text.slice(0, 300)}`);
     // The start page redirects to the person's home page: fetch it so this.csrf is the session's.
     const start = await this.get('/');

@@ -12,6 +12,7 @@
 #include "deadlines/deadline_store.hpp"
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
+#include "platform/auth/second_factor_store.hpp"
 #include "platform/auth/sessions.hpp"
 #include "platform/crypto.hpp"
 #include "test_support.hpp"
@@ -74,6 +75,15 @@ const Expectation expectations[] = {
     {"GET", "/account/password",                        "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"POST", "/account/password",                       "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"POST", "/sign-out",                               "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    // The code after the password (for someone already signed in, it sends them on), and one's
+    // own second factor.
+    {"GET", "/sign-in/code",                            "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"POST", "/sign-in/code",                           "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"GET", "/account/second-factor",                   "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"POST", "/account/second-factor/start",            "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"POST", "/account/second-factor/confirm",          "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"POST", "/account/second-factor/recovery-codes",   "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"POST", "/account/second-factor/turn-off",         "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"GET", "/",                                        "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"GET", "/api/v1/me",                               "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     // Every home at once: oversight roles.
@@ -96,6 +106,8 @@ const Expectation expectations[] = {
     {"POST", "/homes/{home}/people/{person}/disable",   "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/people/{person}/enable",    "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/people/{person}/tokens/{token}/revoke", "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/homes/{home}/people/{person}/second-factor/reset", "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/homes/{home}/people/{person}/second-factor/require", "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/api/v1/homes/{home}/people",             "-  Y  -  Y  -  -  -  -  -"},
     // Admitting a child: the administrator, the manager and the deputy.
     {"GET", "/homes/{home}/children/new",               "-  Y  -  Y  Y  -  -  -  -"},
@@ -672,7 +684,9 @@ TEST_F(PermissionsStore, AnotherOrganisationsAdministratorSeesNothingOfThisOne) 
         accounts::NewPerson p{org,          "Other Admin", email, "Provider administrator",
                               hash.value(), false};
         auto id = TRY(accounts::add_person(c, p, system, now));
-        return accounts::give_role(c, id, std::nullopt, Role::provider_administrator, system, now);
+        TRY(accounts::give_role(c, id, std::nullopt, Role::provider_administrator, system, now));
+        // An administrator must have a second factor; Browser::sign_in gives the demo key's code.
+        return second_factor::set_up_with(c, id, demo::demo_second_factor_secret, system, now);
     });
     ASSERT_TRUE(made.ok()) << made.error().message;
     Browser b(*app_);

@@ -28,6 +28,7 @@
 #include "platform/audit/audit_keys.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/permissions.hpp"
+#include "platform/auth/second_factor.hpp"
 #include "platform/clock.hpp"
 #include "platform/config.hpp"
 #include "platform/db/database.hpp"
@@ -359,14 +360,40 @@ class Browser {
         return send("POST", target, form_body);
     }
 
-    // Signs in through the pages; returns the final response of POST /sign-in.
+    // Signs in through the pages; returns the final response of POST /sign-in, or of the code that
+    // follows it for the demo's accounts with a second factor (demo/demo_data.hpp's key).
     http::Response sign_in(const std::string& email,
                            const std::string& password = demo::demo_password,
                            const std::string& extra = {}) {
         get("/sign-in");
-        return post("/sign-in", "csrf_token=" + http::url_encode(csrf) +
-                                    "&email=" + http::url_encode(email) +
-                                    "&password=" + http::url_encode(password) + extra);
+        http::Response r = post("/sign-in", "csrf_token=" + http::url_encode(csrf) +
+                                                "&email=" + http::url_encode(email) +
+                                                "&password=" + http::url_encode(password) + extra);
+        if (r.status != 303 || header_of(r, "Location").rfind("/sign-in/code", 0) != 0) {
+            return r;
+        }
+        get(header_of(r, "Location"));
+        return post("/sign-in/code", "csrf_token=" + http::url_encode(csrf) + "&code=" +
+                                         demo_code_for(email));
+    }
+
+    // The demo key's code for a step the person has not used: a code works once, and tests sign
+    // the same person in many times, so the set clock moves on to the next step when need be.
+    std::string demo_code_for(const std::string& email) {
+        auto used = app_.db->read([&](db::Connection& c) {
+            return c.query_one(
+                "SELECT f.last_step FROM second_factors f JOIN people p ON p.id = f.person_id "
+                "WHERE p.email = $1",
+                {email});
+        });
+        const std::int64_t last = used.ok() && used.value() ? used.value()->integer(0) : 0;
+        while (second_factor::step_of(app_.clock.now()) + 1 <= last) {
+            app_.clock.advance(std::chrono::seconds(second_factor::step_seconds));
+        }
+        const auto step = std::max(second_factor::step_of(app_.clock.now()), last + 1);
+        return second_factor::code_at(
+            demo::demo_second_factor_secret,
+            Timestamp{std::chrono::seconds(step * second_factor::step_seconds)});
     }
 
     // Signs in and loads a page, so `csrf` is the session's token. Fails the test if sign-in fails.

@@ -22,6 +22,13 @@ Status load_roles(db::Connection& c, Person& p) {
     for (const auto& r : alloc) {
         p.allocated_children.push_back(r.integer(0));
     }
+    if (!p.allocated_children.empty()) {
+        auto homes = TRY(c.query_one(
+            "SELECT COUNT(DISTINCT ch.home_id) FROM allocations a JOIN children ch ON ch.id = "
+            "a.child_id WHERE a.person_id = $1 AND a.ended_at IS NULL",
+            {p.id}));
+        p.allocated_homes = static_cast<std::size_t>(homes->integer(0));
+    }
     return {};
 }
 }  // namespace
@@ -61,7 +68,9 @@ Result<std::optional<Account>> find_by_email(db::Connection& c, const std::strin
     auto row =
         TRY(c.query_one("SELECT id, organisation_id, name, email, COALESCE(password_hash, ''), "
                         "disabled_at, must_change_password, COALESCE(job_title, ''), "
-                        "password_set_at FROM people WHERE email = $1",
+                        "password_set_at, second_factor_required, "
+                        "(SELECT COUNT(*) FROM second_factors f WHERE f.person_id = people.id "
+                        "AND f.confirmed_at IS NOT NULL) FROM people WHERE email = $1",
                         {normalise_email(email)}));
     if (!row) {
         return std::optional<Account>{};
@@ -78,13 +87,17 @@ Result<std::optional<Account>> find_by_email(db::Connection& c, const std::strin
     if (!row->is_null(8)) {
         a.password_set_at = parse_utc(row->text(8));
     }
+    a.person.second_factor_required = row->boolean(9);
+    a.person.second_factor_on = row->integer(10) > 0;
     TRY(load_roles(c, a.person));
     return std::optional<Account>{std::move(a)};
 }
 
 Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person_id) {
     auto row =
-        TRY(c.query_one("SELECT id, organisation_id, name, email, must_change_password FROM people "
+        TRY(c.query_one("SELECT id, organisation_id, name, email, must_change_password, "
+                        "second_factor_required, (SELECT COUNT(*) FROM second_factors f WHERE "
+                        "f.person_id = people.id AND f.confirmed_at IS NOT NULL) FROM people "
                         "WHERE id = $1 AND disabled_at IS NULL",
                         {person_id}));
     if (!row) {
@@ -96,6 +109,8 @@ Result<std::optional<Person>> load_person(db::Connection& c, std::int64_t person
     p.name = row->text(2);
     p.email = row->text(3);
     p.must_change_password = row->boolean(4);
+    p.second_factor_required = row->boolean(5);
+    p.second_factor_on = row->integer(6) > 0;
     TRY(load_roles(c, p));
     return std::optional<Person>{std::move(p)};
 }

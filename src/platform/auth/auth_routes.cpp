@@ -6,6 +6,7 @@
 
 #include "platform/auth/capability.hpp"
 #include "platform/auth/password_rules.hpp"
+#include "platform/auth/second_factor_routes.hpp"
 #include "platform/crypto.hpp"
 #include "platform/http/drafts.hpp"
 #include "platform/views/form_view.hpp"
@@ -98,6 +99,9 @@ Result<Response> do_sign_in(Context& ctx) {
         !signed_in->must_change_password) {
         next += (next.find('?') == std::string::npos ? "?" : "&") + std::string("draft=") + draft;
     }
+    if (signed_in->awaiting_second_factor) {
+        next = "/sign-in/code?next=" + http::url_encode(next);
+    }
     Response r = Response::redirect(next);
     r.header("Set-Cookie", http::session_cookie_value(ctx, signed_in->token, false));
     return r;
@@ -148,7 +152,8 @@ Result<Response> account_page(const Context& ctx, const std::optional<Error>& er
                            {"tokens", list},
                            {"has_tokens", !list.empty()},
                            {"new_token", new_token},
-                           {"has_new_token", !new_token.empty()}};
+                           {"has_new_token", !new_token.empty()},
+                           {"second_factor", ctx.person.second_factor_on ? "set up" : "not set up"}};
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json values = {
         {"expires_in_days", std::to_string(ctx.services.session_policy().api_token_days)}};
@@ -320,8 +325,8 @@ Result<Response> change_password_again(Context& ctx, const Error& e) {
 void add_routes(http::Router& router) {
     router.add({"GET", "/sign-in", Action::public_page, show_sign_in});
     router.add({"POST", "/sign-in", Action::public_page, do_sign_in, std::size_t{8} * 1024});
-    router.add({"POST", "/sign-out", Action::own_password, sign_out, std::size_t{4} * 1024});
-    router.add({"POST", "/session/extend", Action::own_password, extend, std::size_t{4} * 1024});
+    router.add({"POST", "/sign-out", Action::sign_out, sign_out, std::size_t{4} * 1024});
+    router.add({"POST", "/session/extend", Action::sign_out, extend, std::size_t{4} * 1024});
     router.add({"GET", "/account", Action::signed_in, account});
     router.add({.method = "POST",
                 .pattern = "/account/tokens",
@@ -340,6 +345,9 @@ void add_routes(http::Router& router) {
                 .again = change_password_again});
 }
 
-const Capability capability{"Signing in", [](Registry& r) { add_routes(r.router); }};
+const Capability capability{"Signing in", [](Registry& r) {
+                                add_routes(r.router);
+                                add_second_factor_routes(r.router);
+                            }};
 
 }  // namespace hearth::auth

@@ -103,7 +103,9 @@ bool can(const Person& p, Action action, const Scope& s) {
     if (action == Action::public_page) {
         return true;
     }
-    if (action == Action::signed_in || action == Action::own_password) {
+    if (action == Action::signed_in || action == Action::sign_out ||
+        action == Action::own_password || action == Action::enter_second_factor ||
+        action == Action::own_second_factor) {
         return p.id != 0;
     }
     if (!in_organisation(p, s)) {
@@ -196,7 +198,10 @@ bool can(const Person& p, Action action, const Scope& s) {
             return oversight || works_in_a_home(p);
         case Action::public_page:
         case Action::signed_in:
+        case Action::sign_out:
         case Action::own_password:
+        case Action::enter_second_factor:
+        case Action::own_second_factor:
             break;
     }
     return false;

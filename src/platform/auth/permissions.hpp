@@ -29,8 +29,11 @@ const std::vector<Role>& all_roles();
 
 enum class Action {
     public_page,           // no sign-in needed (sign-in page, health checks, static files)
-    signed_in,             // any signed-in person, about themselves (their tokens, sign-out)
-    own_password,          // sign out or choose their own password: all a one-time password allows
+    signed_in,             // any signed-in person, about themselves (their tokens)
+    sign_out,              // sign out, or keep a session alive: always allowed once signed in
+    own_password,          // choose their own password: all a one-time password allows
+    enter_second_factor,   // the code asked for after the password, before anything else
+    own_second_factor,     // set up, change or turn off their own second factor
     view_organisation,     // the organisation overview of every home
     view_home,             // a home's dashboard
     view_children,         // the list of children in a home
@@ -89,8 +92,13 @@ struct Person {
     std::string email;
     std::vector<Membership> memberships;
     std::vector<std::int64_t> allocated_children;  // social workers
+    std::size_t allocated_homes = 0;               // the homes those children live in
     // Given a one-time password and not yet chosen their own: they may do nothing else.
     bool must_change_password = false;
+    // A second factor set up and confirmed; required of them whatever their roles (by an
+    // administrator). Whether one is required at all: second_factor::required_for.
+    bool second_factor_on = false;
+    bool second_factor_required = false;
 };
 
 // What a request is about: filled from the route's path by the router.

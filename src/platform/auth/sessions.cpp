@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/auth/second_factor_store.hpp"
 #include "platform/crypto.hpp"
 
 namespace hearth::sessions {
@@ -13,7 +14,8 @@ Error wrong_details() {
 }  // namespace
 
 State state_of(const Session& s, Timestamp now, const Policy& policy) {
-    if (s.ended || now - s.created_at >= policy.longest) {
+    if (s.ended || now - s.created_at >= policy.longest ||
+        (s.awaiting_second_factor && now - s.created_at >= second_factor_wait)) {
         return State::over;
     }
     if (now - s.last_seen_at >= policy.idle) {
@@ -59,8 +61,8 @@ Result<std::optional<Session>> find(db::Connection& c, const std::string& token)
         return std::optional<Session>{};
     }
     auto row = TRY(
-        c.query_one("SELECT token_hash, person_id, csrf_token, created_at, last_seen_at, ended_at "
-                    "FROM sessions WHERE token_hash = $1",
+        c.query_one("SELECT token_hash, person_id, csrf_token, created_at, last_seen_at, ended_at, "
+                    "awaiting_second_factor FROM sessions WHERE token_hash = $1",
                     {crypto::sha256_hex(token)}));
     if (!row) {
         return std::optional<Session>{};
@@ -72,6 +74,7 @@ Result<std::optional<Session>> find(db::Connection& c, const std::string& token)
     s.created_at = parse_utc(row->text(3)).value_or(Timestamp{});
     s.last_seen_at = parse_utc(row->text(4)).value_or(Timestamp{});
     s.ended = !row->is_null(5);
+    s.awaiting_second_factor = row->boolean(6);
     return std::optional<Session>{std::move(s)};
 }
 
@@ -89,6 +92,39 @@ Status end(db::Connection& c, const Session& s, const audit::Actor& actor, Times
 }
 
 namespace {
+Result<ThrottleDecision> throttle_now(db::Connection& c, const std::string& account_key,
+                                      const std::string& ip, Timestamp now, const Policy& policy) {
+    auto run = TRY(c.query_one(
+        "SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE account_key = $1 AND at > $2",
+        {account_key, format_utc(now - std::chrono::hours(24))}));
+    auto by_address =
+        TRY(c.query_one("SELECT COUNT(*) FROM sign_in_failures WHERE ip = $1 AND at > $2",
+                        {ip, format_utc(now - policy.window)}));
+    FailureRun account_run{static_cast<int>(run->integer(0)), now};
+    if (!run->is_null(1)) {
+        account_run.last_at = parse_utc(run->text(1)).value_or(now);
+    }
+    return throttle_for(account_run, static_cast<int>(by_address->integer(0)), now, policy);
+}
+
+Status count_failure(db::Connection& c, const std::string& account_key, const std::string& ip,
+                     Timestamp now) {
+    return c.run("INSERT INTO sign_in_failures (account_key, ip, at) VALUES ($1, $2, $3)",
+                 {account_key, ip, format_utc(now)});
+}
+
+// A new session: awaiting the second factor, or whole. The token goes in the cookie.
+Result<std::string> new_session(db::Connection& c, std::int64_t person_id, bool awaiting,
+                                const std::string& ip, Timestamp now) {
+    std::string token = crypto::random_token();
+    const std::string at = format_utc(now);
+    TRY(c.run("INSERT INTO sessions (token_hash, person_id, csrf_token, created_at, last_seen_at, "
+              "ip, awaiting_second_factor) VALUES ($1, $2, $3, $4, $4, $5, $6)",
+              {crypto::sha256_hex(token), person_id, crypto::random_token(), at, ip,
+               std::int64_t{awaiting}}));
+    return token;
+}
+
 // "30 seconds", "4 minutes": how long to wait, rounded up so that trying then works.
 std::string wait_words(std::chrono::seconds wait) {
     if (wait < std::chrono::seconds(60)) {
@@ -113,18 +149,7 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
     };
     Found found = TRY(db.read([&](db::Connection& c) -> Result<Found> {
         Found f;
-        auto run = TRY(c.query_one(
-            "SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE account_key = $1 AND at > $2",
-            {account_key, format_utc(now - std::chrono::hours(24))}));
-        auto by_address =
-            TRY(c.query_one("SELECT COUNT(*) FROM sign_in_failures WHERE ip = $1 AND at > $2",
-                            {actor.ip, format_utc(now - policy.window)}));
-        FailureRun account_run{static_cast<int>(run->integer(0)), now};
-        if (!run->is_null(1)) {
-            account_run.last_at = parse_utc(run->text(1)).value_or(now);
-        }
-        f.throttle =
-            throttle_for(account_run, static_cast<int>(by_address->integer(0)), now, policy);
+        f.throttle = TRY(throttle_now(c, account_key, actor.ip, now, policy));
         f.account = TRY(accounts::find_by_email(c, email));
         return f;
     }));
@@ -144,8 +169,7 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
     };
     auto record_failure = [&](const std::string& why) -> Status {
         return db.write([&](db::Connection& c) -> Status {
-            TRY(c.run("INSERT INTO sign_in_failures (account_key, ip, at) VALUES ($1, $2, $3)",
-                      {account_key, actor.ip, format_utc(now)}));
+            TRY(count_failure(c, account_key, actor.ip, now));
             return audit_failure(c, why);
         });
     };
@@ -184,24 +208,82 @@ Result<SignedIn> sign_in(db::Database& db, const std::string& email_typed,
     }
 
     SignedIn out;
-    out.token = crypto::random_token();
     out.person_id = person.id;
     out.must_change_password = person.must_change_password;
+    out.awaiting_second_factor = person.second_factor_on;
     actor.person_id = out.person_id;
     actor.name = person.name;
-    TRY(db.write([&](db::Connection& c) -> Status {
-        const std::string at = format_utc(now);
-        TRY(c.run(
-            "INSERT INTO sessions (token_hash, person_id, csrf_token, created_at, last_seen_at, "
-            "ip) "
-            "VALUES ($1, $2, $3, $4, $4, $5)",
-            {crypto::sha256_hex(out.token), out.person_id, crypto::random_token(), at, actor.ip}));
+    out.token = TRY(db.write([&](db::Connection& c) -> Result<std::string> {
+        auto token = TRY(new_session(c, out.person_id, out.awaiting_second_factor, actor.ip, now));
+        if (out.awaiting_second_factor) {
+            TRY(audit::append(c, actor,
+                              {"sign_in_started", "person", std::to_string(out.person_id),
+                               std::nullopt, std::nullopt, "password right; second factor asked"},
+                              now));
+            return token;
+        }
         TRY(c.run("DELETE FROM sign_in_failures WHERE account_key = $1", {account_key}));
-        return audit::append(
+        TRY(audit::append(
             c, actor,
             {"sign_in", "person", std::to_string(out.person_id), std::nullopt, std::nullopt, ""},
-            now);
+            now));
+        return token;
     }));
+    return out;
+}
+
+Result<SignedIn> give_second_factor(db::Database& db, const Session& waiting,
+                                    const std::string& email, const std::string& typed,
+                                    const audit::Actor& actor, Timestamp now,
+                                    const Policy& policy) {
+    const std::string account_key = accounts::failure_key(email);
+    const auto throttle = TRY(db.read(
+        [&](db::Connection& c) { return throttle_now(c, account_key, actor.ip, now, policy); }));
+    if (throttle.throttle != Throttle::allowed) {
+        return Error::make(ErrorKind::throttled,
+                           fmt::format("There have been too many attempts to sign in {}. Wait {} "
+                                       "and try again.",
+                                       throttle.throttle == Throttle::account_slowed
+                                           ? "to this account"
+                                           : "from here",
+                                       wait_words(throttle.wait)));
+    }
+    const std::string record = std::to_string(waiting.person_id);
+    struct Outcome {
+        second_factor::Checked checked = second_factor::Checked::wrong;
+        std::string token;
+    };
+    auto outcome = TRY(db.write([&](db::Connection& c) -> Result<Outcome> {
+        Outcome o;
+        o.checked = TRY(second_factor::check(c, waiting.person_id, typed, now));
+        if (o.checked == second_factor::Checked::wrong) {
+            TRY(count_failure(c, account_key, actor.ip, now));
+            TRY(audit::append(c, actor,
+                              {"sign_in_failed", "person", record, std::nullopt, std::nullopt,
+                               "wrong second factor code"},
+                              now));
+            return o;
+        }
+        TRY(c.run("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2",
+                  {format_utc(now), waiting.token_hash}));
+        o.token = TRY(new_session(c, waiting.person_id, false, actor.ip, now));
+        TRY(c.run("DELETE FROM sign_in_failures WHERE account_key = $1", {account_key}));
+        TRY(audit::append(c, actor,
+                          {"sign_in", "person", record, std::nullopt, std::nullopt,
+                           o.checked == second_factor::Checked::code
+                               ? "with a code from their app"
+                               : "with a recovery code"},
+                          now));
+        return o;
+    }));
+    if (outcome.checked == second_factor::Checked::wrong) {
+        return Error::invalid("code",
+                              "That code is not right. Enter the 6-digit code your app shows now, "
+                              "or one of your recovery codes");
+    }
+    SignedIn out;
+    out.token = std::move(outcome.token);
+    out.person_id = waiting.person_id;
     return out;
 }
 

@@ -30,7 +30,12 @@ struct Session {
     Timestamp created_at;
     Timestamp last_seen_at;
     bool ended = false;
+    // The password was right and the second factor is still to be given: the session reaches
+    // nothing but the page that asks for it, for at most second_factor_wait.
+    bool awaiting_second_factor = false;
 };
+
+constexpr std::chrono::minutes second_factor_wait{10};
 
 enum class State { active, idle_expired, over };
 State state_of(const Session& s, Timestamp now, const Policy& policy);
@@ -63,11 +68,20 @@ struct SignedIn {
     std::string token;  // goes in the cookie; only its hash is stored
     std::int64_t person_id = 0;
     bool must_change_password = false;
+    bool awaiting_second_factor = false;
 };
 
 // The whole sign-in: throttle, password check (outside the write lock), session, audit entries.
 Result<SignedIn> sign_in(db::Database& db, const std::string& email, const std::string& password,
                          const audit::Actor& actor, Timestamp now, const Policy& policy);
+
+// The second step of signing in someone with a second factor: a code from their app or a recovery
+// code, throttled and counted as failed sign-ins are. The waiting session ends and a new one,
+// with a new token, begins; its failed sign-ins are cleared only now, so the password alone
+// cannot be used to reset the wait between guesses at the code.
+Result<SignedIn> give_second_factor(db::Database& db, const Session& waiting,
+                                    const std::string& email, const std::string& typed,
+                                    const audit::Actor& actor, Timestamp now, const Policy& policy);
 
 // API tokens: shown once at creation; stored as a SHA-256 hash; each ends on its expiry date.
 constexpr int longest_api_token_days = 365;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/auth/second_factor.hpp"
 #include "platform/crypto.hpp"
 #include "platform/http/drafts.hpp"
 #include "platform/http/route_pattern.hpp"
@@ -514,6 +515,54 @@ Response shown(Context& ctx, const Route* route, bool handled, const Error& e) {
     return std::move(page.value());
 }
 
+// Before anything else a person may do: give the second factor their password opened a session
+// for, choose their own password in place of a one-time one, and set up the second factor their
+// account requires. Until then each reaches only that, and signing out.
+std::optional<Result<Response>> first_things_first(const Context& ctx, Action action) {
+    if (action == Action::public_page || action == Action::sign_out) {
+        return std::nullopt;
+    }
+    auto refused = [&](std::string code, std::string message,
+                       std::string page) -> std::optional<Result<Response>> {
+        if (ctx.request.wants_json()) {
+            Error e = Error::make(ErrorKind::forbidden, std::move(message));
+            e.code = std::move(code);
+            return Result<Response>(std::move(e));
+        }
+        return Result<Response>(Response::redirect(page));
+    };
+    if (ctx.session && ctx.session->awaiting_second_factor) {
+        if (action == Action::enter_second_factor) {
+            return std::nullopt;
+        }
+        return refused("second_factor_required",
+                       "Enter the code from your authenticator app to finish signing in.",
+                       "/sign-in/code");
+    }
+    if (action == Action::enter_second_factor) {
+        return Result<Response>(Response::redirect("/"));
+    }
+    if (ctx.person.must_change_password) {
+        if (action == Action::own_password) {
+            return std::nullopt;
+        }
+        return refused("password_change_required",
+                       "Choose your own password first: sign in on the website and change the "
+                       "one-time password you were given.",
+                       "/account/password?first=1");
+    }
+    const auto required = second_factor::required_for(
+        ctx.person, ctx.services.config.second_factor_for_everyone);
+    if (required != second_factor::Required::no && !ctx.person.second_factor_on &&
+        action != Action::own_second_factor && action != Action::own_password) {
+        return refused("second_factor_setup_required",
+                       "Your account needs a second factor: sign in on the website and set one "
+                       "up from your authenticator app.",
+                       "/account/second-factor?required=1");
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 // Match, check the size, identify the person and resolve the scope, read the form, send
@@ -545,16 +594,8 @@ Result<Response> Router::answer(Context& ctx, const Route*& route, bool& handled
         }
         return to_sign_in(ctx, idle_person_id);
     }
-    if (ctx.person.must_change_password && route->action != Action::public_page &&
-        route->action != Action::own_password) {
-        if (req.wants_json()) {
-            Error e = Error::make(ErrorKind::forbidden,
-                                  "Choose your own password first: sign in on the website and "
-                                  "change the one-time password you were given.");
-            e.code = "password_change_required";
-            return e;
-        }
-        return Response::redirect("/account/password?first=1");
+    if (auto gate = first_things_first(ctx, route->action)) {
+        return std::move(*gate);
     }
     TRY(check_csrf(ctx));
     TRY(std::move(resolved));
