@@ -233,6 +233,14 @@ Status run_verify(const Common& common, const std::string& checkpoint_file) {
             std::cout << fmt::format("Checkpoints: the chain holds all {} in {}.\n",
                                      checkpoints.size(), checkpoint_file);
         }
+        for (const auto& changed : v.changed_records) {
+            std::cout << "Record CHANGED behind Hearth's back: " << changed << ".\n";
+        }
+        if (v.changed_records.empty()) {
+            std::cout << fmt::format("Sealed records: all {} as Hearth last wrote them.\n",
+                                     v.sealed_records);
+        }
+        sound = sound && v.changed_records.empty();
     }
     if (!sound) {
         return Error::make(ErrorKind::internal, "The store did not pass verification");

@@ -274,7 +274,7 @@ Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentD
         TRY(audit::append(
             c, actor,
             {"create", record_type, std::to_string(id), home.home_id, child.child_id, title_of(d)},
-            now));
+            {"incidents", id}, now));
     }
     TRY(start_reg40_clock(c, home.home_id, id, made, actor, now));
     TRY(check_words(c, home, made, now));
@@ -389,7 +389,7 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
             c, actor,
             {"amend", record_type, std::to_string(incident_id), current->home_id, child.child_id,
              fmt::format("version {}: {} ({})", read_version + 1, fields, reason)},
-            now));
+            {"incidents", incident_id}, now));
     }
     return {};
 }

@@ -98,7 +98,7 @@ Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64
     TRY(audit::append(c, actor,
                       {"create", entry_record_type, std::to_string(id), home_id, child_id,
                        kind_key(d.kind) + ": " + title_of(d)},
-                      now));
+                      {"daily_entries", id}, now));
     return id;
 }
 
@@ -149,7 +149,7 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
         c, actor,
         {"amend", entry_record_type, std::to_string(entry_id), current->home_id, current->child_id,
          fmt::format("version {}: {} ({})", read_version + 1, fields, reason)},
-        now);
+        {"daily_entries", entry_id}, now);
 }
 
 Result<std::optional<Entry>> find(db::Connection& c, std::int64_t entry_id) {

@@ -224,7 +224,7 @@ Result<std::int64_t> record(db::Connection& c, const Writing& w, const MeasureDe
     TRY(audit::append(c, actor,
                       {"create", record_type, std::to_string(id), incident.home_id, w.child_id,
                        fmt::format("incident {}: {}", incident.id, title_of(d, w.technique_label))},
-                      now));
+                      {"measures", id}, now));
     return id;
 }
 
@@ -283,7 +283,7 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
         {"amend", record_type, std::to_string(measure_id), current->home_id, current->child_id,
          fmt::format("version {}{}: {} ({})", read_version + 1,
                      after_signing ? ", after it was signed" : "", fields, reason)},
-        now);
+        {"measures", measure_id}, now);
 }
 
 Result<std::optional<Measure>> find(db::Connection& c, std::int64_t measure_id) {
@@ -351,7 +351,7 @@ Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const Revie
         return Error::invalid("spoke_on",
                               "The day you spoke must be on or after the day it was used");
     }
-    TRY(c.insert(
+    const auto review = TRY(c.insert(
         "INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
         "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
         "$6, $7, $8, $9) RETURNING id",
@@ -365,7 +365,7 @@ Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const Revie
         c, actor,
         {"sign", record_type, std::to_string(measure_id), current->home_id, current->child_id,
          fmt::format("{} review of version {}", stage_key(stage), r.version)},
-        now);
+        {"measure_reviews", review}, now);
 }
 
 Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::int64_t home_id,

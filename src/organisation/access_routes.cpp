@@ -202,8 +202,8 @@ Result<Response> require_second_factor(Context& ctx) {
         reader.choice("required", "whether a second factor is required", {"yes", "no"}, true);
     TRY(reader.finish());
     TRY(ctx.services.db.write([&](db::Connection& c) {
-        return second_factor::set_required(c, ctx.param("person"), required == "yes",
-                                           ctx.actor(), ctx.now());
+        return second_factor::set_required(c, ctx.param("person"), required == "yes", ctx.actor(),
+                                           ctx.now());
     }));
     return Response::redirect(person_path(ctx) + "?done=second_factor_required");
 }

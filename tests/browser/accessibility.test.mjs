@@ -24,6 +24,25 @@ const checks = [
   { label: 'sign-in with an empty form', as: null, path: '/sign-in', status: 400,
     act: (page) => clickAndWait(page, 'main button[type="submit"]') },
   { label: '404 signed out', as: null, path: '/no-such-page', status: 404 },
+  // The code after the password: a browser of its own (as ''), which stays waiting for the code.
+  { label: 'the code after the password', as: '', path: '/sign-in', status: 200, act: async (page) => {
+    await page.fill('#email', 'social.worker@example.org');
+    await page.fill('#password', demoPassword);
+    return clickAndWait(page, 'main button[type="submit"]');
+  } },
+  { label: 'the code after the password, wrong', as: '', path: '/sign-in/code', status: 400, act: async (page) => {
+    await page.fill('#code', '000000');
+    return clickAndWait(page, 'main button[type="submit"]');
+  } },
+  { label: 'your second factor, set up', as: 'admin@example.org', path: '/account/second-factor', status: 200 },
+  { label: 'setting up a second factor: its QR code', as: 'deputy.willow@example.org', path: '/account/second-factor', status: 200,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Set up a second factor' })) },
+  { label: 'setting up a second factor with a wrong code', as: 'deputy.willow@example.org', path: '/account/second-factor', status: 400,
+    act: async (page) => {
+      await clickAndWait(page, page.getByRole('button', { name: 'Set up a second factor' }));
+      await page.fill('#code', '000000');
+      return clickAndWait(page, page.getByRole('button', { name: 'Turn on the second factor' }));
+    } },
   { label: 'organisation overview (administrator)', as: 'admin@example.org', path: '/organisation', status: 200 },
   { label: 'organisation overview (responsible individual)', as: 'ri@example.org', path: '/organisation', status: 200 },
   { label: 'home dashboard', as: 'manager.willow@example.org', path: '/homes/1', status: 200 },

@@ -53,7 +53,7 @@ export async function signIn(page, base, email, password = demoPassword) {
     page.click('main button[type="submit"]'),
   ]);
   if (new URL(page.url()).pathname === '/sign-in/code') {
-    await page.fill('#code', await demoCode(email));
+    await page.fill('#code', await demoCode(email, base));
     [response] = await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
   }
   if (new URL(page.url()).pathname === '/sign-in') {

@@ -25,6 +25,10 @@ before(async () => {
   await manager.signIn('manager.willow@example.org');
 });
 after(async () => {
+  // Every write above went through Hearth: each record its trail seals is as its last write left it.
+  const verified = server.hearth(['verify']);
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /Sealed records: all \d+ as Hearth last wrote them/);
   await server.stop();
 });
 

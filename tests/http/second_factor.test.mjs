@@ -68,7 +68,7 @@ describe('a second factor', () => {
     assert.match(errorAt(wrong.text, 'code'), /code is not right/);
     assert.equal(audit('sign_in_failed', 'wrong second factor code'), '1');
 
-    const right = await c.post('/sign-in/code', { code: await demoCode('admin@example.org'), next: '/deadlines' });
+    const right = await c.post('/sign-in/code', { code: await demoCode('admin@example.org', server.url), next: '/deadlines' });
     assert.equal(right.status, 303);
     assert.equal(right.headers.get('location'), '/deadlines');
     assert.notEqual(c.cookies.get('hearth_session'), waiting, 'a new session, with a new token, begins');
@@ -82,7 +82,7 @@ describe('a second factor', () => {
   });
 
   test('a code works once', async () => {
-    const code = await demoCode('ri@example.org');
+    const code = await demoCode('ri@example.org', server.url);
     const first = await passwordOnly('ri@example.org');
     assert.equal((await first.c.post('/sign-in/code', { code })).status, 303);
     const second = await passwordOnly('ri@example.org');
@@ -192,7 +192,7 @@ describe('a second factor', () => {
     for (let i = 0; i < 5; i += 1) {
       assert.equal((await c.post('/sign-in/code', { code: '999999' })).status, 400);
     }
-    const slowed = await c.post('/sign-in/code', { code: await demoCode(email) });
+    const slowed = await c.post('/sign-in/code', { code: await demoCode(email, server.url) });
     assert.equal(slowed.status, 429);
     assert.match(errorAt(slowed.text, 'code'), /Wait \d+ seconds/);
     // Signing in again from the password is held to the same wait.

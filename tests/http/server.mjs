@@ -26,15 +26,16 @@ export function totpCode(secret, step) {
 export const stepNow = () => Math.floor(Date.now() / 30000);
 
 // A code works once (RFC 6238 section 5.2), and tests sign the same demo account in many times: each
-// sign-in takes the next step not yet used (the server accepts one step either side of now), and
-// waits for the clock when both are spent.
+// sign-in takes the next step not yet used on that server's store (the server accepts one step
+// either side of now), and waits for the clock when both are spent.
 const usedSteps = new Map();
-export async function demoCode(email, secret = demoSecondFactorSecret) {
+export async function demoCode(email, server = '', secret = demoSecondFactorSecret) {
+  const key = `${server} ${email}`;
   for (;;) {
     const now = stepNow();
-    const step = Math.max(now, (usedSteps.get(email) ?? 0) + 1);
+    const step = Math.max(now, (usedSteps.get(key) ?? 0) + 1);
     if (step <= now + 1) {
-      usedSteps.set(email, step);
+      usedSteps.set(key, step);
       return totpCode(secret, step);
     }
     await new Promise((r) => setTimeout(r, (now + 1) * 30000 - Date.now() + 50));
@@ -182,7 +183,7 @@ export class Client {
     let res = await this.post('/sign-in', { email, password, next: '/' });
     if (res.status === 303 && res.headers.get('location').startsWith('/sign-in/code')) {
       await this.get(res.headers.get('location'));
-      res = await this.post('/sign-in/code', { code: await demoCode(email), next: '/' });
+      res = await this.post('/sign-in/code', { code: await demoCode(email, this.base), next: '/' });
     }
     if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.text.slice(0, 300)}`);
     // The start page redirects to the person's home page: fetch it so this.csrf is the session's.

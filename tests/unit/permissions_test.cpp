@@ -445,9 +445,10 @@ class PermissionsStore : public ::testing::Test {
             const auto now = hearth::testing::test_now();
             TRY(sessions::create_api_token(c, manager, "Walk", 30,
                                            {std::nullopt, "test", "127.0.0.1", "test"}, now));
-            return c.run("INSERT INTO allocations (person_id, child_id, started_at) "
-                         "SELECT id, 2, $1 FROM people WHERE email = 'social.worker@example.org'",
-                         {format_utc(now)});
+            return c.run(
+                "INSERT INTO allocations (person_id, child_id, started_at) "
+                "SELECT id, 2, $1 FROM people WHERE email = 'social.worker@example.org'",
+                {format_utc(now)});
         });
         ASSERT_TRUE(made.ok()) << made.error().detail;
         willow_manager_token = std::to_string(hearth::testing::count_rows(

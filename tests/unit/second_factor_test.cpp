@@ -113,7 +113,8 @@ class SecondFactorStore : public ::testing::Test {
 
     // Sets one up as a person would: the key from start, the app's first code to confirm.
     std::pair<std::string, std::vector<std::string>> set_up() {
-        auto secret = db_->write([&](db::Connection& c) { return sf::start(c, person_, actor_, now_); });
+        auto secret =
+            db_->write([&](db::Connection& c) { return sf::start(c, person_, actor_, now_); });
         EXPECT_TRUE(secret.ok());
         auto codes = db_->write([&](db::Connection& c) {
             return sf::confirm(c, person_, sf::code_at(secret.value(), now_), actor_, now_);
@@ -156,7 +157,8 @@ TEST_F(SecondFactorStore, TheSecretIsSealedWithAKeyOutsideTheDatabase) {
 }
 
 TEST_F(SecondFactorStore, AWrongFirstCodeIsRefusedAtTheFieldAndNothingIsTurnedOn) {
-    auto secret = db_->write([&](db::Connection& c) { return sf::start(c, person_, actor_, now_); });
+    auto secret =
+        db_->write([&](db::Connection& c) { return sf::start(c, person_, actor_, now_); });
     ASSERT_TRUE(secret.ok());
     auto wrong = db_->write(
         [&](db::Connection& c) { return sf::confirm(c, person_, "000000", actor_, now_); });
@@ -197,8 +199,8 @@ TEST_F(SecondFactorStore, ASignInWaitsForTheCodeAndWrongCodesSlowTheAccount) {
               sessions::State::over);
 
     for (int i = 0; i < policy.account_failures_before_delay; ++i) {
-        auto wrong = sessions::give_second_factor(*db_, session, email_, "123456", actor_, at,
-                                                  policy);
+        auto wrong =
+            sessions::give_second_factor(*db_, session, email_, "123456", actor_, at, policy);
         ASSERT_FALSE(wrong.ok());
         EXPECT_EQ(hearth::testing::fields_of(wrong.error()), std::vector<std::string>{"code"});
     }
@@ -210,13 +212,12 @@ TEST_F(SecondFactorStore, ASignInWaitsForTheCodeAndWrongCodesSlowTheAccount) {
     const auto after_wait = at + std::chrono::seconds(31);
     auto again = sessions::sign_in(*db_, email_, password_, actor_, after_wait, policy);
     ASSERT_TRUE(again.ok()) << again.error().message;
-    auto still = sessions::give_second_factor(*db_, session, email_, "123456", actor_,
-                                              after_wait, policy);
+    auto still =
+        sessions::give_second_factor(*db_, session, email_, "123456", actor_, after_wait, policy);
     EXPECT_FALSE(still.ok());
     const auto much_later = after_wait + std::chrono::minutes(2);
-    auto done = sessions::give_second_factor(*db_, session, email_,
-                                             sf::code_at(secret, much_later), actor_, much_later,
-                                             policy);
+    auto done = sessions::give_second_factor(*db_, session, email_, sf::code_at(secret, much_later),
+                                             actor_, much_later, policy);
     ASSERT_TRUE(done.ok()) << done.error().message;
     EXPECT_NE(done->token, first->token);
     auto whole = db_->read([&](db::Connection& c) { return sessions::find(c, done->token); });

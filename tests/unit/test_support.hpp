@@ -373,8 +373,8 @@ class Browser {
             return r;
         }
         get(header_of(r, "Location"));
-        return post("/sign-in/code", "csrf_token=" + http::url_encode(csrf) + "&code=" +
-                                         demo_code_for(email));
+        return post("/sign-in/code",
+                    "csrf_token=" + http::url_encode(csrf) + "&code=" + demo_code_for(email));
     }
 
     // The demo key's code for a step the person has not used: a code works once, and tests sign

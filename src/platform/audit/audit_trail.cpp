@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "platform/crypto.hpp"
@@ -11,7 +12,7 @@ namespace hearth::audit {
 namespace {
 constexpr const char* columns =
     "seq, at, actor_id, actor, action, record_type, record_id, home_id, child_id, ip, request_id, "
-    "detail, prev_hash, hash";
+    "detail, prev_hash, hash, sealed_record";
 
 Entry from_row(const db::Row& r) {
     return Entry{r.integer(0),
@@ -27,7 +28,8 @@ Entry from_row(const db::Row& r) {
                  r.text(10),
                  r.text(11),
                  r.text(12),
-                 r.text(13)};
+                 r.text(13),
+                 r.text(14)};
 }
 
 std::string optional_text(const std::optional<std::int64_t>& v) {
@@ -50,10 +52,41 @@ Result<Page> page_of(db::Connection& c, const std::string& sql, db::Params param
 
 std::string canonical(const Entry& e) {
     // Unit separators keep "ab"+"c" apart from "a"+"bc".
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
-                       e.prev_hash, e.seq, e.at, optional_text(e.actor_id), e.actor, e.action,
-                       e.record_type, e.record_id, optional_text(e.home_id),
-                       optional_text(e.child_id), e.ip, e.request_id, e.detail);
+    std::string text = fmt::format(
+        "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", e.prev_hash,
+        e.seq, e.at, optional_text(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
+        optional_text(e.home_id), optional_text(e.child_id), e.ip, e.request_id, e.detail);
+    if (!e.sealed_record.empty()) {
+        text += "\x1f" + e.sealed_record;
+    }
+    return text;
+}
+
+bool plain_name(std::string_view name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+    });
+}
+
+// The seal of the first `count` columns of a row (all when none is given).
+Result<std::string> seal_columns(db::Connection& c, const Written& row,
+                                 std::optional<std::size_t> count) {
+    if (!plain_name(row.table)) {
+        return Error::internal("a sealed record names no table");
+    }
+    auto found =
+        TRY(c.query_one(fmt::format("SELECT * FROM {} WHERE id = $1", row.table), {row.id}));
+    if (!found) {
+        return std::string();
+    }
+    const std::size_t n = std::min(count.value_or(found->size()), found->size());
+    std::string text;
+    for (std::size_t i = 0; i < n; ++i) {
+        // A NULL is kept apart from an empty text; separators keep "ab"+"c" apart from "a"+"bc".
+        text += found->is_null(i) ? std::string("\x00") : found->text(i);
+        text += '\x1f';
+    }
+    return fmt::format("{}:{}:{}:{}", row.table, row.id, n, crypto::sha256_hex(text));
 }
 
 constexpr std::string_view key_record_type = "audit_trail";
@@ -85,11 +118,12 @@ Result<std::string> newest_key_id(db::Connection& c) {
 
 Status insert_entry(db::Connection& c, const Entry& e) {
     TRY(c.run(fmt::format("INSERT INTO audit_log ({}) VALUES "
-                          "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                          "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)",
                           columns),
               {e.seq, e.at, db::nullable(e.actor_id), e.actor, e.action, e.record_type, e.record_id,
                db::nullable(e.home_id), db::nullable(e.child_id), e.ip, e.request_id, e.detail,
-               e.prev_hash, e.hash}));
+               e.prev_hash, e.hash,
+               e.sealed_record.empty() ? db::Value{nullptr} : db::Value{e.sealed_record}}));
     return c.run("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1",
                  {e.seq, e.hash});
 }
@@ -145,7 +179,13 @@ bool begins_keyed_part(const Entry& e) {
     return e.action == "key" && e.record_type == key_record_type;
 }
 
-Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at) {
+Result<std::string> seal_of(db::Connection& c, const Written& row) {
+    return seal_columns(c, row, std::nullopt);
+}
+
+namespace {
+Status append_sealed(db::Connection& c, const Actor& actor, const Event& event,
+                     std::string sealed_record, Timestamp at) {
     const AuditKey* key = TRY(signing_key());
     const TrailHead head = TRY(head_under(c, *key, actor, at));
     Entry e;
@@ -162,8 +202,23 @@ Status append(db::Connection& c, const Actor& actor, const Event& event, Timesta
     e.ip = actor.ip;
     e.request_id = actor.request_id;
     e.detail = event.detail;
+    e.sealed_record = std::move(sealed_record);
     e.hash = entry_hash(e, *key);
     return insert_entry(c, e);
+}
+}  // namespace
+
+Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at) {
+    return append_sealed(c, actor, event, {}, at);
+}
+
+Status append(db::Connection& c, const Actor& actor, const Event& event, const Written& written,
+              Timestamp at) {
+    auto sealed = TRY(seal_of(c, written));
+    if (sealed.empty()) {
+        return Error::internal(fmt::format("{} {} was not written", written.table, written.id));
+    }
+    return append_sealed(c, actor, event, std::move(sealed), at);
 }
 
 Status key_trail(db::Connection& c, const Actor& actor, Timestamp at) {
@@ -189,6 +244,74 @@ Result<Page> for_child(db::Connection& c, std::int64_t child_id, std::string_vie
                                columns),
                    {child_id, std::string(action), before.value_or(INT64_MAX)}, limit);
 }
+
+namespace {
+struct RowSeal {
+    std::int64_t seq = 0;
+    std::string table;
+    std::int64_t id = 0;
+    std::size_t columns = 0;
+    std::string text;
+};
+
+std::optional<RowSeal> parse_row_seal(std::int64_t seq, const std::string& text) {
+    const auto a = text.find(':');
+    const auto b = text.find(':', a + 1);
+    const auto c = text.find(':', b + 1);
+    if (a == std::string::npos || b == std::string::npos || c == std::string::npos) {
+        return std::nullopt;
+    }
+    RowSeal s{seq, text.substr(0, a), std::atoll(text.substr(a + 1, b - a - 1).c_str()),
+              static_cast<std::size_t>(std::atoll(text.substr(b + 1, c - b - 1).c_str())), text};
+    if (!plain_name(s.table) || s.id <= 0 || s.columns == 0) {
+        return std::nullopt;
+    }
+    return s;
+}
+
+// Each sealed row's newest seal, against the row as it is now: an edit or a deletion made in the
+// database, not through Hearth, leaves them apart. Runs after the chain is proved, so every seal
+// read here is one Hearth wrote.
+Status check_sealed_records(db::Database& db, Verification& v) {
+    std::map<std::pair<std::string, std::int64_t>, RowSeal> newest;
+    std::int64_t after = 0;
+    constexpr int batch = 5000;
+    for (;;) {
+        auto rows = TRY(db.read([&](db::Connection& c) {
+            return c.query(
+                "SELECT seq, sealed_record FROM audit_log WHERE seq > $1 AND "
+                "sealed_record IS NOT NULL ORDER BY seq LIMIT $2",
+                {after, std::int64_t{batch}});
+        }));
+        for (const auto& r : rows) {
+            after = r.integer(0);
+            if (auto seal = parse_row_seal(after, r.text(1))) {
+                newest[{seal->table, seal->id}] = std::move(*seal);
+            }
+        }
+        if (static_cast<int>(rows.size()) < batch) {
+            break;
+        }
+    }
+    for (const auto& [where, seal] : newest) {
+        const auto now = TRY(db.read([&](db::Connection& c) {
+            return seal_columns(c, {seal.table, seal.id}, seal.columns);
+        }));
+        if (now.empty()) {
+            v.changed_records.push_back(fmt::format(
+                "{} {} was deleted from the database; audit entry {} sealed it as written",
+                seal.table, seal.id, seal.seq));
+        } else if (!crypto::constant_time_equal(now, seal.text)) {
+            v.changed_records.push_back(fmt::format(
+                "{} {} was changed in the database after audit entry {} sealed it as written",
+                seal.table, seal.id, seal.seq));
+        } else {
+            ++v.sealed_records;
+        }
+    }
+    return {};
+}
+}  // namespace
 
 Result<Verification> verify(db::Database& db, const Keyring& keys,
                             const std::vector<Checkpoint>& checkpoints) {
@@ -284,6 +407,7 @@ Result<Verification> verify(db::Database& db, const Keyring& keys,
         return broken(after + 1, fmt::format("the chain ends at entry {} but its head says {}",
                                              after, head ? head->integer(0) : 0));
     }
+    TRY(check_sealed_records(db, v));
     return v;
 }
 

@@ -48,7 +48,19 @@ struct Entry {
     std::string detail;
     std::string prev_hash;
     std::string hash;
+    // The seal of the row the write left ("daily_entries:12:17:<SHA-256>"), or empty. Signed with
+    // the entry when present, so entries written before seals keep their hashes.
+    std::string sealed_record;
 };
+
+// A row a write left, to be sealed into its audit entry (table and id as in the database).
+struct Written {
+    std::string table;
+    std::int64_t id = 0;
+};
+// "table:id:N:SHA-256" of the row's first N columns (all of them now): columns a later migration
+// appends do not break an older seal. Empty when there is no such row.
+Result<std::string> seal_of(db::Connection& c, const Written& row);
 
 // HMAC-SHA-256 under `key` over the previous hash and every field of the entry, in a fixed order.
 std::string entry_hash(const Entry& e, const AuditKey& key);
@@ -65,6 +77,9 @@ bool begins_keyed_part(const Entry& e);
 // Appends under the key this process holds (held_keys()); when the trail's head is under an older
 // key, or none, the entry that begins the new key's part is appended first.
 Status append(db::Connection& c, const Actor& actor, const Event& event, Timestamp at);
+// The same, for a write: the entry carries the seal of the row written, as it is now.
+Status append(db::Connection& c, const Actor& actor, const Event& event, const Written& written,
+              Timestamp at);
 // Begins the held key's part now if the head is not under it yet: at start, and after a rotation.
 Status key_trail(db::Connection& c, const Actor& actor, Timestamp at);
 
@@ -82,12 +97,16 @@ struct Verification {
     std::int64_t entries = 0;
     std::optional<std::int64_t> first_broken_seq;
     std::string problem;
-    std::int64_t checkpoints = 0;  // checkpoints the trail was found to agree with
+    std::int64_t checkpoints = 0;     // checkpoints the trail was found to agree with
+    std::int64_t sealed_records = 0;  // rows found as their last sealed write left them
+    // Rows changed or deleted since the write that sealed them: one sentence each.
+    std::vector<std::string> changed_records;
 };
 // Recomputes the chain from the first entry, a batch at a time, with `keys` (oldest first, as in
 // the key file): each keyed part must be signed with a key given, parts follow the keys' order,
 // and the newest part is under the last key. Each checkpoint's entry must be the one the
-// checkpoint saw, and the trail must reach every checkpoint (a trail cut short is found).
+// checkpoint saw, and the trail must reach every checkpoint (a trail cut short is found). When the
+// chain holds, each sealed row is read again and compared with its newest seal.
 Result<Verification> verify(db::Database& db, const Keyring& keys,
                             const std::vector<Checkpoint>& checkpoints = {});
 

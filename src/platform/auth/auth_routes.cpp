@@ -146,14 +146,15 @@ Result<Response> account_page(const Context& ctx, const std::optional<Error>& er
     for (const auto& m : ctx.person.memberships) {
         roles.push_back(role_label(m.role));
     }
-    nlohmann::json data = {{"name", ctx.person.name},
-                           {"email", ctx.person.email},
-                           {"roles", roles},
-                           {"tokens", list},
-                           {"has_tokens", !list.empty()},
-                           {"new_token", new_token},
-                           {"has_new_token", !new_token.empty()},
-                           {"second_factor", ctx.person.second_factor_on ? "set up" : "not set up"}};
+    nlohmann::json data = {
+        {"name", ctx.person.name},
+        {"email", ctx.person.email},
+        {"roles", roles},
+        {"tokens", list},
+        {"has_tokens", !list.empty()},
+        {"new_token", new_token},
+        {"has_new_token", !new_token.empty()},
+        {"second_factor", ctx.person.second_factor_on ? "set up" : "not set up"}};
     nlohmann::json errors = nlohmann::json::object();
     nlohmann::json values = {
         {"expires_in_days", std::to_string(ctx.services.session_policy().api_token_days)}};

@@ -28,7 +28,7 @@ std::string next_after_code(const Context& ctx) {
 }
 
 views::FieldSpec code_field(std::string hint) {
-    return {"code", "Code", FieldKind::text, std::move(hint), {}, "govuk-input--width-10",
+    return {"code",         "Code", FieldKind::text, std::move(hint), {}, "govuk-input--width-10",
             "one-time-code"};
 }
 
@@ -86,8 +86,8 @@ Result<Response> own_page(const Context& ctx, const std::optional<Error>& error,
     auto enrolment = TRY(ctx.services.db.read(
         [&](db::Connection& c) { return second_factor::find(c, ctx.person.id); }));
     const bool on = enrolment && enrolment->confirmed_at;
-    const auto required = second_factor::required_for(
-        ctx.person, ctx.services.config.second_factor_for_everyone);
+    const auto required =
+        second_factor::required_for(ctx.person, ctx.services.config.second_factor_for_everyone);
     std::optional<std::string> setting_up = secret;
     if (!setting_up && !on && enrolment && error) {
         setting_up = enrolment->secret;  // a wrong first code: the same key, to try again
@@ -115,13 +115,8 @@ Result<Response> own_page(const Context& ctx, const std::optional<Error>& error,
         data.update(views::errors_view(*error));
         errors = data["error_for"];
     }
-    const views::FieldSpec password{"password",
-                                    "Your password",
-                                    FieldKind::password,
-                                    "",
-                                    {},
-                                    "govuk-input--width-20",
-                                    "current-password"};
+    const views::FieldSpec password{"password", "Your password",         FieldKind::password, "",
+                                    {},         "govuk-input--width-20", "current-password"};
     data["confirm_fields"] = nlohmann::json::array(
         {views::field(code_field("The 6-digit code the app now shows for Hearth"), {}, errors)});
     data["renew_fields"] = nlohmann::json::array({views::field(password, {}, errors)});
@@ -183,8 +178,8 @@ Result<Response> turn_off(Context& ctx) {
     reader.allow("password");
     const std::string code = reader.text("code", "the code", {.required = true, .max = 40});
     TRY(reader.finish());
-    const auto required = second_factor::required_for(
-        ctx.person, ctx.services.config.second_factor_for_everyone);
+    const auto required =
+        second_factor::required_for(ctx.person, ctx.services.config.second_factor_for_everyone);
     if (required != second_factor::Required::no) {
         return Error::conflict(fmt::format(
             "Your second factor cannot be turned off: {}. To move it to a new phone, ask an "
@@ -195,8 +190,9 @@ Result<Response> turn_off(Context& ctx) {
     TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         if (TRY(second_factor::check(c, ctx.person.id, code, ctx.now())) ==
             second_factor::Checked::wrong) {
-            return Error::invalid("code", "That code is not right. Enter the code your app "
-                                          "shows now, or a recovery code");
+            return Error::invalid("code",
+                                  "That code is not right. Enter the code your app "
+                                  "shows now, or a recovery code");
         }
         return second_factor::remove(c, ctx.person.id, "turned off by its person", ctx.actor(),
                                      ctx.now());

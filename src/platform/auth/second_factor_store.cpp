@@ -28,7 +28,8 @@ Result<std::string> opened(const std::string& stored) {
         return Error::internal(
             "A second factor is sealed with an audit key this server does not hold");
     }
-    auto secret = crypto::open_sealed(sealing_key(*key), std::string_view(stored).substr(colon + 1));
+    auto secret =
+        crypto::open_sealed(sealing_key(*key), std::string_view(stored).substr(colon + 1));
     if (!secret) {
         return Error::internal("A second factor could not be opened with its audit key");
     }
@@ -86,7 +87,8 @@ Result<std::string> start(db::Connection& c, std::int64_t person_id, const audit
     }
     const std::string secret = new_secret();
     TRY(c.run("DELETE FROM second_factors WHERE person_id = $1", {person_id}));
-    TRY(c.run("INSERT INTO second_factors (person_id, secret, last_step, created_at) "
+    TRY(
+        c.run("INSERT INTO second_factors (person_id, secret, last_step, created_at) "
               "VALUES ($1, $2, 0, $3)",
               {person_id, TRY(sealed(secret)), format_utc(now)}));
     TRY(audit_event(c, actor, person_id, "start", "a new key shown to be added to an app", now));
@@ -106,9 +108,8 @@ Result<std::vector<std::string>> confirm(db::Connection& c, std::int64_t person_
         return Error::invalid("code",
                               "That code is not right. Enter the 6-digit code your app shows now");
     }
-    TRY(c.run(
-        "UPDATE second_factors SET confirmed_at = $1, last_step = $2 WHERE person_id = $3",
-        {format_utc(now), *step, person_id}));
+    TRY(c.run("UPDATE second_factors SET confirmed_at = $1, last_step = $2 WHERE person_id = $3",
+              {format_utc(now), *step, person_id}));
     auto codes = TRY(write_recovery_codes(c, person_id));
     TRY(audit_event(c, actor, person_id, "create", "second factor set up, with recovery codes",
                     now));
@@ -118,7 +119,8 @@ Result<std::vector<std::string>> confirm(db::Connection& c, std::int64_t person_
 Status set_up_with(db::Connection& c, std::int64_t person_id, std::string_view secret,
                    const audit::Actor& actor, Timestamp now) {
     const std::string at = format_utc(now);
-    TRY(c.run("INSERT INTO second_factors (person_id, secret, confirmed_at, last_step, created_at) "
+    TRY(
+        c.run("INSERT INTO second_factors (person_id, secret, confirmed_at, last_step, created_at) "
               "VALUES ($1, $2, $3, 0, $3)",
               {person_id, TRY(sealed(secret)), at}));
     TRY(write_recovery_codes(c, person_id));
@@ -132,14 +134,14 @@ Result<std::vector<std::string>> renew_recovery_codes(db::Connection& c, std::in
         return no_second_factor();
     }
     auto codes = TRY(write_recovery_codes(c, person_id));
-    TRY(audit_event(c, actor, person_id, "amend", "new recovery codes; the old ones stopped",
-                    now));
+    TRY(audit_event(c, actor, person_id, "amend", "new recovery codes; the old ones stopped", now));
     return codes;
 }
 
 Status remove(db::Connection& c, std::int64_t person_id, const std::string& why,
               const audit::Actor& actor, Timestamp now) {
-    auto existing = TRY(c.query_one("SELECT 1 FROM second_factors WHERE person_id = $1", {person_id}));
+    auto existing =
+        TRY(c.query_one("SELECT 1 FROM second_factors WHERE person_id = $1", {person_id}));
     if (!existing) {
         return no_second_factor();
     }

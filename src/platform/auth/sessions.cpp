@@ -118,7 +118,8 @@ Result<std::string> new_session(db::Connection& c, std::int64_t person_id, bool 
                                 const std::string& ip, Timestamp now) {
     std::string token = crypto::random_token();
     const std::string at = format_utc(now);
-    TRY(c.run("INSERT INTO sessions (token_hash, person_id, csrf_token, created_at, last_seen_at, "
+    TRY(
+        c.run("INSERT INTO sessions (token_hash, person_id, csrf_token, created_at, last_seen_at, "
               "ip, awaiting_second_factor) VALUES ($1, $2, $3, $4, $4, $5, $6)",
               {crypto::sha256_hex(token), person_id, crypto::random_token(), at, ip,
                std::int64_t{awaiting}}));
@@ -240,13 +241,13 @@ Result<SignedIn> give_second_factor(db::Database& db, const Session& waiting,
     const auto throttle = TRY(db.read(
         [&](db::Connection& c) { return throttle_now(c, account_key, actor.ip, now, policy); }));
     if (throttle.throttle != Throttle::allowed) {
-        return Error::make(ErrorKind::throttled,
-                           fmt::format("There have been too many attempts to sign in {}. Wait {} "
-                                       "and try again.",
-                                       throttle.throttle == Throttle::account_slowed
-                                           ? "to this account"
-                                           : "from here",
-                                       wait_words(throttle.wait)));
+        return Error::make(
+            ErrorKind::throttled,
+            fmt::format(
+                "There have been too many attempts to sign in {}. Wait {} "
+                "and try again.",
+                throttle.throttle == Throttle::account_slowed ? "to this account" : "from here",
+                wait_words(throttle.wait)));
     }
     const std::string record = std::to_string(waiting.person_id);
     struct Outcome {
@@ -270,9 +271,8 @@ Result<SignedIn> give_second_factor(db::Database& db, const Session& waiting,
         TRY(c.run("DELETE FROM sign_in_failures WHERE account_key = $1", {account_key}));
         TRY(audit::append(c, actor,
                           {"sign_in", "person", record, std::nullopt, std::nullopt,
-                           o.checked == second_factor::Checked::code
-                               ? "with a code from their app"
-                               : "with a recovery code"},
+                           o.checked == second_factor::Checked::code ? "with a code from their app"
+                                                                     : "with a recovery code"},
                           now));
         return o;
     }));

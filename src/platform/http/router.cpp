@@ -551,8 +551,8 @@ std::optional<Result<Response>> first_things_first(const Context& ctx, Action ac
                        "one-time password you were given.",
                        "/account/password?first=1");
     }
-    const auto required = second_factor::required_for(
-        ctx.person, ctx.services.config.second_factor_for_everyone);
+    const auto required =
+        second_factor::required_for(ctx.person, ctx.services.config.second_factor_for_everyone);
     if (required != second_factor::Required::no && !ctx.person.second_factor_on &&
         action != Action::own_second_factor && action != Action::own_password) {
         return refused("second_factor_setup_required",
