@@ -16,6 +16,7 @@
 #include "children/leaving/leaving_store.hpp"
 #include "children/leaving/when_leaving.hpp"
 #include "children/record_view.hpp"
+#include "children/reg44/reg44_export.hpp"
 #include "children/reg44/reg44_routes.hpp"
 #include "children/retention.hpp"
 #include "children/valuables/valuables_routes.hpp"
@@ -703,6 +704,7 @@ const Capability capability{
                    {"leaving", "Leaving"}});
         auto& sections = r.at<ExportSections>();
         add_case_record_sections(sections, kinds);
+        sections.add(reg44_export_section());
         auto& when_leaving = r.at<WhenLeaving>();
         r.at<demo::DemoParts>().add(
             {20, [&when_leaving](db::Connection& c, const demo::DemoWorld&, Timestamp now) {

@@ -42,7 +42,7 @@ std::string names_of(const std::vector<Attendee>& list) {
     return out;
 }
 
-struct FormPage {
+struct MeetingFormPage {
     std::string action;
     nlohmann::json values;
     std::optional<Error> error;
@@ -50,7 +50,7 @@ struct FormPage {
     int status = 200;
 };
 
-Result<Response> show_form(const Context& ctx, const FormPage& p) {
+Result<Response> show_meeting_form(const Context& ctx, const MeetingFormPage& p) {
     const auto home_id = *ctx.scope.home_id;
     std::vector<std::pair<std::string, std::string>> children;
     if (!p.version) {
@@ -98,7 +98,7 @@ Result<Response> show_form(const Context& ctx, const FormPage& p) {
     return ctx.page("childrens_meeting_form", title, data, p.status);
 }
 
-Result<Response> list(Context& ctx) {
+Result<Response> meetings_list(Context& ctx) {
     const auto home_id = ctx.param("home");
     std::optional<std::int64_t> before;
     if (auto b = ctx.request.query_value("before")) {
@@ -141,17 +141,17 @@ Result<Response> list(Context& ctx) {
     return ctx.page("childrens_meetings", "Children's meetings: " + ctx.scope.home_name, data);
 }
 
-Result<Response> new_page(Context& ctx) {
+Result<Response> new_meeting_page(Context& ctx) {
     nlohmann::json values = {{"held_on", format_date(ctx.today())},
                              {"held_time", format_local_time(ctx.now())}};
     if (ctx.draft) {
         values = ctx.draft->typed_values();
     }
-    return show_form(ctx, {fmt::format("/homes/{}/childrens-meetings", ctx.param("home")), values,
-                           std::nullopt, std::nullopt, 200});
+    return show_meeting_form(ctx, {fmt::format("/homes/{}/childrens-meetings", ctx.param("home")),
+                                   values, std::nullopt, std::nullopt, 200});
 }
 
-Result<Response> create(Context& ctx) {
+Result<Response> create_meeting(Context& ctx) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     const auto attendees = reader.ids("attendees", "Who came");
@@ -172,12 +172,12 @@ Result<Response> create(Context& ctx) {
     return Response::redirect(fmt::format("/childrens-meetings/{}?saved=1", id));
 }
 
-Result<Response> create_again(Context& ctx, const Error& e) {
-    return show_form(ctx, {fmt::format("/homes/{}/childrens-meetings", ctx.param("home")),
-                           ctx.form->typed_values(), e, std::nullopt, 400});
+Result<Response> create_meeting_again(Context& ctx, const Error& e) {
+    return show_meeting_form(ctx, {fmt::format("/homes/{}/childrens-meetings", ctx.param("home")),
+                                   ctx.form->typed_values(), e, std::nullopt, 400});
 }
 
-Result<Response> show(Context& ctx) {
+Result<Response> show_meeting(Context& ctx) {
     const auto id = ctx.param("meeting");
     struct Data {
         Meeting meeting;
@@ -233,7 +233,7 @@ Result<Response> show(Context& ctx) {
                      {"amended", ctx.request.query_value("amended").has_value()}});
 }
 
-Result<Response> amend_page(Context& ctx) {
+Result<Response> amend_meeting_page(Context& ctx) {
     const auto id = ctx.param("meeting");
     auto found = TRY(ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); }));
     if (!found) {
@@ -250,11 +250,11 @@ Result<Response> amend_page(Context& ctx) {
         values = ctx.draft->typed_values();
         version = std::atoi(ctx.draft->get("version").c_str());
     }
-    return show_form(
+    return show_meeting_form(
         ctx, {fmt::format("/childrens-meetings/{}", id), values, std::nullopt, version, 200});
 }
 
-Result<Response> amend(Context& ctx) {
+Result<Response> save_meeting_amendment(Context& ctx) {
     const auto id = ctx.param("meeting");
     http::FormReader reader(*ctx.form);
     reader.about_child(TRY(
@@ -275,14 +275,14 @@ Result<Response> amend(Context& ctx) {
 }
 
 // The form again with what was typed; after a conflict it carries the version now current.
-Result<Response> amend_again(Context& ctx, const Error& e) {
+Result<Response> amend_meeting_again(Context& ctx, const Error& e) {
     const auto id = ctx.param("meeting");
     auto current = ctx.services.db.read([&](db::Connection& c) { return find_meeting(c, id); });
     if (!current.ok() || !current.value()) {
         return e;
     }
     const int now_version = (*current.value()).version;
-    return show_form(
+    return show_meeting_form(
         ctx, {fmt::format("/childrens-meetings/{}", id), http::typed_again(ctx, e, now_version), e,
               http::version_again(ctx, e, now_version), http::status_for(e.kind)});
 }
@@ -291,25 +291,31 @@ Result<Response> amend_again(Context& ctx, const Error& e) {
 
 void add_meeting_routes(http::Router& router) {
     router.add_scope_resolver("meeting", resolve_meeting_scope);
-    router.add({"GET", "/homes/{home}/childrens-meetings", Action::view_handover, list});
-    router.add({"GET", "/homes/{home}/childrens-meetings/new", Action::record_daily, new_page});
+    router.add({"GET", "/homes/{home}/childrens-meetings", Action::view_handover, meetings_list});
+    router.add(
+        {"GET", "/homes/{home}/childrens-meetings/new", Action::record_daily, new_meeting_page});
     router.add({.method = "POST",
                 .pattern = "/homes/{home}/childrens-meetings",
                 .action = Action::record_daily,
-                .handler = create,
-                .again = create_again});
-    router.add({"GET", "/childrens-meetings/{meeting}", Action::view_handover, show});
-    router.add({"GET", "/childrens-meetings/{meeting}/amend", Action::amend_daily, amend_page});
+                .handler = create_meeting,
+                .again = create_meeting_again});
+    router.add({"GET", "/childrens-meetings/{meeting}", Action::view_handover, show_meeting});
+    router.add(
+        {"GET", "/childrens-meetings/{meeting}/amend", Action::amend_daily, amend_meeting_page});
     router.add({.method = "POST",
                 .pattern = "/childrens-meetings/{meeting}",
                 .action = Action::amend_daily,
-                .handler = amend,
-                .again = amend_again});
+                .handler = save_meeting_amendment,
+                .again = amend_meeting_again});
 
-    router.add({"GET", "/api/v1/homes/{home}/childrens-meetings", Action::view_handover, list});
-    router.add({"POST", "/api/v1/homes/{home}/childrens-meetings", Action::record_daily, create});
-    router.add({"GET", "/api/v1/childrens-meetings/{meeting}", Action::view_handover, show});
-    router.add({"PUT", "/api/v1/childrens-meetings/{meeting}", Action::amend_daily, amend});
+    router.add(
+        {"GET", "/api/v1/homes/{home}/childrens-meetings", Action::view_handover, meetings_list});
+    router.add(
+        {"POST", "/api/v1/homes/{home}/childrens-meetings", Action::record_daily, create_meeting});
+    router.add(
+        {"GET", "/api/v1/childrens-meetings/{meeting}", Action::view_handover, show_meeting});
+    router.add({"PUT", "/api/v1/childrens-meetings/{meeting}", Action::amend_daily,
+                save_meeting_amendment});
 }
 
 }  // namespace hearth::daily_record

@@ -32,7 +32,7 @@ const checks = [
   } },
   { label: 'the code after the password, wrong', as: '', path: '/sign-in/code', status: 400, act: async (page) => {
     await page.fill('#code', '000000');
-    return clickAndWait(page, 'main button[type="submit"]');
+    return clickAndWait(page, page.getByRole('button', { name: 'Continue' }));
   } },
   { label: 'your second factor, set up', as: 'admin@example.org', path: '/account/second-factor', status: 200 },
   { label: 'setting up a second factor: its QR code', as: 'deputy.willow@example.org', path: '/account/second-factor', status: 200,

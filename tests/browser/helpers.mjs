@@ -54,7 +54,7 @@ export async function signIn(page, base, email, password = demoPassword) {
   ]);
   if (new URL(page.url()).pathname === '/sign-in/code') {
     await page.fill('#code', await demoCode(email, base));
-    [response] = await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
+    [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Continue' }).click()]);
   }
   if (new URL(page.url()).pathname === '/sign-in') {
     throw new Error(`sign-in failed for ${email}: ${await page.locator('main').innerText()}`);

@@ -237,5 +237,19 @@ describe('access that starts and ends', () => {
     assert.equal((await visitor.get(`/children/${child}`)).status, 404, 'a withdrawal ends it from the next request');
     assert.ok(!(await incidents()).includes(name));
     assert.match(server.sql("SELECT actor FROM audit_log WHERE action = 'reg44_consent_withdrawn'"), /Sam Carter/);
+
+    // The child's whole record holds every consent and withdrawal, newest first.
+    const exported = await manager.get(`/children/${child}/export/record.json`);
+    const section = JSON.parse(exported.text).sections.find((x) => x.key === 'reg44_consent').content;
+    assert.equal(section.both_consent, false);
+    assert.deepEqual(section.history.map((h) => [h.party, h.consents, h.given_by]), [
+      ['placing_authority', false, 'Their social worker, by phone'],
+      ['placing_authority', true, 'Their social worker, by email'],
+      ['child', true, `${name}, in a key-work session`],
+    ]);
+    assert.match(section.history[0].recorded_by, /Sam Carter/);
+    const printable = await manager.get(`/children/${child}/export/record.html`);
+    assert.match(printable.text, /Consent to the independent person reading this record/);
+    assert.match(printable.text, /Withdrew or refused/);
   });
 });

@@ -449,7 +449,7 @@ describe('Export for the child', () => {
     assert.match(json.headers.get('content-disposition'), /^attachment; filename="hearth-record-4-\d{4}-\d{2}-\d{2}\.json"$/);
     const doc = JSON.parse(json.text);
     assert.deepEqual(doc.sections.map((s) => s.key), ['case_record', 'record_versions', 'family', 'key_workers', 'valuables', 'leaving', 'chronology',
-      'plans', 'daily_record', 'childrens_meetings', 'incidents',
+      'reg44_consent', 'plans', 'daily_record', 'childrens_meetings', 'incidents',
       'restrictive_measures', 'deadlines']);
     assert.equal(doc.sections[0].content.record.school, 'Westmere Sixth Form College');
     assert.equal(doc.sections[1].content.length, 2);

@@ -83,7 +83,7 @@ Result<std::string> seal_columns(db::Connection& c, const Written& row,
     std::string text;
     for (std::size_t i = 0; i < n; ++i) {
         // A NULL is kept apart from an empty text; separators keep "ab"+"c" apart from "a"+"bc".
-        text += found->is_null(i) ? std::string("\x00") : found->text(i);
+        text += found->is_null(i) ? std::string(1, '\0') : found->text(i);
         text += '\x1f';
     }
     return fmt::format("{}:{}:{}:{}", row.table, row.id, n, crypto::sha256_hex(text));
@@ -293,7 +293,8 @@ Status check_sealed_records(db::Database& db, Verification& v) {
             break;
         }
     }
-    for (const auto& [where, seal] : newest) {
+    for (const auto& entry : newest) {
+        const RowSeal& seal = entry.second;
         const auto now = TRY(db.read([&](db::Connection& c) {
             return seal_columns(c, {seal.table, seal.id}, seal.columns);
         }));

@@ -86,11 +86,12 @@ Result<std::string> start(db::Connection& c, std::int64_t person_id, const audit
             "Your second factor is already set up. Turn it off first to move it to a new phone.");
     }
     const std::string secret = new_secret();
+    const std::string stored = TRY(sealed(secret));
     TRY(c.run("DELETE FROM second_factors WHERE person_id = $1", {person_id}));
     TRY(
         c.run("INSERT INTO second_factors (person_id, secret, last_step, created_at) "
               "VALUES ($1, $2, 0, $3)",
-              {person_id, TRY(sealed(secret)), format_utc(now)}));
+              {person_id, stored, format_utc(now)}));
     TRY(audit_event(c, actor, person_id, "start", "a new key shown to be added to an app", now));
     return secret;
 }
@@ -119,10 +120,11 @@ Result<std::vector<std::string>> confirm(db::Connection& c, std::int64_t person_
 Status set_up_with(db::Connection& c, std::int64_t person_id, std::string_view secret,
                    const audit::Actor& actor, Timestamp now) {
     const std::string at = format_utc(now);
+    const std::string stored = TRY(sealed(secret));
     TRY(
         c.run("INSERT INTO second_factors (person_id, secret, confirmed_at, last_step, created_at) "
               "VALUES ($1, $2, $3, 0, $3)",
-              {person_id, TRY(sealed(secret)), at}));
+              {person_id, stored, at}));
     TRY(write_recovery_codes(c, person_id));
     return audit_event(c, actor, person_id, "create", "second factor set up with a known key", now);
 }

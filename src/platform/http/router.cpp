@@ -523,7 +523,7 @@ std::optional<Result<Response>> first_things_first(const Context& ctx, Action ac
         return std::nullopt;
     }
     auto refused = [&](std::string code, std::string message,
-                       std::string page) -> std::optional<Result<Response>> {
+                       const std::string& page) -> std::optional<Result<Response>> {
         if (ctx.request.wants_json()) {
             Error e = Error::make(ErrorKind::forbidden, std::move(message));
             e.code = std::move(code);
