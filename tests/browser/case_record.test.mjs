@@ -99,9 +99,10 @@ test('the registered manager downloads the printable record', async () => {
   await printable.goto('file://' + file);
   assert.equal(await printable.locator('h1').innerText(), 'The record of Lil Evans-Ward');
   assert.ok(await printable.locator('section#family h3', { hasText: 'Jade Evans' }).isVisible());
-  // The case record's seven sections, plans, the daily record, children's meetings, incidents, Reg 35
-  // records and deadlines.
-  assert.equal(await printable.locator('section').count(), 13);
+  // The case record's seven sections, the Reg 44 consents, plans, the daily record, children's
+  // meetings, incidents, Reg 35 records and deadlines.
+  assert.equal(await printable.locator('section').count(), 14);
+  assert.ok(await printable.locator('section#reg44_consent h2').isVisible());
   assert.ok(await printable.locator('section#incidents h2').isVisible());
   assert.ok(await printable.locator('section#restrictive_measures h2').isVisible());
   assert.ok(await printable.locator('section#plans', { hasText: 'Individual behaviour plan' }).isVisible());

@@ -45,6 +45,17 @@ Status end_access(db::Connection& c, std::int64_t person_id, const audit::Actor&
     return {};
 }
 
+Status check_password_again(db::Database& db, const std::string& email, const std::string& typed) {
+    if (typed.empty()) {
+        return Error::invalid("password", "Enter your password");
+    }
+    auto account = TRY(db.read([&](db::Connection& c) { return find_by_email(c, email); }));
+    if (!account || !TRY(crypto::verify_password(account->password_hash, typed))) {
+        return Error::invalid("password", "Your password is not right");
+    }
+    return {};
+}
+
 std::string normalise_email(std::string email) {
     email.erase(0, email.find_first_not_of(" \t"));
     email.erase(email.find_last_not_of(" \t") + 1);

@@ -68,6 +68,10 @@ Status end_access(db::Connection& c, std::int64_t person_id, const audit::Actor&
 Status set_disabled(db::Connection& c, std::int64_t person_id, bool disabled,
                     const audit::Actor& actor, Timestamp now);
 
+// The person's password typed again, before what outlives the session or guards the account (an API
+// token, recovery codes, turning off the second factor): refused at the field "password".
+Status check_password_again(db::Database& db, const std::string& email, const std::string& typed);
+
 std::string normalise_email(std::string email);
 // How failed sign-ins to an account are counted without keeping what was typed.
 std::string failure_key(const std::string& email);

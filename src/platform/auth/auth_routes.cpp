@@ -197,19 +197,6 @@ Result<Response> account(Context& ctx) {
     return account_page(ctx, std::nullopt, "", 200);
 }
 
-// The person's password, typed again: a token outlives the session it is made in.
-Status check_password_again(const Context& ctx, const std::string& typed) {
-    if (typed.empty()) {
-        return Error::invalid("password", "Enter your password");
-    }
-    auto account = TRY(ctx.services.db.read(
-        [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); }));
-    if (!account || !TRY(crypto::verify_password(account->password_hash, typed))) {
-        return Error::invalid("password", "Your password is not right");
-    }
-    return {};
-}
-
 Result<Response> create_token(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const std::string name =
@@ -218,7 +205,8 @@ Result<Response> create_token(Context& ctx) {
                                      sessions::longest_api_token_days);
     reader.allow("password");
     TRY(reader.finish());
-    TRY(check_password_again(ctx, ctx.form->get("password")));
+    TRY(accounts::check_password_again(ctx.services.db, ctx.person.email,
+                                       ctx.form->get("password")));
     const auto token = TRY(ctx.services.db.write([&](db::Connection& c) {
         return sessions::create_api_token(c, ctx.person.id, name, static_cast<int>(*days),
                                           ctx.actor(), ctx.now());

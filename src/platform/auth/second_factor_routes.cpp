@@ -9,7 +9,6 @@
 #include "platform/auth/second_factor.hpp"
 #include "platform/auth/second_factor_store.hpp"
 #include "platform/auth/sessions.hpp"
-#include "platform/crypto.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/qr_code.hpp"
 #include "platform/views/views.hpp"
@@ -148,25 +147,12 @@ Result<Response> confirm(Context& ctx) {
     return own_page(ctx, std::nullopt, std::nullopt, codes, 201);
 }
 
-// The password typed again: what the second factor guards should not be undone by someone who
-// finds a session left open.
-Status check_password(const Context& ctx, const std::string& typed) {
-    if (typed.empty()) {
-        return Error::invalid("password", "Enter your password");
-    }
-    auto account = TRY(ctx.services.db.read(
-        [&](db::Connection& c) { return accounts::find_by_email(c, ctx.person.email); }));
-    if (!account || !TRY(crypto::verify_password(account->password_hash, typed))) {
-        return Error::invalid("password", "Your password is not right");
-    }
-    return {};
-}
-
 Result<Response> renew(Context& ctx) {
     http::FormReader reader(*ctx.form);
     reader.allow("password");
     TRY(reader.finish());
-    TRY(check_password(ctx, ctx.form->get("password")));
+    TRY(accounts::check_password_again(ctx.services.db, ctx.person.email,
+                                       ctx.form->get("password")));
     auto codes = TRY(ctx.services.db.write([&](db::Connection& c) {
         return second_factor::renew_recovery_codes(c, ctx.person.id, ctx.actor(), ctx.now());
     }));
@@ -186,7 +172,8 @@ Result<Response> turn_off(Context& ctx) {
             "administrator to reset it.",
             second_factor::required_words(required)));
     }
-    TRY(check_password(ctx, ctx.form->get("password")));
+    TRY(accounts::check_password_again(ctx.services.db, ctx.person.email,
+                                       ctx.form->get("password")));
     TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         if (TRY(second_factor::check(c, ctx.person.id, code, ctx.now())) ==
             second_factor::Checked::wrong) {
