@@ -11,6 +11,9 @@
 #include "platform/months.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace behaviour_rules_test {
+
 using namespace hearth;
 using namespace hearth::behaviour;
 using hearth::testing::fields_of;
@@ -295,3 +298,5 @@ TEST_F(RestraintFigures, CsvFieldsAreQuotedAndNeverFormulas) {
     EXPECT_EQ(intervention::csv_field("The \"Willow\""), "\"The \"\"Willow\"\"\"");
     EXPECT_EQ(intervention::csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
 }
+
+}  // namespace behaviour_rules_test

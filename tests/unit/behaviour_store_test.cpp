@@ -16,6 +16,9 @@
 #include "intervention/technique_store.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace behaviour_store_test {
+
 using namespace hearth;
 using hearth::testing::count_rows;
 using hearth::testing::InProcessApp;
@@ -518,3 +521,5 @@ TEST_F(IncidentStore, TheOrganisationKeepsItsOwnTechniquesAndRetiresThoseItDoesN
     EXPECT_TRUE(has(offered(), "seated_hold"));
     EXPECT_EQ(count_rows(*app.db, "SELECT COUNT(*) FROM intervention_techniques"), 2);
 }
+
+}  // namespace behaviour_store_test

@@ -7,6 +7,9 @@
 #include <regex>
 #include <stack>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace charts_test {
+
 using namespace hearth::views::charts;
 
 namespace {
@@ -220,3 +223,5 @@ TEST(Charts, LabelsThatDoNotFitAreThinned) {
 }
 
 }  // namespace
+
+}  // namespace charts_test

@@ -10,6 +10,9 @@
 #include "platform/auth/accounts.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace children_test {
+
 using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::fields_of;
@@ -541,3 +544,5 @@ TEST_F(ChildStore, TheIndependentPersonReadsOnlyWhileBothConsentsStand) {
 }
 
 }  // namespace
+
+}  // namespace children_test

@@ -8,6 +8,9 @@
 #include "chronology/kinds.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace chronology_test {
+
 using namespace hearth;
 using namespace hearth::chronology;
 using hearth::testing::InProcessApp;
@@ -163,3 +166,5 @@ TEST(ChronologyKindsStore, EveryKindWrittenIsOneACapabilityAdded) {
         EXPECT_TRUE(kinds.has(r.text(0))) << r.text(0) << " is written but no capability added it";
     }
 }
+
+}  // namespace chronology_test

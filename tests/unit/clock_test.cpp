@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace clock_test {
+
 using namespace hearth;
 
 TEST(Clock, FormatsAndParsesUtcWithMilliseconds) {
@@ -65,3 +68,5 @@ TEST(Clock, FromLocalTakesOnlyTheYearsHearthHolds) {
     ASSERT_TRUE(last.has_value());
     EXPECT_EQ(format_local(*last), "31 Dec 2199, 23:59");
 }
+
+}  // namespace clock_test

@@ -4,6 +4,9 @@
 
 #include <utility>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace config_test {
+
 using namespace hearth;
 
 // Found by tests/fuzz/settings.cpp: a control character in a text setting was taken, and a NUL cut
@@ -71,3 +74,5 @@ TEST(Settings, ReadAFloatAsTheNumberItIs) {
     ASSERT_TRUE(apply_toml(config, "port = 8081.0\n", "hearth.toml").ok());
     EXPECT_EQ(config.port, 8081);
 }
+
+}  // namespace config_test

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace connection_slots_test {
+
 using hearth::http::admits_another;
 using hearth::http::ConnectionSlots;
 using hearth::http::SlotLimits;
@@ -50,3 +53,5 @@ TEST(ConnectionSlots, CountsOpenConnectionsByAddressUntilClosed) {
     slots.closed(14);
     EXPECT_FALSE(slots.short_of_slots());
 }
+
+}  // namespace connection_slots_test

@@ -13,6 +13,9 @@
 #include "platform/amendments.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace daily_record_test {
+
 using namespace hearth;
 using namespace hearth::daily_record;
 using hearth::testing::count_rows;
@@ -383,3 +386,5 @@ TEST_F(DailyStore, EverySaveIsCheckedForLanguageThatCaresAndAnAmendmentReplacesT
                          {id.value()}),
               1);
 }
+
+}  // namespace daily_record_test

@@ -7,6 +7,9 @@
 #include "demo_lookup.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace deadlines_test {
+
 using namespace hearth;
 using namespace hearth::deadlines;
 using hearth::testing::count_rows;
@@ -186,3 +189,5 @@ TEST_F(DeadlineStore, OpenClocksComeSoonestFirst) {
     auto elsewhere = app.db->read([&](db::Connection& c) { return open_in_homes(c, {2}, 10); });
     EXPECT_TRUE(elsewhere->empty());
 }
+
+}  // namespace deadlines_test

@@ -7,6 +7,9 @@
 #include "children/family/family_store.hpp"
 #include "platform/amendments.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace family_test {
+
 using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::fields_of;
@@ -243,3 +246,5 @@ TEST_F(FamilyStore, AnotherChildsEntryIsNotFound) {
 }
 
 }  // namespace
+
+}  // namespace family_test

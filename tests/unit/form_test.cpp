@@ -6,6 +6,9 @@
 
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace form_test {
+
 using namespace hearth;
 using hearth::http::FormData;
 using hearth::http::FormReader;
@@ -356,3 +359,5 @@ TEST(FormReader, ADateAboutAChildIsNotBeforeTheyWereBorn) {
     EXPECT_EQ(message_at(s, "before"),
               "The day it happened must be on or after 27 March 2012, the day they were born");
 }
+
+}  // namespace form_test

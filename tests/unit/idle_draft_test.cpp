@@ -6,6 +6,9 @@
 
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace idle_draft_test {
+
 using namespace hearth;
 using hearth::testing::Browser;
 using hearth::testing::header_of;
@@ -205,3 +208,5 @@ TEST_F(IdleDraftStore, SigningOutDeletesTheirDrafts) {
 }
 
 }  // namespace
+
+}  // namespace idle_draft_test

@@ -7,6 +7,9 @@
 #include "behaviour/incident.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace incident_seen_test {
+
 using namespace hearth;
 using namespace hearth::behaviour;
 using hearth::testing::person_with;
@@ -154,3 +157,5 @@ TEST(IncidentSeen, InAChildsOwnRecordEveryOtherChildIsAnotherYoungPerson) {
 }
 
 }  // namespace
+
+}  // namespace incident_seen_test

@@ -10,6 +10,9 @@
 #include "intervention/wording.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace intervention_rules_test {
+
 using namespace hearth;
 using namespace hearth::intervention;
 using hearth::testing::fields_of;
@@ -429,3 +432,5 @@ TEST(Techniques, AKeyIsTheLabelInLowerCaseWordsJoinedByUnderscores) {
     EXPECT_EQ(technique_key("  Half-shield, one adult! "), "half_shield_one_adult");
     EXPECT_EQ(technique_key("(  )"), "");
 }
+
+}  // namespace intervention_rules_test

@@ -6,6 +6,9 @@
 #include "children/key_workers/key_worker_change.hpp"
 #include "children/key_workers/key_worker_store.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace key_workers_test {
+
 using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::BodyRule;
@@ -209,3 +212,5 @@ TEST_F(KeyWorkerStore, StaffOfTheHomeAreOffered) {
 }
 
 }  // namespace
+
+}  // namespace key_workers_test

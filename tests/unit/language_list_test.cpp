@@ -7,6 +7,9 @@
 #include "language/matcher.hpp"
 #include "language/phrase.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace language_list_test {
+
 using namespace hearth;
 using namespace hearth::language;
 
@@ -163,3 +166,5 @@ TEST(LanguageList, APhraseNeedsItsWords) {
 }
 
 }  // namespace
+
+}  // namespace language_list_test

@@ -8,6 +8,9 @@
 #include "language/pattern.hpp"
 #include "language/phrase.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace language_matcher_test {
+
 using namespace hearth;
 using namespace hearth::language;
 
@@ -372,3 +375,5 @@ TEST(LanguagePatterns, ReadAsDocumented) {
 }
 
 }  // namespace
+
+}  // namespace language_matcher_test

@@ -12,6 +12,9 @@
 #include "organisation/homes.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace language_store_test {
+
 using namespace hearth;
 using namespace hearth::language;
 using hearth::testing::count_rows;
@@ -368,3 +371,5 @@ TEST(LanguageFigures, HomesAndTheOrganisationAddUp) {
 }
 
 }  // namespace
+
+}  // namespace language_store_test

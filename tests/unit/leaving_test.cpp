@@ -11,6 +11,9 @@
 #include "plans/plan_store.hpp"
 #include "platform/amendments.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace leaving_test {
+
 using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::fields_of;
@@ -233,3 +236,5 @@ TEST_F(LeavingStore, TheRegisterListsEveryAdmissionNewestFirstInPages) {
 }
 
 }  // namespace
+
+}  // namespace leaving_test

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace password_rules_test {
+
 using namespace hearth;
 
 namespace {
@@ -75,3 +78,5 @@ TEST(PasswordRules, TheServiceNameIsRefused) {
 }
 
 }  // namespace
+
+}  // namespace password_rules_test

@@ -17,6 +17,9 @@
 #include "platform/crypto.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace permissions_test {
+
 using namespace hearth;
 using hearth::testing::Browser;
 using hearth::testing::header_of;
@@ -797,3 +800,5 @@ TEST(Roles, KeysRoundTrip) {
 }
 
 }  // namespace
+
+}  // namespace permissions_test

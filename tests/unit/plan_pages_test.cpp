@@ -6,6 +6,9 @@
 #include "plans/plan_export.hpp"
 #include "plans/plan_glance.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace plan_pages_test {
+
 using namespace hearth;
 using namespace hearth::plans;
 using namespace std::chrono_literals;
@@ -150,3 +153,5 @@ TEST_F(PlanStore, EverythingAboutTheChildsPlansForTheirExport) {
 }
 
 }  // namespace
+
+}  // namespace plan_pages_test

@@ -6,6 +6,9 @@
 
 #include "plan_fixture.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace plan_review_clocks_test {
+
 using namespace hearth;
 using namespace hearth::plans;
 using namespace std::chrono_literals;
@@ -125,3 +128,5 @@ TEST_F(PlanStore, ClocksWithASetTime) {
 }
 
 }  // namespace
+
+}  // namespace plan_review_clocks_test

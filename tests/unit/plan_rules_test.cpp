@@ -6,6 +6,9 @@
 
 #include "plan_fixture.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace plan_rules_test {
+
 using namespace hearth;
 using namespace hearth::plans;
 using hearth::testing::behaviour_fields;
@@ -331,3 +334,5 @@ TEST(PlanPermissions, OnlyTheHomesRegisteredManagerSignsOff) {
 }
 
 }  // namespace
+
+}  // namespace plan_rules_test

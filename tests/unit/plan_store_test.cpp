@@ -5,6 +5,9 @@
 
 #include "plan_fixture.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace plan_store_test {
+
 using namespace hearth;
 using namespace hearth::plans;
 using namespace std::chrono_literals;
@@ -282,3 +285,5 @@ TEST_F(PlanStore, SharingIsRecordedAfterTheVersionWithoutChangingIt) {
 }
 
 }  // namespace
+
+}  // namespace plan_store_test

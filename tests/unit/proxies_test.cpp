@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace proxies_test {
+
 using hearth::http::TrustedProxies;
 
 namespace {
@@ -58,3 +61,5 @@ TEST(TrustedProxies, ASettingThatIsNotAnAddressIsRefusedNamingIt) {
         EXPECT_NE(parsed.error().message.find(bad), std::string::npos) << parsed.error().message;
     }
 }
+
+}  // namespace proxies_test

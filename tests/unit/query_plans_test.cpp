@@ -12,6 +12,9 @@
 #include "language/language_checks.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace query_plans_test {
+
 using namespace hearth;
 using hearth::testing::Browser;
 using hearth::testing::InProcessApp;
@@ -498,3 +501,5 @@ TEST_F(QueryPlansStore, EveryQueryOfTheBehaviourPagesUsesAnIndex) {
     ASSERT_GT(statements.size(), 30u);
     check_plans();
 }
+
+}  // namespace query_plans_test

@@ -9,6 +9,9 @@
 #include "children/export/case_record_sections.hpp"
 #include "children/family/family_store.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace record_export_test {
+
 using namespace hearth;
 using namespace hearth::children;
 
@@ -190,3 +193,5 @@ TEST_F(RecordExportStore, TheFilesAreNamedAfterTheChildAndTheDay) {
 }
 
 }  // namespace
+
+}  // namespace record_export_test

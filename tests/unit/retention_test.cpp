@@ -6,6 +6,9 @@
 
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace retention_test {
+
 using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::date;
@@ -69,3 +72,5 @@ TEST(Retention, AFifteenYearDateIsAlwaysBeforeTheSeventyFiveYearOne) {
 }
 
 }  // namespace
+
+}  // namespace retention_test

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace rewrite_test {
+
 using hearth::db::to_sqlite_dialect;
 
 namespace {
@@ -44,3 +47,5 @@ TEST(SqliteDialect, NothingElseChanges) {
 }
 
 }  // namespace
+
+}  // namespace rewrite_test

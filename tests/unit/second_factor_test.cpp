@@ -12,7 +12,7 @@
 #include "test_support.hpp"
 
 namespace hearth {
-namespace {
+namespace second_factor_test {
 
 using hearth::testing::utc;
 namespace sf = second_factor;
@@ -250,5 +250,5 @@ TEST_F(SecondFactorStore, RemovedItIsNotAskedForAndTheTrailSaysWho) {
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
 }
 
-}  // namespace
+}  // namespace second_factor_test
 }  // namespace hearth

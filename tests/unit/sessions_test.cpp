@@ -7,6 +7,9 @@
 #include "platform/crypto.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace sessions_test {
+
 using namespace hearth;
 using namespace std::chrono_literals;
 
@@ -384,3 +387,5 @@ TEST_F(SignInStore, ChangingThePasswordRevokesEveryTokenAndEndsEverySession) {
 }
 
 }  // namespace
+
+}  // namespace sessions_test

@@ -8,6 +8,9 @@
 
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace store_copy_test {
+
 using namespace hearth;
 
 TEST(MigrateStore, TheTablesToCopyAreEveryTableOfTheSchema) {
@@ -39,3 +42,5 @@ TEST(MigrateStore, TheTablesToCopyAreEveryTableOfTheSchema) {
     for (const auto& table : copied)
         EXPECT_TRUE(schema.count(table)) << table << " is not a table of the schema";
 }
+
+}  // namespace store_copy_test

@@ -13,6 +13,9 @@
 #include "case_record_fixture.hpp"
 #include "children/valuables/valuables_store.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace valuables_test {
+
 using namespace hearth;
 using namespace hearth::children;
 using hearth::testing::fields_of;
@@ -463,3 +466,5 @@ TEST_F(ValuablesStore, NothingIsDepositedBeforeAdmission) {
 }
 
 }  // namespace
+
+}  // namespace valuables_test

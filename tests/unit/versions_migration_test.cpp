@@ -17,6 +17,9 @@
 #include "platform/db/store_copy.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace versions_migration_test {
+
 using namespace hearth;
 
 namespace {
@@ -43,7 +46,8 @@ Status append_as_then(db::Connection& c, audit::Entry e) {
     std::int64_t seq = head->integer(0);
     std::string prev = head->text(1);
     auto insert = [&](audit::Entry x) -> Status {
-        TRY(c.run("INSERT INTO audit_log (seq, at, actor_id, actor, action, record_type, "
+        TRY(
+            c.run("INSERT INTO audit_log (seq, at, actor_id, actor, action, record_type, "
                   "record_id, home_id, child_id, ip, request_id, detail, prev_hash, hash) VALUES "
                   "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
                   {x.seq, x.at, db::nullable(x.actor_id), x.actor, x.action, x.record_type,
@@ -238,3 +242,5 @@ TEST(Migrations, NumberedOneByOneFromOne) {
         expected = m.number + 1;
     }
 }
+
+}  // namespace versions_migration_test

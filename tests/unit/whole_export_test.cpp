@@ -11,6 +11,9 @@
 #include "children/export/record_export.hpp"
 #include "test_support.hpp"
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace whole_export_test {
+
 using namespace hearth;
 
 namespace {
@@ -113,3 +116,5 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
 }
 
 }  // namespace
+
+}  // namespace whole_export_test

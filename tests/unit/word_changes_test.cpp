@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+// Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
+namespace word_changes_test {
+
 using namespace hearth::plans;
 using Kind = WordChange::Kind;
 
@@ -130,3 +133,5 @@ TEST(WordChanges, JoiningTheKeptAndAddedPiecesGivesTheNewerText) {
 }
 
 }  // namespace
+
+}  // namespace word_changes_test
