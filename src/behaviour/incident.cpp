@@ -109,6 +109,28 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
     d.restrictive_measure =
         f.choice("restrictive_measure", "whether anyone was held or kept from going somewhere",
                  keys_of(restrictive_measures()), true);
+    const bool restrictive = is_restrictive(d.restrictive_measure);
+    std::optional<Timestamp> measure_began;
+    if (restrictive) {
+        measure_began =
+            f.moment("measure_began_on", "the day the hold or restriction began",
+                     "measure_began_time", "the time the hold or restriction began", now);
+    } else {
+        f.allow("measure_began_on");  // the form offers them whatever the answer
+        f.allow("measure_began_time");
+    }
+    if (measure_began && began) {
+        const auto latest = d.ended_at.value_or(*began + longest_incident);
+        if (*measure_began < *began) {
+            f.fail("measure_began_time",
+                   "The hold or restriction cannot have begun before the incident began");
+        } else if (*measure_began > latest) {
+            f.fail("measure_began_time",
+                   "The hold or restriction must have begun before the incident was over");
+        } else {
+            d.measure_began_at = measure_began;
+        }
+    }
     d.deescalation = f.lines("deescalation", "the de-escalation tried", {.max = 300}, 20);
     if (is_restrictive(d.restrictive_measure) && d.deescalation.empty()) {
         f.fail("deescalation",
@@ -145,6 +167,10 @@ Result<IncidentDetails> read_incident(http::FormReader& f, const Choosable& choo
     return d;
 }
 
+Timestamp measure_began(const IncidentDetails& d) {
+    return d.measure_began_at.value_or(d.occurred_at);
+}
+
 bool needs_staff_debriefs(const IncidentDetails& d) {
     return is_restrictive(d.restrictive_measure) || !d.staff_assaulted.empty();
 }
@@ -169,6 +195,7 @@ nlohmann::json to_json(const IncidentDetails& d) {
             {"deescalation", d.deescalation},
             {"afterwards", d.afterwards},
             {"restrictive_measure", d.restrictive_measure},
+            {"measure_began_at", d.measure_began_at ? format_utc(*d.measure_began_at) : ""},
             {"children", ids_json(d.children)},
             {"staff_involved", ids_json(d.staff_involved)},
             {"staff_assaulted", ids_json(d.staff_assaulted)},
@@ -196,6 +223,7 @@ IncidentDetails from_json(const nlohmann::json& j) {
     if (d.restrictive_measure.empty()) {
         d.restrictive_measure = "none";
     }
+    d.measure_began_at = parse_utc(text_from(j, "measure_began_at"));
     d.children = ids_from(j.value("children", nlohmann::json::array()));
     d.staff_involved = ids_from(j.value("staff_involved", nlohmann::json::array()));
     d.staff_assaulted = ids_from(j.value("staff_assaulted", nlohmann::json::array()));
@@ -221,6 +249,7 @@ const amendments::FieldLabels& field_labels() {
         {"deescalation", "De-escalation tried, in order"},
         {"afterwards", "What happened after"},
         {"restrictive_measure", "Was anyone held or kept from going somewhere?"},
+        {"measure_began_at", "When the hold or restriction began"},
         {"children", "Children it was about"},
         {"staff_involved", "Staff involved"},
         {"staff_assaulted", "Staff assaulted"},

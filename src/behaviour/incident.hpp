@@ -30,7 +30,10 @@ struct IncidentDetails {
     std::vector<std::string> deescalation;     // what was tried, in the order it was tried
     std::string afterwards;                    // what happened after
     std::string restrictive_measure = "none";  // a key of restrictive_measures()
-    std::vector<std::int64_t> children;        // the children it is about: one or more
+    // When the hold or restriction began: its Reg 35 clocks run from then (Reg 35(3)). Only when a
+    // restrictive measure was used.
+    std::optional<Timestamp> measure_began_at;
+    std::vector<std::int64_t> children;  // the children it is about: one or more
     std::vector<std::int64_t> staff_involved;
     std::vector<std::int64_t> staff_assaulted;  // of the staff involved: each is offered a debrief
     std::string witnesses;
@@ -52,7 +55,8 @@ struct Choosable {
 };
 
 // The clocks an incident starts. For each child, when a restrictive measure was used: the 24 hours
-// for its Reg 35 record, met when the intervention capability writes that record. For a serious
+// for its Reg 35 record from when the measure began, met when the intervention capability writes
+// that record. For a serious
 // event: Reg 40's "without delay", held to a practice target, met once Ofsted and every child's
 // placing authority are told.
 inline constexpr const char* reg35_record_clock = "reg35_record";
@@ -63,6 +67,10 @@ inline constexpr std::chrono::hours reg40_practice_target{24};
 // The longest an incident can run: a record that spans more than a day is two incidents, or a
 // slip of the finger.
 inline constexpr std::chrono::hours longest_incident{24};
+
+// When the incident's Reg 35 record clocks run from: when the measure began, or for an incident
+// written before Hearth asked, when the incident began.
+Timestamp measure_began(const IncidentDetails& d);
 
 Result<IncidentDetails> read_incident(http::FormReader& form, const Choosable& choosable,
                                       Timestamp now);

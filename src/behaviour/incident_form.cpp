@@ -70,6 +70,10 @@ nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json&
            FieldKind::radios,
            "If so, the Reg 35 record of it is due within 24 hours of the time it began",
            options(restrictive_measures())}),
+        f({"measure_began_on", "Day the hold or restriction began (if anyone was held or kept)",
+           FieldKind::date}),
+        f({"measure_began_time", "Time the hold or restriction began", FieldKind::time,
+           "Its Reg 35 clocks run from this moment"}),
     });
     nlohmann::json after = nlohmann::json::array({
         prose("afterwards", "What happened after", "How it ended, and how everyone was afterwards"),
@@ -109,6 +113,10 @@ nlohmann::json values_of(const IncidentDetails& d) {
                         {"damage", d.damage},
                         {"police", d.police},
                         {"notifiable", d.notifiable}};
+    if (d.measure_began_at) {
+        v["measure_began_on"] = format_date(local_date_of(*d.measure_began_at));
+        v["measure_began_time"] = format_local_time(*d.measure_began_at);
+    }
     if (d.ended_at) {
         v["ended_time"] = format_local_time(*d.ended_at);
         if (local_date_of(*d.ended_at) != local_date_of(d.occurred_at)) {
@@ -121,6 +129,7 @@ nlohmann::json values_of(const IncidentDetails& d) {
 nlohmann::json first_values(Timestamp now, std::optional<std::int64_t> child) {
     nlohmann::json v = {{"occurred_on", format_date(local_date_of(now))},
                         {"occurred_time", format_local_time(now)},
+                        {"measure_began_on", format_date(local_date_of(now))},
                         {"restrictive_measure", "none"}};
     if (child) {
         v["children"] = nlohmann::json::array({std::to_string(*child)});

@@ -1,6 +1,7 @@
 #include "behaviour/incident_store.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -21,7 +22,7 @@ constexpr const char* columns =
     "i.triggers, i.behaviour, i.communicating, i.communicating_note, i.deescalation, "
     "i.afterwards, i.restrictive_measure, i.staff_involved, i.staff_assaulted, i.witnesses, "
     "i.injuries, i.damage, i.police, i.notifiable, i.created_by, a.name, i.created_at, "
-    "i.updated_at, u.name, i.version";
+    "i.updated_at, u.name, i.version, i.measure_began_at";
 constexpr const char* joins =
     "FROM incidents i JOIN people a ON a.id = i.created_by JOIN people u ON u.id = i.updated_by";
 
@@ -56,7 +57,8 @@ Incident from_row(const db::Row& r) {
                         {"injuries", r.text(17)},
                         {"damage", r.text(18)},
                         {"police", r.text(19)},
-                        {"notifiable", parsed(r.text(20))}};
+                        {"notifiable", parsed(r.text(20))},
+                        {"measure_began_at", r.optional_text(27).value_or("")}};
     i.details = from_json(j);
     i.author_id = r.integer(21);
     i.author_name = r.text(22);
@@ -130,9 +132,26 @@ Status start_child_clocks(db::Connection& c, std::int64_t home_id, std::int64_t 
     clock.source_id = child.link_id;
     clock.link = link_of(child.child_id, incident_id) + "/measures?kind=" + d.restrictive_measure;
     clock.owner_role = "registered_manager";
-    clock.started_at = d.occurred_at;
-    clock.due_at = d.occurred_at + reg35_record_within;
+    clock.started_at = measure_began(d);
+    clock.due_at = measure_began(d) + reg35_record_within;
     TRY(deadlines::start(c, clock, actor, now));
+    return {};
+}
+
+// The incident now says the measure began at another time: its record clock, while the record is
+// still owed, runs from then. Once written, the record's own time governs (measure_store.cpp).
+Status move_record_clock(db::Connection& c, const IncidentChild& child, const IncidentDetails& d,
+                         const audit::Actor& actor, Timestamp now) {
+    auto clocks = TRY(deadlines::for_source(c, "incident_child", child.link_id));
+    for (const auto& clock : clocks) {
+        if (clock.kind == reg35_record_clock && clock.state == deadlines::State::open) {
+            TRY(deadlines::move(
+                c, "incident_child", child.link_id, reg35_record_clock, measure_began(d),
+                measure_began(d) + reg35_record_within,
+                fmt::format("amended: the measure began {}", format_local(measure_began(d))), actor,
+                now));
+        }
+    }
     return {};
 }
 
@@ -220,7 +239,8 @@ db::Params detail_params(const IncidentDetails& d) {
             d.injuries,
             d.damage,
             d.police,
-            nlohmann::json(d.notifiable).dump()};
+            nlohmann::json(d.notifiable).dump(),
+            d.measure_began_at ? db::Value{format_utc(*d.measure_began_at)} : db::Value{nullptr}};
 }
 
 Status check_living_here(db::Connection& c, std::int64_t home_id,
@@ -256,10 +276,10 @@ Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentD
         c.insert("INSERT INTO incidents (home_id, occurred_at, ended_at, location, setting, "
                  "antecedents, triggers, behaviour, communicating, communicating_note, "
                  "deescalation, afterwards, restrictive_measure, staff_involved, staff_assaulted, "
-                 "witnesses, injuries, damage, police, notifiable, created_at, created_by, "
-                 "updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                 "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $21, $22, 1) "
-                 "RETURNING id",
+                 "witnesses, injuries, damage, police, notifiable, measure_began_at, created_at, "
+                 "created_by, updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, "
+                 "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
+                 "$23, $22, $23, 1) RETURNING id",
                  params));
     TRY(amendments::keep_version(c, record_type, id, 1, to_json(d), "Written", *actor.person_id,
                                  now));
@@ -347,8 +367,8 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
                       "communicating = $8, communicating_note = $9, deescalation = $10, "
                       "afterwards = $11, restrictive_measure = $12, staff_involved = $13, "
                       "staff_assaulted = $14, witnesses = $15, injuries = $16, damage = $17, "
-                      "police = $18, notifiable = $19, updated_at = $20, updated_by = $21, "
-                      "version = version + 1 WHERE id = $22 AND version = $23",
+                      "police = $18, notifiable = $19, measure_began_at = $20, updated_at = $21, "
+                      "updated_by = $22, version = version + 1 WHERE id = $23 AND version = $24",
                       params));
     if (n != 1) {
         return Error::conflict("Someone else amended this incident after you opened it.");
@@ -376,9 +396,21 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
             is_restrictive(current->details.restrictive_measure)) {
             TRY(deadlines::close(c, "incident_child", child.link_id, reg35_record_clock,
                                  "Amended: no measure was used", actor, now));
+        } else if (!is_new && !newly_restrictive && is_restrictive(d.restrictive_measure) &&
+                   measure_began(d) != measure_began(current->details)) {
+            TRY(move_record_clock(c, child, d, actor, now));
         }
     }
     TRY(start_reg40_clock(c, current->home_id, incident_id, now_is, actor, now));
+    if (d.notifiable.empty() && !current->details.notifiable.empty()) {
+        TRY(deadlines::close(
+            c, record_type, incident_id, reg40_clock,
+            fmt::format(
+                "Amended: no longer recorded as a serious event (was: {}). {}",
+                fmt::join(labels_in(notifiable_events(), current->details.notifiable), "; "),
+                reason),
+            actor, now));
+    }
     TRY(check_words(c, home, now_is, now));
     std::string fields;
     for (const auto& ch : changes) {

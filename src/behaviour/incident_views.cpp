@@ -65,6 +65,9 @@ nlohmann::json incident_json(const SeenIncident& seen) {
     j["staff_assaulted"] = people_json(staff, i.details.staff_assaulted);
     j["ended_at"] = i.details.ended_at ? nlohmann::json(format_utc(*i.details.ended_at))
                                        : nlohmann::json(nullptr);
+    j["measure_began_at"] = i.details.measure_began_at
+                                ? nlohmann::json(format_utc(*i.details.measure_began_at))
+                                : nlohmann::json(nullptr);
     j["author"] = {{"id", i.author_id}, {"name", i.author_name}};
     j["created_at"] = format_utc(i.created_at);
     j["updated_at"] = format_utc(i.updated_at);
@@ -182,7 +185,7 @@ nlohmann::json incident_view(const SeenIncident& seen) {
 
 std::string shown_value(const SeenIncident& seen, const std::string& field,
                         const std::string& value) {
-    if (field == "occurred_at" || field == "ended_at") {
+    if (field == "occurred_at" || field == "ended_at" || field == "measure_began_at") {
         if (auto t = parse_utc(value)) {
             return format_local(*t);
         }

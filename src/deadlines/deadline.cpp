@@ -22,6 +22,11 @@ Standing standing(const Deadline& d, Timestamp now, std::chrono::hours soon) {
     return Standing::upcoming;
 }
 
+bool may_be_met_by_hand(const std::string& kind) {
+    return kind.rfind("reg35_", 0) != 0 && kind.rfind("reg40_", 0) != 0 &&
+           kind.rfind("reg41_", 0) != 0;
+}
+
 std::string standing_label(Standing s) {
     switch (s) {
         case Standing::upcoming:

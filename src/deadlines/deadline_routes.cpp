@@ -137,12 +137,28 @@ Result<Response> child_page(Context& ctx) {
     return ctx.page("child_deadlines", "Deadlines: " + ctx.scope.child_name, data);
 }
 
+// The words of the link to where a clock the law stops by a named act is met.
+std::string act_that_meets(const std::string& kind) {
+    if (kind == "reg35_record") {
+        return "Write the Reg 35 record";
+    }
+    if (kind == "reg35_staff_review") {
+        return "Speak to the staff and sign the record (Reg 35(3)(b))";
+    }
+    if (kind == "reg35_child_review") {
+        return "Confirm you spoke to the child (Reg 35(3)(c))";
+    }
+    return "Record who was told, when and how";
+}
+
 Result<Response> show_deadline(const Context& ctx, const Deadline& d, const nlohmann::json& values,
                                const std::optional<Error>& error, int status) {
     nlohmann::json errors = nlohmann::json::object();
-    nlohmann::json data = {
-        {"deadline", deadline_view(d, ctx.now())},
-        {"can_meet", d.state == State::open && can(ctx.person, Action::meet_deadline, ctx.scope)}};
+    nlohmann::json data = {{"deadline", deadline_view(d, ctx.now())},
+                           {"can_meet", d.state == State::open && may_be_met_by_hand(d.kind) &&
+                                            can(ctx.person, Action::meet_deadline, ctx.scope)},
+                           {"only_by_its_record", !may_be_met_by_hand(d.kind)},
+                           {"act", act_that_meets(d.kind)}};
     if (error) {
         data.update(views::errors_view(*error));
         errors = data["error_for"];

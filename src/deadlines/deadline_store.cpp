@@ -142,6 +142,11 @@ Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_versio
     if (!found) {
         return Error::not_found("We could not find that deadline.");
     }
+    if (!may_be_met_by_hand(found->kind)) {
+        return Error::invalid("note",
+                              "This clock is met only by the act the law names, recorded where "
+                              "it is made: go to the record and make it there");
+    }
     if (found->state != State::open || found->version != read_version) {
         return Error::conflict(
             found->state == State::met
@@ -153,6 +158,34 @@ Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_versio
         return Error::conflict("This deadline changed after you opened it.");
     }
     return {};
+}
+
+Result<int> move(db::Connection& c, const std::string& source_type, std::int64_t source_id,
+                 const std::string& kind, Timestamp started_at, Timestamp due_at,
+                 const std::string& reason, const audit::Actor& actor, Timestamp at) {
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE d.source_type = $1 AND d.source_id = "
+                                        "$2 AND d.kind = $3 AND d.state <> 'closed'",
+                                        columns, joins),
+                            {source_type, source_id, kind}));
+    int n = 0;
+    for (const auto& r : rows) {
+        const Deadline d = from_row(r);
+        if (d.started_at == started_at && d.due_at == due_at) {
+            continue;
+        }
+        // A clock escalated while it was overdue is escalated again if it is overdue once more.
+        TRY(
+            c.run("UPDATE deadlines SET started_at = $1, due_at = $2, escalated_at = NULL, "
+                  "version = version + 1 WHERE id = $3",
+                  {format_utc(started_at), format_utc(due_at), d.id}));
+        TRY(audit::append(c, actor,
+                          event_for(d, "move",
+                                    fmt::format("{}: due {}, was {} ({})", d.title,
+                                                format_utc(due_at), format_utc(d.due_at), reason)),
+                          at));
+        ++n;
+    }
+    return n;
 }
 
 Result<int> close(db::Connection& c, const std::string& source_type, std::int64_t source_id,

@@ -25,6 +25,14 @@ Result<int> meet(db::Connection& c, const std::string& source_type, std::int64_t
 Status meet_by_hand(db::Connection& c, std::int64_t deadline_id, int read_version,
                     const audit::Actor& actor, Timestamp at, const std::string& note);
 
+// The event a clock runs from was corrected (the measure began at another time): its open and met
+// clocks of `kind` started by the source record run from `started_at` to `due_at`, and the trail
+// says from when to when and why. A met clock keeps when it was met, so whether it was met in time
+// is read against the corrected time. Returns how many moved.
+Result<int> move(db::Connection& c, const std::string& source_type, std::int64_t source_id,
+                 const std::string& kind, Timestamp started_at, Timestamp due_at,
+                 const std::string& reason, const audit::Actor& actor, Timestamp at);
+
 // Clocks that no longer apply (the plan they were about was replaced) stop without being met.
 Result<int> close(db::Connection& c, const std::string& source_type, std::int64_t source_id,
                   const std::string& kind, const std::string& reason, const audit::Actor& actor,

@@ -69,6 +69,9 @@ IncidentDetails incident_from(const Story& s, Timestamp when, std::int64_t child
     d.deescalation = {"A calm voice and open body language", "Offering choices", "Giving space"};
     d.afterwards = s.afterwards;
     d.restrictive_measure = measure;
+    if (behaviour::is_restrictive(measure)) {
+        d.measure_began_at = when + std::chrono::minutes{8};  // as its record below says
+    }
     d.children = {child};
     d.staff_involved = std::move(staff);
     return d;
@@ -257,14 +260,16 @@ Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
                 hold_from(d, staff, 3 + (month * 7 + k) % 12), writer,
                 when + std::chrono::minutes{70}));
             intervention::ReviewInput staff_review{
-                staff.front(), local_date_of(when + std::chrono::hours{20}),
+                staff, local_date_of(when + std::chrono::hours{20}),
                 "Talked it through; the record is accurate.", "", 1};
             const intervention::Signer signer{*manager.person_id, true, false};
             TRY(intervention::sign(c, m, intervention::Stage::staff, staff_review, signer, manager,
                                    when + std::chrono::hours{20}));
-            intervention::ReviewInput child_review{
-                std::nullopt, local_date_of(when + std::chrono::hours{50}),
-                "Talked about what happened and what helps.", "I was scared. I'm OK now.", 1};
+            intervention::ReviewInput child_review{{},
+                                                   local_date_of(when + std::chrono::hours{50}),
+                                                   "Talked about what happened and what helps.",
+                                                   "I was scared. I'm OK now.",
+                                                   1};
             TRY(intervention::sign(c, m, intervention::Stage::child, child_review, signer, manager,
                                    when + std::chrono::hours{50}));
         }

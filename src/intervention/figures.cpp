@@ -87,6 +87,10 @@ Figures build_figures(const std::vector<std::string>& months,
         ++f.by_band[static_cast<std::size_t>(local_minutes_of(r.at) / 180)];
         const std::chrono::weekday day{std::chrono::sys_days{local_date_of(r.at)}};
         ++f.by_weekday[(day.c_encoding() + 6) % 7];
+        if (r.record_owed) {
+            ++f.records_owed;  // who held and for how long are in the record still to be written
+            continue;
+        }
         for (auto id : r.used_by) {
             ++f.by_staff[id];
         }
@@ -110,6 +114,7 @@ OfstedCounts ofsted_counts(const std::vector<RestraintRow>& restraints, Timestam
         }
         ++out.restraints;
         children.insert(r.child_id);
+        out.records_owed += r.record_owed ? 1 : 0;
     }
     out.children_restrained = static_cast<int>(children.size());
     return out;

@@ -21,6 +21,9 @@ struct RestraintRow {
     int minutes = 0;
     std::vector<std::int64_t> used_by;
     bool injury = false;
+    // The incident says the child was held or restricted, and its Reg 35 record is still owed: it
+    // is counted, and when, who and how long are not yet known.
+    bool record_owed = false;
 };
 
 struct IncidentRow {
@@ -57,6 +60,7 @@ struct Figures {
     int children_restrained = 0;
     int injuries = 0;
     int total_minutes = 0;
+    int records_owed = 0;  // restraints counted whose Reg 35 record is still owed
 };
 
 // Rows outside `months` are left out.
@@ -65,9 +69,12 @@ Figures build_figures(const std::vector<std::string>& months,
                       const std::vector<RestraintRow>& restraints);
 
 // Ofsted's pre-inspection counts for [from, until): restraints, and how many children they were of.
+// Every measure an incident records counts, written up or not; `records_owed` says how many of
+// them still have no Reg 35 record.
 struct OfstedCounts {
     int restraints = 0;
     int children_restrained = 0;
+    int records_owed = 0;
 };
 OfstedCounts ofsted_counts(const std::vector<RestraintRow>& restraints, Timestamp from,
                            Timestamp until);

@@ -378,14 +378,16 @@ Result<Response> ofsted_counts_page(Context& ctx) {
     const std::string to_text = format_date(range.to);
     const bool csv = ctx.request.query_value("format") == std::optional<std::string>("csv");
     if (csv && range.errors.empty()) {
-        std::string body = "home,from,to,restraints,children_restrained\r\n";
+        std::string body = "home,from,to,restraints,children_restrained,records_owed\r\n";
         for (const auto& r : counted.rows) {
-            body += fmt::format("{},{},{},{},{}\r\n", csv_field(r.home), from_text, to_text,
-                                r.counts.restraints, r.counts.children_restrained);
+            body += fmt::format("{},{},{},{},{},{}\r\n", csv_field(r.home), from_text, to_text,
+                                r.counts.restraints, r.counts.children_restrained,
+                                r.counts.records_owed);
         }
         if (counted.rows.size() > 1) {
-            body += fmt::format("All homes,{},{},{},{}\r\n", from_text, to_text,
-                                counted.overall.restraints, counted.overall.children_restrained);
+            body += fmt::format("All homes,{},{},{},{},{}\r\n", from_text, to_text,
+                                counted.overall.restraints, counted.overall.children_restrained,
+                                counted.overall.records_owed);
         }
         return Response::text(200, body, "text/csv; charset=utf-8")
             .header("Content-Disposition",
@@ -396,14 +398,16 @@ Result<Response> ofsted_counts_page(Context& ctx) {
     for (const auto& r : counted.rows) {
         list.push_back({{"home", r.home},
                         {"restraints", r.counts.restraints},
-                        {"children_restrained", r.counts.children_restrained}});
+                        {"children_restrained", r.counts.children_restrained},
+                        {"records_owed", r.counts.records_owed}});
     }
     if (ctx.request.wants_json()) {
         return Response::json(200, {{"from", from_text},
                                     {"to", to_text},
                                     {"homes", list},
                                     {"restraints", counted.overall.restraints},
-                                    {"children_restrained", counted.overall.children_restrained}});
+                                    {"children_restrained", counted.overall.children_restrained},
+                                    {"records_owed", counted.overall.records_owed}});
     }
     nlohmann::json view = {{"from", ctx.request.query_value("from").value_or(from_text)},
                            {"to", ctx.request.query_value("to").value_or(to_text)},
@@ -412,6 +416,7 @@ Result<Response> ofsted_counts_page(Context& ctx) {
                            {"rows", list},
                            {"restraints", counted.overall.restraints},
                            {"children_restrained", counted.overall.children_restrained},
+                           {"records_owed", counted.overall.records_owed},
                            {"has_counts", range.errors.empty()},
                            {"several", list.size() > 1},
                            {"csv_href", fmt::format("{}?from={}&to={}&format=csv", ctx.request.path,

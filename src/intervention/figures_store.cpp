@@ -49,6 +49,22 @@ Result<std::vector<RestraintRow>> restraints_in(db::Connection& c,
                                r.boolean(5)});
             }
         }
+        // Holds an incident records whose Reg 35 record nobody has written yet.
+        auto owed = TRY(c.query(
+            "SELECT i.home_id, l.child_id, COALESCE(i.measure_began_at, i.occurred_at) FROM "
+            "incidents i JOIN incident_children l ON l.incident_id = i.id WHERE i.home_id = $1 AND "
+            "i.restrictive_measure IN ('physical_intervention', 'restriction_of_liberty') AND "
+            "COALESCE(i.measure_began_at, i.occurred_at) >= $2 AND "
+            "COALESCE(i.measure_began_at, i.occurred_at) < $3 AND NOT EXISTS (SELECT 1 FROM "
+            "measures m WHERE m.incident_id = i.id AND m.child_id = l.child_id AND m.kind IN "
+            "('physical_intervention', 'restriction_of_liberty'))",
+            {home, format_utc(from), format_utc(until)}));
+        for (const auto& r : owed) {
+            RestraintRow row{r.integer(0), r.integer(1),
+                             parse_utc(r.text(2)).value_or(Timestamp{})};
+            row.record_owed = true;
+            out.push_back(std::move(row));
+        }
     }
     return out;
 }

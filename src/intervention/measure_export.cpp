@@ -51,6 +51,17 @@ std::string review_words(const nlohmann::json& r) {
                        text_of(r, "note"));
 }
 
+// "Chris Okafor (12 May 2026), Dana Lewis (13 May 2026)".
+std::string spoken_to_words(const nlohmann::json& spoken) {
+    std::string out;
+    for (const auto& s : spoken) {
+        const auto on = parse_date(text_of(s, "spoke_on"));
+        out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", text_of(s["person"], "name"),
+                           on ? format_local_date(*on) : text_of(s, "spoke_on"));
+    }
+    return out;
+}
+
 nlohmann::json measures_blocks(const nlohmann::json& list) {
     namespace b = children::export_blocks;
     nlohmann::json blocks = nlohmann::json::array();
@@ -69,6 +80,8 @@ nlohmann::json measures_blocks(const nlohmann::json& list) {
              {"Seen by", names(m["observed_by"])},
              {"Written by", text_of(m["author"], "name") + ", " + when_of(m, "created_at")},
              {"Staff review (48 hours)", review_words(m["staff_review"])},
+             {"Spoken to", spoken_to_words(m["staff_spoken_to"])},
+             {"Not yet spoken to", names(m["not_yet_spoken_to"])},
              {"Talking with the child (5 days)", review_words(child_review)},
              {"What they said", text_of(child_review, "child_said")}}));
     }

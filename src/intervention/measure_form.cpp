@@ -113,7 +113,8 @@ nlohmann::json measure_fields(const std::string& kind, const Choosable& choosabl
 
 nlohmann::json first_values(const std::string& kind, const behaviour::Incident& incident) {
     const auto& d = incident.details;
-    nlohmann::json v = when_values(d.occurred_at);
+    nlohmann::json v =
+        when_values(is_restraint(kind) ? behaviour::measure_began(d) : d.occurred_at);
     v["location"] = d.location;
     v["behaviour"] = d.behaviour;
     v["steps_to_avoid"] = views::one_a_line(d.deescalation);

@@ -374,8 +374,10 @@ Result<Response> show_sign(const Context& ctx, const Measure& m,
     nlohmann::json fields = nlohmann::json::array();
     auto f = [&](const views::FieldSpec& spec) { return views::field(spec, p.values, errors); };
     if (staff) {
-        fields.push_back(f({"spoke_to", "Who did you speak to?", views::FieldKind::radios,
-                            "The member of staff who used the measure", used_by}));
+        fields.push_back(f({"spoke_to", "Who did you speak to?", views::FieldKind::checkboxes,
+                            "Everyone who used the measure is spoken to. Anyone you have not "
+                            "spoken to yet is shown on the record until someone has",
+                            used_by}));
     }
     fields.push_back(f({"spoke_on", staff ? "Day you spoke to them" : "Day you spoke to " + child,
                         views::FieldKind::date}));
@@ -456,6 +458,63 @@ Result<Response> sign_again(Context& ctx, const Error& e, Stage stage) {
                      {stage, values, shown, http::status_for(e.kind)});
 }
 
+// -- A later conversation with someone the staff sign-off did not name ---------------------------
+
+Result<Response> show_conversation(const Context& ctx, const Loaded& l,
+                                   const nlohmann::json& values, const std::optional<Error>& error,
+                                   int status) {
+    const std::string title = "Record that you spoke to someone who used the measure";
+    nlohmann::json errors = nlohmann::json::object();
+    nlohmann::json view = {{"title", title},
+                           {"measure", measure_view(l.measure, l.people, l.techniques)},
+                           {"action", measure_href(l.measure.id) + "/staff-conversations"}};
+    if (error) {
+        view.update(views::errors_view(*error));
+        errors = view["error_for"];
+    }
+    views::Options owed;
+    for (auto id : not_yet_spoken_to(l.measure)) {
+        owed.emplace_back(std::to_string(id), behaviour::name_in(l.people, id));
+    }
+    auto f = [&](const views::FieldSpec& spec) { return views::field(spec, values, errors); };
+    view["fields"] = nlohmann::json::array(
+        {f({"spoke_to", "Who did you speak to?", views::FieldKind::radios,
+            "Someone who used the measure and has not been spoken to", owed}),
+         f({"spoke_on", "Day you spoke to them", views::FieldKind::date}),
+         f({"note", "What you talked about", views::FieldKind::textarea, ""})});
+    view["has_owed"] = !owed.empty();
+    return ctx.page("measure_conversation", title + " – " + ctx.scope.child_name, view, status);
+}
+
+Result<Response> conversation_form(Context& ctx) {
+    auto l = TRY(load_measure(ctx, true));
+    const nlohmann::json values = ctx.draft
+                                      ? ctx.draft->typed_values()
+                                      : nlohmann::json{{"spoke_on", format_date(ctx.today())}};
+    return show_conversation(ctx, l, values, std::nullopt, 200);
+}
+
+Result<Response> conversation_post(Context& ctx) {
+    auto l = TRY(load_measure(ctx, false));
+    http::FormReader reader(*ctx.form);
+    reader.about_child(ctx.scope.child_born);
+    auto input =
+        TRY(read_conversation(reader, local_date_of(l.measure.details.started_at), ctx.today()));
+    TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
+        auto signer = TRY(signer_for(c, ctx.person, l.measure.home_id));
+        return record_conversation(c, l.measure.id, input, signer, ctx.actor(), ctx.now());
+    }));
+    if (ctx.request.wants_json()) {
+        return Response::no_content();
+    }
+    return Response::redirect(measure_href(l.measure.id) + "?signed=1#sign-offs");
+}
+
+Result<Response> conversation_again(Context& ctx, const Error& e) {
+    auto l = TRY(load_measure(ctx, false));
+    return show_conversation(ctx, l, ctx.form->typed_values(), e, http::status_for(e.kind));
+}
+
 // The incident page's part: the Reg 35 records written for the incident, for the children whose
 // records the reader may see (incident_seen.hpp decides which).
 Result<std::string> incident_section(db::Connection& c, const Context& ctx,
@@ -510,6 +569,13 @@ void add_measure_routes(http::Router& router, behaviour::IncidentSections& secti
          .action = Action::sign_measure,
          .handler = [](Context& ctx) { return sign_post(ctx, Stage::staff); },
          .again = [](Context& ctx, const Error& e) { return sign_again(ctx, e, Stage::staff); }});
+    router.add({"GET", "/measures/{measure}/staff-conversations", Action::sign_measure,
+                conversation_form});
+    router.add({.method = "POST",
+                .pattern = "/measures/{measure}/staff-conversations",
+                .action = Action::sign_measure,
+                .handler = conversation_post,
+                .again = conversation_again});
     router.add({"GET", "/measures/{measure}/child-review", Action::sign_measure,
                 [](Context& ctx) { return sign_form(ctx, Stage::child); }});
     router.add(
@@ -526,6 +592,8 @@ void add_measure_routes(http::Router& router, behaviour::IncidentSections& secti
                 measure_body});
     router.add({"POST", "/api/v1/measures/{measure}/staff-review", Action::sign_measure,
                 [](Context& ctx) { return sign_post(ctx, Stage::staff); }});
+    router.add({"POST", "/api/v1/measures/{measure}/staff-conversations", Action::sign_measure,
+                conversation_post});
     router.add({"POST", "/api/v1/measures/{measure}/child-review", Action::sign_measure,
                 [](Context& ctx) { return sign_post(ctx, Stage::child); }});
 }

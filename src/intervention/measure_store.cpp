@@ -44,24 +44,32 @@ Measure from_row(const db::Row& r) {
 
 Status load_reviews(db::Connection& c, std::vector<Measure>& measures) {
     for (auto& m : measures) {
-        auto rows = TRY(
-            c.query("SELECT r.stage, r.spoke_to, COALESCE(s.name, ''), r.spoke_on, r.note, "
-                    "r.child_said, r.signed_version, b.name, r.signed_at FROM measure_reviews r "
-                    "JOIN people b ON b.id = r.signed_by LEFT JOIN people s ON s.id = r.spoke_to "
-                    "WHERE r.measure_id = $1",
-                    {m.id}));
+        auto rows =
+            TRY(c.query("SELECT r.stage, r.spoke_on, r.note, r.child_said, r.signed_version, "
+                        "b.name, r.signed_at FROM measure_reviews r JOIN people b ON b.id = "
+                        "r.signed_by WHERE r.measure_id = $1",
+                        {m.id}));
         for (const auto& r : rows) {
             Review v;
             v.stage = stage_from(r.text(0)).value_or(Stage::staff);
-            v.spoke_to = r.optional_integer(1);
-            v.spoke_to_name = r.text(2);
-            v.spoke_on = parse_date(r.text(3)).value_or(Date{});
-            v.note = r.text(4);
-            v.child_said = r.text(5);
-            v.signed_version = static_cast<int>(r.integer(6));
-            v.signed_by_name = r.text(7);
-            v.signed_at = parse_utc(r.text(8)).value_or(Timestamp{});
+            v.spoke_on = parse_date(r.text(1)).value_or(Date{});
+            v.note = r.text(2);
+            v.child_said = r.text(3);
+            v.signed_version = static_cast<int>(r.integer(4));
+            v.signed_by_name = r.text(5);
+            v.signed_at = parse_utc(r.text(6)).value_or(Timestamp{});
             (v.stage == Stage::staff ? m.staff_review : m.child_review) = std::move(v);
+        }
+        auto spoken =
+            TRY(c.query("SELECT s.person_id, p.name, s.spoke_on, s.note, b.name, s.recorded_at, "
+                        "s.at_sign_off FROM measure_staff_conversations s JOIN people p ON p.id = "
+                        "s.person_id JOIN people b ON b.id = s.recorded_by WHERE s.measure_id = "
+                        "$1 ORDER BY s.id",
+                        {m.id}));
+        for (const auto& r : spoken) {
+            m.staff_spoken_to.push_back(
+                {r.integer(0), r.text(1), parse_date(r.text(2)).value_or(Date{}), r.text(3),
+                 r.text(4), parse_utc(r.text(5)).value_or(Timestamp{}), r.integer(6) != 0});
         }
     }
     return {};
@@ -125,23 +133,37 @@ Status start_reviews(db::Connection& c, std::int64_t id, std::int64_t home_id,
     return {};
 }
 
-// The 24-hour record clock: the incident started it when it said a measure was used; a measure
-// it did not mention (a consequence, or a hold it left out) starts its own, met as it is written.
+std::string exemption_reason(const MeasureDetails& d) {
+    return fmt::format(
+        "Planned as routine in the child's EHC plan ({}): no Reg 35 clock runs (Reg 35(4))",
+        d.ehc_reference);
+}
+
+// The 24-hour record clock: the incident started it when it said a measure was used, from the
+// time it said the measure began; the record now says when it began, and the clock runs from that.
+// A measure the incident did not mention (a consequence, or a hold it left out) starts its own,
+// met as it is written. A measure planned as routine in the EHC plan runs no clock: the incident's
+// is closed, saying why.
 Status meet_record_clock(db::Connection& c, const behaviour::Incident& incident, std::int64_t id,
                          std::int64_t child_id, const std::string& child_name,
                          const MeasureDetails& d, const audit::Actor& actor, Timestamp now) {
-    if (!clocks_apply(d.ehc_exempt)) {
-        return {};
-    }
     int met = 0;
     for (const auto& ch : incident.children) {
         if (ch.child_id != child_id || !is_restraint(d.kind)) {
             continue;
         }
+        if (!clocks_apply(d.ehc_exempt)) {
+            TRY(deadlines::close(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
+                                 exemption_reason(d), actor, now));
+            return {};
+        }
+        TRY(deadlines::move(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
+                            d.started_at, clocks_for(d.started_at).record_due,
+                            "the Reg 35 record says when the measure began", actor, now));
         met = TRY(deadlines::meet(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
                                   actor, now, "The Reg 35 record was written"));
     }
-    if (met > 0) {
+    if (met > 0 || !clocks_apply(d.ehc_exempt)) {
         return {};
     }
     deadlines::NewDeadline clock;
@@ -158,6 +180,77 @@ Status meet_record_clock(db::Connection& c, const behaviour::Incident& incident,
     TRY(deadlines::start(c, clock, actor, now));
     TRY(deadlines::meet(c, record_type, id, behaviour::reg35_record_clock, actor, now,
                         "The Reg 35 record was written"));
+    return {};
+}
+
+// An amendment that changes when the measure began, or whether it is planned in the EHC plan,
+// moves, closes or starts its clocks; each change is in the trail with its reason.
+Status follow_amendment(db::Connection& c, const Measure& before, const MeasureDetails& d,
+                        const audit::Actor& actor, Timestamp now) {
+    const std::string why = "amended: ";
+    if (d.ehc_exempt && !before.details.ehc_exempt) {
+        for (const char* kind :
+             {behaviour::reg35_record_clock, staff_review_clock, child_review_clock}) {
+            TRY(deadlines::close(c, record_type, before.id, kind, why + exemption_reason(d), actor,
+                                 now));
+        }
+        auto incident = TRY(behaviour::find(c, before.incident_id));
+        for (const auto& ch :
+             incident ? incident->children : std::vector<behaviour::IncidentChild>{}) {
+            if (ch.child_id == before.child_id) {
+                TRY(deadlines::close(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
+                                     why + exemption_reason(d), actor, now));
+            }
+        }
+        return {};
+    }
+    if (!d.ehc_exempt && before.details.ehc_exempt) {
+        // The record was written when it was written: its clock is met then, in time or not.
+        deadlines::NewDeadline clock;
+        clock.home_id = before.home_id;
+        clock.child_id = before.child_id;
+        clock.kind = behaviour::reg35_record_clock;
+        clock.title = fmt::format("Write the Reg 35 record of the measure used with {}",
+                                  first_name(before.child_name));
+        clock.source_type = record_type;
+        clock.source_id = before.id;
+        clock.link = link_of(before.id);
+        clock.started_at = d.started_at;
+        clock.due_at = clocks_for(d.started_at).record_due;
+        TRY(deadlines::start(c, clock, actor, now));
+        TRY(deadlines::meet(c, record_type, before.id, behaviour::reg35_record_clock, actor,
+                            before.created_at,
+                            "The Reg 35 record was written; amended: not planned in the EHC plan"));
+        return start_reviews(c, before.id, before.home_id, before.child_id, before.child_name, d,
+                             actor, now);
+    }
+    if (d.started_at == before.details.started_at || d.ehc_exempt) {
+        return {};
+    }
+    const auto due = clocks_for(d.started_at);
+    const std::string reason =
+        fmt::format("amended: the measure began {}", format_local(d.started_at));
+    TRY(deadlines::move(c, record_type, before.id, behaviour::reg35_record_clock, d.started_at,
+                        due.record_due, reason, actor, now));
+    TRY(deadlines::move(c, record_type, before.id, staff_review_clock, d.started_at,
+                        due.staff_review_due, reason, actor, now));
+    TRY(deadlines::move(c, record_type, before.id, child_review_clock, d.started_at,
+                        due.child_review_due, reason, actor, now));
+    auto incident = TRY(behaviour::find(c, before.incident_id));
+    for (const auto& ch : incident ? incident->children : std::vector<behaviour::IncidentChild>{}) {
+        if (ch.child_id != before.child_id) {
+            continue;
+        }
+        // The incident's record clock ran from this measure when it was the one that met it.
+        auto clocks = TRY(deadlines::for_source(c, "incident_child", ch.link_id));
+        for (const auto& clock : clocks) {
+            if (clock.kind == behaviour::reg35_record_clock &&
+                clock.started_at == before.details.started_at) {
+                TRY(deadlines::move(c, "incident_child", ch.link_id, behaviour::reg35_record_clock,
+                                    d.started_at, due.record_due, reason, actor, now));
+            }
+        }
+    }
     return {};
 }
 
@@ -272,6 +365,7 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
     TRY(chronology::revise(
         c, record_type, measure_id,
         {title_of(d, technique_label), summary_of(d), is_restraint(d.kind), true, d.started_at}));
+    TRY(follow_amendment(c, *current, d, actor, now));
     TRY(check_words(c, organisation_id, current->home_id, current->child_id, measure_id, d, now));
     std::string fields;
     for (const auto& ch : changes) {
@@ -351,12 +445,21 @@ Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const Revie
         return Error::invalid("spoke_on",
                               "The day you spoke must be on or after the day it was used");
     }
-    const auto review = TRY(c.insert(
-        "INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
-        "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
-        "$6, $7, $8, $9) RETURNING id",
-        {measure_id, stage_key(stage), db::nullable(r.spoke_to), format_date(r.spoke_on), r.note,
-         r.child_said, std::int64_t{r.version}, signer.person_id, format_utc(now)}));
+    const auto review = TRY(
+        c.insert("INSERT INTO measure_reviews (measure_id, stage, spoke_to, spoke_on, note, "
+                 "child_said, signed_version, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5, "
+                 "$6, $7, $8, $9) RETURNING id",
+                 {measure_id, stage_key(stage),
+                  r.spoke_to.empty() ? db::Value{nullptr} : db::Value{r.spoke_to.front()},
+                  format_date(r.spoke_on), r.note, r.child_said, std::int64_t{r.version},
+                  signer.person_id, format_utc(now)}));
+    for (auto person : r.spoke_to) {
+        TRY(
+            c.run("INSERT INTO measure_staff_conversations (measure_id, person_id, spoke_on, "
+                  "note, at_sign_off, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 1, $5, $6)",
+                  {measure_id, person, format_date(r.spoke_on), r.note, signer.person_id,
+                   format_utc(now)}));
+    }
     TRY(deadlines::meet(
         c, record_type, measure_id, stage == Stage::staff ? staff_review_clock : child_review_clock,
         actor, now,
@@ -366,6 +469,52 @@ Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const Revie
         {"sign", record_type, std::to_string(measure_id), current->home_id, current->child_id,
          fmt::format("{} review of version {}", stage_key(stage), r.version)},
         {"measure_reviews", review}, now);
+}
+
+std::vector<std::int64_t> not_yet_spoken_to(const Measure& m) {
+    std::vector<std::int64_t> spoken;
+    for (const auto& s : m.staff_spoken_to) {
+        spoken.push_back(s.person_id);
+    }
+    return not_yet_spoken_to(m.details.used_by, spoken);
+}
+
+Status record_conversation(db::Connection& c, std::int64_t measure_id, const ConversationInput& r,
+                           const Signer& signer, const audit::Actor& actor, Timestamp now) {
+    auto current = TRY(find(c, measure_id));
+    if (!current) {
+        return Error::not_found("We could not find that record.");
+    }
+    if (!current->staff_review) {
+        return Error::invalid("spoke_to",
+                              "Sign the record first: the sign-off names who you spoke to");
+    }
+    const auto owed = not_yet_spoken_to(*current);
+    if (std::find(owed.begin(), owed.end(), r.spoke_to) == owed.end()) {
+        return Error::invalid("spoke_to",
+                              "Choose someone who used the measure and has not yet been spoken to");
+    }
+    if (auto problem =
+            sign_off_problem(signer, Stage::staff, current->details.used_by, {r.spoke_to})) {
+        return Error::invalid(problem->field == "signed" ? "spoke_to" : problem->field,
+                              problem->message);
+    }
+    if (r.spoke_on < local_date_of(current->details.started_at)) {
+        return Error::invalid("spoke_on",
+                              "The day you spoke must be on or after the day it was used");
+    }
+    const auto id = TRY(
+        c.insert("INSERT INTO measure_staff_conversations (measure_id, person_id, spoke_on, "
+                 "note, at_sign_off, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 0, $5, $6) "
+                 "RETURNING id",
+                 {measure_id, r.spoke_to, format_date(r.spoke_on), r.note, signer.person_id,
+                  format_utc(now)}));
+    return audit::append(
+        c, actor,
+        {"spoke_to_staff", record_type, std::to_string(measure_id), current->home_id,
+         current->child_id,
+         fmt::format("spoke to person {} on {}", r.spoke_to, format_date(r.spoke_on))},
+        {"measure_staff_conversations", id}, now);
 }
 
 Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::int64_t home_id,

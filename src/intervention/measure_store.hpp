@@ -18,14 +18,24 @@ namespace hearth::intervention {
 
 struct Review {
     Stage stage = Stage::staff;
-    std::optional<std::int64_t> spoke_to;
-    std::string spoke_to_name;
     Date spoke_on{};
     std::string note;
     std::string child_said;
     int signed_version = 0;
     std::string signed_by_name;
     Timestamp signed_at{};
+};
+
+// A conversation with someone who used the measure (Reg 35(3)(b)): at the staff sign-off, or after
+// it with someone it did not name.
+struct StaffConversation {
+    std::int64_t person_id = 0;
+    std::string name;
+    Date spoke_on{};
+    std::string note;
+    std::string recorded_by_name;
+    Timestamp recorded_at{};
+    bool at_sign_off = false;
 };
 
 struct Measure {
@@ -43,7 +53,11 @@ struct Measure {
     int version = 1;
     std::optional<Review> staff_review;
     std::optional<Review> child_review;
+    std::vector<StaffConversation> staff_spoken_to;
 };
+
+// Who used the measure and has not yet been spoken to.
+std::vector<std::int64_t> not_yet_spoken_to(const Measure& m);
 
 // What a measure needs from its incident and child when it is written.
 struct Writing {
@@ -70,6 +84,11 @@ Result<Signer> signer_for(db::Connection& c, const Person& person, std::int64_t 
 // read; with the reason at its field when the signer may not sign it.
 Status sign(db::Connection& c, std::int64_t measure_id, Stage stage, const ReviewInput& r,
             const Signer& signer, const audit::Actor& actor, Timestamp now);
+
+// After the staff sign-off: a conversation with someone who used the measure whom it did not name.
+// The signer rules are the sign-off's.
+Status record_conversation(db::Connection& c, std::int64_t measure_id, const ConversationInput& r,
+                           const Signer& signer, const audit::Actor& actor, Timestamp now);
 
 // The staff among `people` whose accredited training was not current on `day`, with a clock
 // started for the registered manager for each (once: an open clock is not started again).

@@ -32,28 +32,47 @@ nlohmann::json review_json(const std::optional<Review>& r) {
     if (!r) {
         return nullptr;
     }
-    return {{"spoke_to", r->spoke_to ? nlohmann::json(*r->spoke_to) : nlohmann::json(nullptr)},
-            {"spoke_to_name", r->spoke_to_name},
-            {"spoke_on", format_date(r->spoke_on)},
-            {"note", r->note},
-            {"child_said", r->child_said},
-            {"signed_version", r->signed_version},
-            {"signed_by", r->signed_by_name},
-            {"signed_at", format_utc(r->signed_at)}};
+    return {{"spoke_on", format_date(r->spoke_on)}, {"note", r->note},
+            {"child_said", r->child_said},          {"signed_version", r->signed_version},
+            {"signed_by", r->signed_by_name},       {"signed_at", format_utc(r->signed_at)}};
 }
 
 nlohmann::json review_view(const std::optional<Review>& r, int version) {
     if (!r) {
         return false;
     }
-    return {{"spoke_to", r->spoke_to_name},
-            {"spoke_on", format_local_date(r->spoke_on)},
+    return {{"spoke_on", format_local_date(r->spoke_on)},
             {"note", r->note},
             {"child_said", r->child_said},
             {"signed_version", r->signed_version},
             {"signed_by", r->signed_by_name},
             {"signed_at", format_local(r->signed_at)},
             {"amended_since", r->signed_version != version}};
+}
+
+nlohmann::json spoken_to_json(const Measure& m) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : m.staff_spoken_to) {
+        out.push_back({{"person", {{"id", s.person_id}, {"name", s.name}}},
+                       {"spoke_on", format_date(s.spoke_on)},
+                       {"note", s.note},
+                       {"at_sign_off", s.at_sign_off},
+                       {"recorded_by", s.recorded_by_name},
+                       {"recorded_at", format_utc(s.recorded_at)}});
+    }
+    return out;
+}
+
+nlohmann::json spoken_to_view(const Measure& m) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : m.staff_spoken_to) {
+        out.push_back({{"name", s.name},
+                       {"spoke_on", format_local_date(s.spoke_on)},
+                       {"note", s.note},
+                       {"later", !s.at_sign_off},
+                       {"recorded_by", s.recorded_by_name}});
+    }
+    return out;
 }
 
 int order_of(const std::string& kind) {
@@ -85,6 +104,8 @@ nlohmann::json measure_json(const Measure& m, const std::vector<behaviour::Perso
     j["observed_by"] = people_json(people, m.details.observed_by);
     j["staff_review"] = review_json(m.staff_review);
     j["child_review"] = review_json(m.child_review);
+    j["staff_spoken_to"] = spoken_to_json(m);
+    j["not_yet_spoken_to"] = people_json(people, not_yet_spoken_to(m));
     j["author"] = {{"id", m.author_id}, {"name", m.author_name}};
     j["created_at"] = format_utc(m.created_at);
     j["updated_at"] = format_utc(m.updated_at);
@@ -143,6 +164,9 @@ nlohmann::json measure_view(const Measure& m, const std::vector<behaviour::Perso
             {"staff_review", review_view(m.staff_review, m.version)},
             {"child_review", review_view(m.child_review, m.version)},
             {"signed", m.staff_review.has_value()},
+            {"spoken_to", spoken_to_view(m)},
+            {"not_yet_spoken_to", names(people, not_yet_spoken_to(m))},
+            {"owes_conversations", m.staff_review && !not_yet_spoken_to(m).empty()},
             {"written_by", m.author_name},
             {"written_at", format_local(m.created_at)},
             {"version", m.version},

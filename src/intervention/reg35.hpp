@@ -45,19 +45,33 @@ struct Signer {
 };
 
 // Why this person may not make this sign-off, naming the field at fault; nothing when they may.
-// `used_by`: who used the measure; `spoke_to`: the member of staff they say they spoke to.
+// Someone who used the measure signs neither stage: the sign-offs are an independent look at what
+// they did, and at how the child saw it. `used_by`: who used the measure; `spoke_to`: the members
+// of staff who used it that they say they spoke to (the staff stage: at least one).
 std::optional<FieldError> sign_off_problem(const Signer& signer, Stage stage,
                                            const std::vector<std::int64_t>& used_by,
-                                           std::optional<std::int64_t> spoke_to);
+                                           const std::vector<std::int64_t>& spoke_to);
+
+// Of the people who used a measure, those nobody has yet recorded speaking to, in `used_by` order.
+std::vector<std::int64_t> not_yet_spoken_to(const std::vector<std::int64_t>& used_by,
+                                            const std::vector<std::int64_t>& spoken_to);
 
 // What a sign-off says: who they spoke to (the staff stage), on which day, and what was said.
 struct ReviewInput {
-    std::optional<std::int64_t> spoke_to;
+    std::vector<std::int64_t> spoke_to;
     Date spoke_on{};
     std::string note;        // what they talked about; for the staff stage, that it is accurate
     std::string child_said;  // the child stage: what the child said about it
     int version = 0;         // the version of the record being signed
 };
 Result<ReviewInput> read_review(http::FormReader& form, Stage stage, Date measure_day, Date today);
+
+// A later conversation with someone who used the measure whom the sign-off did not name.
+struct ConversationInput {
+    std::int64_t spoke_to = 0;
+    Date spoke_on{};
+    std::string note;
+};
+Result<ConversationInput> read_conversation(http::FormReader& form, Date measure_day, Date today);
 
 }  // namespace hearth::intervention

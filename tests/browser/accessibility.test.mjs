@@ -167,6 +167,7 @@ const checks = [
   { label: 'consequence form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=consequence', status: 200 },
   { label: 'a Reg 35 record', as: 'manager.willow@example.org', path: '/measures/1', status: 200 },
   { label: 'the 48-hour sign-off', as: 'manager.willow@example.org', path: '/measures/1/staff-review', status: 200 },
+  { label: 'a conversation after the sign-off', as: 'manager.willow@example.org', path: '/measures/1/staff-conversations', status: 200 },
   { label: 'the 5-day sign-off', as: 'manager.willow@example.org', path: '/measures/1/child-review', status: 200 },
   { label: 'restrictive practice of a home', as: 'manager.willow@example.org', path: '/homes/1/restrictive-practice', status: 200 },
   { label: 'restrictive practice across homes', as: 'ri@example.org', path: '/organisation/restrictive-practice', status: 200 },

@@ -83,6 +83,9 @@ test(
       await page.getByLabel('What was tried to help, in order')
         .fill('A calm voice\nOffered a choice\nGave space');
       await page.getByLabel('Yes: physical intervention (holding)').check();
+      const held = london(22);
+      await fillDay(page, 'measure_began_on', held);
+      await page.getByLabel('Time the hold or restriction began').fill(held.time);
       await page.getByLabel('What happened after')
         .fill('Calm after ten minutes; had tea with everyone');
       await page.getByRole('group', {name: 'Staff involved'})
@@ -160,7 +163,23 @@ test(
       assert.equal(manager.url(), record.replace(/\?.*$/, '') + '?signed=1');
       assert.match(
         await manager.locator('#sign-offs ~ .govuk-inset-text').first().innerText(),
-        /Sam Carter spoke to Chris Okafor/);
+        /Sam Carter signed version 1 as accurate/);
+      assert.match(
+        await manager.locator('.hearth-spoken-to').innerText(), /Spoke to Chris Okafor on/);
+      // Dana held Kai too: the record says she is still to be spoken to, until she is.
+      assert.match(
+        await manager.locator('main').innerText(), /Not yet spoken to: Dana Lewis/);
+      await clickAndWait(
+        manager, manager.getByRole('link', {name: 'Record that you spoke to them'}));
+      await manager.getByLabel('Dana Lewis').check();
+      await manager.getByLabel('What you talked about')
+        .fill('Went through the hold with Dana; she agrees the record is accurate');
+      response = await clickAndWait(
+        manager, manager.getByRole('button', {name: 'Save the conversation'}));
+      assert.equal(response.status(), 200);
+      assert.doesNotMatch(await manager.locator('main').innerText(), /Not yet spoken to/);
+      assert.match(
+        await manager.locator('.hearth-spoken-to').innerText(), /Spoke to Dana Lewis on/);
 
       // The 5-day conversation with Kai.
       await clickAndWait(

@@ -95,7 +95,8 @@ function incident(overrides = {}) {
     antecedents: 'Asked to come off the console for tea', triggers: ['demand'],
     behaviour: 'Threw the controller at the window', communicating: ['control'],
     deescalation: 'A calm voice\nGave space', afterwards: 'Calm after twenty minutes',
-    restrictive_measure: 'physical_intervention', staff_involved: staff(), ...overrides,
+    restrictive_measure: 'physical_intervention', measure_began_on: today, measure_began_time: '00:06',
+    staff_involved: staff(), ...overrides,
   };
 }
 

@@ -53,10 +53,13 @@ function london(minutesAgo) {
 
 function incidentFields(overrides = {}) {
   const began = london(60);
+  const held = london(55);
   const ended = london(40);
   return {
     occurred_on: began.on,
     occurred_time: began.time,
+    measure_began_on: held.on,
+    measure_began_time: held.time,
     ended_on: ended.on,
     ended_time: ended.time,
     children: [String(kai)],
@@ -241,12 +244,24 @@ test(
     });
     assert.equal(r.status, 400);
     assert.match(words(r.text), /You used this measure, so you cannot sign it/);
-    // The manager signs; the clock is met; signing again is a conflict.
+    // The deadlines page cannot meet the clock by hand: it links to the sign-off instead.
+    const staffClock = count(`SELECT id FROM deadlines WHERE source_type = 'measure' AND source_id = ${
+      mid} AND kind = 'reg35_staff_review'`);
+    const clockPage = await manager.get(`/deadlines/${staffClock}`);
+    assert.equal(clockPage.status, 200);
+    assert.doesNotMatch(clockPage.text, /Record as met/);
+    assert.match(clockPage.text, new RegExp(`href="${measure}/staff-review"`));
+    const byHand = await manager.post(`/deadlines/${staffClock}/met`, {version: '1', note: 'Spoke to them'});
+    assert.equal(byHand.status, 400);
+    assert.match(words(byHand.text), /met only by the act the law names/);
+    assert.equal(count(`SELECT COUNT(*) FROM deadlines WHERE id = ${staffClock} AND state = 'open'`), 1);
+    // The manager signs, having spoken to Chris but not yet Dana; the clock is met, and the record
+    // shows who is still to be spoken to until someone is.
     form = readForm(
       (await manager.get(`${measure}/staff-review`)).text, `${measure}/staff-review`);
     r = await manager.post(`${measure}/staff-review`, {
       ...form,
-      spoke_to: String(idOf('rsw1.willow@example.org')),
+      spoke_to: [String(idOf('rsw1.willow@example.org'))],
       note: 'Talked it through with Chris: accurate',
       signed: 'yes'
     });
@@ -255,6 +270,19 @@ test(
       count(`SELECT COUNT(*) FROM deadlines WHERE source_type = 'measure' AND source_id = ${
         mid} AND kind = 'reg35_staff_review' AND state = 'met'`),
       1);
+    let page = await manager.get(measure);
+    assert.match(words(page.text), /Not yet spoken to: Dana Lewis/);
+    const talk = readForm(
+      (await manager.get(`${measure}/staff-conversations`)).text, `${measure}/staff-conversations`);
+    r = await manager.post(`${measure}/staff-conversations`, {
+      ...talk, spoke_to: String(idOf('rsw1.willow@example.org')), note: 'Again'});
+    assert.equal(r.status, 400, 'Chris was spoken to already');
+    r = await manager.post(`${measure}/staff-conversations`, {
+      ...talk, spoke_to: String(idOf('rsw2.willow@example.org')), note: 'Talked it through with Dana'});
+    assert.equal(r.status, 303, words(r.text).slice(0, 500));
+    page = await manager.get(measure);
+    assert.doesNotMatch(words(page.text), /Not yet spoken to/);
+    assert.match(words(page.text), /Spoke to Dana Lewis on/);
     r = await manager.post(`${measure}/staff-review`, {
       ...form,
       spoke_to: String(idOf('rsw1.willow@example.org')),
@@ -446,9 +474,10 @@ test(
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type'), /^text\/csv/);
       assert.match(csv.headers.get('content-disposition'), /attachment; filename="ofsted-counts-/);
-      const [home, since, until, restraints, children] = csv.text.trim().split('\r\n')[1].split(',');
+      const [home, since, until, restraints, children, owed] =
+        csv.text.trim().split('\r\n')[1].split(',');
       assert.deepEqual([home, since, until], ['Willow House', from, to]);
-      return { restraints: Number(restraints), children: Number(children) };
+      return { restraints: Number(restraints), children: Number(children), owed: Number(owed) };
     };
     const before = await counts();
     // A child new to the home, held twice in one incident today: two more restraints, and one
@@ -457,11 +486,17 @@ test(
       validChild({ first_name: 'Jordan', last_name: 'Figurechild', admission_date: london(60 * 24 * 30).on }));
     assert.equal(admitted.status, 201, admitted.text);
     const incident = await recordIncident({ children: [String(admitted.body.id)] });
+    // Counted as soon as the incident says Jordan was held, its record still owed.
+    assert.deepEqual(await counts(), { restraints: before.restraints + 1,
+                                       children: before.children + 1, owed: before.owed + 1 });
+    const owedPage = await manager.get(`/homes/${willow}/ofsted-counts?from=${from}&to=${to}`);
+    assert.match(words(owedPage.text), new RegExp(`${before.owed + 1} Reg 35 records still owed`));
     await writeHold(incident);
     const second = { started: london(47), ended: london(44) };
     await writeHold(incident, { started_on: second.started.on, started_time: second.started.time,
                                 ended_on: second.ended.on, ended_time: second.ended.time });
-    assert.deepEqual(await counts(), { restraints: before.restraints + 2, children: before.children + 1 });
+    assert.deepEqual(await counts(), { restraints: before.restraints + 2,
+                                       children: before.children + 1, owed: before.owed });
     const bad = await manager.get(`/homes/${willow}/ofsted-counts?from=2026-13-45`);
     assert.equal(bad.status, 400);
     assert.match(words(bad.text), /From must be a real date/);
@@ -472,7 +507,7 @@ test(
     assert.equal(org.status, 200);
     assert.match(
       org.text,
-      /^home,from,to,restraints,children_restrained\r\nHarbour View,[\s\S]*\r\nAll homes,/);
+      /^home,from,to,restraints,children_restrained,records_owed\r\nHarbour View,[\s\S]*\r\nAll homes,/);
   });
 
 test('the home dashboard shows the Reg 35 clocks still running, to its manager', async () => {

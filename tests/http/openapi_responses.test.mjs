@@ -137,7 +137,7 @@ describe('the API answers as its document says', () => {
     ids.plan = one(`SELECT id FROM plans WHERE child_id = ${ids.aisha} ORDER BY id`);
     ids.entry = one(`SELECT id FROM daily_entries WHERE child_id = ${ids.aisha} ORDER BY id`);
     ids.meeting = one(`SELECT id FROM childrens_meetings WHERE home_id = ${ids.willow} ORDER BY id`);
-    ids.deadline = one(`SELECT id FROM deadlines WHERE home_id = ${ids.willow} AND state = 'open' ORDER BY id`);
+    ids.deadline = one(`SELECT id FROM deadlines WHERE home_id = ${ids.willow} AND state = 'open' AND kind = 'plan_review' ORDER BY id`);
     ids.action = one(`SELECT id FROM agreed_actions WHERE child_id = ${ids.aisha} AND state = 'open' ORDER BY id`);
     ids.incident = one(`SELECT incident_id FROM incident_children WHERE child_id = ${ids.aisha} ORDER BY incident_id`);
     ids.measure = one(`SELECT id FROM measures WHERE child_id = ${ids.aisha} ORDER BY id`);
@@ -462,7 +462,8 @@ describe('the API answers as its document says', () => {
       occurred_on: threeDaysAgo, occurred_time: '19:00', ended_on: threeDaysAgo, ended_time: '19:20',
       children: [ids.aisha], location: 'the kitchen', setting: 'Tea time', antecedents: 'Asked to lay the table',
       triggers: [], behaviour: 'Threw a plate at the wall', communicating: [], afterwards: 'Calm by eight',
-      restrictive_measure: 'physical_intervention', deescalation: ['Offered a choice', 'Gave space'],
+      restrictive_measure: 'physical_intervention', measure_began_on: threeDaysAgo, measure_began_time: '19:05',
+      deescalation: ['Offered a choice', 'Gave space'],
       staff_involved: [ids.worker, ids.worker2], staff_assaulted: [], injuries: '', damage: 'A plate',
       notifiable: [],
     };
@@ -517,7 +518,7 @@ describe('the API answers as its document says', () => {
     const measure = {
       kind: 'physical_intervention', started_on: threeDaysAgo, started_time: '19:05', ended_on: threeDaysAgo,
       ended_time: '19:08', location: 'the kitchen', behaviour: 'Throwing plates at people',
-      steps_to_avoid: 'Offered a choice, gave space', description: 'Guided to the lounge', used_by: [ids.worker],
+      steps_to_avoid: 'Offered a choice, gave space', description: 'Guided to the lounge', used_by: [ids.worker, ids.worker2],
       lawful_purpose: 'prevent_injury_to_others', why_necessary: 'Plates were thrown at Dana',
       technique: 'guide', position: 'walking', effect: 'Calm within minutes', rights_offered: [],
     };
@@ -539,8 +540,13 @@ describe('the API answers as its document says', () => {
       version: version - 1, spoke_to: ids.worker, spoke_on: today, note: 'Proportionate', signed: true,
     }), 409);
     check(staff, await manager.post(`${measurePath}/staff-review`, {
-      version, spoke_to: ids.worker, spoke_on: today, note: 'Proportionate and brief', signed: true,
+      version, spoke_to: [ids.worker], spoke_on: today, note: 'Proportionate and brief', signed: true,
     }), 204);
+    const talk = 'POST /api/v1/measures/{measure}/staff-conversations';
+    check(talk, await manager.post(`${measurePath}/staff-conversations`, { spoke_to: ids.worker, spoke_on: today, note: 'Again' }), 400);
+    check(talk, await worker.post(`${measurePath}/staff-conversations`, { spoke_to: ids.worker2, spoke_on: today, note: 'Talked' }), 400);
+    check(talk, await manager.post(`${measurePath}/staff-conversations`, { spoke_to: ids.worker2, spoke_on: today, note: 'Talked it through' }), 204);
+    check(talk, await manager.post('/api/v1/measures/99999/staff-conversations', { spoke_to: ids.worker2, spoke_on: today, note: 'Talked' }), 404);
     const childReview = 'POST /api/v1/measures/{measure}/child-review';
     const now = Number(server.sql(`SELECT version FROM measures WHERE id = ${recorded.id}`));
     check(childReview, await manager.post(`${measurePath}/child-review`, { version: now, spoke_on: today }), 400);

@@ -73,6 +73,25 @@ TEST_F(IncidentForm, AnIncidentWithWhatCameBeforeAndWhatHelped) {
     EXPECT_EQ(from_json(to_json(*d)).behaviour, d->behaviour);
 }
 
+TEST_F(IncidentForm, AHoldsClocksRunFromWhenItBeganWhichTheFormAsks) {
+    auto typed = an_incident();
+    typed["restrictive_measure"] = "physical_intervention";
+    typed["measure_began_on"] = "2026-05-12";
+    typed["measure_began_time"] = "14:52";
+    auto d = read(typed);
+    ASSERT_TRUE(d.ok()) << d.error().message;
+    ASSERT_TRUE(d->measure_began_at);
+    EXPECT_EQ(*d->measure_began_at - d->occurred_at, std::chrono::minutes{12});
+    EXPECT_EQ(measure_began(*d), *d->measure_began_at);
+    EXPECT_EQ(from_json(to_json(*d)).measure_began_at, d->measure_began_at);
+    // Nobody held: the time offered is not kept, and the clocks would run from the incident.
+    typed["restrictive_measure"] = "none";
+    auto calm = read(typed);
+    ASSERT_TRUE(calm.ok()) << calm.error().message;
+    EXPECT_FALSE(calm->measure_began_at);
+    EXPECT_EQ(measure_began(*calm), calm->occurred_at);
+}
+
 TEST_F(IncidentForm, EveryMissingPartIsNamedAtItsField) {
     auto d = read({{"occurred_on", "2026-05-12"}, {"occurred_time", "14:40"}});
     ASSERT_FALSE(d.ok());
@@ -85,8 +104,20 @@ TEST_F(IncidentForm, EveryMissingPartIsNamedAtItsField) {
 // clang-format off
 const FormRule incident_rules[] = {
     {"ARestrictiveMeasureNeedsTheDeescalationTriedFirst",
-     {{"restrictive_measure", "physical_intervention"}, {"deescalation", ""}},
+     {{"restrictive_measure", "physical_intervention"}, {"deescalation", ""},
+      {"measure_began_on", "2026-05-12"}, {"measure_began_time", "14:45"}},
      "deescalation", "last resort"},
+    {"AHoldSaysWhenItBeganItsClocksRunFromThen",
+     {{"restrictive_measure", "physical_intervention"}, {"measure_began_on", "2026-05-12"}},
+     "measure_began_time", "Enter the time the hold or restriction began"},
+    {"AHoldBeganDuringItsIncidentNotBefore",
+     {{"restrictive_measure", "restriction_of_liberty"}, {"measure_began_on", "2026-05-12"},
+      {"measure_began_time", "14:30"}},
+     "measure_began_time", "cannot have begun before the incident began"},
+    {"AHoldBeganBeforeItsIncidentWasOver",
+     {{"restrictive_measure", "physical_intervention"}, {"measure_began_on", "2026-05-12"},
+      {"measure_began_time", "15:10"}},
+     "measure_began_time", "before the incident was over"},
     {"TheEndComesAfterTheBeginning", {{"ended_time", "14:00"}},
      "ended_time", "after the time it started"},
     {"ChildrenAreChosenFromThoseOfTheHome", {{"children", {"9"}}},

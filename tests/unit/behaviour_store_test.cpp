@@ -10,6 +10,7 @@
 #include "behaviour/incident_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "demo_lookup.hpp"
+#include "incident_fixture.hpp"
 #include "intervention/figures_store.hpp"
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
@@ -24,103 +25,8 @@ using hearth::testing::count_rows;
 using hearth::testing::InProcessApp;
 using hearth::testing::test_now;
 
-namespace {
-
-// The demo's Willow House: home 1, Kai is child 3; Sam Carter (3) manages it, Jo Whitfield (4) is
-// the deputy, Chris Okafor (5) and Dana Lewis (6) support workers.
-constexpr std::int64_t willow = 1;
-constexpr std::int64_t kai = 3;
-constexpr std::int64_t lily = 4;
-const audit::Actor chris{5, "Chris Okafor", "127.0.0.1", "test"};
-const audit::Actor sam{3, "Sam Carter", "127.0.0.1", "test"};
-
-// A member of Willow House's staff, as the sign-off rules see them.
-Person person(std::int64_t id, Role role) {
-    return hearth::testing::person_with(1, {{willow, role}}, {}, id);
-}
-
-behaviour::IncidentDetails a_hold_incident(Timestamp at) {
-    behaviour::IncidentDetails d;
-    d.occurred_at = at;
-    d.location = "the lounge";
-    d.antecedents = "Asked to come off the console";
-    d.behaviour = "Threw the controller at another young person";
-    d.deescalation = {"Calm voice", "Space"};
-    d.afterwards = "Calm after ten minutes";
-    d.restrictive_measure = "physical_intervention";
-    d.children = {kai};
-    d.staff_involved = {5, 6};
-    return d;
-}
-
-intervention::MeasureDetails a_hold(Timestamp at) {
-    intervention::MeasureDetails m;
-    m.kind = "physical_intervention";
-    m.started_at = at + std::chrono::minutes{5};
-    m.ended_at = at + std::chrono::minutes{9};
-    m.location = "the lounge";
-    m.behaviour = "Picked up a chair to throw";
-    m.steps_to_avoid = "Calm voice; space";
-    m.description = "Guided to the sofa and held";
-    m.lawful_purpose = "prevent_injury_to_others";
-    m.why_necessary = "About to throw the chair at another young person";
-    m.technique = "seated_hold";
-    m.position = "seated";
-    m.used_by = {5, 6};
-    m.effect = "Calmed";
-    return m;
-}
-
-class IncidentStore : public hearth::testing::InLondon {
-  protected:
-    template <typename F>
-    auto write(F&& f) {
-        return app.db->write(std::forward<F>(f));
-    }
-
-    behaviour::Incident incident(std::int64_t id) {
-        auto found = app.db->read([&](db::Connection& c) { return behaviour::find(c, id); });
-        EXPECT_TRUE(found.ok() && found.value());
-        return **found;
-    }
-
-    std::vector<deadlines::Deadline> clocks(const std::string& type, std::int64_t id) {
-        auto found =
-            app.db->read([&](db::Connection& c) { return deadlines::for_source(c, type, id); });
-        EXPECT_TRUE(found.ok());
-        return found.ok() ? found.value() : std::vector<deadlines::Deadline>{};
-    }
-
-    static const deadlines::Deadline* of_kind(const std::vector<deadlines::Deadline>& all,
-                                              const std::string& kind) {
-        for (const auto& d : all) {
-            if (d.kind == kind)
-                return &d;
-        }
-        return nullptr;
-    }
-
-    // Kai's incident with a hold at `at`, and its Reg 35 record written `written_after` later.
-    std::pair<std::int64_t, std::int64_t> hold_at(Timestamp at,
-                                                  std::chrono::minutes written_after) {
-        auto id = write([&](db::Connection& c) {
-            return behaviour::record(c, {willow, 1}, a_hold_incident(at), chris, at);
-        });
-        EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
-        auto i = incident(id.value());
-        auto m = write([&](db::Connection& c) {
-            return intervention::record(c, {&i, kai, 1, "Seated hold"}, a_hold(at), chris,
-                                        at + written_after);
-        });
-        EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message);
-        return {id.value(), m.value()};
-    }
-
-    InProcessApp app;
-    const Timestamp used = test_now() - std::chrono::hours{3};
-};
-
-}  // namespace
+using namespace hearth::testing::willow_house;
+using IncidentStore = IncidentStoreFixture;
 
 TEST_F(IncidentStore, AHoldRunsTheThreeClocksFromTheMomentItWasUsed) {
     auto id = write([&](db::Connection& c) {
@@ -180,8 +86,8 @@ TEST_F(IncidentStore, ARecordWrittenLateMeetsItsClockLateAndSaysSo) {
 TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
     auto [incident_id, measure_id] = hold_at(used, std::chrono::minutes{60});
     (void)incident_id;
-    const intervention::ReviewInput staff_review{5, local_date_of(test_now()), "Talked it through",
-                                                 "", 1};
+    const intervention::ReviewInput staff_review{
+        {5, 6}, local_date_of(test_now()), "Talked it through", "", 1};
     auto sign_as = [&](const Person& p, intervention::Stage stage,
                        const intervention::ReviewInput& r) {
         return write([&](db::Connection& c) -> Status {
@@ -231,8 +137,8 @@ TEST_F(IncidentStore, OnlyTheManagerOrAnAuthorisedPersonWhoDidNotHoldSignsIt) {
                     return intervention::amend(c, measure_id, 1, changed, "Seated hold", 1,
                                                "The time it took was shorter", sam, test_now());
                 }).ok());
-    const intervention::ReviewInput child_review{std::nullopt, local_date_of(test_now()),
-                                                 "Talked about it", "I'm OK", 1};
+    const intervention::ReviewInput child_review{
+        {}, local_date_of(test_now()), "Talked about it", "I'm OK", 1};
     auto stale =
         sign_as(person(3, Role::registered_manager), intervention::Stage::child, child_review);
     ASSERT_FALSE(stale.ok());

@@ -327,38 +327,47 @@ TEST_F(Reg35SignOff, OnlyTheRegisteredManagerOrSomeoneAuthorised) {
     const Signer manager{1, true, false};
     const Signer deputy{13, false, true};
     const Signer unauthorised{14, false, false};
-    EXPECT_FALSE(sign_off_problem(manager, Stage::staff, used_by, 11));
-    EXPECT_FALSE(sign_off_problem(deputy, Stage::staff, used_by, 12));
-    auto p = sign_off_problem(unauthorised, Stage::staff, used_by, 11);
+    EXPECT_FALSE(sign_off_problem(manager, Stage::staff, used_by, {11}));
+    EXPECT_FALSE(sign_off_problem(deputy, Stage::staff, used_by, {12, 11}));
+    auto p = sign_off_problem(unauthorised, Stage::staff, used_by, {11});
     ASSERT_TRUE(p);
     EXPECT_EQ(p->field, "signed");
     EXPECT_NE(p->message.find("authorised"), std::string::npos);
-    auto child = sign_off_problem(unauthorised, Stage::child, used_by, std::nullopt);
+    auto child = sign_off_problem(unauthorised, Stage::child, used_by, {});
     ASSERT_TRUE(child);
     EXPECT_EQ(child->field, "signed");
     EXPECT_NE(child->message.find("authorised"), std::string::npos);
 }
 
-TEST_F(Reg35SignOff, WhoUsedTheMeasureCannotSignItsAccuracy) {
+TEST_F(Reg35SignOff, WhoUsedTheMeasureMakesNeitherSignOff) {
     const Signer holder{11, false, true};
-    auto p = sign_off_problem(holder, Stage::staff, {11, 12}, 12);
+    auto p = sign_off_problem(holder, Stage::staff, {11, 12}, {12});
     ASSERT_TRUE(p);
     EXPECT_EQ(p->field, "signed");
     EXPECT_NE(p->message.find("You used this measure"), std::string::npos);
-    // They may still be the one who speaks to the child afterwards.
-    EXPECT_FALSE(sign_off_problem(holder, Stage::child, {11, 12}, std::nullopt));
+    // Nor do they confirm the conversation with the child: that is an independent look too.
+    auto child = sign_off_problem(holder, Stage::child, {11, 12}, {});
+    ASSERT_TRUE(child);
+    EXPECT_EQ(child->field, "signed");
+    EXPECT_NE(child->message.find("Reg 35(3)(c)"), std::string::npos) << child->message;
+    EXPECT_FALSE(sign_off_problem({13, false, true}, Stage::child, {11, 12}, {}));
+}
+
+TEST_F(Reg35SignOff, EveryoneWhoUsedTheMeasureIsToBeSpokenTo) {
+    EXPECT_EQ(not_yet_spoken_to({11, 12, 13}, {12}), (std::vector<std::int64_t>{11, 13}));
+    EXPECT_TRUE(not_yet_spoken_to({11, 12}, {12, 11}).empty());
 }
 
 TEST_F(Reg35SignOff, TheStaffSpokenToMustHaveUsedTheMeasure) {
     const Signer manager{1, true, false};
-    auto missing = sign_off_problem(manager, Stage::staff, {11}, std::nullopt);
+    auto missing = sign_off_problem(manager, Stage::staff, {11}, {});
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->field, "spoke_to");
-    EXPECT_NE(missing->message.find("Choose the member of staff"), std::string::npos);
-    auto other = sign_off_problem(manager, Stage::staff, {11}, 13);
+    EXPECT_NE(missing->message.find("Choose the members of staff"), std::string::npos);
+    auto other = sign_off_problem(manager, Stage::staff, {11}, {11, 13});
     ASSERT_TRUE(other);
     EXPECT_EQ(other->field, "spoke_to");
-    EXPECT_NE(other->message.find("Choose someone who used the measure"), std::string::npos);
+    EXPECT_NE(other->message.find("Choose only people who used the measure"), std::string::npos);
 }
 
 TEST_F(Reg35SignOff, TheFormNeedsTheDayTheNoteAndTheConfirmation) {

@@ -443,6 +443,8 @@ TEST_F(QueryPlansStore, EveryQueryOfTheBehaviourPagesUsesAnIndex) {
                                            {"deescalation", "A calm voice\nGave space"},
                                            {"afterwards", "Calm after twenty minutes"},
                                            {"restrictive_measure", "physical_intervention"},
+                                           {"measure_began_on", on},
+                                           {"measure_began_time", at},
                                            {"staff_involved", {holder, helper}}});
     ASSERT_EQ(incident.status, 201) << incident.body;
     const std::string base = "/children/" + child_id + "/incidents/" +
