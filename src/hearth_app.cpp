@@ -7,6 +7,7 @@
 #include "deadlines/capability.hpp"
 #include "intervention/capability.hpp"
 #include "language/capability.hpp"
+#include "notifications/capability.hpp"
 #include "organisation/capability.hpp"
 #include "plans/capability.hpp"
 #include "platform/audit/capability.hpp"
@@ -17,10 +18,11 @@ namespace hearth {
 
 const std::vector<const Capability*>& capabilities() {
     static const std::vector<const Capability*> all{
-        &http::system_capability,  &auth::capability,      &organisation::capability,
-        &children::capability,     &plans::capability,     &chronology::capability,
-        &daily_record::capability, &behaviour::capability, &intervention::capability,
-        &deadlines::capability,    &language::capability,  &audit::capability,
+        &http::system_capability,  &auth::capability,          &organisation::capability,
+        &children::capability,     &plans::capability,         &chronology::capability,
+        &daily_record::capability, &behaviour::capability,     &intervention::capability,
+        &deadlines::capability,    &notifications::capability, &language::capability,
+        &audit::capability,
     };
     return all;
 }

@@ -204,21 +204,6 @@ Result<std::int64_t> add_notification(db::Connection& c, const Incident& inciden
                 fmt::format("{} told by {}", label_in(recipients(), n.recipient),
                             label_in(methods(), n.method)),
                 now));
-    auto after = TRY(after_incident(c, incident.id));
-    std::vector<std::pair<std::int64_t, std::string>> children;
-    for (const auto& ch : incident.children) {
-        children.emplace_back(ch.child_id, ch.name);
-    }
-    if (!incident.details.notifiable.empty() &&
-        reg40_outstanding(after.notifications, children).empty()) {
-        // Met when the last of them was told, which may be before it was written down here.
-        Timestamp last{};
-        for (const auto& told : after.notifications) {
-            last = std::max(last, told.notified_at);
-        }
-        TRY(deadlines::meet(c, "incident", incident.id, reg40_clock, actor, last,
-                            "Ofsted and every placing authority told"));
-    }
     return id;
 }
 

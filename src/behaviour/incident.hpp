@@ -61,8 +61,6 @@ struct Choosable {
 // placing authority are told.
 inline constexpr const char* reg35_record_clock = "reg35_record";
 inline constexpr std::chrono::hours reg35_record_within{24};
-inline constexpr const char* reg40_clock = "reg40_notification";
-inline constexpr std::chrono::hours reg40_practice_target{24};
 
 // The longest an incident can run: a record that spans more than a day is two incidents, or a
 // slip of the finger.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "notifications/serious_event.hpp"
+
 namespace hearth::behaviour {
 
 const std::vector<Choice>& triggers() {
@@ -73,14 +75,17 @@ bool is_restrictive(const std::string& key) {
 }
 
 const std::vector<Choice>& notifiable_events() {
-    static const std::vector<Choice> all{
-        {"death", "The death of a child"},
-        {"child_sexual_exploitation", "Child sexual exploitation, or suspected"},
-        {"police_serious_incident", "A serious incident needing the police"},
-        {"allegation_against_staff", "An allegation against the home or its staff"},
-        {"child_protection_enquiry", "A child protection enquiry, or its outcome"},
-        {"staff_referral", "A referral of staff under the Safeguarding Vulnerable Groups Act"},
-    };
+    // Reg 40's events as the notifications capability keeps them; an enquiry's outcome is recorded
+    // on the enquiry's own record, not with an incident.
+    static const std::vector<Choice> all = [] {
+        std::vector<Choice> out;
+        for (const auto& k : notifications::serious_events()) {
+            if (k.key != notifications::enquiry_outcome) {
+                out.push_back({k.key, k.label});
+            }
+        }
+        return out;
+    }();
     return all;
 }
 

@@ -23,6 +23,11 @@ Result<Everything> everything_of(db::Connection& c, Incident incident) {
         auto clocks = TRY(deadlines::for_source(c, "incident_child", ch.link_id));
         all.clocks.insert(all.clocks.end(), clocks.begin(), clocks.end());
     }
+    all.serious_events = TRY(notifications::for_incident(c, incident.id));
+    for (const auto& e : all.serious_events) {
+        auto clocks = TRY(deadlines::for_source(c, "serious_event", e.id));
+        all.clocks.insert(all.clocks.end(), clocks.begin(), clocks.end());
+    }
     all.incident = std::move(incident);
     return all;
 }

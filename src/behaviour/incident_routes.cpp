@@ -500,7 +500,17 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
     for (const auto& html : data.sections_html) {
         sections_html.push_back({{"html", html}});
     }
-    const auto& outstanding = seen.reg40_owed;
+    nlohmann::json serious = nlohmann::json::array();
+    for (const auto& e : seen.serious_events) {
+        const auto owed = notifications::still_to_tell(e.recipients);
+        serious.push_back(
+            {{"label", label_in(notifiable_events(), e.event)},
+             {"child_name", e.child_name},
+             {"href", fmt::format("/children/{}/serious-events/{}", e.child_id.value_or(0), e.id)},
+             {"withdrawn", !e.withdrawn_reason.empty()},
+             {"still_to_tell", joined_labels(owed)},
+             {"all_told", owed.empty()}});
+    }
     nlohmann::json view = {
         {"incident", incident_view(seen)},
         {"children", children},
@@ -510,8 +520,8 @@ Result<Response> show(Context& ctx, const IncidentSections& sections) {
         {"has_staff_debriefs", !staff_done.empty()},
         {"told", told},
         {"has_told", !told.empty()},
-        {"reg40_outstanding_text", joined_labels(outstanding)},
-        {"reg40_owed", !i.details.notifiable.empty() && !outstanding.empty()},
+        {"serious_events", serious},
+        {"has_serious_events", !serious.empty()},
         {"restorative", restorative},
         {"has_restorative", !restorative.empty()},
         {"clocks", clocks},

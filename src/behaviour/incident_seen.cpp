@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "behaviour/notification.hpp"
-
 namespace hearth::behaviour {
 
 namespace {
@@ -41,17 +39,8 @@ SeenIncident children_seen(const std::vector<std::int64_t>& readable,
 
 SeenIncident filtered(const std::vector<std::int64_t>& readable,
                       std::optional<std::int64_t> page_child, Everything all) {
-    // What Reg 40 still owes is worked out from every notification, then told without names.
-    std::vector<std::pair<std::int64_t, std::string>> named;
-    for (const auto& ch : all.incident.children) {
-        named.emplace_back(ch.child_id,
-                           among(readable, ch.child_id) ? ch.name : another_young_person);
-    }
-    const auto owed = reg40_outstanding(all.after.notifications, named);
-
     const std::int64_t incident_id = all.incident.id;
     SeenIncident seen = children_seen(readable, page_child, std::move(all.incident));
-    seen.reg40_owed = owed;
     auto readable_or_none = [&](std::optional<std::int64_t> child) {
         return !child || among(readable, *child);
     };
@@ -61,10 +50,15 @@ SeenIncident filtered(const std::vector<std::int64_t>& readable,
     keep_only(all.after.notifications,
               [&](const Notification& n) { return readable_or_none(n.child_id); });
     seen.after = std::move(all.after);
-    // The Reg 40 clock is the whole incident's, kept under its first child: the reader sees it
-    // under the incident, not under a child they may not read about.
+    keep_only(all.serious_events,
+              [&](const notifications::SeriousEvent& e) { return readable_or_none(e.child_id); });
+    seen.serious_events = std::move(all.serious_events);
+    // A Reg 40 clock an incident kept before serious events had records of their own was the whole
+    // incident's, under its first child: the reader sees it under the incident, not under a child
+    // they may not read about.
     for (auto& d : all.clocks) {
-        if (d.kind != reg40_clock || readable_or_none(d.child_id)) {
+        if (d.kind != notifications::clock_kind || d.source_type != "incident" ||
+            readable_or_none(d.child_id)) {
             continue;
         }
         d.child_id.reset();

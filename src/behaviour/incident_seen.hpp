@@ -4,7 +4,8 @@
 // is part of each child's record; a reader who may not read one of them (a social worker's other
 // children, a child who has not consented to the Reg 44 visitor reading their record) sees that
 // child only as "another young person", with nothing of theirs: not their id, their account or
-// debrief, a notification about them, their clocks, nor their name in the history.
+// debrief, a notification or serious event about them, their clocks, nor their name in the
+// history.
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "behaviour/after_incident_store.hpp"
 #include "behaviour/incident_store.hpp"
 #include "deadlines/deadline.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "platform/amendments.hpp"
 #include "platform/auth/permissions.hpp"
 
@@ -32,7 +34,8 @@ struct SeenIncident {
     std::vector<Person> staff;  // everyone on the staff it and its debriefs name
     std::vector<deadlines::Deadline> clocks;
     std::vector<amendments::Version> versions;
-    std::vector<std::string> reg40_owed;  // who is still to be told, in words
+    // The serious events it raised (Reg 40), for the children the reader may read about.
+    std::vector<notifications::SeriousEvent> serious_events;
 
     // No child of the incident is one the reader may read about: only that it happened is shown.
     bool withheld() const { return incident.children.empty(); }
@@ -48,6 +51,7 @@ struct Everything {
     std::vector<Person> staff;
     std::vector<deadlines::Deadline> clocks;
     std::vector<amendments::Version> versions;
+    std::vector<notifications::SeriousEvent> serious_events;
 };
 SeenIncident seen_by(const Reader& reader, Everything everything);
 

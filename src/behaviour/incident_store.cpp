@@ -1,7 +1,6 @@
 #include "behaviour/incident_store.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -10,6 +9,7 @@
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "language/language_checks.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "organisation/homes.hpp"
 
 namespace hearth::behaviour {
@@ -155,31 +155,48 @@ Status move_record_clock(db::Connection& c, const IncidentChild& child, const In
     return {};
 }
 
-Status start_reg40_clock(db::Connection& c, std::int64_t home_id, std::int64_t incident_id,
-                         const Incident& incident, const audit::Actor& actor, Timestamp now) {
-    const auto& d = incident.details;
-    if (d.notifiable.empty() || incident.children.empty()) {
-        return {};
-    }
-    auto open = TRY(deadlines::for_source(c, record_type, incident_id));
-    for (const auto& existing : open) {
-        if (existing.kind == reg40_clock) {
-            return {};
+// Each serious event the incident records is raised for each child it is about, once: an event
+// the incident already raised for that child is not raised again.
+Status raise_serious_events(db::Connection& c, std::int64_t home_id, const Incident& incident,
+                            const audit::Actor& actor, Timestamp now) {
+    auto raised = TRY(notifications::for_incident(c, incident.id));
+    for (const auto& child : incident.children) {
+        for (const auto& event : incident.details.notifiable) {
+            const bool already = std::any_of(raised.begin(), raised.end(), [&](const auto& e) {
+                return e.child_id == child.child_id && e.event == event &&
+                       e.withdrawn_reason.empty();
+            });
+            if (already) {
+                continue;
+            }
+            TRY(notifications::raise(
+                c,
+                {home_id,
+                 {child.child_id, event, incident.details.behaviour, incident.details.occurred_at},
+                 incident.id,
+                 std::nullopt},
+                actor, now));
         }
     }
-    deadlines::NewDeadline clock;
-    clock.home_id = home_id;
-    clock.child_id = incident.children.front().child_id;
-    clock.kind = reg40_clock;
-    clock.title = fmt::format("Notify Ofsted and the placing authority: {}",
-                              label_in(notifiable_events(), d.notifiable.front()));
-    clock.source_type = record_type;
-    clock.source_id = incident_id;
-    clock.link = link_of(incident.children.front().child_id, incident_id) + "/notifications";
-    clock.owner_role = "registered_manager";
-    clock.started_at = d.occurred_at;
-    clock.due_at = std::max(d.occurred_at + reg40_practice_target, now);
-    TRY(deadlines::start(c, clock, actor, now));
+    return {};
+}
+
+// An amendment that takes a serious event off the incident withdraws what it raised, saying why.
+Status withdraw_serious_events(db::Connection& c, const Incident& incident,
+                               const std::string& reason, const audit::Actor& actor,
+                               Timestamp now) {
+    auto raised = TRY(notifications::for_incident(c, incident.id));
+    for (const auto& e : raised) {
+        const auto& now_recorded = incident.details.notifiable;
+        if (std::find(now_recorded.begin(), now_recorded.end(), e.event) != now_recorded.end()) {
+            continue;
+        }
+        TRY(notifications::withdraw(
+            c, e.id,
+            fmt::format("Amended: the incident is no longer recorded as {}. {}",
+                        label_in(notifiable_events(), e.event), reason),
+            actor, now));
+    }
     return {};
 }
 
@@ -296,7 +313,7 @@ Result<std::int64_t> record(db::Connection& c, const Home& home, const IncidentD
             {"create", record_type, std::to_string(id), home.home_id, child.child_id, title_of(d)},
             {"incidents", id}, now));
     }
-    TRY(start_reg40_clock(c, home.home_id, id, made, actor, now));
+    TRY(raise_serious_events(c, home.home_id, made, actor, now));
     TRY(check_words(c, home, made, now));
     return id;
 }
@@ -401,16 +418,8 @@ Status amend(db::Connection& c, const Home& home, std::int64_t incident_id, int 
             TRY(move_record_clock(c, child, d, actor, now));
         }
     }
-    TRY(start_reg40_clock(c, current->home_id, incident_id, now_is, actor, now));
-    if (d.notifiable.empty() && !current->details.notifiable.empty()) {
-        TRY(deadlines::close(
-            c, record_type, incident_id, reg40_clock,
-            fmt::format(
-                "Amended: no longer recorded as a serious event (was: {}). {}",
-                fmt::join(labels_in(notifiable_events(), current->details.notifiable), "; "),
-                reason),
-            actor, now));
-    }
+    TRY(withdraw_serious_events(c, now_is, reason, actor, now));
+    TRY(raise_serious_events(c, current->home_id, now_is, actor, now));
     TRY(check_words(c, home, now_is, now));
     std::string fields;
     for (const auto& ch : changes) {

@@ -65,24 +65,4 @@ Result<NotificationInput> read_notification(http::FormReader& f,
     return n;
 }
 
-std::vector<std::string> reg40_outstanding(
-    const std::vector<Notification>& told,
-    const std::vector<std::pair<std::int64_t, std::string>>& children) {
-    std::vector<std::string> out;
-    if (std::none_of(told.begin(), told.end(),
-                     [](const Notification& n) { return n.recipient == "ofsted"; })) {
-        out.push_back("Ofsted");
-    }
-    for (const auto& [child_id, name] : children) {
-        const bool told_authority =
-            std::any_of(told.begin(), told.end(), [id = child_id](const Notification& n) {
-                return n.recipient == "placing_authority" && n.child_id == id;
-            });
-        if (!told_authority) {
-            out.push_back(fmt::format("{}'s placing authority", name));
-        }
-    }
-    return out;
-}
-
 }  // namespace hearth::behaviour

@@ -1,8 +1,8 @@
 #pragma once
 // Who was told about an incident, when and how: the placing authority and parents
-// (docs/user-guide.md, "When things are hard: incidents"), and for a serious event Ofsted and each
-// placing authority without delay (Reg 40). Plain data and rules; built only through
-// read_notification().
+// (docs/user-guide.md, "When things are hard: incidents"). A serious event is notified on its own
+// record, with everyone Reg 40 names (notifications/serious_event.hpp). Plain data and rules; built
+// only through read_notification().
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,11 +40,5 @@ struct Notification : NotificationInput {
     std::string recorded_by_name;
     Timestamp recorded_at{};
 };
-
-// Reg 40 is met once Ofsted and the placing authority of every child are told. What is still
-// owed, in words, for the page: empty once it is met.
-std::vector<std::string> reg40_outstanding(
-    const std::vector<Notification>& told,
-    const std::vector<std::pair<std::int64_t, std::string>>& children);
 
 }  // namespace hearth::behaviour

@@ -108,6 +108,12 @@ Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timest
         std::int64_t homes[2];
         homes[0] = TRY(organisation::create_home(c, org, "Willow House", "SC000101", at));
         homes[1] = TRY(organisation::create_home(c, org, "Harbour View", "SC000102", at));
+        // Both homes are in Northshire: its children placed by Northshire need no second notice
+        // as the home's local authority (Reg 40(1)(d), Reg 41(2)).
+        TRY(
+            c.run("UPDATE homes SET local_authority = 'Northshire County Council' WHERE "
+                  "organisation_id = $1",
+                  {org}));
         DemoWorld world{org, {homes[0], homes[1]}, {}, {}, {}};
         std::vector<std::int64_t>& person_ids = world.people;
         for (const auto& p : people) {

@@ -6,6 +6,7 @@
 #include "behaviour/incident_store.hpp"
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
+#include "notifications/serious_event_store.hpp"
 
 namespace hearth::demo {
 
@@ -226,11 +227,53 @@ Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
     third.notifiable = {"police_serious_incident"};
     auto third_id =
         TRY(behaviour::record(c, harbour_home, third, jamie, three_days + std::chrono::hours{1}));
-    auto third_incident = TRY(incident(c, third_id));
-    TRY(behaviour::add_notification(c, third_incident,
-                                    {std::nullopt, "ofsted", "Ofsted notifications", "online_form",
-                                     three_days + std::chrono::hours{11}, "OF-2291 (fictional)"},
-                                    morgan, three_days + std::chrono::hours{11}));
+    for (const auto& event : TRY(notifications::for_incident(c, third_id))) {
+        TRY(notifications::record_told(
+            c, event.id,
+            {"ofsted", "Ofsted notifications", "online_form", "OF-2291 (fictional)",
+             three_days + std::chrono::hours{11}, *morgan.person_id},
+            morgan, three_days + std::chrono::hours{11}));
+    }
+
+    // Aisha, two weeks ago: her school told the local authority of something she said, and it
+    // opened a child protection enquiry (no incident at the home). Ofsted and her placing authority
+    // were told the same morning; the outcome, ten days ago, was notified on its own record.
+    const Timestamp enquiry_known = at(now, 14, 9, 30);
+    const auto enquiry_id = TRY(notifications::raise(
+        c,
+        {willow,
+         {aisha, notifications::enquiry,
+          "Aisha's school contacted Westmere children's services about something she said in a "
+          "lesson; the duty team opened an enquiry and visited her at the home.",
+          enquiry_known},
+         std::nullopt,
+         std::nullopt},
+        sam, enquiry_known + std::chrono::minutes{20}));
+    for (const char* who : {"ofsted", "placing_authority"}) {
+        TRY(notifications::record_told(
+            c, enquiry_id,
+            {who, who == std::string("ofsted") ? "Ofsted notifications" : "Westmere duty team",
+             who == std::string("ofsted") ? "online_form" : "phone",
+             who == std::string("ofsted") ? "OF-2240 (fictional)" : "",
+             enquiry_known + std::chrono::hours{2}, *sam.person_id},
+            sam, enquiry_known + std::chrono::hours{2}));
+    }
+    const Timestamp outcome_known = at(now, 10, 15, 0);
+    const auto outcome = TRY(notifications::raise(
+        c,
+        {willow,
+         {aisha, notifications::enquiry_outcome,
+          "No further action: Aisha is safe; the social worker will visit weekly for a month and "
+          "school will check in with her.",
+          outcome_known},
+         std::nullopt,
+         enquiry_id},
+        sam, outcome_known + std::chrono::minutes{30}));
+    TRY(notifications::record_told(
+        c, outcome,
+        {"ofsted", "Ofsted notifications", "online_form", "OF-2263 (fictional)",
+         outcome_known + std::chrono::hours{1}, *sam.person_id},
+        sam, outcome_known + std::chrono::hours{1}));
 
     // A year of the homes' lives, fewer hard evenings as the months go by (and more praise, in the
     // daily record's part): the figures and the warmth picture have something to show.

@@ -356,50 +356,64 @@ test(
     assert.match(page, /Too soon to say/);
   });
 
-test('a serious event: Ofsted and each placing authority, without delay', async () => {
+test('a serious event an incident records is its own record: met when the last required is told', async () => {
   const incident = await recordIncident({
     restrictive_measure: 'none',
     notifiable: ['police_serious_incident'],
     police: 'Police came; reference X1'
   });
   const id = incident.split('/').pop();
-  const clock = () =>
-    server.sql(`SELECT state FROM deadlines WHERE source_type = 'incident' AND source_id = ${
-      id} AND kind = 'reg40_notification'`);
+  const eventId = server.sql(`SELECT id FROM serious_events WHERE incident_id = ${id}`);
+  const clock = () => server.sql(`SELECT state || ' ' || COALESCE(met_at, '') FROM deadlines WHERE
+    source_type = 'serious_event' AND source_id = ${eventId} AND kind = 'reg40_notification'`);
   assert.equal(clock(), 'open');
-  assert.match(
-    words((await worker.get(incident)).text),
-    /still to be told without delay: Ofsted; Kai Donovan's placing authority/);
-  const told = london(5);
-  const tell = async (recipient, named) => {
-    await worker.get(`${incident}/notifications`);
-    const r = await worker.post(
-      `${incident}/notifications`,
-      {recipient, named, method: 'phone', notified_on: told.on, notified_time: told.time});
+  const incidentPage = words((await worker.get(incident)).text);
+  assert.match(incidentPage, /Serious events it raised \(Reg 40\)/);
+  assert.match(incidentPage, /A serious incident needing the police: Kai Donovan Still to tell Ofsted \(HMCI\); The placing authority/);
+  const eventPage = `/children/${kai}/serious-events/${eventId}`;
+  let page = await worker.get(eventPage);
+  assert.equal(page.status, 200);
+  assert.match(words(page.text), /Still to tell: Ofsted \(HMCI\); The placing authority\./);
+  assert.match(words(page.text), /Reg 40\(4\)\(b\)/);
+  const told = `/homes/${willow}/serious-events/${eventId}/told`;
+  const tell = async (recipient, named, when) => {
+    const r = await worker.post(told, {
+      recipient, named, method: 'phone', told_on: when.on, told_time: when.time,
+      told_by: String(idOf('rsw1.willow@example.org')),
+    });
     assert.equal(r.status, 303, words(r.text).slice(0, 400));
-    return words((await worker.get(incident)).text);
+    return words((await worker.get(eventPage)).text);
   };
-  // Ofsted alone is not enough: the placing authority is still owed, and the clock runs on.
-  let page = await tell('ofsted', 'Ofsted');
-  assert.match(page, /still to be told without delay: Kai Donovan's placing authority\./);
+  // Ofsted alone is not enough; nor is a parent told, who Reg 40 does not name for this event.
+  page = await tell('ofsted', 'Ofsted notifications', london(30));
+  assert.match(page, /Still to tell: The placing authority\./);
+  page = await tell('parent', "Kai's mum", london(5));
   assert.equal(clock(), 'open');
-  // Telling the second meets the clock, and both are in who was told.
-  page = await tell('placing_authority', 'Eastbrook duty team');
-  assert.doesNotMatch(page, /still to be told/);
-  const whoWasTold = page.slice(page.indexOf('Who was told'));
-  assert.match(whoWasTold, /Ofsted/);
-  assert.match(whoWasTold, /Eastbrook duty team/);
-  assert.equal(clock(), 'met');
-  const bad = await worker.post(`${incident}/notifications`, {
-    recipient: 'ofsted',
-    named: '',
-    method: 'pigeon',
-    notified_on: told.on,
-    notified_time: told.time
+  // The placing authority, told twenty minutes ago: met then, not when the parent was told.
+  const paTold = london(20);
+  page = await tell('placing_authority', 'Eastbrook duty team', paTold);
+  assert.doesNotMatch(page, /Still to tell/);
+  const [state, metAt] = clock().split(' ');
+  assert.equal(state, 'met');
+  assert.equal(new Date(metAt).getTime(), new Date(Date.now() - 20 * 60000).setSeconds(0, 0),
+    'met at the moment the placing authority was told');
+  // Told twice is refused, at the field; bad input is named field by field; nothing is saved.
+  const again = await worker.post(told, {
+    recipient: 'ofsted', named: 'Ofsted', method: 'phone', told_on: london(1).on,
+    told_time: london(1).time, told_by: String(idOf('rsw1.willow@example.org')),
+  });
+  assert.equal(again.status, 409);
+  assert.match(words(again.text), /Ofsted \(HMCI\) was recorded as told already/);
+  const bad = await worker.post(told, {
+    recipient: 'police', named: '', method: 'pigeon', told_on: london(60 * 24 * 3).on,
+    told_time: '00:01', told_by: '999999',
   });
   assert.equal(bad.status, 400);
-  assert.match(bad.text, /href="#named"/);
-  assert.match(bad.text, /href="#method"/);
+  for (const field of ['named', 'method', 'told_time', 'told_by']) {
+    assert.match(bad.text, new RegExp(`href="#${field}"`), field);
+  }
+  assert.equal(server.sql(`SELECT COUNT(*) FROM serious_event_recipients WHERE serious_event_id = ${
+    eventId} AND recipient = 'police'`), '0');
 });
 
 test(

@@ -558,6 +558,36 @@ describe('the API answers as its document says', () => {
     }), 204);
   });
 
+  test('serious events (Reg 40)', async () => {
+    const list = 'GET /api/v1/homes/{home}/serious-events';
+    const page = check(list, await manager.get(`${home()}/serious-events`), 200);
+    assert.ok(page.events.length > 0, 'the demo has serious events at Willow House');
+    check(list, await manager.get(`${home()}/serious-events?before=${page.events[0].id}`), 200);
+    check(list, await manager.get('/api/v1/homes/2/serious-events'), 404);
+    const create = 'POST /api/v1/homes/{home}/serious-events';
+    check(create, await worker.post(`${home()}/serious-events`, { event: 'police_serious_incident', what_happened: 'x', known_on: today, known_time: '00:00' }), 400);
+    check(create, await manager.post('/api/v1/homes/2/serious-events', { event: 'police_serious_incident' }), 404);
+    const made = check(create, await worker.post(`${home()}/serious-events`, {
+      event: 'child_sexual_exploitation', child_id: ids.aisha, known_on: today, known_time: '00:01',
+      what_happened: 'A worry about an older man waiting outside school, passed to the police',
+    }), 201);
+    const one = 'GET /api/v1/homes/{home}/serious-events/{serious_event}';
+    check(one, await manager.get(`${home()}/serious-events/${made.id}`), 200);
+    check(one, await manager.get(`${home()}/serious-events/999999`), 404);
+    const told = 'POST /api/v1/homes/{home}/serious-events/{serious_event}/told';
+    const telling = { recipient: 'ofsted', named: 'Ofsted notifications', method: 'online_form', told_on: today, told_time: '00:02', told_by: ids.worker };
+    check(told, await worker.post(`${home()}/serious-events/${made.id}/told`, { ...telling, method: 'pigeon' }), 400);
+    check(told, await worker.post(`${home()}/serious-events/${made.id}/told`, telling), 204);
+    check(told, await worker.post(`${home()}/serious-events/${made.id}/told`, telling), 409);
+    check(told, await worker.post(`${home()}/serious-events/999999/told`, telling), 404);
+    const childList = 'GET /api/v1/children/{child}/serious-events';
+    check(childList, await manager.get(`${child()}/serious-events`), 200);
+    check(childList, await manager.get('/api/v1/children/999999/serious-events'), 404);
+    const childOne = 'GET /api/v1/children/{child}/serious-events/{serious_event}';
+    check(childOne, await manager.get(`${child()}/serious-events/${made.id}`), 200);
+    check(childOne, await manager.get(`/api/v1/children/${ids.lily}/serious-events/${made.id}`), 404);
+  });
+
   test('Reg 35 signers, training, figures and techniques', async () => {
     const signers = `${home()}/reg35-signers`;
     check('GET /api/v1/homes/{home}/reg35-signers', await manager.get(signers), 200);

@@ -8,6 +8,7 @@
 #include "behaviour/notification.hpp"
 #include "behaviour/warmth.hpp"
 #include "intervention/figures.hpp"
+#include "notifications/serious_event.hpp"
 #include "platform/months.hpp"
 #include "test_support.hpp"
 
@@ -225,30 +226,47 @@ TEST_P(ChildAccountRule, IsRefusedAtItsFieldWithWhy) {
 INSTANTIATE_TEST_SUITE_P(ChildAccounts, ChildAccountRule, ::testing::ValuesIn(account_rules),
                          hearth::testing::RuleName());
 
-TEST_F(Reg40, MetOnceOfstedAndEveryChildsPlacingAuthorityAreTold) {
-    const std::vector<std::pair<std::int64_t, std::string>> children{{1, "Aisha Bennett"},
-                                                                     {2, "Ben Cole"}};
-    std::vector<Notification> told;
-    EXPECT_EQ(reg40_outstanding(told, children),
-              (std::vector<std::string>{"Ofsted", "Aisha Bennett's placing authority",
-                                        "Ben Cole's placing authority"}));
-    Notification ofsted;
-    ofsted.recipient = "ofsted";
-    told.push_back(ofsted);
-    Notification aisha;
-    aisha.recipient = "placing_authority";
-    aisha.child_id = 1;
-    told.push_back(aisha);
-    Notification parent;
-    parent.recipient = "parent";
-    parent.child_id = 2;
-    told.push_back(parent);
-    EXPECT_EQ(reg40_outstanding(told, children),
-              std::vector<std::string>{"Ben Cole's placing authority"});
-    Notification ben = aisha;
-    ben.child_id = 2;
-    told.push_back(ben);
-    EXPECT_TRUE(reg40_outstanding(told, children).empty());
+TEST_F(Reg40, EachEventNamesWhoMustBeToldAsTheRegulationDoes) {
+    using notifications::required_recipients;
+    const auto& death = *notifications::event_kind("death");
+    EXPECT_EQ(
+        required_recipients(death, true, "Northshire County Council", "Westmere City Council"),
+        (std::vector<std::string>{"ofsted", "placing_authority", "secretary_of_state",
+                                  "host_authority", "integrated_care_board"}));
+    // The home's own authority placed the child: told once, as the placing authority.
+    EXPECT_EQ(required_recipients(death, true, "Northshire County Council",
+                                  " northshire  county council"),
+              (std::vector<std::string>{"ofsted", "placing_authority", "secretary_of_state",
+                                        "integrated_care_board"}));
+    // Not knowing where the home is does not excuse telling it.
+    EXPECT_EQ(required_recipients(*notifications::event_kind("allegation_against_staff"), true, "",
+                                  "Westmere City Council"),
+              (std::vector<std::string>{"ofsted", "placing_authority", "host_authority"}));
+    EXPECT_EQ(required_recipients(*notifications::event_kind("police_serious_incident"), true,
+                                  "Northshire County Council", "Westmere City Council"),
+              (std::vector<std::string>{"ofsted", "placing_authority"}));
+    // A referral of staff about no one child has no one placing authority.
+    EXPECT_EQ(required_recipients(*notifications::event_kind("staff_referral"), false,
+                                  "Northshire County Council", ""),
+              (std::vector<std::string>{"ofsted"}));
+    EXPECT_FALSE(notifications::same_authority("", ""));
+}
+
+TEST_F(Reg40, MetWhenTheLastRequiredRecipientWasToldAndNeverLaterForOthers) {
+    const Timestamp known = utc("2026-05-12T14:00:00.000Z");
+    std::vector<notifications::Recipient> all{{"ofsted", true}, {"placing_authority", true}};
+    EXPECT_EQ(notifications::still_to_tell(all),
+              (std::vector<std::string>{"Ofsted (HMCI)", "The placing authority"}));
+    EXPECT_FALSE(notifications::met_at(all));
+    all[0].told_at = known + std::chrono::hours{2};
+    EXPECT_FALSE(notifications::met_at(all));
+    all[1].told_at = known + std::chrono::hours{5};
+    // A parent told two days later was never required: the clock was met at five hours.
+    notifications::Recipient parent{"parent", false};
+    parent.told_at = known + std::chrono::hours{48};
+    all.push_back(parent);
+    EXPECT_TRUE(notifications::still_to_tell(all).empty());
+    EXPECT_EQ(notifications::met_at(all), known + std::chrono::hours{5});
 }
 
 TEST_F(Warmth, PraiseBesideIncidentsAndConsequencesByMonth) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "behaviour/after_incident_store.hpp"
 #include "behaviour/incident_store.hpp"
@@ -15,6 +16,7 @@
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
 #include "intervention/technique_store.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "test_support.hpp"
 
 // Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
@@ -250,7 +252,7 @@ TEST_F(IncidentStore, AmendmentsKeepChildrenAndTheTruthOfWhatWasUsed) {
               2);
 }
 
-TEST_F(IncidentStore, ASeriousEventIsNotifiedToOfstedAndEachPlacingAuthority) {
+TEST_F(IncidentStore, ASeriousEventRaisesOneRecordForEachChildMetWhenTheLastRequiredIsTold) {
     auto serious = a_hold_incident(used);
     serious.restrictive_measure = "none";
     serious.children = {kai, lily};
@@ -259,29 +261,43 @@ TEST_F(IncidentStore, ASeriousEventIsNotifiedToOfstedAndEachPlacingAuthority) {
         return behaviour::record(c, {willow, 1}, serious, chris, used);
     });
     ASSERT_TRUE(id.ok());
-    auto i = incident(id.value());
-    auto reg40 = [&] { return *of_kind(clocks("incident", id.value()), behaviour::reg40_clock); };
-    EXPECT_EQ(reg40().due_at, used + std::chrono::hours{24});
-    auto tell = [&](behaviour::NotificationInput n) {
+    auto raised =
+        app.db->read([&](db::Connection& c) { return notifications::for_incident(c, id.value()); });
+    ASSERT_TRUE(raised.ok());
+    ASSERT_EQ(raised.value().size(), 2u);
+    std::map<std::int64_t, std::int64_t> event_of;
+    for (const auto& e : raised.value()) {
+        event_of[*e.child_id] = e.id;
+        EXPECT_EQ(notifications::still_to_tell(e.recipients),
+                  (std::vector<std::string>{"Ofsted (HMCI)", "The placing authority"}));
+    }
+    auto reg40 = [&](std::int64_t child) {
+        return *of_kind(clocks("serious_event", event_of[child]), notifications::clock_kind);
+    };
+    EXPECT_EQ(reg40(kai).due_at, used + std::chrono::hours{24});
+    auto tell = [&](std::int64_t child, const char* who, std::chrono::hours after) {
         return write([&](db::Connection& c) {
-            return behaviour::add_notification(c, i, n, sam, test_now());
+            return notifications::record_told(c, event_of[child],
+                                              {who, "Duty desk", "phone", "", used + after, 3}, sam,
+                                              test_now());
         });
     };
-    ASSERT_TRUE(
-        tell({std::nullopt, "ofsted", "Ofsted", "online_form", used + std::chrono::hours{1}, ""})
-            .ok());
-    ASSERT_TRUE(
-        tell({kai, "placing_authority", "Duty team", "phone", used + std::chrono::hours{2}, ""})
-            .ok());
-    EXPECT_EQ(reg40().state, deadlines::State::open);
-    ASSERT_TRUE(
-        tell({lily, "parent", "Lily's mum", "phone", used + std::chrono::hours{2}, ""}).ok());
-    EXPECT_EQ(reg40().state, deadlines::State::open);
-    ASSERT_TRUE(tell({lily, "placing_authority", "Westmere duty team", "email",
-                      used + std::chrono::hours{3}, ""})
-                    .ok());
-    EXPECT_EQ(reg40().state, deadlines::State::met);
-    EXPECT_EQ(*reg40().met_at, used + std::chrono::hours{3});
+    ASSERT_TRUE(tell(kai, "ofsted", std::chrono::hours{1}).ok());
+    ASSERT_TRUE(tell(kai, "placing_authority", std::chrono::hours{2}).ok());
+    EXPECT_EQ(reg40(kai).state, deadlines::State::met);
+    EXPECT_EQ(*reg40(kai).met_at, used + std::chrono::hours{2});
+    EXPECT_EQ(reg40(lily).state, deadlines::State::open);
+    // Told twice is refused; Lily's parent, told late, is not what the clock waits for.
+    auto twice = tell(kai, "ofsted", std::chrono::hours{3});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+    ASSERT_TRUE(tell(lily, "ofsted", std::chrono::hours{1}).ok());
+    ASSERT_TRUE(tell(lily, "parent", std::chrono::hours{30}).ok());
+    EXPECT_EQ(reg40(lily).state, deadlines::State::open);
+    ASSERT_TRUE(tell(lily, "placing_authority", std::chrono::hours{3}).ok());
+    EXPECT_EQ(reg40(lily).state, deadlines::State::met);
+    EXPECT_EQ(*reg40(lily).met_at, used + std::chrono::hours{3});
+    EXPECT_EQ(deadlines::standing(reg40(lily), test_now()), deadlines::Standing::met_on_time);
 }
 
 TEST_F(IncidentStore, StaffWhoAreStrugglingAreCheckedOnAndUntrainedHoldersAreNamed) {

@@ -57,12 +57,22 @@ Everything everything() {
     kais_clock.child_id = kai;
     kais_clock.kind = "reg35_record";
     kais_clock.child_name = "Kai Donovan";
+    // A Reg 40 clock kept by the incident before serious events had records of their own.
     deadlines::Deadline reg40;
     reg40.child_id = kai;
-    reg40.kind = reg40_clock;
+    reg40.kind = notifications::clock_kind;
+    reg40.source_type = "incident";
     reg40.child_name = "Kai Donovan";
     reg40.link = "/children/12/incidents/5/notifications";
     all.clocks = {aishas_clock, kais_clock, reg40};
+    notifications::SeriousEvent aishas_event;
+    aishas_event.id = 71;
+    aishas_event.child_id = aisha;
+    aishas_event.event = "police_serious_incident";
+    notifications::SeriousEvent kais_event = aishas_event;
+    kais_event.id = 72;
+    kais_event.child_id = kai;
+    all.serious_events = {aishas_event, kais_event};
     all.staff = {{aisha, "A member of staff whose id is Aisha's"}};
     return all;
 }
@@ -102,13 +112,14 @@ TEST(IncidentSeen, ASocialWorkerSeesTheirChildAndAnotherYoungPersonWithNothingOf
     // Aisha's clock, and the incident's Reg 40 clock under her rather than under Kai.
     ASSERT_EQ(seen.clocks.size(), 2u);
     EXPECT_EQ(seen.clocks[0].child_id, aisha);
-    EXPECT_EQ(seen.clocks[1].kind, reg40_clock);
+    EXPECT_EQ(seen.clocks[1].kind, notifications::clock_kind);
     EXPECT_EQ(seen.clocks[1].child_id, std::nullopt);
     EXPECT_EQ(seen.clocks[1].child_name, "another young person");
     EXPECT_EQ(seen.clocks[1].link, "/children/11/incidents/5/notifications");
 
-    // Kai's placing authority was told: only Aisha's is owed, and nobody is named who may not be.
-    EXPECT_EQ(seen.reg40_owed, std::vector<std::string>{"Aisha Bennett's placing authority"});
+    // Aisha's serious event, not Kai's.
+    ASSERT_EQ(seen.serious_events.size(), 1u);
+    EXPECT_EQ(seen.serious_events[0].id, 71);
 
     // A child's id in a version is never read as a member of staff with the same id.
     EXPECT_EQ(child_seen_as(seen, aisha), "Aisha Bennett");
@@ -125,7 +136,7 @@ TEST(IncidentSeen, StaffOfTheHomeSeeEveryChild) {
     EXPECT_EQ(seen.after.child_debriefs.size(), 1u);
     EXPECT_EQ(seen.after.notifications.size(), 2u);
     EXPECT_EQ(seen.clocks.size(), 3u);
-    EXPECT_EQ(seen.reg40_owed, std::vector<std::string>{"Aisha Bennett's placing authority"});
+    EXPECT_EQ(seen.serious_events.size(), 2u);
     EXPECT_FALSE(seen.withheld());
 }
 

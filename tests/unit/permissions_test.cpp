@@ -280,6 +280,21 @@ const Expectation expectations[] = {
     {"GET", "/api/v1/children/{child}/incidents/{incident}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     // Recording an incident and what follows it, and amending it: the home's staff on shift.
     {"GET", "/homes/{home}/incidents/new",              "-  -  -  Y  Y  Y  -  -  -"},
+    // Serious events (Reg 40): a home's list and records as its deadlines are read; a child's as
+    // their chronology; recorded, and who was told, by the home's staff.
+    {"GET", "/homes/{home}/serious-events",             "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/serious-events",      "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/serious-events/{serious_event}", "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/serious-events/{serious_event}", "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/serious-events",         "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/serious-events",  "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/serious-events/{serious_event}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/serious-events/{serious_event}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/homes/{home}/serious-events/new",         "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/serious-events",            "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/serious-events",     "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/serious-events/{serious_event}/told", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/serious-events/{serious_event}/told", "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/homes/{home}/incidents",                 "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/homes/{home}/incidents",          "-  -  -  Y  Y  Y  -  -  -"},
     {"GET", "/children/{child}/incidents/{incident}/amend", "-  -  -  Y  Y  Y  -  -  -"},
@@ -369,6 +384,8 @@ std::string route_key(const std::string& method, const std::string& pattern) {
 
 // Someone on child 1's family list, from the demo data.
 std::string family_member_of_child_1 = "0";
+// A serious event about child 1 in home 1, from the demo data.
+std::string serious_event_of_child_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
 // the walk, so that ending it leaves child 1's allocation as the walk reads it).
 std::string willow_manager = "0";
@@ -393,6 +410,7 @@ std::string concrete_path(std::string pattern) {
     replace("{phrase}", "1");
     replace("{incident}", "1");
     replace("{measure}", "1");
+    replace("{serious_event}", serious_event_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -444,6 +462,8 @@ class PermissionsStore : public ::testing::Test {
         ASSERT_TRUE(started.ok()) << started.error().detail;
         family_member_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM family_members WHERE child_id = 1"));
+        serious_event_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM serious_events WHERE child_id = 1 AND home_id = 1"));
         const auto manager = hearth::testing::count_rows(
             *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
         willow_manager = std::to_string(manager);

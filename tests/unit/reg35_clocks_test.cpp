@@ -12,6 +12,7 @@
 #include "intervention/figures_store.hpp"
 #include "intervention/measure_store.hpp"
 #include "intervention/staff_store.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "test_support.hpp"
 
 // Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
@@ -293,7 +294,11 @@ TEST_F(Reg35ClocksStore, TakingTheSeriousEventOffAnIncidentClosesItsClockSayingW
         return behaviour::record(c, {willow, 1}, serious, chris, began);
     });
     ASSERT_TRUE(id.ok());
-    ASSERT_EQ(of_kind(clocks("incident", id.value()), behaviour::reg40_clock)->state,
+    auto raised =
+        app.db->read([&](db::Connection& c) { return notifications::for_incident(c, id.value()); });
+    ASSERT_EQ(raised.value().size(), 1u);
+    const auto event = raised.value().front().id;
+    ASSERT_EQ(of_kind(clocks("serious_event", event), notifications::clock_kind)->state,
               deadlines::State::open);
     auto not_serious = incident(id.value()).details;
     not_serious.notifiable = {};
@@ -302,12 +307,21 @@ TEST_F(Reg35ClocksStore, TakingTheSeriousEventOffAnIncidentClosesItsClockSayingW
                                             "The police were not called after all", sam,
                                             test_now());
                 }).ok());
-    const auto all = clocks("incident", id.value());
-    const auto* reg40 = of_kind(all, behaviour::reg40_clock);
+    const auto all = clocks("serious_event", event);
+    const auto* reg40 = of_kind(all, notifications::clock_kind);
     EXPECT_EQ(reg40->state, deadlines::State::closed);
     EXPECT_NE(reg40->closed_reason.find("A serious incident needing the police"), std::string::npos)
         << reg40->closed_reason;
     EXPECT_NE(reg40->closed_reason.find("The police were not called after all"), std::string::npos);
+    auto found = app.db->read([&](db::Connection& c) { return notifications::find(c, event); });
+    EXPECT_FALSE(found.value()->withdrawn_reason.empty());
+    // Nothing more can be recorded as told on it.
+    auto told = write([&](db::Connection& c) {
+        return notifications::record_told(
+            c, event, {"ofsted", "Duty desk", "phone", "", test_now(), 3}, sam, test_now());
+    });
+    ASSERT_FALSE(told.ok());
+    EXPECT_EQ(told.error().kind, ErrorKind::conflict);
 }
 
 }  // namespace reg35_clocks_test

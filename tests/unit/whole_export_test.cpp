@@ -68,6 +68,7 @@ const std::map<std::string, Place>& places() {
         {"child_debrief", {"incidents"}},
         {"restorative_follow_up", {"incidents"}},
         {"measure", {"restrictive_measures"}},
+        {"serious_event", {"serious_events"}},
     };
     return all;
 }
@@ -109,8 +110,9 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
         }
     }
     // The demo has records of every kind the table places but leaving, which the HTTP tests cover.
-    for (const char* kind : {"daily_entry", "childrens_meeting", "incident", "incident_account",
-                             "child_debrief", "restorative_follow_up", "measure", "plan_version"}) {
+    for (const char* kind :
+         {"daily_entry", "childrens_meeting", "incident", "incident_account", "child_debrief",
+          "restorative_follow_up", "measure", "plan_version", "serious_event"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
     }
 }
