@@ -269,11 +269,15 @@ Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
          std::nullopt,
          enquiry_id},
         sam, outcome_known + std::chrono::minutes{30}));
-    TRY(notifications::record_told(
-        c, outcome,
-        {"ofsted", "Ofsted notifications", "online_form", "OF-2263 (fictional)",
-         outcome_known + std::chrono::hours{1}, *sam.person_id},
-        sam, outcome_known + std::chrono::hours{1}));
+    for (const char* who : {"ofsted", "placing_authority"}) {
+        const bool ofsted = who == std::string("ofsted");
+        TRY(notifications::record_told(
+            c, outcome,
+            {who, ofsted ? "Ofsted notifications" : "Westmere duty team",
+             ofsted ? "online_form" : "secure_email", ofsted ? "OF-2263 (fictional)" : "",
+             outcome_known + std::chrono::hours{1}, *sam.person_id},
+            sam, outcome_known + std::chrono::hours{1}));
+    }
 
     // A year of the homes' lives, fewer hard evenings as the months go by (and more praise, in the
     // daily record's part): the figures and the warmth picture have something to show.

@@ -237,6 +237,7 @@ Result<Response> show_event(Context& ctx, const nlohmann::json& values,
         nlohmann::json shown = values;
         if (!shown.contains("told_on")) {
             shown["told_on"] = format_date(ctx.today());
+            shown["told_time"] = format_local_time(ctx.now());
             shown["told_by"] = std::to_string(ctx.person.id);
             for (const auto& r : data["recipients"]) {
                 if (!r["told"].get<bool>()) {

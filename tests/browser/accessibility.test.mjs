@@ -158,6 +158,11 @@ const checks = [
   { label: 'a staff debrief form with errors', as: 'manager.willow@example.org', path: '/children/1/incidents/1/staff-debriefs', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the debrief' })) },
   { label: 'who was told', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/notifications', status: 200 },
+  { label: "a home's serious events", as: 'manager.willow@example.org', path: '/homes/1/serious-events', status: 200 },
+  { label: "a child's serious events", as: 'social.worker@example.org', path: '/children/1/serious-events', status: 200 },
+  { label: 'a serious event, who must be told and who was', as: 'rsw1.willow@example.org', path: '/homes/1/serious-events/2', status: 200 },
+  { label: 'a serious event form with errors', as: 'rsw1.willow@example.org', path: '/homes/1/serious-events/new?child=1', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
   { label: 'Reg 35 record form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 200 },
   { label: 'Reg 35 record form with errors', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 400,
     act: async (page) => {

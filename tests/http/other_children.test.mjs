@@ -20,7 +20,8 @@ const said = {
   aisha: { account: 'Aisha-account-7f3q: the lounge was too loud', debrief: 'Aisha-debrief-2k9d felt left out',
     told: 'Aisha-authority-5p1v' },
   kai: { account: 'Kai-account-8w4n: I wanted my tea', debrief: 'Kai-debrief-6r3j felt embarrassed',
-    told: 'Kai-authority-3c7t', meeting: 'Kai-meeting-9b2e wants a pool table' },
+    told: 'Kai-authority-3c7t', meeting: 'Kai-meeting-9b2e wants a pool table',
+    reg40: 'Kai-reg40-4h8m duty desk' },
 };
 
 let server;
@@ -74,6 +75,13 @@ before(async () => {
     await submit(worker, `${incidentPath}/notifications`, `${incidentPath}/notifications`,
       { recipient: 'placing_authority', child_id: String(id), named: said[child].told, method: 'phone' });
   }
+  // The enquiry the incident records is each child's own serious event; Kai's placing authority is
+  // told of his, in words only his readers may see.
+  const kaisEvent = server.sql(
+    `SELECT id FROM serious_events WHERE incident_id = ${ids.incident} AND child_id = ${ids.kai}`);
+  await submit(worker, `/children/${ids.kai}/serious-events/${kaisEvent}`,
+    `/homes/${ids.home}/serious-events/${kaisEvent}/told`,
+    { recipient: 'placing_authority', named: said.kai.reg40, method: 'phone', told_by: String(ids.worker) });
   const meeting = await submit(worker, `/homes/${ids.home}/childrens-meetings/new`,
     `/homes/${ids.home}/childrens-meetings`, {
       topic: 'Games room', discussion: 'What to buy for the games room',
@@ -113,6 +121,7 @@ function valuesFor(child) {
     entry: one(`SELECT id FROM daily_entries WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     plan: one(`SELECT id FROM plans WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     deadline: one(`SELECT id FROM deadlines WHERE child_id = ${id} ORDER BY id LIMIT 1`),
+    serious_event: one(`SELECT id FROM serious_events WHERE child_id = ${id} ORDER BY id DESC LIMIT 1`),
     phrase: 1,
   };
 }
