@@ -6,6 +6,7 @@
 
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "organisation/settings.hpp"
 
 namespace hearth::behaviour {
 
@@ -258,7 +259,8 @@ Result<std::int64_t> add_staff_debrief(db::Connection& c, const Incident& incide
                      "#staff-debriefs";
         clock.owner_role = "registered_manager";
         clock.started_at = now;
-        clock.due_at = now + wellbeing_check_within;
+        clock.due_at = now + std::chrono::hours{TRY(organisation::setting_of_home(
+                                 c, incident.home_id, organisation::staff_wellbeing_check_hours))};
         TRY(deadlines::start(c, clock, actor, now));
     }
     TRY(audited(c, actor, incident, "staff_debrief", id, std::nullopt,

@@ -67,7 +67,6 @@ Result<std::int64_t> add_restorative(db::Connection& c, const Incident& incident
                                      Timestamp now);
 
 inline constexpr const char* wellbeing_clock = "staff_wellbeing";
-inline constexpr std::chrono::hours wellbeing_check_within{24};
 
 // Every name the organisation's children and staff are known by: shared learning carries none.
 Result<std::vector<std::string>> names_in_organisation(db::Connection& c,

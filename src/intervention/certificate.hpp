@@ -37,9 +37,8 @@ std::string standing_label(Standing s);  // "Current", "Expired"
 std::string standing_tag(Standing s);    // the GOV.UK tag colour class
 
 inline constexpr std::chrono::days expiring_within{30};
+// The registered manager's clock to arrange training, once someone without it has held a child:
+// as long as the organisation's setting (organisation/settings.hpp).
 inline constexpr const char* training_clock = "intervention_training";
-// How long the registered manager has to arrange training, once someone without it has held a
-// child.
-inline constexpr std::chrono::days training_arranged_within{14};
 
 }  // namespace hearth::intervention

@@ -9,6 +9,7 @@
 #include "deadlines/deadline_store.hpp"
 #include "intervention/certificate.hpp"
 #include "language/language_checks.hpp"
+#include "organisation/settings.hpp"
 
 namespace hearth::intervention {
 
@@ -556,7 +557,8 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
         clock.source_id = p.id;
         clock.link = fmt::format("/homes/{}/intervention-training", home_id);
         clock.started_at = now;
-        clock.due_at = now + training_arranged_within;
+        clock.due_at = now + std::chrono::days{TRY(organisation::setting_of_home(
+                                 c, home_id, organisation::untrained_hold_training_days))};
         TRY(deadlines::start(c, clock, actor, now));
     }
     return untrained;

@@ -45,9 +45,9 @@ std::vector<std::string> required_recipients(const EventKind& kind, bool has_chi
                                              const std::string& home_authority,
                                              const std::string& placing_authority);
 
-// The clock: "without delay", held to a practice target from when the event became known.
+// The clock: "without delay", held to the organisation's practice target (its setting, 24 hours
+// unless changed) from when the event became known.
 inline constexpr const char* clock_kind = "reg40_notification";
-inline constexpr std::chrono::hours practice_target{24};
 
 // A recipient, told or still to be told.
 struct Recipient {

@@ -5,6 +5,7 @@
 #include "children/child_store.hpp"
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "organisation/settings.hpp"
 
 namespace hearth::notifications {
 
@@ -147,7 +148,8 @@ Result<std::int64_t> raise(db::Connection& c, const Raising& r, const audit::Act
     clock.source_id = id;
     clock.link = link;
     clock.started_at = r.event.became_known_at;
-    clock.due_at = r.event.became_known_at + practice_target;
+    clock.due_at = r.event.became_known_at + std::chrono::hours{TRY(organisation::setting_of_home(
+                                                 c, r.home_id, organisation::reg40_target_hours))};
     TRY(deadlines::start(c, clock, actor, now));
     TRY(audit::append(c, actor,
                       {"create", record_type, std::to_string(id), r.home_id, r.event.child_id,

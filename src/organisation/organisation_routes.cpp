@@ -8,6 +8,7 @@
 #include "organisation/access_routes.hpp"
 #include "organisation/capability.hpp"
 #include "organisation/homes.hpp"
+#include "organisation/settings_routes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/password_rules.hpp"
 #include "platform/crypto.hpp"
@@ -113,7 +114,8 @@ Result<Response> overview(Context& ctx) {
                      {"home_count", data.homes.size()},
                      {"children", children},
                      {"staff", staff},
-                     {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)}});
+                     {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)},
+                     {"can_settings", can(ctx.person, Action::manage_accounts, ctx.scope)}});
 }
 
 Result<Response> dashboard(Context& ctx) {
@@ -348,6 +350,7 @@ void add_routes(http::Router& router) {
                 .again = add_person_again});
 
     add_access_routes(router);
+    add_settings_routes(router);
 
     router.add({"GET", "/api/v1/me", Action::signed_in, me});
     router.add({"GET", "/api/v1/organisation", Action::view_organisation, overview});

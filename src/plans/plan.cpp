@@ -78,7 +78,8 @@ Date add_months(Date day, int months) {
 }
 
 std::vector<FieldError> date_problems(Date effective_on, Date review_by, Date today,
-                                      std::optional<Date> previous_effective_on) {
+                                      std::optional<Date> previous_effective_on,
+                                      int longest_review_months) {
     std::vector<FieldError> out;
     if (effective_on > add_months(today, furthest_effective_months)) {
         out.push_back(
@@ -112,7 +113,8 @@ std::string section_field(const Section& s) {
 }
 
 Result<VersionInput> read_version(http::FormReader& f, const PlanKind& kind, Date today,
-                                  std::optional<Date> previous_effective_on) {
+                                  std::optional<Date> previous_effective_on,
+                                  int longest_review_months) {
     VersionInput v;
     for (const auto& s : kind.sections) {
         const std::string field = section_field(s);
@@ -141,8 +143,8 @@ Result<VersionInput> read_version(http::FormReader& f, const PlanKind& kind, Dat
     if (effective && review) {
         v.effective_on = *effective;
         v.review_by = *review;
-        for (const auto& problem :
-             date_problems(*effective, *review, today, previous_effective_on)) {
+        for (const auto& problem : date_problems(*effective, *review, today, previous_effective_on,
+                                                 longest_review_months)) {
             f.fail(problem.field, problem.message);
         }
     }

@@ -46,12 +46,10 @@ struct VersionInput {
     std::string views_not_asked;  // or why they were not asked, or did not want to say
 };
 
-// The longest a review can be put off, counted from the version's effective date. Six calendar
-// months: the child's own statutory review (Care Planning, Placement and Case Review (England)
-// Regulations 2010, reg 33) comes at least every six months once a placement has settled, and
-// looks at these plans; a plan left longer than that would be behind the child's own review. It
-// also catches the slip of a finger that puts a review in 2062.
-inline constexpr int longest_review_months = 6;
+// The longest a review can be put off, counted from the version's effective date, is the
+// organisation's setting (organisation/settings.hpp, six calendar months unless it is changed):
+// the child's own statutory review comes at least every six months once a placement has settled,
+// and looks at these plans. It also catches the slip of a finger that puts a review in 2062.
 // How far ahead a version can take effect: written before a planned move or a change of school.
 inline constexpr int furthest_effective_months = 3;
 
@@ -60,14 +58,16 @@ Date add_months(Date day, int months);  // the same day, or the month's last day
 // The rules on a version's dates, each naming the field at fault. `previous_effective_on` is the
 // effective date of the version it replaces, when there is one: versions follow one another.
 std::vector<FieldError> date_problems(Date effective_on, Date review_by, Date today,
-                                      std::optional<Date> previous_effective_on);
+                                      std::optional<Date> previous_effective_on,
+                                      int longest_review_months);
 
 // Sections are sent as section_KEY (section_what_helps).
 std::string section_field(const Section& s);
 inline constexpr std::size_t longest_section = 4000;
 
 Result<VersionInput> read_version(http::FormReader& form, const PlanKind& kind, Date today,
-                                  std::optional<Date> previous_effective_on);
+                                  std::optional<Date> previous_effective_on,
+                                  int longest_review_months);
 
 // The name of an "another area" risk assessment, read when the plan is started.
 std::string read_area_name(http::FormReader& form, const PlanKind& kind);

@@ -37,7 +37,7 @@ nlohmann::json first_values(Date today) {
 
 nlohmann::json version_fields(const PlanKind& kind, const nlohmann::json& values,
                               const nlohmann::json& errors, const std::string& child_name,
-                              bool naming_area) {
+                              bool naming_area, int longest_review_months) {
     auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json sections = nlohmann::json::array();
     for (const auto& s : kind.sections) {

@@ -17,7 +17,7 @@ nlohmann::json first_values(Date today);
 // `child_name`: the name the questions about their views use.
 nlohmann::json version_fields(const PlanKind& kind, const nlohmann::json& values,
                               const nlohmann::json& errors, const std::string& child_name,
-                              bool naming_area);
+                              bool naming_area, int longest_review_months);
 nlohmann::json sharing_fields(const nlohmann::json& values, const nlohmann::json& errors);
 
 }  // namespace hearth::plans

@@ -10,6 +10,8 @@ namespace hearth::plans::pages {
 Subject subject_of(const http::Context& ctx);
 // "Aisha": the first word of the name the record uses for them.
 std::string first_name_of(const http::Context& ctx);
+// The organisation's longest time between reviews of a plan, in months (its setting).
+Result<int> longest_review(const http::Context& ctx);
 
 Result<http::Response> list(http::Context& ctx);
 Result<http::Response> plan(http::Context& ctx);

@@ -8,6 +8,7 @@
 #include "children/export/export_sections.hpp"
 #include "children/leaving/when_leaving.hpp"
 #include "chronology/kinds.hpp"
+#include "organisation/settings.hpp"
 #include "plans/capability.hpp"
 #include "plans/demo_plans.hpp"
 #include "plans/plan_export.hpp"
@@ -62,6 +63,13 @@ Subject subject_of(const Context& ctx) {
 std::string first_name_of(const Context& ctx) {
     const std::string& name = ctx.scope.child_name;
     return name.substr(0, name.find(' '));
+}
+
+Result<int> longest_review(const Context& ctx) {
+    return ctx.services.db.read([&](db::Connection& c) {
+        return organisation::setting(c, ctx.scope.organisation_id.value_or(0),
+                                     organisation::plan_review_longest_months);
+    });
 }
 
 Result<Response> list(Context& ctx) {
@@ -206,8 +214,8 @@ Result<Response> plan(Context& ctx) {
     return ctx.page("plan", title + ": " + child.child_name, page);
 }
 
-Result<Response> kinds(Context& /*ctx*/) {
-    return Response::json(200, kinds_json());
+Result<Response> kinds(Context& ctx) {
+    return Response::json(200, kinds_json(TRY(longest_review(ctx))));
 }
 
 }  // namespace pages

@@ -7,6 +7,7 @@
 
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "organisation/settings.hpp"
 
 namespace hearth::plans {
 
@@ -250,7 +251,9 @@ Result<int> add_version(db::Connection& c, const Subject& child, std::int64_t pl
     }
     // Checked again here, against the version this one replaces, in the same transaction.
     auto problems =
-        date_problems(v.effective_on, v.review_by, local_date_of(now), plan.current.effective_on);
+        date_problems(v.effective_on, v.review_by, local_date_of(now), plan.current.effective_on,
+                      TRY(organisation::setting_of_home(c, child.home_id,
+                                                        organisation::plan_review_longest_months)));
     if (!problems.empty()) {
         return Error::invalid_fields(std::move(problems));
     }

@@ -92,7 +92,7 @@ nlohmann::json plan_json(const Plan& p, Timestamp now) {
             {"href", plan_href(p.child_id, p.id)}};
 }
 
-nlohmann::json kinds_json() {
+nlohmann::json kinds_json(int longest_review_months) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& k : plan_kinds()) {
         nlohmann::json sections = nlohmann::json::array();

@@ -15,7 +15,7 @@ std::string plan_href(std::int64_t child_id, std::int64_t plan_id);
 // The API's shapes.
 nlohmann::json version_json(const Version& v);
 nlohmann::json plan_json(const Plan& p, Timestamp now);
-nlohmann::json kinds_json();
+nlohmann::json kinds_json(int longest_review_months);
 
 // One piece of a word-level change, as the templates draw it: kept, removed (<del>), added (<ins>)
 // or a line break.

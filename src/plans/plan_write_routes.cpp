@@ -87,7 +87,7 @@ Result<Response> show_version_form(const Context& ctx, const VersionForm& form, 
         errors = data["error_for"];
     }
     data["fields"] = version_fields(*form.kind, form.values, errors, first_name_of(ctx),
-                                    new_plan && form.kind->named_area);
+                                    new_plan && form.kind->named_area, TRY(longest_review(ctx)));
     if (form.error && form.error->kind == ErrorKind::conflict) {
         nlohmann::json conflict = {{"message", form.error->message}};
         if (form.plan) {
@@ -167,7 +167,8 @@ Result<Response> start_plan(Context& ctx) {
         return Error::invalid("kind", "Select the kind of plan");
     }
     const std::string area = read_area_name(reader, *kind);
-    auto input = TRY(read_version(reader, *kind, ctx.today(), std::nullopt));
+    const int longest = TRY(longest_review(ctx));
+    auto input = TRY(read_version(reader, *kind, ctx.today(), std::nullopt, longest));
     const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
         return start(c, child, *kind, area, input, ctx.actor(), ctx.now());
     }));
@@ -231,7 +232,8 @@ Result<Response> add_version(Context& ctx) {
     const auto previous = read && *read == found.current.number
                               ? std::optional<Date>(found.current.effective_on)
                               : std::nullopt;
-    auto input = TRY(read_version(reader, *kind, ctx.today(), previous));
+    const int longest = TRY(longest_review(ctx));
+    auto input = TRY(read_version(reader, *kind, ctx.today(), previous, longest));
     const int written = TRY(ctx.services.db.write([&](db::Connection& c) {
         return plans::add_version(c, child, found.id, static_cast<int>(read.value_or(0)), input,
                                   ctx.actor(), ctx.now());

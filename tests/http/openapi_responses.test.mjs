@@ -558,6 +558,19 @@ describe('the API answers as its document says', () => {
     }), 204);
   });
 
+  test('settings', async () => {
+    const get = 'GET /api/v1/organisation/settings';
+    const shown = check(get, await admin.get('/api/v1/organisation/settings'), 200);
+    assert.equal(shown.settings.find((x) => x.key === 'reg40_target_hours').value, 24);
+    check(get, await manager.get('/api/v1/organisation/settings'), 403);
+    check(get, await new Api(server.url, null).get('/api/v1/organisation/settings'), 401);
+    const put = 'PUT /api/v1/organisation/settings';
+    check(put, await admin.put('/api/v1/organisation/settings', { reg40_target_hours: 0 }), 400);
+    check(put, await manager.put('/api/v1/organisation/settings', { reg40_target_hours: 12 }), 403);
+    const changed = check(put, await admin.put('/api/v1/organisation/settings', { staff_wellbeing_check_hours: 24 }), 200);
+    assert.equal(changed.settings.find((x) => x.key === 'staff_wellbeing_check_hours').changed, false, 'the same value is no change');
+  });
+
   test('serious events (Reg 40)', async () => {
     const list = 'GET /api/v1/homes/{home}/serious-events';
     const page = check(list, await manager.get(`${home()}/serious-events`), 200);

@@ -111,6 +111,11 @@ const Expectation expectations[] = {
     {"POST", "/homes/{home}/people/{person}/tokens/{token}/revoke", "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/people/{person}/second-factor/reset", "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/people/{person}/second-factor/require", "-  Y  -  -  -  -  -  -  -"},
+    // The values the law leaves to the organisation: its administrator.
+    {"GET", "/organisation/settings",                   "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/organisation/settings",                  "-  Y  -  -  -  -  -  -  -"},
+    {"GET", "/api/v1/organisation/settings",            "-  Y  -  -  -  -  -  -  -"},
+    {"PUT", "/api/v1/organisation/settings",            "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/api/v1/homes/{home}/people",             "-  Y  -  Y  -  -  -  -  -"},
     // Admitting a child: the administrator, the manager and the deputy.
     {"GET", "/homes/{home}/children/new",               "-  Y  -  Y  Y  -  -  -  -"},

@@ -35,7 +35,7 @@ inline Result<plans::VersionInput> read_version_form(
     std::optional<Date> previous = std::nullopt) {
     auto form = form_of(fields);
     http::FormReader reader(form);
-    return plans::read_version(reader, *plans::find_kind(kind_key), test_today(), previous);
+    return plans::read_version(reader, *plans::find_kind(kind_key), test_today(), previous, 6);
 }
 
 // The store, over a real database.

@@ -21,11 +21,13 @@ using hearth::testing::says;
 namespace {
 
 const Date today = hearth::testing::test_today();
+// The organisation setting's default (organisation/settings.hpp); a test below changes it.
+constexpr int six_months = 6;
 
 TEST(PlanDates, ReviewMustComeAfterTheEffectiveDate) {
-    EXPECT_TRUE(date_problems(today, date("2026-05-13"), today, std::nullopt).empty());
+    EXPECT_TRUE(date_problems(today, date("2026-05-13"), today, std::nullopt, six_months).empty());
     for (const char* review : {"2026-05-12", "2026-05-11"}) {
-        auto problems = date_problems(today, date(review), today, std::nullopt);
+        auto problems = date_problems(today, date(review), today, std::nullopt, six_months);
         ASSERT_EQ(problems.size(), 1u) << review;
         EXPECT_EQ(problems[0].field, "review_by");
         EXPECT_EQ(problems[0].message, "Review by date must be after the effective date");
@@ -33,14 +35,14 @@ TEST(PlanDates, ReviewMustComeAfterTheEffectiveDate) {
 }
 
 TEST(PlanDates, ReviewIsNoMoreThanSixMonthsAfterTheEffectiveDate) {
-    EXPECT_TRUE(date_problems(today, date("2026-11-12"), today, std::nullopt).empty());
-    auto late = date_problems(today, date("2026-11-13"), today, std::nullopt);
+    EXPECT_TRUE(date_problems(today, date("2026-11-12"), today, std::nullopt, six_months).empty());
+    auto late = date_problems(today, date("2026-11-13"), today, std::nullopt, six_months);
     ASSERT_EQ(late.size(), 1u);
     EXPECT_EQ(late[0].field, "review_by");
     EXPECT_EQ(late[0].message,
               "Review by date must be within 6 months of the effective date, by 12 November 2026 "
               "at the latest");
-    auto decades = date_problems(today, date("2062-05-12"), today, std::nullopt);
+    auto decades = date_problems(today, date("2062-05-12"), today, std::nullopt, six_months);
     ASSERT_EQ(decades.size(), 1u);
     EXPECT_EQ(decades[0].field, "review_by");
     EXPECT_NE(decades[0].message.find("within 6 months"), std::string::npos);
@@ -48,40 +50,55 @@ TEST(PlanDates, ReviewIsNoMoreThanSixMonthsAfterTheEffectiveDate) {
     EXPECT_EQ(add_months(date("2026-08-31"), 6), date("2027-02-28"));
     EXPECT_EQ(add_months(date("2027-08-31"), 6), date("2028-02-29"));
     EXPECT_EQ(add_months(date("2026-01-15"), 3), date("2026-04-15"));
-    EXPECT_TRUE(
-        date_problems(date("2026-08-31"), date("2027-02-28"), date("2026-08-31"), std::nullopt)
-            .empty());
-    auto short_month =
-        date_problems(date("2026-08-31"), date("2027-03-01"), date("2026-08-31"), std::nullopt);
+    EXPECT_TRUE(date_problems(date("2026-08-31"), date("2027-02-28"), date("2026-08-31"),
+                              std::nullopt, six_months)
+                    .empty());
+    auto short_month = date_problems(date("2026-08-31"), date("2027-03-01"), date("2026-08-31"),
+                                     std::nullopt, six_months);
     ASSERT_EQ(short_month.size(), 1u);
     EXPECT_NE(short_month[0].message.find("by 28 February 2027 at the latest"), std::string::npos)
         << short_month[0].message;
 }
 
+TEST(PlanDates, TheLongestTimeBetweenReviewsIsTheOrganisationsSetting) {
+    EXPECT_TRUE(date_problems(today, date("2026-08-12"), today, std::nullopt, 3).empty());
+    auto late = date_problems(today, date("2026-08-13"), today, std::nullopt, 3);
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_NE(late[0].message.find("within 3 months of the effective date, by 12 August 2026"),
+              std::string::npos)
+        << late[0].message;
+}
+
 TEST(PlanDates, ReviewIsNotAlreadyPast) {
     // Effective two months ago, review a week ago: the plan needs reviewing now, not recording.
-    auto past = date_problems(date("2026-03-12"), date("2026-05-05"), today, std::nullopt);
+    auto past =
+        date_problems(date("2026-03-12"), date("2026-05-05"), today, std::nullopt, six_months);
     ASSERT_EQ(past.size(), 1u);
     EXPECT_EQ(past[0].field, "review_by");
     EXPECT_NE(past[0].message.find("must be today or later"), std::string::npos);
-    EXPECT_TRUE(date_problems(date("2026-03-12"), today, today, std::nullopt).empty());
+    EXPECT_TRUE(date_problems(date("2026-03-12"), today, today, std::nullopt, six_months).empty());
 }
 
 TEST(PlanDates, EffectiveDateIsNotFarAheadNorBeforeTheVersionItReplaces) {
-    EXPECT_TRUE(date_problems(date("2026-08-12"), date("2026-09-01"), today, std::nullopt).empty());
-    auto ahead = date_problems(date("2026-08-13"), date("2026-09-01"), today, std::nullopt);
+    EXPECT_TRUE(
+        date_problems(date("2026-08-12"), date("2026-09-01"), today, std::nullopt, six_months)
+            .empty());
+    auto ahead =
+        date_problems(date("2026-08-13"), date("2026-09-01"), today, std::nullopt, six_months);
     ASSERT_EQ(ahead.size(), 1u);
     EXPECT_EQ(ahead[0].field, "effective_on");
     EXPECT_NE(ahead[0].message.find("no more than 3 months from today"), std::string::npos)
         << ahead[0].message;
-    auto before = date_problems(date("2026-05-01"), date("2026-06-01"), today, date("2026-05-02"));
+    auto before = date_problems(date("2026-05-01"), date("2026-06-01"), today, date("2026-05-02"),
+                                six_months);
     ASSERT_EQ(before.size(), 1u);
     EXPECT_EQ(before[0].field, "effective_on");
     EXPECT_EQ(before[0].message,
               "Effective date must be on or after 2 May 2026, when the version it replaces took "
               "effect");
     EXPECT_TRUE(
-        date_problems(date("2026-05-02"), date("2026-06-01"), today, date("2026-05-02")).empty());
+        date_problems(date("2026-05-02"), date("2026-06-01"), today, date("2026-05-02"), six_months)
+            .empty());
 }
 
 TEST(PlanRules, ReviewStandingRunsToTheEndOfTheDayInTheHomesZone) {
