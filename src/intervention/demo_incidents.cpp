@@ -238,6 +238,17 @@ Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
     // Aisha, two weeks ago: her school told the local authority of something she said, and it
     // opened a child protection enquiry (no incident at the home). Ofsted and her placing authority
     // were told the same morning; the outcome, ten days ago, was notified on its own record.
+    // Ofsted by its online form, with its reference; Westmere's duty team as `how`.
+    auto tell_both = [&](std::int64_t event, const char* how, const char* reference,
+                         Timestamp at_time) -> Status {
+        TRY(notifications::record_told(
+            c, event,
+            {"ofsted", "Ofsted notifications", "online_form", reference, at_time, *sam.person_id},
+            sam, at_time));
+        return notifications::record_told(
+            c, event, {"placing_authority", "Westmere duty team", how, "", at_time, *sam.person_id},
+            sam, at_time);
+    };
     const Timestamp enquiry_known = at(now, 14, 9, 30);
     const auto enquiry_id = TRY(notifications::raise(
         c,
@@ -249,15 +260,8 @@ Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
          std::nullopt,
          std::nullopt},
         sam, enquiry_known + std::chrono::minutes{20}));
-    for (const char* who : {"ofsted", "placing_authority"}) {
-        TRY(notifications::record_told(
-            c, enquiry_id,
-            {who, who == std::string("ofsted") ? "Ofsted notifications" : "Westmere duty team",
-             who == std::string("ofsted") ? "online_form" : "phone",
-             who == std::string("ofsted") ? "OF-2240 (fictional)" : "",
-             enquiry_known + std::chrono::hours{2}, *sam.person_id},
-            sam, enquiry_known + std::chrono::hours{2}));
-    }
+    TRY(tell_both(enquiry_id, "phone", "OF-2240 (fictional)",
+                  enquiry_known + std::chrono::hours{2}));
     const Timestamp outcome_known = at(now, 10, 15, 0);
     const auto outcome = TRY(notifications::raise(
         c,
@@ -269,15 +273,8 @@ Status add_incidents(db::Connection& c, const DemoWorld& w, Timestamp now) {
          std::nullopt,
          enquiry_id},
         sam, outcome_known + std::chrono::minutes{30}));
-    for (const char* who : {"ofsted", "placing_authority"}) {
-        const bool ofsted = who == std::string("ofsted");
-        TRY(notifications::record_told(
-            c, outcome,
-            {who, ofsted ? "Ofsted notifications" : "Westmere duty team",
-             ofsted ? "online_form" : "secure_email", ofsted ? "OF-2263 (fictional)" : "",
-             outcome_known + std::chrono::hours{1}, *sam.person_id},
-            sam, outcome_known + std::chrono::hours{1}));
-    }
+    TRY(tell_both(outcome, "secure_email", "OF-2263 (fictional)",
+                  outcome_known + std::chrono::hours{1}));
 
     // A year of the homes' lives, fewer hard evenings as the months go by (and more praise, in the
     // daily record's part): the figures and the warmth picture have something to show.

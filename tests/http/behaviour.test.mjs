@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Api, Client, createApiToken, demoIds, readForm, startServer, unescapeHtml, validChild } from './server.mjs';
+import { Api, Client, createApiToken, demoIds, london, readForm, startServer, unescapeHtml, validChild } from './server.mjs';
 
 let server;
 let worker;   // Chris Okafor, support worker at Willow House
@@ -41,15 +41,6 @@ function words(html) {
 }
 
 // A moment `minutesAgo` in the home's zone, as the forms take it.
-function london(minutesAgo) {
-  const d = new Date(Date.now() - minutesAgo * 60000);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(d);
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return {on: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`};
-}
 
 function incidentFields(overrides = {}) {
   const began = london(60);

@@ -3,7 +3,7 @@
 // handover, children's meetings and deadlines; bad input named at the field and nothing saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, Api, createApiToken, readForm, unescapeHtml, demoIds } from './server.mjs';
+import { startServer, Client, Api, createApiToken, readForm, unescapeHtml, demoIds, london } from './server.mjs';
 
 let server;
 let worker;  // a residential support worker at Willow House
@@ -29,15 +29,6 @@ async function newEntryForm(child, kind = 'note') {
   const page = await worker.get(`/children/${child}/daily-record/new${kind === 'note' ? '' : `?kind=${kind}`}`);
   assert.equal(page.status, 200);
   return readForm(page.text, `/children/${child}/daily-record`);
-}
-
-// Now, in the home's zone, as the API wants it: { on: 'YYYY-MM-DD', time: 'HH:MM' }.
-function londonNow(minutesAgo = 0) {
-  const d = new Date(Date.now() - minutesAgo * 60000);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d).map((p) => [p.type, p.value]));
-  return { on: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 test('a support worker writes a daily note: signed, in the chronology, audited', async () => {
@@ -96,7 +87,7 @@ test('one tap records praise and comes back to the child', async () => {
 });
 
 test('the API writes an entry, refuses a stale amendment and keeps every version', async () => {
-  const now = londonNow(5);
+  const now = london(5);
   const made = await api.post(`/api/v1/children/${aisha}/daily-record`, {
     kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
     body: 'Dentist at 4pm: all fine.',
@@ -122,7 +113,7 @@ test('the API writes an entry, refuses a stale amendment and keeps every version
 });
 
 test('a stale amendment through the pages keeps what was typed and shows the entry now', async () => {
-  const now = londonNow(10);
+  const now = london(10);
   const made = await api.post(`/api/v1/children/${ben}/daily-record`, {
     kind: 'note', category: 'daily_life', occurred_on: now.on, occurred_time: now.time, body: 'Tidied his room.',
   });
@@ -195,7 +186,7 @@ test('the chronology filters, pages by cursor and refuses a bad filter at its fi
 });
 
 test('search finds a home\'s records and is itself audited; a social worker cannot search', async () => {
-  const now = londonNow(3);
+  const now = london(3);
   const made = await api.post(`/api/v1/children/${aisha}/daily-record`, {
     kind: 'note', category: 'activities', occurred_on: now.on, occurred_time: now.time,
     body: 'Flew the kite shaped like a whale on the common.',
@@ -218,7 +209,7 @@ test('search finds a home\'s records and is itself audited; a social worker cann
 });
 
 test('the handover shows what was marked since the last one; giving it tells the next shift', async () => {
-  const now = londonNow(1);
+  const now = london(1);
   await api.post(`/api/v1/children/${ben}/daily-record`, {
     kind: 'note', category: 'health', occurred_on: now.on, occurred_time: now.time,
     body: 'Has a sore throat: keep an eye on his temperature tonight.', for_handover: true,

@@ -5,21 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Api, Client, createApiToken, demoIds, readForm, startServer } from './server.mjs';
+import { Api, Client, createApiToken, demoIds, london, readForm, startServer } from './server.mjs';
 
 let server;
 let worker;
 let ids;
 const words = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-
-function london(minutesAgo) {
-  const d = new Date(Date.now() - minutesAgo * 60000);
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(d).map((x) => [x.type, x.value]));
-  return { on: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
 
 before(async () => {
   server = await startServer();

@@ -246,6 +246,17 @@ export function unescapeHtml(s) {
 
 // What a browser would submit from the page's first POST form (or the one posting to `action`):
 // text and hidden inputs, checked radios and checkboxes, textareas. Lists for repeated names.
+// A moment `minutesAgo` before now as the home's forms type it, in its zone: {on: '2026-05-12',
+// time: '19:40'}.
+export function london(minutesAgo = 0) {
+  const d = new Date(Date.now() - minutesAgo * 60000);
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(d).map((x) => [x.type, x.value]));
+  return { on: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 export function readForm(html, action) {
   const forms = [...html.matchAll(/<form\b[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)];
   const form = action ? forms.find((f) => f[0].includes(`action="${action}"`)) : forms[0];
