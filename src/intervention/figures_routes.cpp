@@ -12,6 +12,7 @@
 #include "intervention/figures_store.hpp"
 #include "intervention/intervention_routes.hpp"
 #include "intervention/reg35.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "organisation/homes.hpp"
 #include "platform/months.hpp"
 #include "platform/views/charts.hpp"
@@ -355,6 +356,7 @@ Result<Response> ofsted_counts_page(Context& ctx) {
     struct Counted {
         std::vector<Row> rows;
         OfstedCounts overall;  // a child restrained in two homes counts once here
+        notifications::EventCounts serious;
     };
     auto counted = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Counted> {
         Counted out;
@@ -372,6 +374,7 @@ Result<Response> ofsted_counts_page(Context& ctx) {
             all.insert(all.end(), restraints.begin(), restraints.end());
         }
         out.overall = ofsted_counts(all, from, until);
+        out.serious = TRY(notifications::counts_in(c, ids_of(homes), from, until));
         return out;
     }));
     const std::string from_text = format_date(range.from);
@@ -401,13 +404,21 @@ Result<Response> ofsted_counts_page(Context& ctx) {
                         {"children_restrained", r.counts.children_restrained},
                         {"records_owed", r.counts.records_owed}});
     }
+    nlohmann::json serious = nlohmann::json::array();
+    for (const auto& [event, n] : counted.serious.by_event) {
+        const auto* kind = notifications::event_kind(event);
+        serious.push_back({{"event", event}, {"label", kind ? kind->label : event}, {"count", n}});
+    }
     if (ctx.request.wants_json()) {
-        return Response::json(200, {{"from", from_text},
-                                    {"to", to_text},
-                                    {"homes", list},
-                                    {"restraints", counted.overall.restraints},
-                                    {"children_restrained", counted.overall.children_restrained},
-                                    {"records_owed", counted.overall.records_owed}});
+        return Response::json(200,
+                              {{"from", from_text},
+                               {"to", to_text},
+                               {"homes", list},
+                               {"serious_events", serious},
+                               {"children_sexually_exploited", counted.serious.children_exploited},
+                               {"restraints", counted.overall.restraints},
+                               {"children_restrained", counted.overall.children_restrained},
+                               {"records_owed", counted.overall.records_owed}});
     }
     nlohmann::json view = {{"from", ctx.request.query_value("from").value_or(from_text)},
                            {"to", ctx.request.query_value("to").value_or(to_text)},
@@ -417,6 +428,8 @@ Result<Response> ofsted_counts_page(Context& ctx) {
                            {"restraints", counted.overall.restraints},
                            {"children_restrained", counted.overall.children_restrained},
                            {"records_owed", counted.overall.records_owed},
+                           {"serious_events", serious},
+                           {"children_sexually_exploited", counted.serious.children_exploited},
                            {"has_counts", range.errors.empty()},
                            {"several", list.size() > 1},
                            {"csv_href", fmt::format("{}?from={}&to={}&format=csv", ctx.request.path,
@@ -425,8 +438,7 @@ Result<Response> ofsted_counts_page(Context& ctx) {
     if (!range.errors.empty()) {
         view.update(views::errors_view(Error::invalid_fields(range.errors)));
     }
-    return ctx.page("ofsted_counts", "Ofsted's counts: restraints", view,
-                    range.errors.empty() ? 200 : 400);
+    return ctx.page("ofsted_counts", "Ofsted's counts", view, range.errors.empty() ? 200 : 400);
 }
 
 }  // namespace

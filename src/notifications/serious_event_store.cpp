@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "children/child_store.hpp"
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
@@ -254,6 +257,30 @@ Result<std::vector<SeriousEvent>> for_child(db::Connection& c, std::int64_t chil
 
 Result<std::vector<SeriousEvent>> for_incident(db::Connection& c, std::int64_t incident_id) {
     return load(c, "e.incident_id = $1", {incident_id});
+}
+
+Result<EventCounts> counts_in(db::Connection& c, const std::vector<std::int64_t>& home_ids,
+                              Timestamp from, Timestamp until) {
+    EventCounts out;
+    std::map<std::string, int> counted;
+    std::set<std::int64_t> exploited;
+    for (auto home : home_ids) {
+        auto rows =
+            TRY(c.query("SELECT event, child_id FROM serious_events WHERE home_id = $1 AND "
+                        "became_known_at >= $2 AND became_known_at < $3 AND withdrawn_reason = ''",
+                        {home, format_utc(from), format_utc(until)}));
+        for (const auto& r : rows) {
+            ++counted[r.text(0)];
+            if (r.text(0) == "child_sexual_exploitation" && r.optional_integer(1)) {
+                exploited.insert(*r.optional_integer(1));
+            }
+        }
+    }
+    for (const auto& k : serious_events()) {
+        out.by_event.emplace_back(k.key, counted[k.key]);
+    }
+    out.children_exploited = static_cast<int>(exploited.size());
+    return out;
 }
 
 Status record_read(db::Connection& c, const SeriousEvent& e, const audit::Actor& actor,

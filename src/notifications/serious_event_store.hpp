@@ -55,6 +55,15 @@ Result<std::vector<SeriousEvent>> for_home(db::Connection& c, std::int64_t home_
 Result<std::vector<SeriousEvent>> for_child(db::Connection& c, std::int64_t child_id);
 Result<std::vector<SeriousEvent>> for_incident(db::Connection& c, std::int64_t incident_id);
 
+// Ofsted's counts: the serious events of the homes that became known in [from, until), not
+// withdrawn, by event; and how many children had child sexual exploitation, actual or suspected.
+struct EventCounts {
+    std::vector<std::pair<std::string, int>> by_event;  // every event, in the regulation's order
+    int children_exploited = 0;
+};
+Result<EventCounts> counts_in(db::Connection& c, const std::vector<std::int64_t>& home_ids,
+                              Timestamp from, Timestamp until);
+
 Status record_read(db::Connection& c, const SeriousEvent& e, const audit::Actor& actor,
                    Timestamp now);
 

@@ -163,3 +163,25 @@ test("the child's social worker reads their serious events and records nothing",
   assert.equal(count(`SELECT COUNT(*) FROM serious_event_recipients WHERE serious_event_id = ${
     event} AND recipient = 'parent'`), 0);
 });
+
+test("Ofsted's counts read the serious events recorded", async () => {
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  const api = new Api(server.url, await createApiToken(manager, 'counts'));
+  const range = `from=${london(60 * 24 * 30).on}&to=${london(0).on}`;
+  const counts = async () => (await api.get(`/api/v1/homes/${ids.home}/ofsted-counts?${range}`)).body;
+  const exploitation = (c) => c.serious_events.find((e) => e.event === 'child_sexual_exploitation').count;
+  const before = await counts();
+  assert.equal(exploitation(before), 0);
+  assert.equal(before.children_sexually_exploited, 0);
+  const known = london(15);
+  const r = await record({ event: 'child_sexual_exploitation', child_id: String(ids.kai),
+    known_on: known.on, known_time: known.time,
+    what_happened: 'Staff saw messages from an adult offering Kai money (fictional)' });
+  assert.equal(r.status, 303, words(r.text).slice(0, 400));
+  const after = await counts();
+  assert.equal(exploitation(after), 1);
+  assert.equal(after.children_sexually_exploited, 1);
+  const page = await manager.get(`/homes/${ids.home}/ofsted-counts?${range}`);
+  assert.match(words(page.text), /Child sexual exploitation, actual or suspected 1/);
+});
