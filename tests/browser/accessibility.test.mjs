@@ -43,6 +43,12 @@ const checks = [
       return clickAndWait(page, page.getByRole('button', { name: 'Turn on the second factor' }));
     } },
   { label: 'organisation overview (administrator)', as: 'admin@example.org', path: '/organisation', status: 200 },
+  { label: 'settings (administrator)', as: 'admin@example.org', path: '/organisation/settings', status: 200 },
+  { label: 'settings with errors', as: 'admin@example.org', path: '/organisation/settings', status: 400,
+    act: async (page) => {
+      await page.locator('#reg40_target_hours').fill('0');
+      return clickAndWait(page, page.getByRole('button', { name: 'Save settings' }));
+    } },
   { label: 'organisation overview (responsible individual)', as: 'ri@example.org', path: '/organisation', status: 200 },
   { label: 'home dashboard', as: 'manager.willow@example.org', path: '/homes/1', status: 200 },
   { label: 'children in a home', as: 'manager.willow@example.org', path: '/homes/1/children', status: 200 },
