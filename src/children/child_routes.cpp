@@ -4,6 +4,7 @@
 
 #include "children/capability.hpp"
 #include "children/child_panels.hpp"
+#include "children/child_steps.hpp"
 #include "children/child_store.hpp"
 #include "children/demo_case_record.hpp"
 #include "children/export/case_record_sections.hpp"
@@ -14,7 +15,6 @@
 #include "children/key_workers/key_worker_store.hpp"
 #include "children/leaving/leaving_routes.hpp"
 #include "children/leaving/leaving_store.hpp"
-#include "children/leaving/when_leaving.hpp"
 #include "children/record_view.hpp"
 #include "children/reg44/reg44_export.hpp"
 #include "children/reg44/reg44_routes.hpp"
@@ -419,12 +419,12 @@ Result<Response> new_page(Context& ctx) {
                      std::nullopt, std::nullopt, std::nullopt, home_id, false, 200);
 }
 
-Result<Response> admit_from_form(Context& ctx) {
+Result<Response> admit_from_form(Context& ctx, const WhenAdmitted& when_admitted) {
     const auto home_id = ctx.param("home");
     http::FormReader reader(*ctx.form);
     auto admission = TRY(read_admission(reader, ctx.today()));
     const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
-        return children::admit(c, home_id, admission.details, ctx.actor(), ctx.now(),
+        return children::admit(c, home_id, admission.details, when_admitted, ctx.actor(), ctx.now(),
                                admission.key_worker);
     }));
     if (ctx.request.wants_json()) {
@@ -605,7 +605,7 @@ Result<Response> edit_page(Context& ctx) {
                      std::nullopt, ch.home_id, ch.left_on.has_value(), 200);
 }
 
-Result<Response> amend_from_form(Context& ctx) {
+Result<Response> amend_from_form(Context& ctx, const WhenAmended& when_amended) {
     const auto child_id = ctx.param("child");
     http::FormReader reader(*ctx.form);
     auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
@@ -614,7 +614,7 @@ Result<Response> amend_from_form(Context& ctx) {
     auto details = TRY(read_child_details(reader, ctx.today()));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return children::amend(c, child_id, static_cast<int>(version.value_or(0)), details, reason,
-                               ctx.actor(), ctx.now());
+                               when_amended, ctx.actor(), ctx.now());
     }));
     if (ctx.request.wants_json()) {
         auto child =
@@ -659,8 +659,14 @@ Result<Response> versions_api(Context& ctx) {
 }  // namespace
 
 void add_routes(http::Router& router, const ExportSections& sections, const ChildPanels& panels,
-                const WhenLeaving& when_leaving) {
+                const PlacementSteps& steps) {
     auto profile_with = [&panels](Context& ctx) { return profile(ctx, panels); };
+    auto admit_with = [&admitted = steps.admitted](Context& ctx) {
+        return admit_from_form(ctx, admitted);
+    };
+    auto amend_with = [&amended = steps.amended](Context& ctx) {
+        return amend_from_form(ctx, amended);
+    };
     router.add_scope_resolver("child", resolve_scope);
     router.add_child_tab({"Overview", "", Action::view_child, 10});
     router.add_child_tab({"Record", "/record", Action::view_child, 15});
@@ -669,7 +675,7 @@ void add_routes(http::Router& router, const ExportSections& sections, const Chil
     router.add({.method = "POST",
                 .pattern = "/homes/{home}/children",
                 .action = Action::admit_child,
-                .handler = admit_from_form,
+                .handler = admit_with,
                 .again = admit_again});
     router.add({"GET", "/children/{child}", Action::view_child, profile_with});
     router.add({"GET", "/children/{child}/record", Action::view_child, record_page});
@@ -677,19 +683,19 @@ void add_routes(http::Router& router, const ExportSections& sections, const Chil
     router.add({.method = "POST",
                 .pattern = "/children/{child}",
                 .action = Action::amend_child,
-                .handler = amend_from_form,
+                .handler = amend_with,
                 .again = amend_again});
 
     router.add({"GET", "/api/v1/homes/{home}/children", Action::view_children, list_page});
-    router.add({"POST", "/api/v1/homes/{home}/children", Action::admit_child, admit_from_form});
+    router.add({"POST", "/api/v1/homes/{home}/children", Action::admit_child, admit_with});
     router.add({"GET", "/api/v1/children/{child}", Action::view_child, profile_with});
-    router.add({"PUT", "/api/v1/children/{child}", Action::amend_child, amend_from_form});
+    router.add({"PUT", "/api/v1/children/{child}", Action::amend_child, amend_with});
     router.add({"GET", "/api/v1/children/{child}/versions", Action::view_child, versions_api});
 
     add_family_routes(router);
     add_key_worker_routes(router);
     add_valuables_routes(router);
-    add_leaving_routes(router, when_leaving);
+    add_leaving_routes(router, steps.leaving);
     add_reg44_routes(router);
     add_export_routes(router, sections);
 }
@@ -705,12 +711,12 @@ const Capability capability{
         auto& sections = r.at<ExportSections>();
         add_case_record_sections(sections, kinds);
         sections.add(reg44_export_section());
-        auto& when_leaving = r.at<WhenLeaving>();
+        const PlacementSteps steps{r.at<WhenAdmitted>(), r.at<WhenAmended>(), r.at<WhenLeaving>()};
         r.at<demo::DemoParts>().add(
-            {20, [&when_leaving](db::Connection& c, const demo::DemoWorld&, Timestamp now) {
-                 return demo::create_case_record_demo(c, when_leaving, now);
+            {20, [steps](db::Connection& c, const demo::DemoWorld&, Timestamp now) {
+                 return demo::create_case_record_demo(c, steps, now);
              }});
-        add_routes(r.router, sections, r.at<ChildPanels>(), r.at<WhenLeaving>());
+        add_routes(r.router, sections, r.at<ChildPanels>(), steps);
     }};
 
 }  // namespace hearth::children

@@ -1,7 +1,7 @@
 #pragma once
 #include "children/child_panels.hpp"
+#include "children/child_steps.hpp"
 #include "children/export/export_sections.hpp"
-#include "children/leaving/when_leaving.hpp"
 #include "platform/http/router.hpp"
 
 namespace hearth::children {
@@ -10,6 +10,6 @@ namespace hearth::children {
 // key workers, money and valuables, leaving and the register, and the export of the whole record.
 // The extension points other capabilities fill must outlive the router.
 void add_routes(http::Router& router, const ExportSections& sections, const ChildPanels& panels,
-                const WhenLeaving& when_leaving);
+                const PlacementSteps& steps);
 
 }  // namespace hearth::children

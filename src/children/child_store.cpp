@@ -170,8 +170,8 @@ Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id) {
 }
 
 Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
-                           const audit::Actor& actor, Timestamp now,
-                           std::optional<std::int64_t> first_key_worker) {
+                           const WhenAdmitted& when_admitted, const audit::Actor& actor,
+                           Timestamp now, std::optional<std::int64_t> first_key_worker) {
     if (first_key_worker) {
         TRY(check_key_workers(c, home_id, {*first_key_worker}, "key_worker"));
     }
@@ -220,6 +220,7 @@ Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildD
     (void)entry;
     TRY(audit::append(c, actor, {"create", "child", std::to_string(id), home_id, id, "admitted"},
                       now));
+    TRY(when_admitted.run(c, id, actor, now));
     return id;
 }
 
@@ -249,7 +250,8 @@ Result<std::int64_t> add_version(db::Connection& c, const Child& current, const 
 }
 
 Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
-             const std::string& reason, const audit::Actor& actor, Timestamp now) {
+             const std::string& reason, const WhenAmended& when_amended, const audit::Actor& actor,
+             Timestamp now) {
     if (reason.empty()) {
         return Error::invalid("reason", "Enter why you are changing this record");
     }
@@ -288,10 +290,11 @@ Status amend(db::Connection& c, std::int64_t child_id, int read_version, const C
     for (const auto& ch : changes) {
         fields += (fields.empty() ? "" : ", ") + ch.field;
     }
-    return audit::append(c, actor,
-                         {"amend", "child", std::to_string(child_id), current->home_id, child_id,
-                          fmt::format("version {}: {} ({})", version, fields, reason)},
-                         now);
+    TRY(audit::append(c, actor,
+                      {"amend", "child", std::to_string(child_id), current->home_id, child_id,
+                       fmt::format("version {}: {} ({})", version, fields, reason)},
+                      now));
+    return when_amended.run(c, child_id, actor, now);
 }
 
 Status record_read(db::Connection& c, const Child& child, const audit::Actor& actor,

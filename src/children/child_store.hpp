@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "children/child.hpp"
+#include "children/child_steps.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/auth/permissions.hpp"
 #include "platform/db/database.hpp"
@@ -41,13 +42,17 @@ Result<std::vector<Child>> in_home(db::Connection& c, std::int64_t home_id);
 Result<std::vector<Child>> allocated_to(db::Connection& c, std::int64_t person_id);
 Result<std::optional<Child>> find(db::Connection& c, std::int64_t child_id);
 
-// `first_key_worker`: a member of the home's staff, named on the admit form.
+// `first_key_worker`: a member of the home's staff, named on the admit form. What the other
+// capabilities start at an admission runs in the same transaction (`when_admitted`).
 Result<std::int64_t> admit(db::Connection& c, std::int64_t home_id, const ChildDetails& d,
-                           const audit::Actor& actor, Timestamp now,
+                           const WhenAdmitted& when_admitted, const audit::Actor& actor,
+                           Timestamp now,
                            std::optional<std::int64_t> first_key_worker = std::nullopt);
 // Refused with a conflict when the record is no longer at `read_version`: someone else changed it.
+// What the other capabilities follow in the record runs in the same transaction (`when_amended`).
 Status amend(db::Connection& c, std::int64_t child_id, int read_version, const ChildDetails& d,
-             const std::string& reason, const audit::Actor& actor, Timestamp now);
+             const std::string& reason, const WhenAmended& when_amended, const audit::Actor& actor,
+             Timestamp now);
 Status record_read(db::Connection& c, const Child& child, const audit::Actor& actor, Timestamp now);
 // The child's record for a page or an answer about them, its read recorded in the same
 // transaction. Not found when there is no such child.

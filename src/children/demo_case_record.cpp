@@ -35,8 +35,8 @@ Date days_before(Date day, int days) {
 }
 
 // Lily (Willow House): everything Schedule 3 asks for, as a well-kept record has it.
-Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
-            const audit::Actor& chris) {
+Status lily(db::Connection& c, const children::WhenAmended& when_amended, Timestamp now,
+            const audit::Actor& manager, const audit::Actor& chris) {
     auto id = TRY(child_named(c, "Lily", "Evans-Ward"));
     auto found = TRY(children::find(c, id));
     children::ChildDetails d = found->details;
@@ -50,8 +50,8 @@ Status lily(db::Connection& c, Timestamp now, const audit::Actor& manager,
     d.designated_teacher = "Mr A. Okonjo, designated teacher, 01632 960250";
     d.employer = "Hollis Bakery (Saturday job)";
     TRY(children::amend(c, id, found->version, d,
-                        "Details from the placement plan meeting with her social worker", manager,
-                        now));
+                        "Details from the placement plan meeting with her social worker",
+                        when_amended, manager, now));
 
     const children::FamilyMemberDetails family[] = {
         {"Jade Evans", "Mum", true, "07700 900123", "Family time every other Saturday afternoon."},
@@ -112,7 +112,7 @@ Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
 }
 
 // Mia lived at Willow House and left last year; her record is kept, and she is in the register.
-Status mia(db::Connection& c, const children::WhenLeaving& when_leaving, Timestamp now,
+Status mia(db::Connection& c, const children::PlacementSteps& steps, Timestamp now,
            const audit::Actor& manager, const audit::Actor& chris) {
     auto home = TRY(c.query_one("SELECT id FROM homes WHERE name = 'Willow House'"));
     if (!home) {
@@ -135,7 +135,8 @@ Status mia(db::Connection& c, const children::WhenLeaving& when_leaving, Timesta
     d.admission_date = days_before(today, 2 * 365 + 20);
     d.address_before = "12 Orchard Walk, Westmere WM2 8ZZ";
     d.school = "Westmere Academy";
-    auto id = TRY(children::admit(c, home->integer(0), d, manager, now, chris.person_id));
+    auto id =
+        TRY(children::admit(c, home->integer(0), d, steps.admitted, manager, now, chris.person_id));
     children::Leaving left;
     left.left_on = days_before(today, 365 + 10);
     left.destination = "Long-term foster care with the Ashworth family";
@@ -146,19 +147,19 @@ Status mia(db::Connection& c, const children::WhenLeaving& when_leaving, Timesta
         "planned visits, and chose to come back for tea a month later.";
     left.authority_informed_on = left.left_on;
     left.authority_informed_who = "Sam Keane, social worker";
-    TRY(children::record_leaving(c, id, left, when_leaving, manager, now));
+    TRY(children::record_leaving(c, id, left, steps.leaving, manager, now));
     return {};
 }
 
 }  // namespace
 
-Status create_case_record_demo(db::Connection& c, const children::WhenLeaving& when_leaving,
+Status create_case_record_demo(db::Connection& c, const children::PlacementSteps& steps,
                                Timestamp now) {
     auto manager = TRY(staff(c, "manager.willow@example.org"));
     auto chris = TRY(staff(c, "rsw1.willow@example.org"));
     TRY(aisha(c, now, manager));
-    TRY(lily(c, now, manager, chris));
-    return mia(c, when_leaving, now, manager, chris);
+    TRY(lily(c, steps.amended, now, manager, chris));
+    return mia(c, steps, now, manager, chris);
 }
 
 }  // namespace hearth::demo

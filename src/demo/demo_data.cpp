@@ -150,7 +150,10 @@ Result<DemoSummary> create_demo(db::Database& db, const DemoParts& parts, Timest
                 person_ids[static_cast<std::size_t>(k.home == 0 ? 4 + n % 2 : 8 + n % 2)];
             audit::Actor manager{person_ids[k.home == 0 ? 2 : 6], people[k.home == 0 ? 2 : 6].name,
                                  "127.0.0.1", "demo"};
-            auto child_id = TRY(children::admit(c, homes[k.home], d, manager, now, key_worker));
+            // Admitted long ago: the notifications capability's demo part records the notices that
+            // were sent then (Reg 41), rather than owing them now.
+            auto child_id = TRY(children::admit(c, homes[k.home], d, children::WhenAdmitted{},
+                                                manager, now, key_worker));
             if (k.consent) {
                 // Both consents, as the registered manager records them (Reg 44(4)(b)).
                 const Date asked = d.admission_date;

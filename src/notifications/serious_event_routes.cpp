@@ -11,6 +11,7 @@
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
 #include "notifications/capability.hpp"
+#include "notifications/placement_notice_routes.hpp"
 #include "notifications/serious_event_store.hpp"
 #include "notifications/serious_event_view.hpp"
 #include "organisation/homes.hpp"
@@ -328,10 +329,11 @@ void add_routes(http::Router& router) {
 }
 
 const Capability capability{
-    "Serious events", [](Registry& r) {
+    "Notifications", [](Registry& r) {
         add_routes(r.router);
         r.at<chronology::Kinds>().add({{"serious_event", "Serious event (Reg 40)"}});
         r.at<children::ExportSections>().add(serious_events_export_section());
+        join_placement_notices(r);
     }};
 
 }  // namespace hearth::notifications

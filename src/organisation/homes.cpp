@@ -1,5 +1,7 @@
 #include "organisation/homes.hpp"
 
+#include <fmt/format.h>
+
 namespace hearth::organisation {
 
 namespace {
@@ -8,10 +10,11 @@ constexpr const char* home_columns =
     "(SELECT COUNT(*) FROM children c WHERE c.home_id = h.id AND c.left_on IS NULL), "
     "(SELECT COUNT(DISTINCT r.person_id) FROM roles r WHERE r.home_id = h.id AND r.ended_at IS "
     "NULL "
-    " AND r.role IN ('registered_manager', 'deputy', 'support_worker'))";
+    " AND r.role IN ('registered_manager', 'deputy', 'support_worker')), h.local_authority";
 
 Home home_from(const db::Row& r) {
-    return Home{r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.integer(5)};
+    return Home{r.integer(0), r.integer(1), r.text(2), r.text(3),
+                r.integer(4), r.integer(5), r.text(6)};
 }
 }  // namespace
 
@@ -77,6 +80,34 @@ Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id
         "INSERT INTO homes (organisation_id, name, ofsted_urn, created_at) VALUES ($1, $2, $3, $4) "
         "RETURNING id",
         {organisation_id, name, ofsted_urn, at});
+}
+
+Result<HomeDetails> read_home_details(http::FormReader& form) {
+    HomeDetails d;
+    d.ofsted_urn = form.text("ofsted_urn", "the home's Ofsted URN", {.max = 20});
+    d.local_authority = form.text("local_authority", "the local authority where the home is",
+                                  {.required = true, .max = 150});
+    TRY(form.finish());
+    return d;
+}
+
+Status change_home_details(db::Connection& c, std::int64_t home_id, const HomeDetails& d,
+                           const audit::Actor& actor, Timestamp now) {
+    auto before = TRY(find_home(c, home_id));
+    if (!before) {
+        return Error::not_found("We could not find that home.");
+    }
+    if (before->ofsted_urn == d.ofsted_urn && before->local_authority == d.local_authority) {
+        return {};
+    }
+    TRY(c.run("UPDATE homes SET ofsted_urn = $1, local_authority = $2 WHERE id = $3",
+              {d.ofsted_urn, d.local_authority, home_id}));
+    return audit::append(
+        c, actor,
+        {"change", "home", std::to_string(home_id), home_id, std::nullopt,
+         fmt::format("Ofsted URN {}, was {}; local authority {}, was {}", d.ofsted_urn,
+                     before->ofsted_urn, d.local_authority, before->local_authority)},
+        now);
 }
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope) {

@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "platform/audit/audit_trail.hpp"
 #include "platform/auth/permissions.hpp"
 #include "platform/db/database.hpp"
+#include "platform/http/form.hpp"
 
 namespace hearth::organisation {
 
@@ -16,6 +18,9 @@ struct Home {
     std::string ofsted_urn;
     std::int64_t children = 0;
     std::int64_t staff = 0;
+    // Where the home is: told of some serious events (Reg 40) and of each admission and leaving
+    // (Reg 41) unless it placed the child.
+    std::string local_authority;
 };
 
 struct StaffMember {
@@ -38,6 +43,17 @@ Result<std::int64_t> create_organisation(db::Connection& c, const std::string& n
 Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id,
                                  const std::string& name, const std::string& ofsted_urn,
                                  const std::string& at);
+
+// What the provider's administrator keeps about a home beyond its name: its Ofsted URN, and the
+// local authority where it is. Built from a form only through read_home_details().
+struct HomeDetails {
+    std::string ofsted_urn;
+    std::string local_authority;
+};
+Result<HomeDetails> read_home_details(http::FormReader& form);
+// Audited with what each was before.
+Status change_home_details(db::Connection& c, std::int64_t home_id, const HomeDetails& d,
+                           const audit::Actor& actor, Timestamp now);
 
 Status resolve_home_scope(db::Connection& c, std::int64_t home_id, Scope& scope);
 

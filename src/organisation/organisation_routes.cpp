@@ -26,6 +26,7 @@ nlohmann::json home_json(const Home& h) {
     return {{"id", h.id},
             {"name", h.name},
             {"ofsted_urn", h.ofsted_urn},
+            {"local_authority", h.local_authority},
             {"children", h.children},
             {"staff", h.staff}};
 }
@@ -197,7 +198,8 @@ Result<Response> dashboard(Context& ctx) {
                      {"can_admit", can(ctx.person, Action::admit_child, ctx.scope)},
                      {"can_audit", can(ctx.person, Action::view_audit, ctx.scope)},
                      {"can_register", can(ctx.person, Action::view_register, ctx.scope)},
-                     {"can_people", can(ctx.person, Action::view_people, ctx.scope)}});
+                     {"can_people", can(ctx.person, Action::view_people, ctx.scope)},
+                     {"can_details", can(ctx.person, Action::manage_accounts, ctx.scope)}});
 }
 
 Result<Response> people_response(Context& ctx, const std::optional<Error>& error,
@@ -351,6 +353,7 @@ void add_routes(http::Router& router) {
 
     add_access_routes(router);
     add_settings_routes(router);
+    add_home_details_routes(router);
 
     router.add({"GET", "/api/v1/me", Action::signed_in, me});
     router.add({"GET", "/api/v1/organisation", Action::view_organisation, overview});

@@ -12,6 +12,12 @@ const std::vector<Setting>& settings() {
          "Reg 40 asks for notice \"without delay\" and sets no number of hours; 24 is the practice "
          "target most providers' procedures set. A serious event's clock runs this long from when "
          "it became known."},
+        {reg41_target_hours,
+         "Notice of an admission or a leaving to the home's local authority (Reg 41)", "hours", 24,
+         1, 120,
+         "Reg 41 asks for written notice \"without delay\" to the local authority where the home "
+         "is, unless it placed the child, and sets no number of hours. The notice's clock runs "
+         "this long from the day of the admission or leaving."},
         {plan_review_longest_months, "Longest time between reviews of a plan", "months", 6, 1, 12,
          "The Guide to the Children's Homes Regulations asks that plans and risk assessments are "
          "reviewed regularly, and care plans are reviewed at least every six months once a "

@@ -27,6 +27,7 @@ const Setting* find_setting(const std::string& key);
 
 // The keys the capabilities read.
 inline constexpr const char* reg40_target_hours = "reg40_target_hours";
+inline constexpr const char* reg41_target_hours = "reg41_target_hours";
 inline constexpr const char* plan_review_longest_months = "plan_review_longest_months";
 inline constexpr const char* untrained_hold_training_days = "untrained_hold_training_days";
 inline constexpr const char* staff_wellbeing_check_hours = "staff_wellbeing_check_hours";

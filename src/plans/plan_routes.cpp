@@ -6,7 +6,7 @@
 
 #include "children/child_panels.hpp"
 #include "children/export/export_sections.hpp"
-#include "children/leaving/when_leaving.hpp"
+#include "children/child_steps.hpp"
 #include "chronology/kinds.hpp"
 #include "organisation/settings.hpp"
 #include "plans/capability.hpp"

@@ -14,7 +14,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 
-import { Api, Client, createApiToken, demoIds, startServer } from './server.mjs';
+import { Api, Client, createApiToken, demoIds, startServer, validChild } from './server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const doc = YAML.parse(readFileSync(path.join(root, 'docs/api/openapi.yaml'), 'utf8'));
@@ -599,6 +599,53 @@ describe('the API answers as its document says', () => {
     const childOne = 'GET /api/v1/children/{child}/serious-events/{serious_event}';
     check(childOne, await manager.get(`${child()}/serious-events/${made.id}`), 200);
     check(childOne, await manager.get(`/api/v1/children/${ids.lily}/serious-events/${made.id}`), 404);
+  });
+
+  test("a home's details", async () => {
+    const get = 'GET /api/v1/homes/{home}/details';
+    const shown = check(get, await admin.get(`${home()}/details`), 200);
+    assert.equal(shown.local_authority, 'Northshire County Council');
+    check(get, await manager.get(`${home()}/details`), 403);
+    check(get, await admin.get('/api/v1/homes/999999/details'), 404);
+    check(get, await new Api(server.url, null).get(`${home()}/details`), 401);
+    const put = 'PUT /api/v1/homes/{home}/details';
+    check(put, await admin.put(`${home()}/details`, { local_authority: '' }), 400);
+    check(put, await manager.put(`${home()}/details`, { local_authority: 'Elsewhere' }), 403);
+    check(put, await admin.put('/api/v1/homes/999999/details', { local_authority: 'Elsewhere' }), 404);
+    const same = check(put, await admin.put(`${home()}/details`, { ofsted_urn: shown.ofsted_urn, local_authority: shown.local_authority }), 200);
+    assert.deepEqual(same, shown);
+  });
+
+  test('notices of admissions and leavings (Reg 41)', async () => {
+    const list = 'GET /api/v1/homes/{home}/placement-notices';
+    const page = check(list, await manager.get(`${home()}/placement-notices`), 200);
+    assert.ok(page.notices.length > 0, 'the demo has notices at Willow House');
+    check(list, await manager.get(`${home()}/placement-notices?before=${page.notices[0].id}`), 200);
+    check(list, await manager.get('/api/v1/homes/2/placement-notices'), 404);
+    const admitted = await manager.post(`${home()}/children`,
+      validChild({ first_name: 'Robin', last_name: 'Noticechild', admission_date: today }));
+    assert.equal(admitted.status, 201, admitted.text);
+    const kid = `/api/v1/children/${admitted.body.id}`;
+    const childList = 'GET /api/v1/children/{child}/placement-notices';
+    const owed = check(childList, await manager.get(`${kid}/placement-notices`), 200);
+    assert.deepEqual(owed.notices.map((n) => [n.occasion, n.sent]), [['admission', false]]);
+    check(childList, await manager.get('/api/v1/children/999999/placement-notices'), 404);
+    const notice = `${kid}/placement-notices/${owed.notices[0].id}`;
+    const one = 'GET /api/v1/children/{child}/placement-notices/{placement_notice}';
+    check(one, await manager.get(notice), 200);
+    check(one, await manager.get(`${child()}/placement-notices/${owed.notices[0].id}`), 404);
+    const sent = 'POST /api/v1/children/{child}/placement-notices/{placement_notice}/sent';
+    const sending = {
+      sent_to: "Children's services front door", method: 'secure_email', sent_on: today,
+      sent_time: '00:02', sent_by: ids.manager, placing_authority: 'Testshire County Council, 01632 960999',
+      iro: 'Not yet appointed', ehc: 'neither',
+    };
+    check(sent, await manager.post(`${notice}/sent`, { ...sending, ehc: 'ehc_plan' }), 400);
+    check(sent, await worker.post(`${notice}/sent`, sending), 403);
+    const made = check(sent, await manager.post(`${notice}/sent`, sending), 200);
+    assert.equal(made.clock.state, 'met');
+    check(sent, await manager.post(`${notice}/sent`, sending), 409);
+    check(sent, await manager.post(`${kid}/placement-notices/999999/sent`, sending), 404);
   });
 
   test('Reg 35 signers, training, figures and techniques', async () => {

@@ -122,6 +122,7 @@ function valuesFor(child) {
     plan: one(`SELECT id FROM plans WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     deadline: one(`SELECT id FROM deadlines WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     serious_event: one(`SELECT id FROM serious_events WHERE child_id = ${id} ORDER BY id DESC LIMIT 1`),
+    placement_notice: one(`SELECT id FROM placement_notices WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     phrase: 1,
   };
 }
@@ -131,6 +132,7 @@ const pageOnly = [
   '/', '/homes/{home}', '/homes/{home}/handovers', '/homes/{home}/incidents',
   '/children/{child}/record', '/children/{child}/chronology/print', '/children/{child}/people',
   '/children/{child}/export/record.html', '/children/{child}/export/record.json',
+  '/children/{child}/placement-notices/{placement_notice}/notice.html',
   '/childrens-meetings/{meeting}', '/daily-record/{entry}', '/measures/{measure}', '/deadlines',
 ];
 

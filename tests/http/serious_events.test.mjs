@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Api, Client, createApiToken, demoIds, london, readForm, startServer } from './server.mjs';
+import { Api, Client, createApiToken, demoIds, london, readForm, startServer, typedOver } from './server.mjs';
 
 let server;
 let worker;
@@ -29,18 +29,6 @@ after(async () => {
 });
 
 const count = (sql) => Number(server.sql(sql));
-
-// The form as the page offers it, with `fields` typed over it: a day given whole replaces the
-// day's three boxes.
-function typedOver(offered, fields) {
-  const out = { ...offered };
-  for (const name of Object.keys(fields)) {
-    for (const part of Object.keys(out)) {
-      if (part.startsWith(`${name}-`)) delete out[part];
-    }
-  }
-  return { ...out, ...fields };
-}
 
 async function record(fields) {
   const form = `/homes/${ids.home}/serious-events/new`;

@@ -283,6 +283,18 @@ export function readForm(html, action) {
 
 // The ids of the fictional demo's records, looked up by what people know them by, so that a test
 // does not break (or pass by chance) when the demo inserts its records in another order.
+// The form as the page offers it, with `fields` typed over it: a day given whole replaces the
+// day's three boxes.
+export function typedOver(offered, fields) {
+  const out = { ...offered };
+  for (const name of Object.keys(fields)) {
+    for (const part of Object.keys(out)) {
+      if (part.startsWith(`${name}-`)) delete out[part];
+    }
+  }
+  return { ...out, ...fields };
+}
+
 export function demoIds(server) {
   const quote = (s) => `'${String(s).replace(/'/g, "''")}'`;
   const one = (what, query) => {

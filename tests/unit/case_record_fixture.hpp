@@ -35,7 +35,8 @@ class CaseRecordTest : public ::testing::Test {
         ASSERT_TRUE(made.ok()) << made.error().message;
         details_ = aisha_details();
         auto id = db_->write([&](db::Connection& c) {
-            return children::admit(c, home_, details_, as(manager_), now_, chris_);
+            return children::admit(c, home_, details_, children::WhenAdmitted{}, as(manager_), now_,
+                                   chris_);
         });
         ASSERT_TRUE(id.ok()) << id.error().message;
         child_ = id.value();

@@ -289,7 +289,7 @@ class ChildStore : public hearth::testing::InLondon {
         ASSERT_TRUE(d.ok());
         details_ = d.value();
         auto id = db_->write([&](db::Connection& c) {
-            return admit(c, home_, details_, actor(staff_), now_, staff_);
+            return admit(c, home_, details_, WhenAdmitted{}, actor(staff_), now_, staff_);
         });
         ASSERT_TRUE(id.ok()) << id.error().message;
         child_ = id.value();
@@ -303,7 +303,7 @@ class ChildStore : public hearth::testing::InLondon {
                     const std::string& reason) {
         now_ += std::chrono::minutes(5);
         return db_->write([&](db::Connection& c) {
-            return amend(c, child_, read_version, d, reason, actor(who), now_);
+            return amend(c, child_, read_version, d, reason, WhenAmended{}, actor(who), now_);
         });
     }
 
@@ -425,8 +425,9 @@ TEST_F(ChildStore, AnAmendmentNeedsAReason) {
 
 TEST_F(ChildStore, TheFirstKeyWorkerMustBeStaffOfTheHomeAndNothingIsHalfAdmitted) {
     const auto children_before = hearth::testing::count_rows(*db_, "SELECT COUNT(*) FROM children");
-    auto bad = db_->write(
-        [&](db::Connection& c) { return admit(c, home_, details_, actor(staff_), now_, 9999); });
+    auto bad = db_->write([&](db::Connection& c) {
+        return admit(c, home_, details_, WhenAdmitted{}, actor(staff_), now_, 9999);
+    });
     ASSERT_FALSE(bad.ok());
     ASSERT_FALSE(bad.error().fields.empty());
     EXPECT_EQ(bad.error().fields.front().field, "key_worker");

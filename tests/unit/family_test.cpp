@@ -235,7 +235,7 @@ TEST_F(FamilyStore, AnEntryThatNoLongerAppliesIsEndedNotDeleted) {
 TEST_F(FamilyStore, AnotherChildsEntryIsNotFound) {
     const auto mum = add({"Jade Bennett", "Mum", true, "", ""});
     auto other = db_->write([&](db::Connection& c) {
-        return children::admit(c, home_, details_, as(manager_), tick());
+        return children::admit(c, home_, details_, children::WhenAdmitted{}, as(manager_), tick());
     });
     ASSERT_TRUE(other.ok());
     Status wrong = amend(mum, 1, {"X", "Mum", true, "", ""}, "Wrong child", *other);

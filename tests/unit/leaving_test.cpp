@@ -111,8 +111,9 @@ class LeavingStore : public hearth::testing::CaseRecordTest {
         children::ChildDetails d = details_;
         d.first_name = first;
         d.admission_date = *parse_date(day);
-        auto id = db_->write(
-            [&](db::Connection& c) { return children::admit(c, home_, d, as(manager_), tick()); });
+        auto id = db_->write([&](db::Connection& c) {
+            return children::admit(c, home_, d, children::WhenAdmitted{}, as(manager_), tick());
+        });
         EXPECT_TRUE(id.ok());
         return id.ok() ? *id : 0;
     }

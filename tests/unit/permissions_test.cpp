@@ -300,6 +300,19 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/homes/{home}/serious-events",     "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/homes/{home}/serious-events/{serious_event}/told", "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/homes/{home}/serious-events/{serious_event}/told", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/details",                    "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/homes/{home}/details",                   "-  Y  -  -  -  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/details",             "-  Y  -  -  -  -  -  -  -"},
+    {"PUT", "/api/v1/homes/{home}/details",             "-  Y  -  -  -  -  -  -  -"},
+    {"GET", "/homes/{home}/placement-notices",          "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/placement-notices",   "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/placement-notices",      "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/placement-notices", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/placement-notices/{placement_notice}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/placement-notices/{placement_notice}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/placement-notices/{placement_notice}/notice.html", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/placement-notices/{placement_notice}/sent", "-  Y  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/placement-notices/{placement_notice}/sent", "-  Y  -  Y  Y  -  -  -  -"},
     {"POST", "/homes/{home}/incidents",                 "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/homes/{home}/incidents",          "-  -  -  Y  Y  Y  -  -  -"},
     {"GET", "/children/{child}/incidents/{incident}/amend", "-  -  -  Y  Y  Y  -  -  -"},
@@ -391,6 +404,9 @@ std::string route_key(const std::string& method, const std::string& pattern) {
 std::string family_member_of_child_1 = "0";
 // A serious event about child 1 in home 1, from the demo data.
 std::string serious_event_of_child_1 = "0";
+// A notice of child 1's admission, owed to Willow House's local authority (made for the walk: the
+// demo's child 1 was placed by the home's own authority).
+std::string placement_notice_of_child_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
 // the walk, so that ending it leaves child 1's allocation as the walk reads it).
 std::string willow_manager = "0";
@@ -416,6 +432,7 @@ std::string concrete_path(std::string pattern) {
     replace("{incident}", "1");
     replace("{measure}", "1");
     replace("{serious_event}", serious_event_of_child_1);
+    replace("{placement_notice}", placement_notice_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -469,6 +486,15 @@ class PermissionsStore : public ::testing::Test {
             *app_->db, "SELECT MIN(id) FROM family_members WHERE child_id = 1"));
         serious_event_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM serious_events WHERE child_id = 1 AND home_id = 1"));
+        auto owed = app_->db->write([](db::Connection& c) {
+            return c.insert(
+                "INSERT INTO placement_notices (home_id, child_id, occasion, occurred_on, "
+                "local_authority, created_at) VALUES (1, 1, 'admission', '2024-09-02', "
+                "'Northshire County Council', '2024-09-02T09:00:00.000Z') RETURNING id",
+                {});
+        });
+        ASSERT_TRUE(owed.ok()) << owed.error().detail;
+        placement_notice_of_child_1 = std::to_string(owed.value());
         const auto manager = hearth::testing::count_rows(
             *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
         willow_manager = std::to_string(manager);

@@ -60,7 +60,7 @@ class RecordExportStore : public hearth::testing::CaseRecordTest {
         d.preferred_name = "Ash";
         ASSERT_TRUE(db_->write([&](db::Connection& c) {
                            return children::amend(c, child_, 1, d, "She asked to be called Ash",
-                                                  as(dana_), tick());
+                                                  children::WhenAmended{}, as(dana_), tick());
                        })
                         .ok());
         ASSERT_TRUE(db_->write([&](db::Connection& c) {

@@ -38,6 +38,7 @@ class SettingsStore : public IncidentStoreFixture {
 
 TEST_F(SettingsStore, EachValueIsItsDefaultUntilChangedAndEveryChangeIsAudited) {
     EXPECT_EQ(value_of(organisation::reg40_target_hours), 24);
+    EXPECT_EQ(value_of(organisation::reg41_target_hours), 24);
     EXPECT_EQ(value_of(organisation::plan_review_longest_months), 6);
     EXPECT_EQ(value_of(organisation::untrained_hold_training_days), 14);
     EXPECT_EQ(value_of(organisation::staff_wellbeing_check_hours), 24);

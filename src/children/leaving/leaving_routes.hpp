@@ -1,5 +1,5 @@
 #pragma once
-#include "children/leaving/when_leaving.hpp"
+#include "children/child_steps.hpp"
 #include "platform/http/router.hpp"
 
 namespace hearth::children {

@@ -63,9 +63,7 @@ Result<std::int64_t> record_leaving(db::Connection& c, std::int64_t child_id, co
     TRY(c.run("UPDATE children SET left_on = $1 WHERE id = $2",
               {format_date(l.left_on), child_id}));
     TRY(end_key_workers_on_leaving(c, child_id, actor, now));
-    for (const auto& step : when_leaving.all()) {
-        TRY(step(c, child_id, actor, now));
-    }
+    TRY(when_leaving.run(c, child_id, actor, now));
     auto entry = TRY(chronology::record(c,
                                         {.child_id = child_id,
                                          .home_id = child->home_id,

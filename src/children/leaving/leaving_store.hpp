@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "children/leaving/leaving.hpp"
-#include "children/leaving/when_leaving.hpp"
+#include "children/child_steps.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/db/database.hpp"
 
