@@ -8,7 +8,7 @@ namespace hearth::demo {
 
 Status add_placement_notices(db::Connection& c, const DemoWorld& world, Timestamp now) {
     // The demo's children were admitted before there was a Hearth to owe their notices: owed now,
-    // and sent the morning after each admission or leaving by the home's registered manager.
+    // and sent on the afternoon of each admission or leaving by the home's registered manager.
     const audit::Actor system{std::nullopt, "demo", "127.0.0.1", "demo"};
     for (const auto& row : TRY(c.query("SELECT id, left_on FROM children ORDER BY id"))) {
         TRY(notifications::owe_on_admission(c, row.integer(0), system, now));
@@ -26,10 +26,7 @@ Status add_placement_notices(db::Connection& c, const DemoWorld& world, Timestam
             s.sent_to = "Children's services front door";
             s.method = "secure_email";
             s.reference = fmt::format("NCC-R41-{}", 4400 + n.id);
-            s.sent_at =
-                from_local(Date{std::chrono::sys_days{n.occurred_on} + std::chrono::days{1}}, 10,
-                           15)
-                    .value_or(now);
+            s.sent_at = from_local(n.occurred_on, 16, 30).value_or(now);
             s.sent_by = manager_id;
             s.placing_authority = says.placing_authority;
             s.iro = says.iro.empty()

@@ -169,6 +169,13 @@ const checks = [
   { label: 'a serious event, who must be told and who was', as: 'rsw1.willow@example.org', path: '/homes/1/serious-events/2', status: 200 },
   { label: 'a serious event form with errors', as: 'rsw1.willow@example.org', path: '/homes/1/serious-events/new?child=1', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
+  { label: "a home's notices of admissions and leavings", as: 'manager.willow@example.org', path: '/homes/1/placement-notices', status: 200 },
+  { label: 'a notice of admission, as sent', as: 'rsw1.willow@example.org', path: '/children/3/placement-notices/3', status: 200 },
+  { label: "a home's details with errors", as: 'admin@example.org', path: '/homes/1/details', status: 400,
+    act: async (page) => {
+      await page.locator('#local_authority').fill('');
+      return clickAndWait(page, page.getByRole('button', { name: 'Save' }));
+    } },
   { label: 'Reg 35 record form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 200 },
   { label: 'Reg 35 record form with errors', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 400,
     act: async (page) => {
