@@ -174,7 +174,7 @@ Result<Response> show_notice(Context& ctx, const nlohmann::json& values,
                 views::FieldKind::radios, "", choices_as_options(ehc_answers())}),
              f({"ehc_authority", "The local authority responsible for it", views::FieldKind::text,
                 "Only when there is a plan or a statement"})});
-        if (!says["complete"].get<bool>() && says["accommodated"].get<std::string>().empty()) {
+        if (says["accommodated"].get<std::string>().empty()) {
             fields.push_back(f({"accommodated", "Is the child accommodated under section 20 or 21?",
                                 views::FieldKind::text,
                                 "The case record's legal basis is \"other\": say what it is"}));
@@ -182,7 +182,7 @@ Result<Response> show_notice(Context& ctx, const nlohmann::json& values,
                 f({"order", "Is the child subject to a care or supervision order under section 31?",
                    views::FieldKind::text}));
         }
-        for (auto& field :
+        for (const auto& field :
              {f({"sent_to", "Who at the local authority was it sent to?", views::FieldKind::text,
                  "The team or person, for example \"Children's services front door\""}),
               f({"method", "How was it sent?", views::FieldKind::radios,
@@ -191,7 +191,7 @@ Result<Response> show_notice(Context& ctx, const nlohmann::json& values,
               f({"sent_time", "Time it was sent", views::FieldKind::time}),
               f({"sent_by", "Who sent it?", views::FieldKind::radios, "", people}),
               f({"reference", "Their reference (optional)", views::FieldKind::text})}) {
-            fields.push_back(std::move(field));
+            fields.push_back(field);
         }
         view["fields"] = fields;
     }

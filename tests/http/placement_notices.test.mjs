@@ -154,6 +154,22 @@ test('leaving owes a notice of its own, starting from what the admission notice 
   assert.equal(form.ehc_authority, 'Testshire County Council');
 });
 
+test('a legal basis the case record does not name is asked when the notice is sent', async () => {
+  const eli = await admit({ first_name: 'Eli', last_name: 'Otherchild', legal_basis: 'other' });
+  const [notice] = (await api.get(`/api/v1/children/${eli}/placement-notices`)).body.notices;
+  assert.equal(notice.notice.accommodated, '');
+  const now = london();
+  const sending = { sent_to: 'Front door team', method: 'letter', sent_on: now.on, sent_time: now.time,
+    sent_by: ids.manager, placing_authority: 'Testshire County Council', iro: 'Pat Example', ehc: 'neither' };
+  const url = `/api/v1/children/${eli}/placement-notices/${notice.id}/sent`;
+  const refused = await api.post(url, sending);
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.error.fields.map((f) => f.field), ['accommodated', 'order']);
+  const sent = await api.post(url, { ...sending, accommodated: 'No', order: 'Yes: a supervision order under section 31' });
+  assert.equal(sent.status, 200, sent.text);
+  assert.equal(sent.body.notice.order, 'Yes: a supervision order under section 31');
+});
+
 test('staff read notices; only seniors record them sent; a social worker sees only their own children', async () => {
   const kai = one("SELECT id FROM children WHERE first_name = 'Kai'");
   const [notice] = (await api.get(`/api/v1/children/${kai}/placement-notices`)).body.notices;
