@@ -3,6 +3,7 @@
 #include "behaviour/capability.hpp"
 #include "children/capability.hpp"
 #include "chronology/capability.hpp"
+#include "contact/capability.hpp"
 #include "daily_record/capability.hpp"
 #include "deadlines/capability.hpp"
 #include "intervention/capability.hpp"
@@ -21,8 +22,8 @@ const std::vector<const Capability*>& capabilities() {
         &http::system_capability,  &auth::capability,          &organisation::capability,
         &children::capability,     &plans::capability,         &chronology::capability,
         &daily_record::capability, &behaviour::capability,     &intervention::capability,
-        &deadlines::capability,    &notifications::capability, &language::capability,
-        &audit::capability,
+        &deadlines::capability,    &notifications::capability, &contact::capability,
+        &language::capability,     &audit::capability,
     };
     return all;
 }

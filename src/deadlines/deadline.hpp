@@ -51,8 +51,9 @@ std::string standing_label(Standing s);  // "Overdue"
 std::string standing_tag(Standing s);    // the GOV.UK tag colour class: "govuk-tag--red"
 
 // Whether a person may say by hand that a clock was met. A clock the law stops only by an act it
-// names (a Reg 35 sign-off, a Reg 40 or Reg 41 notification to each recipient it requires) is met
-// only when that act is recorded in Hearth, by someone the law allows, at that moment.
+// names (a Reg 35 sign-off, a Reg 40 or Reg 41 notification to each recipient it requires, the
+// notice of an emergency contact restriction and its review) is met only when that act is
+// recorded in Hearth, by someone the law allows, at that moment.
 bool may_be_met_by_hand(const std::string& kind);
 
 // "due in 3 hours", "2 days overdue": how far a deadline is from now, in words.

@@ -176,6 +176,9 @@ const checks = [
       await page.locator('#local_authority').fill('');
       return clickAndWait(page, page.getByRole('button', { name: 'Save' }));
     } },
+  { label: 'a restriction of contact, with its review form', as: 'manager.willow@example.org', path: '/children/3/contact/restrictions/2', status: 200 },
+  { label: 'the contact restriction form with errors', as: 'deputy.willow@example.org', path: '/children/1/contact/restrictions/new', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
   { label: 'Reg 35 record form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 200 },
   { label: 'Reg 35 record form with errors', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 400,
     act: async (page) => {

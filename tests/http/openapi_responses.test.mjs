@@ -616,6 +616,37 @@ describe('the API answers as its document says', () => {
     assert.deepEqual(same, shown);
   });
 
+  test('contact restrictions', async () => {
+    const list = 'GET /api/v1/children/{child}/contact-restrictions';
+    check(list, await manager.get(`${child()}/contact-restrictions`), 200);
+    check(list, await manager.get('/api/v1/children/999999/contact-restrictions'), 404);
+    const create = 'POST /api/v1/children/{child}/contact-restrictions';
+    const restriction = {
+      person: 'Jay Moss', forms: ['phone'], reason: 'safeguard', why: 'Messages', basis: 'home',
+      starts_on: today, agreed_beforehand: 'no', review_on: today, child_told: 'yes', child_view: 'Fine',
+    };
+    check(create, await manager.post(`${child()}/contact-restrictions`, { ...restriction, basis: 'whim' }), 400);
+    check(create, await worker.post(`${child()}/contact-restrictions`, restriction), 403);
+    const made = check(create, await manager.post(`${child()}/contact-restrictions`, restriction), 201);
+    const one = 'GET /api/v1/children/{child}/contact-restrictions/{restriction}';
+    check(one, await manager.get(`${child()}/contact-restrictions/${made.id}`), 200);
+    check(one, await manager.get(`/api/v1/children/${ids.lily}/contact-restrictions/${made.id}`), 404);
+    const notice = 'POST /api/v1/children/{child}/contact-restrictions/{restriction}/notice';
+    const given = { told: 'Northshire duty team', method: 'phone', told_on: today, told_time: '00:01' };
+    check(notice, await manager.post(`${child()}/contact-restrictions/${made.id}/notice`, { ...given, method: 'pigeon' }), 400);
+    check(notice, await worker.post(`${child()}/contact-restrictions/${made.id}/notice`, given), 403);
+    check(notice, await manager.post(`${child()}/contact-restrictions/999999/notice`, given), 404);
+    check(notice, await manager.post(`${child()}/contact-restrictions/${made.id}/notice`, given), 200);
+    check(notice, await manager.post(`${child()}/contact-restrictions/${made.id}/notice`, given), 409);
+    const review = 'POST /api/v1/children/{child}/contact-restrictions/{restriction}/review';
+    const lift = { outcome: 'lift', decision: 'No longer needed', child_view: 'Good' };
+    check(review, await manager.post(`${child()}/contact-restrictions/${made.id}/review`, { ...lift, child_view: '' }), 400);
+    check(review, await worker.post(`${child()}/contact-restrictions/${made.id}/review`, lift), 403);
+    check(review, await manager.post(`${child()}/contact-restrictions/999999/review`, lift), 404);
+    check(review, await manager.post(`${child()}/contact-restrictions/${made.id}/review`, lift), 200);
+    check(review, await manager.post(`${child()}/contact-restrictions/${made.id}/review`, lift), 409);
+  });
+
   test('notices of admissions and leavings (Reg 41)', async () => {
     const list = 'GET /api/v1/homes/{home}/placement-notices';
     const page = check(list, await manager.get(`${home()}/placement-notices`), 200);

@@ -123,6 +123,7 @@ function valuesFor(child) {
     deadline: one(`SELECT id FROM deadlines WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     serious_event: one(`SELECT id FROM serious_events WHERE child_id = ${id} ORDER BY id DESC LIMIT 1`),
     placement_notice: one(`SELECT id FROM placement_notices WHERE child_id = ${id} ORDER BY id LIMIT 1`),
+    restriction: one(`SELECT id FROM contact_restrictions WHERE child_id = ${id} ORDER BY id LIMIT 1`),
     phrase: 1,
   };
 }

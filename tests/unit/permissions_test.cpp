@@ -300,6 +300,17 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/homes/{home}/serious-events",     "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/homes/{home}/serious-events/{serious_event}/told", "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/homes/{home}/serious-events/{serious_event}/told", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/contact",                "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/contact-restrictions", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/contact/restrictions/new", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/contact/restrictions",  "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contact-restrictions", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/children/{child}/contact/restrictions/{restriction}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/contact-restrictions/{restriction}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/contact/restrictions/{restriction}/notice", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/notice", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/contact/restrictions/{restriction}/review", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/review", "-  -  -  Y  Y  -  -  -  -"},
     {"GET", "/homes/{home}/details",                    "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/details",                   "-  Y  -  -  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/details",             "-  Y  -  -  -  -  -  -  -"},
@@ -407,6 +418,8 @@ std::string serious_event_of_child_1 = "0";
 // A notice of child 1's admission, owed to Willow House's local authority (made for the walk: the
 // demo's child 1 was placed by the home's own authority).
 std::string placement_notice_of_child_1 = "0";
+// A restriction of child 1's contact (made for the walk).
+std::string restriction_of_child_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
 // the walk, so that ending it leaves child 1's allocation as the walk reads it).
 std::string willow_manager = "0";
@@ -433,6 +446,7 @@ std::string concrete_path(std::string pattern) {
     replace("{measure}", "1");
     replace("{serious_event}", serious_event_of_child_1);
     replace("{placement_notice}", placement_notice_of_child_1);
+    replace("{restriction}", restriction_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -495,6 +509,17 @@ class PermissionsStore : public ::testing::Test {
         });
         ASSERT_TRUE(owed.ok()) << owed.error().detail;
         placement_notice_of_child_1 = std::to_string(owed.value());
+        auto restricted = app_->db->write([](db::Connection& c) {
+            return c.insert(
+                "INSERT INTO contact_restrictions (home_id, child_id, person, forms, reason, why, "
+                "basis, starts_on, agreed_beforehand, review_on, child_told, created_at, "
+                "created_by) VALUES (1, 1, 'Jay Moss', '[\"phone\"]', 'safeguard', 'Messages', "
+                "'home', '2026-05-12', 0, '2026-05-26', 0, '2026-05-12T09:00:00.000Z', 3) "
+                "RETURNING id",
+                {});
+        });
+        ASSERT_TRUE(restricted.ok()) << restricted.error().detail;
+        restriction_of_child_1 = std::to_string(restricted.value());
         const auto manager = hearth::testing::count_rows(
             *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
         willow_manager = std::to_string(manager);

@@ -162,6 +162,9 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::manage_key_workers:
         case Action::record_leaving:
             return home && (admin || senior);
+        // The registered manager, or the senior on shift in an emergency (seed 003).
+        case Action::restrict_contact:
+            return home && senior;
         case Action::sign_off_plan:
             return home && manager;
         case Action::view_register:

@@ -78,6 +78,8 @@ enum class Action {
     manage_techniques,  // the organisation's list of accredited physical intervention techniques
     view_behaviour_figures,  // incidents, restraints and warmth over time; Ofsted's counts
     view_shared_learning,    // learning from debriefs, shared without names across homes
+    // Contact with family and friends (capability 8).
+    restrict_contact,  // restrict a child's contact; record its notice and its reviews
 };
 
 struct Membership {
