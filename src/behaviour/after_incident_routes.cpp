@@ -149,7 +149,8 @@ nlohmann::json notification_fields(const std::vector<Person>& children,
                                    const nlohmann::json& values, const nlohmann::json& errors) {
     auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     nlohmann::json out = nlohmann::json::array();
-    out.push_back(f({"recipient", "Who was told?", FieldKind::radios, "", options(recipients())}));
+    out.push_back(
+        f({"recipient", "Who was told?", FieldKind::radios, "", views::options_of(recipients())}));
     if (children.size() > 1) {
         out.push_back(
             f({"child_id", "Which child's placing authority or parent?", FieldKind::radios,
@@ -157,7 +158,8 @@ nlohmann::json notification_fields(const std::vector<Person>& children,
     }
     out.push_back(f({"named", "Their name", FieldKind::text,
                      "For example, the duty social worker, Northshire"}));
-    out.push_back(f({"method", "How were they told?", FieldKind::radios, "", options(methods())}));
+    out.push_back(
+        f({"method", "How were they told?", FieldKind::radios, "", views::options_of(methods())}));
     out.push_back(f({"notified_on", "Day they were told", FieldKind::date}));
     out.push_back(f({"notified_time", "Time they were told", FieldKind::time}));
     out.push_back(f({"reference", "Their reference (optional)", FieldKind::text,
@@ -217,11 +219,12 @@ nlohmann::json staff_debrief_fields(const std::vector<Person>& staff, const nloh
         f({"held_by", "Who held it?", FieldKind::radios, "", options(staff)}),
         f({"wellbeing", "How are they?", FieldKind::radios,
            "Hurt or struggling asks the registered manager to check in with them today",
-           options(wellbeing_levels())}),
+           views::options_of(wellbeing_levels())}),
         f({"how_they_are", "How they are, in their words (optional)", FieldKind::textarea}),
         f({"learnt", "What they learnt, about the child and about themselves (optional)",
            FieldKind::textarea}),
-        f({"support", "Support offered", FieldKind::checkboxes, "", options(staff_support())}),
+        f({"support", "Support offered", FieldKind::checkboxes, "",
+           views::options_of(staff_support())}),
         f({"support_note", "More about the support (optional)", FieldKind::textarea}),
         f({"learning",
            "Learning other homes could use (optional)",
@@ -250,7 +253,7 @@ nlohmann::json restorative_fields(const nlohmann::json& values, const nlohmann::
         f({"held_on", "Day it was held", FieldKind::date}),
         f({"held_time", "Time it was held", FieldKind::time}),
         f({"form", "Was it a conversation or a meeting?", FieldKind::radios, "",
-           options(restorative_forms())}),
+           views::options_of(restorative_forms())}),
         f({"taking_part", "Who took part", FieldKind::text}),
         f({"outcome", "How it went", FieldKind::textarea, "", {}, "", "off", true}),
         f({"agreed", "What was agreed (optional)", FieldKind::textarea}),

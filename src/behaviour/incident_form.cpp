@@ -11,14 +11,6 @@ using views::FieldSpec;
 
 }  // namespace
 
-views::Options options(const std::vector<Choice>& choices) {
-    views::Options out;
-    for (const auto& c : choices) {
-        out.emplace_back(c.key, c.label);
-    }
-    return out;
-}
-
 views::Options options(const std::vector<Person>& people) {
     views::Options out;
     for (const auto& p : people) {
@@ -55,21 +47,22 @@ nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json&
         prose("antecedents", "What happened just before",
               "Behaviour has a cause: what came before it is often the key to it"),
         f({"triggers", "What may have set it off (optional)", FieldKind::checkboxes,
-           "Choose any that may have played a part", options(triggers())}),
+           "Choose any that may have played a part", views::options_of(triggers())}),
     });
     nlohmann::json during = nlohmann::json::array({
         prose("behaviour", "What happened",
               "Describe what was seen and heard, plainly: what the child did and said, not a label "
               "for it"),
         f({"communicating", "What might the behaviour have been telling us? (optional)",
-           FieldKind::checkboxes, "Behaviour is communication", options(communications())}),
+           FieldKind::checkboxes, "Behaviour is communication",
+           views::options_of(communications())}),
         prose("communicating_note", "More about what it may have been telling us (optional)", ""),
         prose("deescalation", "What was tried to help, in order",
               "One step on each line, first to last. Start with what the child's plan says helps"),
         f({"restrictive_measure", "Was anyone held, or kept from going somewhere?",
            FieldKind::radios,
            "If so, the Reg 35 record of it is due within 24 hours of the time it began",
-           options(restrictive_measures())}),
+           views::options_of(restrictive_measures())}),
         f({"measure_began_on", "Day the hold or restriction began (if anyone was held or kept)",
            FieldKind::date}),
         f({"measure_began_time", "Time the hold or restriction began", FieldKind::time,
@@ -87,7 +80,7 @@ nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json&
         f({"notifiable", "Did it involve any of these serious events? (optional)",
            FieldKind::checkboxes,
            "Ofsted and the placing authority must be told without delay (Reg 40)",
-           options(notifiable_events())}),
+           views::options_of(notifiable_events())}),
     });
     return {{"when", when}, {"who", who}, {"before", before}, {"during", during}, {"after", after}};
 }

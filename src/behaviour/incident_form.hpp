@@ -10,8 +10,7 @@
 
 namespace hearth::behaviour {
 
-// Radio and checkbox options of these choices, or of these people (by id).
-views::Options options(const std::vector<Choice>& choices);
+// Radio and checkbox options of these people (by id); of choices, views::options_of().
 views::Options options(const std::vector<Person>& people);
 
 // Groups of fields, in the order the form asks them: when, who, before, during, after, and what

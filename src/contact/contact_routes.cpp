@@ -22,14 +22,6 @@ namespace {
 using http::Context;
 using http::Response;
 
-views::Options contact_options(const std::vector<Choice>& choices) {
-    views::Options out;
-    for (const auto& c : choices) {
-        out.emplace_back(c.key, c.label);
-    }
-    return out;
-}
-
 const views::Options& yes_no_options() {
     static const views::Options all{{"yes", "Yes"}, {"no", "No"}};
     return all;
@@ -97,12 +89,12 @@ Result<Response> show_new(const Context& ctx, const Family& family, const nlohma
          f({"person", "Or someone not on the family list", views::FieldKind::text,
             "Their name, and who they are to the child: \"Jay Moss, a friend from school\""}),
          f({"forms", "Which forms of contact?", views::FieldKind::checkboxes, "",
-            contact_options(contact_forms())}),
+            views::options_of(contact_forms())}),
          f({"reason", "Why must contact be restricted?", views::FieldKind::radios,
-            "Never as a punishment (Reg 19)", contact_options(restriction_reasons())}),
+            "Never as a punishment (Reg 19)", views::options_of(restriction_reasons())}),
          f({"why", "What makes it necessary", views::FieldKind::textarea}),
          f({"basis", "What does it rest on?", views::FieldKind::radios, "",
-            contact_options(restriction_bases())}),
+            views::options_of(restriction_bases())}),
          f({"starts_on", "Day it starts", views::FieldKind::date}),
          f({"ends_on", "Day it ends (optional)", views::FieldKind::date,
             "Leave empty if it lasts until it is lifted at a review"}),
@@ -195,7 +187,7 @@ Result<Response> show_restriction(Context& ctx, Part part, const nlohmann::json&
             {f({"told", "Who at the placing authority was told?", views::FieldKind::text,
                 "Their name and team: \"Sam Keane, social worker\""}),
              f({"method", "How were they told?", views::FieldKind::radios, "",
-                contact_options(notice_methods())}),
+                views::options_of(notice_methods())}),
              f({"told_on", "Day they were told", views::FieldKind::date}),
              f({"told_time", "Time they were told", views::FieldKind::time})});
     }

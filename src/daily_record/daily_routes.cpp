@@ -28,14 +28,6 @@ using http::Response;
 using views::FieldKind;
 using views::FieldSpec;
 
-std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& c : choices) {
-        out.emplace_back(c.key, c.label);
-    }
-    return out;
-}
-
 std::string kind_title(EntryKind k) {
     switch (k) {
         case EntryKind::praise:
@@ -58,8 +50,8 @@ nlohmann::json form_fields(EntryKind kind, const std::string& child_name,
     });
     nlohmann::json what = nlohmann::json::array();
     if (kind != EntryKind::praise) {
-        what.push_back(
-            f({"category", "What is it about?", FieldKind::radios, "", options(categories())}));
+        what.push_back(f({"category", "What is it about?", FieldKind::radios, "",
+                          views::options_of(categories())}));
     }
     if (kind == EntryKind::key_work) {
         what.push_back(f({"topic", "What was the session about?", FieldKind::text,

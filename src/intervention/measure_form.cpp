@@ -46,14 +46,15 @@ nlohmann::json measure_fields(const std::string& kind, const Choosable& choosabl
                           "Restraint is lawful only to prevent injury to someone, the child "
                           "included, or serious damage to property (Reg 20). Never for good "
                           "order, compliance or as a sanction",
-                          options(lawful_purposes())}));
+                          views::options_of(lawful_purposes())}));
         done.push_back(prose("why_necessary", "Why was nothing less restrictive enough?",
                              "What would have happened without it, and why the steps tried did "
                              "not work"));
+        done.push_back(f({"technique", "Technique used", FieldKind::radios,
+                          "From the organisation's accredited list",
+                          views::options_of(choosable.techniques)}));
         done.push_back(
-            f({"technique", "Technique used", FieldKind::radios,
-               "From the organisation's accredited list", options(choosable.techniques)}));
-        done.push_back(f({"position", "Position", FieldKind::radios, "", options(positions())}));
+            f({"position", "Position", FieldKind::radios, "", views::options_of(positions())}));
         who.push_back(f({"used_by", "Who held " + child_name + "?", FieldKind::checkboxes,
                          "Or kept them from going somewhere", options(choosable.staff)}));
         who.push_back(f({"observed_by", "Who observed (optional)", FieldKind::checkboxes, "",
@@ -73,7 +74,7 @@ nlohmann::json measure_fields(const std::string& kind, const Choosable& choosabl
                            FieldKind::textarea, "Seen by whom, declined, or arranged for when"}));
         after.push_back(
             f({"rights_offered", child_name + " was told they can", FieldKind::checkboxes,
-               "Tick each one they were told of", options(rights())}));
+               "Tick each one they were told of", views::options_of(rights())}));
         after.push_back(f({"ehc_exempt",
                            "This measure is planned as routine in " + child_name +
                                "'s education, health and care plan",
@@ -88,7 +89,7 @@ nlohmann::json measure_fields(const std::string& kind, const Choosable& choosabl
         led.push_back(prose("steps_to_avoid", "What was tried first", ""));
         done.push_back(f({"consequence_kind", "What kind of consequence?", FieldKind::radios,
                           "In proportion, linked to what happened, and lawful (Reg 19)",
-                          options(consequence_kinds())}));
+                          views::options_of(consequence_kinds())}));
         done.push_back(prose("description", "The consequence", "What it is, in plain words"));
         done.push_back(f({"lasts", "How long it lasts", FieldKind::text,
                           "For example, this evening, or until Saturday"}));
@@ -105,7 +106,7 @@ nlohmann::json measure_fields(const std::string& kind, const Choosable& choosabl
             f({"child_view", "What does " + child_name + " think of it?", FieldKind::textarea,
                "In their words. If they did not want to say, write that"}));
         after.push_back(f({"effectiveness", "How well did it work?", FieldKind::radios, "",
-                           options(effectiveness_levels())}));
+                           views::options_of(effectiveness_levels())}));
         after.push_back(prose("effect", "What followed (optional)", ""));
     }
     return {{"when", when}, {"led", led}, {"done", done}, {"who", who}, {"after", after}};

@@ -23,14 +23,6 @@ using http::Response;
 
 constexpr int notices_page_size = 50;
 
-views::Options choices_as_options(const std::vector<Choice>& choices) {
-    views::Options out;
-    for (const auto& c : choices) {
-        out.emplace_back(c.key, c.label);
-    }
-    return out;
-}
-
 Result<Response> home_notices(Context& ctx) {
     const auto home_id = ctx.param("home");
     std::optional<std::int64_t> before;
@@ -171,7 +163,7 @@ Result<Response> show_notice(Context& ctx, const nlohmann::json& values,
                 "If none is appointed yet, say so and who at the placing authority to ask"}),
              f({"ehc",
                 "Does the child have an EHC plan or a statement of special educational needs?",
-                views::FieldKind::radios, "", choices_as_options(ehc_answers())}),
+                views::FieldKind::radios, "", views::options_of(ehc_answers())}),
              f({"ehc_authority", "The local authority responsible for it", views::FieldKind::text,
                 "Only when there is a plan or a statement"})});
         if (says["accommodated"].get<std::string>().empty()) {
@@ -186,7 +178,7 @@ Result<Response> show_notice(Context& ctx, const nlohmann::json& values,
              {f({"sent_to", "Who at the local authority was it sent to?", views::FieldKind::text,
                  "The team or person, for example \"Children's services front door\""}),
               f({"method", "How was it sent?", views::FieldKind::radios,
-                 "In writing, as Reg 41(3) asks", choices_as_options(written_methods())}),
+                 "In writing, as Reg 41(3) asks", views::options_of(written_methods())}),
               f({"sent_on", "Day it was sent", views::FieldKind::date}),
               f({"sent_time", "Time it was sent", views::FieldKind::time}),
               f({"sent_by", "Who sent it?", views::FieldKind::radios, "", people}),

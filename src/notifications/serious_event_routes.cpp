@@ -28,14 +28,6 @@ using http::Response;
 
 constexpr int page_size = 50;
 
-views::Options options_of(const std::vector<Choice>& choices) {
-    views::Options out;
-    for (const auto& c : choices) {
-        out.emplace_back(c.key, c.label);
-    }
-    return out;
-}
-
 // -- Lists ----------------------------------------------------------------------------------------
 
 Result<Response> home_list(Context& ctx) {
@@ -250,11 +242,11 @@ Result<Response> show_event(Context& ctx, const nlohmann::json& values,
         auto f = [&](const views::FieldSpec& spec) { return views::field(spec, shown, errors); };
         view["fields"] = nlohmann::json::array(
             {f({"recipient", "Who was told?", views::FieldKind::radios, "",
-                options_of(recipients())}),
+                views::options_of(recipients())}),
              f({"named", "Their name, or the team", views::FieldKind::text,
                 "For example, \"Ofsted's notifications team\" or \"Northshire duty team\""}),
              f({"method", "How were they told?", views::FieldKind::radios, "",
-                options_of(methods())}),
+                views::options_of(methods())}),
              f({"told_on", "Day they were told", views::FieldKind::date}),
              f({"told_time", "Time they were told", views::FieldKind::time}),
              f({"told_by", "Who told them?", views::FieldKind::radios, "", ch.staff}),

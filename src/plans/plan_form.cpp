@@ -12,13 +12,6 @@ namespace {
 using views::FieldKind;
 using views::FieldSpec;
 
-std::vector<std::pair<std::string, std::string>> options(const std::vector<Choice>& choices) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& c : choices) {
-        out.emplace_back(c.key, c.label);
-    }
-    return out;
-}
 }  // namespace
 
 nlohmann::json values_from(const Version& current, Date today) {
@@ -58,8 +51,9 @@ nlohmann::json version_fields(const PlanKind& kind, const nlohmann::json& values
                          "govuk-input--width-30"});
     }
     if (kind.family == Family::risk_assessment) {
-        out["risk_level"] = f({"risk_level", "Level of risk now", FieldKind::radios,
-                               "As the assessment judges it today", options(risk_levels()), ""});
+        out["risk_level"] =
+            f({"risk_level", "Level of risk now", FieldKind::radios,
+               "As the assessment judges it today", views::options_of(risk_levels()), ""});
     }
     out["dates"] = nlohmann::json::array({
         f({"effective_on",
@@ -104,7 +98,7 @@ nlohmann::json sharing_fields(const nlohmann::json& values, const nlohmann::json
     auto f = [&](const FieldSpec& spec) { return views::field(spec, values, errors); };
     return nlohmann::json::array({
         f({"shared_with", "Who was it shared with?", FieldKind::checkboxes,
-           "Select everyone it was shared with on that day", options(recipients()), ""}),
+           "Select everyone it was shared with on that day", views::options_of(recipients()), ""}),
         f({"shared_with_others",
            "Anyone else (optional)",
            FieldKind::text,

@@ -38,6 +38,14 @@ bool is_selected(const nlohmann::json& values, const std::string& name, const st
 }
 }  // namespace
 
+Options options_of(const std::vector<Choice>& choices) {
+    Options out;
+    for (const auto& c : choices) {
+        out.emplace_back(c.key, c.label);
+    }
+    return out;
+}
+
 nlohmann::json field(const FieldSpec& spec, const nlohmann::json& values,
                      const nlohmann::json& errors) {
     nlohmann::json f = {{"name", spec.name},

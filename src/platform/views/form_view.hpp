@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/choice.hpp"
+
 namespace hearth::views {
 
 enum class FieldKind {
@@ -24,6 +26,8 @@ enum class FieldKind {
 
 // Radio and checkbox options: key, label.
 using Options = std::vector<std::pair<std::string, std::string>>;
+// The options of a list of choices, in its order.
+Options options_of(const std::vector<Choice>& choices);
 
 struct FieldSpec {
     std::string name;
