@@ -258,6 +258,7 @@ std::string FormReader::text(const std::string& name, const std::string& label, 
 
 std::optional<Date> FormReader::date(const std::string& name, const std::string& label,
                                      DateRule rule) {
+    dates_.insert(name);
     std::string text;
     const bool split =
         form_.find(name + "-day") || form_.find(name + "-month") || form_.find(name + "-year");
@@ -590,14 +591,15 @@ std::vector<std::string> FormReader::choices(const std::string& name, const std:
 
 Status FormReader::finish() {
     for (const auto& [name, value] : form_.values()) {
-        std::string base = name;
-        for (const char* suffix : {"-day", "-month", "-year"}) {
-            std::string s(suffix);
-            if (base.size() > s.size() && base.compare(base.size() - s.size(), s.size(), s) == 0) {
-                base = base.substr(0, base.size() - s.size());
-            }
+        // A part of a date the reader asked for or allowed ("born-day" of "born"), and nothing
+        // longer: "born-day-day" is no part of anything.
+        bool part_of_a_date = false;
+        for (std::string_view suffix : {"-day", "-month", "-year"}) {
+            part_of_a_date =
+                part_of_a_date || (name.size() > suffix.size() && name.ends_with(suffix) &&
+                                   dates_.count(name.substr(0, name.size() - suffix.size())) > 0);
         }
-        if (!seen_.count(name) && !seen_.count(base)) {
+        if (!seen_.count(name) && !part_of_a_date) {
             errors_.push_back({name, fmt::format("{} is not a field Hearth knows here", name)});
         }
     }

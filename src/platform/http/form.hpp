@@ -94,7 +94,11 @@ class FormReader {
     // The form is about a child born on `born`: every date it reads before that day is refused,
     // naming the field, as a slip of the keyboard (0205 for 2025) rather than a day of their life.
     void about_child(std::optional<Date> born) { born_ = born; }
-    void allow(const std::string& name) { seen_.insert(name); }
+    // A field no rule reads, let through with its date parts (NAME-day, ...).
+    void allow(const std::string& name) {
+        seen_.insert(name);
+        dates_.insert(name);
+    }
     void fail(const std::string& name, const std::string& message);
     bool has(const std::string& name) const { return form_.find(name) != nullptr; }
     // Every error so far, and an error for each field that no rule asked for.
@@ -106,6 +110,7 @@ class FormReader {
 
     const FormData& form_;
     std::set<std::string> seen_;
+    std::set<std::string> dates_;  // what may come as parts of a date: NAME-day, -month, -year
     std::vector<FieldError> errors_;
     std::optional<Date> born_;
 };
