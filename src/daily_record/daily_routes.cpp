@@ -463,7 +463,7 @@ const Capability capability{
                    {"key_work", "Key-work session"},
                    {"childrens_meeting", "Children's meeting"}});
         add_routes(r.router);
-        add_handover_routes(r.router, kinds);
+        add_handover_routes(r.router, kinds, r.at<HandoverParts>());
         add_meeting_routes(r.router);
         auto& demo_parts = r.at<demo::DemoParts>();
         demo_parts.add({10, demo::add_daily_record});

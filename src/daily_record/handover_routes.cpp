@@ -8,6 +8,7 @@
 #include "chronology/chronology_view.hpp"
 #include "daily_record/action_store.hpp"
 #include "daily_record/handover.hpp"
+#include "daily_record/handover_parts.hpp"
 #include "daily_record/handover_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
@@ -30,11 +31,13 @@ struct Picture {
     std::vector<chronology::Entry> entries;
     std::vector<AgreedAction> actions;
     std::vector<deadlines::Deadline> deadlines;
+    std::vector<std::pair<const HandoverPart*, nlohmann::json>> parts;  // those with something
 };
 
 // Everything the next shift needs. Showing the entries is reading those children's records: each
 // child whose entries are shown gets a read in the audit trail.
-Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home_id) {
+Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home_id,
+                        const HandoverParts& parts) {
     Picture p;
     p.last = TRY(last_handover(c, home_id));
     p.since =
@@ -47,6 +50,12 @@ Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home
         const auto s = deadlines::standing(d, ctx.now());
         if (s == deadlines::Standing::overdue || s == deadlines::Standing::due_soon) {
             p.deadlines.push_back(std::move(d));
+        }
+    }
+    for (const auto& part : parts.all()) {
+        auto view = TRY(part.view(c, ctx, home_id, p.since));
+        if (!view.is_null()) {
+            p.parts.emplace_back(&part, std::move(view));
         }
     }
     std::map<std::int64_t, bool> read;
@@ -71,10 +80,11 @@ nlohmann::json action_view(const AgreedAction& a) {
             {"version", a.version}};
 }
 
-Result<Response> handover_page(Context& ctx, const chronology::Kinds& kinds) {
+Result<Response> handover_page(Context& ctx, const chronology::Kinds& kinds,
+                               const HandoverParts& parts) {
     const auto home_id = ctx.param("home");
-    auto found =
-        TRY(ctx.services.db.write([&](db::Connection& c) { return picture(c, ctx, home_id); }));
+    auto found = TRY(
+        ctx.services.db.write([&](db::Connection& c) { return picture(c, ctx, home_id, parts); }));
     const Picture& p = found;
     // Entries grouped by child, in the order their first entry was recorded.
     nlohmann::json children = nlohmann::json::array();
@@ -104,10 +114,15 @@ Result<Response> handover_page(Context& ctx, const chronology::Kinds& kinds) {
         due.push_back(deadlines::deadline_view(d, ctx.now()));
     }
     const Shift& now_shift = shift_at(ctx.now());
+    nlohmann::json part_views = nlohmann::json::object();
+    for (const auto& [part, view] : p.parts) {
+        part_views[part->key] = view;
+    }
     if (ctx.request.wants_json()) {
         return Response::json(
             200,
             {{"since", format_utc(p.since)},
+             {"parts", part_views},
              {"last_handover", p.last ? nlohmann::json{{"id", p.last->id},
                                                        {"shift", p.last->shift},
                                                        {"given_at", format_utc(p.last->given_at)},
@@ -119,6 +134,13 @@ Result<Response> handover_page(Context& ctx, const chronology::Kinds& kinds) {
              {"open_actions", actions},
              {"deadlines", due},
              {"shift", now_shift.key}});
+    }
+    nlohmann::json part_html = nlohmann::json::array();
+    for (const auto& [part, view] : p.parts) {
+        nlohmann::json with = view;
+        with["home_id"] = home_id;
+        with["csrf_token"] = ctx.csrf_token();
+        part_html.push_back({{"html", TRY(views::render(part->template_name, with))}});
     }
     nlohmann::json shift_options = nlohmann::json::array();
     for (const auto& s : shifts()) {
@@ -142,6 +164,7 @@ Result<Response> handover_page(Context& ctx, const chronology::Kinds& kinds) {
                      {"at_limit", all.size() >= static_cast<std::size_t>(entry_limit)},
                      {"marked", marked},
                      {"has_marked", !marked.empty()},
+                     {"parts", part_html},
                      {"actions", actions},
                      {"has_actions", !actions.empty()},
                      {"deadlines", due},
@@ -221,8 +244,9 @@ Result<Response> history(Context& ctx) {
 
 }  // namespace
 
-void add_handover_routes(http::Router& router, const chronology::Kinds& kinds) {
-    auto page = [&kinds](Context& ctx) { return handover_page(ctx, kinds); };
+void add_handover_routes(http::Router& router, const chronology::Kinds& kinds,
+                         const HandoverParts& parts) {
+    auto page = [&kinds, &parts](Context& ctx) { return handover_page(ctx, kinds, parts); };
     router.add({"GET", "/homes/{home}/handover", Action::view_handover, page});
     router.add({"POST", "/homes/{home}/handovers", Action::give_handover, give});
     router.add({"GET", "/homes/{home}/handovers", Action::view_handover, history});
