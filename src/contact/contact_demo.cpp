@@ -4,6 +4,7 @@
 
 #include "children/child_store.hpp"
 #include "children/family/family_store.hpp"
+#include "contact/arrangement_store.hpp"
 #include "contact/contact_log_store.hpp"
 #include "contact/restriction_store.hpp"
 
@@ -190,6 +191,84 @@ Status add_concerns(db::Connection& c, const children::Child& child,
     return {};
 }
 
+// What was agreed at each child's placement planning meeting, before their year of contact: a
+// weekly call and a visit every fourth week with the first on their family list, agreed by the
+// registered manager with their social worker; Lily's letterbox contact with her dad under the
+// court order; and Kai's digital contact agreement, due for review in three weeks.
+Status add_arrangements(db::Connection& c, const children::Child& child,
+                        const std::vector<children::FamilyMember>& family, Timestamp now) {
+    auto manager_row = TRY(c.query_one(
+        "SELECT p.id, p.name FROM people p JOIN roles r ON r.person_id = p.id WHERE "
+        "r.home_id = $1 AND r.role = 'registered_manager' AND r.ended_at IS NULL ORDER BY p.id",
+        {child.home_id}));
+    if (!manager_row) {
+        return Error::internal("demo: a home without a registered manager");
+    }
+    const audit::Actor manager{manager_row->integer(0), manager_row->text(1), "127.0.0.1", "demo"};
+    const Date admitted = child.details.admission_date;
+    const Timestamp agreed_at = from_local(admitted, 15, 0).value_or(now);
+    const auto& first = family.front();
+    const std::string social_worker = child.details.social_worker_name.empty()
+                                          ? std::string("Their social worker")
+                                          : child.details.social_worker_name;
+    contact::ArrangementDetails weekly;
+    weekly.family_member_id = first.id;
+    weekly.person = first.details.name;
+    weekly.forms = {"phone", "visit_away"};
+    weekly.how_often = "A call each week; a visit every fourth week";
+    weekly.place = "Calls from the home's private phone; visits at a family centre";
+    weekly.supervision = "staff";
+    weekly.supervised_by = "The child's key worker, for visits";
+    weekly.agreed_with = social_worker;
+    weekly.agreed_on = admitted;
+    weekly.child_view = "I want to see them more, but the calls are good.";
+    weekly.less_than_wished =
+        "Visits are every fourth week while the family centre is the only place they can be "
+        "supervised; the social worker will look again at the next review.";
+    weekly.starts_on = admitted;
+    TRY(contact::make_arrangement(c, child.id, weekly, manager, agreed_at));
+    for (const auto& m : family) {
+        if (m.details.name != "Ryan Ward") {
+            continue;
+        }
+        contact::ArrangementDetails letters;
+        letters.family_member_id = m.id;
+        letters.person = m.details.name;
+        letters.forms = {"letter"};
+        letters.how_often = "A letter each month, if she wants to write";
+        letters.supervision = "none";
+        letters.letterbox = true;
+        letters.agreed_with = social_worker;
+        letters.agreed_on = admitted;
+        letters.child_view = "I want to write to him. I don't want to see him yet.";
+        letters.starts_on = admitted;
+        TRY(contact::make_arrangement(c, child.id, letters, manager, agreed_at));
+    }
+    if (child.details.first_name == "Kai") {
+        contact::DigitalAgreement digital;
+        digital.devices = "His own phone; the home's laptop for homework";
+        digital.platforms =
+            "Messages and video calls with his mum and brother; one online game, "
+            "with chat limited to friends he knows";
+        digital.times =
+            "Until 21:00 on school nights, 22:00 at weekends; the phone charges in the "
+            "office overnight";
+        digital.limits =
+            "No contact with the account the home blocked; staff look at the game's "
+            "friends list with him each Sunday";
+        const Date agreed_on = local_date_of(now - std::chrono::days{60});
+        digital.child_agreed_on = agreed_on;
+        digital.social_worker = social_worker;
+        digital.social_worker_agreed_on = agreed_on;
+        digital.manager = manager.name;
+        digital.manager_agreed_on = agreed_on;
+        digital.review_on = local_date_of(now + std::chrono::days{21});
+        TRY(contact::agree_digital_contact(c, child.id, digital, manager,
+                                           now - std::chrono::days{60}));
+    }
+    return {};
+}
+
 }  // namespace
 
 // A year of contact for every child living in the demo homes: a call each week and a visit each
@@ -218,6 +297,7 @@ Status add_contact_log(db::Connection& c, const DemoWorld& world, Timestamp now)
         const auto restricted =
             TRY(contact::restrictions_in_force(c, child_id, local_date_of(now)));
         const auto& worker = workers[static_cast<std::size_t>(world.child_home[i])];
+        TRY(add_arrangements(c, *child, family, now));
         const std::chrono::sys_days admitted{child->details.admission_date};
         auto log = [&](contact::ContactDetails d, Timestamp when) -> Result<std::int64_t> {
             contact::ReadContact r{std::move(d), std::nullopt};

@@ -8,6 +8,8 @@
 #include "children/export/export_sections.hpp"
 #include "children/family/family_store.hpp"
 #include "chronology/kinds.hpp"
+#include "contact/arrangement_routes.hpp"
+#include "contact/arrangement_view.hpp"
 #include "contact/capability.hpp"
 #include "contact/contact_demo.hpp"
 #include "contact/contact_figures_routes.hpp"
@@ -234,6 +236,10 @@ Result<Response> show_restriction(Context& ctx, Part part, const nlohmann::json&
             return views::field(spec, shown, errors);
         };
     };
+    if (!data["social_worker_confirmed"].get<bool>() &&
+        can(ctx.person, Action::confirm_contact, ctx.scope)) {
+        view["confirm_action"] = data["href"].get<std::string>() + "/agreement";
+    }
     if (can_act && data["notice"]["owed"].get<bool>()) {
         auto f = fields_for(Part::notice);
         view["notice_action"] = data["href"].get<std::string>() + "/notice";
@@ -353,6 +359,7 @@ Result<nlohmann::json> handover_contact(db::Connection& c, const http::Context& 
 
 void add_contact_routes(http::Router& router) {
     add_contact_log_routes(router);
+    add_arrangement_routes(router);
     add_contact_figures_routes(router);
     add_school_hours_routes(router);
     router.add_scope_resolver("restriction", resolve_restriction_scope);
@@ -395,10 +402,12 @@ void add_contact_routes(http::Router& router) {
 const Capability capability{
     "Contact", [](Registry& r) {
         add_contact_routes(r.router);
-        r.at<chronology::Kinds>().add(
-            {{"contact_restriction", "Contact restriction"}, {"contact", "Contact"}});
+        r.at<chronology::Kinds>().add({{"contact_restriction", "Contact restriction"},
+                                       {"contact", "Contact"},
+                                       {"contact_arrangement", "Contact agreed"}});
         r.at<children::ExportSections>().add(restrictions_export_section());
         r.at<children::ExportSections>().add(contact_log_export_section());
+        r.at<children::ExportSections>().add(arrangements_export_section());
         r.at<demo::DemoParts>().add({27, demo::add_contact_restrictions});
         r.at<demo::DemoParts>().add({28, demo::add_contact_log});
         r.at<children::ChildPanels>().add({15, contact_panel});

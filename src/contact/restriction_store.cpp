@@ -20,11 +20,13 @@ constexpr const char* restriction_columns =
     "r.basis, r.starts_on, r.ends_on, r.agreed_beforehand, r.agreed_with, r.agreed_on, "
     "r.review_on, r.child_told, r.child_view, r.not_told_why, r.notice_told, r.notice_method, "
     "r.notice_at, COALESCE(nb.name, ''), r.lifted_on, r.created_at, cb.name, "
+    "r.social_worker_confirmed_at, COALESCE(swc.name, ''), "
     "CASE WHEN ch.preferred_name <> '' THEN ch.preferred_name ELSE ch.first_name END || ' ' || "
     "ch.last_name";
 constexpr const char* restriction_joins =
     "FROM contact_restrictions r JOIN children ch ON ch.id = r.child_id "
-    "JOIN people cb ON cb.id = r.created_by LEFT JOIN people nb ON nb.id = r.notice_by";
+    "JOIN people cb ON cb.id = r.created_by LEFT JOIN people nb ON nb.id = r.notice_by "
+    "LEFT JOIN people swc ON swc.id = r.social_worker_confirmed_by";
 
 std::optional<Date> optional_date(const db::Row& row, int i) {
     if (auto text = row.optional_text(i)) {
@@ -66,7 +68,11 @@ Restriction restriction_from_row(const db::Row& row) {
     r.lifted_on = optional_date(row, 22);
     r.created_at = parse_utc(row.text(23)).value_or(Timestamp{});
     r.created_by = row.text(24);
-    r.child_name = row.text(25);
+    if (auto at = row.optional_text(25)) {
+        r.social_worker_confirmed_at = parse_utc(*at);
+    }
+    r.social_worker_confirmed_by = row.text(26);
+    r.child_name = row.text(27);
     return r;
 }
 

@@ -32,6 +32,8 @@ struct Restriction {
     std::optional<Timestamp> notice_at;
     std::string notice_by;
     std::optional<Date> lifted_on;
+    std::optional<Timestamp> social_worker_confirmed_at;  // their own agreement, in Hearth
+    std::string social_worker_confirmed_by;
     Timestamp created_at{};
     std::string created_by;
     std::vector<ReviewRecord> reviews;  // oldest first

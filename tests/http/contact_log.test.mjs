@@ -213,6 +213,53 @@ test("figures by month for a home and a child, and the restrictions across the h
   assert.equal((await page.get('/organisation/contact-restrictions')).status, 403);
 });
 
+test("an arrangement writes the placement plan's next version; the social worker agrees it in Hearth; digital contact", async () => {
+  const grace = one(`SELECT id FROM family_members WHERE child_id = ${ids.aisha} AND name = 'Grace Bennett'`);
+  const plan = one(`SELECT id FROM plans WHERE child_id = ${ids.aisha} AND kind = 'placement_plan'`);
+  const versionsBefore = Number(one(`SELECT COUNT(*) FROM plan_versions WHERE plan_id = ${plan}`));
+  const arrangement = { family_member_id: Number(grace), forms: ['video'], how_often: 'Wednesday evenings',
+    supervision: 'none', agreed_with: 'Casey Nolan', agreed_on: london().on, starts_on: london().on };
+  const refused = await api.post(`/api/v1/children/${ids.aisha}/contact-arrangements`, arrangement);
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.error.fields.map((f) => f.field), ['child_view']);
+  assert.equal(Number(one(`SELECT COUNT(*) FROM plan_versions WHERE plan_id = ${plan}`)), versionsBefore, 'nothing saved');
+
+  const made = await api.post(`/api/v1/children/${ids.aisha}/contact-arrangements`,
+    { ...arrangement, child_view: 'Grace makes me laugh. Can it be twice a week?' });
+  assert.equal(made.status, 201, made.text);
+  assert.equal(made.body.placement_plan_version, versionsBefore + 1);
+  const latest = JSON.parse(one(`SELECT sections FROM plan_versions WHERE plan_id = ${plan} AND version = ${versionsBefore + 1}`));
+  assert.match(latest.find((x) => x.key === 'family_time').text, /Grace Bennett \(Big sister\): Video call, Wednesday evenings/);
+  assert.equal(one(`SELECT signed_at FROM plan_versions WHERE plan_id = ${plan} AND version = ${versionsBefore + 1}`), '',
+    'for the registered manager to sign off');
+
+  const sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  const page = await sw.get(made.body.href);
+  assert.equal(page.status, 200);
+  const agree = readForm(page.text, `${made.body.href}/agreement`);
+  const agreed = await sw.post(`${made.body.href}/agreement`, agree);
+  assert.equal(agreed.status, 303);
+  assert.match(words((await sw.get(made.body.href)).text), /recorded in Hearth by Casey Nolan/);
+  assert.equal((await sw.post(`${made.body.href}/agreement`, agree)).status, 409);
+  assert.equal((await worker.post(`${made.body.href}/agreement`, {})).status, 403, 'the social worker agrees, no one else');
+  const lilyRestriction = one(`SELECT id FROM contact_restrictions WHERE child_id = ${ids.lily}`);
+  assert.equal((await sw.post(`/children/${ids.lily}/contact/restrictions/${lilyRestriction}/agreement`, {})).status, 404,
+    "not their child's");
+
+  const digital = { devices: 'Her phone', platforms: 'Messages and video calls with her sister', times: 'Until 21:30',
+    child_agreed_on: london().on, social_worker: 'Casey Nolan', social_worker_agreed_on: london().on,
+    manager: 'Sam Carter', manager_agreed_on: london().on, review_on: london(-60 * 24 * 90).on };
+  const badDigital = await api.post(`/api/v1/children/${ids.aisha}/digital-contact`, { ...digital, manager_agreed_on: '' });
+  assert.equal(badDigital.status, 400);
+  assert.ok(badDigital.body.error.fields.some((f) => f.field === 'manager_agreed_on'));
+  const saved = await api.post(`/api/v1/children/${ids.aisha}/digital-contact`, digital);
+  assert.equal(saved.status, 200, saved.text);
+  assert.equal(saved.body.agreements[0].review_clock.state, 'open');
+  assert.match(words((await worker.get(`/children/${ids.aisha}/contact/arrangements`)).text),
+    /Grace Bennett \(Big sister\) : Video call, Wednesday evenings .* Messages and video calls with her sister on Her phone/);
+});
+
 test('a social worker sees only their child, a Reg 44 visitor only with consent', async () => {
   const sw = new Client(server.url);
   await sw.signIn('social.worker@example.org');

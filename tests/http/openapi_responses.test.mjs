@@ -716,6 +716,60 @@ describe('the API answers as its document says', () => {
     check(across, await new Api(server.url, null).get('/api/v1/contact-restrictions'), 401);
   });
 
+  test('contact arrangements, digital contact and the social worker\'s agreement', async () => {
+    const sw = await (async () => {
+      const c = new Client(server.url);
+      await c.signIn('social.worker@example.org');
+      return new Api(server.url, await createApiToken(c));
+    })();
+    const list = 'GET /api/v1/children/{child}/contact-arrangements';
+    check(list, await worker.get(`${child()}/contact-arrangements`), 200);
+    check(list, await worker.get('/api/v1/children/999999/contact-arrangements'), 404);
+    const create = 'POST /api/v1/children/{child}/contact-arrangements';
+    const arrangement = { person: 'Grace Bennett', forms: ['video'], how_often: 'Weekly', supervision: 'none',
+      agreed_with: 'Casey Nolan', agreed_on: today, child_view: 'Good', starts_on: today };
+    check(create, await manager.post(`${child()}/contact-arrangements`, { ...arrangement, forms: [] }), 400);
+    check(create, await worker.post(`${child()}/contact-arrangements`, arrangement), 403);
+    check(create, await manager.post('/api/v1/children/999999/contact-arrangements', arrangement), 404);
+    const made = check(create, await manager.post(`${child()}/contact-arrangements`, arrangement), 201);
+    const one = 'GET /api/v1/children/{child}/contact-arrangements/{contact_arrangement}';
+    check(one, await worker.get(`${child()}/contact-arrangements/${made.id}`), 200);
+    check(one, await worker.get(`/api/v1/children/${ids.lily}/contact-arrangements/${made.id}`), 404);
+    const agree = 'POST /api/v1/children/{child}/contact-arrangements/{contact_arrangement}/agreement';
+    check(agree, await manager.post(`${child()}/contact-arrangements/${made.id}/agreement`, {}), 403);
+    check(agree, await sw.post(`${child()}/contact-arrangements/999999/agreement`, {}), 404);
+    check(agree, await sw.post(`${child()}/contact-arrangements/${made.id}/agreement`, {}), 200);
+    check(agree, await sw.post(`${child()}/contact-arrangements/${made.id}/agreement`, {}), 409);
+    const end = 'POST /api/v1/children/{child}/contact-arrangements/{contact_arrangement}/end';
+    const stop = { ended_on: today, reason: 'Grace moved abroad', child_view: 'Sad' };
+    check(end, await manager.post(`${child()}/contact-arrangements/${made.id}/end`, { ...stop, reason: '' }), 400);
+    check(end, await worker.post(`${child()}/contact-arrangements/${made.id}/end`, stop), 403);
+    check(end, await manager.post(`${child()}/contact-arrangements/999999/end`, stop), 404);
+    check(end, await manager.post(`${child()}/contact-arrangements/${made.id}/end`, stop), 200);
+    check(end, await manager.post(`${child()}/contact-arrangements/${made.id}/end`, stop), 409);
+    const restricted = await manager.post(`${child()}/contact-restrictions`, {
+      person: 'Jay Moss', forms: ['online'], reason: 'safeguard', why: 'Messages', basis: 'placing_authority',
+      starts_on: today, agreed_beforehand: 'yes', agreed_with: 'Casey Nolan', agreed_on: today, review_on: today,
+      child_told: 'yes', child_view: 'Fine' });
+    assert.equal(restricted.status, 201, restricted.text);
+    const confirm = 'POST /api/v1/children/{child}/contact-restrictions/{restriction}/agreement';
+    check(confirm, await manager.post(`${child()}/contact-restrictions/${restricted.body.id}/agreement`, {}), 403);
+    check(confirm, await sw.post(`${child()}/contact-restrictions/999999/agreement`, {}), 404);
+    check(confirm, await sw.post(`${child()}/contact-restrictions/${restricted.body.id}/agreement`, {}), 200);
+    check(confirm, await sw.post(`${child()}/contact-restrictions/${restricted.body.id}/agreement`, {}), 409);
+    const getDigital = 'GET /api/v1/children/{child}/digital-contact';
+    check(getDigital, await worker.get(`${child()}/digital-contact`), 200);
+    check(getDigital, await worker.get('/api/v1/children/999999/digital-contact'), 404);
+    const postDigital = 'POST /api/v1/children/{child}/digital-contact';
+    const digital = { devices: 'Phone', platforms: 'Messages', times: 'Until 21:00', child_agreed_on: today,
+      social_worker: 'Casey Nolan', social_worker_agreed_on: today, manager: 'Sam Carter', manager_agreed_on: today,
+      review_on: today };
+    check(postDigital, await manager.post(`${child()}/digital-contact`, { ...digital, devices: '' }), 400);
+    check(postDigital, await worker.post(`${child()}/digital-contact`, digital), 403);
+    check(postDigital, await manager.post('/api/v1/children/999999/digital-contact', digital), 404);
+    check(postDigital, await manager.post(`${child()}/digital-contact`, digital), 200);
+  });
+
   test('notices of admissions and leavings (Reg 41)', async () => {
     const list = 'GET /api/v1/homes/{home}/placement-notices';
     const page = check(list, await manager.get(`${home()}/placement-notices`), 200);

@@ -58,14 +58,6 @@ TEST(ContactLogRule, SchoolHoursAreWeekdaysFromTheirStartToTheirEnd) {
     EXPECT_EQ(contact::describe(usual), "08:30 to 15:30, Monday to Friday");
 }
 
-http::FormData form_of(const std::map<std::string, std::string>& values) {
-    std::string body;
-    for (const auto& [k, v] : values) {
-        body += (body.empty() ? "" : "&") + k + "=" + http::url_encode(v);
-    }
-    return http::FormData::from_urlencoded(body).value();
-}
-
 bool names(const Error& e, const std::string& field) {
     for (const auto& f : e.fields) {
         if (f.field == field) {

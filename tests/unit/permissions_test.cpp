@@ -337,6 +337,23 @@ const Expectation expectations[] = {
     {"GET", "/api/v1/children/{child}/contact-figures", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"GET", "/organisation/contact-restrictions",       "-  Y  Y  -  -  -  -  -  -"},
     {"GET", "/api/v1/contact-restrictions",             "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/children/{child}/contact/arrangements",   "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/contact/arrangements/new", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/contact/arrangements",  "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/children/{child}/contact/arrangements/{contact_arrangement}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/contact/arrangements/{contact_arrangement}/end", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/contact/arrangements/{contact_arrangement}/agreement", "-  -  -  -  -  -  -  Y  -"},
+    {"POST", "/children/{child}/contact/restrictions/{restriction}/agreement", "-  -  -  -  -  -  -  Y  -"},
+    {"GET", "/children/{child}/contact/digital",        "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/contact/digital",       "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/children/{child}/contact-arrangements", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/api/v1/children/{child}/contact-arrangements", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/children/{child}/contact-arrangements/{contact_arrangement}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/api/v1/children/{child}/contact-arrangements/{contact_arrangement}/end", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contact-arrangements/{contact_arrangement}/agreement", "-  -  -  -  -  -  -  Y  -"},
+    {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/agreement", "-  -  -  -  -  -  -  Y  -"},
+    {"GET", "/api/v1/children/{child}/digital-contact", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/api/v1/children/{child}/digital-contact", "-  -  -  Y  Y  -  -  -  -"},
     {"GET", "/homes/{home}/details",                    "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/details",                   "-  Y  -  -  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/details",             "-  Y  -  -  -  -  -  -  -"},
@@ -446,8 +463,9 @@ std::string serious_event_of_child_1 = "0";
 std::string placement_notice_of_child_1 = "0";
 // A restriction of child 1's contact (made for the walk).
 std::string restriction_of_child_1 = "0";
-// A contact in child 1's log, from the demo data.
+// A contact in child 1's log, and an arrangement of theirs, from the demo data.
 std::string contact_of_child_1 = "0";
+std::string arrangement_of_child_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
 // the walk, so that ending it leaves child 1's allocation as the walk reads it).
 std::string willow_manager = "0";
@@ -476,6 +494,7 @@ std::string concrete_path(std::string pattern) {
     replace("{placement_notice}", placement_notice_of_child_1);
     replace("{restriction}", restriction_of_child_1);
     replace("{contact}", contact_of_child_1);
+    replace("{contact_arrangement}", arrangement_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -551,6 +570,8 @@ class PermissionsStore : public ::testing::Test {
         restriction_of_child_1 = std::to_string(restricted.value());
         contact_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM contacts WHERE child_id = 1"));
+        arrangement_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM contact_arrangements WHERE child_id = 1"));
         const auto manager = hearth::testing::count_rows(
             *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
         willow_manager = std::to_string(manager);

@@ -74,6 +74,9 @@ const std::map<std::string, Place>& places() {
         {"contact", {"contact_log"}},
         {"contact_concern", {"contact_log"}},
         {"contact_concern_answer", {"contact_log"}},
+        {"contact_arrangement", {"contact_arrangements"}},
+        {"contact_arrangement_end", {"contact_arrangements"}},
+        {"digital_contact_agreement", {"contact_arrangements"}},
     };
     return all;
 }

@@ -166,6 +166,11 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::restrict_contact:
         case Action::set_school_hours:
             return home && senior;
+        // Agreed by the registered manager with the social worker: recorded by the home's seniors.
+        case Action::arrange_contact:
+            return home && senior && !s.child_has_left;
+        case Action::confirm_contact:
+            return home && allocated(p, s);
         case Action::record_contact:
             return home && staff && !s.child_has_left;
         // The follow-up a social worker agreed: recorded by the home, or by the child's own social

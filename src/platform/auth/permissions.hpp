@@ -83,6 +83,8 @@ enum class Action {
     record_contact,    // plan or log a contact, say what became of it, raise a concern about it
     agree_contact,     // record what the social worker agreed: the home, or the social worker
     set_school_hours,  // a child's school hours, and their home's usual ones
+    arrange_contact,   // agree a child's contact arrangements and digital contact agreement
+    confirm_contact,   // the child's own social worker's agreement to an arrangement or restriction
 };
 
 struct Membership {
