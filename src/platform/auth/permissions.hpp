@@ -80,6 +80,10 @@ enum class Action {
     view_shared_learning,    // learning from debriefs, shared without names across homes
     // Contact with family and friends (capability 8).
     restrict_contact,  // restrict a child's contact; record its notice and its reviews
+    // The visitors' book (Schedule 4).
+    view_visitors,         // a home's visitors' book and who is in the building now
+    keep_visitors_book,    // sign a visitor in and out: whoever works in the home
+    manage_visitor_items,  // the home's list of items not allowed in: its managers
 };
 
 struct Membership {
