@@ -108,7 +108,7 @@ views::Options named_options(const std::vector<Named>& list) {
     return out;
 }
 
-std::string listed(const std::vector<std::string>& items) {
+std::string visit_listed_text(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& i : items) {
         out += (out.empty() ? "" : ", ") + i;
@@ -116,8 +116,9 @@ std::string listed(const std::vector<std::string>& items) {
     return out;
 }
 
-Result<Response> show_new(const Context& ctx, const Door& door, const nlohmann::json& values,
-                          const std::optional<Error>& error, int status) {
+Result<Response> show_sign_in_form(const Context& ctx, const Door& door,
+                                   const nlohmann::json& values, const std::optional<Error>& error,
+                                   int status) {
     const auto home_id = ctx.param("home");
     nlohmann::json view = {{"action", visitors_href(home_id)},
                            {"home", {{"id", home_id}, {"name", ctx.scope.home_name}}}};
@@ -132,7 +133,7 @@ Result<Response> show_new(const Context& ctx, const Door& door, const nlohmann::
     const std::string items_hint =
         door.rules.not_allowed.empty()
             ? "One a line. The home has no list of items not allowed in yet"
-            : "One a line. Not allowed in: " + listed(door.rules.not_allowed);
+            : "One a line. Not allowed in: " + visit_listed_text(door.rules.not_allowed);
     view["fields"] = nlohmann::json::array(
         {f({"visitor_name", "Visitor's full name"}),
          f({"organisation", "Their organisation, or who they are to the child",
@@ -175,7 +176,7 @@ Result<Response> new_visit(Context& ctx) {
                                    {"signed_in_time", format_local_time(ctx.now())},
                                    {"let_in_by", std::to_string(ctx.person.id)},
                                    {"supervises_contact", "no"}};
-    return show_new(ctx, door, values, std::nullopt, 200);
+    return show_sign_in_form(ctx, door, values, std::nullopt, 200);
 }
 
 Result<Response> create_visit(Context& ctx) {
@@ -195,9 +196,9 @@ Result<Response> create_visit(Context& ctx) {
     return Response::redirect(fmt::format("{}/{}?signed_in=1", visitors_href(home_id), id));
 }
 
-Result<Response> create_again(Context& ctx, const Error& e) {
+Result<Response> sign_in_again(Context& ctx, const Error& e) {
     const auto door = TRY(door_for(ctx));
-    return show_new(ctx, door, ctx.form->typed_values(), e, http::status_for(e.kind));
+    return show_sign_in_form(ctx, door, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
 Result<Response> show_visit(Context& ctx, const nlohmann::json& values,
@@ -369,7 +370,7 @@ void add_visitor_routes(http::Router& router) {
                 .pattern = home,
                 .action = Action::keep_visitors_book,
                 .handler = create_visit,
-                .again = create_again});
+                .again = sign_in_again});
     router.add({"GET", home + "/in-building", Action::view_visitors, in_building_page});
     router.add({"GET", one, Action::view_visitors, visit_page});
     router.add({.method = "POST",

@@ -114,7 +114,7 @@ Status add_visitors(db::Connection& c, const DemoWorld& world, Timestamp now) {
         TRY(visitors::keep_not_allowed_items(c, home_id, not_allowed, staff[0], at(now, 31, 9, 0)));
         const auto& cycle = demo_visitors(home);
         for (int day = 30, n = 0; day >= 1; --day) {
-            for (int k = 0; k < (day % 3 == 0 ? 2 : 1); ++k, ++n) {
+            for (int k = 0; k < (day % 3 == 0 ? 3 : 2); ++k, ++n) {
                 const auto& v = cycle[static_cast<std::size_t>(n) % cycle.size()];
                 const auto& by = staff[static_cast<std::size_t>(n) % staff.size()];
                 const auto in = at(now, day, v.hour, v.minute);

@@ -55,7 +55,7 @@ http::FormData form_of(const std::vector<std::pair<std::string, std::string>>& f
     return http::FormData::from_urlencoded(body).value();
 }
 
-const visitors::HomeAtTheDoor door{{7, 8}, {3, 4}, home_list};
+const visitors::HomeAtTheDoor at_the_door{{7, 8}, {3, 4}, home_list};
 
 std::vector<std::pair<std::string, std::string>> good_visit() {
     return {{"visitor_name", "Casey Nolan"},
@@ -76,7 +76,7 @@ TEST_F(VisitForm, ReadsAVisitorWithTheirTimeAndWhoLetThemIn) {
     fields.emplace_back("items_action", "Held in the office until she left");
     auto form = form_of(fields);
     http::FormReader reader(form);
-    auto read = visitors::read_visit(reader, door, 4, test_now());
+    auto read = visitors::read_visit(reader, at_the_door, 4, test_now());
     ASSERT_TRUE(read.ok()) << read.error().message;
     EXPECT_EQ(read->children, std::vector<std::int64_t>{7});
     EXPECT_TRUE(read->visits_home);
@@ -90,7 +90,7 @@ TEST_F(VisitForm, NoTimeGivenIsNow) {
     fields.resize(5);
     auto form = form_of(fields);
     http::FormReader reader(form);
-    auto read = visitors::read_visit(reader, door, 3, test_now());
+    auto read = visitors::read_visit(reader, at_the_door, 3, test_now());
     ASSERT_TRUE(read.ok()) << read.error().message;
     EXPECT_EQ(read->signed_in_at, test_now());
 }
@@ -119,7 +119,7 @@ TEST_P(VisitRefusal, IsRefusedAtItsField) {
     }
     auto form = form_of(fields);
     http::FormReader reader(form);
-    auto read = visitors::read_visit(reader, door, 3, test_now());
+    auto read = visitors::read_visit(reader, at_the_door, 3, test_now());
     ASSERT_FALSE(read.ok());
     bool named = false;
     for (const auto& f : read.error().fields) {
@@ -227,7 +227,7 @@ TEST_F(VisitorsBookStore, AVisitToAChildIsInTheirChronologyAndTheBuildingUntilSi
 
     const auto before = sign_out(id, came - std::chrono::minutes{1});
     ASSERT_FALSE(before.ok()) << "signed out before they came";
-    EXPECT_EQ(before.error().kind, ErrorKind::invalid);
+    EXPECT_EQ(before.error().kind, ErrorKind::invalid_input);
     ASSERT_TRUE(sign_out(id, now_).ok());
     EXPECT_TRUE(here().empty());
     const auto twice = sign_out(id, now_);
@@ -246,7 +246,7 @@ TEST_F(VisitorsBookStore, AChildOfAnotherHomeIsRefusedAndNothingIsSaved) {
     auto id = db_->write(
         [&](db::Connection& c) { return visitors::sign_in(c, home_, d, as(chris_), now_); });
     ASSERT_FALSE(id.ok());
-    EXPECT_EQ(id.error().kind, ErrorKind::invalid);
+    EXPECT_EQ(id.error().kind, ErrorKind::invalid_input);
     EXPECT_EQ(count("SELECT COUNT(*) FROM visits WHERE $1 > 0"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM chronology WHERE child_id = $1 AND kind = 'visitor'"), 0);
 }
