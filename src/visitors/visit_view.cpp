@@ -123,7 +123,7 @@ nlohmann::json visits_export_blocks(const nlohmann::json& list) {
         }
         const std::string supervised = v.value("supervised_contact", "");
         if (!supervised.empty()) {
-            reason = "Supervising contact with " + supervised + ". " + reason;
+            reason = fmt::format("Supervising contact with {}. {}", supervised, reason);
         }
         const std::string who =
             v.value("organisation", "").empty()

@@ -203,3 +203,19 @@ test('a visit to two children: each chronology and export names only its own chi
   assert.equal(lee.with_other_children, true);
   assert.doesNotMatch(JSON.stringify(visitors), /Aisha|fallout/);
 });
+
+test("how children call privately is kept with the home's details and shown on the home's page", async () => {
+  const admin = new Client(server.url);
+  await admin.signIn('admin@example.org');
+  const action = `/homes/${ids.willow}/details`;
+  const offered = readForm((await admin.get(action)).text, action);
+  const bad = await admin.post(action, { ...offered, private_phone: 'The cordless phone in the office' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /href="#private_phone_kind"/);
+  const saved = await admin.post(action, { ...offered, private_phone_kind: 'mobile',
+    private_phone: 'Ask staff for the blue mobile; take it to your room or the garden' });
+  assert.equal(saved.status, 303);
+  const home = words((await worker.get(`/homes/${ids.willow}`)).text);
+  assert.match(home, /Private calls: A dedicated mobile phone\. Ask staff for the blue mobile; take it to your room or the garden/);
+  assert.equal(one(`SELECT COUNT(*) FROM audit_log WHERE record_type = 'home' AND detail LIKE '%private phone mobile%'`), '1');
+});
