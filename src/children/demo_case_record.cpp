@@ -111,6 +111,58 @@ Status aisha(db::Connection& c, Timestamp now, const audit::Actor& manager) {
     return {};
 }
 
+// The family lists of the other children living in the homes, so that each has people to be in
+// touch with (their contact is in the contact log's demo).
+Status other_families(db::Connection& c, Timestamp now, const audit::Actor& willow,
+                      const audit::Actor& harbour) {
+    struct Family {
+        const char* first;
+        const char* last;
+        bool at_harbour;
+        children::FamilyMemberDetails members[2];
+    };
+    const Family families[] = {
+        {"Benjamin",
+         "Cole",
+         false,
+         {{"Tasha Cole", "Mum", true, "07700 900111", ""},
+          {"Derek Cole", "Grandad", false, "07700 900112", "Ben's football buddy on Saturdays."}}},
+        {"Kai",
+         "Donovan",
+         false,
+         {{"Leanne Donovan", "Mum", true, "07700 900121", ""},
+          {"Shay Donovan", "Older brother", false, "07700 900122", "Texts most evenings."}}},
+        {"Noor",
+         "Farah",
+         true,
+         {{"Amina Farah", "Mum", true, "07700 900131", "Speaks Somali at home; Noor interprets."},
+          {"Yusuf Farah", "Uncle", false, "07700 900132", ""}}},
+        {"Oscar",
+         "Grant",
+         true,
+         {{"Paula Grant", "Mum", true, "07700 900141", ""},
+          {"Milo Grant", "Little brother", false, "Through his foster carers, 07700 900142",
+           "Lives with foster carers; visits are arranged through them."}}},
+        {"Riley",
+         "Hughes",
+         true,
+         {{"Sian Hughes", "Mum", true, "07700 900151", ""},
+          {"Gwen Hughes", "Nan", false, "07700 900152", ""}}},
+        {"Zara",
+         "Iqbal",
+         true,
+         {{"Nadia Iqbal", "Mum", true, "07700 900161", ""},
+          {"Imran Iqbal", "Dad", true, "07700 900162", ""}}},
+    };
+    for (const auto& f : families) {
+        auto id = TRY(child_named(c, f.first, f.last));
+        for (const auto& m : f.members) {
+            TRY(children::add_family_member(c, id, m, f.at_harbour ? harbour : willow, now));
+        }
+    }
+    return {};
+}
+
 // Mia lived at Willow House and left last year; her record is kept, and she is in the register.
 Status mia(db::Connection& c, const children::PlacementSteps& steps, Timestamp now,
            const audit::Actor& manager, const audit::Actor& chris) {
@@ -159,6 +211,8 @@ Status create_case_record_demo(db::Connection& c, const children::PlacementSteps
     auto chris = TRY(staff(c, "rsw1.willow@example.org"));
     TRY(aisha(c, now, manager));
     TRY(lily(c, steps.amended, now, manager, chris));
+    auto harbour = TRY(staff(c, "manager.harbour@example.org"));
+    TRY(other_families(c, now, manager, harbour));
     return mia(c, steps, now, manager, chris);
 }
 

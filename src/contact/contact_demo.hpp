@@ -8,5 +8,7 @@ namespace hearth::demo {
 
 // After the case record (Lily's family list).
 Status add_contact_restrictions(db::Connection& c, const DemoWorld& world, Timestamp now);
+// A year of contact for each child, after their restrictions (contact_demo.cpp says what).
+Status add_contact_log(db::Connection& c, const DemoWorld& world, Timestamp now);
 
 }  // namespace hearth::demo

@@ -10,8 +10,13 @@
 #include "chronology/kinds.hpp"
 #include "contact/capability.hpp"
 #include "contact/contact_demo.hpp"
+#include "contact/contact_log_routes.hpp"
+#include "contact/contact_log_view.hpp"
 #include "contact/restriction_store.hpp"
 #include "contact/restriction_view.hpp"
+#include "contact/school_hours_routes.hpp"
+#include "contact/school_hours_store.hpp"
+#include "daily_record/handover_parts.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -27,20 +32,58 @@ const views::Options& yes_no_options() {
     return all;
 }
 
-Result<Response> contact_page(Context& ctx) {
+constexpr int log_page_size = 25;
+
+// What the Contact tab's JSON holds: all of it, or the part an API list asks for.
+enum class ContactJson { whole, restrictions, log };
+
+// The Contact tab: restrictions in force, the contacts to come, the log a page at a time and the
+// child's school hours. Each part is the one view of its records.
+Result<Response> contact_page(Context& ctx, ContactJson shape) {
     const auto child_id = ctx.param("child");
-    auto list = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<nlohmann::json> {
+    std::optional<chronology::Cursor> after;
+    if (auto a = ctx.request.query_value("after")) {
+        after = chronology::decode(*a);
+        if (!after) {
+            return Error::invalid("after", "That page of the contact log does not exist");
+        }
+    }
+    nlohmann::json restrictions, upcoming, log;
+    std::optional<chronology::Cursor> next;
+    SchoolHoursSetting school;
+    TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
         auto all = TRY(restrictions_of(c, child_id));
         for (const auto& r : all) {
             TRY(record_restriction_read(c, r, ctx.actor(), ctx.now()));
         }
-        return restriction_views(c, all, ctx.now());
+        restrictions = TRY(restriction_views(c, all, ctx.now()));
+        const auto coming = TRY(upcoming_contacts(c, child_id, ctx.now(), 10));
+        upcoming = TRY(contact_views(c, coming, ctx.now()));
+        auto page = TRY(contacts_of(c, child_id, after, log_page_size));
+        for (const auto& k : page.items) {
+            TRY(record_contact_read(c, k, ctx.actor(), ctx.now()));
+        }
+        log = TRY(contact_views(c, page.items, ctx.now()));
+        next = page.next;
+        school = TRY(school_hours_of_child(c, child_id));
+        return {};
     }));
+    const std::string next_text = next ? chronology::encode(*next) : "";
     if (ctx.request.wants_json()) {
-        return Response::json(200, {{"restrictions", list}});
+        nlohmann::json out = {{"restrictions", restrictions},
+                              {"contacts", log},
+                              {"upcoming", upcoming},
+                              {"next", next ? nlohmann::json(next_text) : nlohmann::json()},
+                              {"school_hours", school_hours_view(school)}};
+        if (shape == ContactJson::restrictions) {
+            out = {{"restrictions", restrictions}};
+        } else if (shape == ContactJson::log) {
+            out.erase("restrictions");
+        }
+        return Response::json(200, out);
     }
     nlohmann::json in_force = nlohmann::json::array(), past = nlohmann::json::array();
-    for (const auto& r : list) {
+    for (const auto& r : restrictions) {
         (r["in_force"].get<bool>() ? in_force : past).push_back(r);
     }
     return ctx.page("contact", "Contact: " + ctx.scope.child_name,
@@ -49,6 +92,16 @@ Result<Response> contact_page(Context& ctx) {
                      {"has_in_force", !in_force.empty()},
                      {"past", past},
                      {"has_past", !past.empty()},
+                     {"upcoming", upcoming},
+                     {"has_upcoming", !upcoming.empty()},
+                     {"log", log},
+                     {"has_log", !log.empty()},
+                     {"first_page", !after.has_value()},
+                     {"next_href", next ? fmt::format("/children/{}/contact?after={}#log", child_id,
+                                                      http::url_encode(next_text))
+                                        : ""},
+                     {"school_hours", school_hours_view(school)},
+                     {"can_log", can(ctx.person, Action::record_contact, ctx.scope)},
                      {"can_restrict", can(ctx.person, Action::restrict_contact, ctx.scope)}});
 }
 
@@ -253,10 +306,10 @@ Result<Response> review_again(Context& ctx, const Error& e) {
                             http::status_for(e.kind));
 }
 
-// On the child's Overview, the restrictions in force: what staff must know before a call or a
-// visit.
-Result<std::string> restrictions_panel(db::Connection& c, const http::Context& ctx,
-                                       const children::Child& child) {
+// On the child's Overview: the restrictions in force, what staff must know before a call or a
+// visit, and the contacts to come.
+Result<std::string> contact_panel(db::Connection& c, const http::Context& ctx,
+                                  const children::Child& child) {
     nlohmann::json in_force = nlohmann::json::array();
     const auto all = TRY(restrictions_of(c, child.id));
     for (const auto& r : TRY(restriction_views(c, all, ctx.now()))) {
@@ -264,18 +317,48 @@ Result<std::string> restrictions_panel(db::Connection& c, const http::Context& c
             in_force.push_back(r);
         }
     }
-    if (in_force.empty()) {
+    const auto coming = TRY(upcoming_contacts(c, child.id, ctx.now(), 3));
+    const auto next = TRY(contact_views(c, coming, ctx.now()));
+    if (in_force.empty() && next.empty()) {
         return std::string{};
     }
-    return views::render("contact_panel", {{"restrictions", in_force}, {"child_id", child.id}});
+    return views::render("contact_panel", {{"restrictions", in_force},
+                                           {"has_restrictions", !in_force.empty()},
+                                           {"upcoming", next},
+                                           {"has_upcoming", !next.empty()},
+                                           {"child_id", child.id}});
+}
+
+// At handover: the contacts of the shift (since the last handover, and those planned for the
+// next twelve hours), and the concerns still awaiting a social worker's answer.
+Result<nlohmann::json> handover_contact(db::Connection& c, const http::Context& ctx,
+                                        std::int64_t home_id, Timestamp since) {
+    const auto shift =
+        TRY(contacts_in_home(c, home_id, since, ctx.now() + std::chrono::hours{12}, 100));
+    const auto awaiting = TRY(concerns_awaiting(c, home_id));
+    if (shift.empty() && awaiting.empty()) {
+        return nlohmann::json();
+    }
+    for (const auto& k : shift) {
+        TRY(record_contact_read(c, k, ctx.actor(), ctx.now()));
+    }
+    auto contacts = TRY(contact_views(c, shift, ctx.now()));
+    auto concerns = TRY(contact_views(c, awaiting, ctx.now()));
+    return nlohmann::json{{"contacts", contacts},
+                          {"has_contacts", !contacts.empty()},
+                          {"concerns", concerns},
+                          {"has_concerns", !concerns.empty()}};
 }
 
 void add_contact_routes(http::Router& router) {
+    add_contact_log_routes(router);
+    add_school_hours_routes(router);
     router.add_scope_resolver("restriction", resolve_restriction_scope);
     router.add_child_tab({"Contact", "/contact", Action::view_chronology, 45});
     const std::string child = "/children/{child}/contact";
     const std::string one = child + "/restrictions/{restriction}";
-    router.add({"GET", child, Action::view_chronology, contact_page});
+    router.add({"GET", child, Action::view_chronology,
+                [](Context& ctx) { return contact_page(ctx, ContactJson::whole); }});
     router.add({"GET", child + "/restrictions/new", Action::restrict_contact, new_restriction});
     router.add({.method = "POST",
                 .pattern = child + "/restrictions",
@@ -295,7 +378,10 @@ void add_contact_routes(http::Router& router) {
                 .again = review_again});
 
     const std::string api = "/api/v1/children/{child}/contact-restrictions";
-    router.add({"GET", api, Action::view_chronology, contact_page});
+    router.add({"GET", api, Action::view_chronology,
+                [](Context& ctx) { return contact_page(ctx, ContactJson::restrictions); }});
+    router.add({"GET", "/api/v1/children/{child}/contacts", Action::view_chronology,
+                [](Context& ctx) { return contact_page(ctx, ContactJson::log); }});
     router.add({"POST", api, Action::restrict_contact, create_restriction});
     router.add({"GET", api + "/{restriction}", Action::view_chronology, restriction_detail});
     router.add({"POST", api + "/{restriction}/notice", Action::restrict_contact, notice_given});
@@ -307,10 +393,15 @@ void add_contact_routes(http::Router& router) {
 const Capability capability{
     "Contact", [](Registry& r) {
         add_contact_routes(r.router);
-        r.at<chronology::Kinds>().add({{"contact_restriction", "Contact restriction"}});
+        r.at<chronology::Kinds>().add(
+            {{"contact_restriction", "Contact restriction"}, {"contact", "Contact"}});
         r.at<children::ExportSections>().add(restrictions_export_section());
+        r.at<children::ExportSections>().add(contact_log_export_section());
         r.at<demo::DemoParts>().add({27, demo::add_contact_restrictions});
-        r.at<children::ChildPanels>().add({15, restrictions_panel});
+        r.at<demo::DemoParts>().add({28, demo::add_contact_log});
+        r.at<children::ChildPanels>().add({15, contact_panel});
+        r.at<daily_record::HandoverParts>().add(
+            {10, "contact", "handover_contact", handover_contact});
     }};
 
 }  // namespace hearth::contact

@@ -692,6 +692,59 @@ describe('the API answers as its document says', () => {
     check(review, await manager.post(`${child()}/contact-restrictions/${made.id}/review`, lift), 409);
   });
 
+  test('the contact log and school hours', async () => {
+    const list = 'GET /api/v1/children/{child}/contacts';
+    const page = check(list, await worker.get(`${child()}/contacts`), 200);
+    check(list, await worker.get(`${child()}/contacts?after=${encodeURIComponent(page.next)}`), 200);
+    check(list, await worker.get(`${child()}/contacts?after=nope`), 400);
+    check(list, await worker.get('/api/v1/children/999999/contacts'), 404);
+    const create = 'POST /api/v1/children/{child}/contacts';
+    const call = { state: 'happened', person: 'Grace Bennett', form: 'phone', on: today, at: '00:01',
+      supervision: 'none', staff_view: 'Laughing on the phone' };
+    check(create, await worker.post(`${child()}/contacts`, { ...call, form: 'carrier_pigeon' }), 400);
+    check(create, await admin.post(`${child()}/contacts`, call), 403);
+    check(create, await worker.post('/api/v1/children/999999/contacts', call), 404);
+    const made = check(create, await worker.post(`${child()}/contacts`, call), 201);
+    const one = 'GET /api/v1/children/{child}/contacts/{contact}';
+    check(one, await worker.get(`${child()}/contacts/${made.id}`), 200);
+    check(one, await worker.get(`/api/v1/children/${ids.lily}/contacts/${made.id}`), 404);
+    const concern = 'POST /api/v1/children/{child}/contacts/{contact}/concern';
+    const raised = { about: 'Asked her to keep a secret', raised_with: 'Casey Nolan', answer_on: dayBefore(-2), answer_time: '09:00' };
+    check(concern, await worker.post(`${child()}/contacts/${made.id}/concern`, { ...raised, about: '' }), 400);
+    check(concern, await admin.post(`${child()}/contacts/${made.id}/concern`, raised), 403);
+    check(concern, await worker.post(`${child()}/contacts/999999/concern`, raised), 404);
+    check(concern, await worker.post(`${child()}/contacts/${made.id}/concern`, raised), 200);
+    check(concern, await worker.post(`${child()}/contacts/${made.id}/concern`, raised), 409);
+    const answer = 'POST /api/v1/children/{child}/contacts/{contact}/concern/answer';
+    const agreed = { agreed: 'She will talk to Mum', agreed_with: 'Casey Nolan' };
+    check(answer, await worker.post(`${child()}/contacts/${made.id}/concern/answer`, { ...agreed, agreed: '' }), 400);
+    check(answer, await admin.post(`${child()}/contacts/${made.id}/concern/answer`, agreed), 403);
+    check(answer, await worker.post(`${child()}/contacts/999999/concern/answer`, agreed), 404);
+    check(answer, await worker.post(`${child()}/contacts/${made.id}/concern/answer`, agreed), 200);
+    check(answer, await worker.post(`${child()}/contacts/${made.id}/concern/answer`, agreed), 409);
+    const outcome = 'POST /api/v1/children/{child}/contacts/{contact}/outcome';
+    const planned = check(create, await worker.post(`${child()}/contacts`,
+      { ...call, state: 'planned', on: dayBefore(-3), at: '18:00' }), 201);
+    const cancelled = { version: planned.version, outcome: 'cancelled', cancelled_by: 'family',
+      cancelled_why: 'Unwell', child_took_it: 'Disappointed' };
+    check(outcome, await worker.post(`${child()}/contacts/${planned.id}/outcome`, { ...cancelled, cancelled_why: '' }), 400);
+    check(outcome, await admin.post(`${child()}/contacts/${planned.id}/outcome`, cancelled), 403);
+    check(outcome, await worker.post(`${child()}/contacts/999999/outcome`, cancelled), 404);
+    check(outcome, await worker.post(`${child()}/contacts/${planned.id}/outcome`, cancelled), 200);
+    check(outcome, await worker.post(`${child()}/contacts/${planned.id}/outcome`, cancelled), 409);
+
+    for (const [at, where] of [[`${child()}/school-hours`, 'children/{child}'], [`${home()}/school-hours`, 'homes/{home}']]) {
+      const get = `GET /api/v1/${where}/school-hours`;
+      const put = `PUT /api/v1/${where}/school-hours`;
+      check(get, await worker.get(at), 200);
+      check(get, await worker.get(at.replace(/\/\d+\/school/, '/999999/school')), 404);
+      check(put, await manager.put(at, { in_school: 'yes', starts: '9:00' }), 400);
+      check(put, await worker.put(at, { in_school: 'no' }), 403);
+      check(put, await manager.put(at.replace(/\/\d+\/school/, '/999999/school'), { in_school: 'no' }), 404);
+      check(put, await manager.put(at, { in_school: 'yes', starts: '09:00', ends: '15:00' }), 200);
+    }
+  });
+
   test('notices of admissions and leavings (Reg 41)', async () => {
     const list = 'GET /api/v1/homes/{home}/placement-notices';
     const page = check(list, await manager.get(`${home()}/placement-notices`), 200);

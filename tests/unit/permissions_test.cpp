@@ -311,6 +311,26 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/notice", "-  -  -  Y  Y  -  -  -  -"},
     {"POST", "/children/{child}/contact/restrictions/{restriction}/review", "-  -  -  Y  Y  -  -  -  -"},
     {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/review", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/children/{child}/contacts",        "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/contact/log/new",        "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/contact/log",           "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contacts",       "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/contact/log/{contact}",  "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/contacts/{contact}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/contact/log/{contact}/outcome", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contacts/{contact}/outcome", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/contact/log/{contact}/concern", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/contacts/{contact}/concern", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/contact/log/{contact}/concern/answer", "-  -  -  Y  Y  Y  -  Y  -"},
+    {"POST", "/api/v1/children/{child}/contacts/{contact}/concern/answer", "-  -  -  Y  Y  Y  -  Y  -"},
+    {"GET", "/children/{child}/contact/school-hours",   "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/contact/school-hours",  "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/children/{child}/school-hours",    "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"PUT", "/api/v1/children/{child}/school-hours",    "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/homes/{home}/school-hours",               "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"POST", "/homes/{home}/school-hours",              "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/school-hours",        "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"PUT", "/api/v1/homes/{home}/school-hours",        "-  -  -  Y  Y  -  -  -  -"},
     {"GET", "/homes/{home}/visitors",                   "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/api/v1/homes/{home}/visits",              "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/homes/{home}/visitors/new",               "-  -  -  Y  Y  Y  -  -  -"},
@@ -435,6 +455,8 @@ std::string serious_event_of_child_1 = "0";
 std::string placement_notice_of_child_1 = "0";
 // A restriction of child 1's contact (made for the walk).
 std::string restriction_of_child_1 = "0";
+// A contact in child 1's log, from the demo data.
+std::string contact_of_child_1 = "0";
 // A visit in Willow House's visitors' book, from the demo data.
 std::string visit_in_home_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
@@ -464,6 +486,7 @@ std::string concrete_path(std::string pattern) {
     replace("{serious_event}", serious_event_of_child_1);
     replace("{placement_notice}", placement_notice_of_child_1);
     replace("{restriction}", restriction_of_child_1);
+    replace("{contact}", contact_of_child_1);
     replace("{visit}", visit_in_home_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
@@ -538,6 +561,8 @@ class PermissionsStore : public ::testing::Test {
         });
         ASSERT_TRUE(restricted.ok()) << restricted.error().detail;
         restriction_of_child_1 = std::to_string(restricted.value());
+        contact_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM contacts WHERE child_id = 1"));
         visit_in_home_1 = std::to_string(
             hearth::testing::count_rows(*app_->db, "SELECT MIN(id) FROM visits WHERE home_id = 1"));
         const auto manager = hearth::testing::count_rows(

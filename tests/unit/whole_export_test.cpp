@@ -71,6 +71,9 @@ const std::map<std::string, Place>& places() {
         {"serious_event", {"serious_events"}},
         {"contact_restriction", {"contact_restrictions"}},
         {"contact_restriction_review", {"contact_restrictions", false}},
+        {"contact", {"contact_log"}},
+        {"contact_concern", {"contact_log"}},
+        {"contact_concern_answer", {"contact_log"}},
         {"visit", {"visitors"}},
     };
     return all;
@@ -113,9 +116,10 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
         }
     }
     // The demo has records of every kind the table places but leaving, which the HTTP tests cover.
-    for (const char* kind : {"daily_entry", "childrens_meeting", "incident", "incident_account",
-                             "child_debrief", "restorative_follow_up", "measure", "plan_version",
-                             "serious_event", "contact_restriction", "visit"}) {
+    for (const char* kind :
+         {"daily_entry", "childrens_meeting", "incident", "incident_account", "child_debrief",
+          "restorative_follow_up", "measure", "plan_version", "serious_event",
+          "contact_restriction", "contact", "contact_concern", "contact_concern_answer", "visit"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
     }
 }

@@ -164,7 +164,14 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home && (admin || senior);
         // The registered manager, or the senior on shift in an emergency (seed 003).
         case Action::restrict_contact:
+        case Action::set_school_hours:
             return home && senior;
+        case Action::record_contact:
+            return home && staff && !s.child_has_left;
+        // The follow-up a social worker agreed: recorded by the home, or by the child's own social
+        // worker in Hearth.
+        case Action::agree_contact:
+            return home && (staff || allocated(p, s));
         case Action::sign_off_plan:
             return home && manager;
         // Schedule 4's record of visitors is a record of the home, not of a child: the Reg 44

@@ -80,6 +80,9 @@ enum class Action {
     view_shared_learning,    // learning from debriefs, shared without names across homes
     // Contact with family and friends (capability 8).
     restrict_contact,  // restrict a child's contact; record its notice and its reviews
+    record_contact,    // plan or log a contact, say what became of it, raise a concern about it
+    agree_contact,     // record what the social worker agreed: the home, or the social worker
+    set_school_hours,  // a child's school hours, and their home's usual ones
     // The visitors' book (Schedule 4).
     view_visitors,         // a home's visitors' book and who is in the building now
     keep_visitors_book,    // sign a visitor in and out: whoever works in the home

@@ -1,0 +1,204 @@
+// The contact log through the real server: a support worker logs a letter that upset the child,
+// bad input named field by field and nothing saved, and raises a concern about what it said with
+// the social worker, whose agreed follow-up — recorded by the social worker in Hearth — meets the
+// clock; contact with someone under a restriction is refused unless the recorder says why; a visit
+// planned in school hours asks why, and a cancelled visit says who cancelled it and how the child
+// took it; a social worker and a Reg 44 visitor see only the children they may.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Api, Client, createApiToken, demoIds, london, readForm, startServer, typedOver } from './server.mjs';
+
+let server;
+let worker;
+let api;
+let ids;
+const words = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const one = (sql) => server.sql(sql).trim();
+
+// The next Monday to Friday after today, in London: a school day.
+function nextSchoolDay() {
+  for (let days = 1; days < 8; days++) {
+    const d = new Date(Date.now() + days * 86400000);
+    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short' }).format(d);
+    if (!['Sat', 'Sun'].includes(weekday)) return london(-days * 24 * 60).on;
+  }
+  throw new Error('no weekday in a week');
+}
+
+before(async () => {
+  server = await startServer();
+  const demo = demoIds(server);
+  ids = { aisha: demo.child('Aisha Bennett'), lily: demo.child('Lily Evans-Ward'), ben: demo.child('Benjamin Cole') };
+  worker = new Client(server.url);
+  await worker.signIn('rsw1.willow@example.org');
+  const deputy = new Client(server.url);
+  await deputy.signIn('deputy.willow@example.org');
+  api = new Api(server.url, await createApiToken(deputy, 'contact log'));
+});
+after(async () => {
+  await server.stop();
+});
+
+test('a letter that upset the child: logged, its concern raised with the social worker, who records what follows', async () => {
+  const action = `/children/${ids.aisha}/contact/log`;
+  const page = await worker.get(`${action}/new`);
+  assert.equal(page.status, 200);
+  const offered = readForm(page.text, action);
+  const before = one('SELECT COUNT(*) FROM contacts');
+
+  const then = london(45);
+  const bad = await worker.post(action, typedOver(offered, { state: 'happened', family_member_id: '', person: '',
+    form: 'letter', on: then.on, at: then.time, supervision: 'staff', supervised_by: '', staff_view: '' }));
+  assert.equal(bad.status, 400);
+  for (const field of ['family_member_id', 'direction', 'supervised_by', 'staff_view']) {
+    assert.match(bad.text, new RegExp(`href="#${field}"`), field);
+  }
+  assert.equal(one('SELECT COUNT(*) FROM contacts'), before, 'nothing saved');
+
+  const mum = one(`SELECT id FROM family_members WHERE child_id = ${ids.aisha} AND name = 'Michelle Bennett'`);
+  const made = await worker.post(action, typedOver(offered, { state: 'happened', family_member_id: mum,
+    form: 'letter', direction: 'to_child', on: then.on, at: then.time, supervision: 'none',
+    child_words: "She says it's my fault I'm here.",
+    staff_view: 'Read it twice, went quiet, then cried in her room. Stayed with her until she was ready to talk.' }));
+  assert.equal(made.status, 303, words(made.text).slice(0, 600));
+  const href = made.headers.get('location').split('?')[0];
+  const id = href.split('/').pop();
+  const shown = words((await worker.get(href)).text);
+  assert.match(shown, /Letters with Michelle Bennett/);
+  assert.match(shown, /To the child/);
+  assert.match(one(`SELECT title FROM chronology WHERE source_type = 'contact' AND source_id = ${id}`), /Letters with Michelle Bennett/);
+
+  // The concern: refused with an answer wanted in the past, then raised with a due time.
+  const concernAction = `${href}/concern`;
+  const concernForm = readForm((await worker.get(href)).text, concernAction);
+  const past = london(60 * 24);
+  const badConcern = await worker.post(concernAction, typedOver(concernForm, { about: '', raised_with: 'Casey Nolan',
+    answer_on: past.on, answer_time: past.time }));
+  assert.equal(badConcern.status, 400);
+  assert.match(badConcern.text, /href="#about"/);
+  assert.match(badConcern.text, /href="#answer_on"/);
+  const due = london(-60 * 24);
+  const raised = await worker.post(concernAction, typedOver(concernForm, {
+    about: 'The letter blames Aisha for being in care; she has been low since.', raised_with: 'Casey Nolan',
+    answer_on: due.on, answer_time: due.time }));
+  assert.equal(raised.status, 303, words(raised.text).slice(0, 600));
+  const clock = one(`SELECT id FROM deadlines WHERE source_type = 'contact' AND source_id = ${id} AND kind = 'contact_concern'`);
+  assert.equal(one(`SELECT state FROM deadlines WHERE id = ${clock}`), 'open');
+  const byHand = await worker.post(`/deadlines/${clock}/met`, { note: 'Rang her', version: '1' });
+  assert.notEqual(byHand.status, 303, 'not met by hand');
+
+  // At handover, awaiting the social worker.
+  const handover = await api.get('/api/v1/homes/1/handover');
+  assert.equal(handover.status, 200);
+  assert.ok(handover.body.parts.contact.concerns.some((k) => String(k.id) === id), 'awaiting at handover');
+  assert.match(words((await worker.get('/homes/1/handover')).text), /Concerns awaiting the social worker: .*Aisha Bennett : Letters with Michelle Bennett , raised with Casey Nolan/);
+
+  // The social worker records what they agreed; the clock is met at that moment.
+  const sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  const answerAction = `${href}/concern/answer`;
+  const swPage = await sw.get(href);
+  assert.equal(swPage.status, 200);
+  assert.doesNotMatch(swPage.text, /Raise a concern/, 'the social worker does not log for the home');
+  const answerForm = readForm(swPage.text, answerAction);
+  const answered = await sw.post(answerAction, typedOver(answerForm, {
+    agreed: 'I will visit Aisha on Thursday and speak to her mum; letters come through me for now.', agreed_with: 'Casey Nolan' }));
+  assert.equal(answered.status, 303, words(answered.text).slice(0, 600));
+  assert.equal(one(`SELECT state FROM deadlines WHERE id = ${clock}`), 'met');
+  assert.equal(one(`SELECT COUNT(*) FROM chronology WHERE source_type IN ('contact_concern', 'contact_concern_answer') AND source_id = ${id}`), '2');
+  const again = await sw.post(answerAction, typedOver(answerForm, { agreed: 'Again', agreed_with: 'Casey Nolan' }));
+  assert.equal(again.status, 409);
+  assert.equal((await sw.get(`/children/${ids.aisha}/contact/log/new`)).status, 403);
+});
+
+test("contact with a restricted person is refused until the recorder says why", async () => {
+  const dad = one(`SELECT id FROM family_members WHERE child_id = ${ids.lily} AND name = 'Ryan Ward'`);
+  const then = london(20);
+  const call = { state: 'happened', family_member_id: Number(dad), form: 'phone', on: then.on, at: then.time,
+    supervision: 'staff', supervised_by: 'Jo Whitfield', staff_view: 'He rang the home; kept it short and kind.' };
+  const before = one('SELECT COUNT(*) FROM contacts');
+  const refused = await api.post(`/api/v1/children/${ids.lily}/contacts`, call);
+  assert.equal(refused.status, 400, refused.text);
+  const field = refused.body.error.fields.find((f) => f.field === 'restriction_why');
+  assert.ok(field, refused.text);
+  assert.match(field.message, /Telephone with Ryan Ward is restricted \(A court order, since/);
+  assert.equal(one('SELECT COUNT(*) FROM contacts'), before, 'nothing saved');
+  const page = words((await worker.get(`/children/${ids.lily}/contact/log/new`)).text);
+  assert.match(page, /Contact is restricted: Ryan Ward/);
+
+  const allowed = await api.post(`/api/v1/children/${ids.lily}/contacts`,
+    { ...call, restriction_why: 'He rang the home unannounced; staff ended the call kindly, as the order allows.' });
+  assert.equal(allowed.status, 201, allowed.text);
+  assert.equal(String(allowed.body.restriction_id), one(`SELECT id FROM contact_restrictions WHERE child_id = ${ids.lily}`));
+
+  const letter = await api.post(`/api/v1/children/${ids.lily}/contacts`, { ...call, form: 'letter',
+    direction: 'from_child', through_social_worker: true, supervision: 'none', supervised_by: '',
+    staff_view: 'Wrote to him about college.' });
+  assert.equal(letter.status, 201, 'letters are not restricted: letterbox contact through the social worker');
+  assert.equal(letter.body.through_social_worker, true);
+});
+
+test('a visit in school hours asks why; a cancelled visit says who, why and how the child took it', async () => {
+  const day = nextSchoolDay();
+  const visit = { state: 'planned', person: 'Derek Cole, grandad', form: 'visit_at_home', on: day, at: '10:00',
+    supervision: 'none' };
+  const refused = await api.post(`/api/v1/children/${ids.ben}/contacts`, visit);
+  assert.equal(refused.status, 400);
+  const fields = refused.body.error.fields.map((f) => f.field);
+  assert.ok(fields.includes('school_hours_why'), refused.text);
+  assert.ok(fields.includes('others_considered'), refused.text);
+
+  // Ben is on a reduced timetable: school hours of his own.
+  const hours = await api.put(`/api/v1/children/${ids.ben}/school-hours`, { in_school: 'yes', starts: '12:00', ends: '15:00' });
+  assert.equal(hours.status, 200, hours.text);
+  assert.equal(hours.body.whose, 'child');
+  const badHours = await api.put(`/api/v1/children/${ids.ben}/school-hours`, { in_school: 'yes', starts: '15:00', ends: '09:00' });
+  assert.equal(badHours.status, 400);
+  assert.ok(badHours.body.error.fields.some((f) => f.field === 'ends'));
+  const planned = await api.post(`/api/v1/children/${ids.ben}/contacts`, { ...visit,
+    others_considered: 'The others are at school; the lounge is free.' });
+  assert.equal(planned.status, 201, planned.text);
+  assert.equal(planned.body.state, 'planned');
+  const panel = words((await worker.get(`/children/${ids.ben}`)).text);
+  assert.match(panel, /Contact coming up .*Visits to the child at the home with Derek Cole, grandad/);
+
+  const outcome = `/api/v1/children/${ids.ben}/contacts/${planned.body.id}/outcome`;
+  const early = await api.post(outcome, { version: planned.body.version, outcome: 'happened', staff_view: 'Lovely' });
+  assert.equal(early.status, 400, 'it has not happened yet');
+  const half = await api.post(outcome, { version: planned.body.version, outcome: 'cancelled', cancelled_by: 'family' });
+  assert.equal(half.status, 400);
+  assert.deepEqual(half.body.error.fields.map((f) => f.field).sort(), ['cancelled_why', 'child_took_it']);
+  const cancelled = await api.post(outcome, { version: planned.body.version, outcome: 'cancelled', cancelled_by: 'family',
+    cancelled_why: 'Derek has a hospital appointment.', child_took_it: 'Shrugged, then asked to ring him tonight.' });
+  assert.equal(cancelled.status, 200, cancelled.text);
+  assert.equal(cancelled.body.state, 'cancelled');
+  assert.equal(cancelled.body.cancelled_by_label, 'Their family or friend');
+  const twice = await api.post(outcome, { version: cancelled.body.version, outcome: 'cancelled', cancelled_by: 'home',
+    cancelled_why: 'x', child_took_it: 'y' });
+  assert.equal(twice.status, 409);
+  assert.match(one(`SELECT title FROM chronology WHERE source_type = 'contact' AND source_id = ${planned.body.id}`),
+    /cancelled by Their family or friend/);
+  const log = await api.get(`/api/v1/children/${ids.ben}/contacts`);
+  assert.ok(log.body.contacts.length > 0 && log.body.next, 'a year of contact comes a page at a time');
+  const older = await api.get(`/api/v1/children/${ids.ben}/contacts?after=${encodeURIComponent(log.body.next)}`);
+  assert.equal(older.status, 200);
+  assert.ok(older.body.contacts.every((k) => k.starts_at <= log.body.contacts.at(-1).starts_at), 'older ones');
+  assert.equal((await api.get(`/api/v1/children/${ids.ben}/contacts?after=nonsense`)).status, 400);
+});
+
+test('a social worker sees only their child, a Reg 44 visitor only with consent', async () => {
+  const sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  assert.equal((await sw.get(`/children/${ids.aisha}/contact`)).status, 200, 'Aisha is theirs');
+  assert.equal((await sw.get(`/children/${ids.lily}/contact`)).status, 404, 'Lily is not');
+  const lilyContact = one(`SELECT MIN(id) FROM contacts WHERE child_id = ${ids.lily}`);
+  assert.equal((await sw.get(`/children/${ids.aisha}/contact/log/${lilyContact}`)).status, 404,
+    "another child's contact under theirs");
+  const reg44 = new Client(server.url);
+  await reg44.signIn('reg44@example.org');
+  assert.equal((await reg44.get(`/children/${ids.lily}/contact`)).status, 200, 'Lily consented');
+  assert.notEqual((await reg44.get(`/children/${ids.ben}/contact`)).status, 200, 'Ben did not');
+  const page = words((await reg44.get(`/children/${ids.lily}/contact`)).text);
+  assert.doesNotMatch(page, /Log contact/);
+});
