@@ -402,7 +402,7 @@ const Capability capability{"Visitors", [](Registry& r) {
                                 add_visitor_routes(r.router);
                                 r.at<chronology::Kinds>().add({{"visitor", "Visitor"}});
                                 r.at<children::ExportSections>().add(visits_export_section());
-                                r.at<demo::DemoParts>().add({28, demo::add_visitors});
+                                r.at<demo::DemoParts>().add({29, demo::add_visitors});
                                 r.at<daily_record::HandoverParts>().add(
                                     {20, "visitors", "visitors_handover", handover_visitors});
                                 r.at<organisation::HomePanels>().add({10, dashboard_visitors});
