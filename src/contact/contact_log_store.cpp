@@ -353,6 +353,23 @@ Result<std::vector<Contact>> concerns_awaiting(db::Connection& c, std::int64_t h
         {home_id}, "k.concern_answer_by, k.id LIMIT 100");
 }
 
+Result<std::vector<ContactFact>> contact_facts(db::Connection& c, std::int64_t home_id,
+                                               std::optional<std::int64_t> child_id, Timestamp from,
+                                               Timestamp until) {
+    const std::string sql =
+        "SELECT starts_at, state, cancelled_by FROM contacts WHERE home_id = $1 AND "
+        "starts_at >= $2 AND starts_at < $3";
+    auto rows = child_id ? TRY(c.query(sql + " AND child_id = $4",
+                                       {home_id, format_utc(from), format_utc(until), *child_id}))
+                         : TRY(c.query(sql, {home_id, format_utc(from), format_utc(until)}));
+    std::vector<ContactFact> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) {
+        out.push_back({parse_utc(row.text(0)).value_or(Timestamp{}), row.text(1), row.text(2)});
+    }
+    return out;
+}
+
 Result<std::vector<RestrictionInForce>> restrictions_in_force(db::Connection& c,
                                                               std::int64_t child_id, Date day) {
     std::vector<RestrictionInForce> out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chronology/chronology.hpp"
+#include "contact/contact_figures.hpp"
 #include "contact/contact_log.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/auth/permissions.hpp"
@@ -70,6 +71,11 @@ Result<std::vector<Contact>> contacts_in_home(db::Connection& c, std::int64_t ho
                                               Timestamp from, Timestamp until, int limit);
 // Concerns raised with a social worker and not yet answered, the soonest wanted first.
 Result<std::vector<Contact>> concerns_awaiting(db::Connection& c, std::int64_t home_id);
+
+// What the figures count of a home's contacts (or one child's) starting in [from, until).
+Result<std::vector<ContactFact>> contact_facts(db::Connection& c, std::int64_t home_id,
+                                               std::optional<std::int64_t> child_id, Timestamp from,
+                                               Timestamp until);
 
 // The child's restrictions in force on `day`, as the contact log checks them.
 Result<std::vector<RestrictionInForce>> restrictions_in_force(db::Connection& c,

@@ -10,6 +10,7 @@
 #include "chronology/kinds.hpp"
 #include "contact/capability.hpp"
 #include "contact/contact_demo.hpp"
+#include "contact/contact_figures_routes.hpp"
 #include "contact/contact_log_routes.hpp"
 #include "contact/contact_log_view.hpp"
 #include "contact/restriction_store.hpp"
@@ -352,6 +353,7 @@ Result<nlohmann::json> handover_contact(db::Connection& c, const http::Context& 
 
 void add_contact_routes(http::Router& router) {
     add_contact_log_routes(router);
+    add_contact_figures_routes(router);
     add_school_hours_routes(router);
     router.add_scope_resolver("restriction", resolve_restriction_scope);
     router.add_child_tab({"Contact", "/contact", Action::view_chronology, 45});

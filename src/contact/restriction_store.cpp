@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "children/child_store.hpp"
@@ -69,11 +70,11 @@ Restriction restriction_from_row(const db::Row& row) {
     return r;
 }
 
-Result<std::vector<Restriction>> load_restrictions(db::Connection& c, const std::string& where,
-                                                   const db::Params& params) {
-    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE {} ORDER BY r.lifted_on IS NOT NULL, "
-                                        "r.starts_on DESC, r.id DESC",
-                                        restriction_columns, restriction_joins, where),
+Result<std::vector<Restriction>> load_restrictions(
+    db::Connection& c, const std::string& where, const db::Params& params,
+    const std::string& order = "r.lifted_on IS NOT NULL, r.starts_on DESC, r.id DESC") {
+    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE {} ORDER BY {}", restriction_columns,
+                                        restriction_joins, where, order),
                             params));
     std::vector<Restriction> out;
     for (const auto& row : rows) {
@@ -288,6 +289,25 @@ Result<std::optional<Restriction>> find_restriction(db::Connection& c, std::int6
 
 Result<std::vector<Restriction>> restrictions_of(db::Connection& c, std::int64_t child_id) {
     return load_restrictions(c, "r.child_id = $1", {child_id});
+}
+
+Result<std::vector<Restriction>> restrictions_in_force_in_homes(
+    db::Connection& c, const std::vector<std::int64_t>& home_ids, Date day) {
+    std::vector<Restriction> out;
+    for (const auto home : home_ids) {
+        const auto today = format_date(day);
+        for (auto& r : TRY(load_restrictions(
+                 c,
+                 "r.home_id = $1 AND r.lifted_on IS NULL AND r.starts_on <= $2 AND "
+                 "(r.ends_on IS NULL OR r.ends_on >= $2)",
+                 {home, today}, "r.review_on, r.id"))) {
+            out.push_back(std::move(r));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Restriction& a, const Restriction& b) {
+        return a.details.review_on < b.details.review_on;
+    });
+    return out;
 }
 
 Status record_restriction_read(db::Connection& c, const Restriction& r, const audit::Actor& actor,

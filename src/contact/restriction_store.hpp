@@ -50,6 +50,10 @@ Status record_review(db::Connection& c, std::int64_t restriction_id, const Revie
 Result<std::optional<Restriction>> find_restriction(db::Connection& c, std::int64_t id);
 // Every restriction of the child, those in force first, then the newest.
 Result<std::vector<Restriction>> restrictions_of(db::Connection& c, std::int64_t child_id);
+// The restrictions in force on `day` in any of the homes, the soonest review first: what the
+// responsible individual oversees across the provider.
+Result<std::vector<Restriction>> restrictions_in_force_in_homes(
+    db::Connection& c, const std::vector<std::int64_t>& home_ids, Date day);
 
 Status record_restriction_read(db::Connection& c, const Restriction& r, const audit::Actor& actor,
                                Timestamp now);

@@ -186,6 +186,8 @@ const checks = [
     act: (page) => clickAndWait(page, page.locator('tr:has(.govuk-tag--red) a').first()) },
   { label: 'the contact log form with errors', as: 'rsw1.willow@example.org', path: '/children/1/contact/log/new', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
+  { label: "a home's contact by month", as: 'manager.willow@example.org', path: '/homes/1/contact-figures', status: 200 },
+  { label: 'contact restrictions across the homes', as: 'admin@example.org', path: '/organisation/contact-restrictions', status: 200 },
   { label: "a child's school hours", as: 'manager.willow@example.org', path: '/children/2/contact/school-hours', status: 200 },
   { label: "a home's visitors' book", as: 'rsw1.willow@example.org', path: '/homes/1/visitors', status: 200 },
   { label: 'signing a visitor in, with errors', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/new', status: 400,

@@ -187,6 +187,32 @@ test('a visit in school hours asks why; a cancelled visit says who, why and how 
   assert.equal((await api.get(`/api/v1/children/${ids.ben}/contacts?after=nonsense`)).status, 400);
 });
 
+test("figures by month for a home and a child, and the restrictions across the homes for the responsible individual", async () => {
+  const figures = async () => (await api.get(`/api/v1/children/${ids.ben}/contact-figures`)).body;
+  const before = (await figures()).months.at(-1).happened;
+  const then = london(10);
+  const call = await api.post(`/api/v1/children/${ids.ben}/contacts`, { state: 'happened', person: 'Tasha Cole',
+    form: 'phone', on: then.on, at: then.time, supervision: 'none', staff_view: 'Glad to hear her voice.' });
+  assert.equal(call.status, 201, call.text);
+  assert.equal((await figures()).months.at(-1).happened, before + 1, 'this month counts it');
+  const home = await api.get('/api/v1/homes/1/contact-figures');
+  assert.ok(home.body.happened > 100, 'a year of the demo');
+  assert.ok(home.body.cancelled_by.family > 0 && home.body.cancelled_by.social_worker > 0);
+  const page = new Client(server.url);
+  await page.signIn('manager.willow@example.org');
+  const shown = await page.get('/homes/1/contact-figures');
+  assert.equal(shown.status, 200);
+  assert.match(shown.text, /<svg[^>]*role="img"/);
+  assert.match(words(shown.text), /Cancelled by Their family or friend/);
+
+  const ri = new Client(server.url);
+  await ri.signIn('ri@example.org');
+  const across = await ri.get('/organisation/contact-restrictions');
+  assert.equal(across.status, 200);
+  assert.match(words(across.text), /Willow House Lil Evans-Ward Ryan Ward/);
+  assert.equal((await page.get('/organisation/contact-restrictions')).status, 403);
+});
+
 test('a social worker sees only their child, a Reg 44 visitor only with consent', async () => {
   const sw = new Client(server.url);
   await sw.signIn('social.worker@example.org');

@@ -745,6 +745,22 @@ describe('the API answers as its document says', () => {
     }
   });
 
+  test('contact figures, and restrictions across the homes', async () => {
+    const home = 'GET /api/v1/homes/{home}/contact-figures';
+    const figures = check(home, await manager.get(`/api/v1/homes/${ids.willow}/contact-figures`), 200);
+    assert.equal(figures.months.length, 12);
+    check(home, await worker.get(`/api/v1/homes/${ids.willow}/contact-figures`), 403);
+    check(home, await manager.get('/api/v1/homes/999999/contact-figures'), 404);
+    const kid = 'GET /api/v1/children/{child}/contact-figures';
+    check(kid, await worker.get(`${child()}/contact-figures`), 200);
+    check(kid, await worker.get('/api/v1/children/999999/contact-figures'), 404);
+    const across = 'GET /api/v1/contact-restrictions';
+    const all = check(across, await admin.get('/api/v1/contact-restrictions'), 200);
+    assert.ok(all.restrictions.length > 0, 'the demo has restrictions in force');
+    check(across, await manager.get('/api/v1/contact-restrictions'), 403);
+    check(across, await new Api(server.url, null).get('/api/v1/contact-restrictions'), 401);
+  });
+
   test('notices of admissions and leavings (Reg 41)', async () => {
     const list = 'GET /api/v1/homes/{home}/placement-notices';
     const page = check(list, await manager.get(`${home()}/placement-notices`), 200);

@@ -194,6 +194,27 @@ TEST(ContactLogRule, AConcernWantsItsAnswerLaterThanNow) {
     EXPECT_TRUE(names(read.error(), "answer_on"));
 }
 
+TEST(ContactLogRule, FiguresCountEachMonthAndWhoCancelled) {
+    set_display_zone("Europe/London");
+    const std::vector<contact::ContactFact> facts{
+        {utc("2026-04-30T23:30:00.000Z"), "happened", ""},  // 1 May in London
+        {utc("2026-05-03T10:00:00.000Z"), "cancelled", "family"},
+        {utc("2026-05-04T10:00:00.000Z"), "cancelled", "social_worker"},
+        {utc("2026-04-10T10:00:00.000Z"), "cancelled", "family"},
+        {utc("2026-05-20T10:00:00.000Z"), "planned", ""},
+        {utc("2025-01-01T10:00:00.000Z"), "happened", ""},  // outside the months asked for
+    };
+    const auto rows = contact::count_by_month(facts, {"2026-04", "2026-05"});
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].happened, 0);
+    EXPECT_EQ(rows[0].cancelled(), 1);
+    EXPECT_EQ(rows[1].happened, 1) << "counted in the home's zone";
+    EXPECT_EQ(rows[1].cancelled(), 2);
+    EXPECT_EQ(rows[1].cancelled_by[1], 1) << "by the family";
+    EXPECT_EQ(rows[1].cancelled_by[3], 1) << "by the social worker";
+    EXPECT_EQ(rows[1].planned, 1);
+}
+
 class ContactLogStore : public CaseRecordTest {
   protected:
     std::int64_t log(const contact::ContactDetails& d) {
