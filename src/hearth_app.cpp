@@ -14,6 +14,7 @@
 #include "platform/audit/capability.hpp"
 #include "platform/auth/capability.hpp"
 #include "platform/http/system_capability.hpp"
+#include "visitors/capability.hpp"
 
 namespace hearth {
 
@@ -23,7 +24,7 @@ const std::vector<const Capability*>& capabilities() {
         &children::capability,     &plans::capability,         &chronology::capability,
         &daily_record::capability, &behaviour::capability,     &intervention::capability,
         &deadlines::capability,    &notifications::capability, &contact::capability,
-        &language::capability,     &audit::capability,
+        &visitors::capability,     &language::capability,      &audit::capability,
     };
     return all;
 }

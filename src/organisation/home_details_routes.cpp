@@ -1,6 +1,6 @@
-// The home's details the provider's administrator keeps: its Ofsted URN, and the local authority
-// where it is, on which Reg 40 and Reg 41 notices depend. The page and its JSON are rendered from
-// one view.
+// The home's details the provider's administrator keeps: its Ofsted URN, the local authority
+// where it is, on which Reg 40 and Reg 41 notices depend, and how children can make calls
+// privately. The page and its JSON are rendered from one view.
 #include <fmt/format.h>
 
 #include "organisation/homes.hpp"
@@ -19,7 +19,9 @@ nlohmann::json details_view(const Home& h) {
     return {{"id", h.id},
             {"name", h.name},
             {"ofsted_urn", h.ofsted_urn},
-            {"local_authority", h.local_authority}};
+            {"local_authority", h.local_authority},
+            {"private_phone_kind", h.private_phone_kind},
+            {"private_phone", h.private_phone}};
 }
 
 Result<nlohmann::json> details_of(const Context& ctx) {
@@ -52,7 +54,15 @@ Result<Response> show_details(const Context& ctx, const nlohmann::json& typed,
             views::FieldKind::text,
             "The unique reference number on the home's registration certificate",
             {},
-            "govuk-input--width-10"})});
+            "govuk-input--width-10"}),
+         f({"private_phone_kind", "Which phone can children use to make calls privately?",
+            views::FieldKind::radios,
+            "Every child has a phone they can take to a private place: the home's phone or a "
+            "dedicated mobile. Shown on the home's page",
+            views::options_of(private_phone_kinds())}),
+         f({"private_phone", "How children make a private call", views::FieldKind::textarea,
+            "What the children are told: where the phone is kept, how to ask for it, and where "
+            "they can take it"})});
     return ctx.page("home_details", "Details of " + home["name"].get<std::string>(), view, status);
 }
 

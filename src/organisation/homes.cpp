@@ -10,11 +10,12 @@ constexpr const char* home_columns =
     "(SELECT COUNT(*) FROM children c WHERE c.home_id = h.id AND c.left_on IS NULL), "
     "(SELECT COUNT(DISTINCT r.person_id) FROM roles r WHERE r.home_id = h.id AND r.ended_at IS "
     "NULL "
-    " AND r.role IN ('registered_manager', 'deputy', 'support_worker')), h.local_authority";
+    " AND r.role IN ('registered_manager', 'deputy', 'support_worker')), h.local_authority, "
+    "h.private_phone_kind, h.private_phone";
 
 Home home_from(const db::Row& r) {
-    return Home{r.integer(0), r.integer(1), r.text(2), r.text(3),
-                r.integer(4), r.integer(5), r.text(6)};
+    return Home{r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4),
+                r.integer(5), r.text(6),    r.text(7), r.text(8)};
 }
 }  // namespace
 
@@ -82,11 +83,26 @@ Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id
         {organisation_id, name, ofsted_urn, at});
 }
 
+const std::vector<Choice>& private_phone_kinds() {
+    static const std::vector<Choice> all{
+        {"home_phone", "The home's phone, taken to a private place"},
+        {"mobile", "A dedicated mobile phone"},
+    };
+    return all;
+}
+
 Result<HomeDetails> read_home_details(http::FormReader& form) {
     HomeDetails d;
     d.ofsted_urn = form.text("ofsted_urn", "the home's Ofsted URN", {.max = 20});
     d.local_authority = form.text("local_authority", "the local authority where the home is",
                                   {.required = true, .max = 150});
+    d.private_phone_kind = form.choice("private_phone_kind", "which phone children use privately",
+                                       keys_of(private_phone_kinds()), false);
+    d.private_phone = form.text("private_phone", "how children can make calls privately",
+                                {.max = 1000, .multiline = true});
+    if (!d.private_phone.empty() && d.private_phone_kind.empty()) {
+        form.fail("private_phone_kind", "Choose which phone children use to call privately");
+    }
     TRY(form.finish());
     return d;
 }
@@ -97,16 +113,23 @@ Status change_home_details(db::Connection& c, std::int64_t home_id, const HomeDe
     if (!before) {
         return Error::not_found("We could not find that home.");
     }
-    if (before->ofsted_urn == d.ofsted_urn && before->local_authority == d.local_authority) {
+    if (before->ofsted_urn == d.ofsted_urn && before->local_authority == d.local_authority &&
+        before->private_phone_kind == d.private_phone_kind &&
+        before->private_phone == d.private_phone) {
         return {};
     }
-    TRY(c.run("UPDATE homes SET ofsted_urn = $1, local_authority = $2 WHERE id = $3",
-              {d.ofsted_urn, d.local_authority, home_id}));
+    TRY(
+        c.run("UPDATE homes SET ofsted_urn = $1, local_authority = $2, private_phone_kind = $3, "
+              "private_phone = $4 WHERE id = $5",
+              {d.ofsted_urn, d.local_authority, d.private_phone_kind, d.private_phone, home_id}));
     return audit::append(
         c, actor,
         {"change", "home", std::to_string(home_id), home_id, std::nullopt,
-         fmt::format("Ofsted URN {}, was {}; local authority {}, was {}", d.ofsted_urn,
-                     before->ofsted_urn, d.local_authority, before->local_authority)},
+         fmt::format("Ofsted URN {}, was {}; local authority {}, was {}; private phone {}: {}, "
+                     "was {}: {}",
+                     d.ofsted_urn, before->ofsted_urn, d.local_authority, before->local_authority,
+                     d.private_phone_kind, d.private_phone, before->private_phone_kind,
+                     before->private_phone)},
         now);
 }
 

@@ -6,6 +6,7 @@
 
 #include "platform/audit/audit_trail.hpp"
 #include "platform/auth/permissions.hpp"
+#include "platform/choice.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/form.hpp"
 
@@ -21,6 +22,10 @@ struct Home {
     // Where the home is: told of some serious events (Reg 40) and of each admission and leaving
     // (Reg 41) unless it placed the child.
     std::string local_authority;
+    // How children can make calls privately (contact guidance: a phone they can take to a private
+    // area): which phone, a private_phone_kinds() key or "", and what the children are told.
+    std::string private_phone_kind;
+    std::string private_phone;
 };
 
 struct StaffMember {
@@ -49,7 +54,10 @@ Result<std::int64_t> create_home(db::Connection& c, std::int64_t organisation_id
 struct HomeDetails {
     std::string ofsted_urn;
     std::string local_authority;
+    std::string private_phone_kind;
+    std::string private_phone;
 };
+const std::vector<Choice>& private_phone_kinds();  // home_phone, mobile
 Result<HomeDetails> read_home_details(http::FormReader& form);
 // Audited with what each was before.
 Status change_home_details(db::Connection& c, std::int64_t home_id, const HomeDetails& d,

@@ -23,12 +23,17 @@ using http::Context;
 using http::Response;
 
 nlohmann::json home_json(const Home& h) {
-    return {{"id", h.id},
-            {"name", h.name},
-            {"ofsted_urn", h.ofsted_urn},
-            {"local_authority", h.local_authority},
-            {"children", h.children},
-            {"staff", h.staff}};
+    return {
+        {"id", h.id},
+        {"name", h.name},
+        {"ofsted_urn", h.ofsted_urn},
+        {"local_authority", h.local_authority},
+        {"private_phone_kind", h.private_phone_kind},
+        {"private_phone_label",
+         h.private_phone_kind.empty() ? "" : label_in(private_phone_kinds(), h.private_phone_kind)},
+        {"private_phone", h.private_phone},
+        {"children", h.children},
+        {"staff", h.staff}};
 }
 
 nlohmann::json roles_text(const std::vector<Role>& roles) {
@@ -119,13 +124,14 @@ Result<Response> overview(Context& ctx) {
                      {"can_settings", can(ctx.person, Action::manage_accounts, ctx.scope)}});
 }
 
-Result<Response> dashboard(Context& ctx) {
+Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
     const auto home_id = ctx.param("home");
     struct Data {
         std::optional<Home> home;
         std::vector<children::Child> children;
         std::vector<StaffMember> people;
         std::vector<deadlines::Deadline> open;
+        nlohmann::json panels = nlohmann::json::array();
     };
     const bool sees_deadlines = can(ctx.person, Action::view_deadlines, ctx.scope);
     auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
@@ -135,6 +141,12 @@ Result<Response> dashboard(Context& ctx) {
         d.people = TRY(people_of_home(c, home_id));
         if (sees_deadlines) {
             d.open = TRY(deadlines::open_in_homes(c, {home_id}, 500));
+        }
+        for (const auto& panel : panels.all()) {
+            auto html = TRY(panel.render(c, ctx, home_id));
+            if (!html.empty()) {
+                d.panels.push_back({{"html", html}});
+            }
         }
         return d;
     }));
@@ -185,6 +197,7 @@ Result<Response> dashboard(Context& ctx) {
                      {"due_soon", soon},
                      {"reg35", reg35},
                      {"has_reg35", !reg35.empty()},
+                     {"panels", data.panels},
                      {"can_incidents", can(ctx.person, Action::view_incidents, ctx.scope)},
                      {"can_figures", can(ctx.person, Action::view_behaviour_figures, ctx.scope)},
                      {"can_signers", can(ctx.person, Action::authorise_signers, ctx.scope)},
@@ -339,11 +352,12 @@ Result<Response> me(Context& ctx) {
 
 }  // namespace
 
-void add_routes(http::Router& router) {
+void add_routes(http::Router& router, const HomePanels& panels) {
     router.add_scope_resolver("home", resolve_home_scope);
     router.add({"GET", "/", Action::signed_in, start});
     router.add({"GET", "/organisation", Action::view_organisation, overview});
-    router.add({"GET", "/homes/{home}", Action::view_home, dashboard});
+    router.add({"GET", "/homes/{home}", Action::view_home,
+                [&panels](Context& ctx) { return dashboard(ctx, panels); }});
     router.add({"GET", "/homes/{home}/people", Action::view_people, people});
     router.add({.method = "POST",
                 .pattern = "/homes/{home}/people",
@@ -361,6 +375,7 @@ void add_routes(http::Router& router) {
     router.add({"POST", "/api/v1/homes/{home}/people", Action::manage_people, add_person});
 }
 
-const Capability capability{"Homes and people", [](Registry& r) { add_routes(r.router); }};
+const Capability capability{"Homes and people",
+                            [](Registry& r) { add_routes(r.router, r.at<HomePanels>()); }};
 
 }  // namespace hearth::organisation

@@ -195,6 +195,12 @@ const checks = [
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
   { label: 'a digital contact agreement, with its review form', as: 'manager.willow@example.org', path: '/children/3/contact/digital', status: 200 },
   { label: "a child's school hours", as: 'manager.willow@example.org', path: '/children/2/contact/school-hours', status: 200 },
+  { label: "a home's visitors' book", as: 'rsw1.willow@example.org', path: '/homes/1/visitors', status: 200 },
+  { label: 'signing a visitor in, with errors', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/new', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Sign in' })) },
+  { label: 'a visit in the visitors\' book', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/1', status: 200 },
+  { label: 'who is in the building now', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/in-building', status: 200 },
+  { label: 'the items not allowed in', as: 'manager.willow@example.org', path: '/homes/1/visitors/items-not-allowed', status: 200 },
   { label: 'Reg 35 record form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 200 },
   { label: 'Reg 35 record form with errors', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 400,
     act: async (page) => {

@@ -614,6 +614,51 @@ describe('the API answers as its document says', () => {
     check(put, await admin.put('/api/v1/homes/999999/details', { local_authority: 'Elsewhere' }), 404);
     const same = check(put, await admin.put(`${home()}/details`, { ofsted_urn: shown.ofsted_urn, local_authority: shown.local_authority }), 200);
     assert.deepEqual(same, shown);
+    const phone = { ofsted_urn: shown.ofsted_urn, local_authority: shown.local_authority, private_phone: 'The cordless phone in the office' };
+    check(put, await admin.put(`${home()}/details`, phone), 400);
+    const withPhone = check(put, await admin.put(`${home()}/details`, { ...phone, private_phone_kind: 'home_phone' }), 200);
+    assert.equal(withPhone.private_phone_kind, 'home_phone');
+  });
+
+  test("the visitors' book", async () => {
+    const list = 'GET /api/v1/homes/{home}/visits';
+    const book = check(list, await worker.get(`${home()}/visits`), 200);
+    check(list, await worker.get(`${home()}/visits?after=${encodeURIComponent(book.next)}`), 200);
+    check(list, await worker.get(`${home()}/visits?after=nonsense`), 400);
+    check(list, await worker.get('/api/v1/homes/999999/visits'), 404);
+    check(list, await new Api(server.url, null).get(`${home()}/visits`), 401);
+    const create = 'POST /api/v1/homes/{home}/visits';
+    const visitor = { visitor_name: 'Jordan Vale', organisation: 'Window cleaner', visiting: ['home'], reason: 'Windows',
+      id_kind: 'photo_id', items: ['Ladder'] };
+    check(create, await worker.post(`${home()}/visits`, { ...visitor, reason: '' }), 400);
+    check(create, await worker.post('/api/v1/homes/999999/visits', visitor), 404);
+    const made = check(create, await worker.post(`${home()}/visits`, {
+      ...visitor, visiting: [String(ids.aisha)], supervises_contact: 'yes', supervised_child: ids.aisha,
+      supervised_contact: 'her mum', supplied_by: 'Casey Nolan' }), 201);
+    assert.equal(made.supervises_contact.child.id, ids.aisha);
+    const one = 'GET /api/v1/homes/{home}/visits/{visit}';
+    check(one, await manager.get(`${home()}/visits/${made.id}`), 200);
+    check(one, await manager.get(`/api/v1/homes/2/visits/${made.id}`), 404);
+    const here = 'GET /api/v1/homes/{home}/visits/in-building';
+    const inBuilding = check(here, await manager.get(`${home()}/visits/in-building`), 200);
+    assert.ok(inBuilding.in_building.some((v) => v.id === made.id));
+    check(here, await manager.get('/api/v1/homes/999999/visits/in-building'), 404);
+    const out = 'POST /api/v1/homes/{home}/visits/{visit}/sign-out';
+    check(out, await worker.post(`${home()}/visits/${made.id}/sign-out`, { signed_out_time: '25:00' }), 400);
+    check(out, await admin.post(`${home()}/visits/${made.id}/sign-out`, {}), 403);
+    check(out, await worker.post(`${home()}/visits/999999/sign-out`, {}), 404);
+    const left = check(out, await worker.post(`${home()}/visits/${made.id}/sign-out`, {}), 200);
+    assert.equal(left.in_building, false);
+    check(out, await worker.post(`${home()}/visits/${made.id}/sign-out`, {}), 409);
+    const items = 'GET /api/v1/homes/{home}/items-not-allowed';
+    const listed = check(items, await manager.get(`${home()}/items-not-allowed`), 200);
+    check(items, await worker.get(`${home()}/items-not-allowed`), 403);
+    check(items, await manager.get('/api/v1/homes/999999/items-not-allowed'), 404);
+    const keep = 'PUT /api/v1/homes/{home}/items-not-allowed';
+    check(keep, await manager.put(`${home()}/items-not-allowed`, { items: 5 }), 400);
+    check(keep, await worker.put(`${home()}/items-not-allowed`, listed), 403);
+    check(keep, await manager.put('/api/v1/homes/999999/items-not-allowed', listed), 404);
+    assert.deepEqual(check(keep, await manager.put(`${home()}/items-not-allowed`, listed), 200), listed);
   });
 
   test('contact restrictions', async () => {

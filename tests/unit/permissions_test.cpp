@@ -354,6 +354,21 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/agreement", "-  -  -  -  -  -  -  Y  -"},
     {"GET", "/api/v1/children/{child}/digital-contact", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"POST", "/api/v1/children/{child}/digital-contact", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/homes/{home}/visitors",                   "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/visits",              "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/homes/{home}/visitors/new",               "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/visitors",                  "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/visits",             "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/visitors/in-building",       "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/visits/in-building",  "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/homes/{home}/visitors/{visit}",           "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"GET", "/api/v1/homes/{home}/visits/{visit}",      "-  Y  Y  Y  Y  Y  -  -  Y"},
+    {"POST", "/homes/{home}/visitors/{visit}/sign-out", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/visits/{visit}/sign-out", "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/visitors/items-not-allowed", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/homes/{home}/visitors/items-not-allowed", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/items-not-allowed",   "-  -  -  Y  Y  -  -  -  -"},
+    {"PUT", "/api/v1/homes/{home}/items-not-allowed",   "-  -  -  Y  Y  -  -  -  -"},
     {"GET", "/homes/{home}/details",                    "-  Y  -  -  -  -  -  -  -"},
     {"POST", "/homes/{home}/details",                   "-  Y  -  -  -  -  -  -  -"},
     {"GET", "/api/v1/homes/{home}/details",             "-  Y  -  -  -  -  -  -  -"},
@@ -466,6 +481,8 @@ std::string restriction_of_child_1 = "0";
 // A contact in child 1's log, and an arrangement of theirs, from the demo data.
 std::string contact_of_child_1 = "0";
 std::string arrangement_of_child_1 = "0";
+// A visit in Willow House's visitors' book, from the demo data.
+std::string visit_in_home_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
 // the walk, so that ending it leaves child 1's allocation as the walk reads it).
 std::string willow_manager = "0";
@@ -495,6 +512,7 @@ std::string concrete_path(std::string pattern) {
     replace("{restriction}", restriction_of_child_1);
     replace("{contact}", contact_of_child_1);
     replace("{contact_arrangement}", arrangement_of_child_1);
+    replace("{visit}", visit_in_home_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -572,6 +590,8 @@ class PermissionsStore : public ::testing::Test {
             *app_->db, "SELECT MIN(id) FROM contacts WHERE child_id = 1"));
         arrangement_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM contact_arrangements WHERE child_id = 1"));
+        visit_in_home_1 = std::to_string(
+            hearth::testing::count_rows(*app_->db, "SELECT MIN(id) FROM visits WHERE home_id = 1"));
         const auto manager = hearth::testing::count_rows(
             *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
         willow_manager = std::to_string(manager);

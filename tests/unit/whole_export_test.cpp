@@ -77,6 +77,7 @@ const std::map<std::string, Place>& places() {
         {"contact_arrangement", {"contact_arrangements"}},
         {"contact_arrangement_end", {"contact_arrangements"}},
         {"digital_contact_agreement", {"contact_arrangements"}},
+        {"visit", {"visitors"}},
     };
     return all;
 }
@@ -121,7 +122,7 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
     for (const char* kind :
          {"daily_entry", "childrens_meeting", "incident", "incident_account", "child_debrief",
           "restorative_follow_up", "measure", "plan_version", "serious_event",
-          "contact_restriction", "contact", "contact_concern", "contact_concern_answer"}) {
+          "contact_restriction", "contact", "contact_concern", "contact_concern_answer", "visit"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
     }
 }

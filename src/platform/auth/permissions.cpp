@@ -179,6 +179,15 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home && (staff || allocated(p, s));
         case Action::sign_off_plan:
             return home && manager;
+        // Schedule 4's record of visitors is a record of the home, not of a child: the Reg 44
+        // visitor may see the home's records (docs/user-guide.md, "Visitors' book"); a child's
+        // social worker, who sees only their child, does not read who else came.
+        case Action::view_visitors:
+            return home && (oversight || staff || visitor);
+        case Action::keep_visitors_book:
+            return home && staff;
+        case Action::manage_visitor_items:
+            return home && senior;
         case Action::view_register:
             return home && (oversight || senior || visitor);
         case Action::view_retention:

@@ -85,6 +85,10 @@ enum class Action {
     set_school_hours,  // a child's school hours, and their home's usual ones
     arrange_contact,   // agree a child's contact arrangements and digital contact agreement
     confirm_contact,   // the child's own social worker's agreement to an arrangement or restriction
+    // The visitors' book (Schedule 4).
+    view_visitors,         // a home's visitors' book and who is in the building now
+    keep_visitors_book,    // sign a visitor in and out: whoever works in the home
+    manage_visitor_items,  // the home's list of items not allowed in: its managers
 };
 
 struct Membership {
