@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 
 #include "contact/contact_log.hpp"
+#include "contact/who.hpp"
 #include "platform/choice.hpp"
 
 namespace hearth::contact {
@@ -13,17 +13,9 @@ namespace hearth::contact {
 Result<ArrangementDetails> read_arrangement(http::FormReader& f,
                                             const std::vector<std::int64_t>& family, Date today) {
     ArrangementDetails d;
-    const auto member = f.integer("family_member_id", "who it is with", false, 1,
-                                  std::numeric_limits<std::int64_t>::max());
-    d.person = f.text("person", "the name of who it is with", {.max = 150});
-    if (member && std::find(family.begin(), family.end(), *member) == family.end()) {
-        f.fail("family_member_id", "Choose someone on the child's family list");
-    } else if (member) {
-        d.family_member_id = member;
-    } else if (d.person.empty()) {
-        f.fail("family_member_id",
-               "Choose who it is with from the family list, or give their name");
-    }
+    const auto who = read_who(f, family, "who it is with");
+    d.family_member_id = who.family_member_id;
+    d.person = who.person;
     d.forms = f.choices("forms", "which forms of contact", keys_of(contact_forms()));
     if (d.forms.empty()) {
         f.fail("forms", "Choose at least one form of contact");

@@ -6,12 +6,12 @@
 
 #include <fmt/format.h>
 
-#include "children/family/family_store.hpp"
 #include "contact/arrangement_store.hpp"
 #include "contact/arrangement_view.hpp"
 #include "contact/contact_log.hpp"
 #include "contact/restriction_store.hpp"
 #include "contact/restriction_view.hpp"
+#include "contact/who.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -22,27 +22,12 @@ namespace {
 using http::Context;
 using http::Response;
 
-struct FamilyChoice {
-    views::Options options;
-    std::vector<std::int64_t> ids;
-};
-
-Result<FamilyChoice> family_choice(const Context& ctx) {
-    return ctx.services.db.read([&](db::Connection& c) -> Result<FamilyChoice> {
-        FamilyChoice out;
-        for (const auto& m : TRY(children::family_of(c, ctx.param("child")))) {
-            if (!m.ended_on) {
-                out.options.emplace_back(
-                    std::to_string(m.id),
-                    fmt::format("{} ({})", m.details.name, m.details.relationship));
-                out.ids.push_back(m.id);
-            }
-        }
-        return out;
-    });
+Result<FamilyChoices> family_choice(const Context& ctx) {
+    return ctx.services.db.read(
+        [&](db::Connection& c) { return family_choices(c, ctx.param("child")); });
 }
 
-Result<Response> show_new_arrangement(const Context& ctx, const FamilyChoice& family,
+Result<Response> show_new_arrangement(const Context& ctx, const FamilyChoices& family,
                                       const nlohmann::json& values,
                                       const std::optional<Error>& error, int status) {
     const auto child_id = ctx.param("child");
@@ -360,10 +345,12 @@ void add_arrangement_routes(http::Router& router) {
     const std::string api = "/api/v1/children/{child}/contact-arrangements";
     router.add({"GET", api, Action::view_chronology, arrangements_page});
     router.add({"POST", api, Action::arrange_contact, create_arrangement});
-    router.add({"GET", api + "/{contact_arrangement}", Action::view_chronology, arrangement_detail});
-    router.add({"POST", api + "/{contact_arrangement}/end", Action::arrange_contact, arrangement_ended});
     router.add(
-        {"POST", api + "/{contact_arrangement}/agreement", Action::confirm_contact, arrangement_confirmed});
+        {"GET", api + "/{contact_arrangement}", Action::view_chronology, arrangement_detail});
+    router.add(
+        {"POST", api + "/{contact_arrangement}/end", Action::arrange_contact, arrangement_ended});
+    router.add({"POST", api + "/{contact_arrangement}/agreement", Action::confirm_contact,
+                arrangement_confirmed});
     router.add({"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/agreement",
                 Action::confirm_contact, restriction_confirmed});
     router.add(

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cctype>
-#include <limits>
+
+#include "contact/who.hpp"
 
 namespace hearth::contact {
 
@@ -84,18 +84,9 @@ std::optional<RestrictionInForce> restriction_covering(
 Result<ReadContact> read_contact(http::FormReader& f, const LogContext& context) {
     ReadContact out;
     ContactDetails& d = out.details;
-    const auto member = f.integer("family_member_id", "who the contact is with", false, 1,
-                                  std::numeric_limits<std::int64_t>::max());
-    d.person = f.text("person", "the name of who the contact is with", {.max = 150});
-    if (member &&
-        std::find(context.family.begin(), context.family.end(), *member) == context.family.end()) {
-        f.fail("family_member_id", "Choose someone on the child's family list");
-    } else if (member) {
-        d.family_member_id = member;
-    } else if (d.person.empty()) {
-        f.fail("family_member_id",
-               "Choose who the contact is with from the family list, or give their name");
-    }
+    const auto who = read_who(f, context.family, "who the contact is with");
+    d.family_member_id = who.family_member_id;
+    d.person = who.person;
     d.form = f.choice("form", "the form of contact", keys_of(contact_forms()), true);
     d.state = f.choice("state", "whether it is planned or happened", {"planned", "happened"}, true);
     const auto day = f.date("on", "the day of the contact", {.required = true});

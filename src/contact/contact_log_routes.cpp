@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "children/child_store.hpp"
-#include "children/family/family_store.hpp"
 #include "contact/contact_log_store.hpp"
 #include "contact/contact_log_view.hpp"
 #include "contact/school_hours_store.hpp"
+#include "contact/who.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 
@@ -32,14 +32,9 @@ struct LogFacts {
 Result<LogFacts> log_facts(const Context& ctx, std::int64_t child_id) {
     return ctx.services.db.read([&](db::Connection& c) -> Result<LogFacts> {
         LogFacts out;
-        for (const auto& m : TRY(children::family_of(c, child_id))) {
-            if (!m.ended_on) {
-                out.family_options.emplace_back(
-                    std::to_string(m.id),
-                    fmt::format("{} ({})", m.details.name, m.details.relationship));
-                out.context.family.push_back(m.id);
-            }
-        }
+        auto family = TRY(family_choices(c, child_id));
+        out.family_options = std::move(family.options);
+        out.context.family = std::move(family.ids);
         out.context.now = ctx.now();
         out.context.school = TRY(school_hours_of_child(c, child_id)).hours;
         out.context.restrictions = TRY(restrictions_in_force(c, child_id, ctx.today()));

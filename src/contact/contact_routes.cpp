@@ -6,7 +6,6 @@
 #include "children/child_panels.hpp"
 #include "children/child_store.hpp"
 #include "children/export/export_sections.hpp"
-#include "children/family/family_store.hpp"
 #include "chronology/kinds.hpp"
 #include "contact/arrangement_routes.hpp"
 #include "contact/arrangement_view.hpp"
@@ -19,6 +18,7 @@
 #include "contact/restriction_view.hpp"
 #include "contact/school_hours_routes.hpp"
 #include "contact/school_hours_store.hpp"
+#include "contact/who.hpp"
 #include "daily_record/handover_parts.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
@@ -108,28 +108,13 @@ Result<Response> contact_page(Context& ctx, ContactJson shape) {
                      {"can_restrict", can(ctx.person, Action::restrict_contact, ctx.scope)}});
 }
 
-struct Family {
-    views::Options options;
-    std::vector<std::int64_t> ids;
-};
-
-Result<Family> family_for(const Context& ctx, std::int64_t child_id) {
-    return ctx.services.db.read([&](db::Connection& c) -> Result<Family> {
-        Family out;
-        for (const auto& m : TRY(children::family_of(c, child_id))) {
-            if (!m.ended_on) {
-                out.options.emplace_back(
-                    std::to_string(m.id),
-                    fmt::format("{} ({})", m.details.name, m.details.relationship));
-                out.ids.push_back(m.id);
-            }
-        }
-        return out;
-    });
+Result<FamilyChoices> family_for(const Context& ctx, std::int64_t child_id) {
+    return ctx.services.db.read([&](db::Connection& c) { return family_choices(c, child_id); });
 }
 
-Result<Response> show_new(const Context& ctx, const Family& family, const nlohmann::json& values,
-                          const std::optional<Error>& error, int status) {
+Result<Response> show_new(const Context& ctx, const FamilyChoices& family,
+                          const nlohmann::json& values, const std::optional<Error>& error,
+                          int status) {
     const auto child_id = ctx.param("child");
     nlohmann::json view = {{"action", fmt::format("/children/{}/contact/restrictions", child_id)},
                            {"child_id", child_id}};

@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
+
+#include "contact/who.hpp"
 
 namespace hearth::contact {
 
@@ -58,17 +59,9 @@ const std::vector<std::string> yes_no{"yes", "no"};
 Result<RestrictionDetails> read_restriction(http::FormReader& f,
                                             const std::vector<std::int64_t>& family, Date today) {
     RestrictionDetails d;
-    const auto member = f.integer("family_member_id", "who it restricts", false, 1,
-                                  std::numeric_limits<std::int64_t>::max());
-    d.person = f.text("person", "the name of who it restricts", {.max = 150});
-    if (member && std::find(family.begin(), family.end(), *member) == family.end()) {
-        f.fail("family_member_id", "Choose someone on the child's family list");
-    } else if (member) {
-        d.family_member_id = member;
-    } else if (d.person.empty()) {
-        f.fail("family_member_id",
-               "Choose who it restricts from the family list, or give their name");
-    }
+    const auto who = read_who(f, family, "who it restricts");
+    d.family_member_id = who.family_member_id;
+    d.person = who.person;
     d.forms = f.choices("forms", "which forms of contact it restricts", keys_of(contact_forms()));
     if (d.forms.empty()) {
         f.fail("forms", "Choose at least one form of contact it restricts");
