@@ -3,6 +3,8 @@
 // page, its JSON and the API are rendered from one view (restriction_view).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "children/child_panels.hpp"
 #include "children/child_store.hpp"
 #include "children/export/export_sections.hpp"
@@ -331,8 +333,17 @@ Result<nlohmann::json> handover_contact(db::Connection& c, const http::Context& 
     if (shift.empty() && awaiting.empty()) {
         return nlohmann::json();
     }
+    // Showing a contact or a concern is reading that child's record: each is in the audit trail,
+    // once.
     for (const auto& k : shift) {
         TRY(record_contact_read(c, k, ctx.actor(), ctx.now()));
+    }
+    for (const auto& k : awaiting) {
+        const bool shown =
+            std::any_of(shift.begin(), shift.end(), [&](const Contact& s) { return s.id == k.id; });
+        if (!shown) {
+            TRY(record_contact_read(c, k, ctx.actor(), ctx.now()));
+        }
     }
     auto contacts = TRY(contact_views(c, shift, ctx.now()));
     auto concerns = TRY(contact_views(c, awaiting, ctx.now()));

@@ -89,9 +89,12 @@ test('a letter that upset the child: logged, its concern raised with the social 
   assert.notEqual(byHand.status, 303, 'not met by hand');
 
   // At handover, awaiting the social worker.
+  const readsBefore = Number(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'contact' AND record_id = '${id}'`));
   const handover = await api.get('/api/v1/homes/1/handover');
   assert.equal(handover.status, 200);
   assert.ok(handover.body.parts.contact.concerns.some((k) => String(k.id) === id), 'awaiting at handover');
+  assert.equal(Number(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'contact' AND record_id = '${id}'`)),
+    readsBefore + 1, 'shown at handover: read once, in the audit trail');
   assert.match(words((await worker.get('/homes/1/handover')).text), /Concerns awaiting the social worker: .*Aisha Bennett : Letters with Michelle Bennett , raised with Casey Nolan/);
 
   // The social worker records what they agreed; the clock is met at that moment.
