@@ -12,6 +12,7 @@
 #include "contact/arrangement_routes.hpp"
 #include "contact/arrangement_view.hpp"
 #include "contact/capability.hpp"
+#include "contact/contact_calendar_routes.hpp"
 #include "contact/contact_demo.hpp"
 #include "contact/contact_figures_routes.hpp"
 #include "contact/contact_log_routes.hpp"
@@ -323,18 +324,23 @@ Result<std::string> contact_panel(db::Connection& c, const http::Context& ctx,
                                            {"child_id", child.id}});
 }
 
-// At handover: the contacts of the shift (since the last handover, and those planned for the
-// next twelve hours), and the concerns still awaiting a social worker's answer.
+// At handover: the restrictions in force for the children living here (Reg 22: staff must know
+// before a call or a visit), the contacts of the shift (since the last handover, and those planned
+// for the next twelve hours), and the concerns still awaiting a social worker's answer.
 Result<nlohmann::json> handover_contact(db::Connection& c, const http::Context& ctx,
                                         std::int64_t home_id, Timestamp since) {
+    const auto restricted = TRY(restrictions_in_force_at_home(c, home_id, ctx.today()));
     const auto shift =
         TRY(contacts_in_home(c, home_id, since, ctx.now() + std::chrono::hours{12}, 100));
     const auto awaiting = TRY(concerns_awaiting(c, home_id));
-    if (shift.empty() && awaiting.empty()) {
+    if (restricted.empty() && shift.empty() && awaiting.empty()) {
         return nlohmann::json();
     }
-    // Showing a contact or a concern is reading that child's record: each is in the audit trail,
-    // once.
+    // Showing a restriction, a contact or a concern is reading that child's record: each is in the
+    // audit trail, once.
+    for (const auto& r : restricted) {
+        TRY(record_restriction_read(c, r, ctx.actor(), ctx.now()));
+    }
     for (const auto& k : shift) {
         TRY(record_contact_read(c, k, ctx.actor(), ctx.now()));
     }
@@ -345,18 +351,20 @@ Result<nlohmann::json> handover_contact(db::Connection& c, const http::Context& 
             TRY(record_contact_read(c, k, ctx.actor(), ctx.now()));
         }
     }
+    auto restrictions = TRY(restriction_views(c, restricted, ctx.now()));
     auto contacts = TRY(contact_views(c, shift, ctx.now()));
     auto concerns = TRY(contact_views(c, awaiting, ctx.now()));
-    return nlohmann::json{{"contacts", contacts},
-                          {"has_contacts", !contacts.empty()},
-                          {"concerns", concerns},
-                          {"has_concerns", !concerns.empty()}};
+    return nlohmann::json{
+        {"restrictions", restrictions}, {"has_restrictions", !restrictions.empty()},
+        {"contacts", contacts},         {"has_contacts", !contacts.empty()},
+        {"concerns", concerns},         {"has_concerns", !concerns.empty()}};
 }
 
 void add_contact_routes(http::Router& router) {
     add_contact_log_routes(router);
     add_arrangement_routes(router);
     add_contact_figures_routes(router);
+    add_contact_calendar_routes(router);
     add_school_hours_routes(router);
     router.add_scope_resolver("restriction", resolve_restriction_scope);
     router.add_child_tab({"Contact", "/contact", Action::view_chronology, 45});

@@ -316,6 +316,14 @@ Result<std::vector<Restriction>> restrictions_in_force_in_homes(
     return out;
 }
 
+Result<std::vector<Restriction>> restrictions_in_force_at_home(db::Connection& c,
+                                                               std::int64_t home_id, Date day) {
+    return load_restrictions(c,
+                             "ch.home_id = $1 AND ch.left_on IS NULL AND r.lifted_on IS NULL AND "
+                             "r.starts_on <= $2 AND (r.ends_on IS NULL OR r.ends_on >= $2)",
+                             {home_id, format_date(day)}, "r.review_on, r.id");
+}
+
 Status record_restriction_read(db::Connection& c, const Restriction& r, const audit::Actor& actor,
                                Timestamp now) {
     return audit::append(

@@ -59,6 +59,10 @@ Result<std::vector<Restriction>> restrictions_in_force_in_homes(
 
 Status record_restriction_read(db::Connection& c, const Restriction& r, const audit::Actor& actor,
                                Timestamp now);
+// The restrictions in force on `day` for the children living in the home now, the soonest review
+// first: what staff on shift must know before a call or a visit (the handover).
+Result<std::vector<Restriction>> restrictions_in_force_at_home(db::Connection& c,
+                                                               std::int64_t home_id, Date day);
 // For the router: a restriction is reached under its child.
 Status resolve_restriction_scope(db::Connection& c, std::int64_t id, Scope& scope);
 

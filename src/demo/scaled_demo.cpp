@@ -30,6 +30,10 @@ constexpr int failed_sign_ins_per_staff_per_100_days = 3;
 constexpr int notes_per_child_per_day = 2;        // morning and evening
 constexpr int praise_per_child_per_10_days = 5;   // about every other day
 constexpr int key_work_per_child_per_7_days = 1;  // a session a week
+constexpr int calls_per_child_per_7_days = 2;     // family on the phone twice a week
+constexpr int visits_per_child_per_14_days = 1;   // a visit at the home every other week
+constexpr int visits_cancelled_per_8 = 1;         // by the family
+constexpr int visits_planned_ahead = 2;           // on the last day, for the fortnight to come
 constexpr int rows_per_statement = 200;
 constexpr int rows_per_transaction = 20000;
 
@@ -96,6 +100,13 @@ constexpr std::array<NoteText, 10> note_texts{{
     {"concern",
      "Came back later than agreed and said they had been at the park; we talked it through."},
 }};
+constexpr std::array<const char*, 6> relatives{"Mum",     "Dad",  "Nan",
+                                               "Grandad", "Aunt", "Older brother"};
+constexpr std::array<const char*, 4> call_views{
+    "Chatted about school and the weekend; happy afterwards.",
+    "A short call; quieter than usual afterwards, and talked it through with staff.",
+    "Laughed a lot on the call and told everyone about it at tea.",
+    "Asked when the next visit is; reassured that it is planned."};
 constexpr std::array<const char*, 6> praise_texts{
     "Helped cook tea for everyone", "Stayed calm when things got loud",
     "Finished their homework",      "Was kind to a younger child",
@@ -197,6 +208,11 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                     "source_id", "title", "summary", "link", "significant",
                                     "for_handover", "author_id", "author_name", "recorded_at"});
     std::int64_t next_entry = 0;
+    Batch contacts("contacts", {"id", "home_id", "child_id", "person", "form", "state", "starts_at",
+                                "place", "supervision", "supervised_by", "staff_view",
+                                "cancelled_by", "cancelled_why", "child_took_it", "created_at",
+                                "created_by", "outcome_at", "outcome_by", "version"});
+    std::int64_t next_contact = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -241,6 +257,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(entries.flush(c));
             TRY(versions.flush(c));
             TRY(chronology.flush(c));
+            TRY(contacts.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -507,6 +524,74 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                           "Key-work session: How the week went", dice.between(16 * 60, 20 * 60));
                 }
             }
+            // Contact with family: calls, visits at the home (now and then cancelled by the
+            // family), and on the last day the visits planned for the fortnight to come. Each that
+            // happened or was cancelled is in the child's chronology, as the contact log writes it.
+            for (const auto& l : home.living) {
+                const std::string relative =
+                    fmt::format("{} ({} {})", relatives.at(static_cast<std::size_t>(l.child) % 6),
+                                first_names.at(static_cast<std::size_t>(l.child * 7) % 40),
+                                child_state[l.child].details.last_name);
+                auto contact = [&](const char* form, const std::string& state, int on_day,
+                                   int minute, const std::string& staff_view,
+                                   const std::string& cancelled_why) {
+                    const Staff& by = staff_at(dice.next());
+                    const std::int64_t id = ++next_contact;
+                    const std::string starts = at(on_day, minute);
+                    const std::string written = at(day, std::min(minute + 30, 23 * 60));
+                    const bool visit = std::string(form) == "visit_at_home";
+                    const bool planned = state == "planned";
+                    const bool cancelled = state == "cancelled";
+                    contacts.add(
+                        {id, home.id, l.child, relative, std::string(form), state, starts,
+                         std::string(visit ? "The family room" : ""),
+                         std::string(visit ? "staff" : "none"), std::string(visit ? by.name : ""),
+                         staff_view, std::string(cancelled ? "family" : ""), cancelled_why,
+                         std::string(cancelled ? "Disappointed; we made a plan for the "
+                                                 "evening instead."
+                                               : ""),
+                         written, by.id, planned ? db::Value{} : db::Value{written},
+                         planned ? db::Value{} : db::Value{by.id}, std::int64_t{planned ? 1 : 2}});
+                    const std::string form_label =
+                        visit ? "Visits to the child at the home" : "Telephone";
+                    if (!planned) {
+                        chronology.add({l.child, home.id, starts, std::string("contact"),
+                                        std::string("contact"), id,
+                                        cancelled
+                                            ? fmt::format("{} with {} cancelled by Their family or "
+                                                          "friend",
+                                                          form_label, relative)
+                                            : fmt::format("{} with {}", form_label, relative),
+                                        cancelled ? cancelled_why : staff_view,
+                                        fmt::format("/children/{}/contact/log/{}", l.child, id),
+                                        std::int64_t{0}, std::int64_t{0}, by.id, by.name, written});
+                    }
+                    const std::int64_t home_id = home.id, child = l.child;
+                    events.push_back({std::min(minute + 30, 23 * 60),
+                                      [&, by, written, home_id, child, id, state, form] {
+                                          audit(written, by.id, by.name, "create", "contact", id,
+                                                home_id, child, fmt::format("{} {}", state, form));
+                                      }});
+                };
+                if (dice.chance(calls_per_child_per_7_days, 7)) {
+                    contact("phone", "happened", day, dice.between(17 * 60, 19 * 60),
+                            dice.pick(call_views), "");
+                }
+                if (dice.chance(visits_per_child_per_14_days, 14)) {
+                    const bool off = dice.chance(visits_cancelled_per_8, 8);
+                    contact(
+                        "visit_at_home", off ? "cancelled" : "happened", day,
+                        dice.between(16 * 60, 18 * 60),
+                        off ? "" : "A good visit: they played a board game and had tea together.",
+                        off ? "The family rang to say they could not come." : "");
+                }
+                if (day == days - 1) {
+                    for (int v = 1; v <= visits_planned_ahead; ++v) {
+                        contact("visit_at_home", "planned", day + (v * 7) - dice.between(0, 3),
+                                dice.between(16 * 60, 18 * 60), "", "");
+                    }
+                }
+            }
             // Staff reading each child's record through the day, and the occasional amendment.
             for (const auto& l : home.living) {
                 for (int r = 0; r < reads_per_child_per_day; ++r) {
@@ -583,6 +668,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     TRY(db.write([&](db::Connection& c) { return give_demo_second_factors(c, now); }));
     summary.people = next_person;
     summary.daily_entries = next_entry;
+    summary.contacts = next_contact;
     summary.audit_entries = seq;
     return summary;
 }

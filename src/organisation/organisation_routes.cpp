@@ -200,6 +200,7 @@ Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
                      {"panels", data.panels},
                      {"can_incidents", can(ctx.person, Action::view_incidents, ctx.scope)},
                      {"can_figures", can(ctx.person, Action::view_behaviour_figures, ctx.scope)},
+                     {"can_calendar", can(ctx.person, Action::record_contact, ctx.scope)},
                      {"can_signers", can(ctx.person, Action::authorise_signers, ctx.scope)},
                      {"can_training", can(ctx.person, Action::view_training, ctx.scope)},
                      {"can_handover", can(ctx.person, Action::view_handover, ctx.scope)},

@@ -195,6 +195,11 @@ const checks = [
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
   { label: 'a digital contact agreement, with its review form', as: 'manager.willow@example.org', path: '/children/3/contact/digital', status: 200 },
   { label: "a child's school hours", as: 'manager.willow@example.org', path: '/children/2/contact/school-hours', status: 200 },
+  { label: 'contact in your calendar, an address made', as: 'rsw1.willow@example.org', path: '/homes/1/contact/calendar', status: 201,
+    act: async (page) => {
+      await page.locator('#password').fill(demoPassword);
+      return clickAndWait(page, page.getByRole('button', { name: 'Make a calendar address' }));
+    } },
   { label: "a home's visitors' book", as: 'rsw1.willow@example.org', path: '/homes/1/visitors', status: 200 },
   { label: 'signing a visitor in, with errors', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/new', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Sign in' })) },

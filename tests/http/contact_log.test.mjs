@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Api, Client, createApiToken, demoIds, london, readForm, startServer, typedOver } from './server.mjs';
+import { Api, Client, createApiToken, demoIds, demoPassword, london, readForm, startServer, typedOver, unescapeHtml } from './server.mjs';
 
 let server;
 let worker;
@@ -93,6 +93,8 @@ test('a letter that upset the child: logged, its concern raised with the social 
   const handover = await api.get('/api/v1/homes/1/handover');
   assert.equal(handover.status, 200);
   assert.ok(handover.body.parts.contact.concerns.some((k) => String(k.id) === id), 'awaiting at handover');
+  assert.ok(handover.body.parts.contact.restrictions.some((r) => r.child.id === ids.lily && r.person === 'Ryan Ward'),
+    "Lily's restriction in force, at handover");
   assert.equal(Number(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'contact' AND record_id = '${id}'`)),
     readsBefore + 1, 'shown at handover: read once, in the audit trail');
   assert.match(words((await worker.get('/homes/1/handover')).text), /Concerns awaiting the social worker: .*Aisha Bennett : Letters with Michelle Bennett , raised with Casey Nolan/);
@@ -277,4 +279,58 @@ test('a social worker sees only their child, a Reg 44 visitor only with consent'
   assert.notEqual((await reg44.get(`/children/${ids.ben}/contact`)).status, 200, 'Ben did not');
   const page = words((await reg44.get(`/children/${ids.lily}/contact`)).text);
   assert.doesNotMatch(page, /Log contact/);
+});
+
+test('a personal calendar address: the contact planned at the home in a calendar app, read as its person, until revoked', async () => {
+  const page = await worker.get('/homes/1/contact/calendar');
+  assert.equal(page.status, 200);
+  const action = '/homes/1/contact/calendar';
+  const wrong = await worker.post(action, { password: 'not my password' });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /href="#password"/);
+
+  const made = await worker.post(action, { password: demoPassword });
+  assert.equal(made.status, 201, words(made.text).slice(0, 400));
+  const address = made.text.match(/<code class="hearth-token">([^<]+)<\/code>/)[1];
+  const url = new URL(unescapeHtml(address));
+  assert.equal(url.pathname, '/homes/1/contact/calendar.ics');
+  const feedPath = url.pathname + url.search;
+
+  // A calendar app sends no cookie and no header: the address alone reads the feed.
+  const soon = one(`SELECT id FROM contacts WHERE home_id = 1 AND state = 'planned' AND starts_at > '${new Date().toISOString()}' ORDER BY starts_at LIMIT 1`);
+  const reads = () => Number(one("SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'contact'"));
+  const readsBefore = reads();
+  const feed = await fetch(server.url + feedPath);
+  assert.equal(feed.status, 200);
+  assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+  const ics = await feed.text();
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, new RegExp(`UID:contact-${soon}@hearth\\r\\n`));
+  const events = ics.match(/BEGIN:VEVENT/g).length;
+  assert.equal(reads(), readsBefore + events, "each contact shown is a read of that child's record");
+  assert.doesNotMatch(ics, /UID:contact-\d+@hearth[\s\S]*Harbour/, 'nothing of another home');
+  const harbourContact = one("SELECT id FROM contacts WHERE home_id = 2 AND state = 'planned' LIMIT 1");
+  assert.doesNotMatch(ics, new RegExp(`UID:contact-${harbourContact}@`));
+
+  // The key reads that feed and nothing else: not another page, not another home's feed, not the API.
+  const key = url.searchParams.get('key');
+  assert.equal((await fetch(`${server.url}/homes/2/contact/calendar.ics?key=${key}`, { redirect: 'manual' })).status, 401);
+  assert.equal((await fetch(`${server.url}/homes/1/handover?key=${key}`, { redirect: 'manual' })).status, 401);
+  assert.equal((await fetch(`${server.url}/api/v1/homes/1/handover`, { headers: { authorization: `Bearer ${key}` } })).status, 401);
+  assert.equal((await fetch(`${server.url}/homes/1/contact/calendar.ics?key=hearth_nonsense`, { redirect: 'manual' })).status, 401);
+
+  // Someone of another home, or a social worker, has no calendar of this home.
+  const harbour = new Client(server.url);
+  await harbour.signIn('rsw1.harbour@example.org');
+  assert.equal((await harbour.get('/homes/1/contact/calendar')).status, 404);
+  const sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  assert.notEqual((await sw.get('/homes/1/contact/calendar')).status, 200);
+
+  // Listed on the page and the account, and revoked there: the app reads nothing more.
+  const listed = await worker.get('/homes/1/contact/calendar');
+  const revoke = listed.text.match(/action="(\/account\/tokens\/\d+\/revoke)"/)[1];
+  assert.match(words((await worker.get('/account')).text), /Calendar: contact at Willow House/);
+  assert.equal((await worker.post(revoke, {})).status, 303);
+  assert.equal((await fetch(server.url + feedPath, { redirect: 'manual' })).status, 401);
 });

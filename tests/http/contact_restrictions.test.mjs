@@ -57,6 +57,9 @@ test('an emergency restriction: refused until whole, then its 24-hour notice and
   assert.match(shown, /Imposed by the home without the placing authority's agreement: give them full details, due .* \(Due soon\)/);
   assert.match(shown, /Telephone, Social media and other internet contact/);
   assert.equal(one(`SELECT COUNT(*) FROM deadlines WHERE source_type = 'contact_restriction' AND source_id = ${id} AND state = 'open'`), '2');
+  // Staff on shift are told at handover, until it is lifted.
+  assert.match(words((await deputy.get('/homes/1/handover')).text),
+    /Contact restricted .*Jay Moss, a friend from school \(Telephone, Social media and other internet contact; until it is lifted; review by/);
 
   // On the deadlines page, not to be met by hand.
   const clock = one(`SELECT id FROM deadlines WHERE source_type = 'contact_restriction' AND source_id = ${id} AND kind = 'contact_restriction_notice'`);
@@ -93,6 +96,9 @@ test('an emergency restriction: refused until whole, then its 24-hour notice and
   assert.match(after, /Lifted on/);
   assert.match(after, /The child said: Good. Can I have my phone back\?/);
   assert.doesNotMatch(after, /Review it/);
+  const handover = (await deputy.get('/homes/1/handover', { headers: { accept: 'application/json' } })).json().parts.contact;
+  assert.ok(handover.has_restrictions, 'the demo restrictions in force');
+  assert.ok(!handover.restrictions.some((r) => String(r.id) === id), 'lifted: no longer at handover');
   assert.match(one(`SELECT title FROM chronology WHERE source_type = 'contact_restriction' AND source_id = ${id}`),
     /Contact with Jay Moss, a friend from school restricted/);
 });

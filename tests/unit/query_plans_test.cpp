@@ -60,7 +60,8 @@ const std::set<std::string> growing_tables{"audit_log",
                                            "measures",
                                            "measure_reviews",
                                            "reg35_authorisations",
-                                           "intervention_certificates"};
+                                           "intervention_certificates",
+                                           "contacts"};
 
 struct Recorded {
     std::string sql;
@@ -367,6 +368,49 @@ TEST_F(QueryPlansStore, EveryQueryOfTheLanguagePagesUsesAnIndex) {
     }
     recording = false;
     ASSERT_GT(statements.size(), 10u);
+    check_plans();
+}
+
+// The contact a home's staff see every shift, on a provider's data: the Contact tab, the figures,
+// the handover and the calendar feed a calendar app reads through its address.
+TEST_F(QueryPlansStore, EveryQueryOfTheContactPagesUsesAnIndex) {
+    auto found =
+        app->db->read([](db::Connection& c) -> Result<std::pair<std::string, std::string>> {
+            auto child = TRY(c.query_one(
+                "SELECT child_id FROM contacts WHERE home_id = 1 AND state = 'planned' LIMIT 1"));
+            auto manager = TRY(
+                c.query_one("SELECT p.email FROM roles r JOIN people p ON p.id = r.person_id WHERE "
+                            "r.home_id = 1 AND r.role = 'registered_manager' AND r.ended_at IS "
+                            "NULL ORDER BY p.id LIMIT 1"));
+            if (!child || !manager)
+                return Error::not_found("no planned contact or manager in home 1");
+            return std::pair{std::to_string(child->integer(0)), manager->text(0)};
+        });
+    ASSERT_TRUE(found.ok()) << "the provider-scale demo plans contact";
+    const auto& [child_id, manager_email] = found.value();
+    Browser manager(*app);
+    manager.sign_in_or_fail(manager_email);
+    auto made = manager.send("POST", "/homes/1/contact/calendar",
+                             "csrf_token=" + manager.csrf + "&password=" + demo::demo_password,
+                             "application/x-www-form-urlencoded");
+    ASSERT_EQ(made.status, 201) << made.body.substr(0, 300);
+    std::smatch address;
+    ASSERT_TRUE(std::regex_search(
+        made.body, address, std::regex(R"(/homes/1/contact/calendar\.ics\?key=([a-z_0-9A-Z-]+))")));
+    const std::string feed = address[0];
+    recording = true;
+    for (const std::string& page : std::vector<std::string>{
+             "/children/" + child_id + "/contact", "/children/" + child_id + "/contact/figures",
+             "/homes/1/contact-figures", "/homes/1/handover", "/children/" + child_id}) {
+        auto r = manager.get(page);
+        EXPECT_EQ(r.status, 200) << page << ": " << r.body.substr(0, 300);
+    }
+    Browser calendar_app(*app);
+    auto events = calendar_app.get(feed);
+    EXPECT_EQ(events.status, 200) << events.body.substr(0, 300);
+    EXPECT_NE(events.body.find("BEGIN:VEVENT"), std::string::npos);
+    recording = false;
+    ASSERT_GT(statements.size(), 20u);
     check_plans();
 }
 

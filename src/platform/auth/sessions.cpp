@@ -287,6 +287,26 @@ Result<SignedIn> give_second_factor(db::Database& db, const Session& waiting,
     return out;
 }
 
+namespace {
+
+Result<std::string> insert_token(db::Connection& c, std::int64_t person_id, const std::string& name,
+                                 Timestamp expires, const std::optional<std::string>& only_path,
+                                 const audit::Actor& actor, Timestamp now) {
+    std::string token = "hearth_" + crypto::random_token();
+    auto id = TRY(c.insert(
+        "INSERT INTO api_tokens (person_id, name, token_hash, created_at, expires_at, only_path) "
+        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        {person_id, name, crypto::sha256_hex(token), format_utc(now), format_utc(expires),
+         db::nullable(only_path)}));
+    TRY(audit::append(c, actor,
+                      {"create", "api_token", std::to_string(id), std::nullopt, std::nullopt,
+                       fmt::format("{} (until {})", name, format_utc(expires))},
+                      now));
+    return token;
+}
+
+}  // namespace
+
 Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
                                      const std::string& name, int days, const audit::Actor& actor,
                                      Timestamp now) {
@@ -303,22 +323,20 @@ Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
     if (!errors.empty()) {
         return Error::invalid_fields(std::move(errors));
     }
-    std::string token = "hearth_" + crypto::random_token();
-    const Timestamp expires = now + std::chrono::days(days);
-    auto id = TRY(c.insert(
-        "INSERT INTO api_tokens (person_id, name, token_hash, created_at, expires_at) "
-        "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        {person_id, name, crypto::sha256_hex(token), format_utc(now), format_utc(expires)}));
-    TRY(audit::append(c, actor,
-                      {"create", "api_token", std::to_string(id), std::nullopt, std::nullopt,
-                       fmt::format("{} (until {})", name, format_utc(expires))},
-                      now));
-    return token;
+    return insert_token(c, person_id, name, now + std::chrono::days(days), std::nullopt, actor,
+                        now);
+}
+
+Result<std::string> create_calendar_address(db::Connection& c, std::int64_t person_id,
+                                            const std::string& name, const std::string& path,
+                                            const audit::Actor& actor, Timestamp now) {
+    return insert_token(c, person_id, name, now + std::chrono::days(calendar_address_days), path,
+                        actor, now);
 }
 
 namespace {
 constexpr const char* api_token_columns =
-    "SELECT id, person_id, name, created_at, expires_at, last_used_at FROM api_tokens ";
+    "SELECT id, person_id, name, created_at, expires_at, last_used_at, only_path FROM api_tokens ";
 
 ApiToken api_token_from(const db::Row& r) {
     ApiToken t;
@@ -330,6 +348,7 @@ ApiToken api_token_from(const db::Row& r) {
     if (!r.is_null(5)) {
         t.last_used_at = parse_utc(r.text(5));
     }
+    t.only_path = r.optional_text(6).value_or("");
     return t;
 }
 }  // namespace
@@ -372,10 +391,25 @@ Result<std::optional<ApiToken>> api_token_for(db::Connection& c, const std::stri
     if (token.rfind("hearth_", 0) != 0) {
         return std::optional<ApiToken>{};
     }
-    auto row =
-        TRY(c.query_one(std::string(api_token_columns) +
-                            "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
-                        {crypto::sha256_hex(token), format_utc(now)}));
+    auto row = TRY(c.query_one(std::string(api_token_columns) +
+                                   "WHERE token_hash = $1 AND revoked_at IS NULL "
+                                   "AND expires_at > $2 AND only_path IS NULL",
+                               {crypto::sha256_hex(token), format_utc(now)}));
+    if (!row) {
+        return std::optional<ApiToken>{};
+    }
+    return std::optional<ApiToken>{api_token_from(*row)};
+}
+
+Result<std::optional<ApiToken>> calendar_address_for(db::Connection& c, const std::string& token,
+                                                     const std::string& path, Timestamp now) {
+    if (token.rfind("hearth_", 0) != 0) {
+        return std::optional<ApiToken>{};
+    }
+    auto row = TRY(c.query_one(
+        std::string(api_token_columns) +
+            "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND only_path = $3",
+        {crypto::sha256_hex(token), format_utc(now), path}));
     if (!row) {
         return std::optional<ApiToken>{};
     }

@@ -92,6 +92,7 @@ struct ApiToken {
     Timestamp created_at;
     Timestamp expires_at;
     std::optional<Timestamp> last_used_at;
+    std::string only_path;  // a calendar address's: it works only as that feed's `key`
 };
 Result<std::string> create_api_token(db::Connection& c, std::int64_t person_id,
                                      const std::string& name, int days, const audit::Actor& actor,
@@ -102,8 +103,19 @@ Result<std::vector<ApiToken>> live_api_tokens(db::Connection& c, std::int64_t pe
 // Not found unless it is the person's; a conflict when it was already revoked.
 Status revoke_api_token(db::Connection& c, std::int64_t person_id, std::int64_t token_id,
                         const audit::Actor& actor, Timestamp now);
+// A token for the API's Authorization header: never a calendar address.
 Result<std::optional<ApiToken>> api_token_for(db::Connection& c, const std::string& token,
                                               Timestamp now);
+
+// A calendar address: a token that reads one feed at `path` (a calendar app sends no headers, so
+// the token travels in the address's `key`), and nothing else. Listed, ended and revoked with the
+// person's API tokens; it reads only what its person may read, checked on every request.
+constexpr int calendar_address_days = 365;
+Result<std::string> create_calendar_address(db::Connection& c, std::int64_t person_id,
+                                            const std::string& name, const std::string& path,
+                                            const audit::Actor& actor, Timestamp now);
+Result<std::optional<ApiToken>> calendar_address_for(db::Connection& c, const std::string& token,
+                                                     const std::string& path, Timestamp now);
 // When it was last used, to the minute: written at most once a minute per token.
 Status note_api_token_used(db::Connection& c, const ApiToken& token, Timestamp now);
 

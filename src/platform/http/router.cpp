@@ -375,6 +375,15 @@ Status Router::identify_and_resolve(Context& ctx, std::optional<std::int64_t>& i
             }
             person_id = found->person_id;
             ctx.api_token = std::move(found);
+        } else if (auto key = ctx.request.query_value("key"); key && ctx.request.method == "GET") {
+            // A calendar address: its key reads the one feed it was made for, as its person.
+            auto found = TRY(sessions::calendar_address_for(c, *key, ctx.request.path, now));
+            if (!found) {
+                return Error::make(ErrorKind::unauthenticated,
+                                   "This calendar address is not valid, has ended or was revoked");
+            }
+            person_id = found->person_id;
+            ctx.api_token = std::move(found);
         } else if (auto token = ctx.request.cookie(session_cookie); !token.empty()) {
             if (auto s = TRY(sessions::find(c, token))) {
                 switch (sessions::state_of(*s, now, policy)) {
