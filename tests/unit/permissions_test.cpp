@@ -325,6 +325,10 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/children/{child}/contacts/{contact}/concern/answer", "-  -  -  Y  Y  Y  -  Y  -"},
     {"GET", "/children/{child}/contact/school-hours",   "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"POST", "/children/{child}/contact/school-hours",  "-  -  -  Y  Y  -  -  -  -"},
+    // A personal calendar address of the home's planned contact: its staff, who plan it.
+    {"GET", "/homes/{home}/contact/calendar",           "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/contact/calendar",          "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/contact/calendar.ics",       "-  -  -  Y  Y  Y  -  -  -"},
     {"GET", "/api/v1/children/{child}/school-hours",    "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"PUT", "/api/v1/children/{child}/school-hours",    "-  -  -  Y  Y  -  -  -  -"},
     {"GET", "/homes/{home}/school-hours",               "-  Y  Y  Y  Y  Y  -  -  Y"},
