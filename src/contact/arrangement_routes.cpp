@@ -22,11 +22,6 @@ namespace {
 using http::Context;
 using http::Response;
 
-Result<FamilyChoices> family_choice(const Context& ctx) {
-    return ctx.services.db.read(
-        [&](db::Connection& c) { return family_choices(c, ctx.param("child")); });
-}
-
 Result<Response> show_new_arrangement(const Context& ctx, const FamilyChoices& family,
                                       const nlohmann::json& values,
                                       const std::optional<Error>& error, int status) {
@@ -67,7 +62,7 @@ Result<Response> show_new_arrangement(const Context& ctx, const FamilyChoices& f
 }
 
 Result<Response> new_arrangement(Context& ctx) {
-    const auto family = TRY(family_choice(ctx));
+    const auto family = TRY(family_choices(ctx.services.db, ctx.param("child")));
     nlohmann::json values = {{"starts_on", format_date(ctx.today())}, {"supervision", "none"}};
     if (ctx.draft) {
         values = ctx.draft->typed_values();
@@ -98,7 +93,7 @@ Response followed(const nlohmann::json& view, const PlanFollowed& done, int stat
 
 Result<Response> create_arrangement(Context& ctx) {
     const auto child_id = ctx.param("child");
-    const auto family = TRY(family_choice(ctx));
+    const auto family = TRY(family_choices(ctx.services.db, ctx.param("child")));
     http::FormReader reader(*ctx.form);
     const auto d = TRY(read_arrangement(reader, family.ids, ctx.today()));
     const auto done = TRY(ctx.services.db.write([&](db::Connection& c) {
@@ -114,7 +109,7 @@ Result<Response> create_arrangement(Context& ctx) {
 }
 
 Result<Response> create_arrangement_again(Context& ctx, const Error& e) {
-    const auto family = TRY(family_choice(ctx));
+    const auto family = TRY(family_choices(ctx.services.db, ctx.param("child")));
     return show_new_arrangement(ctx, family, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 

@@ -111,10 +111,6 @@ Result<Response> contact_page(Context& ctx, ContactJson shape) {
                      {"can_restrict", can(ctx.person, Action::restrict_contact, ctx.scope)}});
 }
 
-Result<FamilyChoices> family_for(const Context& ctx, std::int64_t child_id) {
-    return ctx.services.db.read([&](db::Connection& c) { return family_choices(c, child_id); });
-}
-
 Result<Response> show_new(const Context& ctx, const FamilyChoices& family,
                           const nlohmann::json& values, const std::optional<Error>& error,
                           int status) {
@@ -160,7 +156,7 @@ Result<Response> show_new(const Context& ctx, const FamilyChoices& family,
 }
 
 Result<Response> new_restriction(Context& ctx) {
-    const auto family = TRY(family_for(ctx, ctx.param("child")));
+    const auto family = TRY(family_choices(ctx.services.db, ctx.param("child")));
     nlohmann::json values = {{"starts_on", format_date(ctx.today())}};
     if (ctx.draft) {
         values = ctx.draft->typed_values();
@@ -170,7 +166,7 @@ Result<Response> new_restriction(Context& ctx) {
 
 Result<Response> create_restriction(Context& ctx) {
     const auto child_id = ctx.param("child");
-    const auto family = TRY(family_for(ctx, child_id));
+    const auto family = TRY(family_choices(ctx.services.db, child_id));
     http::FormReader reader(*ctx.form);
     const auto d = TRY(read_restriction(reader, family.ids, ctx.today()));
     const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
@@ -188,7 +184,7 @@ Result<Response> create_restriction(Context& ctx) {
 }
 
 Result<Response> create_again(Context& ctx, const Error& e) {
-    const auto family = TRY(family_for(ctx, ctx.param("child")));
+    const auto family = TRY(family_choices(ctx.services.db, ctx.param("child")));
     return show_new(ctx, family, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
@@ -301,8 +297,8 @@ Result<Response> review_again(Context& ctx, const Error& e) {
                             http::status_for(e.kind));
 }
 
-// On the child's Overview: the restrictions in force, what staff must know before a call or a
-// visit, and the contacts to come.
+// On the child's Overview: who they are in touch with (the arrangements in force), the
+// restrictions in force, what staff must know before a call or a visit, and the contacts to come.
 Result<std::string> contact_panel(db::Connection& c, const http::Context& ctx,
                                   const children::Child& child) {
     nlohmann::json in_force = nlohmann::json::array();
@@ -312,13 +308,22 @@ Result<std::string> contact_panel(db::Connection& c, const http::Context& ctx,
             in_force.push_back(r);
         }
     }
+    nlohmann::json in_touch = nlohmann::json::array();
+    const auto arrangements = TRY(arrangements_of(c, child.id));
+    for (const auto& a : arrangement_views(arrangements)) {
+        if (a["in_force"].get<bool>()) {
+            in_touch.push_back(a);
+        }
+    }
     const auto coming = TRY(upcoming_contacts(c, child.id, ctx.now(), 3));
     const auto next = TRY(contact_views(c, coming, ctx.now()));
-    if (in_force.empty() && next.empty()) {
+    if (in_force.empty() && in_touch.empty() && next.empty()) {
         return std::string{};
     }
     return views::render("contact_panel", {{"restrictions", in_force},
                                            {"has_restrictions", !in_force.empty()},
+                                           {"in_touch", in_touch},
+                                           {"has_in_touch", !in_touch.empty()},
                                            {"upcoming", next},
                                            {"has_upcoming", !next.empty()},
                                            {"child_id", child.id}});

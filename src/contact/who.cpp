@@ -37,4 +37,8 @@ Result<FamilyChoices> family_choices(db::Connection& c, std::int64_t child_id) {
     return out;
 }
 
+Result<FamilyChoices> family_choices(db::Database& db, std::int64_t child_id) {
+    return db.read([&](db::Connection& c) { return family_choices(c, child_id); });
+}
+
 }  // namespace hearth::contact

@@ -28,5 +28,7 @@ struct FamilyChoices {
     std::vector<std::int64_t> ids;
 };
 Result<FamilyChoices> family_choices(db::Connection& c, std::int64_t child_id);
+// The same, read on its own for a form's page.
+Result<FamilyChoices> family_choices(db::Database& db, std::int64_t child_id);
 
 }  // namespace hearth::contact

@@ -233,6 +233,8 @@ test("an arrangement writes the placement plan's next version; the social worker
     { ...arrangement, child_view: 'Grace makes me laugh. Can it be twice a week?' });
   assert.equal(made.status, 201, made.text);
   assert.equal(made.body.placement_plan_version, versionsBefore + 1);
+  assert.match(words((await worker.get(`/children/${ids.aisha}`)).text), /In touch with .*Grace Bennett \(Big sister\) : Video call, Wednesday evenings/,
+    'who she is in touch with, on her Overview');
   const latest = JSON.parse(one(`SELECT sections FROM plan_versions WHERE plan_id = ${plan} AND version = ${versionsBefore + 1}`));
   assert.match(latest.find((x) => x.key === 'family_time').text, /Grace Bennett \(Big sister\): Video call, Wednesday evenings/);
   assert.equal(one(`SELECT signed_at FROM plan_versions WHERE plan_id = ${plan} AND version = ${versionsBefore + 1}`), '',
