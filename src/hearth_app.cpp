@@ -14,17 +14,19 @@
 #include "platform/audit/capability.hpp"
 #include "platform/auth/capability.hpp"
 #include "platform/http/system_capability.hpp"
+#include "relationships/capability.hpp"
 #include "visitors/capability.hpp"
 
 namespace hearth {
 
 const std::vector<const Capability*>& capabilities() {
     static const std::vector<const Capability*> all{
-        &http::system_capability,  &auth::capability,          &organisation::capability,
-        &children::capability,     &plans::capability,         &chronology::capability,
-        &daily_record::capability, &behaviour::capability,     &intervention::capability,
-        &deadlines::capability,    &notifications::capability, &contact::capability,
-        &visitors::capability,     &language::capability,      &audit::capability,
+        &http::system_capability,   &auth::capability,          &organisation::capability,
+        &children::capability,      &plans::capability,         &chronology::capability,
+        &daily_record::capability,  &behaviour::capability,     &intervention::capability,
+        &deadlines::capability,     &notifications::capability, &contact::capability,
+        &relationships::capability, &visitors::capability,      &language::capability,
+        &audit::capability,
     };
     return all;
 }

@@ -80,16 +80,7 @@ SeenIncident filtered(const std::vector<std::int64_t>& readable,
 std::vector<std::int64_t> readable_children(const Reader& reader, const Incident& incident) {
     std::vector<std::int64_t> out;
     for (const auto& ch : incident.children) {
-        Scope s;
-        s.organisation_id = reader.scope.organisation_id;
-        s.home_id = incident.home_id;
-        s.child_id = ch.child_id;
-        // The page's own child was resolved with their consents; the others are read about only
-        // by those whose role, not a consent, lets them.
-        if (ch.child_id == reader.scope.child_id) {
-            s = reader.scope;
-        }
-        if (can(reader.person, Action::view_child, s)) {
+        if (may_read_child(reader, incident.home_id, ch.child_id)) {
             out.push_back(ch.child_id);
         }
     }

@@ -109,12 +109,6 @@ std::string restriction_link(std::int64_t child_id, std::int64_t id) {
     return fmt::format("/children/{}/contact/restrictions/{}", child_id, id);
 }
 
-// The end of a day in the home's zone: a review due "by" a day is due by its last moment.
-Timestamp end_of(Date day, Timestamp now) {
-    const Date next{std::chrono::sys_days{day} + std::chrono::days{1}};
-    return from_local(next, 0, 0).value_or(now);
-}
-
 Status start_review_clock(db::Connection& c, const Restriction& r, Date review_on,
                           const audit::Actor& actor, Timestamp now) {
     deadlines::NewDeadline clock;
@@ -127,7 +121,7 @@ Status start_review_clock(db::Connection& c, const Restriction& r, Date review_o
     clock.source_id = r.id;
     clock.link = restriction_link(r.child_id, r.id);
     clock.started_at = now;
-    clock.due_at = end_of(review_on, now);
+    clock.due_at = deadlines::end_of_local_day(review_on);
     TRY(deadlines::start(c, clock, actor, now));
     return {};
 }

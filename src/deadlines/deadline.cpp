@@ -25,7 +25,8 @@ Standing standing(const Deadline& d, Timestamp now, std::chrono::hours soon) {
 bool may_be_met_by_hand(const std::string& kind) {
     return kind.rfind("reg35_", 0) != 0 && kind.rfind("reg40_", 0) != 0 &&
            kind.rfind("reg41_", 0) != 0 && kind.rfind("contact_restriction_", 0) != 0 &&
-           kind != "contact_concern" && kind != "digital_contact_review";
+           kind != "contact_concern" && kind != "digital_contact_review" &&
+           kind.rfind("bullying_", 0) != 0 && kind != "managed_interaction_review";
 }
 
 std::string standing_label(Standing s) {

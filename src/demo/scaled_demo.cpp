@@ -34,6 +34,8 @@ constexpr int calls_per_child_per_7_days = 2;     // family on the phone twice a
 constexpr int visits_per_child_per_14_days = 1;   // a visit at the home every other week
 constexpr int visits_cancelled_per_8 = 1;         // by the family
 constexpr int visits_planned_ahead = 2;           // on the last day, for the fortnight to come
+constexpr int concerns_per_home_per_60_days = 1;  // a bullying concern every other month
+constexpr int concerns_kept_apart_per_3 = 1;      // a managed interaction follows one in three
 constexpr int rows_per_statement = 200;
 constexpr int rows_per_transaction = 20000;
 
@@ -213,6 +215,19 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                 "cancelled_by", "cancelled_why", "child_took_it", "created_at",
                                 "created_by", "outcome_at", "outcome_by", "version"});
     std::int64_t next_contact = 0;
+    Batch concerns("bullying_concerns",
+                   {"id", "home_id", "child_id", "by_whom", "occurred_at", "place", "forms",
+                    "came_to_light", "child_words", "owner_id", "safety_plan", "review_on",
+                    "closed_at", "created_at", "created_by", "version"});
+    Batch concern_children("bullying_concern_children", {"concern_id", "child_id"});
+    Batch stages("bullying_stages", {"id", "concern_id", "stage", "happened_at", "what",
+                                     "restorative", "child_told_on", "child_told_how", "child_said",
+                                     "told_recorded_by", "recorded_at", "recorded_by"});
+    Batch interactions(
+        "managed_interactions",
+        {"id", "home_id", "child_id", "other_child_id", "kind", "why", "source", "concern_id",
+         "agreed_by", "starts_on", "review_on", "ended_on", "created_at", "created_by", "version"});
+    std::int64_t next_concern = 0, next_stage = 0, next_interaction = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -258,6 +273,10 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(versions.flush(c));
             TRY(chronology.flush(c));
             TRY(contacts.flush(c));
+            TRY(concerns.flush(c));
+            TRY(concern_children.flush(c));
+            TRY(stages.flush(c));
+            TRY(interactions.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -592,6 +611,89 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     }
                 }
             }
+            // Now and then a bullying concern between two children living here, led by the
+            // manager to its outcome and closed at a review once that day has come; one in three
+            // keeps the two from being alone together meanwhile. Each child's chronology line
+            // names no other child, as the relationships capability writes it.
+            if (home.living.size() >= 2 && dice.chance(concerns_per_home_per_60_days, 60)) {
+                const std::size_t first = dice.next() % home.living.size();
+                const std::size_t second =
+                    (first + 1 + dice.next() % (home.living.size() - 1)) % home.living.size();
+                const std::int64_t bullied = home.living[first].child;
+                const std::int64_t other = home.living[second].child;
+                const Staff& owner = home.staff.front();
+                const Staff& by = staff_at(dice.next());
+                const std::int64_t id = ++next_concern;
+                const std::string when = at(day, dice.between(15 * 60, 20 * 60));
+                const std::string written = at(day, 21 * 60);
+                const bool closes = day + 18 < days;
+                concerns.add({id, home.id, bullied, std::string(R"(["children"])"), when,
+                              std::string("The lounge"), std::string(R"(["names","excluding"])"),
+                              std::string("child_told"),
+                              std::string("They keep leaving me out and calling me names."),
+                              owner.id, std::string("Sits with staff; knows who to go to."),
+                              closes ? db::Value{} : db::Value{(date_at(day + 18))},
+                              closes ? db::Value{at(day + 18, 15 * 60)} : db::Value{}, written,
+                              by.id, std::int64_t{1}});
+                concern_children.add({id, other});
+                auto stage = [&](const char* which, int on_day, const std::string& what,
+                                 const std::string& restorative) {
+                    if (on_day >= days) {
+                        return;
+                    }
+                    const std::string then = at(on_day, 15 * 60);
+                    stages.add({++next_stage, id, std::string(which), then, what, restorative,
+                                (date_at(on_day)), std::string("in_person"), std::string("OK."),
+                                owner.id, then, owner.id});
+                };
+                stage("recorded", day, "Recorded, and reported to " + owner.name + ".", "");
+                stage("investigated", day + 1,
+                      "Spoke with both; what the child said was borne out.", "");
+                stage("outcome", day + 4, "A restorative conversation.",
+                      "Came to see how it felt to be left out.");
+                if (closes) {
+                    stage("review", day + 18, "It has stopped.", "");
+                }
+                chronology.add({bullied, home.id, when, std::string("bullying"),
+                                std::string("bullying_concern"), id,
+                                std::string("Bullying concern: Offensive names; Leaving them out "
+                                            "of a group"),
+                                std::string("They keep leaving me out and calling me names."),
+                                fmt::format("/children/{}/bullying/{}", bullied, id),
+                                std::int64_t{1}, std::int64_t{1}, by.id, by.name, written});
+                chronology.add({other, home.id, when, std::string("bullying"),
+                                std::string("bullying_concern"), id,
+                                std::string("A concern that they bullied another young person"),
+                                std::string("Offensive names; Leaving them out of a group (The "
+                                            "lounge)"),
+                                fmt::format("/children/{}/bullying/{}", other, id), std::int64_t{1},
+                                std::int64_t{1}, by.id, by.name, written});
+                const std::int64_t home_id = home.id;
+                events.push_back({21 * 60, [&, by, written, home_id, bullied, id] {
+                                      audit(written, by.id, by.name, "create", "bullying_concern",
+                                            id, home_id, bullied, "bullying concern recorded");
+                                  }});
+                if (dice.chance(concerns_kept_apart_per_3, 3)) {
+                    const std::int64_t kept = ++next_interaction;
+                    const bool ended = day + 30 < days;
+                    interactions.add(
+                        {kept, home.id, bullied, other, std::string("not_alone"),
+                         std::string("Until the review of the response to the concern."),
+                         std::string("bullying_response"), id, owner.name + ", registered manager",
+                         (date_at(day + 1)), (date_at(day + 14)),
+                         ended ? db::Value{(date_at(day + 30))} : db::Value{}, written, owner.id,
+                         std::int64_t{1}});
+                    for (const auto child : {bullied, other}) {
+                        chronology.add(
+                            {child, home.id, at(day + 1, 9 * 60),
+                             std::string("managed_interaction"), std::string("managed_interaction"),
+                             kept, std::string("Not to be alone with another young person"),
+                             std::string("Until the review of the response to the concern."),
+                             fmt::format("/children/{}/relationships/interactions/{}", child, kept),
+                             std::int64_t{1}, std::int64_t{1}, owner.id, owner.name, written});
+                    }
+                }
+            }
             // Staff reading each child's record through the day, and the occasional amendment.
             for (const auto& l : home.living) {
                 for (int r = 0; r < reads_per_child_per_day; ++r) {
@@ -669,6 +771,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     summary.people = next_person;
     summary.daily_entries = next_entry;
     summary.contacts = next_contact;
+    summary.bullying_concerns = next_concern;
     summary.audit_entries = seq;
     return summary;
 }

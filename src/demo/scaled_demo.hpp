@@ -22,6 +22,7 @@ struct ScaleSummary {
     std::int64_t children = 0;
     std::int64_t daily_entries = 0;
     std::int64_t contacts = 0;
+    std::int64_t bullying_concerns = 0;
     std::int64_t audit_entries = 0;
 };
 

@@ -64,9 +64,6 @@ Result<nlohmann::json> glance(db::Connection& c, std::int64_t child_id,
         {"has_overdue", overdue > 0},
         {"overdue_text", overdue == 1 ? std::string("1 review is overdue")
                                       : fmt::format("{} reviews are overdue", overdue)},
-        // Filled by the relationships capability when it records managed interactions.
-        {"interactions", nlohmann::json::array()},
-        {"has_interactions", false},
     };
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The child's page "at a glance", for staff on shift: key workers, the current plans with the
-// strategies that help this child, the current risks with their levels and review dates, and who
-// must not be near whom. The children capability calls this from the child's profile page, inside
-// the transaction that records the read, and renders it with the _child_glance template.
+// strategies that help this child, and the current risks with their levels and review dates (who
+// must not be near whom is the relationships capability's panel below it). The children capability
+// calls this from the child's profile page, inside the transaction that records the read, and
+// renders it with the _child_glance template.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>

@@ -200,6 +200,16 @@ const checks = [
       await page.locator('#password').fill(demoPassword);
       return clickAndWait(page, page.getByRole('button', { name: 'Make a calendar address' }));
     } },
+  { label: "a home's bullying concerns", as: 'manager.willow@example.org', path: '/homes/1/bullying', status: 200 },
+  { label: 'a bullying concern, with the form for its next stage', as: 'manager.willow@example.org', path: '/homes/1/bullying/1', status: 200 },
+  { label: 'the bullying concern form with errors', as: 'rsw1.willow@example.org', path: '/homes/1/bullying/new', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the concern' })) },
+  { label: 'recording that the child was told at a stage', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/told', status: 200 },
+  { label: "a bullying concern from the child's social worker's side", as: 'social.worker@example.org', path: '/children/1/bullying/1', status: 200 },
+  { label: "a child's relationships", as: 'manager.willow@example.org', path: '/children/1/relationships', status: 200 },
+  { label: 'the managed interaction form with errors', as: 'manager.willow@example.org', path: '/children/1/relationships/interactions/new', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save' })) },
+  { label: 'a managed interaction, with its review form', as: 'manager.willow@example.org', path: '/children/1/relationships/interactions/1', status: 200 },
   { label: "a home's visitors' book", as: 'rsw1.willow@example.org', path: '/homes/1/visitors', status: 200 },
   { label: 'signing a visitor in, with errors', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/new', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Sign in' })) },

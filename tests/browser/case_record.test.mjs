@@ -102,7 +102,7 @@ test('the registered manager downloads the printable record', async () => {
   // The case record's seven sections, the Reg 44 consents, plans, the daily record, children's
   // meetings, incidents, Reg 35 records, deadlines, serious events, notices of admission and
   // leaving, contact restrictions, the contact log, what is agreed about contact, and visitors.
-  assert.equal(await printable.locator('section').count(), 20);
+  assert.equal(await printable.locator('section').count(), 22);
   assert.ok(await printable.locator('section#serious_events h2').isVisible());
   assert.ok(await printable.locator('section#placement_notices h2').isVisible());
   assert.ok(await printable.locator('section#reg44_consent h2').isVisible());

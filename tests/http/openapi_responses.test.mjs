@@ -761,6 +761,19 @@ describe('the API answers as its document says', () => {
     check(across, await new Api(server.url, null).get('/api/v1/contact-restrictions'), 401);
   });
 
+  test('bullying figures of a home, and across the homes', async () => {
+    const home = 'GET /api/v1/homes/{home}/bullying-figures';
+    const figures = check(home, await manager.get(`/api/v1/homes/${ids.willow}/bullying-figures`), 200);
+    assert.equal(figures.by_month.length, 12);
+    assert.equal(figures.by_month.reduce((n, m) => n + m.count, 0), figures.concerns);
+    check(home, await manager.get('/api/v1/homes/999999/bullying-figures'), 404);
+    const across = 'GET /api/v1/bullying-figures';
+    const all = check(across, await admin.get('/api/v1/bullying-figures'), 200);
+    assert.ok(all.all.concerns >= figures.concerns);
+    check(across, await manager.get('/api/v1/bullying-figures'), 403);
+    check(across, await new Api(server.url, null).get('/api/v1/bullying-figures'), 401);
+  });
+
   test('contact arrangements, digital contact and the social worker\'s agreement', async () => {
     const sw = await (async () => {
       const c = new Client(server.url);
@@ -880,6 +893,123 @@ describe('the API answers as its document says', () => {
     check(change, await admin.post(techniques, { change: 'retire', key: 'guide' }), 204);
     check(change, await admin.post(techniques, { change: 'retire', key: 'guide' }), 409);
     check(change, await admin.post(techniques, { change: 'restore' }), 400);
+  });
+
+  test('bullying concerns and managed interactions', async () => {
+    const demo = demoIds(server);
+    const kai = demo.child('Kai Donovan');
+    const ben = demo.child('Ben Cole');
+    const yesterday = dayBefore(1);
+    const sw = await (async () => {
+      const c = new Client(server.url);
+      await c.signIn('social.worker@example.org');
+      return new Api(server.url, await createApiToken(c));
+    })();
+    const concerns = `${home()}/bullying-concerns`;
+    const list = 'GET /api/v1/homes/{home}/bullying-concerns';
+    const page = check(list, await manager.get(concerns), 200);
+    assert.ok(page.open.length > 0 && page.closed.length > 0, 'the demo has open and closed concerns at Willow House');
+    check(list, await manager.get(`${concerns}?before=${page.closed[0].id}`), 200);
+    check(list, await manager.get(`${concerns}?before=nonsense`), 400);
+    check(list, await manager.get('/api/v1/homes/2/bullying-concerns'), 404);
+    check(list, await sw.get(concerns), 404);
+
+    // Kai bullied by Aisha, raised by his social worker: whole to the manager; to Aisha's social
+    // worker, only what is about Aisha.
+    const create = 'POST /api/v1/homes/{home}/bullying-concerns';
+    const concern = {
+      child_id: kai, by_whom: ['children'], by_children: [ids.aisha], occurred_on: twoDaysAgo, occurred_time: '10:00',
+      place: 'The lounge', forms: ['names', 'ridicule'], characteristic: 'speech', came_to_light: 'social_worker',
+      raised_by: 'His social worker', child_words: 'She copies how I talk.', owner_id: ids.deputy,
+      safety_plan: 'Staff in the lounge in the evenings', child_wants: 'For her to stop', child_told: 'no',
+      not_told_why: 'At football tonight',
+    };
+    check(create, await worker.post(concerns, { ...concern, forms: [] }), 400);
+    check(create, await admin.post(concerns, concern), 403);
+    check(create, await manager.post('/api/v1/homes/2/bullying-concerns', concern), 404);
+    const made = check(create, await worker.post(concerns, concern), 201);
+    const one = `${concerns}/${made.id}`;
+    check('GET /api/v1/homes/{home}/bullying-concerns/{bullying_concern}', await manager.get(one), 200);
+    check('GET /api/v1/homes/{home}/bullying-concerns/{bullying_concern}', await manager.get(`${concerns}/999999`), 404);
+    const ofChild = 'GET /api/v1/children/{child}/bullying-concerns/{bullying_concern}';
+    check(ofChild, await manager.get(`/api/v1/children/${kai}/bullying-concerns/${made.id}`), 200);
+    const part = check(ofChild, await sw.get(`${child()}/bullying-concerns/${made.id}`), 200);
+    assert.equal(part.whole, false);
+    check(ofChild, await sw.get(`/api/v1/children/${kai}/bullying-concerns/${made.id}`), 404);
+    check(ofChild, await manager.get(`/api/v1/children/${ben}/bullying-concerns/${made.id}`), 404);
+    const childList = 'GET /api/v1/children/{child}/bullying-concerns';
+    check(childList, await manager.get(`${child()}/bullying-concerns`), 200);
+    check(childList, await sw.get(`${child()}/bullying-concerns`), 200);
+    check(childList, await manager.get('/api/v1/children/999999/bullying-concerns'), 404);
+
+    const stages = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/stages';
+    const stage = { stage: 'investigated', happened_on: twoDaysAgo, happened_time: '09:00', what: 'Spoke with both',
+      safeguarding: 'no', child_told: 'no', not_told_why: 'Asleep' };
+    check(stages, await manager.post(`${one}/stages`, stage), 400);
+    check(stages, await worker.post(`${one}/stages`, { ...stage, happened_on: yesterday, happened_time: '09:01' }), 403);
+    check(stages, await manager.post(`${concerns}/999999/stages`, { ...stage, happened_on: yesterday, happened_time: '09:01' }), 404);
+    const investigated = check(stages, await manager.post(`${one}/stages`, { ...stage, happened_on: yesterday, happened_time: '09:01',
+      safeguarding: 'reg40', safeguarding_reference: 'Ofsted, today, ref 42' }), 200);
+    const outcome = check(stages, await manager.post(`${one}/stages`, { stage: 'outcome', happened_on: yesterday, happened_time: '09:02',
+      what: 'Apologised', restorative: 'She saw it hurt', review_on: dayBefore(-7), child_told: 'yes', told_on: today,
+      told_how: 'key_work', child_said: 'OK' }), 200);
+    assert.equal(outcome.review_clock.state, 'open');
+
+    const told = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/told';
+    const owed = investigated.stages.find((s) => s.owing);
+    const telling = { stage_id: owed.id, told_on: today, told_how: 'in_person', child_said: 'Thanks' };
+    check(told, await manager.post(`${one}/told`, { ...telling, told_how: 'pigeon' }), 400);
+    check(told, await worker.post(`${one}/told`, telling), 403);
+    check(told, await manager.post(`${concerns}/999999/told`, telling), 404);
+    check(told, await manager.post(`${one}/told`, telling), 200);
+    check(told, await manager.post(`${one}/told`, telling), 409);
+
+    const report = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/report-back';
+    const back = { told: 'His social worker', how: 'phone', what: 'What was done', told_on: yesterday, told_time: '09:03' };
+    check(report, await manager.post(`${one}/report-back`, { ...back, what: '' }), 400);
+    check(report, await worker.post(`${one}/report-back`, back), 403);
+    check(report, await manager.post(`${concerns}/999999/report-back`, back), 404);
+    check(report, await manager.post(`${one}/report-back`, back), 200);
+    check(report, await manager.post(`${one}/report-back`, back), 409);
+    // Closed only once the child was told at every stage.
+    const closing = { stage: 'review', happened_on: yesterday, happened_time: '09:04', what: 'Stopped', closes: 'yes',
+      child_told: 'yes', told_on: today, told_how: 'in_person', child_said: 'Good' };
+    const owing = check('GET /api/v1/homes/{home}/bullying-concerns/{bullying_concern}', await manager.get(one), 200)
+      .stages.filter((s) => s.owing);
+    if (owing.length > 0) {
+      check(stages, await manager.post(`${one}/stages`, closing), 400);
+      for (const s of owing) check(told, await manager.post(`${one}/told`, { ...telling, stage_id: s.id }), 200);
+    }
+    check(stages, await manager.post(`${one}/stages`, { stage: 'review', happened_on: yesterday, happened_time: '09:04',
+      what: 'Stopped', closes: 'yes', child_told: 'yes', told_on: today, told_how: 'in_person', child_said: 'Good' }), 200);
+    check(stages, await manager.post(`${one}/stages`, { ...stage, happened_on: yesterday, happened_time: '09:05' }), 409);
+
+    // Ben and Kai kept apart, as the response to the concern about Kai.
+    const interactions = `/api/v1/children/${kai}/managed-interactions`;
+    const mlist = 'GET /api/v1/children/{child}/managed-interactions';
+    check(mlist, await manager.get(interactions), 200);
+    check(mlist, await sw.get(`${child()}/managed-interactions`), 200);
+    check(mlist, await manager.get('/api/v1/children/999999/managed-interactions'), 404);
+    const agree = 'POST /api/v1/children/{child}/managed-interactions';
+    const interaction = { other_child_id: ben, kind: 'apart', where_when: 'Not on the bus together', why: 'Words on the bus',
+      source: 'bullying_response', concern_id: made.id, agreed_by: 'Sam Carter, registered manager', starts_on: today,
+      review_on: dayBefore(-14) };
+    check(agree, await manager.post(interactions, { ...interaction, where_when: '' }), 400);
+    check(agree, await worker.post(interactions, interaction), 403);
+    check(agree, await manager.post('/api/v1/children/999999/managed-interactions', interaction), 404);
+    const agreed = check(agree, await manager.post(interactions, interaction), 201);
+    const mone = 'GET /api/v1/children/{child}/managed-interactions/{managed_interaction}';
+    check(mone, await manager.get(`${interactions}/${agreed.id}`), 200);
+    check(mone, await manager.get(`/api/v1/children/${ben}/managed-interactions/${agreed.id}`), 200);
+    check(mone, await manager.get(`${child()}/managed-interactions/${agreed.id}`), 404);
+    const review = 'POST /api/v1/children/{child}/managed-interactions/{managed_interaction}/review';
+    const at = `${interactions}/${agreed.id}/review`;
+    check(review, await manager.post(at, { outcome: 'continue', decision: 'Still needed' }), 400);
+    check(review, await worker.post(at, { outcome: 'end', decision: 'Over' }), 403);
+    check(review, await manager.post(`${interactions}/999999/review`, { outcome: 'end', decision: 'Over' }), 404);
+    check(review, await manager.post(at, { outcome: 'continue', decision: 'Still needed', next_review_on: dayBefore(-7) }), 200);
+    check(review, await manager.post(at, { outcome: 'end', decision: 'They get on now' }), 200);
+    check(review, await manager.post(at, { outcome: 'end', decision: 'Again' }), 409);
   });
 
   test('every documented operation was called and checked', () => {

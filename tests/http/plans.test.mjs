@@ -317,7 +317,8 @@ test("the child's page shows what staff on shift need at a glance", async () => 
   assert.match(glance, /Individual behaviour plan , version 1/);
   assert.match(glance, /What helps me Explain the reason, calmly and once Offer a kick-about in the garden/);
   assert.match(glance, /Risk assessment: going missing Medium \d+ \w+ \d{4} Review overdue/);
-  assert.match(glance, /Who must not be near whom No managed interactions recorded yet\./);
+  const nearWhom = words(profile.text.match(/<section aria-labelledby="interactions-title">[\s\S]*?<\/section>/)[0]);
+  assert.match(nearWhom, /Who must not be near whom No managed interactions are in force\./);
   assert.match(profile.text, /href="\/children\/2\/plans"/);
 });
 

@@ -358,6 +358,40 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/agreement", "-  -  -  -  -  -  -  Y  -"},
     {"GET", "/api/v1/children/{child}/digital-contact", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"POST", "/api/v1/children/{child}/digital-contact", "-  -  -  Y  Y  -  -  -  -"},
+    // Bullying concerns: the home's list and concerns for those who work there and oversight;
+    // recorded by anyone on shift; the response led by the manager and seniors. From a child's
+    // page, whoever reads the child. Managed interactions: agreed and reviewed by the seniors.
+    {"GET", "/homes/{home}/bullying",                   "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/bullying-concerns",   "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/bullying/new",               "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/bullying",                  "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/bullying-concerns",  "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/bullying/{bullying_concern}", "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/bullying-concerns/{bullying_concern}", "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/bullying/{bullying_concern}/stages", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/bullying-concerns/{bullying_concern}/stages", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/homes/{home}/bullying/{bullying_concern}/told", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/homes/{home}/bullying/{bullying_concern}/told", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/homes/{home}/bullying/{bullying_concern}/report-back", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/bullying-concerns/{bullying_concern}/told", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/homes/{home}/bullying/{bullying_concern}/report-back", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/bullying-concerns/{bullying_concern}/report-back", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/children/{child}/bullying/{bullying_concern}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/bullying-concerns/{bullying_concern}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/bullying-concerns", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/homes/{home}/bullying-figures",           "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/bullying-figures",    "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/organisation/bullying-figures",           "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/api/v1/bullying-figures",                 "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/children/{child}/relationships",          "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/managed-interactions", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/relationships/interactions/new", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/children/{child}/relationships/interactions", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/managed-interactions", "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/children/{child}/relationships/interactions/{managed_interaction}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/managed-interactions/{managed_interaction}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/relationships/interactions/{managed_interaction}/review", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/managed-interactions/{managed_interaction}/review", "-  -  -  Y  Y  -  -  -  -"},
     {"GET", "/homes/{home}/visitors",                   "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/api/v1/homes/{home}/visits",              "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/homes/{home}/visitors/new",               "-  -  -  Y  Y  Y  -  -  -"},
@@ -485,6 +519,10 @@ std::string restriction_of_child_1 = "0";
 // A contact in child 1's log, and an arrangement of theirs, from the demo data.
 std::string contact_of_child_1 = "0";
 std::string arrangement_of_child_1 = "0";
+// A bullying concern in Willow House about child 1, and a managed interaction of child 1, from
+// the demo data.
+std::string concern_about_child_1 = "0";
+std::string interaction_of_child_1 = "0";
 // A visit in Willow House's visitors' book, from the demo data.
 std::string visit_in_home_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
@@ -517,6 +555,8 @@ std::string concrete_path(std::string pattern) {
     replace("{contact}", contact_of_child_1);
     replace("{contact_arrangement}", arrangement_of_child_1);
     replace("{visit}", visit_in_home_1);
+    replace("{bullying_concern}", concern_about_child_1);
+    replace("{managed_interaction}", interaction_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -594,6 +634,10 @@ class PermissionsStore : public ::testing::Test {
             *app_->db, "SELECT MIN(id) FROM contacts WHERE child_id = 1"));
         arrangement_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM contact_arrangements WHERE child_id = 1"));
+        concern_about_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM bullying_concerns WHERE child_id = 1 AND home_id = 1"));
+        interaction_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM managed_interactions WHERE child_id = 1"));
         visit_in_home_1 = std::to_string(
             hearth::testing::count_rows(*app_->db, "SELECT MIN(id) FROM visits WHERE home_id = 1"));
         const auto manager = hearth::testing::count_rows(

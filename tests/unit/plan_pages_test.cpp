@@ -33,7 +33,6 @@ TEST_F(PlanStore, TheChildsPageAtAGlance) {
     EXPECT_FALSE((*empty)["has_plans"].get<bool>());
     EXPECT_FALSE((*empty)["has_risks"].get<bool>());
     EXPECT_FALSE((*empty)["has_key_workers"].get<bool>());
-    EXPECT_FALSE((*empty)["has_interactions"].get<bool>());
 
     auto behaviour_id = start_plan(
         "behaviour_plan", behaviour("- Time\n- Her sketchbook", today, date("2026-08-12")));
@@ -63,7 +62,6 @@ TEST_F(PlanStore, TheChildsPageAtAGlance) {
     EXPECT_FALSE(g["risks"][0]["awaiting_sign_off"].get<bool>());
     EXPECT_TRUE(g["has_overdue"].get<bool>());
     EXPECT_EQ(g["overdue_text"], "1 review is overdue");
-    EXPECT_EQ(g["interactions"], nlohmann::json::array());
 }
 
 // Nothing typed is lost to an idle sign-out: a new version posted after the session went idle

@@ -78,6 +78,10 @@ const std::map<std::string, Place>& places() {
         {"contact_arrangement_end", {"contact_arrangements"}},
         {"digital_contact_agreement", {"contact_arrangements"}},
         {"visit", {"visitors"}},
+        {"bullying_concern", {"bullying_concerns"}},
+        {"bullying_stage", {"bullying_concerns"}},
+        {"managed_interaction", {"managed_interactions"}},
+        {"managed_interaction_review", {"managed_interactions", false}},
     };
     return all;
 }
@@ -122,7 +126,8 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
     for (const char* kind :
          {"daily_entry", "childrens_meeting", "incident", "incident_account", "child_debrief",
           "restorative_follow_up", "measure", "plan_version", "serious_event",
-          "contact_restriction", "contact", "contact_concern", "contact_concern_answer", "visit"}) {
+          "contact_restriction", "contact", "contact_concern", "contact_concern_answer", "visit",
+          "bullying_concern", "bullying_stage", "managed_interaction"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
     }
 }

@@ -99,6 +99,17 @@ bool holds_role(const Person& person, Role role, std::optional<std::int64_t> hom
     return has_role(person, role, home_id);
 }
 
+bool may_read_child(const Reader& reader, std::int64_t home_id, std::int64_t child_id) {
+    if (reader.scope.child_id == child_id) {
+        return can(reader.person, Action::view_child, reader.scope);
+    }
+    Scope s;
+    s.organisation_id = reader.scope.organisation_id;
+    s.home_id = home_id;
+    s.child_id = child_id;
+    return can(reader.person, Action::view_child, s);
+}
+
 bool can(const Person& p, Action action, const Scope& s) {
     if (action == Action::public_page) {
         return true;
@@ -188,6 +199,18 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home && staff;
         case Action::manage_visitor_items:
             return home && senior;
+        // The home's concerns name every child involved: those who work there, and oversight.
+        // A social worker or the Reg 44 visitor reads a concern from the child's own record.
+        case Action::view_bullying:
+            return home && (oversight || staff);
+        case Action::record_bullying:
+            return home && staff;
+        // Reported to the registered manager or the senior on shift, who owns the response (seed
+        // 004: "reported to the Registered Manager or delegated senior member of staff").
+        case Action::respond_to_bullying:
+            return home && senior;
+        case Action::manage_interactions:
+            return home && senior && !s.child_has_left;
         case Action::view_register:
             return home && (oversight || senior || visitor);
         case Action::view_retention:

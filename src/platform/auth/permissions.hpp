@@ -89,6 +89,11 @@ enum class Action {
     view_visitors,         // a home's visitors' book and who is in the building now
     keep_visitors_book,    // sign a visitor in and out: whoever works in the home
     manage_visitor_items,  // the home's list of items not allowed in: its managers
+    // Relationships and countering bullying (capabilities 3 and 7).
+    view_bullying,        // a home's bullying concerns, whoever is bullied and by whom
+    record_bullying,      // record a concern: anyone on shift, in a minute
+    respond_to_bullying,  // lead the response: stages, telling the child, reporting back
+    manage_interactions,  // which children must not be alone together or are kept apart
 };
 
 struct Membership {
@@ -135,6 +140,11 @@ struct Reader {
     const Person& person;
     const Scope& scope;  // resolved by the router: the page's own child with their consents
 };
+
+// Whether the reader may read about a child of a record about several (an incident, a bullying
+// concern, a managed interaction): the page's own child as its scope was resolved, with its
+// consents; any other only through a role that lets them, never through a consent.
+bool may_read_child(const Reader& reader, std::int64_t home_id, std::int64_t child_id);
 
 // Whether the person holds the role (in that home, for a home's role): for what a page shows them
 // first, such as the deadlines escalated to a registered manager. Access is decided by can().

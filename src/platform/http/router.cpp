@@ -336,16 +336,21 @@ Result<const Route*> Router::match_route(Context& ctx) const {
 }
 
 Status Router::resolve_scope(db::Connection& c, Context& ctx) const {
-    for (const auto& [name, id] : ctx.params) {
-        auto it = resolvers_.find(name);
-        if (it == resolvers_.end()) {
-            continue;
+    // The home and the child a path names first: a record under them is resolved against them,
+    // whatever its parameter is called.
+    const auto first = [](const std::string& name) { return name == "home" || name == "child"; };
+    for (const bool outer : {true, false}) {
+        for (const auto& [name, id] : ctx.params) {
+            auto it = resolvers_.find(name);
+            if (it == resolvers_.end() || first(name) != outer) {
+                continue;
+            }
+            Status found = it->second(c, id, ctx.scope);
+            if (!found.ok() && found.error().kind == ErrorKind::not_found) {
+                return nothing_here();
+            }
+            TRY(std::move(found));
         }
-        Status found = it->second(c, id, ctx.scope);
-        if (!found.ok() && found.error().kind == ErrorKind::not_found) {
-            return nothing_here();
-        }
-        TRY(std::move(found));
     }
     // A record about a child (a daily note, a plan) names its child; the child's resolver then
     // says whose record it is, as for /children/{child}.

@@ -1,0 +1,241 @@
+#include "relationships/bullying_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "deadlines/deadline_store.hpp"
+#include "deadlines/deadline_view.hpp"
+#include "relationships/managed_interaction_view.hpp"
+
+namespace hearth::relationships {
+
+SeenConcern seen_by(const Reader& reader, const Concern& k) {
+    SeenConcern seen;
+    seen.whole = may_read_child(reader, k.home_id, k.details.child_id);
+    for (const auto& other : k.by_children) {
+        if (may_read_child(reader, k.home_id, other.id)) {
+            seen.readable.push_back(other.id);
+        }
+    }
+    seen.from_child = k.details.child_id;
+    if (reader.scope.child_id && std::find(seen.readable.begin(), seen.readable.end(),
+                                           *reader.scope.child_id) != seen.readable.end()) {
+        seen.from_child = *reader.scope.child_id;
+    }
+    return seen;
+}
+
+SeenConcern seen_in_record_of(std::int64_t child_id, const Concern& k) {
+    SeenConcern seen;
+    seen.whole = child_id == k.details.child_id;
+    if (!seen.whole) {
+        seen.readable.push_back(child_id);
+    }
+    seen.from_child = child_id;
+    return seen;
+}
+
+namespace {
+
+nlohmann::json labels(const std::vector<Choice>& choices, const std::vector<std::string>& keys) {
+    return nlohmann::json(labels_in(choices, keys));
+}
+
+std::string joined(const std::vector<std::string>& items, const char* between) {
+    std::string out;
+    for (const auto& i : items) {
+        out += (out.empty() ? "" : between) + i;
+    }
+    return out;
+}
+
+// `about_others`: the work with the children who bullied (restorative) is about them, shown only to
+// a reader who may read about each of them.
+nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others) {
+    const auto& t = s.stage.telling;
+    nlohmann::json v = {{"id", s.id},
+                        {"stage", s.stage.stage},
+                        {"label", label_in(response_stages(), s.stage.stage)},
+                        {"happened_at", format_utc(s.stage.happened_at)},
+                        {"when", format_local(s.stage.happened_at)},
+                        {"restorative", about_others ? s.stage.restorative : ""},
+                        {"recorded_by", s.recorded_by}};
+    if (!whole) {
+        return v;
+    }
+    v.update({{"what", s.stage.what},
+              {"who_came", s.stage.who_came},
+              {"safeguarding", s.stage.safeguarding},
+              {"safeguarding_label", s.stage.safeguarding.empty()
+                                         ? ""
+                                         : label_in(safeguarding_routes(), s.stage.safeguarding)},
+              {"safeguarding_reference", s.stage.safeguarding_reference},
+              {"child_told", t.told()},
+              {"told_on", t.told_on ? nlohmann::json(format_date(*t.told_on)) : nlohmann::json()},
+              {"told", t.told_on ? format_local_date(*t.told_on) : ""},
+              {"told_how", t.how},
+              {"told_how_label", t.how.empty() ? "" : label_in(ways_of_telling(), t.how)},
+              {"child_said", t.child_said},
+              {"not_told_why", t.not_told_why},
+              {"owing", !t.told()}});
+    return v;
+}
+
+}  // namespace
+
+Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const SeenConcern& seen,
+                                    Timestamp now) {
+    const auto& d = k.details;
+    nlohmann::json by_children = nlohmann::json::array();
+    for (const auto& other : k.by_children) {
+        const bool named =
+            std::find(seen.readable.begin(), seen.readable.end(), other.id) != seen.readable.end();
+        by_children.push_back(
+            named ? nlohmann::json{{"id", other.id}, {"name", other.name}}
+                  : nlohmann::json{{"id", nullptr}, {"name", another_young_person}});
+    }
+    const bool about_others =
+        std::all_of(k.by_children.begin(), k.by_children.end(), [&](const NamedChild& other) {
+            return std::find(seen.readable.begin(), seen.readable.end(), other.id) !=
+                   seen.readable.end();
+        });
+    nlohmann::json stages = nlohmann::json::array();
+    for (const auto& s : k.stages) {
+        stages.push_back(stage_view(s, seen.whole, about_others));
+    }
+    std::vector<std::string> by_names;
+    for (const auto& b : by_children) {
+        by_names.push_back(b["name"].get<std::string>());
+    }
+    nlohmann::json view = {
+        {"id", k.id},
+        {"home_id", k.home_id},
+        {"whole", seen.whole},
+        {"child", seen.whole ? nlohmann::json{{"id", d.child_id}, {"name", k.child_name}}
+                             : nlohmann::json{{"id", nullptr}, {"name", another_young_person}}},
+        {"by_whom", d.by_whom},
+        {"by_whom_labels", labels(bullied_by(), d.by_whom)},
+        {"by_children", by_children},
+        {"by_children_text", joined(by_names, ", ")},
+        {"occurred_at", format_utc(d.occurred_at)},
+        {"when", format_local(d.occurred_at)},
+        {"place", d.place},
+        {"forms", d.forms},
+        {"forms_text", joined(labels_in(bullying_forms(), d.forms), "; ")},
+        {"stages", stages},
+        {"open", !k.closed_at},
+        {"closed_at", k.closed_at ? nlohmann::json(format_utc(*k.closed_at)) : nlohmann::json()},
+        {"closed", k.closed_at ? format_local(*k.closed_at) : ""},
+        {"owner", k.owner_name},
+        {"href", fmt::format("/children/{}/bullying/{}", seen.from_child, k.id)},
+        {"home_href", fmt::format("/homes/{}/bullying/{}", k.home_id, k.id)}};
+    if (!seen.whole) {
+        return view;
+    }
+    nlohmann::json review_clock, report_clock;
+    for (const auto& dl : TRY(deadlines::for_source(c, "bullying_concern", k.id))) {
+        if (dl.kind == response_review_clock &&
+            (dl.state == deadlines::State::open || review_clock.is_null())) {
+            review_clock = deadlines::deadline_view(dl, now);
+        } else if (dl.kind == report_back_clock) {
+            report_clock = deadlines::deadline_view(dl, now);
+        }
+    }
+    const bool outside = raised_from_outside(d.came_to_light);
+    view.update(
+        {{"by_described", d.by_described},
+         {"characteristic", d.characteristic},
+         {"characteristic_label",
+          d.characteristic.empty() ? "" : label_in(protected_characteristics(), d.characteristic)},
+         {"came_to_light", d.came_to_light},
+         {"came_to_light_label", label_in(ways_it_came_to_light(), d.came_to_light)},
+         {"raised_by", d.raised_by},
+         {"child_words", d.child_words},
+         {"owner_id", d.owner_id},
+         {"safety_plan", d.safety_plan},
+         {"child_wants", d.child_wants},
+         {"child_part", d.child_part},
+         {"owing", k.owing()},
+         {"has_owing", k.owing() > 0},
+         {"report_back",
+          {{"owed", outside && k.report_back.told.empty()},
+           {"raised_from_outside", outside},
+           {"told", k.report_back.told},
+           {"how_label",
+            k.report_back.how.empty() ? "" : label_in(ways_of_telling(), k.report_back.how)},
+           {"what", k.report_back.what},
+           {"told_at", k.report_back.told.empty()
+                           ? nlohmann::json()
+                           : nlohmann::json(format_utc(k.report_back.told_at))},
+           {"told_when", k.report_back.told.empty() ? "" : format_local(k.report_back.told_at)},
+           {"clock", report_clock}}},
+         {"review_on", k.review_on ? nlohmann::json(format_date(*k.review_on)) : nlohmann::json()},
+         {"review_by", k.review_on ? format_local_date(*k.review_on) : ""},
+         {"review_clock", review_clock},
+         {"recorded_by", k.created_by},
+         {"recorded_at", format_utc(k.created_at)}});
+    return view;
+}
+
+namespace {
+
+Result<nlohmann::json> concerns_export_content(db::Connection& c, std::int64_t child_id) {
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& k : TRY(concerns_of(c, child_id))) {
+        out.push_back(TRY(concern_view(c, k, seen_in_record_of(child_id, k), now)));
+    }
+    return out;
+}
+
+nlohmann::json concerns_export_blocks(const nlohmann::json& list) {
+    namespace b = children::export_blocks;
+    if (list.empty()) {
+        return nlohmann::json::array({b::paragraph("No bullying concern was recorded.")});
+    }
+    nlohmann::json blocks = nlohmann::json::array();
+    for (const auto& k : list) {
+        const bool whole = k.value("whole", false);
+        blocks.push_back(
+            b::heading(fmt::format("{}, {}",
+                                   whole ? "A concern that they were bullied"
+                                         : "A concern that they bullied another young person",
+                                   k.value("when", ""))));
+        if (whole) {
+            blocks.push_back(b::fields({{"Where", k.value("place", "")},
+                                        {"The forms it took", k.value("forms_text", "")},
+                                        {"By", k.value("by_children_text", "")},
+                                        {"What they said", k.value("child_words", "")},
+                                        {"Keeping them safe", k.value("safety_plan", "")},
+                                        {"What they wanted to happen", k.value("child_wants", "")},
+                                        {"Closed", k.value("closed", "")}}));
+        } else {
+            blocks.push_back(b::fields({{"Where", k.value("place", "")},
+                                        {"The forms it took", k.value("forms_text", "")},
+                                        {"Closed", k.value("closed", "")}}));
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& s : k["stages"]) {
+            rows.push_back({s.value("when", ""), s.value("label", ""),
+                            whole ? s.value("what", "") : s.value("restorative", ""),
+                            whole ? (s.value("child_told", false)
+                                         ? s.value("told", "") + ": " + s.value("child_said", "")
+                                         : "Not told: " + s.value("not_told_why", ""))
+                                  : ""});
+        }
+        blocks.push_back(
+            b::table("The response", {"When", "Stage", "What happened", "Told"}, rows));
+    }
+    return blocks;
+}
+
+}  // namespace
+
+children::ExportSection concerns_export_section() {
+    return {"bullying_concerns", "Bullying concerns", concerns_export_content,
+            concerns_export_blocks};
+}
+
+}  // namespace hearth::relationships

@@ -1,0 +1,180 @@
+// The child's Relationships tab (their managed interactions and the bullying concerns they are
+// part of, each seen as the reader may see it), the Overview's "who must not be near whom", the
+// handover's part, the home dashboard's panel, and the capability's registration.
+#include <fmt/format.h>
+
+#include "children/child_panels.hpp"
+#include "children/export/export_sections.hpp"
+#include "chronology/kinds.hpp"
+#include "daily_record/handover_parts.hpp"
+#include "organisation/home_panels.hpp"
+#include "platform/demo_world.hpp"
+#include "platform/views/views.hpp"
+#include "relationships/bullying_figures_routes.hpp"
+#include "relationships/bullying_routes.hpp"
+#include "relationships/bullying_view.hpp"
+#include "relationships/capability.hpp"
+#include "relationships/managed_interaction_routes.hpp"
+#include "relationships/managed_interaction_view.hpp"
+#include "relationships/relationships_demo.hpp"
+
+namespace hearth::relationships {
+
+namespace {
+
+using http::Context;
+using http::Response;
+
+// What the Relationships tab's JSON holds: all of it, or the part an API list asks for.
+enum class TabJson { whole, interactions, concerns };
+
+Result<Response> relationships_page(Context& ctx, TabJson shape) {
+    const auto child_id = ctx.param("child");
+    nlohmann::json interactions = nlohmann::json::array(), concerns = nlohmann::json::array();
+    // Each list read, and so in the audit trail, only when it is shown.
+    const bool with_interactions = shape != TabJson::concerns;
+    const bool with_concerns = shape != TabJson::interactions;
+    TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
+        if (with_interactions) {
+            const auto all = TRY(interactions_of(c, child_id));
+            for (const auto& m : all) {
+                TRY(record_interaction_read(c, m, ctx.reader(), ctx.actor(), ctx.now()));
+            }
+            interactions = TRY(interaction_views(c, all, ctx.reader(), child_id, ctx.now()));
+        }
+        if (with_concerns) {
+            for (const auto& k : TRY(concerns_of(c, child_id))) {
+                TRY(record_concern_read(c, k, ctx.reader(), ctx.actor(), ctx.now()));
+                concerns.push_back(TRY(concern_view(c, k, seen_by(ctx.reader(), k), ctx.now())));
+            }
+        }
+        return {};
+    }));
+    if (ctx.request.wants_json()) {
+        if (shape == TabJson::interactions) {
+            return Response::json(200, {{"managed_interactions", interactions}});
+        }
+        if (shape == TabJson::concerns) {
+            return Response::json(200, {{"bullying_concerns", concerns}});
+        }
+        return Response::json(
+            200, {{"managed_interactions", interactions}, {"bullying_concerns", concerns}});
+    }
+    // Those not ended are current, whether in force or still to start.
+    nlohmann::json current = nlohmann::json::array(), past = nlohmann::json::array();
+    for (const auto& m : interactions) {
+        (m["ended_on"].is_null() ? current : past).push_back(m);
+    }
+    Scope home_scope = ctx.scope;
+    home_scope.child_id.reset();
+    const bool can_manage = can(ctx.person, Action::manage_interactions, ctx.scope);
+    const bool can_record =
+        !ctx.scope.child_has_left && can(ctx.person, Action::record_bullying, home_scope);
+    return ctx.page("relationships", "Relationships: " + ctx.scope.child_name,
+                    {{"child_id", child_id},
+                     {"home_id", ctx.scope.home_id.value_or(0)},
+                     {"in_force", current},
+                     {"has_in_force", !current.empty()},
+                     {"past", past},
+                     {"has_past", !past.empty()},
+                     {"concerns", concerns},
+                     {"has_concerns", !concerns.empty()},
+                     {"can_manage", can_manage},
+                     {"can_record", can_record},
+                     {"has_actions", can_manage || can_record}});
+}
+
+// On the child's Overview, under the glance: who they must not be near. Reading the Overview is
+// the read of the child's record in the audit trail (children/child_routes.cpp), in its read-only
+// snapshot.
+Result<std::string> interactions_panel(db::Connection& c, const http::Context& ctx,
+                                       const children::Child& child) {
+    nlohmann::json kept_apart = nlohmann::json::array();
+    for (const auto& m : TRY(interactions_of(c, child.id))) {
+        if (in_force(m.details, m.ended_on, ctx.today())) {
+            kept_apart.push_back(TRY(interaction_view(c, m, ctx.reader(), child.id, ctx.now())));
+        }
+    }
+    return views::render("interactions_panel", {{"interactions", kept_apart},
+                                                {"has_interactions", !kept_apart.empty()},
+                                                {"child_id", child.id}});
+}
+
+// At handover: the open bullying concerns, and who must not be alone together or is kept apart.
+Result<nlohmann::json> handover_relationships(db::Connection& c, const http::Context& ctx,
+                                              std::int64_t home_id, Timestamp since) {
+    const auto open = TRY(open_concerns(c, home_id));
+    const auto kept_apart = TRY(interactions_in_force_at_home(c, home_id, ctx.today()));
+    if (open.empty() && kept_apart.empty()) {
+        return nlohmann::json();
+    }
+    nlohmann::json concerns = nlohmann::json::array(), interactions = nlohmann::json::array();
+    for (const auto& k : open) {
+        TRY(record_concern_read(c, k, ctx.reader(), ctx.actor(), ctx.now()));
+        auto v = TRY(concern_view(c, k, seen_by(ctx.reader(), k), ctx.now()));
+        v["new_this_shift"] = k.created_at >= since;
+        concerns.push_back(std::move(v));
+    }
+    for (const auto& m : kept_apart) {
+        TRY(record_interaction_read(c, m, ctx.reader(), ctx.actor(), ctx.now()));
+        interactions.push_back(TRY(interaction_view(c, m, ctx.reader(), m.child_id, ctx.now())));
+    }
+    return nlohmann::json{{"concerns", concerns},
+                          {"has_concerns", !concerns.empty()},
+                          {"interactions", interactions},
+                          {"has_interactions", !interactions.empty()}};
+}
+
+// On the home's dashboard: the open concerns, those new in the last day, and the stages that owe
+// the child being told.
+Result<std::string> dashboard_bullying(db::Connection& c, const http::Context& ctx,
+                                       std::int64_t home_id) {
+    if (!can(ctx.person, Action::view_bullying, ctx.scope)) {
+        return std::string{};
+    }
+    const auto open = TRY(open_concerns(c, home_id));
+    int fresh = 0, owing = 0;
+    for (const auto& k : open) {
+        fresh += k.created_at >= ctx.now() - std::chrono::hours{24} ? 1 : 0;
+        owing += k.owing();
+    }
+    return views::render("bullying_panel",
+                         {{"home_id", home_id},
+                          {"open", open.size()},
+                          {"fresh", fresh},
+                          {"has_fresh", fresh > 0},
+                          {"owing", owing},
+                          {"has_owing", owing > 0},
+                          {"can_record", can(ctx.person, Action::record_bullying, ctx.scope)}});
+}
+
+void add_routes(http::Router& router) {
+    add_managed_interaction_routes(router);
+    add_bullying_routes(router);
+    add_bullying_figures_routes(router);
+    router.add_child_tab({"Relationships", "/relationships", Action::view_chronology, 47});
+    router.add({"GET", "/children/{child}/relationships", Action::view_chronology,
+                [](Context& ctx) { return relationships_page(ctx, TabJson::whole); }});
+    router.add({"GET", "/api/v1/children/{child}/managed-interactions", Action::view_chronology,
+                [](Context& ctx) { return relationships_page(ctx, TabJson::interactions); }});
+    router.add({"GET", "/api/v1/children/{child}/bullying-concerns", Action::view_chronology,
+                [](Context& ctx) { return relationships_page(ctx, TabJson::concerns); }});
+}
+
+}  // namespace
+
+const Capability capability{
+    "Relationships and bullying", [](Registry& r) {
+        add_routes(r.router);
+        r.at<chronology::Kinds>().add(
+            {{"bullying", "Bullying concern"}, {"managed_interaction", "Managed interaction"}});
+        r.at<children::ExportSections>().add(concerns_export_section());
+        r.at<children::ExportSections>().add(interactions_export_section());
+        r.at<children::ChildPanels>().add({11, interactions_panel});
+        r.at<daily_record::HandoverParts>().add(
+            {5, "relationships", "handover_relationships", handover_relationships});
+        r.at<organisation::HomePanels>().add({5, dashboard_bullying});
+        r.at<demo::DemoParts>().add({29, add_relationships_demo});
+    }};
+
+}  // namespace hearth::relationships

@@ -1,0 +1,550 @@
+// Bullying concerns and managed interactions through the real server: a support worker records a
+// concern from what the child said, refused field by field until it is whole and nothing saved;
+// staff on shift are told at once (the handover, the home's dashboard); the manager or deputy leads
+// the response stage by stage with the child told at each one (a stage that owes the telling shows
+// it until it is recorded), tells whoever raised it from outside what was done (the only act that
+// meets that clock) and closes it at a review. Above all, each reader sees only the children they
+// may read about: the social worker of a bullied child sees the child who bullied only as "another
+// young person", the social worker of a child who bullied sees only what is about that child, a
+// Reg 44 visitor reads the other child through no consent, each child's chronology line is about
+// them alone, and every read of a concern is in the audit trail once per child the reader may read.
+// Managed interactions are agreed, shown on both children's pages and at handover, and reviewed.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Api, Client, createApiToken, demoIds, london, readForm, startServer, typedOver } from './server.mjs';
+
+let server;
+let worker;
+let deputy;
+let sw;
+let api;
+let swApi;
+let ids;
+const words = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const one = (sql) => server.sql(sql).trim();
+const count = (sql) => Number(one(sql));
+const json = { headers: { accept: 'application/json' } };
+// Kai and Lily by every name they are known by.
+const kaiNamed = /Kai|Donovan/;
+const lilyNamed = /Lily|\bLil\b|Evans-Ward/;
+const inAWeek = () => london(-60 * 24 * 7).on;
+
+// A concern through the API, whole and valid, with `fields` over it.
+async function concern(fields) {
+  const then = london(60 * 24 * 2);
+  const made = await api.post('/api/v1/homes/1/bullying-concerns', {
+    child_id: ids.aisha, by_whom: ['children'], by_children: [ids.kai], occurred_on: then.on, occurred_time: then.time,
+    place: 'The garden', forms: ['names'], came_to_light: 'child_told', child_words: 'They laughed at me.',
+    owner_id: ids.deputyPerson, safety_plan: 'Staff stay near at break times.', child_told: 'yes', told_on: london().on,
+    told_how: 'in_person', child_said: 'OK.', ...fields });
+  assert.equal(made.status, 201, made.text);
+  return made.body;
+}
+
+// The audited reads of a concern by one person: the children whose record each read was part of.
+const readChildren = (id, person) => one(`SELECT DISTINCT child_id FROM audit_log WHERE action = 'read' AND record_type =
+  'bullying_concern' AND record_id = '${id}' AND actor_id = ${person} ORDER BY child_id`).split('\n').filter(Boolean).map(Number);
+
+before(async () => {
+  server = await startServer();
+  const demo = demoIds(server);
+  ids = {
+    aisha: demo.child('Aisha Bennett'), kai: demo.child('Kai Donovan'), lily: demo.child('Lily Evans-Ward'),
+    ben: demo.child('Ben Cole'), noor: demo.child('Noor Farah'),
+    deputyPerson: demo.person('deputy.willow@example.org'), sw: demo.person('social.worker@example.org'),
+    reg44: demo.person('reg44@example.org'),
+  };
+  // The demo's open concern at Willow House: Aisha, bullied by Kai, raised by Aisha herself.
+  ids.demoConcern = Number(one(`SELECT id FROM bullying_concerns WHERE home_id = 1 AND child_id = ${ids.aisha} AND closed_at IS NULL`));
+  worker = new Client(server.url);
+  await worker.signIn('rsw1.willow@example.org');
+  deputy = new Client(server.url);
+  await deputy.signIn('deputy.willow@example.org');
+  api = new Api(server.url, await createApiToken(deputy, 'bullying'));
+  sw = new Client(server.url);
+  await sw.signIn('social.worker@example.org');
+  swApi = new Api(server.url, await createApiToken(sw, 'bullying'));
+});
+after(async () => {
+  await server.stop();
+});
+
+test('a support worker records a concern: refused until whole, then at handover, on the dashboard and in each chronology', async () => {
+  const action = '/homes/1/bullying';
+  const page = await worker.get(`${action}/new?child=${ids.aisha}`);
+  assert.equal(page.status, 200);
+  const offered = readForm(page.text, action);
+  assert.equal(offered.child_id, String(ids.aisha), 'the child it was opened from is chosen');
+  const before = one('SELECT COUNT(*) FROM bullying_concerns');
+  const linesBefore = one('SELECT COUNT(*) FROM chronology');
+  const then = london(90);
+
+  const refusals = [
+    [{ child_id: '', by_whom: [], forms: [], came_to_light: 'parent', raised_by: '', child_told: 'yes' },
+      ['child_id', 'by_whom', 'forms', 'raised_by', 'told_on', 'told_how', 'child_said']],
+    [{ by_whom: 'children', forms: 'ridicule', came_to_light: 'child_told', child_told: 'no' },
+      ['by_children', 'characteristic', 'not_told_why']],
+    [{ by_whom: 'children', by_children: [String(ids.aisha), String(ids.kai)], forms: 'names', came_to_light: 'staff_saw',
+      child_told: 'no', not_told_why: 'Asleep' }, ['by_children']],
+    [{ child_id: '999999', by_whom: 'not_known', forms: 'names', came_to_light: 'staff_saw', child_told: 'no',
+      not_told_why: 'Asleep' }, ['child_id']],
+    [{ child_id: String(ids.noor), by_whom: 'not_known', forms: 'names', came_to_light: 'staff_saw', child_told: 'no',
+      not_told_why: 'Asleep' }, ['child_id']],
+  ];
+  for (const [fields, at] of refusals) {
+    const bad = await worker.post(action, typedOver(offered, { occurred_on: then.on, occurred_time: then.time,
+      place: 'The lounge', child_words: 'x', owner_id: String(ids.deputyPerson), safety_plan: 'y', ...fields }));
+    assert.equal(bad.status, 400, JSON.stringify(fields));
+    for (const field of at) assert.match(bad.text, new RegExp(`href="#${field}"`), `${field} for ${JSON.stringify(fields)}`);
+  }
+  assert.equal(one('SELECT COUNT(*) FROM bullying_concerns'), before, 'nothing saved');
+  assert.equal(one('SELECT COUNT(*) FROM chronology'), linesBefore, 'no chronology line');
+
+  const made = await worker.post(action, typedOver(offered, {
+    by_whom: 'children', by_children: String(ids.kai), forms: ['online', 'ridicule'], characteristic: 'appearance',
+    occurred_on: then.on, occurred_time: then.time, place: 'Group chat of the home', came_to_light: 'parent',
+    raised_by: 'Michelle Bennett, her mum', child_words: 'Qx1-words: they put a picture of me in the chat and laughed.',
+    owner_id: String(ids.deputyPerson), safety_plan: 'Qx1-safety: her phone stays with her; staff check the chat with her.',
+    child_told: 'yes', told_on: london().on, told_how: 'in_person', child_said: 'Qx1-said: please don\'t make a big deal.' }));
+  assert.equal(made.status, 303, words(made.text).slice(0, 800));
+  const location = made.headers.get('location');
+  assert.match(location, /^\/homes\/1\/bullying\/\d+\?saved=1$/);
+  const href = location.split('?')[0];
+  const id = href.split('/').pop();
+  const shown = words((await worker.get(location)).text);
+  assert.match(shown, /Saved\. Staff on shift see it at handover/);
+  assert.match(shown, /Aisha Bennett: Misusing phones, the internet or social media; Ridiculing who they are/);
+  assert.match(shown, /Ridiculed for Appearance/);
+  assert.match(shown, /Kai Donovan/, 'staff of the home read both children');
+  assert.match(shown, /Michelle Bennett, her mum raised it: tell them what was done, due .*\(/);
+  assert.doesNotMatch(shown, /Add a stage/, 'a support worker records; the manager or deputy leads the response');
+  const stage = { stage: 'investigated', happened_on: london().on, happened_time: london().time, what: 'Spoke to both',
+    safeguarding: 'no', child_told: 'yes', told_on: london().on, told_how: 'in_person', child_said: 'OK' };
+  assert.equal((await worker.post(`${href}/stages`, stage)).status, 403);
+
+  // Staff on shift are told at once: at handover, new, with the demo's interaction in force; and on the dashboard.
+  const handover = (await worker.get('/homes/1/handover', json)).json().parts.relationships;
+  const listed = handover.concerns.find((k) => String(k.id) === id);
+  assert.ok(listed && listed.new_this_shift, 'at handover, new this shift');
+  assert.ok(handover.concerns.every((k) => k.open), 'only the open ones');
+  assert.ok(handover.interactions.some((m) => [m.child.id, m.other_child.id].sort().join() === [ids.aisha, ids.kai].sort().join()),
+    'the demo interaction of Aisha and Kai, in force');
+  assert.match(words((await worker.get('/homes/1/handover')).text),
+    /Bullying concerns open New Aisha Bennett : Misusing phones, the internet or social media; Ridiculing who they are , Group chat of the home, .*; by Kai Donovan\. Led by Jo Whitfield\./);
+  const open = count("SELECT COUNT(*) FROM bullying_concerns WHERE home_id = 1 AND closed_at IS NULL");
+  assert.ok(open >= 2, 'the demo one and this one');
+  assert.match(words((await worker.get('/homes/1')).text), new RegExp(`Bullying concerns ${open} open, 1 new today`));
+  const list = (await worker.get('/homes/1/bullying', json)).json();
+  assert.equal(list.open.length, open);
+  assert.ok(list.closed.length > 0 && list.closed.every((k) => !k.open), 'the demo closed some');
+
+  // A line in each child's chronology, each about that child alone.
+  const lines = server.sql(`SELECT child_id || '|' || title || '|' || summary FROM chronology WHERE source_type = 'bullying_concern'
+    AND source_id = ${id} ORDER BY child_id`).split('\n').map((l) => l.split('|'));
+  assert.deepEqual(lines.map((l) => Number(l[0])), [ids.aisha, ids.kai].sort((a, b) => a - b));
+  const aishaLine = lines.find((l) => Number(l[0]) === ids.aisha).join(' ');
+  const kaiLine = lines.find((l) => Number(l[0]) === ids.kai).join(' ');
+  assert.match(aishaLine, /Bullying concern: Misusing phones/);
+  assert.doesNotMatch(aishaLine, kaiNamed);
+  assert.match(kaiLine, /A concern that they bullied another young person/);
+  assert.doesNotMatch(kaiLine, /Aisha|Bennett|Qx1/);
+  const kaiChronology = words((await worker.get(`/children/${ids.kai}/chronology`)).text);
+  assert.match(kaiChronology, /A concern that they bullied another young person/);
+  assert.doesNotMatch(kaiChronology, /Qx1/);
+
+  // The clock to tell her mum is met only by recording that she was told.
+  const clock = one(`SELECT id FROM deadlines WHERE source_type = 'bullying_concern' AND source_id = ${id} AND kind = 'bullying_report_back'`);
+  assert.equal(one(`SELECT state FROM deadlines WHERE id = ${clock}`), 'open');
+  const byHand = await deputy.post(`/deadlines/${clock}/met`, { note: 'Rang her', version: '1' });
+  assert.notEqual(byHand.status, 303, 'not met by hand');
+  assert.equal(one(`SELECT state FROM deadlines WHERE id = ${clock}`), 'open');
+});
+
+test('the deputy leads the response: each stage refused until whole, the child told later, her mum told, closed at a review', async () => {
+  const k = await concern({ came_to_light: 'social_worker', raised_by: 'Casey Nolan, her social worker' });
+  const href = `/homes/1/bullying/${k.id}`;
+  const page = await deputy.get(href);
+  assert.equal(page.status, 200);
+  const offered = readForm(page.text, `${href}/stages`);
+  const stagesBefore = one(`SELECT COUNT(*) FROM bullying_stages WHERE concern_id = ${k.id}`);
+  const now = london();
+  const early = london(60 * 24 * 3);
+  const told = { child_told: 'yes', told_on: now.on, told_how: 'in_person', child_said: 'Fine.' };
+  const refusals = [
+    [{ stage: 'investigated', happened_on: early.on, happened_time: early.time, safeguarding: 'reg40', ...told },
+      ['happened_on', 'safeguarding_reference']],
+    [{ stage: 'meeting', happened_on: now.on, happened_time: now.time, ...told }, ['who_came']],
+    [{ stage: 'outcome', happened_on: now.on, happened_time: now.time, ...told }, ['review_on']],
+    [{ stage: 'review', happened_on: now.on, happened_time: now.time, closes: 'no', child_told: 'no' }, ['review_on', 'not_told_why']],
+  ];
+  for (const [fields, at] of refusals) {
+    const bad = await deputy.post(`${href}/stages`, typedOver(offered, { what: 'Something happened', ...fields }));
+    assert.equal(bad.status, 400, JSON.stringify(fields));
+    for (const field of at) assert.match(bad.text, new RegExp(`href="#${field}"`), `${field} for ${fields.stage}`);
+    if (at.includes('happened_on')) assert.match(words(bad.text), /This stage cannot have been before the bullying it is about/);
+  }
+  assert.equal(one(`SELECT COUNT(*) FROM bullying_stages WHERE concern_id = ${k.id}`), stagesBefore, 'nothing saved');
+
+  // Investigated while she was away: owed until she is told.
+  const investigated = await deputy.post(`${href}/stages`, typedOver(offered, { stage: 'investigated', happened_on: now.on,
+    happened_time: now.time, what: 'Spoke with everyone in the garden.', safeguarding: 'no', child_told: 'no',
+    not_told_why: 'She is at her nan until Sunday' }));
+  assert.equal(investigated.status, 303, words(investigated.text).slice(0, 800));
+  const owing = await deputy.get(href);
+  assert.match(words(owing.text), /Owes the child being told She is at her nan until Sunday/);
+  const outcome = await deputy.post(`${href}/stages`, typedOver(offered, { stage: 'outcome', happened_on: now.on,
+    happened_time: now.time, what: 'Seats at tea are chosen by rota.', restorative: 'He said sorry.', review_on: inAWeek(), ...told }));
+  assert.equal(outcome.status, 303, words(outcome.text).slice(0, 800));
+  assert.equal(one(`SELECT COUNT(*) FROM deadlines WHERE source_type = 'bullying_concern' AND source_id = ${k.id} AND kind = 'bullying_review' AND state = 'open'`), '1');
+
+  // Told later, from the link beside the stage that owes it: the owing goes; told twice is a conflict.
+  const stageId = one(`SELECT id FROM bullying_stages WHERE concern_id = ${k.id} AND stage = 'investigated'`);
+  assert.match((await deputy.get(href)).text, new RegExp(`href="${href}/told\\?stage=${stageId}"`));
+  const toldPage = await deputy.get(`${href}/told?stage=${stageId}`);
+  assert.equal(toldPage.status, 200);
+  const toldForm = readForm(toldPage.text, `${href}/told`);
+  assert.equal(toldForm.stage_id, stageId, 'the stage it came from is chosen');
+  const badTold = await deputy.post(`${href}/told`, typedOver(toldForm, { stage_id: stageId, told_on: '', child_said: '' }));
+  assert.equal(badTold.status, 400);
+  for (const field of ['told_on', 'told_how', 'child_said']) assert.match(badTold.text, new RegExp(`href="#${field}"`), field);
+  const toldLater = typedOver(toldForm, { stage_id: stageId, told_on: now.on, told_how: 'phone', child_said: 'Good, thanks for ringing.' });
+  assert.equal((await deputy.post(`${href}/told`, toldLater)).status, 303);
+  const after = await deputy.get(href, json);
+  assert.equal(after.json().owing, 0);
+  assert.ok(after.json().stages.every((s) => s.child_told), 'told at every stage');
+  assert.doesNotMatch(words((await deputy.get(href)).text), /Owes the child being told/);
+  assert.equal((await deputy.post(`${href}/told`, toldLater)).status, 409);
+
+  // Her social worker is told what was done: the clock is met at that moment, and only once.
+  const clock = one(`SELECT id FROM deadlines WHERE source_type = 'bullying_concern' AND source_id = ${k.id} AND kind = 'bullying_report_back'`);
+  assert.match((await deputy.get(href)).text, new RegExp(`href="${href}/report-back"`));
+  const reportForm = readForm((await deputy.get(`${href}/report-back`)).text, `${href}/report-back`);
+  const badReport = await deputy.post(`${href}/report-back`, typedOver(reportForm, { told: '', how: 'pigeon', what: '' }));
+  assert.equal(badReport.status, 400);
+  for (const field of ['told', 'how', 'what']) assert.match(badReport.text, new RegExp(`href="#${field}"`), field);
+  const when = london(30);
+  const report = typedOver(reportForm, { told: 'Casey Nolan', how: 'phone', what: 'What was done, and how Aisha is.',
+    told_on: when.on, told_time: when.time });
+  assert.equal((await deputy.post(`${href}/report-back`, report)).status, 303);
+  assert.equal(one(`SELECT state FROM deadlines WHERE id = ${clock}`), 'met');
+  assert.match(one(`SELECT met_at FROM deadlines WHERE id = ${clock}`), new RegExp(`T\\d\\d:${when.time.slice(3)}:00`));
+  assert.equal((await deputy.post(`${href}/report-back`, report)).status, 409);
+  assert.equal((await deputy.post(`/homes/1/bullying/${ids.demoConcern}/report-back`, report)).status, 409, 'the demo concern was raised by Aisha herself');
+
+  // A review that continues meets the clock and sets the next; a review that closes it ends the response.
+  const review = { what: 'Things are calmer.', happened_on: now.on, happened_time: now.time, ...told };
+  assert.equal((await deputy.post(`${href}/stages`, typedOver(offered, { ...review, stage: 'review', closes: 'no', review_on: inAWeek() }))).status, 303);
+  const clocks = () => server.sql(`SELECT state FROM deadlines WHERE source_type = 'bullying_concern' AND source_id = ${k.id}
+    AND kind = 'bullying_review' ORDER BY id`).split('\n');
+  assert.deepEqual(clocks(), ['met', 'open']);
+  assert.equal((await deputy.post(`${href}/stages`, typedOver(offered, { ...review, stage: 'review', closes: 'yes' }))).status, 303);
+  assert.deepEqual(clocks(), ['met', 'met']);
+  const closed = await deputy.get(href);
+  assert.match(words(closed.text), /Closed \d/);
+  assert.doesNotMatch(words(closed.text), /Add a stage/);
+  assert.equal((await deputy.post(`${href}/stages`, typedOver(offered, { ...review, stage: 'review', closes: 'yes' }))).status, 409);
+  const list = (await deputy.get('/homes/1/bullying', json)).json();
+  assert.ok(list.closed.some((c) => c.id === k.id) && !list.open.some((c) => c.id === k.id));
+  assert.ok(!(await deputy.get('/homes/1/handover', json)).json().parts.relationships.concerns.some((c) => c.id === k.id),
+    'closed: no longer at handover');
+});
+
+test("Aisha's social worker reads her concern with the child who bullied her only as \"another young person\"", async () => {
+  const k = await concern({ by_described: '', place: 'The bus stop', child_words: 'Qx3-words: he took my bag.' });
+  const stage = await api.post(`/api/v1/homes/1/bullying-concerns/${k.id}/stages`, { stage: 'outcome',
+    happened_on: london().on, happened_time: london().time, what: 'A restorative conversation; bus times changed.',
+    restorative: 'Qx3-restorative: he came to see the bag held her dad\'s letters.', review_on: inAWeek(),
+    child_told: 'yes', told_on: london().on, told_how: 'key_work', child_said: 'OK.' });
+  assert.equal(stage.status, 200, stage.text);
+  assert.equal(stage.body.by_children[0].name, 'Kai Donovan', 'the deputy reads both');
+  assert.deepEqual(readChildren(k.id, ids.deputyPerson), [ids.aisha, ids.kai].sort((a, b) => a - b),
+    "each read by staff is a read of both children's records");
+
+  const seen = [
+    (await sw.get(`/children/${ids.aisha}/bullying/${k.id}`)).text,
+    (await sw.get(`/children/${ids.aisha}/bullying/${k.id}`, json)).text,
+    (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).text,
+    (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns`)).text,
+    (await sw.get(`/children/${ids.aisha}/relationships`)).text,
+    (await sw.get(`/children/${ids.aisha}/relationships`, json)).text,
+    (await swApi.get(`/api/v1/children/${ids.aisha}/managed-interactions`)).text,
+    (await sw.get(`/children/${ids.aisha}/deadlines`)).text,
+    (await sw.get(`/children/${ids.aisha}/deadlines`, json)).text,
+    (await sw.get(`/children/${ids.aisha}/chronology`)).text,
+  ];
+  const page = words(seen[0]);
+  assert.match(page, /Aisha Bennett: Offensive names/);
+  assert.match(page, /Qx3-words: he took my bag/, 'what Aisha said is hers to read');
+  assert.match(page, /Who by One or more children of the home\. another young person/);
+  const view = JSON.parse(seen[1]);
+  assert.equal(view.whole, true);
+  assert.deepEqual(view.by_children, [{ id: null, name: 'another young person' }]);
+  assert.deepEqual(JSON.parse(seen[2]), view, 'the API gives what the page does');
+  assert.deepEqual(JSON.parse(seen[3]).bullying_concerns.find((c) => c.id === k.id), view);
+  // Kai's side is not theirs to read, by any road.
+  for (const p of [`/children/${ids.kai}/bullying/${k.id}`, `/homes/1/bullying/${k.id}`, '/homes/1/bullying',
+    `/children/${ids.kai}/relationships`, `/children/${ids.aisha}/bullying/${one("SELECT id FROM bullying_concerns WHERE home_id = 2 LIMIT 1")}`]) {
+    assert.equal((await sw.get(p)).status, 404, p);
+  }
+  for (const p of [`/api/v1/children/${ids.kai}/bullying-concerns/${k.id}`, `/api/v1/homes/1/bullying-concerns/${k.id}`,
+    `/api/v1/children/${ids.kai}/bullying-concerns`]) {
+    assert.equal((await swApi.get(p)).status, 404, p);
+  }
+  assert.deepEqual(readChildren(k.id, ids.sw), [ids.aisha], 'nothing more read');
+
+  // Nothing of Kai in any of it: not his name, a link to his record, nor the work done with him.
+  for (const [i, text] of seen.entries()) {
+    assert.doesNotMatch(text, kaiNamed, `Kai named in answer ${i}`);
+    assert.doesNotMatch(text, /Qx3-restorative/, `the work done with Kai, in answer ${i}`);
+    assert.doesNotMatch(text, new RegExp(`/children/${ids.kai}/`), `a link to Kai's record in answer ${i}`);
+  }
+  const interactions = JSON.parse(seen[6]).managed_interactions;
+  assert.ok(interactions.length > 0 && interactions.every((m) => m.other_child.id === null && !m.other_child.named));
+  assert.equal(count(`SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'bullying_concern' AND record_id = '${k.id}'
+    AND actor_id = ${ids.sw}`), 6, 'one read each time the concern was shown: its page, its JSON, the API twice, the tab twice; not the list of interactions');
+});
+
+test("a concern where Aisha bullied Lily: her social worker sees only what is about Aisha; the Reg 44 visitor reads each child through no consent but theirs", async () => {
+  const k = await concern({ child_id: ids.lily, by_children: [ids.aisha], forms: ['ridicule'], characteristic: 'religion',
+    place: 'The kitchen', child_words: 'Qx4-words: she mocks my prayers.', safety_plan: 'Qx4-safety: staff in the kitchen at tea.',
+    child_wants: 'Qx4-wants: for it to stop.', child_said: 'Qx4-said: thank you.' });
+  const markers = /Qx4-(words|safety|wants|said)|Religion/;
+  const view = (await sw.get(`/children/${ids.aisha}/bullying/${k.id}`, json)).json();
+  assert.equal(view.whole, false);
+  assert.deepEqual(view.child, { id: null, name: 'another young person' });
+  assert.deepEqual(view.by_children, [{ id: ids.aisha, name: 'Aisha Bennett' }]);
+  for (const key of ['child_words', 'safety_plan', 'child_wants', 'characteristic', 'characteristic_label', 'report_back', 'owing']) {
+    assert.ok(!(key in view), `${key} is not for this reader`);
+  }
+  assert.ok(view.stages.every((s) => !('what' in s) && !('child_said' in s) && !('child_told' in s)), 'nor how the other child was told');
+  const page = words((await sw.get(`/children/${ids.aisha}/bullying/${k.id}`)).text);
+  assert.match(page, /A concern that they bullied another young person: Ridiculing who they are/);
+  const api = (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).text;
+  const tab = (await sw.get(`/children/${ids.aisha}/relationships`)).text;
+  assert.match(words(tab), /Thought to have bullied another young person: Ridiculing who they are/);
+  for (const text of [JSON.stringify(view), page, api, tab]) {
+    assert.doesNotMatch(text, markers);
+    assert.doesNotMatch(text, lilyNamed);
+  }
+  assert.equal((await sw.get(`/children/${ids.lily}/bullying/${k.id}`)).status, 404);
+  assert.deepEqual(readChildren(k.id, ids.sw), [ids.aisha]);
+
+  // Each child's chronology line is about them alone.
+  const line = (child) => one(`SELECT title || ' ' || summary FROM chronology WHERE source_type = 'bullying_concern' AND source_id = ${k.id} AND child_id = ${child}`);
+  assert.match(line(ids.aisha), /^A concern that they bullied another young person/);
+  assert.doesNotMatch(line(ids.aisha), /Qx4|Lily|Lil\b|Evans-Ward/);
+  assert.doesNotMatch(line(ids.lily), /Aisha|Bennett/);
+
+  // The Reg 44 visitor: Lily and Aisha consented, each to their own record being read; neither
+  // consent opens the other child's part.
+  const reg44 = new Client(server.url);
+  await reg44.signIn('reg44@example.org');
+  const fromLily = (await reg44.get(`/children/${ids.lily}/bullying/${k.id}`, json)).json();
+  assert.equal(fromLily.whole, true);
+  assert.equal(fromLily.child_words, 'Qx4-words: she mocks my prayers.');
+  assert.deepEqual(fromLily.by_children, [{ id: null, name: 'another young person' }]);
+  const fromAisha = (await reg44.get(`/children/${ids.aisha}/bullying/${k.id}`, json)).json();
+  assert.equal(fromAisha.whole, false);
+  assert.doesNotMatch(JSON.stringify(fromAisha), markers);
+  assert.deepEqual(readChildren(k.id, ids.reg44), [ids.aisha, ids.lily].sort((a, b) => a - b), 'each a read of the one child');
+  assert.notEqual((await reg44.get('/homes/1/bullying')).status, 200, "the home's list names every child");
+  assert.notEqual((await reg44.get(`/homes/1/bullying/${k.id}`)).status, 200);
+  assert.equal((await reg44.get(`/children/${ids.ben}/relationships`)).status, 404, 'Ben did not consent');
+
+  // Oversight reads the home's concerns; another home's are not under this one.
+  const ri = new Client(server.url);
+  await ri.signIn('ri@example.org');
+  const list = await ri.get('/homes/1/bullying');
+  assert.equal(list.status, 200);
+  assert.match(words(list.text), /Lil Evans-Ward Ridiculing who they are , The kitchen/);
+  const harbour = one('SELECT id FROM bullying_concerns WHERE home_id = 2 LIMIT 1');
+  assert.equal((await ri.get(`/homes/1/bullying/${harbour}`)).status, 404);
+  assert.equal((await ri.get(`/homes/2/bullying/${harbour}`)).status, 200);
+});
+
+test('a managed interaction: refused until whole, on both pages and at handover, each other child named only to who may read them, reviewed and ended', async () => {
+  const action = `/children/${ids.lily}/relationships/interactions`;
+  assert.equal((await worker.get(`${action}/new`)).status, 403, 'the manager or deputy decides it');
+  const page = await deputy.get(`${action}/new`);
+  assert.equal(page.status, 200);
+  const offered = readForm(page.text, action);
+  const before = one('SELECT COUNT(*) FROM managed_interactions');
+  const bad = await deputy.post(action, typedOver(offered, { other_child_id: String(ids.lily), kind: 'apart', where_when: '',
+    why: '', source: 'bullying_response', agreed_by: '', review_on: london(60 * 24 * 2).on }));
+  assert.equal(bad.status, 400);
+  for (const field of ['other_child_id', 'where_when', 'why', 'concern_id', 'agreed_by', 'review_on']) {
+    assert.match(bad.text, new RegExp(`href="#${field}"`), field);
+  }
+  const harbour = await deputy.post(action, typedOver(offered, { other_child_id: String(ids.noor), kind: 'not_alone',
+    why: 'x', source: 'risk_assessment', agreed_by: 'Jo Whitfield, deputy', review_on: inAWeek() }));
+  assert.equal(harbour.status, 400);
+  assert.match(harbour.text, /href="#other_child_id"/);
+  assert.equal(one('SELECT COUNT(*) FROM managed_interactions'), before, 'nothing saved');
+
+  const made = await deputy.post(action, typedOver(offered, { other_child_id: String(ids.aisha), kind: 'apart',
+    where_when: 'Qx5-where: separate tables at tea', why: 'Qx5-why: words at mealtimes', source: 'risk_assessment',
+    agreed_by: 'Jo Whitfield, deputy', review_on: inAWeek() }));
+  assert.equal(made.status, 303, words(made.text).slice(0, 800));
+  const href = made.headers.get('location').split('?')[0];
+  const id = href.split('/').pop();
+  assert.match(words((await deputy.get(href)).text), /Kept apart in named places or at named times: Aisha Bennett/);
+  assert.match(words((await deputy.get(`/children/${ids.aisha}/relationships`)).text),
+    /Kept apart in named places or at named times: Lil Evans-Ward \(Qx5-where: separate tables at tea\)/, 'on the other child\'s page too');
+  assert.match(words((await deputy.get(`/children/${ids.lily}`)).text), /Who must not be near whom .*Aisha Bennett \(Qx5-where/);
+  assert.match(words((await worker.get('/homes/1/handover')).text),
+    /Who must not be near whom .*Lil Evans-Ward and Aisha Bennett : Kept apart in named places or at named times \(Qx5-where: separate tables at tea\)/);
+  const clock = one(`SELECT id FROM deadlines WHERE source_type = 'managed_interaction' AND source_id = ${id} AND state = 'open'`);
+  const byHand = (await deputy.post(`/deadlines/${clock}/met`, { note: 'Done', version: '1' })).status;
+  const afterByHand = one(`SELECT state FROM deadlines WHERE id = ${clock}`);
+  for (const [child, other] of [[ids.aisha, /Lily|Lil\b|Evans-Ward/], [ids.lily, /Aisha|Bennett/]]) {
+    assert.doesNotMatch(one(`SELECT title || ' ' || summary FROM chronology WHERE source_type = 'managed_interaction' AND source_id = ${id}
+      AND child_id = ${child}`), other, "each child's chronology line does not name the other");
+  }
+
+  // Aisha's social worker: the interaction on her page, with Lily unnamed; Lily's side is not theirs.
+  const fromAisha = `/children/${ids.aisha}/relationships/interactions/${id}`;
+  const swAnswers = [await sw.get(fromAisha), await sw.get(fromAisha, json),
+    await swApi.get(`/api/v1/children/${ids.aisha}/managed-interactions/${id}`),
+    await sw.get(`/children/${ids.aisha}/relationships`), await sw.get(`/children/${ids.aisha}`),
+    await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns`)];
+  assert.deepEqual(swAnswers.map((r) => r.status), [200, 200, 200, 200, 200, 200]);
+  const swSees = swAnswers.map((r) => r.text);
+  assert.match(words(swSees[4]), /Who must not be near whom .*Kept apart in named places or at named times: another young person \(Qx5-where/,
+    'on her Overview');
+  assert.match(words(swSees[0]), /Kept apart in named places or at named times: another young person/);
+  assert.deepEqual(JSON.parse(swSees[1]).other_child, { id: null, name: 'another young person', named: false });
+  assert.equal((await sw.get(href)).status, 404);
+  // Reviewed: it continues (the clock met, the next started), then ends; not reviewed again.
+  const review = `${href}/review`;
+  const reviewForm = readForm((await deputy.get(href)).text, review);
+  const badReview = await deputy.post(review, typedOver(reviewForm, { outcome: 'continue', decision: '' }));
+  assert.equal(badReview.status, 400);
+  for (const field of ['decision', 'next_review_on']) assert.match(badReview.text, new RegExp(`href="#${field}"`), field);
+  assert.equal((await worker.post(review, { outcome: 'end', decision: 'x' })).status, 403);
+  assert.equal((await deputy.post(review, typedOver(reviewForm, { outcome: 'continue', decision: 'Better, not yet right.',
+    next_review_on: inAWeek() }))).status, 303);
+  const clocks = () => server.sql(`SELECT state FROM deadlines WHERE source_type = 'managed_interaction' AND source_id = ${id} ORDER BY id`).split('\n');
+  assert.deepEqual(clocks(), ['met', 'open']);
+  assert.equal((await deputy.post(review, typedOver(reviewForm, { outcome: 'end', decision: 'They get on now.' }))).status, 303);
+  assert.deepEqual(clocks(), ['met', 'met']);
+  const ended = words((await deputy.get(`/children/${ids.lily}/relationships`)).text);
+  assert.match(ended, /Managed interactions ended .*Kept apart in named places or at named times: Aisha Bennett ?, from .*, ended/);
+  assert.ok(!(await deputy.get('/homes/1/handover', json)).json().parts.relationships.interactions.some((m) => String(m.id) === id));
+  assert.equal((await deputy.post(review, typedOver(reviewForm, { outcome: 'end', decision: 'Again' }))).status, 409);
+
+  // Told by the clock, the audit trail and what the social worker was shown.
+  assert.notEqual(byHand, 303, 'the review clock is met only by its review');
+  assert.equal(afterByHand, 'open');
+  for (const [i, text] of swSees.entries()) assert.doesNotMatch(text, lilyNamed, `Lily named to Aisha's social worker in answer ${i}`);
+  const swReads = (where) => count(`SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND record_type = 'managed_interaction'
+    AND record_id = '${id}' AND actor_id = ${ids.sw} ${where}`);
+  assert.equal(swReads(`AND child_id <> ${ids.aisha}`), 0, "no read of Lily's record by her");
+  // The Overview is the read of Aisha's record itself; the interaction's own pages are each a read of it.
+  assert.equal(swReads(''), 4, 'a read each time it was shown: its page, its JSON, the API, the tab; not the list of concerns');
+});
+
+test('through the API: refusals named by field, an interaction from a concern, the closed concerns a page at a time', async () => {
+  const then = london(60);
+  const valid = { child_id: ids.ben, by_whom: ['not_known'], occurred_on: then.on, occurred_time: then.time, place: 'Online',
+    forms: ['online'], came_to_light: 'visitor_professional', raised_by: 'Priya Shah, his advocate', child_words: 'Someone keeps messaging me.',
+    owner_id: ids.deputyPerson, safety_plan: 'He shows staff any new message.', child_told: 'no', not_told_why: 'At football' };
+  const before = one('SELECT COUNT(*) FROM bullying_concerns');
+  for (const [fields, field] of [[{ child_id: 999999 }, 'child_id'], [{ raised_by: '' }, 'raised_by'],
+    [{ not_told_why: '' }, 'not_told_why'], [{ by_whom: ['children'] }, 'by_children'], [{ owner_id: ids.sw }, 'owner_id']]) {
+    const bad = await api.post('/api/v1/homes/1/bullying-concerns', { ...valid, ...fields });
+    assert.equal(bad.status, 400, JSON.stringify(fields));
+    assert.ok(bad.body.error.fields.some((f) => f.field === field), `${field}: ${bad.text}`);
+  }
+  assert.equal(one('SELECT COUNT(*) FROM bullying_concerns'), before, 'nothing saved');
+  const supportWorker = new Api(server.url, await createApiToken(worker, 'bullying'));
+  const made = await supportWorker.post('/api/v1/homes/1/bullying-concerns', valid);
+  assert.equal(made.status, 201, made.text);
+  assert.equal(made.headers.get('location'), `/api/v1/homes/1/bullying-concerns/${made.body.id}`);
+  assert.equal(made.body.report_back.clock.kind, 'bullying_report_back');
+  assert.equal(made.body.owing, 1, 'the first stage owes him being told');
+  const stages = `/api/v1/homes/1/bullying-concerns/${made.body.id}/stages`;
+  const investigation = { stage: 'investigated', happened_on: london().on, happened_time: london().time,
+    what: 'The messages were from an older boy at school.', safeguarding: 'cp_referral', child_told: 'yes', told_on: london().on,
+    told_how: 'in_person', child_said: 'OK' };
+  assert.equal((await supportWorker.post(stages, investigation)).status, 403);
+  const noReference = await api.post(stages, investigation);
+  assert.equal(noReference.status, 400);
+  assert.deepEqual(noReference.body.error.fields.map((f) => f.field), ['safeguarding_reference']);
+  const referred = await api.post(stages, { ...investigation, safeguarding_reference: 'MASH, today, ref 2211' });
+  assert.equal(referred.status, 200, referred.text);
+  assert.equal(referred.body.stages.at(-1).safeguarding_label, 'A child protection referral');
+  const wrongStage = await api.post(`/api/v1/homes/1/bullying-concerns/${made.body.id}/told`,
+    { stage_id: one(`SELECT MIN(id) FROM bullying_stages WHERE concern_id = ${ids.demoConcern}`), told_on: london().on, told_how: 'phone', child_said: 'x' });
+  assert.equal(wrongStage.status, 400, "another concern's stage");
+  assert.ok(wrongStage.body.error.fields.some((f) => f.field === 'stage_id'));
+
+  // An interaction as the response to a concern about the child.
+  const interactions = `/api/v1/children/${ids.ben}/managed-interactions`;
+  const interaction = { other_child_id: ids.kai, kind: 'not_alone', why: 'Until the review.', source: 'bullying_response',
+    agreed_by: 'Jo Whitfield, deputy', starts_on: london().on, review_on: inAWeek() };
+  const noConcern = await api.post(interactions, interaction);
+  assert.equal(noConcern.status, 400);
+  assert.ok(noConcern.body.error.fields.some((f) => f.field === 'concern_id'));
+  const notHis = await api.post(interactions, { ...interaction, concern_id: ids.demoConcern });
+  assert.equal(notHis.status, 400, 'the demo concern is not about Ben');
+  const agreed = await api.post(interactions, { ...interaction, concern_id: made.body.id });
+  assert.equal(agreed.status, 201, agreed.text);
+  assert.equal(agreed.body.other_child.name, 'Kai Donovan');
+  assert.equal(agreed.body.review_clock.state, 'open');
+  const fromKai = await api.get(`/api/v1/children/${ids.kai}/managed-interactions/${agreed.body.id}`);
+  assert.equal(fromKai.body.other_child.name, 'Ben Cole', "read from the other child's side");
+  assert.ok((await api.get(`/api/v1/children/${ids.kai}/managed-interactions`)).body.managed_interactions.some((m) => m.id === agreed.body.id));
+  assert.equal((await api.get(`/api/v1/children/${ids.lily}/managed-interactions/${agreed.body.id}`)).status, 404);
+  // The closed concerns a page at a time, newest first.
+  const list = await api.get('/api/v1/homes/1/bullying-concerns');
+  const closed = list.body.closed.map((c) => c.id);
+  assert.ok(closed.length >= 2);
+  assert.deepEqual(closed, [...closed].sort((a, b) => b - a));
+  const older = await api.get(`/api/v1/homes/1/bullying-concerns?before=${closed[0]}`);
+  assert.equal(older.status, 200);
+  assert.deepEqual(older.body.open, [], 'the open ones are on the first page');
+  assert.deepEqual(older.body.closed.map((c) => c.id), closed.slice(1));
+  assert.equal((await api.get('/api/v1/homes/1/bullying-concerns?before=nonsense')).status, 400);
+  assert.equal((await api.get('/api/v1/homes/2/bullying-concerns')).status, 404);
+
+  // One agreed to begin next week is not yet in force, and has not ended either.
+  const later = await api.post(interactions, { other_child_id: ids.lily, kind: 'not_alone', why: 'From the new term.',
+    source: 'risk_assessment', agreed_by: 'Jo Whitfield, deputy', starts_on: london(-60 * 24 * 3).on, review_on: inAWeek() });
+  assert.equal(later.status, 201, later.text);
+  assert.equal(later.body.in_force, false, 'not yet begun');
+  assert.equal(later.body.ended_on, null);
+  assert.doesNotMatch(words((await deputy.get(`/children/${ids.ben}/relationships`)).text),
+    /Managed interactions ended .*Not to be alone together: Lil Evans-Ward/, 'one yet to begin has not ended');
+});
+
+test('the pattern: a home\'s figures as charts, tables and CSV; across the homes without a child named', async () => {
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  const figures = (await manager.get('/homes/1/bullying-figures', json)).json();
+  assert.equal(figures.by_month.length, 12);
+  assert.equal(figures.by_month.reduce((n, m) => n + m.count, 0), figures.concerns);
+  assert.equal(figures.concerns, count(`SELECT COUNT(*) FROM bullying_concerns WHERE home_id = 1
+    AND occurred_at >= '${figures.by_month[0].month}-01'`) , 'every concern of the twelve months, and no other');
+  const page = await manager.get('/homes/1/bullying-figures');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<svg[\s\S]*Concerns by month/);
+  assert.match(words(page.text), /Children involved more than once/);
+  const csv = await manager.get('/homes/1/bullying-figures?format=csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /attachment/);
+  assert.match(csv.text, /^figure,what,count\r\nmonth,/);
+  assert.equal((await sw.get('/homes/1/bullying-figures')).status, 404, 'the social worker reads children, not the home');
+
+  const ri = new Client(server.url);
+  await ri.signIn('ri@example.org');
+  const across = await ri.get('/organisation/bullying-figures');
+  assert.equal(across.status, 200);
+  assert.match(words(across.text), /Bullying by home .*Harbour View \d+ \d+/);
+  assert.match(words(across.text), /Willow House \d+ \d+/);
+  const acrossJson = (await ri.get('/organisation/bullying-figures', json)).json();
+  assert.ok(!JSON.stringify(acrossJson).match(/Aisha|Kai|Noor|Lily|child_id/), 'counts only across the homes');
+  assert.equal(acrossJson.homes.reduce((n, h) => n + h.concerns, 0), acrossJson.all.concerns);
+  assert.equal((await manager.get('/organisation/bullying-figures')).status, 403);
+});

@@ -1,0 +1,494 @@
+// Bullying concerns and managed interactions on a set clock. A concern is refused without the
+// child, who bullied them, the forms it took, how it came to light, what they said, who leads the
+// response, how they are kept safe now, and, at every stage, when and how the child was told or
+// why not yet; no stage comes before the bullying. Stored, it keeps each child's record about them
+// (the other child is "another young person" in it), owes the child being told at a stage that did
+// not, and a concern raised from outside the home owes its report back, met only at the moment it
+// was given. A managed interaction shows in both children's chronologies without naming either,
+// and its review meets its clock. On SQLite, and on PostgreSQL when HEARTH_TEST_PG_URL is set.
+#include <gtest/gtest.h>
+
+#include "case_record_fixture.hpp"
+#include "chronology/chronology_store.hpp"
+#include "deadlines/deadline_store.hpp"
+#include "relationships/bullying_figures.hpp"
+#include "relationships/bullying_view.hpp"
+#include "relationships/managed_interaction_view.hpp"
+
+namespace bullying_test {
+
+using namespace hearth;
+using namespace hearth::testing;
+using namespace hearth::relationships;
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+http::FormData form_of(std::map<std::string, std::string> values, const Fields& over) {
+    for (const auto& [k, v] : over) {
+        values[k] = v;
+    }
+    std::string body;
+    for (const auto& [k, v] : values) {
+        if (v == "<absent>") {
+            continue;
+        }
+        body += (body.empty() ? "" : "&") + k + "=" + http::url_encode(v);
+    }
+    return http::FormData::from_urlencoded(body).value();
+}
+
+bool names_field(const Error& e, const std::string& field) {
+    for (const auto& f : e.fields) {
+        if (f.field == field) {
+            return true;
+        }
+    }
+    return false;
+}
+
+struct Refusal {
+    const char* name;
+    Fields fields;
+    const char* field;
+};
+
+const std::map<std::string, std::string> a_concern{{"child_id", "1"},
+                                                   {"by_whom", "children"},
+                                                   {"by_children", "2"},
+                                                   {"occurred_on", "2026-05-12"},
+                                                   {"occurred_time", "13:00"},
+                                                   {"place", "The lounge"},
+                                                   {"forms", "names"},
+                                                   {"came_to_light", "child_told"},
+                                                   {"child_words", "They call me names"},
+                                                   {"owner_id", "7"},
+                                                   {"safety_plan", "She sits with staff"},
+                                                   {"child_told", "yes"},
+                                                   {"told_on", "2026-05-12"},
+                                                   {"told_how", "in_person"},
+                                                   {"child_said", "OK"}};
+
+class BullyingConcernForm : public ::testing::TestWithParam<Refusal> {};
+
+TEST_P(BullyingConcernForm, IsRefusedAtItsField) {
+    auto form = form_of(a_concern, GetParam().fields);
+    http::FormReader reader(form);
+    auto read = read_concern(reader, {{1, 2, 3}, {7}}, test_now());
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(names_field(read.error(), GetParam().field)) << read.error().message;
+}
+
+const Refusal concern_refusals[] = {
+    {"NoChild", {{"child_id", "<absent>"}}, "child_id"},
+    {"AnUnknownChild", {{"child_id", "99"}}, "child_id"},
+    {"NobodyBy", {{"by_whom", "<absent>"}}, "by_whom"},
+    {"ChildrenButNoneChosen", {{"by_children", "<absent>"}}, "by_children"},
+    {"TheChildAmongThoseBullyingThem", {{"by_children", "1"}}, "by_children"},
+    {"AnAdultNotDescribed", {{"by_whom", "staff"}}, "by_described"},
+    {"NoForm", {{"forms", "<absent>"}}, "forms"},
+    {"RidiculeWithoutWhatFor", {{"forms", "ridicule"}}, "characteristic"},
+    {"NotYetHappened", {{"occurred_time", "18:00"}}, "occurred_time"},
+    {"RaisedByAParentWithoutWho", {{"came_to_light", "parent"}}, "raised_by"},
+    {"NoWords", {{"child_words", ""}}, "child_words"},
+    {"NobodyLeads", {{"owner_id", "4"}}, "owner_id"},
+    {"NotKeptSafe", {{"safety_plan", ""}}, "safety_plan"},
+    {"ToldWithoutHow", {{"told_how", "<absent>"}}, "told_how"},
+    {"ToldWithoutWhatTheySaid", {{"child_said", ""}}, "child_said"},
+    {"ToldBeforeItHappened", {{"told_on", "2026-05-01"}}, "told_on"},
+    {"NotToldWithoutWhy", {{"child_told", "no"}}, "not_told_why"},
+};
+INSTANTIATE_TEST_SUITE_P(Concerns, BullyingConcernForm, ::testing::ValuesIn(concern_refusals),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+const std::map<std::string, std::string> a_stage{{"stage", "meeting"},
+                                                 {"happened_on", "2026-05-12"},
+                                                 {"happened_time", "14:00"},
+                                                 {"what", "Agreed a plan"},
+                                                 {"who_came", "Sam, her social worker"},
+                                                 {"child_told", "yes"},
+                                                 {"told_on", "2026-05-12"},
+                                                 {"told_how", "key_work"},
+                                                 {"child_said", "Good"}};
+
+class BullyingStageForm : public ::testing::TestWithParam<Refusal> {};
+
+TEST_P(BullyingStageForm, IsRefusedAtItsField) {
+    auto form = form_of(a_stage, GetParam().fields);
+    http::FormReader reader(form);
+    auto read = read_stage(reader, utc("2026-05-12T12:00:00.000Z"), test_now());
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(names_field(read.error(), GetParam().field)) << read.error().message;
+}
+
+const Refusal stage_refusals[] = {
+    {"NoStage", {{"stage", "<absent>"}}, "stage"},
+    {"TheConcernItselfAgain", {{"stage", "recorded"}}, "stage"},
+    {"AMeetingBeforeTheConcern", {{"happened_time", "10:00"}}, "happened_on"},
+    {"AMeetingWithoutWhoCame", {{"who_came", ""}}, "who_came"},
+    {"AnOutcomeWithoutItsReview", {{"stage", "outcome"}}, "review_on"},
+    {"AReviewThatNeitherClosesNorContinues", {{"stage", "review"}}, "review_on"},
+    {"AnInvestigationWithoutSafeguardingAnswered", {{"stage", "investigated"}}, "safeguarding"},
+    {"AReferralWithoutItsReference",
+     {{"stage", "investigated"}, {"safeguarding", "cp_referral"}},
+     "safeguarding_reference"},
+    {"AStageWithoutHowTheChildWasTold", {{"told_how", "<absent>"}}, "told_how"},
+    {"AStageNeitherToldNorWhyNot", {{"child_told", "no"}}, "not_told_why"},
+};
+INSTANTIATE_TEST_SUITE_P(Stages, BullyingStageForm, ::testing::ValuesIn(stage_refusals),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+TEST(ManagedInteractionForm, NamesEachFieldAtFault) {
+    auto refused = [](const Fields& over, const char* field) {
+        auto form = form_of({{"other_child_id", "2"},
+                             {"kind", "apart"},
+                             {"where_when", "The games room after 8pm"},
+                             {"why", "Pushing"},
+                             {"source", "risk_assessment"},
+                             {"agreed_by", "Sam Carter"},
+                             {"starts_on", "2026-05-12"},
+                             {"review_on", "2026-05-26"}},
+                            over);
+        http::FormReader reader(form);
+        auto read = read_interaction(reader, {2, 3}, {5}, test_today());
+        return !read.ok() && names_field(read.error(), field);
+    };
+    EXPECT_TRUE(refused({{"other_child_id", "9"}}, "other_child_id")) << "not living here";
+    EXPECT_TRUE(refused({{"where_when", ""}}, "where_when")) << "apart: where or when";
+    EXPECT_TRUE(refused({{"why", ""}}, "why"));
+    EXPECT_TRUE(refused({{"source", "bullying_response"}}, "concern_id"));
+    EXPECT_TRUE(refused({{"source", "bullying_response"}, {"concern_id", "6"}}, "concern_id"));
+    EXPECT_TRUE(refused({{"agreed_by", ""}}, "agreed_by"));
+    EXPECT_TRUE(refused({{"review_on", "2026-05-01"}}, "review_on"));
+    EXPECT_FALSE(refused({{"kind", "not_alone"}, {"where_when", ""}}, "where_when"));
+}
+
+class BullyingStore : public CaseRecordTest {
+  protected:
+    void SetUp() override {
+        CaseRecordTest::SetUp();
+        auto kai = aisha_details();
+        kai.first_name = "Kai";
+        kai.last_name = "Donovan";
+        auto id = db_->write([&](db::Connection& c) {
+            return children::admit(c, home_, kai, children::WhenAdmitted{}, as(manager_), now_,
+                                   chris_);
+        });
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        kai_ = id.value();
+    }
+
+    ConcernDetails concern(const char* came_to_light = "child_told") {
+        ConcernDetails d;
+        d.child_id = child_;
+        d.by_whom = {"children"};
+        d.by_children = {kai_};
+        d.occurred_at = now_ - std::chrono::hours{2};
+        d.place = "The lounge";
+        d.forms = {"names", "excluding"};
+        d.came_to_light = came_to_light;
+        d.raised_by = *came_to_light == 'p' ? "Her aunt" : "";
+        d.child_words = "Words-only-in-her-record";
+        d.owner_id = manager_;
+        d.safety_plan = "She sits with staff";
+        d.telling = {today_, "in_person", "OK", ""};
+        return d;
+    }
+
+    std::int64_t record(const ConcernDetails& d) {
+        auto id = db_->write(
+            [&](db::Connection& c) { return record_concern(c, home_, d, as(chris_), now_); });
+        EXPECT_TRUE(id.ok()) << id.error().message;
+        return id.ok() ? id.value() : 0;
+    }
+
+    Concern found(std::int64_t id) {
+        return *db_->read([&](db::Connection& c) { return find_concern(c, id); }).value();
+    }
+
+    std::optional<deadlines::Deadline> clock(const char* source, std::int64_t id,
+                                             const std::string& kind, deadlines::State state) {
+        const auto all =
+            db_->read([&](db::Connection& c) { return deadlines::for_source(c, source, id); })
+                .value();
+        for (const auto& d : all) {
+            if (d.kind == kind && d.state == state) {
+                return d;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::vector<chronology::Entry> timeline(std::int64_t child) {
+        return db_->read([&](db::Connection& c) { return chronology::for_child(c, child, {}, 50); })
+            .value()
+            .entries;
+    }
+
+    std::int64_t kai_ = 0;
+};
+
+TEST_F(BullyingStore, EachChildsRecordIsAboutThemAlone) {
+    const auto id = record(concern());
+    for (const auto& e : timeline(kai_)) {
+        EXPECT_EQ(e.title.find("Aisha"), std::string::npos) << e.title;
+        EXPECT_EQ(e.summary.find("Words-only-in-her-record"), std::string::npos) << e.summary;
+    }
+    bool in_hers = false;
+    for (const auto& e : timeline(child_)) {
+        in_hers = in_hers || e.summary.find("Words-only-in-her-record") != std::string::npos;
+        EXPECT_EQ(e.title.find("Kai"), std::string::npos) << e.title;
+    }
+    EXPECT_TRUE(in_hers);
+
+    const auto k = found(id);
+    auto his = db_->read([&](db::Connection& c) {
+                      return concern_view(c, k, seen_in_record_of(kai_, k), now_);
+                  })
+                   .value();
+    EXPECT_FALSE(his["whole"].get<bool>());
+    EXPECT_EQ(his["child"]["name"], "another young person");
+    EXPECT_EQ(his.dump().find("Words-only-in-her-record"), std::string::npos);
+    EXPECT_EQ(his.dump().find("She sits with staff"), std::string::npos);
+    auto hers = db_->read([&](db::Connection& c) {
+                       return concern_view(c, k, seen_in_record_of(child_, k), now_);
+                   })
+                    .value();
+    EXPECT_TRUE(hers["whole"].get<bool>());
+    EXPECT_EQ(hers["by_children"][0]["name"], "another young person");
+    EXPECT_TRUE(hers["by_children"][0]["id"].is_null());
+}
+
+TEST_F(BullyingStore, AStageNotToldOwesItUntilTheChildIsTold) {
+    const auto id = record(concern());
+    EXPECT_EQ(found(id).owing(), 0);
+    Stage s;
+    s.stage = "investigated";
+    s.happened_at = tick();
+    s.what = "Spoke with both";
+    s.telling.not_told_why = "Asleep: told in the morning";
+    ASSERT_TRUE(
+        db_->write([&](db::Connection& c) { return add_stage(c, id, s, as(manager_), now_); })
+            .ok());
+    auto k = found(id);
+    EXPECT_EQ(k.owing(), 1);
+    const auto stage_id = k.stages.back().id;
+    const Telling told{today_, "key_work", "Thanks", ""};
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return record_told(c, id, stage_id, told, as(manager_), tick());
+                   })
+                    .ok());
+    EXPECT_EQ(found(id).owing(), 0);
+    const auto twice = db_->write([&](db::Connection& c) {
+        return record_told(c, id, stage_id, told, as(manager_), tick());
+    });
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+}
+
+TEST_F(BullyingStore, RaisedFromOutsideOwesAReportBackMetWhenItWasGiven) {
+    const auto id = record(concern("parent"));
+    const auto owed = clock("bullying_concern", id, report_back_clock, deadlines::State::open);
+    ASSERT_TRUE(owed);
+    EXPECT_EQ(owed->due_at, now_ + std::chrono::days{report_back_days});
+    const auto told_at = now_ + std::chrono::hours{30};
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return record_report_back(c, id,
+                                                 {"Her aunt", "phone", "What was done", told_at},
+                                                 as(manager_), told_at + std::chrono::hours{2});
+                   })
+                    .ok());
+    const auto met = clock("bullying_concern", id, report_back_clock, deadlines::State::met);
+    ASSERT_TRUE(met);
+    EXPECT_EQ(met->met_at, told_at);
+    const auto unasked = record(concern());
+    EXPECT_FALSE(clock("bullying_concern", unasked, report_back_clock, deadlines::State::open));
+    EXPECT_FALSE(db_->write([&](db::Connection& c) {
+                        return record_report_back(c, unasked, {"Nobody", "phone", "x", now_},
+                                                  as(manager_), now_);
+                    })
+                     .ok());
+}
+
+TEST_F(BullyingStore, AnOutcomeSetsTheReviewAndAClosingReviewMeetsIt) {
+    const auto id = record(concern());
+    Stage outcome;
+    outcome.stage = "outcome";
+    outcome.happened_at = tick();
+    outcome.what = "Restorative conversation";
+    outcome.restorative = "He saw how it felt";
+    outcome.review_on = date("2026-05-26");
+    outcome.telling = {today_, "in_person", "Fair", ""};
+    ASSERT_TRUE(
+        db_->write([&](db::Connection& c) { return add_stage(c, id, outcome, as(manager_), now_); })
+            .ok());
+    const auto review =
+        clock("bullying_concern", id, response_review_clock, deadlines::State::open);
+    ASSERT_TRUE(review);
+    EXPECT_EQ(review->due_at, utc("2026-05-26T23:00:00.000Z"));
+    bool restorative_in_his = false;
+    for (const auto& e : timeline(kai_)) {
+        restorative_in_his = restorative_in_his || e.summary == "He saw how it felt";
+    }
+    EXPECT_TRUE(restorative_in_his) << "the restorative work is about him: in his record";
+
+    Stage closing;
+    closing.stage = "review";
+    closing.happened_at = tick();
+    closing.what = "It has stopped";
+    closing.closes = true;
+    closing.telling = {today_, "key_work", "It's stopped", ""};
+    ASSERT_TRUE(
+        db_->write([&](db::Connection& c) { return add_stage(c, id, closing, as(manager_), now_); })
+            .ok());
+    EXPECT_TRUE(clock("bullying_concern", id, response_review_clock, deadlines::State::met));
+    EXPECT_TRUE(found(id).closed_at);
+    const auto after = db_->write(
+        [&](db::Connection& c) { return add_stage(c, id, closing, as(manager_), tick()); });
+    ASSERT_FALSE(after.ok());
+    EXPECT_EQ(after.error().kind, ErrorKind::conflict);
+}
+
+TEST_F(BullyingStore, AManagedInteractionIsInBothRecordsAndReviewedByItsDate) {
+    InteractionDetails d;
+    d.other_child_id = kai_;
+    d.kind = "not_alone";
+    d.why = "Until the review";
+    d.source = "risk_assessment";
+    d.agreed_by = "Sam Carter";
+    d.starts_on = today_;
+    d.review_on = date("2026-05-26");
+    auto id = db_->write(
+        [&](db::Connection& c) { return agree_interaction(c, child_, d, as(manager_), now_); });
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    for (const auto who : {child_, kai_}) {
+        bool shown = false;
+        for (const auto& e : timeline(who)) {
+            shown = shown || e.title == "Not to be alone with another young person";
+            EXPECT_EQ(e.title.find("Kai"), std::string::npos);
+            EXPECT_EQ(e.title.find("Aisha"), std::string::npos);
+        }
+        EXPECT_TRUE(shown) << who;
+    }
+    EXPECT_TRUE(
+        clock("managed_interaction", *id, interaction_review_clock, deadlines::State::open));
+    auto self = d;
+    self.other_child_id = child_;
+    EXPECT_FALSE(db_->write([&](db::Connection& c) {
+                        return agree_interaction(c, child_, self, as(manager_), now_);
+                    })
+                     .ok())
+        << "not with themselves";
+
+    const InteractionReview end{true, "They get on now", std::nullopt};
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return review_interaction(c, *id, end, as(manager_), tick());
+                   })
+                    .ok());
+    EXPECT_TRUE(clock("managed_interaction", *id, interaction_review_clock, deadlines::State::met));
+    const auto m = *db_->read([&](db::Connection& c) { return find_interaction(c, *id); }).value();
+    EXPECT_TRUE(m.ended_on);
+    EXPECT_FALSE(in_force(m.details, m.ended_on, today_));
+    EXPECT_FALSE(db_->write([&](db::Connection& c) {
+                        return review_interaction(c, *id, end, as(manager_), tick());
+                    })
+                     .ok())
+        << "ended once";
+}
+
+}  // namespace bullying_test
+
+namespace bullying_test {
+
+Concern counted_concern(const char* at, std::int64_t bullied, std::vector<std::int64_t> by,
+                        std::vector<std::string> forms, const char* place,
+                        std::optional<int> outcome_after_hours, bool told) {
+    Concern k;
+    k.details.child_id = bullied;
+    k.child_name = "Child " + std::to_string(bullied);
+    k.details.occurred_at = utc(at);
+    k.details.forms = std::move(forms);
+    k.details.place = place;
+    for (const auto id : by) {
+        k.by_children.push_back({id, "Child " + std::to_string(id)});
+    }
+    StageRecord first;
+    first.stage.stage = "recorded";
+    if (told) {
+        first.stage.telling.told_on = local_date_of(k.details.occurred_at);
+    }
+    k.stages.push_back(first);
+    if (outcome_after_hours) {
+        StageRecord outcome;
+        outcome.stage.stage = "outcome";
+        outcome.stage.happened_at =
+            k.details.occurred_at + std::chrono::hours{*outcome_after_hours};
+        outcome.stage.telling.told_on = local_date_of(outcome.stage.happened_at);
+        k.stages.push_back(outcome);
+        k.closed_at = outcome.stage.happened_at;
+    }
+    return k;
+}
+
+TEST(BullyingFigures, CountByMonthFormPlaceAndTimeWithTheChildrenInvolvedMoreThanOnce) {
+    const std::vector<Concern> concerns{
+        counted_concern("2026-03-04T08:30:00.000Z", 1, {2}, {"names", "excluding"}, "The lounge",
+                        48, true),
+        counted_concern("2026-04-10T18:00:00.000Z", 1, {3}, {"names"}, "The lounge", 96, true),
+        counted_concern("2026-04-20T21:30:00.000Z", 3, {}, {"online"}, "Online", std::nullopt,
+                        false),
+        counted_concern("2025-12-01T12:00:00.000Z", 2, {1}, {"physical"}, "The garden", 24, true),
+    };
+    const auto f = count_concerns(concerns, {"2026-03", "2026-04", "2026-05"});
+    EXPECT_EQ(f.concerns, 3) << "the one before the months is not counted";
+    ASSERT_EQ(f.by_month.size(), 3u);
+    EXPECT_EQ(f.by_month[0].count, 1);
+    EXPECT_EQ(f.by_month[1].count, 2);
+    EXPECT_EQ(f.by_month[2].count, 0) << "an empty month is shown as none";
+    EXPECT_EQ(f.by_form.front().key, "physical");
+    EXPECT_EQ(f.by_form.front().count, 0);
+    const auto names = std::find_if(f.by_form.begin(), f.by_form.end(),
+                                    [](const Counted& c) { return c.key == "names"; });
+    EXPECT_EQ(names->count, 2);
+    EXPECT_EQ(f.by_place.front().key, "The lounge");
+    EXPECT_EQ(f.by_place.front().count, 2);
+    // 08:30 UTC in March is 08:30 in London (morning); 18:00 UTC in April is 19:00 (evening);
+    // 21:30 UTC is 22:30 (night).
+    EXPECT_EQ(f.by_time[0].count, 1);
+    EXPECT_EQ(f.by_time[1].count, 0);
+    EXPECT_EQ(f.by_time[2].count, 1);
+    EXPECT_EQ(f.by_time[3].count, 1);
+    ASSERT_EQ(f.repeatedly.size(), 2u) << "child 1 twice bullied; child 3 bullied and bullying";
+    EXPECT_EQ(f.repeatedly[0].child_id, 1);
+    EXPECT_EQ(f.repeatedly[0].as_bullied, 2);
+    EXPECT_EQ(f.repeatedly[1].child_id, 3);
+    EXPECT_EQ(f.repeatedly[1].as_bullying, 1);
+    EXPECT_EQ(f.open, 1);
+    EXPECT_EQ(f.owing, 1);
+    ASSERT_TRUE(f.median_days_to_outcome);
+    EXPECT_DOUBLE_EQ(*f.median_days_to_outcome, 3.0) << "2 and 4 days";
+}
+
+TEST_F(BullyingStore, AConcernIsClosedOnlyOnceTheChildWasToldAtEveryStage) {
+    auto d = concern();
+    d.telling = {std::nullopt, "", "", "Asleep"};
+    const auto id = record(d);
+    Stage closing;
+    closing.stage = "review";
+    closing.happened_at = tick();
+    closing.what = "It has stopped";
+    closing.closes = true;
+    closing.telling = {today_, "key_work", "Good", ""};
+    auto refused = db_->write(
+        [&](db::Connection& c) { return add_stage(c, id, closing, as(manager_), now_); });
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(names_field(refused.error(), "closes"));
+    closing.telling = {std::nullopt, "", "", "Not yet"};
+    refused = db_->write(
+        [&](db::Connection& c) { return add_stage(c, id, closing, as(manager_), now_); });
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(names_field(refused.error(), "child_told"));
+    EXPECT_FALSE(found(id).closed_at) << "nothing saved";
+    EXPECT_EQ(found(id).stages.size(), 1u);
+}
+
+}  // namespace bullying_test
