@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { clickAndWait, launchBrowser, signIn, startServer, watchPage } from './helpers.mjs';
+import { clickAndWait, launchBrowser, signIn, startServer, watchPage, london, fillDate } from './helpers.mjs';
 
 let server;
 let browser;
@@ -23,23 +23,6 @@ const tablet = {
   hasTouch: true,
   isMobile: true
 };
-
-// A moment `minutesAgo` in the home's zone, as the forms show it.
-function london(minutesAgo) {
-  const d = new Date(Date.now() - minutesAgo * 60000);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23',
-    year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(d);
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return {day: p.day, month: p.month, year: p.year, time: `${p.hour}:${p.minute}`};
-}
-
-async function fillDay(page, name, when) {
-  await page.locator(`#${name}`).fill(when.day);
-  await page.locator(`#${name}-month`).fill(when.month);
-  await page.locator(`#${name}-year`).fill(when.year);
-}
 
 // This month's restraints, from the last row of the figures' table.
 async function restraintsThisMonth(page) {
@@ -72,7 +55,7 @@ test(
       await clickAndWait(page, page.getByRole('link', {name: 'Record an incident'}));
       assert.match(await page.locator('aside').innerText(), /What helps|behaviour plan/);
       const began = london(25);
-      await fillDay(page, 'occurred_on', began);
+      await fillDate(page, 'occurred_on', began);
       await page.getByLabel('Time it began').fill(began.time);
       await page.getByLabel('Where did it happen?').fill('the lounge');
       await page.getByLabel('What happened just before')
@@ -84,7 +67,7 @@ test(
         .fill('A calm voice\nOffered a choice\nGave space');
       await page.getByLabel('Yes: physical intervention (holding)').check();
       const held = london(22);
-      await fillDay(page, 'measure_began_on', held);
+      await fillDate(page, 'measure_began_on', held);
       await page.getByLabel('Time the hold or restriction began').fill(held.time);
       await page.getByLabel('What happened after')
         .fill('Calm after ten minutes; had tea with everyone');
@@ -109,11 +92,11 @@ test(
         page, page.getByRole('link', {name: 'Write the Reg 35 record', exact: true}));
       const started = london(22);
       const ended = london(18);
-      await fillDay(page, 'started_on', started);
+      await fillDate(page, 'started_on', started);
       await page.getByLabel('Time it started').fill(started.time);
       await page.getByLabel('Time it ended').fill(ended.time);
       if (started.day !== ended.day)
-        await fillDay(page, 'ended_on', ended);
+        await fillDate(page, 'ended_on', ended);
       await page.getByLabel('What was done', {exact: true})
         .fill('Two staff guided Kai to the sofa and held his arms until he was calm');
       await page.getByLabel('To prevent injury to another person').check();

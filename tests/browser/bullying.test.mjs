@@ -5,7 +5,7 @@
 // how Ben is kept safe. Each page fits the screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, watchPage, clickAndWait } from './helpers.mjs';
+import { startServer, launchBrowser, signIn, watchPage, clickAndWait, london, fillDate, fits } from './helpers.mjs';
 
 let server;
 let browser;
@@ -19,29 +19,6 @@ after(async () => {
 });
 
 const tablet = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true };
-
-// A moment `minutesAgo` before now in the home's zone, as the forms take it.
-function london(minutesAgo = 0) {
-  const d = new Date(Date.now() - minutesAgo * 60000);
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23',
-    year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(d).map((x) => [x.type, x.value]));
-  return { day: p.day, month: p.month, year: p.year, time: `${p.hour}:${p.minute}` };
-}
-
-async function fillDate(page, name, when, scope = page) {
-  await scope.locator(`[id="${name}"]`).fill(when.day);
-  await scope.locator(`[id="${name}-month"]`).fill(when.month);
-  await scope.locator(`[id="${name}-year"]`).fill(when.year);
-}
-
-async function fits(page, label) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${label}: scrolls sideways (${scrollWidth} > ${clientWidth})`);
-}
 
 async function openConcerns(page) {
   await page.goto(`${server.url}/homes/1`);
@@ -108,12 +85,12 @@ test('a concern Ben told staff about, led to its outcome with Ben told at each s
     const stageOf = async (which, what, said, extra = async () => {}) => {
       await stage.getByLabel(which, { exact: true }).check();
       const now = london(0);
-      await fillDate(lead, 'happened_on', now, stage);
+      await fillDate(stage, 'happened_on', now);
       await stage.locator('#happened_time').fill(now.time);
       await stage.getByLabel('What happened').fill(what);
       await extra();
       await stage.locator('input[name="child_told"][value="yes"]').check();
-      await fillDate(lead, 'told_on', now, stage);
+      await fillDate(stage, 'told_on', now);
       await stage.locator('input[name="told_how"][value="in_person"]').check();
       await stage.getByLabel('What the child said, in their words').fill(said);
       return clickAndWait(lead, lead.getByRole('button', { name: 'Save the stage' }));
@@ -125,7 +102,7 @@ test('a concern Ben told staff about, led to its outcome with Ben told at each s
       async () => {
         await stage.getByLabel('Restorative work with the child who bullied (an outcome)')
           .fill('She saw how it felt to be laughed at in front of everyone.');
-        await fillDate(lead, 'review_on', london(-14 * 24 * 60), stage);
+        await fillDate(stage, 'review_on', london(-14 * 24 * 60));
       });
     assert.equal(response.status(), 200);
     const response_text = await lead.locator('main').innerText();

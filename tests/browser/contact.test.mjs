@@ -4,7 +4,7 @@
 // page fits the screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, watchPage, clickAndWait } from './helpers.mjs';
+import { startServer, launchBrowser, signIn, watchPage, clickAndWait, london, fillDate, fits } from './helpers.mjs';
 
 let server;
 let browser;
@@ -18,29 +18,6 @@ after(async () => {
 });
 
 const tablet = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true };
-
-// A moment `minutesAgo` before now in the home's zone, as the forms take it.
-function london(minutesAgo = 0) {
-  const d = new Date(Date.now() - minutesAgo * 60000);
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23',
-    year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(d).map((x) => [x.type, x.value]));
-  return { day: p.day, month: p.month, year: p.year, time: `${p.hour}:${p.minute}` };
-}
-
-async function fillDate(page, name, when) {
-  await page.locator(`#${name}`).fill(when.day);
-  await page.locator(`#${name}-month`).fill(when.month);
-  await page.locator(`#${name}-year`).fill(when.year);
-}
-
-async function fits(page, label) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${label}: scrolls sideways (${scrollWidth} > ${clientWidth})`);
-}
 
 test('a letter that went badly, and its concern raised with the social worker', async () => {
   const context = await browser.newContext(tablet);

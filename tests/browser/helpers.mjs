@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's chromium driven by playwright-core, and the
 // real server started by the HTTP tests' harness (temporary SQLite with the demo data).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -97,4 +98,30 @@ export function describeViolations(violations, label) {
 
 export function seriousOrWorse(violations) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+// A moment `minutesAgo` before now in the home's zone, as the forms take it (day, month, year and
+// a time "HH:MM"); a negative number is in the future.
+export function london(minutesAgo = 0) {
+  const d = new Date(Date.now() - minutesAgo * 60000);
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', hourCycle: 'h23',
+    year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(d).map((x) => [x.type, x.value]));
+  return { day: p.day, month: p.month, year: p.year, time: `${p.hour}:${p.minute}` };
+}
+
+// Types a day into a date field's three boxes, within `scope` (a page, or one form of it).
+export async function fillDate(scope, name, when) {
+  await scope.locator(`[id="${name}"]`).fill(when.day);
+  await scope.locator(`[id="${name}-month"]`).fill(when.month);
+  await scope.locator(`[id="${name}-year"]`).fill(when.year);
+}
+
+// The page fits the screen: nothing scrolls sideways.
+export async function fits(page, label) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${label}: scrolls sideways (${scrollWidth} > ${clientWidth})`);
 }
