@@ -11,6 +11,7 @@ Result<MeetingDetails> read_meeting(http::FormReader& f, Timestamp now) {
                           {.required = true, .max = 10000, .multiline = true});
     d.children_said =
         f.text("children_said", "What the children said", {.max = 10000, .multiline = true});
+    d.about_bullying = f.flag("about_bullying", "We talked about bullying");
     if (held_at) {
         d.held_at = *held_at;
     }
@@ -19,10 +20,12 @@ Result<MeetingDetails> read_meeting(http::FormReader& f, Timestamp now) {
 }
 
 nlohmann::json to_json(const MeetingDetails& d) {
-    return {{"held_at", format_utc(d.held_at)},
-            {"topic", d.topic},
-            {"discussion", d.discussion},
-            {"children_said", d.children_said}};
+    nlohmann::json j = {{"held_at", format_utc(d.held_at)},
+                        {"topic", d.topic},
+                        {"discussion", d.discussion},
+                        {"children_said", d.children_said},
+                        {"about_bullying", d.about_bullying}};
+    return j;
 }
 
 const amendments::FieldLabels& meeting_labels() {
@@ -31,6 +34,7 @@ const amendments::FieldLabels& meeting_labels() {
         {"topic", "What it was about"},
         {"discussion", "What was talked about"},
         {"children_said", "What the children said"},
+        {"about_bullying", "Talked about bullying"},
     };
     return labels;
 }

@@ -17,6 +17,7 @@ struct MeetingDetails {
     std::string topic;
     std::string discussion;     // what was talked about
     std::string children_said;  // in their words
+    bool about_bullying = false;
 };
 
 Result<MeetingDetails> read_meeting(http::FormReader& form, Timestamp now);

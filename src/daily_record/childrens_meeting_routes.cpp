@@ -80,6 +80,8 @@ Result<Response> show_meeting_form(const Context& ctx, const MeetingFormPage& p)
         f({"discussion", "What was talked about", FieldKind::textarea, "", {}, "", "off", true}),
         f({"children_said", "What the children said (optional)", FieldKind::textarea,
            "In their own words"}),
+        f({"about_bullying", "We talked about bullying", FieldKind::checkbox,
+           "So the home can see that every child has talked about it"}),
     });
     if (!p.version) {
         fields.push_back(
@@ -244,7 +246,8 @@ Result<Response> amend_meeting_page(Context& ctx) {
                              {"held_time", format_local_time(m.details.held_at)},
                              {"topic", m.details.topic},
                              {"discussion", m.details.discussion},
-                             {"children_said", m.details.children_said}};
+                             {"children_said", m.details.children_said},
+                             {"about_bullying", m.details.about_bullying ? "yes" : ""}};
     int version = m.version;
     if (ctx.draft) {
         values = ctx.draft->typed_values();

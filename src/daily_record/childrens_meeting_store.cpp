@@ -18,7 +18,7 @@ constexpr const char* name_of_child =
     "c.last_name";
 constexpr const char* meeting_columns =
     "m.id, m.home_id, m.held_at, m.topic, m.discussion, m.children_said, w.name, m.created_at, "
-    "u.name, m.version";
+    "u.name, m.version, m.about_bullying";
 
 Meeting meeting_from(const db::Row& r) {
     Meeting m;
@@ -32,6 +32,7 @@ Meeting meeting_from(const db::Row& r) {
     m.created_at = parse_utc(r.text(7)).value_or(Timestamp{});
     m.updated_by_name = r.text(8);
     m.version = static_cast<int>(r.integer(9));
+    m.details.about_bullying = r.boolean(10);
     return m;
 }
 
@@ -129,10 +130,11 @@ Result<std::int64_t> record_meeting(db::Connection& c, std::int64_t home_id,
     const std::string at = format_utc(now);
     auto id =
         TRY(c.insert("INSERT INTO childrens_meetings (home_id, held_at, topic, discussion, "
-                     "children_said, created_at, created_by, updated_at, updated_by, version) "
-                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7, 1) RETURNING id",
+                     "children_said, created_at, created_by, updated_at, updated_by, version, "
+                     "about_bullying) VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7, 1, $8) "
+                     "RETURNING id",
                      {home_id, format_utc(d.held_at), d.topic, d.discussion, d.children_said, at,
-                      *actor.person_id}));
+                      *actor.person_id, std::int64_t{d.about_bullying}}));
     TRY(amendments::keep_version(c, meeting_record_type, id, 1, to_json(d), "Written",
                                  *actor.person_id, now));
     for (auto child : attendees) {
@@ -181,9 +183,10 @@ Status amend_meeting(db::Connection& c, std::int64_t meeting_id, int read_versio
     auto n =
         TRY(c.execute("UPDATE childrens_meetings SET held_at = $1, topic = $2, discussion = $3, "
                       "children_said = $4, updated_at = $5, updated_by = $6, version = version "
-                      "+ 1 WHERE id = $7 AND version = $8",
+                      "+ 1, about_bullying = $9 WHERE id = $7 AND version = $8",
                       {format_utc(d.held_at), d.topic, d.discussion, d.children_said,
-                       format_utc(now), *actor.person_id, meeting_id, std::int64_t{read_version}}));
+                       format_utc(now), *actor.person_id, meeting_id, std::int64_t{read_version},
+                       std::int64_t{d.about_bullying}}));
     if (n != 1) {
         return Error::conflict("Someone else amended this record after you opened it.");
     }

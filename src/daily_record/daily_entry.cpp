@@ -83,6 +83,9 @@ Result<EntryDetails> read_entry(http::FormReader& f, EntryKind kind, Timestamp n
     }
     d.child_words =
         f.text("child_words", "The child's own words", {.max = 5000, .multiline = true});
+    if (kind == EntryKind::key_work) {
+        d.about_bullying = f.flag("about_bullying", "We talked about bullying");
+    }
     d.significant = f.flag("significant", "Significant event");
     d.for_handover = f.flag("for_handover", "For handover");
     if (at) {
@@ -137,14 +140,16 @@ std::vector<std::string> agreed_actions(const std::string& typed) {
 }
 
 nlohmann::json to_json(const EntryDetails& d) {
-    return {{"kind", kind_key(d.kind)},
-            {"category", d.category},
-            {"occurred_at", format_utc(d.occurred_at)},
-            {"topic", d.topic},
-            {"body", d.body},
-            {"child_words", d.child_words},
-            {"significant", d.significant},
-            {"for_handover", d.for_handover}};
+    nlohmann::json j = {{"kind", kind_key(d.kind)},
+                        {"category", d.category},
+                        {"occurred_at", format_utc(d.occurred_at)},
+                        {"topic", d.topic},
+                        {"body", d.body},
+                        {"child_words", d.child_words},
+                        {"significant", d.significant},
+                        {"for_handover", d.for_handover},
+                        {"about_bullying", d.about_bullying}};
+    return j;
 }
 
 EntryDetails from_json(const nlohmann::json& j) {
@@ -157,6 +162,7 @@ EntryDetails from_json(const nlohmann::json& j) {
     d.child_words = j.value("child_words", "");
     d.significant = j.value("significant", false);
     d.for_handover = j.value("for_handover", false);
+    d.about_bullying = j.value("about_bullying", false);
     return d;
 }
 
@@ -165,7 +171,7 @@ const amendments::FieldLabels& field_labels() {
         {"occurred_at", "When it happened"},      {"category", "What it is about"},
         {"topic", "What the session was about"},  {"body", "What was written"},
         {"child_words", "The child's own words"}, {"significant", "Significant event"},
-        {"for_handover", "For handover"},
+        {"for_handover", "For handover"},         {"about_bullying", "Talked about bullying"},
     };
     return labels;
 }

@@ -36,6 +36,7 @@ struct EntryDetails {
     std::string child_words;  // the child's own words, verbatim
     bool significant = false;
     bool for_handover = false;
+    bool about_bullying = false;  // key-work sessions: bullying was talked about
 };
 
 // Reads and checks an entry of `kind` from a form or JSON body. `now` is the instant of saving:

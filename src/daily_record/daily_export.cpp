@@ -64,6 +64,9 @@ nlohmann::json entries_blocks(const nlohmann::json& list) {
         blocks.push_back(
             b::heading(fmt::format("{}, {}", kind_words(e), when_of(e, "occurred_at"))));
         blocks.push_back(b::paragraph(e.value("body", "")));
+        if (e.value("about_bullying", false)) {
+            blocks.push_back(b::paragraph("We talked about bullying."));
+        }
         if (!e.value("child_words", "").empty()) {
             blocks.push_back(
                 b::paragraph("In their own words: \u201c" + e.value("child_words", "") + "\u201d"));
@@ -149,9 +152,11 @@ nlohmann::json meetings_blocks(const nlohmann::json& list) {
         }
         blocks.push_back(
             b::heading(fmt::format("{}, {}", m.value("topic", ""), when_of(m, "held_at"))));
-        blocks.push_back(b::fields({{"Who came", came},
-                                    {"What was talked about", m.value("discussion", "")},
-                                    {"Written by", m.value("written_by", "")}}));
+        blocks.push_back(
+            b::fields({{"Who came", came},
+                       {"What was talked about", m.value("discussion", "")},
+                       {"Talked about bullying", m.value("about_bullying", false) ? "Yes" : "No"},
+                       {"Written by", m.value("written_by", "")}}));
     }
     return blocks;
 }

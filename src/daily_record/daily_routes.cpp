@@ -13,6 +13,7 @@
 #include "daily_record/daily_store.hpp"
 #include "daily_record/demo_daily_record.hpp"
 #include "daily_record/handover_routes.hpp"
+#include "daily_record/talked_about_bullying_routes.hpp"
 #include "language/language_checks.hpp"
 #include "platform/http/form_again.hpp"
 #include "platform/views/form_view.hpp"
@@ -85,6 +86,11 @@ nlohmann::json form_fields(EntryKind kind, const std::string& child_name,
     }
     what.push_back(f({"child_words", "In " + child_name + "'s own words (optional)",
                       FieldKind::textarea, "What they said, as they said it"}));
+    if (kind == EntryKind::key_work) {
+        what.push_back(f({"about_bullying", "We talked about bullying", FieldKind::checkbox,
+                          "So the home can see that every child has talked about it: what it is, "
+                          "who they can tell, and that they will be listened to"}));
+    }
     if (kind == EntryKind::key_work && !amending) {
         what.push_back(f({"actions", "Actions agreed (optional)", FieldKind::textarea,
                           "One on each line. They stay open at every handover until done."}));
@@ -104,7 +110,8 @@ nlohmann::json values_of(const EntryDetails& d) {
             {"body", d.body},
             {"child_words", d.child_words},
             {"significant", d.significant ? "yes" : ""},
-            {"for_handover", d.for_handover ? "yes" : ""}};
+            {"for_handover", d.for_handover ? "yes" : ""},
+            {"about_bullying", d.about_bullying ? "yes" : ""}};
 }
 
 nlohmann::json entry_json(const Entry& e) {
@@ -465,6 +472,7 @@ const Capability capability{
         add_routes(r.router);
         add_handover_routes(r.router, kinds, r.at<HandoverParts>());
         add_meeting_routes(r.router);
+        add_talked_about_bullying_routes(r.router);
         auto& demo_parts = r.at<demo::DemoParts>();
         demo_parts.add({10, demo::add_daily_record});
         demo_parts.add({95, demo::add_older_notes});

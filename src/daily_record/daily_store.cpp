@@ -14,7 +14,7 @@ constexpr const char* entry_record_type = "daily_entry";
 constexpr const char* entry_columns =
     "e.id, e.child_id, e.home_id, e.kind, e.category, e.occurred_at, e.topic, e.body, "
     "e.child_words, e.significant, e.for_handover, e.created_by, a.name, e.created_at, "
-    "e.updated_at, u.name, e.version";
+    "e.updated_at, u.name, e.version, e.about_bullying";
 
 Entry entry_from(const db::Row& r) {
     Entry e;
@@ -36,6 +36,7 @@ Entry entry_from(const db::Row& r) {
     e.updated_at = parse_utc(r.text(14)).value_or(Timestamp{});
     e.updated_by_name = r.text(15);
     e.version = static_cast<int>(r.integer(16));
+    d.about_bullying = r.boolean(17);
     return e;
 }
 
@@ -76,14 +77,14 @@ Result<std::int64_t> record(db::Connection& c, std::int64_t child_id, std::int64
         return Error::internal("a daily entry needs a signed-in author");
     }
     const std::string at = format_utc(now);
-    auto id =
-        TRY(c.insert("INSERT INTO daily_entries (child_id, home_id, kind, category, occurred_at, "
-                     "topic, body, child_words, significant, for_handover, created_at, created_by, "
-                     "updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                     "$10, $11, $12, $11, $12, 1) RETURNING id",
-                     {child_id, home_id, kind_key(d.kind), d.category, format_utc(d.occurred_at),
-                      d.topic, d.body, d.child_words, std::int64_t{d.significant},
-                      std::int64_t{d.for_handover}, at, *actor.person_id}));
+    auto id = TRY(c.insert(
+        "INSERT INTO daily_entries (child_id, home_id, kind, category, occurred_at, "
+        "topic, body, child_words, significant, for_handover, created_at, created_by, "
+        "updated_at, updated_by, version, about_bullying) VALUES ($1, $2, $3, $4, $5, "
+        "$6, $7, $8, $9, $10, $11, $12, $11, $12, 1, $13) RETURNING id",
+        {child_id, home_id, kind_key(d.kind), d.category, format_utc(d.occurred_at), d.topic,
+         d.body, d.child_words, std::int64_t{d.significant}, std::int64_t{d.for_handover}, at,
+         *actor.person_id, std::int64_t{d.about_bullying}}));
     TRY(amendments::keep_version(c, entry_record_type, id, 1, to_json(d), "Written",
                                  *actor.person_id, now));
     TRY(chronology::record(c,
@@ -124,14 +125,14 @@ Status amend(db::Connection& c, std::int64_t entry_id, int read_version, const E
     if (changes.empty()) {
         return Error::invalid("reason", "Nothing was changed, so there is nothing to save");
     }
-    auto n =
-        TRY(c.execute("UPDATE daily_entries SET category = $1, occurred_at = $2, topic = $3, "
-                      "body = $4, child_words = $5, significant = $6, for_handover = $7, "
-                      "updated_at = $8, updated_by = $9, version = version + 1 "
-                      "WHERE id = $10 AND version = $11",
-                      {d.category, format_utc(d.occurred_at), d.topic, d.body, d.child_words,
-                       std::int64_t{d.significant}, std::int64_t{d.for_handover}, format_utc(now),
-                       *actor.person_id, entry_id, std::int64_t{read_version}}));
+    auto n = TRY(c.execute(
+        "UPDATE daily_entries SET category = $1, occurred_at = $2, topic = $3, "
+        "body = $4, child_words = $5, significant = $6, for_handover = $7, "
+        "updated_at = $8, updated_by = $9, version = version + 1, "
+        "about_bullying = $12 WHERE id = $10 AND version = $11",
+        {d.category, format_utc(d.occurred_at), d.topic, d.body, d.child_words,
+         std::int64_t{d.significant}, std::int64_t{d.for_handover}, format_utc(now),
+         *actor.person_id, entry_id, std::int64_t{read_version}, std::int64_t{d.about_bullying}}));
     if (n != 1) {
         return Error::conflict("Someone else amended this entry after you opened it.");
     }

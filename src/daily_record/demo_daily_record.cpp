@@ -134,6 +134,51 @@ Status add_older_notes(db::Connection& c, const DemoWorld& w, Timestamp now) {
     return {};
 }
 
+namespace {
+
+// Talking about bullying (docs/user-guide.md, "Relationships and bullying"): a children's meeting
+// in each home six weeks ago, and key-work sessions with half the children this month; one child
+// last talked about it in the spring, and the rest have not, so the home's page has each standing.
+Status add_talks_about_bullying(db::Connection& c, const DemoWorld& w,
+                                const audit::Actor (&workers)[2][2], Timestamp now) {
+    for (std::size_t h = 0; h < w.homes.size(); ++h) {
+        std::vector<std::int64_t> came;
+        for (std::size_t i = 0; i < w.children.size(); ++i) {
+            if (static_cast<std::size_t>(w.child_home[i]) == h && i % 3 != 2) {
+                came.push_back(w.children[i]);
+            }
+        }
+        daily_record::MeetingDetails m;
+        m.held_at = at(now, 42, 18, 30);
+        m.topic = "What bullying is, and who to tell";
+        m.discussion =
+            "We talked about what bullying can look like, online as well as in the home and at "
+            "school, and agreed that everyone can tell any member of staff. We wrote the home's "
+            "promise together and put it on the kitchen wall.";
+        m.children_said = "Being left out on purpose is bullying too.";
+        m.about_bullying = true;
+        TRY(daily_record::record_meeting(c, w.homes[h], m, came, {}, workers[h][0],
+                                         m.held_at + std::chrono::hours{1}));
+    }
+    for (std::size_t i = 0; i < w.children.size(); i += 2) {
+        const auto home_index = static_cast<std::size_t>(w.child_home[i]);
+        EntryDetails kw;
+        kw.kind = EntryKind::key_work;
+        kw.category = "friendships";
+        kw.topic = "Feeling safe with the others";
+        kw.body =
+            "We talked about how things are with the others in the home and at school, "
+            "what bullying is and who they could tell.";
+        kw.occurred_at = at(now, i == 2 ? 150 : 20 + static_cast<int>(i), 16, 0);
+        kw.about_bullying = true;
+        TRY(daily_record::record(c, w.children[i], w.homes[home_index], kw, {},
+                                 workers[home_index][1], written(kw)));
+    }
+    return {};
+}
+
+}  // namespace
+
 Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
     // Support workers of each home, from demo_data.cpp's people.
     const audit::Actor workers[2][2] = {{staff(w, 4, "Chris Okafor"), staff(w, 5, "Dana Lewis")},
@@ -239,7 +284,7 @@ Status add_daily_record(db::Connection& c, const DemoWorld& w, Timestamp now) {
             }
         }
     }
-    return {};
+    return add_talks_about_bullying(c, w, workers, now);
 }
 
 }  // namespace hearth::demo

@@ -20,7 +20,9 @@ std::vector<FieldChange> changes_between(const nlohmann::json& before, const nlo
     for (const auto& [field, label] : labels) {
         const nlohmann::json b = before.contains(field) ? before[field] : nlohmann::json{};
         const nlohmann::json a = after.contains(field) ? after[field] : nlohmann::json{};
-        if (b != a) {
+        // A yes/no field added to a record after some of its versions were kept was "no" in them.
+        const auto no = [](const nlohmann::json& v) { return v.is_null() || v == false; };
+        if (b != a && !(no(b) && no(a))) {
             out.push_back({field, label, show(b), show(a)});
         }
     }

@@ -23,6 +23,7 @@ before(async () => {
 after(async () => { await server.stop(); });
 
 const count = (sql) => Number(server.sql(sql));
+const words = (html) => unescapeHtml(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 // The form to write an entry, as the page gives it (today's date and time already filled in).
 async function newEntryForm(child, kind = 'note') {
@@ -255,6 +256,64 @@ test('a children\'s meeting goes into each attending child\'s chronology', async
   assert.ok(!c2.body.entries.some((e) => e.title === "Children's meeting: House rules"));
   const other = await worker.post(`/homes/${willow}/childrens-meetings`, { ...form, topic: 'X', discussion: 'Y', attendees: [String(ozzy)] });
   assert.equal(other.status, 400, 'a child of another home cannot be recorded as coming');
+});
+
+test('key-work sessions and meetings marked as talking about bullying: who has, and who has not lately', async () => {
+  const standing = async (child) => (await api.get(`/api/v1/homes/${willow}/talked-about-bullying`)).body.children
+    .find((c) => c.child_id === child);
+  // The demo: Kai last talked about it in a key-work session five months ago, and came to no meeting.
+  const kaiBefore = await standing(kai);
+  assert.equal(kaiBefore.standing, 'not_lately');
+  assert.equal(kaiBefore.childrens_meeting, null);
+
+  // Only a key-work session can be marked: on a daily note the field is refused by name, nothing saved.
+  const entries = count('SELECT COUNT(*) FROM daily_entries');
+  const note = await newEntryForm(kai);
+  const refused = await worker.post(`/children/${kai}/daily-record`, {
+    ...note, category: 'friendships', body: 'Played football with Ben.', about_bullying: 'yes',
+  });
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /<a href="#about_bullying">/);
+  assert.equal(count('SELECT COUNT(*) FROM daily_entries'), entries);
+
+  const form = await newEntryForm(kai, 'key_work');
+  assert.equal(form.about_bullying, undefined, 'the box starts unticked');
+  const res = await worker.post(`/children/${kai}/daily-record`, {
+    ...form, category: 'friendships', topic: 'Being kind online', body: 'We talked about a group chat and who he could tell.',
+    about_bullying: 'yes',
+  });
+  assert.equal(res.status, 303, res.text.slice(0, 400));
+  const id = Number(res.headers.get('location').match(/\/daily-record\/(\d+)/)[1]);
+  assert.match(words((await worker.get(`/daily-record/${id}`)).text), /Talked about bullying Yes/);
+  const kaiAfter = await standing(kai);
+  assert.equal(kaiAfter.standing, 'lately');
+  assert.equal(kaiAfter.key_work_session.id, id);
+  const page = await worker.get(`/homes/${willow}/talked-about-bullying`);
+  assert.equal(page.status, 200);
+  const row = words(page.text).match(/Kai Donovan (.*?) (In the last 3 months|Not in the last 3 months|Not yet)/);
+  assert.equal(row?.[2], 'In the last 3 months', words(page.text));
+  assert.match(page.text, new RegExp(`href="/daily-record/${id}"`));
+  const listed = (await api.get(`/api/v1/homes/${willow}/talked-about-bullying`)).body;
+  assert.equal(listed.lately, listed.children.filter((c) => c.standing === 'lately').length);
+
+  // A meeting marked: every child who came has talked about it, and unmarking is an amendment with history.
+  const meetingForm = readForm((await worker.get(`/homes/${willow}/childrens-meetings/new`)).text, `/homes/${willow}/childrens-meetings`);
+  const held = await worker.post(`/homes/${willow}/childrens-meetings`, {
+    ...meetingForm, topic: 'Feeling safe at home', discussion: 'What to do if someone is unkind, and who to tell.',
+    attendees: [String(lily)], about_bullying: 'yes',
+  });
+  assert.equal(held.status, 303, held.text.slice(0, 300));
+  const meeting = Number(held.headers.get('location').match(/\/childrens-meetings\/(\d+)/)[1]);
+  assert.equal((await standing(lily)).childrens_meeting.id, meeting);
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  const amendForm = readForm((await manager.get(`/childrens-meetings/${meeting}/amend`)).text, `/childrens-meetings/${meeting}`);
+  assert.equal(amendForm.about_bullying, 'yes');
+  delete amendForm.about_bullying;
+  const unmarked = await manager.post(`/childrens-meetings/${meeting}`, { ...amendForm, reason: 'It was about house rules in the end' });
+  assert.equal(unmarked.status, 303, unmarked.text.slice(0, 300));
+  assert.notEqual((await standing(lily)).childrens_meeting?.id, meeting);
+  assert.match(words((await manager.get(`/childrens-meetings/${meeting}`)).text), /Talked about bullying Yes No/);
 });
 
 test('deadlines: a home sees its clocks; a manager records one as met with its evidence', async () => {

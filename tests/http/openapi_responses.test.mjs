@@ -332,8 +332,9 @@ describe('the API answers as its document says', () => {
     const written = check('POST /api/v1/children/{child}/daily-record', await worker.post(`${child()}/daily-record`, {
       kind: 'key_work', category: 'education', occurred_on: twoDaysAgo, occurred_time: '16:30', topic: 'Homework',
       body: 'We planned the week\'s homework together.', child_words: 'Maths first', significant: false,
-      for_handover: true, actions: 'Buy a calculator',
+      for_handover: true, about_bullying: true, actions: 'Buy a calculator',
     }), 201);
+    assert.equal(written.about_bullying, true);
     check('POST /api/v1/children/{child}/daily-record', await worker.post(`${child()}/daily-record`, { kind: 'note' }), 400);
     check('POST /api/v1/children/{child}/daily-record', await worker.post('/api/v1/children/5/daily-record', {
       kind: 'praise', occurred_on: twoDaysAgo, occurred_time: '10:00', body: 'Kind to a friend',
@@ -772,6 +773,12 @@ describe('the API answers as its document says', () => {
     assert.ok(all.all.concerns >= figures.concerns);
     check(across, await manager.get('/api/v1/bullying-figures'), 403);
     check(across, await new Api(server.url, null).get('/api/v1/bullying-figures'), 401);
+    const talked = 'GET /api/v1/homes/{home}/talked-about-bullying';
+    const who = check(talked, await manager.get(`/api/v1/homes/${ids.willow}/talked-about-bullying`), 200);
+    assert.equal(who.children.length, who.living_here);
+    assert.equal(who.children.filter((c) => c.standing === 'lately').length, who.lately);
+    check(talked, await manager.get('/api/v1/homes/999999/talked-about-bullying'), 404);
+    check(talked, await new Api(server.url, null).get(`/api/v1/homes/${ids.willow}/talked-about-bullying`), 401);
   });
 
   test('contact arrangements, digital contact and the social worker\'s agreement', async () => {

@@ -6,9 +6,12 @@
 
 #include "chronology/chronology_store.hpp"
 #include "daily_record/action_store.hpp"
+#include "daily_record/childrens_meeting_store.hpp"
 #include "daily_record/daily_entry.hpp"
 #include "daily_record/daily_store.hpp"
 #include "daily_record/handover.hpp"
+#include "daily_record/talked_about_bullying.hpp"
+#include "daily_record/talked_about_bullying_store.hpp"
 #include "demo_lookup.hpp"
 #include "platform/amendments.hpp"
 #include "test_support.hpp"
@@ -173,6 +176,32 @@ TEST_F(DailyEntryRules, PraiseIsOneTapOrWordsOrBoth) {
     auto shouting = praise({{"moment", "shouting"}});
     EXPECT_EQ(fields_of(shouting), std::vector<std::string>{"moment"});
     EXPECT_TRUE(says(message_at(shouting, "moment"), "from the list"));
+}
+
+TEST_F(DailyEntryRules, OnlyAKeyWorkSessionCanBeMarkedAsTalkingAboutBullying) {
+    auto session = valid_note();
+    session["topic"] = "Feeling safe";
+    session["about_bullying"] = "yes";
+    auto kw = read(session, EntryKind::key_work);
+    ASSERT_TRUE(kw.ok()) << kw.error().message;
+    EXPECT_TRUE(kw->about_bullying);
+    session.erase("about_bullying");
+    EXPECT_FALSE(read(session, EntryKind::key_work)->about_bullying);
+    auto note = valid_note();
+    note["about_bullying"] = "yes";
+    EXPECT_TRUE(refused_at(read(note), "about_bullying", "not a field Hearth knows here"));
+}
+
+TEST(TalkedAboutBullying, LatelyIsWithinThreeMonthsOfEitherTheLaterCounts) {
+    const Timestamp now = test_now();
+    ChildTalked c{1, "A child", std::nullopt, std::nullopt};
+    EXPECT_EQ(standing_of(c, now), TalkStanding::never);
+    c.meeting = TalkedAt{7, now - std::chrono::days(lately_days + 1)};
+    EXPECT_EQ(standing_of(c, now), TalkStanding::not_lately);
+    c.key_work = TalkedAt{9, now - std::chrono::days(lately_days)};
+    EXPECT_EQ(standing_of(c, now), TalkStanding::lately);
+    EXPECT_EQ(last_talked(c), c.key_work->at);
+    EXPECT_EQ(standing_label(TalkStanding::not_lately), "Not in the last 3 months");
 }
 
 TEST(AgreedActions, OneALineBlanksAndBulletsDropped) {
@@ -385,6 +414,68 @@ TEST_F(DailyStore, EverySaveIsCheckedForLanguageThatCaresAndAnAmendmentReplacesT
                          "AND source_id = $1",
                          {id.value()}),
               1);
+}
+
+// The home's page of who has talked about bullying reads the last marked session and meeting of
+// each child living there; an amendment that unmarks one takes it off, and a version kept before
+// the mark existed is no different from one saying "no".
+TEST_F(DailyStore, TheLastSessionAndMeetingAboutBullyingOfEachChildLivingThere) {
+    auto talked = [&] {
+        auto all =
+            app.db->read([&](db::Connection& c) { return talked_about_bullying(c, willow); });
+        EXPECT_TRUE(all.ok());
+        auto it = std::find_if(all->begin(), all->end(),
+                               [&](const ChildTalked& t) { return t.child_id == aisha; });
+        EXPECT_NE(it, all->end()) << "Aisha lives at Willow House";
+        return it == all->end() ? ChildTalked{} : *it;
+    };
+    auto session = note("We talked about the group chat and who she can tell");
+    session.kind = EntryKind::key_work;
+    session.topic = "Feeling safe online";
+    session.about_bullying = true;
+    session.occurred_at = test_now() - std::chrono::minutes{5};
+    auto id = app.db->write([&](db::Connection& c) {
+        return record(c, aisha, willow, session, {}, worker, test_now());
+    });
+    ASSERT_TRUE(id.ok()) << id.error().detail;
+    ASSERT_TRUE(talked().key_work);
+    EXPECT_EQ(talked().key_work->record_id, id.value());
+
+    MeetingDetails m;
+    m.held_at = test_now() - std::chrono::minutes{3};
+    m.topic = "Kindness";
+    m.discussion = "What to do if someone is unkind.";
+    m.about_bullying = true;
+    auto meeting = app.db->write([&](db::Connection& c) {
+        return record_meeting(c, willow, m, {aisha}, {}, worker, test_now());
+    });
+    ASSERT_TRUE(meeting.ok()) << meeting.error().detail;
+    ASSERT_TRUE(talked().meeting);
+    EXPECT_EQ(talked().meeting->record_id, meeting.value());
+
+    session.about_bullying = false;
+    ASSERT_TRUE(app.db
+                    ->write([&](db::Connection& c) {
+                        return amend(c, id.value(), 1, session, "Not about bullying", worker,
+                                     test_now());
+                    })
+                    .ok());
+    const auto now_talked = talked();
+    EXPECT_TRUE(!now_talked.key_work || now_talked.key_work->record_id != id.value());
+
+    nlohmann::json before_the_mark = to_json(note("Went to the park"));
+    before_the_mark.erase("about_bullying");
+    EXPECT_TRUE(amendments::changes_between(before_the_mark, to_json(note("Went to the park")),
+                                            field_labels())
+                    .empty());
+    auto marked = note("Went to the park");
+    marked.about_bullying = true;
+    const auto changes = amendments::changes_between(to_json(note("Went to the park")),
+                                                     to_json(marked), field_labels());
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].label, "Talked about bullying");
+    EXPECT_EQ(changes[0].before, "No");
+    EXPECT_EQ(changes[0].after, "Yes");
 }
 
 }  // namespace daily_record_test

@@ -363,6 +363,8 @@ const Expectation expectations[] = {
     // page, whoever reads the child. Managed interactions: agreed and reviewed by the seniors.
     {"GET", "/homes/{home}/bullying",                   "-  Y  Y  Y  Y  Y  -  -  -"},
     {"GET", "/api/v1/homes/{home}/bullying-concerns",   "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/homes/{home}/talked-about-bullying",      "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/talked-about-bullying", "-  Y  Y  Y  Y  Y  -  -  -"},
     {"GET", "/homes/{home}/bullying/new",               "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/homes/{home}/bullying",                  "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/homes/{home}/bullying-concerns",  "-  -  -  Y  Y  Y  -  -  -"},

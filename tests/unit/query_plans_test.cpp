@@ -439,11 +439,11 @@ TEST_F(QueryPlansStore, EveryQueryOfTheBullyingPagesUsesAnIndex) {
     Browser manager(*app);
     manager.sign_in_or_fail(manager_email);
     recording = true;
-    for (const std::string& page :
-         std::vector<std::string>{"/homes/1/bullying", "/homes/1/bullying/" + concern,
-                                  "/children/" + child_id + "/relationships",
-                                  "/children/" + child_id + "/bullying/" + concern,
-                                  "/homes/1/handover", "/homes/1", "/children/" + child_id}) {
+    for (const std::string& page : std::vector<std::string>{
+             "/homes/1/bullying", "/homes/1/bullying/" + concern,
+             "/children/" + child_id + "/relationships",
+             "/children/" + child_id + "/bullying/" + concern, "/homes/1/handover", "/homes/1",
+             "/children/" + child_id, "/homes/1/talked-about-bullying"}) {
         auto r = manager.get(page);
         EXPECT_EQ(r.status, 200) << page << ": " << r.body.substr(0, 300);
     }
