@@ -281,6 +281,49 @@ Result<Telling> read_told(http::FormReader& f, Date concern_on, Date today) {
     return t;
 }
 
+const std::vector<Choice>& people_told() {
+    static const std::vector<Choice> all{
+        {"social_worker", "Their social worker"},
+        {"parent_or_carer", "A parent or carer"},
+        {"other", "Someone else who must know (their school, their advocate)"},
+    };
+    return all;
+}
+
+const std::vector<Choice>& ways_of_informing() {
+    static const std::vector<Choice> all{
+        {"in_person", "In person"}, {"phone", "By phone"},   {"video", "By video call"},
+        {"email", "By email"},      {"letter", "By letter"},
+    };
+    return all;
+}
+
+Result<Informed> read_informed(http::FormReader& f, const std::vector<std::int64_t>& children,
+                               Timestamp concern_at, Timestamp now) {
+    Informed i;
+    std::vector<std::string> whose;
+    for (auto id : children) {
+        whose.push_back(std::to_string(id));
+    }
+    const std::string child = f.choice("child_id", "whose social worker or parent", whose, true);
+    i.child_id = child.empty() ? 0 : std::stoll(child);
+    i.who = f.choice("who", "who was told", keys_of(people_told()), true);
+    i.name = f.text("name", "their name", {.required = true, .max = 200});
+    i.how = f.choice("how", "how they were told", keys_of(ways_of_informing()), true);
+    i.invited =
+        f.choice("invited", "whether they were invited to a meeting", {"yes", "no"}, true) == "yes";
+    i.what = f.text("what", "what they were told", {.max = 4000, .multiline = true});
+    const auto at =
+        f.moment("told_on", "the day they were told", "told_time", "the time they were told", now);
+    if (at && *at < concern_at) {
+        f.fail("told_on", "They cannot have been told before the bullying happened");
+    } else if (at) {
+        i.told_at = *at;
+    }
+    TRY(f.finish());
+    return i;
+}
+
 Result<ReportBack> read_report_back(http::FormReader& f, Timestamp concern_at, Timestamp now) {
     ReportBack r;
     r.told = f.text("told", "who was told", {.required = true, .max = 200});

@@ -100,4 +100,25 @@ struct ReportBack {
 };
 Result<ReportBack> read_report_back(http::FormReader& form, Timestamp concern_at, Timestamp now);
 
+// Whom the home tells of a concern, for each child in it: their social worker, their parents or
+// carers, or another who must know (a school, an advocate).
+const std::vector<Choice>& people_told();
+// Ways to tell an adult; a child is told by ways_of_telling().
+const std::vector<Choice>& ways_of_informing();
+
+// The social worker or a parent or carer of one child in the concern told of it, and whether they
+// were invited to a meeting about it.
+struct Informed {
+    std::int64_t child_id = 0;  // whose social worker or parent
+    std::string who;            // people_told()
+    std::string name;
+    std::string how;  // ways_of_informing()
+    Timestamp told_at{};
+    bool invited = false;
+    std::string what;  // what they were told, and what they said
+};
+// `children`: the children of the home in the concern, the child bullied first.
+Result<Informed> read_informed(http::FormReader& form, const std::vector<std::int64_t>& children,
+                               Timestamp concern_at, Timestamp now);
+
 }  // namespace hearth::relationships

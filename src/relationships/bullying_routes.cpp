@@ -287,6 +287,9 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
         view["told_href"] = base + "/told";
         view["report_href"] = data["report_back"]["owed"].get<bool>() ? base + "/report-back" : "";
     }
+    if (!ctx.scope.child_id && can(ctx.person, Action::respond_to_bullying, home_scope)) {
+        view["informed_href"] = base + "/informed";
+    }
     return ctx.page("bullying_concern", "Bullying concern", view, status);
 }
 
@@ -342,13 +345,27 @@ Result<Response> reported_back(Context& ctx) {
     return after_change(ctx);
 }
 
+Result<Response> informed_recorded(Context& ctx) {
+    const auto k = TRY(concern_of(ctx));
+    std::vector<std::int64_t> children{k.details.child_id};
+    for (const auto& b : k.by_children) {
+        children.push_back(b.id);
+    }
+    http::FormReader reader(*ctx.form);
+    const auto i = TRY(read_informed(reader, children, k.details.occurred_at, ctx.now()));
+    TRY(ctx.services.db.write(
+        [&](db::Connection& c) { return record_informed(c, k.id, i, ctx.actor(), ctx.now()); }));
+    return after_change(ctx);
+}
+
 Result<Response> stage_again(Context& ctx, const Error& e) {
     return show_concern(ctx, Part::stage, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
-// The two forms that answer what a concern owes, each on its own page: that the child was told at
-// a stage, and that whoever raised it from outside was told what was done.
-enum class Owed { telling, report_back };
+// The forms that answer what a concern owes, each on its own page: that the child was told at a
+// stage, that whoever raised it from outside was told what was done, and that a social worker or
+// parent of a child in it was told.
+enum class Owed { telling, report_back, informed };
 
 Result<Response> show_owed(Context& ctx, Owed which, const nlohmann::json& typed,
                            const std::optional<Error>& error, int status) {
@@ -391,6 +408,32 @@ Result<Response> show_owed(Context& ctx, Owed which, const nlohmann::json& typed
             fields.push_back(field);
         }
         view.update({{"title", "Record that the child was told"}, {"action", base + "/told"}});
+    } else if (which == Owed::informed) {
+        if (!error) {
+            values = {{"told_on", format_date(ctx.today())},
+                      {"told_time", format_local_time(ctx.now())}};
+        }
+        views::Options whose;
+        for (const auto& child : data["informed"]) {
+            whose.emplace_back(std::to_string(child["child"]["id"].get<std::int64_t>()),
+                               child["child"]["name"].get<std::string>());
+        }
+        fields = nlohmann::json::array(
+            {f({"child_id", "Whose social worker or parent?", views::FieldKind::radios,
+                "Each child's are told of what is about that child", whose}),
+             f({"who", "Who was told?", views::FieldKind::radios, "",
+                views::options_of(people_told())}),
+             f({"name", "Their name", views::FieldKind::text, ""}),
+             f({"how", "How?", views::FieldKind::radios, "",
+                views::options_of(ways_of_informing())}),
+             f({"invited", "Were they invited to a meeting about it?", views::FieldKind::radios, "",
+                yes_no_options()}),
+             f({"what", "What they were told, and what they said (optional)",
+                views::FieldKind::textarea, ""}),
+             f({"told_on", "Day they were told", views::FieldKind::date}),
+             f({"told_time", "Time they were told", views::FieldKind::time})});
+        view.update(
+            {{"title", "Record who was told of the concern"}, {"action", base + "/informed"}});
     } else {
         if (!data["report_back"]["owed"].get<bool>()) {
             return Error::conflict(
@@ -428,6 +471,14 @@ Result<Response> report_back_again(Context& ctx, const Error& e) {
     return show_owed(ctx, Owed::report_back, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
+Result<Response> informed_page(Context& ctx) {
+    return show_owed(ctx, Owed::informed, nlohmann::json::object(), std::nullopt, 200);
+}
+
+Result<Response> informed_again(Context& ctx, const Error& e) {
+    return show_owed(ctx, Owed::informed, ctx.form->typed_values(), e, http::status_for(e.kind));
+}
+
 }  // namespace
 
 void add_bullying_routes(http::Router& router) {
@@ -459,6 +510,12 @@ void add_bullying_routes(http::Router& router) {
                 .action = Action::respond_to_bullying,
                 .handler = reported_back,
                 .again = report_back_again});
+    router.add({"GET", one + "/informed", Action::respond_to_bullying, informed_page});
+    router.add({.method = "POST",
+                .pattern = one + "/informed",
+                .action = Action::respond_to_bullying,
+                .handler = informed_recorded,
+                .again = informed_again});
     router.add({"GET", "/children/{child}/bullying/{bullying_concern}", Action::view_chronology,
                 concern_detail});
 
@@ -472,6 +529,8 @@ void add_bullying_routes(http::Router& router) {
         {"POST", api + "/{bullying_concern}/told", Action::respond_to_bullying, told_recorded});
     router.add({"POST", api + "/{bullying_concern}/report-back", Action::respond_to_bullying,
                 reported_back});
+    router.add({"POST", api + "/{bullying_concern}/informed", Action::respond_to_bullying,
+                informed_recorded});
     router.add({"GET", "/api/v1/children/{child}/bullying-concerns/{bullying_concern}",
                 Action::view_chronology, concern_detail});
 }

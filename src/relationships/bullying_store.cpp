@@ -130,6 +130,17 @@ Result<std::vector<Concern>> load_concerns(db::Connection& c, const std::string&
             s.recorded_by = row.text(13);
             k.stages.push_back(std::move(s));
         }
+        for (const auto& row : TRY(c.query(
+                 "SELECT i.id, i.child_id, i.who, i.name, i.how, i.told_at, i.invited, i.what, "
+                 "p.name FROM bullying_informed i JOIN people p ON p.id = i.recorded_by WHERE "
+                 "i.concern_id = $1 ORDER BY i.told_at, i.id",
+                 {k.id}))) {
+            k.informed.push_back(
+                {row.integer(0),
+                 {row.integer(1), row.text(2), row.text(3), row.text(4),
+                  parse_utc(row.text(5)).value_or(Timestamp{}), row.boolean(6), row.text(7)},
+                 row.text(8)});
+        }
     }
     return out;
 }
@@ -374,6 +385,34 @@ Status record_report_back(db::Connection& c, std::int64_t concern_id, const Repo
                          {"report_back", concern_type, std::to_string(concern_id), found->home_id,
                           found->details.child_id, "told what was done: " + r.told},
                          {"bullying_concerns", concern_id}, now);
+}
+
+Result<std::int64_t> record_informed(db::Connection& c, std::int64_t concern_id, const Informed& i,
+                                     const audit::Actor& actor, Timestamp now) {
+    if (!actor.person_id) {
+        return Error::internal("who was told needs a signed-in author");
+    }
+    auto found = TRY(find_concern(c, concern_id));
+    if (!found) {
+        return Error::not_found("We could not find that concern.");
+    }
+    const auto& k = *found;
+    if (i.child_id != k.details.child_id &&
+        std::none_of(k.by_children.begin(), k.by_children.end(),
+                     [&](const NamedChild& b) { return b.id == i.child_id; })) {
+        return Error::invalid("child_id", "Choose a child this concern is about");
+    }
+    auto id = TRY(c.insert(
+        "INSERT INTO bullying_informed (concern_id, child_id, who, name, how, told_at, invited, "
+        "what, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+        "RETURNING id",
+        {concern_id, i.child_id, i.who, i.name, i.how, format_utc(i.told_at),
+         std::int64_t{i.invited}, i.what, format_utc(now), *actor.person_id}));
+    TRY(audit::append(c, actor,
+                      {"inform", concern_type, std::to_string(concern_id), k.home_id, i.child_id,
+                       fmt::format("{} told: {}", label_in(people_told(), i.who), i.name)},
+                      {"bullying_informed", id}, now));
+    return id;
 }
 
 Result<std::optional<Concern>> find_concern(db::Connection& c, std::int64_t id) {

@@ -28,6 +28,12 @@ struct NamedChild {
     std::string name;
 };
 
+struct InformedRecord {
+    std::int64_t id = 0;
+    Informed informed;
+    std::string recorded_by;
+};
+
 struct Concern {
     std::int64_t id = 0;
     std::int64_t home_id = 0;
@@ -40,7 +46,8 @@ struct Concern {
     std::optional<Timestamp> closed_at;
     Timestamp created_at{};
     std::string created_by;
-    std::vector<StageRecord> stages;  // the concern recorded first
+    std::vector<StageRecord> stages;       // the concern recorded first
+    std::vector<InformedRecord> informed;  // in the order they were told
 
     // The stages at which the child was not told, and so owe it.
     int owing() const;
@@ -58,6 +65,10 @@ Status record_told(db::Connection& c, std::int64_t concern_id, std::int64_t stag
 // Refused when nobody from outside raised it, or they were told already.
 Status record_report_back(db::Connection& c, std::int64_t concern_id, const ReportBack& r,
                           const audit::Actor& actor, Timestamp now);
+
+// Refused for a child who is not in the concern. A closed concern may still be told of.
+Result<std::int64_t> record_informed(db::Connection& c, std::int64_t concern_id, const Informed& i,
+                                     const audit::Actor& actor, Timestamp now);
 
 Result<std::optional<Concern>> find_concern(db::Connection& c, std::int64_t id);
 // A home's open concerns, the newest first.

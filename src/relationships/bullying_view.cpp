@@ -82,6 +82,52 @@ nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others) {
     return v;
 }
 
+// Who was told of the concern, for each child the reader may read about: whose social worker or
+// parent was told is about that child, so it is shown only with the rest of their record.
+nlohmann::json informed_view(const Concern& k, const SeenConcern& seen) {
+    std::vector<std::pair<std::int64_t, std::string>> children;
+    if (seen.whole) {
+        children.emplace_back(k.details.child_id, k.child_name);
+    }
+    for (const auto& other : k.by_children) {
+        if (std::find(seen.readable.begin(), seen.readable.end(), other.id) !=
+            seen.readable.end()) {
+            children.emplace_back(other.id, other.name);
+        }
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [child_id, name] : children) {
+        nlohmann::json told = nlohmann::json::array();
+        bool social_worker = false;
+        bool parent = false;
+        for (const auto& r : k.informed) {
+            const auto& i = r.informed;
+            if (i.child_id != child_id) {
+                continue;
+            }
+            social_worker = social_worker || i.who == "social_worker";
+            parent = parent || i.who == "parent_or_carer";
+            told.push_back({{"id", r.id},
+                            {"who", i.who},
+                            {"who_label", label_in(people_told(), i.who)},
+                            {"name", i.name},
+                            {"how", i.how},
+                            {"how_label", label_in(ways_of_informing(), i.how)},
+                            {"told_at", format_utc(i.told_at)},
+                            {"when", format_local(i.told_at)},
+                            {"invited", i.invited},
+                            {"what", i.what},
+                            {"recorded_by", r.recorded_by}});
+        }
+        out.push_back({{"child", {{"id", child_id}, {"name", name}}},
+                       {"told", told},
+                       {"has_told", !told.empty()},
+                       {"social_worker_told", social_worker},
+                       {"parent_told", parent}});
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const SeenConcern& seen,
@@ -124,6 +170,7 @@ Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const S
         {"forms", d.forms},
         {"forms_text", joined(labels_in(bullying_forms(), d.forms), "; ")},
         {"stages", stages},
+        {"informed", informed_view(k, seen)},
         {"open", !k.closed_at},
         {"closed_at", k.closed_at ? nlohmann::json(format_utc(*k.closed_at)) : nlohmann::json()},
         {"closed", k.closed_at ? format_local(*k.closed_at) : ""},
@@ -227,6 +274,20 @@ nlohmann::json concerns_export_blocks(const nlohmann::json& list) {
         }
         blocks.push_back(
             b::table("The response", {"When", "Stage", "What happened", "Told"}, rows));
+        std::vector<std::vector<std::string>> told;
+        for (const auto& child : k["informed"]) {
+            for (const auto& t : child["told"]) {
+                told.push_back({t.value("when", ""),
+                                t.value("who_label", "") + ": " + t.value("name", ""),
+                                t.value("how_label", ""), t.value("invited", false) ? "Yes" : "No",
+                                t.value("what", "")});
+            }
+        }
+        if (!told.empty()) {
+            blocks.push_back(b::table("Who was told of it",
+                                      {"When", "Who", "How", "Invited to a meeting", "What"},
+                                      told));
+        }
     }
     return blocks;
 }

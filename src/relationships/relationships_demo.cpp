@@ -86,6 +86,26 @@ Status add_relationships_demo(db::Connection& c, const demo::DemoWorld& world, T
                          told(days_from(today, -4), "key_work",
                               "Fine, as long as I don't have to sit next to him yet."));
     meeting.who_came = "Sam Carter; Aisha's social worker (by phone); Aisha's key worker";
+    // Aisha's social worker and her dad told the day after, and invited to the meeting; Kai's mum
+    // told at the meeting. Nobody has told Kai's social worker yet: the concern shows it.
+    TRY(record_informed(
+        c, concern,
+        {child(0), "social_worker", "Casey Nolan", "phone", demo::at(now, 5, 10, 15), true,
+         "Told what Aisha said and how she is kept safe; she joined the meeting "
+         "by phone."},
+        sam, demo::at(now, 5, 10, 20)));
+    TRY(record_informed(
+        c, concern,
+        {child(0), "parent_or_carer", "Aisha's dad", "phone", demo::at(now, 5, 18, 0), true,
+         "He asked to be told how film night goes; he could not come to the "
+         "meeting."},
+        sam, demo::at(now, 5, 18, 5)));
+    TRY(record_informed(
+        c, concern,
+        {child(2), "parent_or_carer", "Kai's mum", "in_person", demo::at(now, 4, 17, 45), false,
+         "Told after the meeting what her son had done and the restorative "
+         "conversation planned; she will talk with him at the weekend."},
+        sam, demo::at(now, 4, 18, 0)));
     TRY(add_stage(c, concern, meeting, sam, demo::at(now, 4, 17, 0)));
     auto outcome = stage("outcome", demo::at(now, 2, 15, 0),
                          "A restorative conversation held; film night seats are chosen by a rota "

@@ -206,6 +206,7 @@ const checks = [
   { label: 'the bullying concern form with errors', as: 'rsw1.willow@example.org', path: '/homes/1/bullying/new', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the concern' })) },
   { label: 'recording that the child was told at a stage', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/told', status: 200 },
+  { label: 'recording who was told of a bullying concern', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/informed', status: 200 },
   { label: "a bullying concern from the child's social worker's side", as: 'social.worker@example.org', path: '/children/1/bullying/1', status: 200 },
   { label: "a child's relationships", as: 'manager.willow@example.org', path: '/children/1/relationships', status: 200 },
   { label: 'the managed interaction form with errors', as: 'manager.willow@example.org', path: '/children/1/relationships/interactions/new', status: 400,

@@ -261,6 +261,35 @@ test("Aisha's social worker reads her concern with the child who bullied her onl
   assert.deepEqual(readChildren(k.id, ids.deputyPerson), [ids.aisha, ids.kai].sort((a, b) => a - b),
     "each read by staff is a read of both children's records");
 
+  // Each child's social worker and parents told, through the form: refused until whole (and for a
+  // child the concern is not about), nothing saved; then one of each child's.
+  const informedAt = `/homes/1/bullying/${k.id}/informed`;
+  const blank = readForm((await deputy.get(informedAt)).text, informedAt);
+  const told = () => count(`SELECT COUNT(*) FROM bullying_informed WHERE concern_id = ${k.id}`);
+  const refused = await deputy.post(informedAt, { ...blank, child_id: String(ids.ben) });
+  assert.equal(refused.status, 400);
+  for (const field of ['child_id', 'who', 'name', 'how', 'invited']) {
+    assert.match(refused.text, new RegExp(`<a href="#${field}`), `the summary names ${field}`);
+  }
+  assert.equal(told(), 0, 'nothing saved');
+  for (const [child, who, name] of [[ids.kai, 'parent_or_carer', 'Mr Donovan'], [ids.aisha, 'social_worker', 'Casey Nolan']]) {
+    const res = await deputy.post(informedAt, { ...blank, child_id: String(child), who, name, how: 'phone', invited: 'yes',
+      what: 'Qx3-told: a meeting on Thursday.' });
+    assert.equal(res.status, 303, res.text.slice(0, 300));
+  }
+  assert.equal(told(), 2);
+  const whole = words((await deputy.get(`/homes/1/bullying/${k.id}`)).text);
+  assert.match(whole, /Kai Donovan Not recorded yet that their social worker was told A parent or carer, Mr Donovan: By phone, [^;]*; invited to a meeting about it/);
+  assert.match(whole, /Aisha Bennett Not recorded yet that a parent or carer was told Their social worker, Casey Nolan: By phone/);
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  const bullyingSection = async (child) => JSON.stringify(JSON.parse((await manager.get(`/api/v1/children/${child}/export`, json)).text)
+    .sections.find((x) => x.key === 'bullying_concerns'));
+  const kaiRecord = await bullyingSection(ids.kai);
+  assert.match(kaiRecord, /Mr Donovan/, "his parent told is in Kai's record");
+  assert.doesNotMatch(kaiRecord, /Casey Nolan/, "Aisha's social worker is not");
+  assert.doesNotMatch(await bullyingSection(ids.aisha), /Mr Donovan/, "nor is Kai's parent in Aisha's");
+
   const seen = [
     (await sw.get(`/children/${ids.aisha}/bullying/${k.id}`)).text,
     (await sw.get(`/children/${ids.aisha}/bullying/${k.id}`, json)).text,
@@ -277,6 +306,7 @@ test("Aisha's social worker reads her concern with the child who bullied her onl
   assert.match(page, /Aisha Bennett: Offensive names/);
   assert.match(page, /Qx3-words: he took my bag/, 'what Aisha said is hers to read');
   assert.match(page, /Who by One or more children of the home\. another young person/);
+  assert.match(page, /Their social worker, Casey Nolan: By phone/, 'who of Aisha\'s was told is hers to read');
   const view = JSON.parse(seen[1]);
   assert.equal(view.whole, true);
   assert.deepEqual(view.by_children, [{ id: null, name: 'another young person' }]);

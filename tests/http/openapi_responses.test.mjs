@@ -978,6 +978,14 @@ describe('the API answers as its document says', () => {
     check(report, await manager.post(`${concerns}/999999/report-back`, back), 404);
     check(report, await manager.post(`${one}/report-back`, back), 200);
     check(report, await manager.post(`${one}/report-back`, back), 409);
+    const informed = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/informed';
+    const toldOf = { child_id: made.child.id, who: 'social_worker', name: 'Their social worker', how: 'email',
+      invited: 'yes', told_on: yesterday, told_time: '09:03' };
+    check(informed, await manager.post(`${one}/informed`, { ...toldOf, child_id: ben }), 400);
+    check(informed, await worker.post(`${one}/informed`, toldOf), 403);
+    check(informed, await manager.post(`${concerns}/999999/informed`, toldOf), 404);
+    const withTold = check(informed, await manager.post(`${one}/informed`, toldOf), 200);
+    assert.equal(withTold.informed.find((i) => i.child.id === made.child.id).social_worker_told, true);
     // Closed only once the child was told at every stage.
     const closing = { stage: 'review', happened_on: yesterday, happened_time: '09:04', what: 'Stopped', closes: 'yes',
       child_told: 'yes', told_on: today, told_how: 'in_person', child_said: 'Good' };

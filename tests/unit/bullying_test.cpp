@@ -137,6 +137,44 @@ const Refusal stage_refusals[] = {
 INSTANTIATE_TEST_SUITE_P(Stages, BullyingStageForm, ::testing::ValuesIn(stage_refusals),
                          [](const auto& p) { return std::string(p.param.name); });
 
+const std::map<std::string, std::string> told_of_it{
+    {"child_id", "2"},  {"who", "parent_or_carer"}, {"name", "His dad"},   {"how", "phone"},
+    {"invited", "yes"}, {"told_on", "2026-05-12"},  {"told_time", "14:00"}};
+
+class BullyingInformedForm : public ::testing::TestWithParam<Refusal> {};
+
+TEST_P(BullyingInformedForm, IsRefusedAtItsField) {
+    auto form = form_of(told_of_it, GetParam().fields);
+    http::FormReader reader(form);
+    auto read = read_informed(reader, {1, 2}, utc("2026-05-12T12:00:00.000Z"), test_now());
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(names_field(read.error(), GetParam().field)) << read.error().message;
+}
+
+TEST(BullyingInformedForm, AWholeOneIsRead) {
+    auto form = form_of(told_of_it, {});
+    http::FormReader reader(form);
+    auto read = read_informed(reader, {1, 2}, utc("2026-05-12T12:00:00.000Z"), test_now());
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    EXPECT_EQ(read->child_id, 2);
+    EXPECT_TRUE(read->invited);
+    EXPECT_EQ(read->told_at, utc("2026-05-12T13:00:00.000Z")) << "14:00 in London in May";
+}
+
+const Refusal informed_refusals[] = {
+    {"NoChild", {{"child_id", "<absent>"}}, "child_id"},
+    {"AChildNotInTheConcern", {{"child_id", "3"}}, "child_id"},
+    {"NobodySaid", {{"who", "<absent>"}}, "who"},
+    {"SomeoneUnknown", {{"who", "neighbour"}}, "who"},
+    {"NoName", {{"name", ""}}, "name"},
+    {"NoHow", {{"how", "<absent>"}}, "how"},
+    {"InvitedNotAnswered", {{"invited", "<absent>"}}, "invited"},
+    {"ToldBeforeItHappened", {{"told_time", "11:00"}}, "told_on"},
+    {"ToldInTheFuture", {{"told_time", "18:00"}}, "told_time"},
+};
+INSTANTIATE_TEST_SUITE_P(Informed, BullyingInformedForm, ::testing::ValuesIn(informed_refusals),
+                         [](const auto& p) { return std::string(p.param.name); });
+
 TEST(ManagedInteractionForm, NamesEachFieldAtFault) {
     auto refused = [](const Fields& over, const char* field) {
         auto form = form_of({{"other_child_id", "2"},
@@ -256,6 +294,51 @@ TEST_F(BullyingStore, EachChildsRecordIsAboutThemAlone) {
     EXPECT_TRUE(hers["whole"].get<bool>());
     EXPECT_EQ(hers["by_children"][0]["name"], "another young person");
     EXPECT_TRUE(hers["by_children"][0]["id"].is_null());
+}
+
+// Whose social worker or parent was told is about that child: each child's record, and a reader of
+// one child only, sees theirs alone; a child the concern is not about is refused.
+TEST_F(BullyingStore, WhoWasToldOfItIsInTheRecordOfTheChildTheyAreFor) {
+    const auto id = record(concern());
+    auto tell = [&](std::int64_t child, const char* who, const char* name) {
+        return db_->write([&](db::Connection& c) {
+            return record_informed(c, id,
+                                   {child, who, name, "phone", now_ - std::chrono::hours{1}, true,
+                                    "A meeting on Thursday"},
+                                   as(manager_), now_);
+        });
+    };
+    ASSERT_TRUE(tell(kai_, "parent_or_carer", "Kais-dad").ok());
+    ASSERT_TRUE(tell(child_, "social_worker", "Her-social-worker").ok());
+    auto stranger = tell(kai_ + 1000, "parent_or_carer", "Nobody");
+    ASSERT_FALSE(stranger.ok());
+    EXPECT_TRUE(names_field(stranger.error(), "child_id"));
+
+    const auto k = found(id);
+    ASSERT_EQ(k.informed.size(), 2u);
+    auto seen = [&](const SeenConcern& s) {
+        return db_->read([&](db::Connection& c) { return concern_view(c, k, s, now_); })
+            .value()
+            .dump();
+    };
+    const auto his = seen(seen_in_record_of(kai_, k));
+    EXPECT_NE(his.find("Kais-dad"), std::string::npos);
+    EXPECT_EQ(his.find("Her-social-worker"), std::string::npos);
+    const auto hers = seen(seen_in_record_of(child_, k));
+    EXPECT_NE(hers.find("Her-social-worker"), std::string::npos);
+    EXPECT_EQ(hers.find("Kais-dad"), std::string::npos);
+    SeenConcern staff{true, {kai_}, child_};
+    auto whole = db_->read([&](db::Connection& c) { return concern_view(c, k, staff, now_); });
+    ASSERT_TRUE(whole.ok());
+    ASSERT_EQ(whole.value()["informed"].size(), 2u);
+    EXPECT_TRUE(whole.value()["informed"][0]["social_worker_told"].get<bool>());
+    EXPECT_FALSE(whole.value()["informed"][0]["parent_told"].get<bool>());
+    EXPECT_TRUE(whole.value()["informed"][1]["parent_told"].get<bool>());
+    EXPECT_EQ(count_rows(*db_,
+                         "SELECT COUNT(*) FROM audit_log WHERE action = 'inform' AND record_id = "
+                         "$1",
+                         {std::to_string(id)}),
+              2);
 }
 
 TEST_F(BullyingStore, AStageNotToldOwesItUntilTheChildIsTold) {
