@@ -5,8 +5,8 @@
 #include <charconv>
 
 #include "children/child_panels.hpp"
-#include "children/export/export_sections.hpp"
 #include "children/child_steps.hpp"
+#include "children/export/export_sections.hpp"
 #include "chronology/kinds.hpp"
 #include "organisation/settings.hpp"
 #include "plans/capability.hpp"
@@ -17,6 +17,7 @@
 #include "plans/plan_store.hpp"
 #include "plans/plan_views.hpp"
 #include "platform/views/views.hpp"
+#include "relationships/child_risk_assessments.hpp"
 
 namespace hearth::plans {
 
@@ -283,6 +284,23 @@ Result<std::string> glance_panel(db::Connection& c, const http::Context& ctx,
     return views::render("_child_glance", TRY(glance(c, child.id, key_workers, ctx.now())));
 }
 
+// The child's risk assessments for the relationships capability: a worrying friendship rests on
+// one, and the harmful sexual behaviour one sets the limits on friendships.
+Result<std::vector<relationships::RiskAssessmentSeen>> risk_assessments_of(db::Connection& c,
+                                                                           std::int64_t child_id) {
+    std::vector<relationships::RiskAssessmentSeen> out;
+    for (const auto& p : TRY(for_child(c, child_id))) {
+        const PlanKind* kind = find_kind(p.kind);
+        if (!kind || kind->family != Family::risk_assessment) {
+            continue;
+        }
+        out.push_back({p.id, p.kind, plan_title(*kind, p.area_name),
+                       fmt::format("/children/{}/plans/{}", child_id, p.id),
+                       section_text(p.current.sections, "what_reduces")});
+    }
+    return out;
+}
+
 }  // namespace
 
 const Capability capability{
@@ -291,6 +309,7 @@ const Capability capability{
         add_routes(r.router);
         r.at<children::ExportSections>().add(export_section());
         r.at<children::ChildPanels>().add({10, glance_panel});
+        r.at<relationships::ChildRiskAssessments>().of_child = risk_assessments_of;
         r.at<children::WhenLeaving>().add(end_reviews_on_leaving);
         r.at<demo::DemoParts>().add(
             {30, [](db::Connection& c, const demo::DemoWorld&, Timestamp now) {

@@ -14,6 +14,10 @@
 #include "relationships/bullying_routes.hpp"
 #include "relationships/bullying_view.hpp"
 #include "relationships/capability.hpp"
+#include "relationships/child_risk_assessments.hpp"
+#include "relationships/friendship_routes.hpp"
+#include "relationships/friendship_view.hpp"
+#include "relationships/friendships_demo.hpp"
 #include "relationships/managed_interaction_routes.hpp"
 #include "relationships/managed_interaction_view.hpp"
 #include "relationships/relationships_demo.hpp"
@@ -26,15 +30,27 @@ using http::Context;
 using http::Response;
 
 // What the Relationships tab's JSON holds: all of it, or the part an API list asks for.
-enum class TabJson { whole, interactions, concerns };
+enum class TabJson { whole, interactions, concerns, friendships };
 
-Result<Response> relationships_page(Context& ctx, TabJson shape) {
+Result<Response> relationships_page(Context& ctx, TabJson shape,
+                                    const ChildRiskAssessments& risks) {
     const auto child_id = ctx.param("child");
-    nlohmann::json interactions = nlohmann::json::array(), concerns = nlohmann::json::array();
+    nlohmann::json interactions = nlohmann::json::array(), concerns = nlohmann::json::array(),
+                   friendships = nlohmann::json::array(), limits;
     // Each list read, and so in the audit trail, only when it is shown.
-    const bool with_interactions = shape != TabJson::concerns;
-    const bool with_concerns = shape != TabJson::interactions;
+    const bool with_interactions = shape == TabJson::whole || shape == TabJson::interactions;
+    const bool with_concerns = shape == TabJson::whole || shape == TabJson::concerns;
+    const bool with_friendships = shape == TabJson::whole || shape == TabJson::friendships;
     TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
+        if (with_friendships) {
+            const auto assessments = TRY(risks.of(c, child_id));
+            const auto reader = ctx.reader();
+            for (const auto& f : TRY(friendships_of(c, child_id))) {
+                TRY(record_friendship_read(c, f, reader, ctx.actor(), ctx.now()));
+                friendships.push_back(friendship_view(f, &reader, assessments));
+            }
+            limits = friendship_limits(assessments);
+        }
         if (with_interactions) {
             const auto all = TRY(interactions_of(c, child_id));
             for (const auto& m : all) {
@@ -57,8 +73,13 @@ Result<Response> relationships_page(Context& ctx, TabJson shape) {
         if (shape == TabJson::concerns) {
             return Response::json(200, {{"bullying_concerns", concerns}});
         }
-        return Response::json(
-            200, {{"managed_interactions", interactions}, {"bullying_concerns", concerns}});
+        if (shape == TabJson::friendships) {
+            return Response::json(200, {{"friendships", friendships}, {"limits", limits}});
+        }
+        return Response::json(200, {{"managed_interactions", interactions},
+                                    {"bullying_concerns", concerns},
+                                    {"friendships", friendships},
+                                    {"limits", limits}});
     }
     // Those not ended are current, whether in force or still to start.
     nlohmann::json current = nlohmann::json::array(), past = nlohmann::json::array();
@@ -70,6 +91,8 @@ Result<Response> relationships_page(Context& ctx, TabJson shape) {
     const bool can_manage = can(ctx.person, Action::manage_interactions, ctx.scope);
     const bool can_record =
         !ctx.scope.child_has_left && can(ctx.person, Action::record_bullying, home_scope);
+    const bool can_befriend =
+        !ctx.scope.child_has_left && can(ctx.person, Action::record_daily, ctx.scope);
     return ctx.page("relationships", "Relationships: " + ctx.scope.child_name,
                     {{"child_id", child_id},
                      {"home_id", ctx.scope.home_id.value_or(0)},
@@ -79,9 +102,13 @@ Result<Response> relationships_page(Context& ctx, TabJson shape) {
                      {"has_past", !past.empty()},
                      {"concerns", concerns},
                      {"has_concerns", !concerns.empty()},
+                     {"friendships", friendships},
+                     {"has_friendships", !friendships.empty()},
+                     {"limits", limits},
                      {"can_manage", can_manage},
                      {"can_record", can_record},
-                     {"has_actions", can_manage || can_record}});
+                     {"can_record_friendship", can_befriend},
+                     {"has_actions", can_manage || can_record || can_befriend}});
 }
 
 // On the child's Overview, under the glance: who they must not be near. Reading the Overview is
@@ -148,33 +175,47 @@ Result<std::string> dashboard_bullying(db::Connection& c, const http::Context& c
                           {"can_record", can(ctx.person, Action::record_bullying, ctx.scope)}});
 }
 
-void add_routes(http::Router& router) {
+void add_routes(http::Router& router, const ChildRiskAssessments& risks) {
     add_managed_interaction_routes(router);
+    add_friendship_routes(router, risks);
     add_bullying_routes(router);
     add_bullying_figures_routes(router);
     router.add_child_tab({"Relationships", "/relationships", Action::view_chronology, 47});
-    router.add({"GET", "/children/{child}/relationships", Action::view_chronology,
-                [](Context& ctx) { return relationships_page(ctx, TabJson::whole); }});
+    const auto* r = &risks;
+    auto tab = [r](TabJson shape) {
+        return [r, shape](Context& ctx) { return relationships_page(ctx, shape, *r); };
+    };
+    router.add(
+        {"GET", "/children/{child}/relationships", Action::view_chronology, tab(TabJson::whole)});
     router.add({"GET", "/api/v1/children/{child}/managed-interactions", Action::view_chronology,
-                [](Context& ctx) { return relationships_page(ctx, TabJson::interactions); }});
+                tab(TabJson::interactions)});
     router.add({"GET", "/api/v1/children/{child}/bullying-concerns", Action::view_chronology,
-                [](Context& ctx) { return relationships_page(ctx, TabJson::concerns); }});
+                tab(TabJson::concerns)});
+    router.add({"GET", "/api/v1/children/{child}/friendships", Action::view_chronology,
+                tab(TabJson::friendships)});
 }
 
 }  // namespace
 
 const Capability capability{
     "Relationships and bullying", [](Registry& r) {
-        add_routes(r.router);
-        r.at<chronology::Kinds>().add(
-            {{"bullying", "Bullying concern"}, {"managed_interaction", "Managed interaction"}});
+        const auto& risks = r.at<ChildRiskAssessments>();
+        add_routes(r.router, risks);
+        r.at<chronology::Kinds>().add({{"bullying", "Bullying concern"},
+                                       {"managed_interaction", "Managed interaction"},
+                                       {"friendship", "Friendship"}});
         r.at<children::ExportSections>().add(concerns_export_section());
         r.at<children::ExportSections>().add(interactions_export_section());
+        r.at<children::ExportSections>().add(friendships_export_section(risks));
         r.at<children::ChildPanels>().add({11, interactions_panel});
         r.at<daily_record::HandoverParts>().add(
             {5, "relationships", "handover_relationships", handover_relationships});
         r.at<organisation::HomePanels>().add({5, dashboard_bullying});
         r.at<demo::DemoParts>().add({29, add_relationships_demo});
+        r.at<demo::DemoParts>().add(
+            {31, [&risks](db::Connection& c, const demo::DemoWorld& world, Timestamp now) {
+                 return add_friendships_demo(c, world, risks, now);
+             }});
     }};
 
 }  // namespace hearth::relationships

@@ -548,6 +548,73 @@ test('through the API: refusals named by field, an interaction from a concern, t
     /Managed interactions ended .*Not to be alone together: Lil Evans-Ward/, 'one yet to begin has not ended');
 });
 
+test("friendships: refused until whole; a worrying one rests on a risk assessment; a friend who lives here named only to who may read them; looked at again until it ends; the limits a harmful sexual behaviour assessment sets", async () => {
+  const action = `/children/${ids.aisha}/relationships/friendships`;
+  assert.match((await worker.get(`/children/${ids.aisha}/relationships`)).text, new RegExp(`href="${action}/new"`));
+  const blank = readForm((await worker.get(`${action}/new`)).text, action);
+  const saved = () => count(`SELECT COUNT(*) FROM friendships WHERE child_id = ${ids.aisha}`);
+  const before = saved();
+  const refused = await worker.post(action, blank);
+  assert.equal(refused.status, 400);
+  for (const field of ['where', 'what_it_means', 'influence', 'plan']) {
+    assert.match(refused.text, new RegExp(`<a href="#${field}`), `the summary names ${field}`);
+  }
+  const outside = { ...blank, where: 'outside', with_name: 'Qx4-Robin', who_they_are: 'Someone she met online',
+    what_it_means: 'They talk every night.', plan: 'limit', plan_detail: 'No calls after nine.' };
+  const unlinked = await worker.post(action, { ...outside, influence: 'exploitative', noticed: 'Asked her for photos.' });
+  assert.equal(unlinked.status, 400);
+  assert.match(unlinked.text, /<a href="#risk_plan_id">Choose the risk assessment this friendship rests on/);
+  const unnoticed = await worker.post(action, { ...outside, influence: 'worry' });
+  assert.match(unnoticed.text, /<a href="#noticed">Enter what staff noticed/);
+  assert.equal(saved(), before, 'nothing saved');
+
+  const risk = Number(one(`SELECT id FROM plans WHERE child_id = ${ids.aisha} AND kind LIKE 'risk_%' ORDER BY id LIMIT 1`));
+  const linked = await worker.post(action, { ...outside, influence: 'exploitative', noticed: 'Asked her for photos.',
+    risk_plan_id: String(risk) });
+  assert.equal(linked.status, 303, linked.text.slice(0, 300));
+  const robin = words((await worker.get(linked.headers.get('location'))).text);
+  assert.match(robin, /Friendship with Qx4-Robin Who they are Someone she met online .* Its influence Exploitative The plan Limit it\. No calls after nine\. It rests on /);
+  const chronology = await api.get(`/api/v1/children/${ids.aisha}/chronology?kind=friendship`);
+  assert.ok(chronology.body.entries.some((e) => e.title === 'Friendship with Qx4-Robin: Exploitative' && e.significant),
+    'a worrying friendship is a significant event in her chronology');
+
+  // With Kai, who lives here: Aisha's social worker, who may not read about Kai, sees "another young person".
+  const withKai = await api.post(`/api/v1/children/${ids.aisha}/friendships`, { where: 'inside', other_child_id: ids.kai,
+    what_it_means: 'They play chess after tea.', influence: 'positive', plan: 'encourage' });
+  assert.equal(withKai.status, 201, withKai.text);
+  assert.equal(withKai.body.friend.name, 'Kai Donovan', 'the deputy may read about Kai');
+  const swSees = await swApi.get(`/api/v1/children/${ids.aisha}/friendships/${withKai.body.id}`);
+  assert.equal(swSees.status, 200);
+  assert.deepEqual(swSees.body.friend, { id: null, name: 'another young person', who_they_are: 'Lives here too', lives_here: true, named: false });
+  const swTab = (await sw.get(`/children/${ids.aisha}/relationships`)).text;
+  assert.match(words(swTab), /Qx4-Robin \(Someone she met online\)/);
+  assert.doesNotMatch(swTab, kaiNamed);
+  assert.equal((await swApi.get(`/api/v1/children/${ids.kai}/friendships`)).status, 404, "Kai's own are not theirs to read");
+
+  // Looked at again: it ended. Then nothing more can be added to it.
+  const looks = `/api/v1/children/${ids.aisha}/friendships/${withKai.body.id}/looks`;
+  assert.equal((await api.post(looks, { influence: 'positive' })).status, 400, 'the plan, unless it ended');
+  const ended = await api.post(looks, { influence: 'positive', ended: true, noticed: 'Kai moved rooms; they drifted apart.' });
+  assert.equal(ended.status, 200, ended.text);
+  assert.equal(ended.body.looks.length, 2, 'the first look is kept beside the second');
+  assert.equal(ended.body.now.ended, true);
+  assert.equal((await api.post(looks, { influence: 'positive', plan: 'encourage' })).status, 409);
+
+  // A harmful sexual behaviour risk assessment sets the limits on her friendships, shown with them.
+  const managerClient = new Client(server.url);
+  await managerClient.signIn('manager.willow@example.org');
+  const hsbApi = new Api(server.url, await createApiToken(managerClient, 'hsb'));
+  const hsb = await hsbApi.post(`/api/v1/children/${ids.aisha}/plans`, { kind: 'risk_harmful_sexual_behaviour',
+    section_the_risk: 'Qx4-risk', section_what_reduces: 'Qx4-limits: friendships with younger children only with staff present.',
+    section_if_it_happens: 'Tell the manager at once.', risk_level: 'medium', effective_on: london().on, review_by: inAWeek(),
+    reason: 'First version', child_views: 'I understand.' });
+  assert.equal(hsb.status, 201, hsb.text);
+  const list = await api.get(`/api/v1/children/${ids.aisha}/friendships`);
+  assert.match(list.body.limits.limits, /^Qx4-limits/);
+  assert.equal(list.body.limits.id, hsb.body.id);
+  assert.match(words((await worker.get(`/children/${ids.aisha}/relationships`)).text), /Limits on friendships , from Risk assessment: harmful sexual behaviour : Qx4-limits: friendships with younger children only with staff present\./);
+});
+
 test('the pattern: a home\'s figures as charts, tables and CSV; across the homes without a child named', async () => {
   const manager = new Client(server.url);
   await manager.signIn('manager.willow@example.org');

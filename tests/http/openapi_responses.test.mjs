@@ -1025,6 +1025,26 @@ describe('the API answers as its document says', () => {
     check(review, await manager.post(at, { outcome: 'continue', decision: 'Still needed', next_review_on: dayBefore(-7) }), 200);
     check(review, await manager.post(at, { outcome: 'end', decision: 'They get on now' }), 200);
     check(review, await manager.post(at, { outcome: 'end', decision: 'Again' }), 409);
+
+    // Kai's friendships.
+    const friends = `/api/v1/children/${kai}/friendships`;
+    const flist = 'GET /api/v1/children/{child}/friendships';
+    check(flist, await manager.get(friends), 200);
+    check(flist, await manager.get('/api/v1/children/999999/friendships'), 404);
+    const befriend = 'POST /api/v1/children/{child}/friendships';
+    const friendship = { where: 'outside', with_name: 'Jo', who_they_are: 'From football', what_it_means: 'Fun',
+      influence: 'positive', plan: 'encourage' };
+    check(befriend, await manager.post(friends, { ...friendship, plan: '' }), 400);
+    check(befriend, await sw.post(`${child()}/friendships`, friendship), 403);
+    check(befriend, await manager.post('/api/v1/children/999999/friendships', friendship), 404);
+    const friend = check(befriend, await worker.post(friends, friendship), 201);
+    const fone = 'GET /api/v1/children/{child}/friendships/{friendship}';
+    check(fone, await manager.get(`${friends}/${friend.id}`), 200);
+    check(fone, await manager.get(`${child()}/friendships/${friend.id}`), 404);
+    const flooks = 'POST /api/v1/children/{child}/friendships/{friendship}/looks';
+    check(flooks, await manager.post(`${friends}/${friend.id}/looks`, { influence: 'worry' }), 400);
+    check(flooks, await manager.post(`${friends}/${friend.id}/looks`, { influence: 'positive', ended: true }), 200);
+    check(flooks, await manager.post(`${friends}/${friend.id}/looks`, { influence: 'positive', plan: 'visits' }), 409);
   });
 
   test('every documented operation was called and checked', () => {

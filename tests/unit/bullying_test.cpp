@@ -13,6 +13,7 @@
 #include "deadlines/deadline_store.hpp"
 #include "relationships/bullying_figures.hpp"
 #include "relationships/bullying_view.hpp"
+#include "relationships/friendship.hpp"
 #include "relationships/managed_interaction_view.hpp"
 
 namespace bullying_test {
@@ -174,6 +175,58 @@ const Refusal informed_refusals[] = {
 };
 INSTANTIATE_TEST_SUITE_P(Informed, BullyingInformedForm, ::testing::ValuesIn(informed_refusals),
                          [](const auto& p) { return std::string(p.param.name); });
+
+// A friendship: inside the home with a child who lives there, or outside with who they are; what
+// it means to the child; its influence, with what staff noticed unless it is good for them; the
+// plan; and, when it exploits or damages them, the risk assessment it rests on.
+TEST(FriendshipForm, NamesEachFieldAtFault) {
+    const std::map<std::string, std::string> outside{
+        {"where", "outside"},     {"with_name", "Robin"},    {"who_they_are", "From football"},
+        {"what_it_means", "Fun"}, {"influence", "positive"}, {"plan", "encourage"}};
+    auto read = [&](const Fields& over, const std::vector<std::int64_t>& risks) {
+        auto form = form_of(outside, over);
+        http::FormReader reader(form);
+        return read_friendship(reader, {2, 3}, risks);
+    };
+    auto refused = [&](const Fields& over, const std::string& field,
+                       const std::vector<std::int64_t>& risks = {40}) {
+        auto r = read(over, risks);
+        return !r.ok() && names_field(r.error(), field);
+    };
+    ASSERT_TRUE(read({}, {}).ok());
+    EXPECT_TRUE(refused({{"where", "<absent>"}}, "where"));
+    EXPECT_TRUE(refused({{"with_name", ""}}, "with_name"));
+    EXPECT_TRUE(refused({{"who_they_are", ""}}, "who_they_are"));
+    EXPECT_TRUE(refused({{"where", "inside"}}, "other_child_id")) << "which child";
+    EXPECT_TRUE(refused({{"where", "inside"}, {"other_child_id", "9"}}, "other_child_id"))
+        << "not living here";
+    EXPECT_TRUE(refused({{"what_it_means", ""}}, "what_it_means"));
+    EXPECT_TRUE(refused({{"influence", "<absent>"}}, "influence"));
+    EXPECT_TRUE(refused({{"influence", "worry"}}, "noticed"));
+    EXPECT_TRUE(refused({{"plan", "<absent>"}}, "plan"));
+    EXPECT_TRUE(refused({{"influence", "exploitative"}, {"noticed", "Gifts"}}, "risk_plan_id"));
+    EXPECT_TRUE(refused({{"influence", "damaging"}, {"noticed", "Gifts"}}, "influence", {}))
+        << "no risk assessment to rest on: write one first";
+    EXPECT_TRUE(refused({{"risk_plan_id", "41"}}, "risk_plan_id")) << "not one of theirs";
+    auto inside = read({{"where", "inside"}, {"other_child_id", "3"}}, {});
+    ASSERT_TRUE(inside.ok()) << inside.error().message;
+    EXPECT_EQ(inside->other_child_id, 3);
+    EXPECT_TRUE(inside->with_name.empty()) << "a friend who lives here is known by their record";
+    auto linked =
+        read({{"influence", "exploitative"}, {"noticed", "Gifts"}, {"risk_plan_id", "40"}}, {40});
+    ASSERT_TRUE(linked.ok()) << linked.error().message;
+    EXPECT_EQ(linked->look.risk_plan_id, 40);
+
+    auto look = [&](const std::map<std::string, std::string>& fields) {
+        auto form = form_of(fields, {});
+        http::FormReader reader(form);
+        return read_friendship_look(reader, {});
+    };
+    EXPECT_FALSE(look({{"influence", "positive"}}).ok()) << "the plan, unless it ended";
+    auto ended = look({{"influence", "positive"}, {"ended", "yes"}});
+    ASSERT_TRUE(ended.ok()) << ended.error().message;
+    EXPECT_TRUE(ended->ended);
+}
 
 TEST(ManagedInteractionForm, NamesEachFieldAtFault) {
     auto refused = [](const Fields& over, const char* field) {

@@ -397,6 +397,15 @@ const Expectation expectations[] = {
     {"GET", "/api/v1/children/{child}/managed-interactions/{managed_interaction}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"POST", "/children/{child}/relationships/interactions/{managed_interaction}/review", "-  -  -  Y  Y  -  -  -  -"},
     {"POST", "/api/v1/children/{child}/managed-interactions/{managed_interaction}/review", "-  -  -  Y  Y  -  -  -  -"},
+    // Friendships: written by anyone on shift, read by whoever may read the child's record.
+    {"GET", "/api/v1/children/{child}/friendships",     "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/relationships/friendships/new", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/relationships/friendships", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/friendships",    "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/relationships/friendships/{friendship}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/friendships/{friendship}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/relationships/friendships/{friendship}/looks", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/friendships/{friendship}/looks", "-  -  -  Y  Y  Y  -  -  -"},
     {"GET", "/homes/{home}/visitors",                   "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/api/v1/homes/{home}/visits",              "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/homes/{home}/visitors/new",               "-  -  -  Y  Y  Y  -  -  -"},
@@ -528,6 +537,7 @@ std::string arrangement_of_child_1 = "0";
 // the demo data.
 std::string concern_about_child_1 = "0";
 std::string interaction_of_child_1 = "0";
+std::string friendship_of_child_1 = "0";
 // A visit in Willow House's visitors' book, from the demo data.
 std::string visit_in_home_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
@@ -562,6 +572,7 @@ std::string concrete_path(std::string pattern) {
     replace("{visit}", visit_in_home_1);
     replace("{bullying_concern}", concern_about_child_1);
     replace("{managed_interaction}", interaction_of_child_1);
+    replace("{friendship}", friendship_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -643,6 +654,8 @@ class PermissionsStore : public ::testing::Test {
             *app_->db, "SELECT MIN(id) FROM bullying_concerns WHERE child_id = 1 AND home_id = 1"));
         interaction_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM managed_interactions WHERE child_id = 1"));
+        friendship_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM friendships WHERE child_id = 1"));
         visit_in_home_1 = std::to_string(
             hearth::testing::count_rows(*app_->db, "SELECT MIN(id) FROM visits WHERE home_id = 1"));
         const auto manager = hearth::testing::count_rows(

@@ -82,6 +82,8 @@ const std::map<std::string, Place>& places() {
         {"bullying_stage", {"bullying_concerns"}},
         {"managed_interaction", {"managed_interactions"}},
         {"managed_interaction_review", {"managed_interactions", false}},
+        {"friendship", {"friendships"}},
+        {"friendship_review", {"friendships", false}},
     };
     return all;
 }
@@ -127,7 +129,8 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
          {"daily_entry", "childrens_meeting", "incident", "incident_account", "child_debrief",
           "restorative_follow_up", "measure", "plan_version", "serious_event",
           "contact_restriction", "contact", "contact_concern", "contact_concern_answer", "visit",
-          "bullying_concern", "bullying_stage", "managed_interaction"}) {
+          "bullying_concern", "bullying_stage", "managed_interaction", "friendship",
+          "friendship_review"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
     }
 }
