@@ -2,6 +2,7 @@
 
 #include "relationships/bullying_store.hpp"
 #include "relationships/managed_interaction_store.hpp"
+#include "relationships/staff_change_store.hpp"
 
 namespace hearth::relationships {
 
@@ -244,6 +245,18 @@ Status add_relationships_demo(db::Connection& c, const demo::DemoWorld& world, T
         review.closes = true;
         TRY(add_stage(c, id, review, owner, demo::at(now, p.days_ago - 18, 15, 0)));
     }
+    // Dana, whom Aisha trusts, moves to Harbour House next month: Aisha's view, not yet answered.
+    StaffChangeDetails dana;
+    dana.staff_name = "Dana Lewis";
+    dana.kind = "moving_home";
+    dana.happens_on = days_from(today, 24);
+    dana.child_view =
+        "I'm gutted. She's the one who does my hair before school. Can she still "
+        "come to my birthday?";
+    dana.keeping_in_touch =
+        "Dana will tell Aisha herself this week; a goodbye tea on her last shift, and Dana is "
+        "invited to Aisha's birthday.";
+    TRY(record_staff_change(c, child(0), dana, chris, demo::at(now, 1, 17, 0)));
     return {};
 }
 

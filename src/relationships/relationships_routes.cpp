@@ -21,6 +21,8 @@
 #include "relationships/managed_interaction_routes.hpp"
 #include "relationships/managed_interaction_view.hpp"
 #include "relationships/relationships_demo.hpp"
+#include "relationships/staff_change_routes.hpp"
+#include "relationships/staff_change_view.hpp"
 
 namespace hearth::relationships {
 
@@ -30,18 +32,26 @@ using http::Context;
 using http::Response;
 
 // What the Relationships tab's JSON holds: all of it, or the part an API list asks for.
-enum class TabJson { whole, interactions, concerns, friendships };
+enum class TabJson { whole, interactions, concerns, friendships, staff_changes };
 
 Result<Response> relationships_page(Context& ctx, TabJson shape,
                                     const ChildRiskAssessments& risks) {
     const auto child_id = ctx.param("child");
     nlohmann::json interactions = nlohmann::json::array(), concerns = nlohmann::json::array(),
-                   friendships = nlohmann::json::array(), limits;
+                   friendships = nlohmann::json::array(), staff_changes = nlohmann::json::array(),
+                   limits;
     // Each list read, and so in the audit trail, only when it is shown.
     const bool with_interactions = shape == TabJson::whole || shape == TabJson::interactions;
     const bool with_concerns = shape == TabJson::whole || shape == TabJson::concerns;
     const bool with_friendships = shape == TabJson::whole || shape == TabJson::friendships;
+    const bool with_staff_changes = shape == TabJson::whole || shape == TabJson::staff_changes;
     TRY(ctx.services.db.write([&](db::Connection& c) -> Status {
+        if (with_staff_changes) {
+            for (const auto& s : TRY(staff_changes_of(c, child_id))) {
+                TRY(record_staff_change_read(c, s, ctx.actor(), ctx.now()));
+                staff_changes.push_back(staff_change_view(s));
+            }
+        }
         if (with_friendships) {
             const auto assessments = TRY(risks.of(c, child_id));
             const auto reader = ctx.reader();
@@ -76,10 +86,14 @@ Result<Response> relationships_page(Context& ctx, TabJson shape,
         if (shape == TabJson::friendships) {
             return Response::json(200, {{"friendships", friendships}, {"limits", limits}});
         }
+        if (shape == TabJson::staff_changes) {
+            return Response::json(200, {{"staff_changes", staff_changes}});
+        }
         return Response::json(200, {{"managed_interactions", interactions},
                                     {"bullying_concerns", concerns},
                                     {"friendships", friendships},
-                                    {"limits", limits}});
+                                    {"limits", limits},
+                                    {"staff_changes", staff_changes}});
     }
     // Those not ended are current, whether in force or still to start.
     nlohmann::json current = nlohmann::json::array(), past = nlohmann::json::array();
@@ -104,6 +118,8 @@ Result<Response> relationships_page(Context& ctx, TabJson shape,
                      {"has_concerns", !concerns.empty()},
                      {"friendships", friendships},
                      {"has_friendships", !friendships.empty()},
+                     {"staff_changes", staff_changes},
+                     {"has_staff_changes", !staff_changes.empty()},
                      {"limits", limits},
                      {"can_manage", can_manage},
                      {"can_record", can_record},
@@ -178,6 +194,7 @@ Result<std::string> dashboard_bullying(db::Connection& c, const http::Context& c
 void add_routes(http::Router& router, const ChildRiskAssessments& risks) {
     add_managed_interaction_routes(router);
     add_friendship_routes(router, risks);
+    add_staff_change_routes(router);
     add_bullying_routes(router);
     add_bullying_figures_routes(router);
     router.add_child_tab({"Relationships", "/relationships", Action::view_chronology, 47});
@@ -193,6 +210,8 @@ void add_routes(http::Router& router, const ChildRiskAssessments& risks) {
                 tab(TabJson::concerns)});
     router.add({"GET", "/api/v1/children/{child}/friendships", Action::view_chronology,
                 tab(TabJson::friendships)});
+    router.add({"GET", "/api/v1/children/{child}/staff-changes", Action::view_chronology,
+                tab(TabJson::staff_changes)});
 }
 
 }  // namespace
@@ -203,10 +222,12 @@ const Capability capability{
         add_routes(r.router, risks);
         r.at<chronology::Kinds>().add({{"bullying", "Bullying concern"},
                                        {"managed_interaction", "Managed interaction"},
-                                       {"friendship", "Friendship"}});
+                                       {"friendship", "Friendship"},
+                                       {"staff_change", "Change of staff"}});
         r.at<children::ExportSections>().add(concerns_export_section());
         r.at<children::ExportSections>().add(interactions_export_section());
         r.at<children::ExportSections>().add(friendships_export_section(risks));
+        r.at<children::ExportSections>().add(staff_changes_export_section());
         r.at<children::ChildPanels>().add({11, interactions_panel});
         r.at<daily_record::HandoverParts>().add(
             {5, "relationships", "handover_relationships", handover_relationships});

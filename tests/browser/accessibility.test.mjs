@@ -204,6 +204,8 @@ const checks = [
   { label: 'who has talked about bullying', as: 'manager.willow@example.org', path: '/homes/1/talked-about-bullying', status: 200 },
   { label: 'recording a friendship', as: 'rsw1.willow@example.org', path: '/children/1/relationships/friendships/new', status: 200 },
   { label: 'a friendship, with the form to look at it again', as: 'rsw1.willow@example.org', path: '/children/1/relationships/friendships/2', status: 200 },
+  { label: 'recording a change of staff', as: 'rsw1.willow@example.org', path: '/children/1/relationships/staff-changes/new', status: 200 },
+  { label: "a change of staff, with the registered manager's response form", as: 'manager.willow@example.org', path: '/children/1/relationships/staff-changes/1', status: 200 },
   { label: 'a bullying concern, with the form for its next stage', as: 'manager.willow@example.org', path: '/homes/1/bullying/1', status: 200 },
   { label: 'the bullying concern form with errors', as: 'rsw1.willow@example.org', path: '/homes/1/bullying/new', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the concern' })) },

@@ -615,6 +615,41 @@ test("friendships: refused until whole; a worrying one rests on a risk assessmen
   assert.match(words((await worker.get(`/children/${ids.aisha}/relationships`)).text), /Limits on friendships , from Risk assessment: harmful sexual behaviour : Qx4-limits: friendships with younger children only with staff present\./);
 });
 
+test("a change of staff that matters to Aisha: her view asked, refused without it or why not, on her tab awaiting the registered manager, who alone responds", async () => {
+  const action = `/children/${ids.aisha}/relationships/staff-changes`;
+  const blank = readForm((await worker.get(`${action}/new`)).text, action);
+  const rows = () => count(`SELECT COUNT(*) FROM staff_changes WHERE child_id = ${ids.aisha}`);
+  const before = rows();
+  const refused = await worker.post(action, { ...blank, staff_name: 'Qx5-Jordan', kind: 'leaving', 'happens_on-day': '1',
+    'happens_on-month': '2', 'happens_on-year': '2027', keeping_in_touch: 'A goodbye tea' });
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /<a href="#child_view">Enter what Aisha Bennett said about it, in their words, or why they could not be asked/);
+  assert.equal(rows(), before, 'nothing saved');
+  const saved = await worker.post(action, { ...blank, staff_name: 'Qx5-Jordan', kind: 'leaving', 'happens_on-day': '1',
+    'happens_on-month': '2', 'happens_on-year': '2027', child_view: 'Qx5-view: who will take me swimming?',
+    keeping_in_touch: 'A goodbye tea, and a card from everyone' });
+  assert.equal(saved.status, 303, saved.text.slice(0, 300));
+  const page = saved.headers.get('location').replace('?saved=1', '');
+  assert.match(words((await worker.get(`/children/${ids.aisha}/relationships`)).text),
+    /Qx5-Jordan: Leaving the home , 1 February 2027 Awaiting the registered manager's response/);
+  assert.doesNotMatch((await worker.get(page)).text, /Respond to what they said/, 'a support worker does not respond');
+  assert.equal((await worker.post(`${page}/response`, { response: 'x' })).status, 403);
+  assert.equal((await deputy.post(`${page}/response`, { response: 'x' })).status, 403, 'nor the deputy: the registered manager');
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  assert.match((await manager.get(page)).text, /Respond to what they said/);
+  const empty = await manager.post(`${page}/response`, { response: '' });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /<a href="#response">/);
+  const answered = await manager.post(`${page}/response`, { response: 'Qx5-response: Sam will take her swimming on Thursdays.' });
+  assert.equal(answered.status, 303);
+  assert.match(words((await sw.get(page)).text), /Qx5-view: who will take me swimming\? .* Qx5-response: Sam will take her swimming on Thursdays\. \(Sam Carter/,
+    "Aisha's social worker reads her view and the response");
+  const line = (await api.get(`/api/v1/children/${ids.aisha}/chronology?kind=staff_change`)).body.entries
+    .find((e) => e.title === 'A change of staff: Qx5-Jordan (Leaving the home)');
+  assert.ok(line, 'in her chronology');
+});
+
 test('the pattern: a home\'s figures as charts, tables and CSV; across the homes without a child named', async () => {
   const manager = new Client(server.url);
   await manager.signIn('manager.willow@example.org');

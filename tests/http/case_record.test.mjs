@@ -453,7 +453,7 @@ describe('Export for the child', () => {
     assert.deepEqual(doc.sections.map((s) => s.key), ['case_record', 'record_versions', 'family', 'key_workers', 'valuables', 'leaving', 'chronology',
       'reg44_consent', 'plans', 'daily_record', 'childrens_meetings', 'incidents',
       'restrictive_measures', 'deadlines', 'serious_events', 'placement_notices', 'contact_restrictions', 'contact_log',
-      'contact_arrangements', 'bullying_concerns', 'managed_interactions', 'friendships', 'visitors']);
+      'contact_arrangements', 'bullying_concerns', 'managed_interactions', 'friendships', 'staff_changes', 'visitors']);
     assert.equal(doc.sections[0].content.record.school, 'Westmere Sixth Form College');
     assert.equal(doc.sections[1].content.length, 2);
     assert.ok(doc.sections[6].content.length >= 5);

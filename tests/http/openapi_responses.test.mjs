@@ -1045,6 +1045,29 @@ describe('the API answers as its document says', () => {
     check(flooks, await manager.post(`${friends}/${friend.id}/looks`, { influence: 'worry' }), 400);
     check(flooks, await manager.post(`${friends}/${friend.id}/looks`, { influence: 'positive', ended: true }), 200);
     check(flooks, await manager.post(`${friends}/${friend.id}/looks`, { influence: 'positive', plan: 'visits' }), 409);
+
+    // A change of staff that matters to Kai, and the registered manager's response.
+    const changes = `/api/v1/children/${kai}/staff-changes`;
+    const clist = 'GET /api/v1/children/{child}/staff-changes';
+    check(clist, await manager.get(changes), 200);
+    check(clist, await manager.get('/api/v1/children/999999/staff-changes'), 404);
+    const note = 'POST /api/v1/children/{child}/staff-changes';
+    const change = { staff_name: 'Dana Lewis', kind: 'changing_shifts', happens_on: dayBefore(-10),
+      child_view: 'I will miss our evenings', keeping_in_touch: 'She will still do Saturday mornings' };
+    check(note, await manager.post(changes, { ...change, child_view: '' }), 400);
+    check(note, await sw.post(`${child()}/staff-changes`, change), 403);
+    check(note, await manager.post('/api/v1/children/999999/staff-changes', change), 404);
+    const noted = check(note, await worker.post(changes, change), 201);
+    assert.equal(noted.awaiting_response, true);
+    const cone = 'GET /api/v1/children/{child}/staff-changes/{staff_change}';
+    check(cone, await manager.get(`${changes}/${noted.id}`), 200);
+    check(cone, await manager.get(`${child()}/staff-changes/${noted.id}`), 404);
+    const respond = 'POST /api/v1/children/{child}/staff-changes/{staff_change}/response';
+    check(respond, await manager.post(`${changes}/${noted.id}/response`, { response: '' }), 400);
+    check(respond, await worker.post(`${changes}/${noted.id}/response`, { response: 'Fine' }), 403);
+    const answered = check(respond, await manager.post(`${changes}/${noted.id}/response`, { response: 'Dana keeps Saturdays' }), 200);
+    assert.equal(answered.awaiting_response, false);
+    check(respond, await manager.post(`${changes}/${noted.id}/response`, { response: 'Again' }), 409);
   });
 
   test('every documented operation was called and checked', () => {

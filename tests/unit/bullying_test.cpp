@@ -15,6 +15,7 @@
 #include "relationships/bullying_view.hpp"
 #include "relationships/friendship.hpp"
 #include "relationships/managed_interaction_view.hpp"
+#include "relationships/staff_change.hpp"
 
 namespace bullying_test {
 
@@ -152,7 +153,10 @@ TEST_P(BullyingInformedForm, IsRefusedAtItsField) {
     EXPECT_TRUE(names_field(read.error(), GetParam().field)) << read.error().message;
 }
 
-TEST(BullyingInformedForm, AWholeOneIsRead) {
+// Times typed are the home's: London.
+using BullyingInformedRead = InLondon;
+
+TEST_F(BullyingInformedRead, AWholeOneIsRead) {
     auto form = form_of(told_of_it, {});
     http::FormReader reader(form);
     auto read = read_informed(reader, {1, 2}, utc("2026-05-12T12:00:00.000Z"), test_now());
@@ -226,6 +230,33 @@ TEST(FriendshipForm, NamesEachFieldAtFault) {
     auto ended = look({{"influence", "positive"}, {"ended", "yes"}});
     ASSERT_TRUE(ended.ok()) << ended.error().message;
     EXPECT_TRUE(ended->ended);
+}
+
+TEST(StaffChangeForm, TheChildsViewOrWhyNotAndHowTheRelationshipIsRespected) {
+    const std::map<std::string, std::string> change{{"staff_name", "Dana Lewis"},
+                                                    {"kind", "moving_home"},
+                                                    {"happens_on", "2026-06-01"},
+                                                    {"child_view", "Can she visit?"},
+                                                    {"keeping_in_touch", "A goodbye tea"}};
+    auto read = [&](const Fields& over) {
+        auto form = form_of(change, over);
+        http::FormReader reader(form);
+        return read_staff_change(reader, "Aisha");
+    };
+    ASSERT_TRUE(read({}).ok());
+    auto refused = [&](const Fields& over, const std::string& field) {
+        auto r = read(over);
+        return !r.ok() && names_field(r.error(), field);
+    };
+    EXPECT_TRUE(refused({{"staff_name", ""}}, "staff_name"));
+    EXPECT_TRUE(refused({{"kind", "retiring"}}, "kind"));
+    EXPECT_TRUE(refused({{"happens_on", "<absent>"}}, "happens_on"));
+    EXPECT_TRUE(refused({{"child_view", ""}}, "child_view"));
+    EXPECT_TRUE(refused({{"keeping_in_touch", ""}}, "keeping_in_touch"));
+    EXPECT_TRUE(read({{"child_view", ""}, {"view_not_asked", "In hospital until Friday"}}).ok());
+    auto form = form_of({{"response", ""}}, {});
+    http::FormReader reader(form);
+    EXPECT_FALSE(read_staff_change_response(reader).ok());
 }
 
 TEST(ManagedInteractionForm, NamesEachFieldAtFault) {

@@ -406,6 +406,16 @@ const Expectation expectations[] = {
     {"GET", "/api/v1/children/{child}/friendships/{friendship}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"POST", "/children/{child}/relationships/friendships/{friendship}/looks", "-  -  -  Y  Y  Y  -  -  -"},
     {"POST", "/api/v1/children/{child}/friendships/{friendship}/looks", "-  -  -  Y  Y  Y  -  -  -"},
+    // Changes of staff: the child's view recorded by anyone on shift, answered by the registered
+    // manager.
+    {"GET", "/api/v1/children/{child}/staff-changes",   "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/children/{child}/relationships/staff-changes/new", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/children/{child}/relationships/staff-changes", "-  -  -  Y  Y  Y  -  -  -"},
+    {"POST", "/api/v1/children/{child}/staff-changes",  "-  -  -  Y  Y  Y  -  -  -"},
+    {"GET", "/children/{child}/relationships/staff-changes/{staff_change}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"GET", "/api/v1/children/{child}/staff-changes/{staff_change}", "-  Y  Y  Y  Y  Y  -  Y  Y"},
+    {"POST", "/children/{child}/relationships/staff-changes/{staff_change}/response", "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/children/{child}/staff-changes/{staff_change}/response", "-  -  -  Y  -  -  -  -  -"},
     {"GET", "/homes/{home}/visitors",                   "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/api/v1/homes/{home}/visits",              "-  Y  Y  Y  Y  Y  -  -  Y"},
     {"GET", "/homes/{home}/visitors/new",               "-  -  -  Y  Y  Y  -  -  -"},
@@ -538,6 +548,7 @@ std::string arrangement_of_child_1 = "0";
 std::string concern_about_child_1 = "0";
 std::string interaction_of_child_1 = "0";
 std::string friendship_of_child_1 = "0";
+std::string staff_change_of_child_1 = "0";
 // A visit in Willow House's visitors' book, from the demo data.
 std::string visit_in_home_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
@@ -573,6 +584,7 @@ std::string concrete_path(std::string pattern) {
     replace("{bullying_concern}", concern_about_child_1);
     replace("{managed_interaction}", interaction_of_child_1);
     replace("{friendship}", friendship_of_child_1);
+    replace("{staff_change}", staff_change_of_child_1);
     replace("{person}", willow_manager);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
@@ -656,6 +668,8 @@ class PermissionsStore : public ::testing::Test {
             *app_->db, "SELECT MIN(id) FROM managed_interactions WHERE child_id = 1"));
         friendship_of_child_1 = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM friendships WHERE child_id = 1"));
+        staff_change_of_child_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM staff_changes WHERE child_id = 1"));
         visit_in_home_1 = std::to_string(
             hearth::testing::count_rows(*app_->db, "SELECT MIN(id) FROM visits WHERE home_id = 1"));
         const auto manager = hearth::testing::count_rows(

@@ -84,6 +84,7 @@ const std::map<std::string, Place>& places() {
         {"managed_interaction_review", {"managed_interactions", false}},
         {"friendship", {"friendships"}},
         {"friendship_review", {"friendships", false}},
+        {"staff_change", {"staff_changes"}},
     };
     return all;
 }
@@ -125,12 +126,26 @@ TEST(WholeExportStore, EveryRecordInAChildsChronologyIsInTheirExport) {
         }
     }
     // The demo has records of every kind the table places but leaving, which the HTTP tests cover.
-    for (const char* kind :
-         {"daily_entry", "childrens_meeting", "incident", "incident_account", "child_debrief",
-          "restorative_follow_up", "measure", "plan_version", "serious_event",
-          "contact_restriction", "contact", "contact_concern", "contact_concern_answer", "visit",
-          "bullying_concern", "bullying_stage", "managed_interaction", "friendship",
-          "friendship_review"}) {
+    for (const char* kind : {"daily_entry",
+                             "childrens_meeting",
+                             "incident",
+                             "incident_account",
+                             "child_debrief",
+                             "restorative_follow_up",
+                             "measure",
+                             "plan_version",
+                             "serious_event",
+                             "contact_restriction",
+                             "contact",
+                             "contact_concern",
+                             "contact_concern_answer",
+                             "visit",
+                             "bullying_concern",
+                             "bullying_stage",
+                             "managed_interaction",
+                             "friendship",
+                             "friendship_review",
+                             "staff_change"}) {
         EXPECT_GT(checked[kind], 0) << "the demo has no " << kind << " to check";
     }
 }

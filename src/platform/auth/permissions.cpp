@@ -189,6 +189,9 @@ bool can(const Person& p, Action action, const Scope& s) {
         case Action::agree_contact:
             return home && (staff || allocated(p, s));
         case Action::sign_off_plan:
+        // Seed 000: "the registered person will respond to children's views about changes to
+        // staff".
+        case Action::respond_to_staff_change:
             return home && manager;
         // Schedule 4's record of visitors is a record of the home, not of a child: the Reg 44
         // visitor may see the home's records (docs/user-guide.md, "Visitors' book"); a child's

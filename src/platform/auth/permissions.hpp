@@ -90,10 +90,11 @@ enum class Action {
     keep_visitors_book,    // sign a visitor in and out: whoever works in the home
     manage_visitor_items,  // the home's list of items not allowed in: its managers
     // Relationships and countering bullying (capabilities 3 and 7).
-    view_bullying,        // a home's bullying concerns, whoever is bullied and by whom
-    record_bullying,      // record a concern: anyone on shift, in a minute
-    respond_to_bullying,  // lead the response: stages, telling the child, reporting back
-    manage_interactions,  // which children must not be alone together or are kept apart
+    view_bullying,            // a home's bullying concerns, whoever is bullied and by whom
+    record_bullying,          // record a concern: anyone on shift, in a minute
+    respond_to_bullying,      // lead the response: stages, telling the child, reporting back
+    manage_interactions,      // which children must not be alone together or are kept apart
+    respond_to_staff_change,  // the registered manager's response to a child's view of it
 };
 
 struct Membership {
