@@ -101,8 +101,11 @@ test('the registered manager downloads the printable record', async () => {
   assert.ok(await printable.locator('section#family h3', { hasText: 'Jade Evans' }).isVisible());
   // The case record's seven sections, the Reg 44 consents, plans, the daily record, children's
   // meetings, incidents, Reg 35 records, deadlines, serious events, notices of admission and
-  // leaving, contact restrictions, the contact log, what is agreed about contact, and visitors.
-  assert.equal(await printable.locator('section').count(), 22);
+  // leaving, contact restrictions, the contact log, what is agreed about contact, bullying concerns,
+  // managed interactions, friendships, changes of staff, and visitors.
+  assert.equal(await printable.locator('section').count(), 24);
+  assert.ok(await printable.locator('section#friendships h3', { hasText: 'The older lads at the skate park' }).isVisible());
+  assert.ok(await printable.locator('section#staff_changes h2').isVisible());
   assert.ok(await printable.locator('section#serious_events h2').isVisible());
   assert.ok(await printable.locator('section#placement_notices h2').isVisible());
   assert.ok(await printable.locator('section#reg44_consent h2').isVisible());
