@@ -590,6 +590,15 @@ test("friendships: refused until whole; a worrying one rests on a risk assessmen
   assert.match(words(swTab), /Qx4-Robin \(Someone she met online\)/);
   assert.doesNotMatch(swTab, kaiNamed);
   assert.equal((await swApi.get(`/api/v1/children/${ids.kai}/friendships`)).status, 404, "Kai's own are not theirs to read");
+  // The Reg 44 visitor, with Aisha's consent and not Kai's, reads her friendships the same way.
+  const visitor = new Client(server.url);
+  await visitor.signIn('reg44@example.org');
+  const visitorTab = await visitor.get(`/children/${ids.aisha}/relationships`);
+  assert.equal(visitorTab.status, 200);
+  assert.match(words(visitorTab.text), /another young person \(Lives here too\)/);
+  assert.doesNotMatch(visitorTab.text, kaiNamed);
+  const visitorSees = JSON.parse((await visitor.get(`/children/${ids.aisha}/relationships/friendships/${withKai.body.id}`, json)).text);
+  assert.equal(visitorSees.friend.named, false);
 
   // Looked at again: it ended. Then nothing more can be added to it.
   const looks = `/api/v1/children/${ids.aisha}/friendships/${withKai.body.id}/looks`;
