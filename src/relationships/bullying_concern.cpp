@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "notifications/serious_event.hpp"
+
 namespace hearth::relationships {
 
 const std::vector<Choice>& bullied_by() {
@@ -84,6 +86,19 @@ const std::vector<Choice>& safeguarding_routes() {
         {"reg40", "A Reg 40 notification"},
         {"cp_referral", "A child protection referral"},
     };
+    return all;
+}
+
+const std::vector<Choice>& bullying_serious_events() {
+    static const std::vector<Choice> all = [] {
+        std::vector<Choice> out;
+        for (const char* key : {notifications::enquiry, "allegation_against_staff",
+                                "police_serious_incident", "child_sexual_exploitation"}) {
+            const auto* kind = notifications::event_kind(key);
+            out.push_back({kind->key, kind->label + " (" + kind->regulation + ")"});
+        }
+        return out;
+    }();
     return all;
 }
 
@@ -253,11 +268,16 @@ Result<Stage> read_stage(http::FormReader& f, Timestamp concern_at, Timestamp no
     if (s.safeguarding == "no") {
         s.safeguarding.clear();
     }
-    s.safeguarding_reference =
-        f.text("safeguarding_reference", "the notification or referral", {.max = 200});
-    if (!s.safeguarding.empty() && s.safeguarding_reference.empty()) {
-        f.fail("safeguarding_reference",
-               "Enter the notification or referral: to whom, when, and its reference");
+    s.safeguarding_reference = f.text("safeguarding_reference", "the referral", {.max = 200});
+    s.serious_event = f.choice("serious_event", "which serious event it is",
+                               keys_of(bullying_serious_events()), s.safeguarding == "reg40");
+    if (s.safeguarding != "reg40") {
+        s.serious_event.clear();
+    }
+    // A Reg 40 notification is raised as its own record, with whom it must reach and its clock;
+    // a child protection referral is recorded here: to whom, when, and its reference.
+    if (s.safeguarding == "cp_referral" && s.safeguarding_reference.empty()) {
+        f.fail("safeguarding_reference", "Enter the referral: to whom, when, and its reference");
     }
     const auto today = local_date_of(now);
     s.review_on = f.date("review_on", "the day of the review", {.not_before = today});

@@ -29,6 +29,9 @@ const std::vector<Choice>& ways_it_came_to_light();
 const std::vector<Choice>& response_stages();
 const std::vector<Choice>& ways_of_telling();      // how the child was told
 const std::vector<Choice>& safeguarding_routes();  // reg40, cp_referral
+// The Reg 40 serious events bullying can be (notifications/serious_event.hpp): an investigation
+// that finds one raises it, and the notification's own clock runs from the investigation.
+const std::vector<Choice>& bullying_serious_events();
 
 // Raised by someone from outside the home: they are told what was done, "promptly and fully".
 bool raised_from_outside(const std::string& came_to_light);
@@ -82,6 +85,7 @@ struct Stage {
     std::string restorative;   // an outcome: what the child who bullied came to see
     std::string safeguarding;  // an investigation: "", reg40 or cp_referral
     std::string safeguarding_reference;
+    std::string serious_event;      // reg40: which of bullying_serious_events()
     std::optional<Date> review_on;  // an outcome, or a review that continues
     bool closes = false;            // a review that closes the concern
     Telling telling;

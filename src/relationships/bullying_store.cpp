@@ -9,6 +9,7 @@
 #include "children/child_store.hpp"
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "notifications/serious_event_store.hpp"
 
 namespace hearth::relationships {
 
@@ -110,7 +111,9 @@ Result<std::vector<Concern>> load_concerns(db::Connection& c, const std::string&
         for (const auto& row : TRY(c.query(
                  "SELECT s.id, s.stage, s.happened_at, s.what, s.who_came, s.restorative, "
                  "s.safeguarding, s.safeguarding_reference, s.child_told_on, s.child_told_how, "
-                 "s.child_said, s.not_told_why, s.recorded_at, p.name FROM bullying_stages s "
+                 "s.child_said, s.not_told_why, s.recorded_at, p.name, s.serious_event_id, "
+                 "e.event FROM bullying_stages s LEFT JOIN serious_events e ON e.id = "
+                 "s.serious_event_id "
                  "JOIN people p ON p.id = s.recorded_by WHERE s.concern_id = $1 ORDER BY s.id",
                  {k.id}))) {
             StageRecord s;
@@ -128,6 +131,10 @@ Result<std::vector<Concern>> load_concerns(db::Connection& c, const std::string&
             s.stage.telling.not_told_why = row.text(11);
             s.recorded_at = parse_utc(row.text(12)).value_or(Timestamp{});
             s.recorded_by = row.text(13);
+            if (!row.is_null(14)) {
+                s.serious_event_id = row.integer(14);
+                s.stage.serious_event = row.text(15);
+            }
             k.stages.push_back(std::move(s));
         }
         for (const auto& row : TRY(c.query(
@@ -305,6 +312,17 @@ Status add_stage(db::Connection& c, std::int64_t concern_id, const Stage& s,
                               "told before closing the concern");
     }
     const auto stage_id = TRY(insert_stage(c, concern_id, s, actor, now));
+    if (s.safeguarding == "reg40") {
+        const auto event_id = TRY(
+            notifications::raise(c,
+                                 {found->home_id,
+                                  {found->details.child_id, s.serious_event, s.what, s.happened_at},
+                                  std::nullopt,
+                                  std::nullopt},
+                                 actor, now));
+        TRY(c.run("UPDATE bullying_stages SET serious_event_id = $1 WHERE id = $2",
+                  {event_id, stage_id}));
+    }
     if (s.stage == "review") {
         TRY(deadlines::meet(c, concern_type, concern_id, response_review_clock, actor, now,
                             s.closes ? "Reviewed and closed" : "Reviewed: the response continues"));

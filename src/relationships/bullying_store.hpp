@@ -19,6 +19,7 @@ namespace hearth::relationships {
 struct StageRecord {
     std::int64_t id = 0;
     Stage stage;
+    std::optional<std::int64_t> serious_event_id;  // the Reg 40 notification it raised
     Timestamp recorded_at{};
     std::string recorded_by;
 };
@@ -56,7 +57,8 @@ struct Concern {
 Result<std::int64_t> record_concern(db::Connection& c, std::int64_t home_id,
                                     const ConcernDetails& d, const audit::Actor& actor,
                                     Timestamp now);
-// Refused once the concern is closed.
+// Refused once the concern is closed. An investigation that finds a Reg 40 serious event raises
+// it for the child bullied, in the same transaction.
 Status add_stage(db::Connection& c, std::int64_t concern_id, const Stage& s,
                  const audit::Actor& actor, Timestamp now);
 // Refused when the child was recorded as told at that stage already.

@@ -6,6 +6,7 @@
 
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "relationships/managed_interaction_view.hpp"
 
 namespace hearth::relationships {
@@ -52,7 +53,9 @@ std::string joined(const std::vector<std::string>& items, const char* between) {
 
 // `about_others`: the work with the children who bullied (restorative) is about them, shown only to
 // a reader who may read about each of them.
-nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others) {
+// `notification`: the Reg 40 serious event the stage raised, as the stage shows it; null if none.
+nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others,
+                          const nlohmann::json& notification) {
     const auto& t = s.stage.telling;
     nlohmann::json v = {{"id", s.id},
                         {"stage", s.stage.stage},
@@ -71,6 +74,7 @@ nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others) {
                                          ? ""
                                          : label_in(safeguarding_routes(), s.stage.safeguarding)},
               {"safeguarding_reference", s.stage.safeguarding_reference},
+              {"serious_event", notification},
               {"child_told", t.told()},
               {"told_on", t.told_on ? nlohmann::json(format_date(*t.told_on)) : nlohmann::json()},
               {"told", t.told_on ? format_local_date(*t.told_on) : ""},
@@ -128,6 +132,25 @@ nlohmann::json informed_view(const Concern& k, const SeenConcern& seen) {
     return out;
 }
 
+// The Reg 40 notification a stage raised: what it is, and whom it has still to reach.
+Result<nlohmann::json> notification_view(db::Connection& c, std::int64_t id) {
+    const auto e = TRY(notifications::find(c, id));
+    if (!e) {
+        return Error::internal("a bullying stage links a serious event that does not exist");
+    }
+    const auto* kind = notifications::event_kind(e->event);
+    const auto waiting = notifications::still_to_tell(e->recipients);
+    return nlohmann::json{
+        {"id", e->id},
+        {"event", e->event},
+        {"label", kind ? kind->label : e->event},
+        {"href", fmt::format("/children/{}/serious-events/{}", e->child_id.value_or(0), e->id)},
+        {"still_to_tell", waiting},
+        {"still_to_tell_text", joined(waiting, ", ")},
+        {"everyone_told", waiting.empty()},
+        {"withdrawn", !e->withdrawn_reason.empty()}};
+}
+
 }  // namespace
 
 Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const SeenConcern& seen,
@@ -148,7 +171,11 @@ Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const S
         });
     nlohmann::json stages = nlohmann::json::array();
     for (const auto& s : k.stages) {
-        stages.push_back(stage_view(s, seen.whole, about_others));
+        nlohmann::json notification;
+        if (seen.whole && s.serious_event_id) {
+            notification = TRY(notification_view(c, *s.serious_event_id));
+        }
+        stages.push_back(stage_view(s, seen.whole, about_others, notification));
     }
     std::vector<std::string> by_names;
     for (const auto& b : by_children) {

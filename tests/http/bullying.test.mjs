@@ -173,7 +173,7 @@ test('the deputy leads the response: each stage refused until whole, the child t
   const told = { child_told: 'yes', told_on: now.on, told_how: 'in_person', child_said: 'Fine.' };
   const refusals = [
     [{ stage: 'investigated', happened_on: early.on, happened_time: early.time, safeguarding: 'reg40', ...told },
-      ['happened_on', 'safeguarding_reference']],
+      ['happened_on', 'serious_event']],
     [{ stage: 'meeting', happened_on: now.on, happened_time: now.time, ...told }, ['who_came']],
     [{ stage: 'outcome', happened_on: now.on, happened_time: now.time, ...told }, ['review_on']],
     [{ stage: 'review', happened_on: now.on, happened_time: now.time, closes: 'no', child_told: 'no' }, ['review_on', 'not_told_why']],
@@ -504,6 +504,29 @@ test('through the API: refusals named by field, an interaction from a concern, t
   const referred = await api.post(stages, { ...investigation, safeguarding_reference: 'MASH, today, ref 2211' });
   assert.equal(referred.status, 200, referred.text);
   assert.equal(referred.body.stages.at(-1).safeguarding_label, 'A child protection referral');
+  assert.equal(referred.body.stages.at(-1).serious_event, null);
+  // A Reg 40 event found by the investigation is raised as the notification itself, its clock running.
+  const noEvent = await api.post(stages, { ...investigation, safeguarding: 'reg40' });
+  assert.equal(noEvent.status, 400);
+  assert.deepEqual(noEvent.body.error.fields.map((f) => f.field), ['serious_event']);
+  const eventsBefore = Number(one(`SELECT COUNT(*) FROM serious_events WHERE child_id = ${ids.ben}`));
+  const notified = await api.post(stages, { ...investigation, safeguarding: 'reg40', serious_event: 'police_serious_incident',
+    what: 'An older boy took his phone with threats; the police came.' });
+  assert.equal(notified.status, 200, notified.text);
+  assert.equal(Number(one(`SELECT COUNT(*) FROM serious_events WHERE child_id = ${ids.ben}`)), eventsBefore + 1);
+  const link = notified.body.stages.at(-1).serious_event;
+  assert.equal(link.event, 'police_serious_incident');
+  assert.equal(link.href, `/children/${ids.ben}/serious-events/${link.id}`);
+  assert.equal(link.everyone_told, false);
+  assert.ok(link.still_to_tell.length > 0, 'Ofsted and the placing authority are still to be told');
+  const event = await api.get(`/api/v1/homes/1/serious-events/${link.id}`);
+  assert.equal(event.status, 200, event.text);
+  assert.equal(event.body.child.id, ids.ben);
+  assert.equal(event.body.event, 'police_serious_incident');
+  assert.equal(event.body.what_happened, 'An older boy took his phone with threats; the police came.');
+  assert.equal(event.body.clock.kind, 'reg40_notification');
+  const page = await api.get(`/api/v1/homes/1/bullying-concerns/${made.body.id}`);
+  assert.equal(page.body.stages.at(-1).serious_event.id, link.id, 'the concern keeps its link');
   const wrongStage = await api.post(`/api/v1/homes/1/bullying-concerns/${made.body.id}/told`,
     { stage_id: one(`SELECT MIN(id) FROM bullying_stages WHERE concern_id = ${ids.demoConcern}`), told_on: london().on, told_how: 'phone', child_said: 'x' });
   assert.equal(wrongStage.status, 400, "another concern's stage");

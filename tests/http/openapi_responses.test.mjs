@@ -956,7 +956,7 @@ describe('the API answers as its document says', () => {
     check(stages, await worker.post(`${one}/stages`, { ...stage, happened_on: yesterday, happened_time: '09:01' }), 403);
     check(stages, await manager.post(`${concerns}/999999/stages`, { ...stage, happened_on: yesterday, happened_time: '09:01' }), 404);
     const investigated = check(stages, await manager.post(`${one}/stages`, { ...stage, happened_on: yesterday, happened_time: '09:01',
-      safeguarding: 'reg40', safeguarding_reference: 'Ofsted, today, ref 42' }), 200);
+      safeguarding: 'reg40', serious_event: 'child_protection_enquiry' }), 200);
     const outcome = check(stages, await manager.post(`${one}/stages`, { stage: 'outcome', happened_on: yesterday, happened_time: '09:02',
       what: 'Apologised', restorative: 'She saw it hurt', review_on: dayBefore(-7), child_told: 'yes', told_on: today,
       told_how: 'key_work', child_said: 'OK' }), 200);

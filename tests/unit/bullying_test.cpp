@@ -11,6 +11,7 @@
 #include "case_record_fixture.hpp"
 #include "chronology/chronology_store.hpp"
 #include "deadlines/deadline_store.hpp"
+#include "notifications/serious_event_store.hpp"
 #include "relationships/bullying_figures.hpp"
 #include "relationships/bullying_view.hpp"
 #include "relationships/friendship.hpp"
@@ -130,6 +131,12 @@ const Refusal stage_refusals[] = {
     {"AnOutcomeWithoutItsReview", {{"stage", "outcome"}}, "review_on"},
     {"AReviewThatNeitherClosesNorContinues", {{"stage", "review"}}, "review_on"},
     {"AnInvestigationWithoutSafeguardingAnswered", {{"stage", "investigated"}}, "safeguarding"},
+    {"ARegFortyNotificationWithoutItsEvent",
+     {{"stage", "investigated"}, {"safeguarding", "reg40"}},
+     "serious_event"},
+    {"ARegFortyNotificationOfAnEventBullyingIsNot",
+     {{"stage", "investigated"}, {"safeguarding", "reg40"}, {"serious_event", "death"}},
+     "serious_event"},
     {"AReferralWithoutItsReference",
      {{"stage", "investigated"}, {"safeguarding", "cp_referral"}},
      "safeguarding_reference"},
@@ -450,6 +457,55 @@ TEST_F(BullyingStore, AStageNotToldOwesItUntilTheChildIsTold) {
     });
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+}
+
+TEST_F(BullyingStore, AnInvestigationFindingARegFortyEventRaisesTheNotification) {
+    const auto id = record(concern());
+    Stage s;
+    s.stage = "investigated";
+    s.happened_at = tick();
+    s.what = "He was made to hand over his phone by an older boy, with threats.";
+    s.safeguarding = "reg40";
+    s.serious_event = "police_serious_incident";
+    s.telling = {today_, "in_person", "OK", ""};
+    ASSERT_TRUE(
+        db_->write([&](db::Connection& c) { return add_stage(c, id, s, as(manager_), now_); })
+            .ok());
+    const auto k = found(id);
+    ASSERT_TRUE(k.stages.back().serious_event_id);
+    EXPECT_EQ(k.stages.back().stage.serious_event, "police_serious_incident");
+    const auto event = db_->read([&](db::Connection& c) {
+                              return notifications::find(c, *k.stages.back().serious_event_id);
+                          })
+                           .value();
+    ASSERT_TRUE(event);
+    EXPECT_EQ(event->child_id, child_);
+    EXPECT_EQ(event->became_known_at, s.happened_at);
+    EXPECT_EQ(event->what_happened, s.what);
+    EXPECT_FALSE(notifications::still_to_tell(event->recipients).empty());
+    EXPECT_TRUE(
+        clock("serious_event", event->id, notifications::clock_kind, deadlines::State::open));
+
+    SeenConcern staff{true, {kai_}, child_};
+    const auto whole =
+        db_->read([&](db::Connection& c) { return concern_view(c, k, staff, now_); }).value();
+    const auto& link = whole["stages"].back()["serious_event"];
+    EXPECT_EQ(link["id"].get<std::int64_t>(), event->id);
+    EXPECT_FALSE(link["everyone_told"].get<bool>());
+    const auto his = db_->read([&](db::Connection& c) {
+                            return concern_view(c, k, seen_in_record_of(kai_, k), now_);
+                        })
+                         .value();
+    EXPECT_FALSE(his["stages"].back().contains("serious_event"))
+        << "the notification is about the child bullied, not in his record";
+
+    Stage none = s;
+    none.safeguarding.clear();
+    none.serious_event.clear();
+    ASSERT_TRUE(
+        db_->write([&](db::Connection& c) { return add_stage(c, id, none, as(manager_), tick()); })
+            .ok());
+    EXPECT_FALSE(found(id).stages.back().serious_event_id);
 }
 
 TEST_F(BullyingStore, RaisedFromOutsideOwesAReportBackMetWhenItWasGiven) {
