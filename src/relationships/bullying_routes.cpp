@@ -139,7 +139,9 @@ Result<Response> new_concern(Context& ctx) {
     return show_new_concern(ctx, choices, values, std::nullopt, 200);
 }
 
-Result<nlohmann::json> one_view(db::Connection& c, const Context& ctx, std::int64_t id) {
+}  // namespace
+
+Result<nlohmann::json> concern_seen(db::Connection& c, const Context& ctx, std::int64_t id) {
     auto found = TRY(find_concern(c, id));
     if (!found) {
         return Error::not_found("We could not find that concern.");
@@ -147,6 +149,8 @@ Result<nlohmann::json> one_view(db::Connection& c, const Context& ctx, std::int6
     TRY(record_concern_read(c, *found, ctx.reader(), ctx.actor(), ctx.now()));
     return concern_view(c, *found, seen_by(ctx.reader(), *found), ctx.now());
 }
+
+namespace {
 
 Result<Response> create_concern(Context& ctx) {
     const auto home_id = ctx.param("home");
@@ -157,7 +161,7 @@ Result<Response> create_concern(Context& ctx) {
         [&](db::Connection& c) { return record_concern(c, home_id, d, ctx.actor(), ctx.now()); }));
     if (ctx.request.wants_json()) {
         auto made = TRY(ctx.services.db.write(
-            [&](db::Connection& c) -> Result<nlohmann::json> { return one_view(c, ctx, id); }));
+            [&](db::Connection& c) -> Result<nlohmann::json> { return concern_seen(c, ctx, id); }));
         return Response::json(201, made).header(
             "Location", fmt::format("/api/v1/homes/{}/bullying-concerns/{}", home_id, id));
     }
@@ -225,7 +229,7 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
                               const std::optional<Error>& error, int status) {
     const auto id = ctx.param("bullying_concern");
     auto data = TRY(ctx.services.db.write(
-        [&](db::Connection& c) -> Result<nlohmann::json> { return one_view(c, ctx, id); }));
+        [&](db::Connection& c) -> Result<nlohmann::json> { return concern_seen(c, ctx, id); }));
     if (ctx.request.wants_json()) {
         return Response::json(200, data);
     }
@@ -293,6 +297,11 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
     }
     if (!ctx.scope.child_id && can(ctx.person, Action::respond_to_bullying, home_scope)) {
         view["informed_href"] = base + "/informed";
+        view["advocate_href"] = base + "/advocates";
+        view["outcome_href"] = base + "/complaint-outcome";
+    }
+    if (!ctx.scope.child_id && can(ctx.person, Action::record_bullying, home_scope)) {
+        view["complaint_href"] = base + "/complaints";
     }
     return ctx.page("bullying_concern", "Bullying concern", view, status);
 }
@@ -301,7 +310,9 @@ Result<Response> concern_detail(Context& ctx) {
     return show_concern(ctx, Part::none, nlohmann::json::object(), std::nullopt, 200);
 }
 
-Result<Concern> concern_of(Context& ctx) {
+}  // namespace
+
+Result<Concern> concern_reached(Context& ctx) {
     return ctx.services.db.read([&](db::Connection& c) -> Result<Concern> {
         auto found = TRY(find_concern(c, ctx.param("bullying_concern")));
         if (!found) {
@@ -311,7 +322,7 @@ Result<Concern> concern_of(Context& ctx) {
     });
 }
 
-Result<Response> after_change(Context& ctx) {
+Result<Response> concern_changed(Context& ctx) {
     if (ctx.request.wants_json()) {
         return concern_detail(ctx);
     }
@@ -319,17 +330,19 @@ Result<Response> after_change(Context& ctx) {
         fmt::format("/homes/{}/bullying/{}", ctx.param("home"), ctx.param("bullying_concern")));
 }
 
+namespace {
+
 Result<Response> stage_added(Context& ctx) {
-    const auto k = TRY(concern_of(ctx));
+    const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
     const auto s = TRY(read_stage(reader, k.details.occurred_at, ctx.now()));
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return add_stage(c, k.id, s, ctx.actor(), ctx.now()); }));
-    return after_change(ctx);
+    return concern_changed(ctx);
 }
 
 Result<Response> told_recorded(Context& ctx) {
-    const auto k = TRY(concern_of(ctx));
+    const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
     const auto stage =
         reader.integer("stage_id", "the stage", true, 1, std::numeric_limits<std::int64_t>::max());
@@ -337,20 +350,20 @@ Result<Response> told_recorded(Context& ctx) {
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return record_told(c, k.id, stage.value_or(0), t, ctx.actor(), ctx.now());
     }));
-    return after_change(ctx);
+    return concern_changed(ctx);
 }
 
 Result<Response> reported_back(Context& ctx) {
-    const auto k = TRY(concern_of(ctx));
+    const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
     const auto r = TRY(read_report_back(reader, k.details.occurred_at, ctx.now()));
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return record_report_back(c, k.id, r, ctx.actor(), ctx.now()); }));
-    return after_change(ctx);
+    return concern_changed(ctx);
 }
 
 Result<Response> informed_recorded(Context& ctx) {
-    const auto k = TRY(concern_of(ctx));
+    const auto k = TRY(concern_reached(ctx));
     std::vector<std::int64_t> children{k.details.child_id};
     for (const auto& b : k.by_children) {
         children.push_back(b.id);
@@ -359,7 +372,7 @@ Result<Response> informed_recorded(Context& ctx) {
     const auto i = TRY(read_informed(reader, children, k.details.occurred_at, ctx.now()));
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return record_informed(c, k.id, i, ctx.actor(), ctx.now()); }));
-    return after_change(ctx);
+    return concern_changed(ctx);
 }
 
 Result<Response> stage_again(Context& ctx, const Error& e) {
@@ -375,7 +388,7 @@ Result<Response> show_owed(Context& ctx, Owed which, const nlohmann::json& typed
                            const std::optional<Error>& error, int status) {
     const auto id = ctx.param("bullying_concern");
     auto data = TRY(ctx.services.db.write(
-        [&](db::Connection& c) -> Result<nlohmann::json> { return one_view(c, ctx, id); }));
+        [&](db::Connection& c) -> Result<nlohmann::json> { return concern_seen(c, ctx, id); }));
     if (!data["open"].get<bool>() && which == Owed::telling) {
         return Error::conflict("This concern is closed: the child was told at every stage.");
     }

@@ -1,10 +1,20 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include "platform/http/router.hpp"
+#include "relationships/bullying_store.hpp"
 
 namespace hearth::relationships {
 
 // A home's bullying concerns: recording one in a minute, the response stage by stage with the
 // child told at each, reporting back to whoever raised it, and each concern from a child's page.
 void add_bullying_routes(http::Router& router);
+
+// For the forms beside a concern's page (bullying_voice_routes.cpp): the concern the route
+// reaches; the concern as the reader sees it, recording the read; and the answer after a change
+// (the concern's JSON, or back to its page).
+Result<Concern> concern_reached(http::Context& ctx);
+Result<nlohmann::json> concern_seen(db::Connection& c, const http::Context& ctx, std::int64_t id);
+Result<http::Response> concern_changed(http::Context& ctx);
 
 }  // namespace hearth::relationships

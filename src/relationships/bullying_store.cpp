@@ -19,8 +19,14 @@ int Concern::owing() const {
     }));
 }
 
+bool Concern::about(std::int64_t child_id) const {
+    return child_id == details.child_id ||
+           std::any_of(by_children.begin(), by_children.end(),
+                       [&](const NamedChild& b) { return b.id == child_id; });
+}
+
 namespace {
-constexpr const char* concern_type = "bullying_concern";
+constexpr const char* concern_type = concern_record_type;
 
 constexpr const char* concern_known_as_sql =
     "CASE WHEN ch.preferred_name <> '' THEN ch.preferred_name ELSE ch.first_name END || ' ' || "
@@ -147,6 +153,30 @@ Result<std::vector<Concern>> load_concerns(db::Connection& c, const std::string&
                  {row.integer(1), row.text(2), row.text(3), row.text(4),
                   parse_utc(row.text(5)).value_or(Timestamp{}), row.boolean(6), row.text(7)},
                  row.text(8)});
+        }
+        for (const auto& row : TRY(c.query(
+                 "SELECT a.id, a.child_id, a.offered_on, a.answer, a.advocate_name, a.notes, "
+                 "p.name FROM bullying_advocates a JOIN people p ON p.id = a.recorded_by WHERE "
+                 "a.concern_id = $1 ORDER BY a.offered_on, a.id",
+                 {k.id}))) {
+            k.advocates.push_back({row.integer(0),
+                                   {row.integer(1), concern_date(row, 2).value_or(Date{}),
+                                    row.text(3), row.text(4), row.text(5)},
+                                   row.text(6)});
+        }
+        for (const auto& row : TRY(c.query(
+                 "SELECT m.id, m.child_id, m.made_on, m.complaint, m.about, m.looked_into_by, "
+                 "m.action, m.outcome, m.outcome_on, p.name FROM bullying_complaints m JOIN people "
+                 "p ON p.id = m.recorded_by WHERE m.concern_id = $1 ORDER BY m.made_on, m.id",
+                 {k.id}))) {
+            k.complaints.push_back({row.integer(0),
+                                    {row.integer(1),
+                                     concern_date(row, 2).value_or(Date{}),
+                                     row.text(3),
+                                     row.text(4),
+                                     row.text(5),
+                                     {row.text(6), row.text(7), concern_date(row, 8)}},
+                                    row.text(9)});
         }
     }
     return out;
@@ -415,9 +445,7 @@ Result<std::int64_t> record_informed(db::Connection& c, std::int64_t concern_id,
         return Error::not_found("We could not find that concern.");
     }
     const auto& k = *found;
-    if (i.child_id != k.details.child_id &&
-        std::none_of(k.by_children.begin(), k.by_children.end(),
-                     [&](const NamedChild& b) { return b.id == i.child_id; })) {
+    if (!k.about(i.child_id)) {
         return Error::invalid("child_id", "Choose a child this concern is about");
     }
     auto id = TRY(c.insert(

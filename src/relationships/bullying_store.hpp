@@ -13,8 +13,12 @@
 #include "platform/auth/permissions.hpp"
 #include "platform/db/database.hpp"
 #include "relationships/bullying_concern.hpp"
+#include "relationships/bullying_voice.hpp"
 
 namespace hearth::relationships {
+
+// What a concern is in the audit trail, the clocks and the chronology.
+inline constexpr const char* concern_record_type = "bullying_concern";
 
 struct StageRecord {
     std::int64_t id = 0;
@@ -35,6 +39,18 @@ struct InformedRecord {
     std::string recorded_by;
 };
 
+struct AdvocateRecord {
+    std::int64_t id = 0;
+    AdvocateOffer offer;
+    std::string recorded_by;
+};
+
+struct ComplaintRecord {
+    std::int64_t id = 0;
+    Complaint complaint;
+    std::string recorded_by;
+};
+
 struct Concern {
     std::int64_t id = 0;
     std::int64_t home_id = 0;
@@ -47,11 +63,15 @@ struct Concern {
     std::optional<Timestamp> closed_at;
     Timestamp created_at{};
     std::string created_by;
-    std::vector<StageRecord> stages;       // the concern recorded first
-    std::vector<InformedRecord> informed;  // in the order they were told
+    std::vector<StageRecord> stages;          // the concern recorded first
+    std::vector<InformedRecord> informed;     // in the order they were told
+    std::vector<AdvocateRecord> advocates;    // in the order they were offered
+    std::vector<ComplaintRecord> complaints;  // in the order they were made
 
     // The stages at which the child was not told, and so owe it.
     int owing() const;
+    // Whether a child of the home is in it: the child bullied, or one thought to have bullied.
+    bool about(std::int64_t child_id) const;
 };
 
 Result<std::int64_t> record_concern(db::Connection& c, std::int64_t home_id,

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 
+#include "children/child_store.hpp"
 #include "deadlines/deadline_store.hpp"
 #include "deadlines/deadline_view.hpp"
 #include "notifications/serious_event_store.hpp"
+#include "organisation/homes.hpp"
 #include "relationships/managed_interaction_view.hpp"
 
 namespace hearth::relationships {
@@ -86,9 +88,11 @@ nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others,
     return v;
 }
 
-// Who was told of the concern, for each child the reader may read about: whose social worker or
-// parent was told is about that child, so it is shown only with the rest of their record.
-nlohmann::json informed_view(const Concern& k, const SeenConcern& seen) {
+// The children of the concern the reader may read about, the child bullied first: what is about
+// each of them (who of theirs was told, their advocate, their complaints) is shown only with the
+// rest of their record.
+std::vector<std::pair<std::int64_t, std::string>> children_seen(const Concern& k,
+                                                                const SeenConcern& seen) {
     std::vector<std::pair<std::int64_t, std::string>> children;
     if (seen.whole) {
         children.emplace_back(k.details.child_id, k.child_name);
@@ -99,6 +103,12 @@ nlohmann::json informed_view(const Concern& k, const SeenConcern& seen) {
             children.emplace_back(other.id, other.name);
         }
     }
+    return children;
+}
+
+// Who was told of the concern, for each child the reader may read about.
+nlohmann::json informed_view(const Concern& k, const SeenConcern& seen) {
+    const auto children = children_seen(k, seen);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [child_id, name] : children) {
         nlohmann::json told = nlohmann::json::array();
@@ -151,6 +161,75 @@ Result<nlohmann::json> notification_view(db::Connection& c, std::int64_t id) {
         {"withdrawn", !e->withdrawn_reason.empty()}};
 }
 
+// Each child's advocate and complaints, and the people outside the home they can talk to: their
+// advocate and independent visitor as their record names them, and the home's Reg 44 visitors.
+Result<nlohmann::json> voice_view(db::Connection& c, const Concern& k, const SeenConcern& seen) {
+    const auto children = children_seen(k, seen);
+    std::vector<std::string> visitors;
+    if (!children.empty()) {
+        for (const auto& p : TRY(organisation::people_of_home(c, k.home_id))) {
+            const bool visits = std::find(p.roles.begin(), p.roles.end(),
+                                          Role::independent_person) != p.roles.end();
+            if (visits && !p.disabled) {
+                visitors.push_back(p.name);
+            }
+        }
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [child_id, name] : children) {
+        const auto child = TRY(children::find(c, child_id));
+        nlohmann::json advocates = nlohmann::json::array();
+        for (const auto& r : k.advocates) {
+            const auto& a = r.offer;
+            if (a.child_id == child_id) {
+                advocates.push_back({{"id", r.id},
+                                     {"offered_on", format_date(a.offered_on)},
+                                     {"offered", format_local_date(a.offered_on)},
+                                     {"answer", a.answer},
+                                     {"answer_label", label_in(advocate_answers(), a.answer)},
+                                     {"advocate_name", a.advocate_name},
+                                     {"notes", a.notes},
+                                     {"recorded_by", r.recorded_by}});
+            }
+        }
+        nlohmann::json complaints = nlohmann::json::array();
+        bool awaiting = false;
+        for (const auto& r : k.complaints) {
+            const auto& m = r.complaint;
+            if (m.child_id != child_id) {
+                continue;
+            }
+            const auto& o = m.outcome;
+            awaiting = awaiting || !o.has_outcome();
+            complaints.push_back(
+                {{"id", r.id},
+                 {"made_on", format_date(m.made_on)},
+                 {"made", format_local_date(m.made_on)},
+                 {"complaint", m.complaint},
+                 {"about", m.about},
+                 {"looked_into_by", m.looked_into_by},
+                 {"has_outcome", o.has_outcome()},
+                 {"action", o.action},
+                 {"outcome", o.outcome},
+                 {"outcome_on",
+                  o.outcome_on ? nlohmann::json(format_date(*o.outcome_on)) : nlohmann::json()},
+                 {"outcome_day", o.outcome_on ? format_local_date(*o.outcome_on) : ""},
+                 {"recorded_by", r.recorded_by}});
+        }
+        out.push_back({{"child", {{"id", child_id}, {"name", name}}},
+                       {"advocates", advocates},
+                       {"has_advocate_offer", !advocates.empty()},
+                       {"complaints", complaints},
+                       {"awaiting_outcome", awaiting},
+                       {"talk_to",
+                        {{"advocate", child ? child->details.advocate : ""},
+                         {"independent_visitor", child ? child->details.independent_visitor : ""},
+                         {"reg44_visitors", visitors},
+                         {"reg44_visitors_text", joined(visitors, ", ")}}}});
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const SeenConcern& seen,
@@ -198,6 +277,7 @@ Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const S
         {"forms_text", joined(labels_in(bullying_forms(), d.forms), "; ")},
         {"stages", stages},
         {"informed", informed_view(k, seen)},
+        {"voices", TRY(voice_view(c, k, seen))},
         {"open", !k.closed_at},
         {"closed_at", k.closed_at ? nlohmann::json(format_utc(*k.closed_at)) : nlohmann::json()},
         {"closed", k.closed_at ? format_local(*k.closed_at) : ""},
@@ -314,6 +394,32 @@ nlohmann::json concerns_export_blocks(const nlohmann::json& list) {
             blocks.push_back(b::table("Who was told of it",
                                       {"When", "Who", "How", "Invited to a meeting", "What"},
                                       told));
+        }
+        std::vector<std::vector<std::string>> advocates, complaints;
+        for (const auto& v : k["voices"]) {
+            for (const auto& a : v["advocates"]) {
+                advocates.push_back({a.value("offered", ""), a.value("answer_label", ""),
+                                     a.value("advocate_name", ""), a.value("notes", "")});
+            }
+            for (const auto& m : v["complaints"]) {
+                const bool answered = m.value("has_outcome", false);
+                complaints.push_back({m.value("made", ""), m.value("complaint", ""),
+                                      m.value("about", ""), m.value("looked_into_by", ""),
+                                      answered ? m.value("action", "") + " Outcome, " +
+                                                     m.value("outcome_day", "") + ": " +
+                                                     m.value("outcome", "")
+                                               : "Awaiting its outcome"});
+            }
+        }
+        if (!advocates.empty()) {
+            blocks.push_back(
+                b::table("An advocate", {"Offered", "They chose", "Advocate", "Notes"}, advocates));
+        }
+        if (!complaints.empty()) {
+            blocks.push_back(b::table(
+                "Their complaints",
+                {"Made", "In their words", "About", "Looked into by", "Action and outcome"},
+                complaints));
         }
     }
     return blocks;

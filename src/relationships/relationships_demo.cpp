@@ -1,6 +1,7 @@
 #include "relationships/relationships_demo.hpp"
 
 #include "relationships/bullying_store.hpp"
+#include "relationships/bullying_voice_store.hpp"
 #include "relationships/managed_interaction_store.hpp"
 #include "relationships/staff_change_store.hpp"
 
@@ -117,6 +118,25 @@ Status add_relationships_demo(db::Connection& c, const demo::DemoWorld& world, T
         "He said he hadn't thought how it felt to be new; he chose to say sorry in his own words.";
     outcome.review_on = days_from(today, 12);
     TRY(add_stage(c, concern, outcome, sam, demo::at(now, 2, 15, 0)));
+    // Aisha took up an advocate; Kai declined one, and complained about his consequence: it
+    // awaits its outcome.
+    TRY(record_advocate_offer(c, concern,
+                              {child(0), days_from(today, -5), "taken_up",
+                               "Rowan Ellis, Voices advocacy (Tuesdays, or by text)",
+                               "She wants someone who is not staff at the meeting."},
+                              sam, demo::at(now, 5, 16, 30)));
+    TRY(record_advocate_offer(c, concern,
+                              {child(2), days_from(today, -4), "declined", "",
+                               "He said his key worker is enough for now."},
+                              sam, demo::at(now, 4, 18, 10)));
+    TRY(record_complaint(c, concern,
+                         {child(2),
+                          days_from(today, -2),
+                          "It's not fair I lost film night when she said things to me too.",
+                          "The consequence after the meeting",
+                          "Jo Whitfield, deputy manager",
+                          {}},
+                         chris, demo::at(now, 2, 19, 0)));
 
     InteractionDetails apart;
     apart.other_child_id = child(2);

@@ -13,6 +13,7 @@
 #include "relationships/bullying_figures_routes.hpp"
 #include "relationships/bullying_routes.hpp"
 #include "relationships/bullying_view.hpp"
+#include "relationships/bullying_voice_routes.hpp"
 #include "relationships/capability.hpp"
 #include "relationships/child_risk_assessments.hpp"
 #include "relationships/friendship_routes.hpp"
@@ -196,6 +197,7 @@ void add_routes(http::Router& router, const ChildRiskAssessments& risks) {
     add_friendship_routes(router, risks);
     add_staff_change_routes(router);
     add_bullying_routes(router);
+    add_bullying_voice_routes(router);
     add_bullying_figures_routes(router);
     router.add_child_tab({"Relationships", "/relationships", Action::view_chronology, 47});
     const auto* r = &risks;

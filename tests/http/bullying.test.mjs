@@ -335,6 +335,84 @@ test("Aisha's social worker reads her concern with the child who bullied her onl
     AND actor_id = ${ids.sw}`), 6, 'one read each time the concern was shown: its page, its JSON, the API twice, the tab twice; not the list of interactions');
 });
 
+test('both children may have an advocate and may complain: each refused until whole, on the concern with who they can talk to, each in that child\'s record alone', async () => {
+  const k = await concern({ place: 'The lounge', child_words: 'Qx5-words: he calls me names.' });
+  const base = `/homes/1/bullying/${k.id}`;
+  const complaints = () => count(`SELECT COUNT(*) FROM bullying_complaints WHERE concern_id = ${k.id}`);
+
+  // Anyone on shift records a child's complaint; only who leads the response offers an advocate.
+  const complaintForm = readForm((await worker.get(`${base}/complaints`)).text, `${base}/complaints`);
+  const blank = await worker.post(`${base}/complaints`, { ...complaintForm, child_id: String(ids.kai) });
+  assert.equal(blank.status, 400);
+  for (const field of ['complaint', 'about', 'looked_into_by']) {
+    assert.match(blank.text, new RegExp(`<a href="#${field}`), `the summary names ${field}`);
+  }
+  const himself = await worker.post(`${base}/complaints`, { ...complaintForm, child_id: String(ids.kai),
+    complaint: 'Qx5-complaint: I lost my phone for a week and she did not.', about: 'Jo Whitfield', looked_into_by: 'Jo Whitfield' });
+  assert.equal(himself.status, 400);
+  assert.match(himself.text, /Someone other than the person complained about looks into it/);
+  assert.equal(complaints(), 0, 'nothing saved');
+  const made = await worker.post(`${base}/complaints`, { ...complaintForm, child_id: String(ids.kai),
+    complaint: 'Qx5-complaint: I lost my phone for a week and she did not.', about: 'Jo Whitfield', looked_into_by: 'Sam Carter' });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  assert.equal(complaints(), 1);
+  assert.equal((await worker.get(`${base}/advocates`)).status, 403);
+
+  const offerForm = readForm((await deputy.get(`${base}/advocates`)).text, `${base}/advocates`);
+  const noName = await deputy.post(`${base}/advocates`, { ...offerForm, child_id: String(ids.aisha), answer: 'taken_up' });
+  assert.equal(noName.status, 400);
+  assert.match(noName.text, /<a href="#advocate_name/);
+  for (const [child, answer, name] of [[ids.aisha, 'taken_up', 'Rowan Ellis, Voices advocacy'], [ids.kai, 'declined', '']]) {
+    const res = await deputy.post(`${base}/advocates`, { ...offerForm, child_id: String(child), answer, advocate_name: name });
+    assert.equal(res.status, 303, res.text.slice(0, 300));
+  }
+  const page = words((await deputy.get(base)).text);
+  assert.match(page, /Aisha Bennett People they can talk to .*The Reg 44 visitor: Elliot Price/);
+  assert.match(page, /An advocate Offered [^:]+: Taken up, Rowan Ellis, Voices advocacy/);
+  assert.match(page, /Kai Donovan People they can talk to .* An advocate Offered [^:]+: Declined A complaint made [^,]+, about Jo Whitfield; looked into by Sam Carter Qx5-complaint.* Awaiting its outcome Record its outcome/);
+
+  // Its outcome: refused until whole, then recorded once.
+  const complaintId = count(`SELECT id FROM bullying_complaints WHERE concern_id = ${k.id}`);
+  const outcomeAt = `${base}/complaint-outcome`;
+  const outcomeForm = readForm((await deputy.get(`${outcomeAt}?complaint=${complaintId}`)).text, outcomeAt);
+  assert.equal(outcomeForm.complaint_id, String(complaintId), 'the complaint chosen from the concern');
+  const half = await deputy.post(outcomeAt, { ...outcomeForm, action: 'Looked again at the consequence.' });
+  assert.equal(half.status, 400);
+  assert.match(half.text, /<a href="#outcome"/);
+  const answered = await deputy.post(outcomeAt, { ...outcomeForm, action: 'Looked again at the consequence.',
+    outcome: 'Qx5-outcome: upheld; his phone back, and the rule explained.' });
+  assert.equal(answered.status, 303, answered.text.slice(0, 300));
+  assert.equal((await deputy.get(outcomeAt)).status, 409, 'nothing awaits an outcome');
+  const again = await api.post(`/api/v1/homes/1/bullying-concerns/${k.id}/complaint-outcome`,
+    { complaint_id: complaintId, action: 'x', outcome: 'y', outcome_on: london().on });
+  assert.equal(again.status, 409);
+  const notInIt = await api.post(`/api/v1/homes/1/bullying-concerns/${k.id}/complaints`,
+    { child_id: ids.ben, made_on: london().on, complaint: 'x', about: 'y', looked_into_by: 'z' });
+  assert.equal(notInIt.status, 400);
+  assert.deepEqual(notInIt.body.error.fields.map((f) => f.field), ['child_id']);
+
+  // Kai's complaint and advocate are about him: in his record, never in Aisha's or to her social worker.
+  const manager = new Client(server.url);
+  await manager.signIn('manager.willow@example.org');
+  const section = async (child) => JSON.stringify(JSON.parse((await manager.get(`/api/v1/children/${child}/export`, json)).text)
+    .sections.find((x) => x.key === 'bullying_concerns'));
+  const his = await section(ids.kai);
+  assert.match(his, /Qx5-complaint/);
+  assert.match(his, /Qx5-outcome/);
+  assert.doesNotMatch(his, /Rowan Ellis/, "Aisha's advocate is not in Kai's record");
+  const hers = await section(ids.aisha);
+  assert.match(hers, /Rowan Ellis/);
+  assert.doesNotMatch(hers, /Qx5-complaint|Qx5-outcome/);
+  const chronology = (child) => one(`SELECT COUNT(*) FROM chronology WHERE child_id = ${child} AND source_type LIKE 'bullying_complaint%'
+    AND source_id = ${complaintId}`);
+  assert.equal(Number(chronology(ids.kai)), 2, 'made and answered, in his chronology');
+  assert.equal(Number(chronology(ids.aisha)), 0);
+  const view = (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).body;
+  assert.deepEqual(view.voices.map((v) => v.child.name), ['Aisha Bennett']);
+  assert.equal(view.voices[0].advocates[0].advocate_name, 'Rowan Ellis, Voices advocacy');
+  assert.doesNotMatch(JSON.stringify(view), /Qx5-complaint|Qx5-outcome|Kai|Donovan/);
+});
+
 test("a concern where Aisha bullied Lily: her social worker sees only what is about Aisha; the Reg 44 visitor reads each child through no consent but theirs", async () => {
   const k = await concern({ child_id: ids.lily, by_children: [ids.aisha], forms: ['ridicule'], characteristic: 'religion',
     place: 'The kitchen', child_words: 'Qx4-words: she mocks my prayers.', safety_plan: 'Qx4-safety: staff in the kitchen at tea.',

@@ -986,6 +986,28 @@ describe('the API answers as its document says', () => {
     check(informed, await manager.post(`${concerns}/999999/informed`, toldOf), 404);
     const withTold = check(informed, await manager.post(`${one}/informed`, toldOf), 200);
     assert.equal(withTold.informed.find((i) => i.child.id === made.child.id).social_worker_told, true);
+    const advocates = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/advocates';
+    const offer = { child_id: made.child.id, offered_on: yesterday, answer: 'taken_up', advocate_name: 'An advocate' };
+    check(advocates, await manager.post(`${one}/advocates`, { ...offer, advocate_name: '' }), 400);
+    check(advocates, await worker.post(`${one}/advocates`, offer), 403);
+    check(advocates, await manager.post(`${concerns}/999999/advocates`, offer), 404);
+    const offered = check(advocates, await manager.post(`${one}/advocates`, offer), 200);
+    assert.equal(offered.voices.find((v) => v.child.id === made.child.id).advocates[0].answer, 'taken_up');
+    const complaints = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/complaints';
+    const complaint = { child_id: made.child.id, made_on: yesterday, complaint: 'Nobody listened', about: 'The rota',
+      looked_into_by: 'The registered manager' };
+    check(complaints, await worker.post(`${one}/complaints`, { ...complaint, complaint: '' }), 400);
+    check(complaints, await admin.post(`${one}/complaints`, complaint), 403);
+    check(complaints, await worker.post(`${concerns}/999999/complaints`, complaint), 404);
+    const complained = check(complaints, await worker.post(`${one}/complaints`, complaint), 200);
+    const complaintId = complained.voices.find((v) => v.child.id === made.child.id).complaints[0].id;
+    const outcomeOf = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/complaint-outcome';
+    const answer = { complaint_id: complaintId, action: 'Looked again', outcome: 'Upheld', outcome_on: today };
+    check(outcomeOf, await manager.post(`${one}/complaint-outcome`, { ...answer, outcome: '' }), 400);
+    check(outcomeOf, await worker.post(`${one}/complaint-outcome`, answer), 403);
+    check(outcomeOf, await manager.post(`${concerns}/999999/complaint-outcome`, answer), 404);
+    check(outcomeOf, await manager.post(`${one}/complaint-outcome`, answer), 200);
+    check(outcomeOf, await manager.post(`${one}/complaint-outcome`, answer), 409);
     // Closed only once the child was told at every stage.
     const closing = { stage: 'review', happened_on: yesterday, happened_time: '09:04', what: 'Stopped', closes: 'yes',
       child_told: 'yes', told_on: today, told_how: 'in_person', child_said: 'Good' };

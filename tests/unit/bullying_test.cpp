@@ -14,6 +14,7 @@
 #include "notifications/serious_event_store.hpp"
 #include "relationships/bullying_figures.hpp"
 #include "relationships/bullying_view.hpp"
+#include "relationships/bullying_voice_store.hpp"
 #include "relationships/friendship.hpp"
 #include "relationships/managed_interaction_view.hpp"
 #include "relationships/staff_change.hpp"
@@ -186,6 +187,118 @@ const Refusal informed_refusals[] = {
 };
 INSTANTIATE_TEST_SUITE_P(Informed, BullyingInformedForm, ::testing::ValuesIn(informed_refusals),
                          [](const auto& p) { return std::string(p.param.name); });
+
+// An advocate offered to a child in the concern: which child, when, and what they chose, with the
+// advocate's name once taken up.
+const std::map<std::string, std::string> an_offer{
+    {"child_id", "2"},
+    {"offered_on", "2026-05-12"},
+    {"answer", "taken_up"},
+    {"advocate_name", "Rowan Ellis, Voices advocacy"}};
+
+class BullyingAdvocateForm : public ::testing::TestWithParam<Refusal> {};
+
+TEST_P(BullyingAdvocateForm, IsRefusedAtItsField) {
+    auto form = form_of(an_offer, GetParam().fields);
+    http::FormReader reader(form);
+    auto read = read_advocate_offer(reader, {1, 2}, date("2026-05-10"), date("2026-05-12"));
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(names_field(read.error(), GetParam().field)) << read.error().message;
+}
+
+TEST(BullyingAdvocateRead, DeclinedNeedsNoName) {
+    auto form = form_of(an_offer, {{"answer", "declined"}, {"advocate_name", ""}});
+    http::FormReader reader(form);
+    auto read = read_advocate_offer(reader, {1, 2}, date("2026-05-10"), date("2026-05-12"));
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    EXPECT_EQ(read->child_id, 2);
+    EXPECT_EQ(read->answer, "declined");
+}
+
+const Refusal advocate_refusals[] = {
+    {"NoChild", {{"child_id", "<absent>"}}, "child_id"},
+    {"AChildNotInTheConcern", {{"child_id", "3"}}, "child_id"},
+    {"NoDay", {{"offered_on", "<absent>"}}, "offered_on"},
+    {"BeforeTheBullying", {{"offered_on", "2026-05-09"}}, "offered_on"},
+    {"Tomorrow", {{"offered_on", "2026-05-13"}}, "offered_on"},
+    {"NoAnswer", {{"answer", "<absent>"}}, "answer"},
+    {"AnAnswerNotOffered", {{"answer", "maybe"}}, "answer"},
+    {"TakenUpWithoutTheAdvocate", {{"advocate_name", ""}}, "advocate_name"},
+};
+INSTANTIATE_TEST_SUITE_P(Advocates, BullyingAdvocateForm, ::testing::ValuesIn(advocate_refusals),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+// A complaint: which child, when, in their words, about whom or what, and who looks into it (never
+// the person complained about); its action and outcome whole, or not yet.
+const std::map<std::string, std::string> a_complaint{
+    {"child_id", "1"},
+    {"made_on", "2026-05-11"},
+    {"complaint", "Nobody listened when I said it was still happening."},
+    {"about", "Sam Carter"},
+    {"looked_into_by", "Jo Whitfield"}};
+
+class BullyingComplaintForm : public ::testing::TestWithParam<Refusal> {};
+
+TEST_P(BullyingComplaintForm, IsRefusedAtItsField) {
+    auto form = form_of(a_complaint, GetParam().fields);
+    http::FormReader reader(form);
+    auto read = read_complaint(reader, {1, 2}, date("2026-05-10"), date("2026-05-12"));
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(names_field(read.error(), GetParam().field)) << read.error().message;
+}
+
+TEST(BullyingComplaintRead, AwaitsItsOutcomeOrHasItWhole) {
+    auto form = form_of(a_complaint, {});
+    http::FormReader reader(form);
+    auto read = read_complaint(reader, {1, 2}, date("2026-05-10"), date("2026-05-12"));
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    EXPECT_FALSE(read->outcome.has_outcome());
+    auto answered = form_of(a_complaint, {{"action", "Spoke with both"},
+                                          {"outcome", "Upheld: an apology"},
+                                          {"outcome_on", "2026-05-12"}});
+    http::FormReader again(answered);
+    auto whole = read_complaint(again, {1, 2}, date("2026-05-10"), date("2026-05-12"));
+    ASSERT_TRUE(whole.ok()) << whole.error().message;
+    EXPECT_TRUE(whole->outcome.has_outcome());
+}
+
+const Refusal complaint_refusals[] = {
+    {"AChildNotInTheConcern", {{"child_id", "3"}}, "child_id"},
+    {"NoDay", {{"made_on", "<absent>"}}, "made_on"},
+    {"BeforeTheBullying", {{"made_on", "2026-05-01"}}, "made_on"},
+    {"NotInTheirWords", {{"complaint", ""}}, "complaint"},
+    {"AboutNobody", {{"about", ""}}, "about"},
+    {"NobodyLooksIntoIt", {{"looked_into_by", ""}}, "looked_into_by"},
+    {"LookedIntoByThePersonComplainedAbout", {{"looked_into_by", "Sam Carter"}}, "looked_into_by"},
+    {"AnActionWithoutItsOutcome", {{"action", "Spoke with both"}}, "outcome"},
+    {"AnActionWithoutItsDay", {{"action", "Spoke with both"}, {"outcome", "Upheld"}}, "outcome_on"},
+    {"AnOutcomeWithoutItsAction", {{"outcome", "Upheld"}, {"outcome_on", "2026-05-12"}}, "action"},
+    {"AnOutcomeBeforeTheComplaint",
+     {{"action", "x"}, {"outcome", "y"}, {"outcome_on", "2026-05-10"}},
+     "outcome_on"},
+};
+INSTANTIATE_TEST_SUITE_P(Complaints, BullyingComplaintForm, ::testing::ValuesIn(complaint_refusals),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+TEST(BullyingComplaintOutcome, IsWholeAndNotBeforeTheComplaint) {
+    auto read = [](const Fields& over) {
+        auto form = form_of(
+            {{"action", "Spoke with both"}, {"outcome", "Upheld"}, {"outcome_on", "2026-05-12"}},
+            over);
+        http::FormReader reader(form);
+        return read_complaint_outcome(reader, date("2026-05-11"), date("2026-05-12"));
+    };
+    EXPECT_TRUE(read({}).ok());
+    for (const auto& [field, value] : Fields{{"action", ""},
+                                             {"outcome", ""},
+                                             {"outcome_on", "<absent>"},
+                                             {"outcome_on", "2026-05-10"},
+                                             {"outcome_on", "2026-05-13"}}) {
+        const auto refused = read({{field, value}});
+        ASSERT_FALSE(refused.ok()) << field << "=" << value;
+        EXPECT_TRUE(names_field(refused.error(), field)) << refused.error().message;
+    }
+}
 
 // A friendship: inside the home with a child who lives there, or outside with who they are; what
 // it means to the child; its influence, with what staff noticed unless it is good for them; the
@@ -430,6 +543,71 @@ TEST_F(BullyingStore, WhoWasToldOfItIsInTheRecordOfTheChildTheyAreFor) {
                          "$1",
                          {std::to_string(id)}),
               2);
+}
+
+// An advocate and a complaint are about the child they are for: in that child's record alone, and
+// a complaint's outcome is recorded once.
+TEST_F(BullyingStore, EachChildsAdvocateAndComplaintsAreInTheirRecordAlone) {
+    const auto id = record(concern());
+    auto offer = [&](std::int64_t child, const char* name) {
+        return db_->write([&](db::Connection& c) {
+            return record_advocate_offer(c, id, {child, today_, "taken_up", name, ""}, as(manager_),
+                                         now_);
+        });
+    };
+    ASSERT_TRUE(offer(child_, "Her-advocate").ok());
+    ASSERT_TRUE(offer(kai_, "His-advocate").ok());
+    const auto stranger = offer(manager_ + 1000, "Nobody");
+    ASSERT_FALSE(stranger.ok());
+    EXPECT_EQ(stranger.error().fields.front().field, "child_id");
+
+    Complaint m{kai_, today_, "His-complaint-words", "The consequence", "Jo Whitfield", {}};
+    const auto complaint = db_->write(
+        [&](db::Connection& c) { return record_complaint(c, id, m, as(manager_), now_); });
+    ASSERT_TRUE(complaint.ok()) << complaint.error().message;
+
+    auto k = found(id);
+    ASSERT_EQ(k.advocates.size(), 2u);
+    ASSERT_EQ(k.complaints.size(), 1u);
+    auto seen = [&](const SeenConcern& s) {
+        return db_->read([&](db::Connection& c) { return concern_view(c, k, s, now_); })
+            .value()
+            .dump();
+    };
+    const auto his = seen(seen_in_record_of(kai_, k));
+    EXPECT_NE(his.find("His-complaint-words"), std::string::npos);
+    EXPECT_NE(his.find("His-advocate"), std::string::npos);
+    EXPECT_EQ(his.find("Her-advocate"), std::string::npos);
+    const auto hers = seen(seen_in_record_of(child_, k));
+    EXPECT_EQ(hers.find("His-complaint-words"), std::string::npos);
+    EXPECT_EQ(hers.find("His-advocate"), std::string::npos);
+    EXPECT_NE(hers.find("Her-advocate"), std::string::npos);
+    bool in_his = false;
+    for (const auto& e : timeline(kai_)) {
+        in_his = in_his || e.summary == "His-complaint-words";
+    }
+    EXPECT_TRUE(in_his);
+    for (const auto& e : timeline(child_)) {
+        EXPECT_EQ(e.summary.find("His-complaint-words"), std::string::npos);
+    }
+
+    const ComplaintOutcome outcome{"Looked again at the consequence", "Upheld", today_};
+    auto answer = [&](Timestamp at) {
+        return db_->write([&](db::Connection& c) {
+            return record_complaint_outcome(c, id, complaint.value(), outcome, as(manager_), at);
+        });
+    };
+    const auto answered = answer(tick());
+    ASSERT_TRUE(answered.ok()) << answered.error().message;
+    EXPECT_TRUE(found(id).complaints.front().complaint.outcome.has_outcome());
+    const auto twice = answer(tick());
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(count_rows(*db_,
+                         "SELECT COUNT(*) FROM audit_log WHERE action IN ('advocate', 'complaint', "
+                         "'complaint_outcome') AND record_id = $1",
+                         {std::to_string(id)}),
+              4);
 }
 
 TEST_F(BullyingStore, AStageNotToldOwesItUntilTheChildIsTold) {
