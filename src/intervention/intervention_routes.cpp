@@ -1,11 +1,15 @@
 #include "intervention/intervention_routes.hpp"
 
+#include <fmt/format.h>
+
 #include "behaviour/incident_sections.hpp"
 #include "children/export/export_sections.hpp"
 #include "chronology/kinds.hpp"
 #include "intervention/capability.hpp"
 #include "intervention/demo_incidents.hpp"
 #include "intervention/measure_export.hpp"
+#include "intervention/measure_store.hpp"
+#include "relationships/response_records.hpp"
 
 namespace hearth::intervention {
 
@@ -16,6 +20,27 @@ void add_routes(http::Router& router, behaviour::IncidentSections& sections) {
     add_technique_routes(router);
 }
 
+namespace {
+
+// The consequences a child was given since `since`, each a Reg 35 record kept under the Reg 19
+// rules: what a response to bullying used (relationships/response_records.hpp).
+Result<std::vector<relationships::ResponseRecord>> consequences_given(db::Connection& c,
+                                                                      std::int64_t child_id,
+                                                                      Timestamp since) {
+    std::vector<relationships::ResponseRecord> out;
+    for (const auto& m : TRY(consequences_since(c, child_id, since))) {
+        const auto& d = m.details;
+        out.push_back({relationships::consequence_record, m.id, child_id,
+                       fmt::format("Consequence, {}: {}{}", format_local(d.started_at),
+                                   label_in(consequence_kinds(), d.consequence_kind),
+                                   d.lasts.empty() ? "" : " (" + d.lasts + ")"),
+                       fmt::format("/measures/{}", m.id), d.started_at});
+    }
+    return out;
+}
+
+}  // namespace
+
 const Capability capability{
     "Physical intervention", [](Registry& r) {
         r.at<chronology::Kinds>().add(
@@ -23,6 +48,7 @@ const Capability capability{
              {"consequence", "Consequence"}});
         add_routes(r.router, r.at<behaviour::IncidentSections>());
         r.at<children::ExportSections>().add(measures_export_section());
+        r.at<relationships::ResponseRecords>().add(consequences_given);
         r.at<demo::DemoParts>().add({40, demo::add_incidents});
     }};
 

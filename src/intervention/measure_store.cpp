@@ -392,17 +392,31 @@ Result<std::optional<Measure>> find(db::Connection& c, std::int64_t measure_id) 
     return std::optional<Measure>{std::move(one.front())};
 }
 
-Result<std::vector<Measure>> for_incident(db::Connection& c, std::int64_t incident_id) {
-    auto rows = TRY(c.query(fmt::format("SELECT {} {} WHERE m.incident_id = $1 ORDER BY "
-                                        "m.started_at, m.id",
-                                        columns, joins),
-                            {incident_id}));
+namespace {
+
+Result<std::vector<Measure>> measures_where(db::Connection& c, const char* where,
+                                            const db::Params& params) {
+    auto rows = TRY(c.query(
+        fmt::format("SELECT {} {} WHERE {} ORDER BY m.started_at, m.id", columns, joins, where),
+        params));
     std::vector<Measure> out;
     for (const auto& r : rows) {
         out.push_back(from_row(r));
     }
     TRY(load_reviews(c, out));
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<Measure>> for_incident(db::Connection& c, std::int64_t incident_id) {
+    return measures_where(c, "m.incident_id = $1", {incident_id});
+}
+
+Result<std::vector<Measure>> consequences_since(db::Connection& c, std::int64_t child_id,
+                                                Timestamp since) {
+    return measures_where(c, "m.child_id = $1 AND m.started_at >= $2 AND m.kind = $3",
+                          {child_id, format_utc(since), std::string("consequence")});
 }
 
 Status record_read(db::Connection& c, const Measure& m, const audit::Actor& actor, Timestamp now) {

@@ -76,6 +76,9 @@ Status amend(db::Connection& c, std::int64_t measure_id, int read_version, const
              const std::string& reason, const audit::Actor& actor, Timestamp now);
 Result<std::optional<Measure>> find(db::Connection& c, std::int64_t measure_id);
 Result<std::vector<Measure>> for_incident(db::Connection& c, std::int64_t incident_id);
+// The consequences given to a child that began at or after `since`, oldest first.
+Result<std::vector<Measure>> consequences_since(db::Connection& c, std::int64_t child_id,
+                                                Timestamp since);
 Status record_read(db::Connection& c, const Measure& m, const audit::Actor& actor, Timestamp now);
 
 // Whether a person may sign a home's Reg 35 records, as the database knows them.

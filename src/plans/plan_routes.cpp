@@ -18,6 +18,7 @@
 #include "plans/plan_views.hpp"
 #include "platform/views/views.hpp"
 #include "relationships/child_risk_assessments.hpp"
+#include "relationships/response_records.hpp"
 
 namespace hearth::plans {
 
@@ -301,6 +302,30 @@ Result<std::vector<relationships::RiskAssessmentSeen>> risk_assessments_of(db::C
     return out;
 }
 
+// The versions of a child's risk assessments and behaviour support plan written since `since`:
+// what a response to bullying changed (relationships/response_records.hpp).
+Result<std::vector<relationships::ResponseRecord>> plan_versions_since(db::Connection& c,
+                                                                       std::int64_t child_id,
+                                                                       Timestamp since) {
+    std::vector<relationships::ResponseRecord> out;
+    for (const auto& p : TRY(for_child(c, child_id))) {
+        const PlanKind* kind = find_kind(p.kind);
+        if (!kind || (kind->family != Family::risk_assessment && p.kind != "behaviour_plan") ||
+            p.current.written_at < since) {
+            continue;
+        }
+        const auto title = plan_title(*kind, p.area_name);
+        for (const auto& v : TRY(versions(c, p.id, std::nullopt, 20))) {
+            if (v.written_at >= since) {
+                out.push_back({relationships::plan_version_record, v.id, child_id,
+                               version_title(title, v.number),
+                               fmt::format("/children/{}/plans/{}", child_id, p.id), v.written_at});
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 const Capability capability{
@@ -310,6 +335,7 @@ const Capability capability{
         r.at<children::ExportSections>().add(export_section());
         r.at<children::ChildPanels>().add({10, glance_panel});
         r.at<relationships::ChildRiskAssessments>().of_child = risk_assessments_of;
+        r.at<relationships::ResponseRecords>().add(plan_versions_since);
         r.at<children::WhenLeaving>().add(end_reviews_on_leaving);
         r.at<demo::DemoParts>().add(
             {30, [](db::Connection& c, const demo::DemoWorld&, Timestamp now) {

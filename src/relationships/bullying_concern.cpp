@@ -237,7 +237,20 @@ Result<ConcernDetails> read_concern(http::FormReader& f, const Choosable& choosa
     return d;
 }
 
-Result<Stage> read_stage(http::FormReader& f, Timestamp concern_at, Timestamp now) {
+std::string response_record_key(const ResponseRecord& r) {
+    return r.kind + ":" + std::to_string(r.id);
+}
+
+const std::vector<Choice>& response_record_kinds() {
+    static const std::vector<Choice> all{
+        {plan_version_record, "A new version of a plan or risk assessment"},
+        {consequence_record, "A consequence (recorded under the Reg 19 rules)"},
+    };
+    return all;
+}
+
+Result<Stage> read_stage(http::FormReader& f, Timestamp concern_at, Timestamp now,
+                         const std::vector<ResponseRecord>& offered) {
     Stage s;
     std::vector<std::string> later;
     for (const auto& c : response_stages()) {
@@ -289,6 +302,19 @@ Result<Stage> read_stage(http::FormReader& f, Timestamp concern_at, Timestamp no
     }
     if (s.stage == "review" && !closing && !s.review_on) {
         f.fail("review_on", "Enter when it is reviewed next, or close the concern");
+    }
+    std::vector<std::string> keys;
+    for (const auto& r : offered) {
+        keys.push_back(response_record_key(r));
+    }
+    for (const auto& key : f.choices("changed", "what the response changed", keys)) {
+        const auto r = std::find_if(offered.begin(), offered.end(), [&](const ResponseRecord& o) {
+            return response_record_key(o) == key;
+        });
+        s.changed.push_back(*r);
+    }
+    if (!s.changed.empty() && s.stage != "outcome" && s.stage != "review") {
+        f.fail("changed", "Link the plans and consequences at the outcome or a review");
     }
     s.telling = read_telling(f, local_date_of(concern_at), today, true);
     TRY(f.finish());

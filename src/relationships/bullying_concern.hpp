@@ -14,6 +14,7 @@
 #include "platform/choice.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
+#include "relationships/response_records.hpp"
 
 namespace hearth::relationships {
 
@@ -88,11 +89,19 @@ struct Stage {
     std::string serious_event;      // reg40: which of bullying_serious_events()
     std::optional<Date> review_on;  // an outcome, or a review that continues
     bool closes = false;            // a review that closes the concern
+    // An outcome or a review: the new versions of plans and the consequences it made, each about
+    // one child of the concern.
+    std::vector<ResponseRecord> changed;
     Telling telling;
 };
 
-// `concern_at`: when the bullying happened; no stage of the response comes before it.
-Result<Stage> read_stage(http::FormReader& form, Timestamp concern_at, Timestamp now);
+// `concern_at`: when the bullying happened; no stage of the response comes before it. `offered`:
+// the records of the concern's children since then that an outcome or a review may link.
+Result<Stage> read_stage(http::FormReader& form, Timestamp concern_at, Timestamp now,
+                         const std::vector<ResponseRecord>& offered = {});
+// The key a form gives a record it offers: "plan_version:12".
+std::string response_record_key(const ResponseRecord& r);
+const std::vector<Choice>& response_record_kinds();
 // That the child was told at a stage which owed it.
 Result<Telling> read_told(http::FormReader& form, Date concern_on, Date today);
 

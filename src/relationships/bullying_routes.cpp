@@ -225,8 +225,24 @@ Result<Response> concerns_page(Context& ctx) {
 // Which form on the concern's page an error belongs to.
 enum class Part { none, stage };
 
-Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& values,
-                              const std::optional<Error>& error, int status) {
+// The records of the concern's children since the bullying that an outcome or a review may
+// link: new versions of their plans, and consequences.
+Result<std::vector<ResponseRecord>> records_to_link(Context& ctx, const ResponseRecords& responses,
+                                                    const Concern& k) {
+    return ctx.services.db.read([&](db::Connection& c) -> Result<std::vector<ResponseRecord>> {
+        std::vector<ResponseRecord> out;
+        for (const auto child : k.children()) {
+            for (auto& r : TRY(responses.of(c, child, k.details.occurred_at))) {
+                out.push_back(std::move(r));
+            }
+        }
+        return out;
+    });
+}
+
+Result<Response> show_concern(Context& ctx, const ResponseRecords& responses, Part part,
+                              const nlohmann::json& values, const std::optional<Error>& error,
+                              int status) {
     const auto id = ctx.param("bullying_concern");
     auto data = TRY(ctx.services.db.write(
         [&](db::Connection& c) -> Result<nlohmann::json> { return concern_seen(c, ctx, id); }));
@@ -261,6 +277,15 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
                 stages.emplace_back(s.key, s.label);
             }
         }
+        const auto k = TRY(concern_reached(ctx));
+        views::Options records;
+        for (const auto& r : TRY(records_to_link(ctx, responses, k))) {
+            std::string name = k.child_name;
+            for (const auto& b : k.by_children) {
+                name = b.id == r.child_id ? b.name : name;
+            }
+            records.emplace_back(response_record_key(r), name + ": " + r.title);
+        }
         view["stage_action"] = base + "/stages";
         view["stage_fields"] = nlohmann::json::array(
             {f({"stage", "Which stage?", views::FieldKind::radios, "", stages}),
@@ -268,8 +293,8 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
              f({"happened_time", "Time", views::FieldKind::time}),
              f({"what", "What happened", views::FieldKind::textarea,
                 "Investigated: who was spoken to, what they said, and the findings. Meeting: what "
-                "was agreed. Outcome: the response, its consequences (through the home's rules) "
-                "and the changes to plans. Review: how things are now"}),
+                "was agreed. Outcome: the response; link below the consequences and the new "
+                "versions of plans it made. Review: how things are now"}),
              f({"who_came", "Who came (a meeting)", views::FieldKind::textarea}),
              f({"safeguarding", "Is it a safeguarding matter? (an investigation)",
                 views::FieldKind::radios, "",
@@ -285,6 +310,15 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
              f({"restorative", "Restorative work with the child who bullied (an outcome)",
                 views::FieldKind::textarea,
                 "What they came to see about their behaviour and its effect"}),
+             f({"changed", "What the response changed (an outcome or a review)",
+                views::FieldKind::checkboxes,
+                records.empty()
+                    ? "No new version of a plan or risk assessment, and no consequence, has been "
+                      "recorded for these children since the bullying: write them in their plans "
+                      "and with the incident, then link them here"
+                    : "New versions of the children's plans and risk assessments, and consequences "
+                      "recorded under the home's rules, since the bullying",
+                records}),
              f({"review_on", "Review by (an outcome, or a review that continues)",
                 views::FieldKind::date}),
              f({"closes", "Close the concern? (a review)", views::FieldKind::radios, "",
@@ -306,10 +340,6 @@ Result<Response> show_concern(Context& ctx, Part part, const nlohmann::json& val
     return ctx.page("bullying_concern", "Bullying concern", view, status);
 }
 
-Result<Response> concern_detail(Context& ctx) {
-    return show_concern(ctx, Part::none, nlohmann::json::object(), std::nullopt, 200);
-}
-
 }  // namespace
 
 Result<Concern> concern_reached(Context& ctx) {
@@ -324,7 +354,10 @@ Result<Concern> concern_reached(Context& ctx) {
 
 Result<Response> concern_changed(Context& ctx) {
     if (ctx.request.wants_json()) {
-        return concern_detail(ctx);
+        auto data = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<nlohmann::json> {
+            return concern_seen(c, ctx, ctx.param("bullying_concern"));
+        }));
+        return Response::json(200, data);
     }
     return Response::redirect(
         fmt::format("/homes/{}/bullying/{}", ctx.param("home"), ctx.param("bullying_concern")));
@@ -332,10 +365,11 @@ Result<Response> concern_changed(Context& ctx) {
 
 namespace {
 
-Result<Response> stage_added(Context& ctx) {
+Result<Response> stage_added(Context& ctx, const ResponseRecords& responses) {
     const auto k = TRY(concern_reached(ctx));
+    const auto offered = TRY(records_to_link(ctx, responses, k));
     http::FormReader reader(*ctx.form);
-    const auto s = TRY(read_stage(reader, k.details.occurred_at, ctx.now()));
+    const auto s = TRY(read_stage(reader, k.details.occurred_at, ctx.now(), offered));
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return add_stage(c, k.id, s, ctx.actor(), ctx.now()); }));
     return concern_changed(ctx);
@@ -364,19 +398,16 @@ Result<Response> reported_back(Context& ctx) {
 
 Result<Response> informed_recorded(Context& ctx) {
     const auto k = TRY(concern_reached(ctx));
-    std::vector<std::int64_t> children{k.details.child_id};
-    for (const auto& b : k.by_children) {
-        children.push_back(b.id);
-    }
     http::FormReader reader(*ctx.form);
-    const auto i = TRY(read_informed(reader, children, k.details.occurred_at, ctx.now()));
+    const auto i = TRY(read_informed(reader, k.children(), k.details.occurred_at, ctx.now()));
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return record_informed(c, k.id, i, ctx.actor(), ctx.now()); }));
     return concern_changed(ctx);
 }
 
-Result<Response> stage_again(Context& ctx, const Error& e) {
-    return show_concern(ctx, Part::stage, ctx.form->typed_values(), e, http::status_for(e.kind));
+Result<Response> stage_again(Context& ctx, const ResponseRecords& responses, const Error& e) {
+    return show_concern(ctx, responses, Part::stage, ctx.form->typed_values(), e,
+                        http::status_for(e.kind));
 }
 
 // The forms that answer what a concern owes, each on its own page: that the child was told at a
@@ -498,7 +529,13 @@ Result<Response> informed_again(Context& ctx, const Error& e) {
 
 }  // namespace
 
-void add_bullying_routes(http::Router& router) {
+void add_bullying_routes(http::Router& router, const ResponseRecords& responses) {
+    const auto* r = &responses;
+    auto concern_detail = [r](Context& ctx) {
+        return show_concern(ctx, *r, Part::none, nlohmann::json::object(), std::nullopt, 200);
+    };
+    auto stage_saved = [r](Context& ctx) { return stage_added(ctx, *r); };
+    auto stage_refused = [r](Context& ctx, const Error& e) { return stage_again(ctx, *r, e); };
     router.add_scope_resolver("bullying_concern", resolve_concern_scope);
     const std::string home = "/homes/{home}/bullying";
     const std::string one = home + "/{bullying_concern}";
@@ -513,8 +550,8 @@ void add_bullying_routes(http::Router& router) {
     router.add({.method = "POST",
                 .pattern = one + "/stages",
                 .action = Action::respond_to_bullying,
-                .handler = stage_added,
-                .again = stage_again});
+                .handler = stage_saved,
+                .again = stage_refused});
     router.add({"GET", one + "/told", Action::respond_to_bullying, told_page});
     router.add({.method = "POST",
                 .pattern = one + "/told",
@@ -541,7 +578,7 @@ void add_bullying_routes(http::Router& router) {
     router.add({"POST", api, Action::record_bullying, create_concern});
     router.add({"GET", api + "/{bullying_concern}", Action::view_bullying, concern_detail});
     router.add(
-        {"POST", api + "/{bullying_concern}/stages", Action::respond_to_bullying, stage_added});
+        {"POST", api + "/{bullying_concern}/stages", Action::respond_to_bullying, stage_saved});
     router.add(
         {"POST", api + "/{bullying_concern}/told", Action::respond_to_bullying, told_recorded});
     router.add({"POST", api + "/{bullying_concern}/report-back", Action::respond_to_bullying,

@@ -8,7 +8,8 @@ namespace hearth::relationships {
 
 // A home's bullying concerns: recording one in a minute, the response stage by stage with the
 // child told at each, reporting back to whoever raised it, and each concern from a child's page.
-void add_bullying_routes(http::Router& router);
+// `responses`: the records of other capabilities an outcome or a review may link.
+void add_bullying_routes(http::Router& router, const ResponseRecords& responses);
 
 // For the forms beside a concern's page (bullying_voice_routes.cpp): the concern the route
 // reaches; the concern as the reader sees it, recording the read; and the answer after a change

@@ -25,6 +25,14 @@ bool Concern::about(std::int64_t child_id) const {
                        [&](const NamedChild& b) { return b.id == child_id; });
 }
 
+std::vector<std::int64_t> Concern::children() const {
+    std::vector<std::int64_t> out{details.child_id};
+    for (const auto& b : by_children) {
+        out.push_back(b.id);
+    }
+    return out;
+}
+
 namespace {
 constexpr const char* concern_type = concern_record_type;
 
@@ -142,6 +150,19 @@ Result<std::vector<Concern>> load_concerns(db::Connection& c, const std::string&
                 s.stage.serious_event = row.text(15);
             }
             k.stages.push_back(std::move(s));
+        }
+        for (const auto& row : TRY(c.query(
+                 "SELECT r.stage_id, r.kind, r.record_id, r.child_id, r.title, r.href, r.made_at "
+                 "FROM bullying_stage_records r JOIN bullying_stages s ON s.id = r.stage_id "
+                 "WHERE s.concern_id = $1 ORDER BY r.id",
+                 {k.id}))) {
+            for (auto& s : k.stages) {
+                if (s.id == row.integer(0)) {
+                    s.stage.changed.push_back({row.text(1), row.integer(2), row.integer(3),
+                                               row.text(4), row.text(5),
+                                               parse_utc(row.text(6)).value_or(Timestamp{})});
+                }
+            }
         }
         for (const auto& row : TRY(c.query(
                  "SELECT i.id, i.child_id, i.who, i.name, i.how, i.told_at, i.invited, i.what, "
@@ -342,6 +363,16 @@ Status add_stage(db::Connection& c, std::int64_t concern_id, const Stage& s,
                               "told before closing the concern");
     }
     const auto stage_id = TRY(insert_stage(c, concern_id, s, actor, now));
+    for (const auto& r : s.changed) {
+        if (!found->about(r.child_id)) {
+            return Error::invalid("changed",
+                                  "Link only the records of the children in the concern");
+        }
+        TRY(c.run(
+            "INSERT INTO bullying_stage_records (stage_id, child_id, kind, record_id, title, href, "
+            "made_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            {stage_id, r.child_id, r.kind, r.id, r.title, r.href, format_utc(r.at)}));
+    }
     if (s.safeguarding == "reg40") {
         const auto event_id = TRY(
             notifications::raise(c,

@@ -72,6 +72,8 @@ struct Concern {
     int owing() const;
     // Whether a child of the home is in it: the child bullied, or one thought to have bullied.
     bool about(std::int64_t child_id) const;
+    // The children of the home in it, the child bullied first.
+    std::vector<std::int64_t> children() const;
 };
 
 Result<std::int64_t> record_concern(db::Connection& c, std::int64_t home_id,

@@ -55,9 +55,41 @@ std::string joined(const std::vector<std::string>& items, const char* between) {
 
 // `about_others`: the work with the children who bullied (restorative) is about them, shown only to
 // a reader who may read about each of them.
+// What an outcome or review changed, each record about one child: shown with that child's name
+// only to a reader who may read about them.
+nlohmann::json changed_view(const std::vector<ResponseRecord>& changed, const Concern& k,
+                            const SeenConcern& seen) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : changed) {
+        std::string name;
+        if (seen.whole && r.child_id == k.details.child_id) {
+            name = k.child_name;
+        }
+        for (const auto& other : k.by_children) {
+            if (other.id == r.child_id && std::find(seen.readable.begin(), seen.readable.end(),
+                                                    other.id) != seen.readable.end()) {
+                name = other.name;
+            }
+        }
+        if (name.empty()) {
+            continue;
+        }
+        out.push_back({{"kind", r.kind},
+                       {"kind_label", label_in(response_record_kinds(), r.kind)},
+                       {"id", r.id},
+                       {"child", {{"id", r.child_id}, {"name", name}}},
+                       {"title", r.title},
+                       {"href", r.href},
+                       {"at", format_utc(r.at)}});
+    }
+    return out;
+}
+
 // `notification`: the Reg 40 serious event the stage raised, as the stage shows it; null if none.
-nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others,
-                          const nlohmann::json& notification) {
+nlohmann::json stage_view(const StageRecord& s, const Concern& k, const SeenConcern& seen,
+                          bool about_others, const nlohmann::json& notification) {
+    const bool whole = seen.whole;
+    const auto changed = changed_view(s.stage.changed, k, seen);
     const auto& t = s.stage.telling;
     nlohmann::json v = {{"id", s.id},
                         {"stage", s.stage.stage},
@@ -65,6 +97,8 @@ nlohmann::json stage_view(const StageRecord& s, bool whole, bool about_others,
                         {"happened_at", format_utc(s.stage.happened_at)},
                         {"when", format_local(s.stage.happened_at)},
                         {"restorative", about_others ? s.stage.restorative : ""},
+                        {"changed", changed},
+                        {"has_changed", !changed.empty()},
                         {"recorded_by", s.recorded_by}};
     if (!whole) {
         return v;
@@ -254,7 +288,7 @@ Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const S
         if (seen.whole && s.serious_event_id) {
             notification = TRY(notification_view(c, *s.serious_event_id));
         }
-        stages.push_back(stage_view(s, seen.whole, about_others, notification));
+        stages.push_back(stage_view(s, k, seen, about_others, notification));
     }
     std::vector<std::string> by_names;
     for (const auto& b : by_children) {
@@ -372,8 +406,13 @@ nlohmann::json concerns_export_blocks(const nlohmann::json& list) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& s : k["stages"]) {
+            std::vector<std::string> changed;
+            for (const auto& c : s["changed"]) {
+                changed.push_back(c.value("title", ""));
+            }
+            const auto what = whole ? s.value("what", "") : s.value("restorative", "");
             rows.push_back({s.value("when", ""), s.value("label", ""),
-                            whole ? s.value("what", "") : s.value("restorative", ""),
+                            changed.empty() ? what : what + " Changed: " + joined(changed, "; "),
                             whole ? (s.value("child_told", false)
                                          ? s.value("told", "") + ": " + s.value("child_said", "")
                                          : "Not told: " + s.value("not_told_why", ""))

@@ -21,14 +21,6 @@ using http::Response;
 
 enum class Form { advocate, complaint, outcome };
 
-std::vector<std::int64_t> children_of(const Concern& k) {
-    std::vector<std::int64_t> children{k.details.child_id};
-    for (const auto& b : k.by_children) {
-        children.push_back(b.id);
-    }
-    return children;
-}
-
 Result<Response> show_form(Context& ctx, Form which, const nlohmann::json& typed,
                            const std::optional<Error>& error, int status) {
     const auto id = ctx.param("bullying_concern");
@@ -124,7 +116,7 @@ Result<Response> advocate_again(Context& ctx, const Error& e) {
 Result<Response> advocate_offered(Context& ctx) {
     const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
-    const auto a = TRY(read_advocate_offer(reader, children_of(k),
+    const auto a = TRY(read_advocate_offer(reader, k.children(),
                                            local_date_of(k.details.occurred_at), ctx.today()));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return record_advocate_offer(c, k.id, a, ctx.actor(), ctx.now());
@@ -144,7 +136,7 @@ Result<Response> complaint_made(Context& ctx) {
     const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
     const auto m = TRY(
-        read_complaint(reader, children_of(k), local_date_of(k.details.occurred_at), ctx.today()));
+        read_complaint(reader, k.children(), local_date_of(k.details.occurred_at), ctx.today()));
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return record_complaint(c, k.id, m, ctx.actor(), ctx.now()); }));
     return concern_changed(ctx);

@@ -192,11 +192,12 @@ Result<std::string> dashboard_bullying(db::Connection& c, const http::Context& c
                           {"can_record", can(ctx.person, Action::record_bullying, ctx.scope)}});
 }
 
-void add_routes(http::Router& router, const ChildRiskAssessments& risks) {
+void add_routes(http::Router& router, const ChildRiskAssessments& risks,
+                const ResponseRecords& responses) {
     add_managed_interaction_routes(router);
     add_friendship_routes(router, risks);
     add_staff_change_routes(router);
-    add_bullying_routes(router);
+    add_bullying_routes(router, responses);
     add_bullying_voice_routes(router);
     add_bullying_figures_routes(router);
     router.add_child_tab({"Relationships", "/relationships", Action::view_chronology, 47});
@@ -221,7 +222,7 @@ void add_routes(http::Router& router, const ChildRiskAssessments& risks) {
 const Capability capability{
     "Relationships and bullying", [](Registry& r) {
         const auto& risks = r.at<ChildRiskAssessments>();
-        add_routes(r.router, risks);
+        add_routes(r.router, risks, r.at<ResponseRecords>());
         r.at<chronology::Kinds>().add({{"bullying", "Bullying concern"},
                                        {"managed_interaction", "Managed interaction"},
                                        {"friendship", "Friendship"},

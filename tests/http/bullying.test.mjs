@@ -413,6 +413,64 @@ test('both children may have an advocate and may complain: each refused until wh
   assert.doesNotMatch(JSON.stringify(view), /Qx5-complaint|Qx5-outcome|Kai|Donovan/);
 });
 
+test('the outcome links what the response changed: a consequence the Reg 19 rules allowed and a new version of his behaviour plan, each shown only to who may read him', async () => {
+  const k = await concern({ place: 'The stairs', child_words: 'Qx6-words: he pushed past me every day.' });
+  const stages = `/api/v1/homes/1/bullying-concerns/${k.id}/stages`;
+  // The consequence goes through the incident and its Reg 35 record, where Reg 19 refuses a prohibited one.
+  const soon = london(30);
+  const calm = london(20);
+  const incident = await api.post('/api/v1/homes/1/incidents', {
+    occurred_on: soon.on, occurred_time: soon.time, ended_on: calm.on, ended_time: calm.time, children: [ids.kai],
+    location: 'The stairs', setting: 'After school', antecedents: 'Passing on the stairs', triggers: [],
+    behaviour: 'Pushed past Aisha again', communicating: [], afterwards: 'Talked it through', restrictive_measure: 'none',
+    deescalation: ['Talked calmly'], staff_involved: [ids.deputyPerson], staff_assaulted: [], injuries: '', damage: '', notifiable: [],
+  });
+  assert.equal(incident.status, 201, incident.text);
+  const measures = `/api/v1/children/${ids.kai}/incidents/${incident.body.id}/measures`;
+  const consequence = { kind: 'consequence', started_on: soon.on, started_time: soon.time, behaviour: 'Pushed past Aisha',
+    steps_to_avoid: 'Talked about it', consequence_kind: 'loss_of_privilege', description: 'No phone call to mum tonight',
+    lasts: 'This evening', for_child_alone: 'yes', used_by: [ids.deputyPerson], child_view: 'Fair enough', effectiveness: 'too_soon' };
+  const prohibited = await api.post(measures, consequence);
+  assert.equal(prohibited.status, 400, 'Reg 19: contact is never stopped as a sanction');
+  const lawful = await api.post(measures, { ...consequence, description: 'No games console tonight' });
+  assert.equal(lawful.status, 201, lawful.text);
+  const plan = Number(one(`SELECT id FROM plans WHERE child_id = ${ids.kai} AND kind = 'behaviour_plan'`));
+  const kind = (await api.get('/api/v1/plan-kinds')).body.kinds.find((x) => x.key === 'behaviour_plan');
+  const written = await api.post(`/api/v1/children/${ids.kai}/plans/${plan}/versions`, {
+    ...Object.fromEntries(kind.sections.map((x) => [`section_${x.key}`, `Qx6-plan: ${x.label}`])),
+    effective_on: london().on, review_by: inAWeek(), reason: 'After the bullying concern', views_not_asked: 'At football',
+    version: Number(one(`SELECT current_version FROM plans WHERE id = ${plan}`)) });
+  assert.equal(written.status, 201, written.text);
+  const version = Number(one(`SELECT MAX(id) FROM plan_versions WHERE plan_id = ${plan}`));
+
+  // The concern's page offers them; an outcome links them, and nothing it was not offered.
+  const page = (await deputy.get(`/homes/1/bullying/${k.id}`)).text;
+  for (const key of [`consequence:${lawful.body.id}`, `plan_version:${version}`]) {
+    assert.match(page, new RegExp(`name="changed" type="checkbox" value="${key}"`), key);
+  }
+  const outcome = { stage: 'outcome', happened_on: london().on, happened_time: london().time, what: 'Restorative conversation.',
+    restorative: 'He saw how it felt.', review_on: inAWeek(), child_told: 'yes', told_on: london().on, told_how: 'in_person', child_said: 'OK.' };
+  for (const [fields, why] of [[{ changed: ['consequence:999999'] }, 'a record not offered'],
+    [{ stage: 'meeting', who_came: 'Both', changed: [`consequence:${lawful.body.id}`] }, 'a meeting']]) {
+    const refused = await api.post(stages, { ...outcome, ...fields });
+    assert.equal(refused.status, 400, why);
+    assert.deepEqual(refused.body.error.fields.map((f) => f.field), ['changed'], why);
+  }
+  const linked = await api.post(stages, { ...outcome, changed: [`consequence:${lawful.body.id}`, `plan_version:${version}`] });
+  assert.equal(linked.status, 200, linked.text);
+  const changed = linked.body.stages.at(-1).changed;
+  assert.deepEqual(changed.map((c) => [c.kind, c.child.name, c.href]).sort(), [
+    ['consequence', 'Kai Donovan', `/measures/${lawful.body.id}`],
+    ['plan_version', 'Kai Donovan', `/children/${ids.kai}/plans/${plan}`],
+  ]);
+  assert.match(words((await deputy.get(`/homes/1/bullying/${k.id}`)).text),
+    /What it changed: Kai Donovan: Consequence, [^(]+?: Losing a privilege or an activity for a time \(This evening\)/);
+  // Aisha's social worker reads her concern: nothing of what was done with Kai.
+  const hers = (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).body;
+  assert.deepEqual(hers.stages.at(-1).changed, []);
+  assert.doesNotMatch(JSON.stringify(hers), /measures|Qx6-plan|Kai/);
+});
+
 test("a concern where Aisha bullied Lily: her social worker sees only what is about Aisha; the Reg 44 visitor reads each child through no consent but theirs", async () => {
   const k = await concern({ child_id: ids.lily, by_children: [ids.aisha], forms: ['ridicule'], characteristic: 'religion',
     place: 'The kitchen', child_words: 'Qx4-words: she mocks my prayers.', safety_plan: 'Qx4-safety: staff in the kitchen at tea.',

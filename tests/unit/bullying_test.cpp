@@ -147,6 +147,38 @@ const Refusal stage_refusals[] = {
 INSTANTIATE_TEST_SUITE_P(Stages, BullyingStageForm, ::testing::ValuesIn(stage_refusals),
                          [](const auto& p) { return std::string(p.param.name); });
 
+// An outcome or a review links only records it was offered: new versions of the children's plans
+// and consequences recorded since the bullying.
+TEST(BullyingStageChanges, LinkOnlyWhatWasOfferedAtAnOutcomeOrReview) {
+    const std::vector<ResponseRecord> offered{
+        {consequence_record, 7, 2, "Consequence: no console tonight", "/measures/7", test_now()},
+        {plan_version_record, 12, 2, "Individual behaviour plan, version 3", "/children/2/plans/4",
+         test_now()}};
+    auto read = [&](const Fields& over) {
+        auto form = form_of(a_stage, over);
+        http::FormReader reader(form);
+        return read_stage(reader, utc("2026-05-12T12:00:00.000Z"), test_now(), offered);
+    };
+    const Fields outcome{{"stage", "outcome"}, {"review_on", "2026-05-20"}, {"who_came", ""}};
+    auto linked = read(Fields{outcome.begin(), outcome.end()});
+    ASSERT_TRUE(linked.ok()) << linked.error().message;
+    EXPECT_TRUE(linked->changed.empty());
+    Fields both = outcome;
+    both.push_back({"changed", "plan_version:12"});
+    linked = read(both);
+    ASSERT_TRUE(linked.ok()) << linked.error().message;
+    ASSERT_EQ(linked->changed.size(), 1u);
+    EXPECT_EQ(linked->changed[0].href, "/children/2/plans/4");
+    Fields unknown = outcome;
+    unknown.push_back({"changed", "consequence:8"});
+    const auto refused = read(unknown);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(names_field(refused.error(), "changed"));
+    const auto at_a_meeting = read({{"changed", "consequence:7"}});
+    ASSERT_FALSE(at_a_meeting.ok());
+    EXPECT_TRUE(names_field(at_a_meeting.error(), "changed"));
+}
+
 const std::map<std::string, std::string> told_of_it{
     {"child_id", "2"},  {"who", "parent_or_carer"}, {"name", "His dad"},   {"how", "phone"},
     {"invited", "yes"}, {"told_on", "2026-05-12"},  {"told_time", "14:00"}};
