@@ -36,6 +36,7 @@ constexpr int visits_cancelled_per_8 = 1;         // by the family
 constexpr int visits_planned_ahead = 2;           // on the last day, for the fortnight to come
 constexpr int concerns_per_home_per_60_days = 1;  // a bullying concern every other month
 constexpr int concerns_kept_apart_per_3 = 1;      // a managed interaction follows one in three
+constexpr int friendships_worrying_per_4 = 1;     // a friend outside who worries staff
 constexpr int rows_per_statement = 200;
 constexpr int rows_per_transaction = 20000;
 
@@ -228,6 +229,12 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         {"id", "home_id", "child_id", "other_child_id", "kind", "why", "source", "concern_id",
          "agreed_by", "starts_on", "review_on", "ended_on", "created_at", "created_by", "version"});
     std::int64_t next_concern = 0, next_stage = 0, next_interaction = 0;
+    Batch friendships("friendships", {"id", "home_id", "child_id", "with_name", "who_they_are",
+                                      "what_it_means", "created_at", "created_by"});
+    Batch friendship_looks("friendship_reviews",
+                           {"id", "friendship_id", "influence", "noticed", "plan", "plan_detail",
+                            "reviewed_at", "reviewed_by"});
+    std::int64_t next_friendship = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -277,6 +284,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(concern_children.flush(c));
             TRY(stages.flush(c));
             TRY(interactions.flush(c));
+            TRY(friendships.flush(c));
+            TRY(friendship_looks.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -440,7 +449,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                     fmt::format("{} {}", dice.pick(first_names), dice.pick(last_names));
                 d.admission_date = Date{first_day + std::chrono::days(day)};
                 const Staff& manager = home.staff.front();
-                const std::int64_t key_worker = staff_at(3 + dice.next() % 9).id;
+                const Staff& key_worker_staff = staff_at(3 + dice.next() % 9);
+                const std::int64_t key_worker = key_worker_staff.id;
                 const std::string when = at(day, 10 * 60 + dice.between(0, 300));
                 children_rows.add({id, home.id, d.first_name, d.last_name, std::string(),
                                    format_date(d.date_of_birth), d.sex, d.pronouns, d.legal_basis,
@@ -451,6 +461,33 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                               children::to_json(d).dump(), std::string("Admitted"), when,
                               manager.id});
                 key_workers.add({id, key_worker, when, manager.id});
+                // The friend they keep from before they came, recorded in their first week; now
+                // and then a friend outside who worries staff, whom they keep in touch with.
+                const std::string met = at(day + 3, 19 * 60);
+                const bool worrying = dice.chance(friendships_worrying_per_4, 4);
+                const std::int64_t friendship = ++next_friendship;
+                friendships.add(
+                    {friendship, home.id, id, dice.pick(first_names),
+                     std::string(worrying ? "Someone they met online" : "A school friend"),
+                     std::string(worrying ? "They say he gets them." : "My best mate."), met,
+                     key_worker});
+                friendship_looks.add(
+                    {friendship, friendship, std::string(worrying ? "worry" : "positive"),
+                     std::string(worrying ? "Messages late at night; gifts they will not explain."
+                                          : ""),
+                     std::string(worrying ? "keep_in_touch" : "encourage"),
+                     std::string(worrying ? "Calls in the lounge; phone off at ten."
+                                          : "Visits at weekends."),
+                     met, key_worker});
+                chronology.add(
+                    {id, home.id, met, std::string("friendship"), std::string("friendship"),
+                     friendship,
+                     std::string(worrying ? "Friendship with someone outside: A worry"
+                                          : "Friendship with someone outside: Good for them"),
+                     std::string(worrying ? "Keep in touch. Calls in the lounge."
+                                          : "Encourage it. Visits at weekends."),
+                     fmt::format("/children/{}/relationships/friendships/{}", id, friendship),
+                     std::int64_t{0}, std::int64_t{0}, key_worker, key_worker_staff.name, met});
                 if (dice.chance(1, 3)) {
                     allocations.add(
                         {social_workers[static_cast<std::size_t>(home.id) % social_workers.size()],
@@ -772,6 +809,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     summary.daily_entries = next_entry;
     summary.contacts = next_contact;
     summary.bullying_concerns = next_concern;
+    summary.friendships = next_friendship;
     summary.audit_entries = seq;
     return summary;
 }

@@ -23,6 +23,7 @@ struct ScaleSummary {
     std::int64_t daily_entries = 0;
     std::int64_t contacts = 0;
     std::int64_t bullying_concerns = 0;
+    std::int64_t friendships = 0;
     std::int64_t audit_entries = 0;
 };
 
