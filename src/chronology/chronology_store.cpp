@@ -63,15 +63,19 @@ Status revise(db::Connection& c, const std::string& source_type, std::int64_t so
     db::Params params{
         r.title,     r.summary, std::int64_t{r.significant}, std::int64_t{r.for_handover},
         source_type, source_id};
-    std::string set_time;
+    std::string set_time, only_child;
     if (r.occurred_at) {
         params.emplace_back(format_utc(*r.occurred_at));
-        set_time = ", occurred_at = $7";
+        set_time = fmt::format(", occurred_at = ${}", params.size());
+    }
+    if (r.child_id) {
+        params.emplace_back(*r.child_id);
+        only_child = fmt::format(" AND child_id = ${}", params.size());
     }
     return c.run(fmt::format("UPDATE chronology SET title = $1, summary = $2, significant = $3, "
                              "for_handover = $4, amended = 1{} WHERE source_type = $5 AND "
-                             "source_id = $6",
-                             set_time),
+                             "source_id = $6{}",
+                             set_time, only_child),
                  params);
 }
 

@@ -19,6 +19,9 @@ struct Revision {
     bool significant = false;
     bool for_handover = false;
     std::optional<Timestamp> occurred_at;  // when the amendment corrected the time
+    // Only that child's line: a record shown in several children's chronologies, each line about
+    // that child alone, is revised line by line.
+    std::optional<std::int64_t> child_id;
 };
 Status revise(db::Connection& c, const std::string& source_type, std::int64_t source_id,
               const Revision& revision);

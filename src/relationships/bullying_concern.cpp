@@ -147,6 +147,45 @@ Telling read_telling(http::FormReader& f, Date first_day, Date today, bool asks_
     return t;
 }
 
+// What happened, as the child and staff tell it, and how they are kept safe: all that a
+// correction may change. `d.by_whom` is read already. Returns when it happened, if it could be
+// read.
+std::optional<Timestamp> read_account(http::FormReader& f, ConcernDetails& d, Timestamp now) {
+    d.by_described = f.text("by_described", "who they are", {.max = 1000, .multiline = true});
+    const bool someone_else = has(d.by_whom, "group") || has(d.by_whom, "staff") ||
+                              has(d.by_whom, "visitor") || has(d.by_whom, "outside");
+    if (someone_else && d.by_described.empty()) {
+        f.fail("by_described", "Say who the group or the adult is, as far as anyone knows");
+    }
+    const auto at = f.moment("occurred_on", "the day it happened", "occurred_time",
+                             "the time it happened", now);
+    if (at) {
+        d.occurred_at = *at;
+    }
+    d.place = f.text("place", "where it happened", {.required = true, .max = 200});
+    d.forms = f.choices("forms", "the forms it took", keys_of(bullying_forms()));
+    if (d.forms.empty()) {
+        f.fail("forms", "Choose at least one form it took");
+    }
+    d.characteristic = f.choice("characteristic", "who they are that was ridiculed",
+                                keys_of(protected_characteristics()), false);
+    if (has(d.forms, "ridicule") && d.characteristic.empty()) {
+        f.fail("characteristic", "Choose what about who they are was ridiculed");
+    }
+    if (!has(d.forms, "ridicule")) {
+        d.characteristic.clear();
+    }
+    d.child_words = f.text("child_words", "what the child said",
+                           {.required = true, .max = 10000, .multiline = true});
+    d.safety_plan = f.text("safety_plan", "how they are kept safe now",
+                           {.required = true, .max = 4000, .multiline = true});
+    d.child_wants =
+        f.text("child_wants", "what they want to happen", {.max = 4000, .multiline = true});
+    d.child_part = f.text("child_part", "their part in choosing the response",
+                          {.max = 4000, .multiline = true});
+    return at;
+}
+
 }  // namespace
 
 Result<ConcernDetails> read_concern(http::FormReader& f, const Choosable& choosable,
@@ -185,30 +224,7 @@ Result<ConcernDetails> read_concern(http::FormReader& f, const Choosable& choosa
     if (!has(d.by_whom, "children")) {
         d.by_children.clear();
     }
-    d.by_described = f.text("by_described", "who they are", {.max = 1000, .multiline = true});
-    const bool someone_else = has(d.by_whom, "group") || has(d.by_whom, "staff") ||
-                              has(d.by_whom, "visitor") || has(d.by_whom, "outside");
-    if (someone_else && d.by_described.empty()) {
-        f.fail("by_described", "Say who the group or the adult is, as far as anyone knows");
-    }
-    const auto at = f.moment("occurred_on", "the day it happened", "occurred_time",
-                             "the time it happened", now);
-    if (at) {
-        d.occurred_at = *at;
-    }
-    d.place = f.text("place", "where it happened", {.required = true, .max = 200});
-    d.forms = f.choices("forms", "the forms it took", keys_of(bullying_forms()));
-    if (d.forms.empty()) {
-        f.fail("forms", "Choose at least one form it took");
-    }
-    d.characteristic = f.choice("characteristic", "who they are that was ridiculed",
-                                keys_of(protected_characteristics()), false);
-    if (has(d.forms, "ridicule") && d.characteristic.empty()) {
-        f.fail("characteristic", "Choose what about who they are was ridiculed");
-    }
-    if (!has(d.forms, "ridicule")) {
-        d.characteristic.clear();
-    }
+    const auto at = read_account(f, d, now);
     d.came_to_light =
         f.choice("came_to_light", "how it came to light", keys_of(ways_it_came_to_light()), true);
     d.raised_by = f.text("raised_by", "who raised it", {.max = 200});
@@ -217,20 +233,12 @@ Result<ConcernDetails> read_concern(http::FormReader& f, const Choosable& choosa
                "Enter who raised it, and who they are to the child: they are told "
                "what was done");
     }
-    d.child_words = f.text("child_words", "what the child said",
-                           {.required = true, .max = 10000, .multiline = true});
     const auto owner = f.integer("owner_id", "who it was reported to", true, 1, most);
     if (owner && !listed(choosable.owners, *owner)) {
         f.fail("owner_id", "Choose the registered manager or a senior of the home");
     } else if (owner) {
         d.owner_id = *owner;
     }
-    d.safety_plan = f.text("safety_plan", "how they are kept safe now",
-                           {.required = true, .max = 4000, .multiline = true});
-    d.child_wants =
-        f.text("child_wants", "what they want to happen", {.max = 4000, .multiline = true});
-    d.child_part = f.text("child_part", "their part in choosing the response",
-                          {.max = 4000, .multiline = true});
     d.telling =
         read_telling(f, at ? local_date_of(*at) : local_date_of(now), local_date_of(now), true);
     TRY(f.finish());
@@ -246,6 +254,45 @@ const std::vector<Choice>& response_record_kinds() {
         {plan_version_record, "A new version of a plan or risk assessment"},
         {consequence_record, "A consequence (recorded under the Reg 19 rules)"},
     };
+    return all;
+}
+
+Result<Correction> read_correction(http::FormReader& f, const ConcernDetails& current,
+                                   Timestamp now) {
+    Correction c;
+    c.details = current;
+    read_account(f, c.details, now);
+    c.reason = f.text("reason", "why you are correcting it", {.required = true, .max = 1000});
+    c.version = static_cast<int>(
+        f.integer("version", "the version you corrected", true, 1, 1000000).value_or(0));
+    TRY(f.finish());
+    return c;
+}
+
+nlohmann::json concern_json(const ConcernDetails& d) {
+    return {
+        {"occurred_at", format_utc(d.occurred_at)},
+        {"place", d.place},
+        {"forms", nlohmann::json(labels_in(bullying_forms(), d.forms))},
+        {"characteristic",
+         d.characteristic.empty() ? "" : label_in(protected_characteristics(), d.characteristic)},
+        {"by_described", d.by_described},
+        {"child_words", d.child_words},
+        {"safety_plan", d.safety_plan},
+        {"child_wants", d.child_wants},
+        {"child_part", d.child_part}};
+}
+
+const amendments::FieldLabels& concern_labels() {
+    static const amendments::FieldLabels all{{"occurred_at", "When it happened"},
+                                             {"place", "Where"},
+                                             {"forms", "The forms it took"},
+                                             {"characteristic", "Who they are that was ridiculed"},
+                                             {"by_described", "Who the group or adult is"},
+                                             {"child_words", "What the child said"},
+                                             {"safety_plan", "Keeping them safe now"},
+                                             {"child_wants", "What they want to happen"},
+                                             {"child_part", "Their part in the response"}};
     return all;
 }
 

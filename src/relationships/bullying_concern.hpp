@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/amendments.hpp"
 #include "platform/choice.hpp"
 #include "platform/clock.hpp"
 #include "platform/http/form.hpp"
@@ -77,6 +78,21 @@ struct Choosable {
 
 Result<ConcernDetails> read_concern(http::FormReader& form, const Choosable& choosable,
                                     Timestamp now);
+
+// A correction of what was recorded: when and where it happened, the forms it took, who the
+// group or adult is, what the child said, and how they are kept safe, with why. Who is in the
+// concern, how it came to light and who leads it are not corrected here: a concern about the
+// wrong children is closed at a review saying so, and recorded again.
+struct Correction {
+    ConcernDetails details;  // the concern as it is to read
+    std::string reason;
+    int version = 0;  // the version the reader corrected
+};
+Result<Correction> read_correction(http::FormReader& form, const ConcernDetails& current,
+                                   Timestamp now);
+// The details as each kept version holds them, and what each field is called.
+nlohmann::json concern_json(const ConcernDetails& d);
+const amendments::FieldLabels& concern_labels();
 
 struct Stage {
     std::string stage;  // one of response_stages(), not "recorded"

@@ -85,9 +85,7 @@ Result<Response> show_new_concern(const Context& ctx, const ConcernChoices& choi
         errors = view["error_for"];
     }
     auto f = [&](const views::FieldSpec& spec) { return views::field(spec, values, errors); };
-    auto prose = [&](const std::string& name, const std::string& label, const std::string& hint) {
-        return f({name, label, views::FieldKind::textarea, hint, {}, "", "off", true});
-    };
+    auto account = [&](const std::string& name) { return f(account_field(name)); };
     view["who"] = nlohmann::json::array(
         {f({"child_id", "Who is thought to be bullied?", views::FieldKind::radios, "",
             choices.children}),
@@ -96,33 +94,20 @@ Result<Response> show_new_concern(const Context& ctx, const ConcernChoices& choi
          f({"by_children", "Which children of the home?", views::FieldKind::checkboxes,
             "Each child's own record shows the concern without naming the other",
             choices.children}),
-         f({"by_described", "The group or the adult: who, as far as anyone knows",
-            views::FieldKind::textarea})});
+         account("by_described")});
     view["what"] = nlohmann::json::array(
-        {f({"occurred_on", "Day it happened", views::FieldKind::date}),
-         f({"occurred_time", "Time it happened", views::FieldKind::time,
-            "Your best estimate if nobody knows exactly"}),
-         f({"place", "Where did it happen?", views::FieldKind::text,
-            "For example: the lounge; on the school bus; online"}),
-         f({"forms", "What form did it take?", views::FieldKind::checkboxes,
-            "Choose all that apply", views::options_of(bullying_forms())}),
-         f({"characteristic", "If they were ridiculed for who they are: for what?",
-            views::FieldKind::radios, "", views::options_of(protected_characteristics())}),
+        {account("occurred_on"), account("occurred_time"), account("place"), account("forms"),
+         account("characteristic"),
          f({"came_to_light", "How did it come to light?", views::FieldKind::radios, "",
             views::options_of(ways_it_came_to_light())}),
          f({"raised_by", "Who raised it (a parent, a social worker, a visitor)?",
             views::FieldKind::text, "They are told what was done: Hearth starts that clock"}),
-         prose("child_words", "What the child said, in their own words",
-               "Listen without judging; write what they said, not what you think it means")});
+         account("child_words")});
     view["now"] = nlohmann::json::array(
         {f({"owner_id", "Reported to", views::FieldKind::radios,
             "The registered manager or the senior on shift, who leads the response",
             choices.owners}),
-         prose("safety_plan", "Keeping them safe now",
-               "Who they can go to, and what changes today"),
-         prose("child_wants", "What they want to happen (optional)", ""),
-         prose("child_part", "Their part in choosing the response (optional)",
-               "As far as their age and understanding allow")});
+         account("safety_plan"), account("child_wants"), account("child_part")});
     view["told"] = telling_fields(f, true);
     return ctx.page("bullying_concern_form", "Record a bullying concern", view, status);
 }
@@ -140,6 +125,37 @@ Result<Response> new_concern(Context& ctx) {
 }
 
 }  // namespace
+
+const std::vector<views::FieldSpec>& account_fields() {
+    auto prose = [](const std::string& name, const std::string& label, const std::string& hint) {
+        return views::FieldSpec{name, label, views::FieldKind::textarea, hint, {}, "", "off", true};
+    };
+    static const std::vector<views::FieldSpec> all{
+        {"by_described", "The group or the adult: who, as far as anyone knows",
+         views::FieldKind::textarea},
+        {"occurred_on", "Day it happened", views::FieldKind::date},
+        {"occurred_time", "Time it happened", views::FieldKind::time,
+         "Your best estimate if nobody knows exactly"},
+        {"place", "Where did it happen?", views::FieldKind::text,
+         "For example: the lounge; on the school bus; online"},
+        {"forms", "What form did it take?", views::FieldKind::checkboxes, "Choose all that apply",
+         views::options_of(bullying_forms())},
+        {"characteristic", "If they were ridiculed for who they are: for what?",
+         views::FieldKind::radios, "", views::options_of(protected_characteristics())},
+        prose("child_words", "What the child said, in their own words",
+              "Listen without judging; write what they said, not what you think it means"),
+        prose("safety_plan", "Keeping them safe now", "Who they can go to, and what changes today"),
+        prose("child_wants", "What they want to happen (optional)", ""),
+        prose("child_part", "Their part in choosing the response (optional)",
+              "As far as their age and understanding allow")};
+    return all;
+}
+
+const views::FieldSpec& account_field(const std::string& name) {
+    const auto& all = account_fields();
+    return *std::find_if(all.begin(), all.end(),
+                         [&](const views::FieldSpec& f) { return f.name == name; });
+}
 
 Result<nlohmann::json> concern_seen(db::Connection& c, const Context& ctx, std::int64_t id) {
     auto found = TRY(find_concern(c, id));
@@ -330,6 +346,7 @@ Result<Response> show_concern(Context& ctx, const ResponseRecords& responses, Pa
         view["report_href"] = data["report_back"]["owed"].get<bool>() ? base + "/report-back" : "";
     }
     if (!ctx.scope.child_id && can(ctx.person, Action::respond_to_bullying, home_scope)) {
+        view["correct_href"] = base + "/correct";
         view["informed_href"] = base + "/informed";
         view["advocate_href"] = base + "/advocates";
         view["outcome_href"] = base + "/complaint-outcome";

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/http/router.hpp"
+#include "platform/views/form_view.hpp"
 #include "relationships/bullying_store.hpp"
 
 namespace hearth::relationships {
@@ -17,5 +18,10 @@ void add_bullying_routes(http::Router& router, const ResponseRecords& responses)
 Result<Concern> concern_reached(http::Context& ctx);
 Result<nlohmann::json> concern_seen(db::Connection& c, const http::Context& ctx, std::int64_t id);
 Result<http::Response> concern_changed(http::Context& ctx);
+
+// The fields of what happened and how the child is kept safe, as the form that records a concern
+// and the form that corrects one both ask them, in the order of the correction form.
+const std::vector<views::FieldSpec>& account_fields();
+const views::FieldSpec& account_field(const std::string& name);
 
 }  // namespace hearth::relationships

@@ -93,6 +93,7 @@ Concern concern_from_row(const db::Row& row) {
     k.created_by = row.text(23);
     k.owner_name = row.text(24);
     k.child_name = row.text(25);
+    k.version = static_cast<int>(row.integer(26));
     return k;
 }
 
@@ -104,7 +105,7 @@ Result<std::vector<Concern>> load_concerns(db::Connection& c, const std::string&
             "k.place, k.forms, k.characteristic, k.came_to_light, k.raised_by, k.child_words, "
             "k.owner_id, k.safety_plan, k.child_wants, k.child_part, k.reported_back_to, "
             "k.reported_back_how, k.reported_back_what, k.reported_back_at, k.review_on, "
-            "k.closed_at, k.created_at, cb.name, ow.name, {} FROM bullying_concerns k "
+            "k.closed_at, k.created_at, cb.name, ow.name, {}, k.version FROM bullying_concerns k "
             "JOIN children ch ON ch.id = k.child_id JOIN people cb ON cb.id = k.created_by "
             "JOIN people ow ON ow.id = k.owner_id WHERE {} {}",
             concern_known_as_sql, where, tail),
@@ -490,6 +491,72 @@ Result<std::int64_t> record_informed(db::Connection& c, std::int64_t concern_id,
                        fmt::format("{} told: {}", label_in(people_told(), i.who), i.name)},
                       {"bullying_informed", id}, now));
     return id;
+}
+
+Status correct_concern(db::Connection& c, std::int64_t concern_id, const Correction& k,
+                       const audit::Actor& actor, Timestamp now) {
+    if (!actor.person_id) {
+        return Error::internal("a correction needs a signed-in author");
+    }
+    auto found = TRY(find_concern(c, concern_id));
+    if (!found) {
+        return Error::not_found("We could not find that concern.");
+    }
+    const auto& was = *found;
+    if (was.version != k.version) {
+        return Error::conflict(
+            "The concern changed after you opened it: look at it again, then correct it.");
+    }
+    const auto changes = amendments::changes_between(concern_json(was.details),
+                                                     concern_json(k.details), concern_labels());
+    if (changes.empty()) {
+        return Error::invalid("reason", "Nothing was changed: correct a field, or go back");
+    }
+    for (const auto& s : was.stages) {
+        if (s.stage.stage != "recorded" && s.stage.happened_at < k.details.occurred_at) {
+            return Error::invalid("occurred_on", "The response began " +
+                                                     format_local(s.stage.happened_at) +
+                                                     ": the bullying happened before it");
+        }
+    }
+    const auto kept = TRY(amendments::versions_of(c, concern_type, concern_id));
+    int next = static_cast<int>(kept.size()) + 1;
+    if (kept.empty()) {
+        TRY(amendments::keep_version(c, concern_type, concern_id, next++, concern_json(was.details),
+                                     "As first recorded", *actor.person_id, was.created_at));
+    }
+    TRY(amendments::keep_version(c, concern_type, concern_id, next, concern_json(k.details),
+                                 k.reason, *actor.person_id, now));
+    const auto& d = k.details;
+    const auto updated = TRY(c.execute(
+        "UPDATE bullying_concerns SET occurred_at = $1, place = $2, forms = $3, characteristic = "
+        "$4, by_described = $5, child_words = $6, safety_plan = $7, child_wants = $8, child_part = "
+        "$9, version = version + 1 WHERE id = $10 AND version = $11",
+        {format_utc(d.occurred_at), d.place, nlohmann::json(d.forms).dump(), d.characteristic,
+         d.by_described, d.child_words, d.safety_plan, d.child_wants, d.child_part, concern_id,
+         std::int64_t{k.version}}));
+    if (updated != 1) {
+        return Error::conflict("Someone else changed the concern after you opened it.");
+    }
+    // Each child's line stays about that child alone, as record_concern wrote it.
+    TRY(chronology::revise(
+        c, concern_type, concern_id,
+        {"Bullying concern: " + forms_text(d.forms), chronology::summarise(d.child_words), true,
+         true, d.occurred_at, d.child_id}));
+    for (const auto& other : was.by_children) {
+        TRY(chronology::revise(c, concern_type, concern_id,
+                               {"A concern that they bullied another young person",
+                                chronology::summarise(forms_text(d.forms) + " (" + d.place + ")"),
+                                true, true, d.occurred_at, other.id}));
+    }
+    std::string fields;
+    for (const auto& ch : changes) {
+        fields += (fields.empty() ? "" : ", ") + ch.label;
+    }
+    return audit::append(c, actor,
+                         {"amend", concern_type, std::to_string(concern_id), was.home_id,
+                          d.child_id, fmt::format("corrected: {} ({})", fields, k.reason)},
+                         {"bullying_concerns", concern_id}, now);
 }
 
 Result<std::optional<Concern>> find_concern(db::Connection& c, std::int64_t id) {

@@ -67,6 +67,7 @@ struct Concern {
     std::vector<InformedRecord> informed;     // in the order they were told
     std::vector<AdvocateRecord> advocates;    // in the order they were offered
     std::vector<ComplaintRecord> complaints;  // in the order they were made
+    int version = 1;                          // of the row: every change adds one
 
     // The stages at which the child was not told, and so owe it.
     int owing() const;
@@ -79,6 +80,12 @@ struct Concern {
 Result<std::int64_t> record_concern(db::Connection& c, std::int64_t home_id,
                                     const ConcernDetails& d, const audit::Actor& actor,
                                     Timestamp now);
+// Keeps the concern as it was and as corrected, each version whole with who and why, and revises
+// each child's chronology line. Refused when nothing changed, when the concern changed since
+// `k.version`, or when the bullying would be after a stage of its response.
+Status correct_concern(db::Connection& c, std::int64_t concern_id, const Correction& k,
+                       const audit::Actor& actor, Timestamp now);
+
 // Refused once the concern is closed. An investigation that finds a Reg 40 serious event raises
 // it for the child bullied, in the same transaction.
 Status add_stage(db::Connection& c, std::int64_t concern_id, const Stage& s,

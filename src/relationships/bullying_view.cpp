@@ -9,6 +9,7 @@
 #include "deadlines/deadline_view.hpp"
 #include "notifications/serious_event_store.hpp"
 #include "organisation/homes.hpp"
+#include "platform/views/history_view.hpp"
 #include "relationships/managed_interaction_view.hpp"
 
 namespace hearth::relationships {
@@ -264,6 +265,19 @@ Result<nlohmann::json> voice_view(db::Connection& c, const Concern& k, const See
     return out;
 }
 
+// Every version of what was recorded, newest first, with what changed from the one before.
+nlohmann::json history_of(const std::vector<amendments::Version>& versions) {
+    return views::history_view(versions, concern_labels(),
+                               [](const std::string& field, const std::string& value) {
+                                   if (field == "occurred_at") {
+                                       if (auto t = parse_utc(value)) {
+                                           return format_local(*t);
+                                       }
+                                   }
+                                   return value;
+                               });
+}
+
 }  // namespace
 
 Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const SeenConcern& seen,
@@ -362,7 +376,10 @@ Result<nlohmann::json> concern_view(db::Connection& c, const Concern& k, const S
          {"review_by", k.review_on ? format_local_date(*k.review_on) : ""},
          {"review_clock", review_clock},
          {"recorded_by", k.created_by},
-         {"recorded_at", format_utc(k.created_at)}});
+         {"recorded_at", format_utc(k.created_at)},
+         {"version", k.version},
+         {"history", history_of(TRY(amendments::versions_of(c, concern_record_type, k.id)))}});
+    view["corrected"] = !view["history"].empty();
     return view;
 }
 

@@ -10,6 +10,7 @@
 #include "organisation/home_panels.hpp"
 #include "platform/demo_world.hpp"
 #include "platform/views/views.hpp"
+#include "relationships/bullying_correction_routes.hpp"
 #include "relationships/bullying_figures_routes.hpp"
 #include "relationships/bullying_routes.hpp"
 #include "relationships/bullying_view.hpp"
@@ -199,6 +200,7 @@ void add_routes(http::Router& router, const ChildRiskAssessments& risks,
     add_staff_change_routes(router);
     add_bullying_routes(router, responses);
     add_bullying_voice_routes(router);
+    add_bullying_correction_routes(router);
     add_bullying_figures_routes(router);
     router.add_child_tab({"Relationships", "/relationships", Action::view_chronology, 47});
     const auto* r = &risks;

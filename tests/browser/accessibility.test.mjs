@@ -211,6 +211,7 @@ const checks = [
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the concern' })) },
   { label: 'recording that the child was told at a stage', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/told', status: 200 },
   { label: 'recording who was told of a bullying concern', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/informed', status: 200 },
+  { label: 'correcting a bullying concern', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/correct', status: 200 },
   { label: 'offering an advocate in a bullying concern', as: 'manager.willow@example.org', path: '/homes/1/bullying/1/advocates', status: 200 },
   { label: "recording a child's complaint in a bullying concern", as: 'rsw1.willow@example.org', path: '/homes/1/bullying/1/complaints', status: 200 },
   { label: "recording a complaint's outcome", as: 'manager.willow@example.org', path: '/homes/1/bullying/1/complaint-outcome', status: 200 },

@@ -471,6 +471,41 @@ test('the outcome links what the response changed: a consequence the Reg 19 rule
   assert.doesNotMatch(JSON.stringify(hers), /measures|Qx6-plan|Kai/);
 });
 
+test('a concern is corrected, never overwritten: refused without why or with nothing changed, each version kept, each child\'s chronology line still about them alone', async () => {
+  const k = await concern({ place: 'The lounge', child_words: 'Qx7-words: he hid my shoes.' });
+  const at = `/homes/1/bullying/${k.id}/correct`;
+  assert.equal((await worker.get(at)).status, 403, 'a support worker records concerns; the lead corrects them');
+  const form = readForm((await deputy.get(at)).text, at);
+  assert.equal(form.place, 'The lounge', 'the form shows the concern as it reads now');
+  const noWhy = await deputy.post(at, { ...form, place: 'The dining room' });
+  assert.equal(noWhy.status, 400);
+  assert.match(noWhy.text, /<a href="#reason"/);
+  const same = await deputy.post(at, { ...form, reason: 'Checking' });
+  assert.equal(same.status, 400);
+  assert.match(words(same.text), /Nothing was changed/);
+  assert.equal(Number(one(`SELECT version FROM bullying_concerns WHERE id = ${k.id}`)), k.version ?? 1, 'nothing saved');
+  const saved = await deputy.post(at, { ...form, place: 'The dining room', child_words: 'Qx7-words: he hid my trainers, not my shoes.',
+    reason: 'She told us again: it was the dining room, and her trainers' });
+  assert.equal(saved.status, 303, saved.text.slice(0, 300));
+  const now = (await api.get(`/api/v1/homes/1/bullying-concerns/${k.id}`)).body;
+  assert.equal(now.place, 'The dining room');
+  assert.equal(now.corrected, true);
+  assert.deepEqual(now.history.map((h) => h.reason), ['She told us again: it was the dining room, and her trainers', 'As first recorded']);
+  assert.deepEqual(now.history[0].changes.map((c) => [c.label, c.before, c.after]), [
+    ['Where', 'The lounge', 'The dining room'],
+    ['What the child said', 'Qx7-words: he hid my shoes.', 'Qx7-words: he hid my trainers, not my shoes.']]);
+  const line = (child) => one(`SELECT title || ' | ' || summary || ' | ' || amended FROM chronology WHERE source_type = 'bullying_concern'
+    AND source_id = ${k.id} AND child_id = ${child}`);
+  assert.match(line(ids.aisha), /trainers, not my shoes.* \| 1$/);
+  assert.match(line(ids.kai), /^A concern that they bullied another young person \| .*\(The dining room\) \| 1$/);
+  assert.doesNotMatch(line(ids.kai), /Qx7/, "her words never reach Kai's record");
+  const stale = await api.put(`/api/v1/homes/1/bullying-concerns/${k.id}`, { ...form, version: Number(form.version),
+    place: 'The hall', reason: 'Stale' });
+  assert.equal(stale.status, 409);
+  const sw = (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).body;
+  assert.equal(sw.history.length, 2, "her social worker reads her concern's history");
+});
+
 test("a concern where Aisha bullied Lily: her social worker sees only what is about Aisha; the Reg 44 visitor reads each child through no consent but theirs", async () => {
   const k = await concern({ child_id: ids.lily, by_children: [ids.aisha], forms: ['ridicule'], characteristic: 'religion',
     place: 'The kitchen', child_words: 'Qx4-words: she mocks my prayers.', safety_plan: 'Qx4-safety: staff in the kitchen at tea.',

@@ -986,6 +986,17 @@ describe('the API answers as its document says', () => {
     check(informed, await manager.post(`${concerns}/999999/informed`, toldOf), 404);
     const withTold = check(informed, await manager.post(`${one}/informed`, toldOf), 200);
     assert.equal(withTold.informed.find((i) => i.child.id === made.child.id).social_worker_told, true);
+    const correct = 'PUT /api/v1/homes/{home}/bullying-concerns/{bullying_concern}';
+    const current = check('GET /api/v1/homes/{home}/bullying-concerns/{bullying_concern}', await manager.get(one), 200);
+    const correction = { occurred_on: twoDaysAgo, occurred_time: '10:00', place: 'The dining room', forms: ['names', 'ridicule'],
+      characteristic: 'speech', child_words: 'She copies how I talk.', safety_plan: 'Staff in the lounge in the evenings',
+      child_wants: 'For her to stop', reason: 'It was the dining room', version: current.version };
+    check(correct, await manager.put(one, { ...correction, reason: '' }), 400);
+    check(correct, await worker.put(one, correction), 403);
+    check(correct, await manager.put(`${concerns}/999999`, correction), 404);
+    const corrected = check(correct, await manager.put(one, correction), 200);
+    assert.equal(corrected.history.length, 2);
+    check(correct, await manager.put(one, { ...correction, place: 'The hall' }), 409);
     const advocates = 'POST /api/v1/homes/{home}/bullying-concerns/{bullying_concern}/advocates';
     const offer = { child_id: made.child.id, offered_on: yesterday, answer: 'taken_up', advocate_name: 'An advocate' };
     check(advocates, await manager.post(`${one}/advocates`, { ...offer, advocate_name: '' }), 400);

@@ -147,6 +147,44 @@ const Refusal stage_refusals[] = {
 INSTANTIATE_TEST_SUITE_P(Stages, BullyingStageForm, ::testing::ValuesIn(stage_refusals),
                          [](const auto& p) { return std::string(p.param.name); });
 
+// A correction reads what happened and how the child is kept safe, with why, over the concern as it
+// is; who is in it stays as recorded.
+TEST(BullyingCorrectionForm, NamesEachFieldAtFault) {
+    ConcernDetails current;
+    current.child_id = 1;
+    current.by_whom = {"children"};
+    current.by_children = {2};
+    current.came_to_light = "child_told";
+    const std::map<std::string, std::string> correction{
+        {"occurred_on", "2026-05-12"}, {"occurred_time", "12:00"},
+        {"place", "The hall"},         {"forms", "names"},
+        {"child_words", "He said"},    {"safety_plan", "Staff near"},
+        {"reason", "Wrong room"},      {"version", "3"}};
+    auto read = [&](const Fields& over) {
+        auto form = form_of(correction, over);
+        http::FormReader reader(form);
+        return read_correction(reader, current, test_now());
+    };
+    const auto whole = read({});
+    ASSERT_TRUE(whole.ok()) << whole.error().message;
+    EXPECT_EQ(whole->details.place, "The hall");
+    EXPECT_EQ(whole->details.by_children, std::vector<std::int64_t>{2});
+    EXPECT_EQ(whole->version, 3);
+    for (const auto& [field, value] : Fields{{"reason", ""},
+                                             {"version", "<absent>"},
+                                             {"place", ""},
+                                             {"forms", "<absent>"},
+                                             {"child_words", ""},
+                                             {"occurred_time", "18:00"},
+                                             {"child_id", "2"}}) {
+        const auto refused = read({{field, value}});
+        ASSERT_FALSE(refused.ok()) << field;
+        EXPECT_TRUE(
+            names_field(refused.error(), field == "occurred_time" ? "occurred_time" : field))
+            << field << ": " << refused.error().message;
+    }
+}
+
 // An outcome or a review links only records it was offered: new versions of the children's plans
 // and consequences recorded since the bullying.
 TEST(BullyingStageChanges, LinkOnlyWhatWasOfferedAtAnOutcomeOrReview) {
@@ -640,6 +678,64 @@ TEST_F(BullyingStore, EachChildsAdvocateAndComplaintsAreInTheirRecordAlone) {
                          "'complaint_outcome') AND record_id = $1",
                          {std::to_string(id)}),
               4);
+}
+
+// A correction keeps every version whole; refused when it changes nothing, when the concern
+// changed since it was read, or when the bullying would come after its response began. Each
+// child's chronology line is revised as that child's.
+TEST_F(BullyingStore, ACorrectionKeepsEachVersionAndEachChildsLineAboutThem) {
+    const auto id = record(concern());
+    Stage s;
+    s.stage = "investigated";
+    s.happened_at = tick();
+    s.what = "Spoke with both";
+    s.telling = {today_, "in_person", "OK", ""};
+    ASSERT_TRUE(
+        db_->write([&](db::Connection& c) { return add_stage(c, id, s, as(manager_), now_); })
+            .ok());
+    const auto k = found(id);
+    auto correct = [&](const Correction& x) {
+        return db_->write(
+            [&](db::Connection& c) { return correct_concern(c, id, x, as(manager_), tick()); });
+    };
+    Correction same{k.details, "Checking", k.version};
+    const auto nothing = correct(same);
+    ASSERT_FALSE(nothing.ok());
+    EXPECT_EQ(nothing.error().fields.front().field, "reason");
+    Correction later = same;
+    later.details.occurred_at = s.happened_at + std::chrono::minutes{1};
+    const auto after_response = correct(later);
+    ASSERT_FALSE(after_response.ok());
+    EXPECT_EQ(after_response.error().fields.front().field, "occurred_on");
+    Correction stale = same;
+    stale.details.place = "The hall";
+    stale.version = k.version - 1;
+    EXPECT_EQ(correct(stale).error().kind, ErrorKind::conflict);
+
+    Correction fixed = same;
+    fixed.details.place = "The dining room";
+    fixed.details.child_words = "Corrected-words-only-in-her-record";
+    fixed.reason = "She told us again";
+    const auto done = correct(fixed);
+    ASSERT_TRUE(done.ok()) << done.error().message;
+    const auto now = found(id);
+    EXPECT_EQ(now.details.place, "The dining room");
+    EXPECT_EQ(now.version, k.version + 1);
+    const auto kept = db_->read([&](db::Connection& c) {
+                             return amendments::versions_of(c, "bullying_concern", id);
+                         })
+                          .value();
+    ASSERT_EQ(kept.size(), 2u);
+    EXPECT_EQ(kept[0].reason, "She told us again");
+    EXPECT_EQ(kept[1].record["place"], "The lounge");
+    for (const auto& e : timeline(kai_)) {
+        EXPECT_EQ(e.summary.find("Corrected-words"), std::string::npos) << e.summary;
+    }
+    bool revised = false;
+    for (const auto& e : timeline(child_)) {
+        revised = revised || (e.summary == "Corrected-words-only-in-her-record" && e.amended);
+    }
+    EXPECT_TRUE(revised);
 }
 
 TEST_F(BullyingStore, AStageNotToldOwesItUntilTheChildIsTold) {
