@@ -26,7 +26,8 @@ bool may_be_met_by_hand(const std::string& kind) {
     return kind.rfind("reg35_", 0) != 0 && kind.rfind("reg40_", 0) != 0 &&
            kind.rfind("reg41_", 0) != 0 && kind.rfind("contact_restriction_", 0) != 0 &&
            kind != "contact_concern" && kind != "digital_contact_review" &&
-           kind.rfind("bullying_", 0) != 0 && kind != "managed_interaction_review";
+           kind.rfind("bullying_", 0) != 0 && kind != "managed_interaction_review" &&
+           kind != "friendship_look_again";
 }
 
 std::string standing_label(Standing s) {

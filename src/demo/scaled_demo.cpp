@@ -233,7 +233,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                                       "what_it_means", "created_at", "created_by"});
     Batch friendship_looks("friendship_reviews",
                            {"id", "friendship_id", "influence", "noticed", "plan", "plan_detail",
-                            "reviewed_at", "reviewed_by"});
+                            "reviewed_at", "reviewed_by", "look_again_by"});
     std::int64_t next_friendship = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
@@ -471,6 +471,8 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                      std::string(worrying ? "Someone they met online" : "A school friend"),
                      std::string(worrying ? "They say he gets them." : "My best mate."), met,
                      key_worker});
+                // The day to look again at a worry, as the form asks it
+                // (relationships/friendship.hpp).
                 friendship_looks.add(
                     {friendship, friendship, std::string(worrying ? "worry" : "positive"),
                      std::string(worrying ? "Messages late at night; gifts they will not explain."
@@ -478,7 +480,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                      std::string(worrying ? "keep_in_touch" : "encourage"),
                      std::string(worrying ? "Calls in the lounge; phone off at ten."
                                           : "Visits at weekends."),
-                     met, key_worker});
+                     met, key_worker, worrying ? db::Value{date_at(day + 31)} : db::Value{}});
                 chronology.add(
                     {id, home.id, met, std::string("friendship"), std::string("friendship"),
                      friendship,

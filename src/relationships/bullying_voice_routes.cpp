@@ -105,14 +105,6 @@ Result<Response> show_form(Context& ctx, Form which, const nlohmann::json& typed
     return ctx.page("bullying_concern_owed", view["title"].get<std::string>(), view, status);
 }
 
-Result<Response> advocate_page(Context& ctx) {
-    return show_form(ctx, Form::advocate, nlohmann::json::object(), std::nullopt, 200);
-}
-
-Result<Response> advocate_again(Context& ctx, const Error& e) {
-    return show_form(ctx, Form::advocate, ctx.form->typed_values(), e, http::status_for(e.kind));
-}
-
 Result<Response> advocate_offered(Context& ctx) {
     const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
@@ -124,14 +116,6 @@ Result<Response> advocate_offered(Context& ctx) {
     return concern_changed(ctx);
 }
 
-Result<Response> complaint_page(Context& ctx) {
-    return show_form(ctx, Form::complaint, nlohmann::json::object(), std::nullopt, 200);
-}
-
-Result<Response> complaint_again(Context& ctx, const Error& e) {
-    return show_form(ctx, Form::complaint, ctx.form->typed_values(), e, http::status_for(e.kind));
-}
-
 Result<Response> complaint_made(Context& ctx) {
     const auto k = TRY(concern_reached(ctx));
     http::FormReader reader(*ctx.form);
@@ -140,14 +124,6 @@ Result<Response> complaint_made(Context& ctx) {
     TRY(ctx.services.db.write(
         [&](db::Connection& c) { return record_complaint(c, k.id, m, ctx.actor(), ctx.now()); }));
     return concern_changed(ctx);
-}
-
-Result<Response> outcome_page(Context& ctx) {
-    return show_form(ctx, Form::outcome, nlohmann::json::object(), std::nullopt, 200);
-}
-
-Result<Response> outcome_again(Context& ctx, const Error& e) {
-    return show_form(ctx, Form::outcome, ctx.form->typed_values(), e, http::status_for(e.kind));
 }
 
 Result<Response> outcome_recorded(Context& ctx) {
@@ -176,25 +152,36 @@ Result<Response> outcome_recorded(Context& ctx) {
 }  // namespace
 
 void add_bullying_voice_routes(http::Router& router) {
+    auto page = [](Form which) {
+        return [which](Context& ctx) {
+            return show_form(ctx, which, nlohmann::json::object(), std::nullopt, 200);
+        };
+    };
+    auto again = [](Form which) {
+        return [which](Context& ctx, const Error& e) {
+            return show_form(ctx, which, ctx.form->typed_values(), e, http::status_for(e.kind));
+        };
+    };
     const std::string one = "/homes/{home}/bullying/{bullying_concern}";
-    router.add({"GET", one + "/advocates", Action::respond_to_bullying, advocate_page});
+    router.add({"GET", one + "/advocates", Action::respond_to_bullying, page(Form::advocate)});
     router.add({.method = "POST",
                 .pattern = one + "/advocates",
                 .action = Action::respond_to_bullying,
                 .handler = advocate_offered,
-                .again = advocate_again});
-    router.add({"GET", one + "/complaints", Action::record_bullying, complaint_page});
+                .again = again(Form::advocate)});
+    router.add({"GET", one + "/complaints", Action::record_bullying, page(Form::complaint)});
     router.add({.method = "POST",
                 .pattern = one + "/complaints",
                 .action = Action::record_bullying,
                 .handler = complaint_made,
-                .again = complaint_again});
-    router.add({"GET", one + "/complaint-outcome", Action::respond_to_bullying, outcome_page});
+                .again = again(Form::complaint)});
+    router.add(
+        {"GET", one + "/complaint-outcome", Action::respond_to_bullying, page(Form::outcome)});
     router.add({.method = "POST",
                 .pattern = one + "/complaint-outcome",
                 .action = Action::respond_to_bullying,
                 .handler = outcome_recorded,
-                .again = outcome_again});
+                .again = again(Form::outcome)});
 
     const std::string api = "/api/v1/homes/{home}/bullying-concerns/{bullying_concern}";
     router.add({"POST", api + "/advocates", Action::respond_to_bullying, advocate_offered});

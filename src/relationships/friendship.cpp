@@ -32,7 +32,7 @@ bool needs_risk_assessment(const std::string& influence) {
 namespace {
 
 FriendshipLook friendship_look_fields(http::FormReader& f,
-                                      const std::vector<std::int64_t>& risk_plans) {
+                                      const std::vector<std::int64_t>& risk_plans, Date today) {
     FriendshipLook look;
     look.influence =
         f.choice("influence", "the influence it has", keys_of(friendship_influences()), true);
@@ -56,21 +56,28 @@ FriendshipLook friendship_look_fields(http::FormReader& f,
     } else {
         look.risk_plan_id = risk;
     }
+    const bool watched = !look.ended && !look.influence.empty() && look.influence != "positive";
+    look.look_again_by = f.date("look_again_by", "the day to look at it again",
+                                {.required = watched, .not_before = today});
+    if (!watched) {
+        look.look_again_by.reset();
+    }
     return look;
 }
 
 }  // namespace
 
 Result<FriendshipLook> read_friendship_look(http::FormReader& f,
-                                            const std::vector<std::int64_t>& risk_plans) {
-    auto look = friendship_look_fields(f, risk_plans);
+                                            const std::vector<std::int64_t>& risk_plans,
+                                            Date today) {
+    auto look = friendship_look_fields(f, risk_plans, today);
     TRY(f.finish());
     return look;
 }
 
 Result<FriendshipDetails> read_friendship(http::FormReader& f,
                                           const std::vector<std::int64_t>& others,
-                                          const std::vector<std::int64_t>& risk_plans) {
+                                          const std::vector<std::int64_t>& risk_plans, Date today) {
     FriendshipDetails d;
     const bool inside =
         f.choice("where", "whether they live here", {"inside", "outside"}, true) == "inside";
@@ -97,7 +104,7 @@ Result<FriendshipDetails> read_friendship(http::FormReader& f,
     }
     d.what_it_means = f.text("what_it_means", "what the friendship means to them",
                              {.required = true, .max = 4000, .multiline = true});
-    d.look = friendship_look_fields(f, risk_plans);
+    d.look = friendship_look_fields(f, risk_plans, today);
     TRY(f.finish());
     return d;
 }

@@ -21,6 +21,9 @@ const std::vector<Choice>& friendship_influences();  // positive, worry, exploit
 const std::vector<Choice>& friendship_plans();       // encourage, keep_in_touch, visits, limit
 // An exploitative or damaging friendship must rest on a risk assessment.
 bool needs_risk_assessment(const std::string& influence);
+// A friendship that worries staff, exploits or damages the child is looked at again by a day set
+// at each look: its clock, met only by looking at it again (or its ending).
+inline constexpr const char* friendship_look_clock = "friendship_look_again";
 
 // How it stands: its influence and the plan. `ended`: the friendship is over.
 struct FriendshipLook {
@@ -29,6 +32,7 @@ struct FriendshipLook {
     std::string plan;
     std::string plan_detail;
     std::optional<std::int64_t> risk_plan_id;
+    std::optional<Date> look_again_by;  // needed unless it is good for them, or over
     bool ended = false;
 };
 
@@ -43,8 +47,9 @@ struct FriendshipDetails {
 // `others`: the other children living in the home now; `risk_plans`: the child's risk assessments.
 Result<FriendshipDetails> read_friendship(http::FormReader& form,
                                           const std::vector<std::int64_t>& others,
-                                          const std::vector<std::int64_t>& risk_plans);
+                                          const std::vector<std::int64_t>& risk_plans, Date today);
 Result<FriendshipLook> read_friendship_look(http::FormReader& form,
-                                            const std::vector<std::int64_t>& risk_plans);
+                                            const std::vector<std::int64_t>& risk_plans,
+                                            Date today);
 
 }  // namespace hearth::relationships

@@ -61,7 +61,9 @@ nlohmann::json look_fields(const FriendshipChoices& choices, const nlohmann::jso
          f({"plan_detail", "How (optional)", views::FieldKind::textarea,
             "Visits, how they keep in touch, or what the limits are and why"}),
          f({"risk_plan_id", "Which risk assessment does it rest on?", views::FieldKind::radios,
-            "Needed when it is exploitative or damaging", choices.risks})});
+            "Needed when it is exploitative or damaging", choices.risks}),
+         f({"look_again_by", "Look at it again by", views::FieldKind::date,
+            "Needed unless it is good for them: Hearth keeps the clock"})});
     if (looking_again) {
         fields.push_back(f({"ended", "The friendship has ended", views::FieldKind::checkbox}));
     }
@@ -124,7 +126,7 @@ Result<Response> create_friendship(Context& ctx, const ChildRiskAssessments& ris
     const auto child_id = ctx.param("child");
     const auto choices = TRY(friendship_choices(ctx.services.db, risks, child_id));
     http::FormReader reader(*ctx.form);
-    const auto d = TRY(read_friendship(reader, choices.child_ids, choices.risk_ids));
+    const auto d = TRY(read_friendship(reader, choices.child_ids, choices.risk_ids, ctx.today()));
     const auto id = TRY(ctx.services.db.write([&](db::Connection& c) {
         return record_friendship(c, child_id, d, ctx.actor(), ctx.now());
     }));
@@ -173,7 +175,7 @@ Result<Response> looked_again(Context& ctx, const ChildRiskAssessments& risks) {
     const auto id = ctx.param("friendship");
     const auto choices = TRY(friendship_choices(ctx.services.db, risks, ctx.param("child")));
     http::FormReader reader(*ctx.form);
-    const auto look = TRY(read_friendship_look(reader, choices.risk_ids));
+    const auto look = TRY(read_friendship_look(reader, choices.risk_ids, ctx.today()));
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return look_again_at_friendship(c, id, look, ctx.actor(), ctx.now());
     }));

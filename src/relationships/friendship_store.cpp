@@ -6,6 +6,7 @@
 
 #include "children/child_store.hpp"
 #include "chronology/chronology_store.hpp"
+#include "deadlines/deadline_store.hpp"
 
 namespace hearth::relationships {
 
@@ -42,7 +43,8 @@ Result<std::vector<Friendship>> load_friendships(db::Connection& c, const std::s
     for (auto& f : out) {
         for (const auto& row : TRY(c.query(
                  "SELECT r.id, r.influence, r.noticed, r.plan, r.plan_detail, r.risk_plan_id, "
-                 "r.reviewed_at, p.name FROM friendship_reviews r JOIN people p ON p.id = "
+                 "r.reviewed_at, p.name, r.look_again_by FROM friendship_reviews r JOIN people "
+                 "p ON p.id = "
                  "r.reviewed_by WHERE r.friendship_id = $1 ORDER BY r.id",
                  {f.id}))) {
             FriendshipLookRecord rec;
@@ -56,6 +58,9 @@ Result<std::vector<Friendship>> load_friendships(db::Connection& c, const std::s
             rec.look.risk_plan_id = row.optional_integer(5);
             rec.looked_at = parse_utc(row.text(6)).value_or(Timestamp{});
             rec.looked_by = row.text(7);
+            if (auto by = row.optional_text(8)) {
+                rec.look.look_again_by = parse_date(*by);
+            }
             f.looks.push_back(std::move(rec));
         }
         if (!f.looks.empty()) {
@@ -70,10 +75,39 @@ Result<std::int64_t> insert_look(db::Connection& c, std::int64_t friendship_id,
                                  Timestamp now) {
     return c.insert(
         "INSERT INTO friendship_reviews (friendship_id, influence, noticed, plan, plan_detail, "
-        "risk_plan_id, reviewed_at, reviewed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-        "RETURNING id",
+        "risk_plan_id, reviewed_at, reviewed_by, look_again_by) VALUES ($1, $2, $3, $4, $5, $6, "
+        "$7, $8, $9) RETURNING id",
         {friendship_id, look.influence, look.noticed, look.ended ? std::string("ended") : look.plan,
-         look.plan_detail, db::nullable(look.risk_plan_id), format_utc(now), *actor.person_id});
+         look.plan_detail, db::nullable(look.risk_plan_id), format_utc(now), *actor.person_id,
+         look.look_again_by ? db::Value{format_date(*look.look_again_by)} : db::Value{}});
+}
+
+// Each look meets the clock the one before set, and sets its own when it is to be looked at again.
+// Filed under the child, whose deadlines their social worker reads: a friend who lives here is
+// not named.
+Status set_look_clock(db::Connection& c, std::int64_t id, std::int64_t home_id,
+                      std::int64_t child_id, const std::string& child_name,
+                      const FriendshipDetails& d, const FriendshipLook& look,
+                      const audit::Actor& actor, Timestamp now) {
+    TRY(deadlines::meet(c, friendship_type, id, friendship_look_clock, actor, now,
+                        look.ended ? "The friendship ended" : "Looked at again"));
+    if (!look.look_again_by) {
+        return {};
+    }
+    deadlines::NewDeadline clock;
+    clock.home_id = home_id;
+    clock.child_id = child_id;
+    clock.kind = friendship_look_clock;
+    clock.title = fmt::format("Look again at {}'s friendship with {}",
+                              child_name.substr(0, child_name.find(' ')),
+                              d.other_child_id ? "another young person" : d.with_name);
+    clock.source_type = friendship_type;
+    clock.source_id = id;
+    clock.link = fmt::format("/children/{}/relationships/friendships/{}", child_id, id);
+    clock.started_at = now;
+    clock.due_at = deadlines::end_of_local_day(*look.look_again_by);
+    TRY(deadlines::start(c, clock, actor, now));
+    return {};
 }
 
 // The child's chronology line: the friend outside the home by name, one who lives here never.
@@ -128,6 +162,8 @@ Result<std::int64_t> record_friendship(db::Connection& c, std::int64_t child_id,
         {child->home_id, child_id, db::nullable(d.other_child_id), d.with_name, d.who_they_are,
          d.what_it_means, format_utc(now), *actor.person_id}));
     TRY(insert_look(c, id, d.look, actor, now));
+    TRY(set_look_clock(c, id, child->home_id, child_id, children::display_name(child->details), d,
+                       d.look, actor, now));
     TRY(chronicle_friendship(c, child_id, child->home_id, id, friendship_title(d, d.look, true),
                              d.look, id, friendship_type, actor, now));
     TRY(audit::append(c, actor,
@@ -152,6 +188,10 @@ Status look_again_at_friendship(db::Connection& c, std::int64_t id, const Friend
         return Error::conflict("This friendship was recorded as ended.");
     }
     const auto look_id = TRY(insert_look(c, id, look, actor, now));
+    auto child = TRY(children::find(c, found->child_id));
+    TRY(set_look_clock(c, id, found->home_id, found->child_id,
+                       child ? children::display_name(child->details) : "", found->details, look,
+                       actor, now));
     TRY(chronicle_friendship(c, found->child_id, found->home_id, id,
                              friendship_title(found->details, look, false), look, look_id,
                              "friendship_review", actor, now));

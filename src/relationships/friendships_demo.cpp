@@ -7,8 +7,9 @@ namespace hearth::relationships {
 namespace {
 
 FriendshipLook looked(const char* influence, const char* noticed, const char* plan,
-                      const char* detail, std::optional<std::int64_t> risk = std::nullopt) {
-    return {influence, noticed, plan, detail, risk, false};
+                      const char* detail, std::optional<std::int64_t> risk = std::nullopt,
+                      std::optional<Date> look_again_by = std::nullopt) {
+    return {influence, noticed, plan, detail, risk, look_again_by, false};
 }
 
 }  // namespace
@@ -62,7 +63,7 @@ Status add_friendships_demo(db::Connection& c, const demo::DemoWorld& world,
                 "limit",
                 "Not to go to the skate park without staff; staff share what they notice with "
                 "their social worker the same day.",
-                a.id);
+                a.id, Date{std::chrono::sys_days{local_date_of(now)} + std::chrono::days{5}});
             TRY(record_friendship(c, child(i), park, jamie, demo::at(now, 20, 21, 0)));
         }
     }

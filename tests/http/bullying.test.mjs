@@ -763,14 +763,33 @@ test("friendships: refused until whole; a worrying one rests on a risk assessmen
   assert.equal(saved(), before, 'nothing saved');
 
   const risk = Number(one(`SELECT id FROM plans WHERE child_id = ${ids.aisha} AND kind LIKE 'risk_%' ORDER BY id LIMIT 1`));
-  const linked = await worker.post(action, { ...outside, influence: 'exploitative', noticed: 'Asked her for photos.',
+  const noDay = await worker.post(action, { ...outside, influence: 'exploitative', noticed: 'Asked her for photos.',
     risk_plan_id: String(risk) });
+  assert.equal(noDay.status, 400);
+  assert.match(noDay.text, /<a href="#look_again_by/, 'a worrying friendship is looked at again by a day');
+  const linked = await worker.post(action, typedOver(outside, { influence: 'exploitative', noticed: 'Asked her for photos.',
+    risk_plan_id: String(risk), look_again_by: inAWeek() }));
   assert.equal(linked.status, 303, linked.text.slice(0, 300));
   const robin = words((await worker.get(linked.headers.get('location'))).text);
-  assert.match(robin, /Friendship with Qx4-Robin Who they are Someone she met online .* Its influence Exploitative The plan Limit it\. No calls after nine\. It rests on /);
+  assert.match(robin, /Friendship with Qx4-Robin Who they are Someone she met online .* Its influence Exploitative The plan Limit it\. No calls after nine\. Look at it again by \d+ \w+ \d{4} It rests on /);
   const chronology = await api.get(`/api/v1/children/${ids.aisha}/chronology?kind=friendship`);
   assert.ok(chronology.body.entries.some((e) => e.title === 'Friendship with Qx4-Robin: Exploitative' && e.significant),
     'a worrying friendship is a significant event in her chronology');
+  // Its clock to look again, met by the next look, which sets the next.
+  const robinId = Number(linked.headers.get('location').match(/friendships\/(\d+)/)[1]);
+  const clocks = () => one(`SELECT state || ': ' || title FROM deadlines WHERE source_type = 'friendship' AND source_id = ${robinId}
+    AND kind = 'friendship_look_again' ORDER BY id`).split('\n');
+  assert.deepEqual(clocks(), ["open: Look again at Aisha's friendship with Qx4-Robin"]);
+  assert.match(robin, /Look at it again by \d+ \w+ \d{4}/);
+  const robinLooks = `/api/v1/children/${ids.aisha}/friendships/${robinId}/looks`;
+  const undated = await api.post(robinLooks, { influence: 'worry', noticed: 'Fewer messages now.', plan: 'keep_in_touch' });
+  assert.equal(undated.status, 400);
+  assert.deepEqual(undated.body.error.fields.map((f) => f.field), ['look_again_by']);
+  const lookedAgain = await api.post(robinLooks, { influence: 'worry', noticed: 'Fewer messages now.', plan: 'keep_in_touch',
+    look_again_by: inAWeek() });
+  assert.equal(lookedAgain.status, 200, lookedAgain.text);
+  assert.equal(lookedAgain.body.now.look_again_by, inAWeek());
+  assert.deepEqual(clocks().map((c) => c.split(':')[0]), ['met', 'open']);
 
   // With Kai, who lives here: Aisha's social worker, who may not read about Kai, sees "another young person".
   const withKai = await api.post(`/api/v1/children/${ids.aisha}/friendships`, { where: 'inside', other_child_id: ids.kai,

@@ -72,7 +72,8 @@ test('a visitor is signed in at the door: refused until whole, then in the build
 
   const here = words((await worker.get(`${book}/in-building`)).text);
   assert.match(here, /Morgan Ash Aisha's godmother/);
-  assert.match(here, new RegExp(`${came.time} Aisha Bennett Dana Lewis`));
+  // After the home's evening hour a visitor still here is flagged, whenever the test runs.
+  assert.match(here, new RegExp(`${came.time}( Overdue: still signed in after \\d\\d:\\d\\d)? Aisha Bennett Dana Lewis`));
   const listed = words((await worker.get(book)).text);
   assert.ok(listed.indexOf('Morgan Ash') < listed.indexOf('Left today'), 'in the building first');
 

@@ -380,7 +380,7 @@ TEST(FriendshipForm, NamesEachFieldAtFault) {
     auto read = [&](const Fields& over, const std::vector<std::int64_t>& risks) {
         auto form = form_of(outside, over);
         http::FormReader reader(form);
-        return read_friendship(reader, {2, 3}, risks);
+        return read_friendship(reader, {2, 3}, risks, date("2026-05-12"));
     };
     auto refused = [&](const Fields& over, const std::string& field,
                        const std::vector<std::int64_t>& risks = {40}) {
@@ -406,15 +406,28 @@ TEST(FriendshipForm, NamesEachFieldAtFault) {
     ASSERT_TRUE(inside.ok()) << inside.error().message;
     EXPECT_EQ(inside->other_child_id, 3);
     EXPECT_TRUE(inside->with_name.empty()) << "a friend who lives here is known by their record";
-    auto linked =
-        read({{"influence", "exploitative"}, {"noticed", "Gifts"}, {"risk_plan_id", "40"}}, {40});
+    EXPECT_TRUE(refused({{"influence", "worry"}, {"noticed", "Gifts"}}, "look_again_by"))
+        << "a worry is looked at again by a day";
+    EXPECT_TRUE(
+        refused({{"influence", "worry"}, {"noticed", "Gifts"}, {"look_again_by", "2026-05-11"}},
+                "look_again_by"))
+        << "not a day gone";
+    auto linked = read({{"influence", "exploitative"},
+                        {"noticed", "Gifts"},
+                        {"risk_plan_id", "40"},
+                        {"look_again_by", "2026-05-19"}},
+                       {40});
     ASSERT_TRUE(linked.ok()) << linked.error().message;
     EXPECT_EQ(linked->look.risk_plan_id, 40);
+    EXPECT_EQ(linked->look.look_again_by, date("2026-05-19"));
+    auto good = read({{"look_again_by", "2026-05-19"}}, {});
+    ASSERT_TRUE(good.ok());
+    EXPECT_FALSE(good->look.look_again_by) << "good for them: no clock";
 
     auto look = [&](const std::map<std::string, std::string>& fields) {
         auto form = form_of(fields, {});
         http::FormReader reader(form);
-        return read_friendship_look(reader, {});
+        return read_friendship_look(reader, {}, date("2026-05-12"));
     };
     EXPECT_FALSE(look({{"influence", "positive"}}).ok()) << "the plan, unless it ended";
     auto ended = look({{"influence", "positive"}, {"ended", "yes"}});
