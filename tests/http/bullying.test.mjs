@@ -510,8 +510,21 @@ test("a concern where Aisha bullied Lily: her social worker sees only what is ab
   const k = await concern({ child_id: ids.lily, by_children: [ids.aisha], forms: ['ridicule'], characteristic: 'religion',
     place: 'The kitchen', child_words: 'Qx4-words: she mocks my prayers.', safety_plan: 'Qx4-safety: staff in the kitchen at tea.',
     child_wants: 'Qx4-wants: for it to stop.', child_said: 'Qx4-said: thank you.' });
-  const markers = /Qx4-(words|safety|wants|said)|Religion/;
+  // Lily's advocate and complaint, and a correction of what she said: each about Lily alone.
+  const base = `/api/v1/homes/1/bullying-concerns/${k.id}`;
+  assert.equal((await api.post(`${base}/advocates`, { child_id: ids.lily, offered_on: london().on, answer: 'taken_up',
+    advocate_name: 'Qx4-advocate' })).status, 200);
+  assert.equal((await api.post(`${base}/complaints`, { child_id: ids.lily, made_on: london().on,
+    complaint: 'Qx4-complaint: nobody stopped her.', about: 'The staff on shift', looked_into_by: 'Jo Whitfield' })).status, 200);
+  const corrected = await api.put(base, { occurred_on: london(60 * 24 * 2).on, occurred_time: london(60 * 24 * 2).time,
+    place: 'The kitchen', forms: ['ridicule'], characteristic: 'religion', child_words: 'Qx4-words: she mocks my prayers, every day.',
+    safety_plan: 'Qx4-safety: staff in the kitchen at tea.', child_wants: 'Qx4-wants: for it to stop.',
+    reason: 'Qx4-reason: she told us it is every day', version: (await api.get(base)).body.version });
+  assert.equal(corrected.status, 200, corrected.text);
+  const markers = /Qx4-(words|safety|wants|said|advocate|complaint|reason)|Religion/;
   const view = (await sw.get(`/children/${ids.aisha}/bullying/${k.id}`, json)).json();
+  assert.deepEqual(view.voices.map((v) => v.child.id), [ids.aisha], "only Aisha's advocate and complaints are this reader's");
+  assert.ok(!('history' in view), 'nor the history of what Lily said');
   assert.equal(view.whole, false);
   assert.deepEqual(view.child, { id: null, name: 'another young person' });
   assert.deepEqual(view.by_children, [{ id: ids.aisha, name: 'Aisha Bennett' }]);
@@ -521,10 +534,10 @@ test("a concern where Aisha bullied Lily: her social worker sees only what is ab
   assert.ok(view.stages.every((s) => !('what' in s) && !('child_said' in s) && !('child_told' in s)), 'nor how the other child was told');
   const page = words((await sw.get(`/children/${ids.aisha}/bullying/${k.id}`)).text);
   assert.match(page, /A concern that they bullied another young person: Ridiculing who they are/);
-  const api = (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).text;
+  const fromApi = (await swApi.get(`/api/v1/children/${ids.aisha}/bullying-concerns/${k.id}`)).text;
   const tab = (await sw.get(`/children/${ids.aisha}/relationships`)).text;
   assert.match(words(tab), /Thought to have bullied another young person: Ridiculing who they are/);
-  for (const text of [JSON.stringify(view), page, api, tab]) {
+  for (const text of [JSON.stringify(view), page, fromApi, tab]) {
     assert.doesNotMatch(text, markers);
     assert.doesNotMatch(text, lilyNamed);
   }
@@ -543,11 +556,15 @@ test("a concern where Aisha bullied Lily: her social worker sees only what is ab
   await reg44.signIn('reg44@example.org');
   const fromLily = (await reg44.get(`/children/${ids.lily}/bullying/${k.id}`, json)).json();
   assert.equal(fromLily.whole, true);
-  assert.equal(fromLily.child_words, 'Qx4-words: she mocks my prayers.');
+  assert.equal(fromLily.child_words, 'Qx4-words: she mocks my prayers, every day.');
+  assert.deepEqual(fromLily.voices.map((v) => [v.child.id, v.advocates.length, v.complaints.length]), [[ids.lily, 1, 1]]);
+  assert.equal(fromLily.history.length, 2, "Lily's concern, corrected, with its history");
   assert.deepEqual(fromLily.by_children, [{ id: null, name: 'another young person' }]);
   const fromAisha = (await reg44.get(`/children/${ids.aisha}/bullying/${k.id}`, json)).json();
   assert.equal(fromAisha.whole, false);
+  assert.deepEqual(fromAisha.voices.map((v) => v.child.id), [ids.aisha]);
   assert.doesNotMatch(JSON.stringify(fromAisha), markers);
+  assert.doesNotMatch((await reg44.get(`/children/${ids.aisha}/bullying/${k.id}`)).text, markers);
   assert.deepEqual(readChildren(k.id, ids.reg44), [ids.aisha, ids.lily].sort((a, b) => a - b), 'each a read of the one child');
   assert.notEqual((await reg44.get('/homes/1/bullying')).status, 200, "the home's list names every child");
   assert.notEqual((await reg44.get(`/homes/1/bullying/${k.id}`)).status, 200);
