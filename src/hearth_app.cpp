@@ -15,6 +15,7 @@
 #include "platform/auth/capability.hpp"
 #include "platform/http/system_capability.hpp"
 #include "relationships/capability.hpp"
+#include "team/capability.hpp"
 #include "visitors/capability.hpp"
 
 namespace hearth {
@@ -26,7 +27,7 @@ const std::vector<const Capability*>& capabilities() {
         &daily_record::capability,  &behaviour::capability,     &intervention::capability,
         &deadlines::capability,     &notifications::capability, &contact::capability,
         &relationships::capability, &visitors::capability,      &language::capability,
-        &audit::capability,
+        &team::capability,          &audit::capability,
     };
     return all;
 }

@@ -27,7 +27,8 @@ bool may_be_met_by_hand(const std::string& kind) {
            kind.rfind("reg41_", 0) != 0 && kind.rfind("contact_restriction_", 0) != 0 &&
            kind != "contact_concern" && kind != "digital_contact_review" &&
            kind.rfind("bullying_", 0) != 0 && kind != "managed_interaction_review" &&
-           kind != "friendship_look_again";
+           kind != "friendship_look_again" && kind.rfind("staff_", 0) != 0 &&
+           kind.rfind("training_", 0) != 0;
 }
 
 std::string standing_label(Standing s) {

@@ -53,8 +53,8 @@ std::string standing_tag(Standing s);    // the GOV.UK tag colour class: "govuk-
 // Whether a person may say by hand that a clock was met. A clock the law stops only by an act it
 // names (a Reg 35 sign-off, a Reg 40 or Reg 41 notification to each recipient it requires, the
 // notice of an emergency contact restriction and its review, the social worker's answer to a
-// concern about a child's contact) is met only when that act is
-// recorded in Hearth, by someone the law allows, at that moment.
+// concern about a child's contact, a member of staff's checks, qualification and training) is met
+// only when that act is recorded in Hearth, by someone the law allows, at that moment.
 bool may_be_met_by_hand(const std::string& kind);
 
 // "due in 3 hours", "2 days overdue": how far a deadline is from now, in words.

@@ -12,6 +12,7 @@
 #include "platform/audit/audit_trail.hpp"
 #include "platform/crypto.hpp"
 #include "platform/db/store_copy.hpp"
+#include "team/training.hpp"
 
 namespace hearth::demo {
 
@@ -235,6 +236,19 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                            {"id", "friendship_id", "influence", "noticed", "plan", "plan_detail",
                             "reviewed_at", "reviewed_by", "look_again_by"});
     std::int64_t next_friendship = 0;
+    // The team (team/): each person's Schedule 4 record, their six checks before they started, and
+    // every course their role asks for from their first weeks, refreshed as it runs out; one course
+    // in twelve left to lapse.
+    Batch staff_records(
+        "staff_records",
+        {"person_id", "sex", "date_of_birth", "address", "experience", "works", "paid",
+         "hours_per_week", "lives_at_home", "started_on", "updated_by", "updated_at"});
+    Batch staff_checks("staff_checks", {"person_id", "kind", "what", "dated", "note", "recorded_by",
+                                        "recorded_at"});
+    Batch training("training_records",
+                   {"person_id", "organisation_id", "course_key", "completed_on", "provider",
+                    "certificate", "expires_on", "recorded_by", "recorded_at"});
+    std::int64_t training_count = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -286,6 +300,9 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(interactions.flush(c));
             TRY(friendships.flush(c));
             TRY(friendship_looks.flush(c));
+            TRY(staff_records.flush(c));
+            TRY(staff_checks.flush(c));
+            TRY(training.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -364,6 +381,34 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         s.role = role;
         roles.add({s.id, home.id, role, at(day, 0), nullptr});
         home.staff.push_back(s);
+        const int born = -dice.between(21, 55) * 365 - dice.between(0, 364);
+        staff_records.add(
+            {s.id, std::string(dice.chance(1, 2) ? "female" : "male"), date_at(born),
+             fmt::format("{} {} Road, Demotown", dice.between(1, 199), dice.pick(last_names)),
+             std::string("Experience of work with children (demo)"), std::string("full_time"),
+             std::int64_t{1}, nullptr, std::int64_t{0}, date_at(day), s.id, at(day, 0)});
+        for (const char* kind :
+             {"identity", "dbs", "reference", "reference", "employment_history", "right_to_work"}) {
+            staff_checks.add({s.id, std::string(kind), std::string("Seen (demo)"),
+                              date_at(day - 14), std::string("Explained (demo)"), s.id,
+                              at(day - 7, 0)});
+        }
+        const auto r = *role_from_key(role);
+        for (const auto& course : team::default_courses()) {
+            if (!team::required_of(course, {r}) || dice.chance(1, 12)) {
+                continue;
+            }
+            const int step = course.valid_months ? *course.valid_months * 30 - 20 : days + 1;
+            for (int done = day + dice.between(0, course.within_days); done < days; done += step) {
+                const Date on{first_day + std::chrono::days(done)};
+                const auto expires = team::expiry_of(course, on);
+                training.add({s.id, org, course.key, format_date(on), std::string("Demo training"),
+                              std::string(""),
+                              expires ? db::Value(format_date(*expires)) : db::Value(), s.id,
+                              at(done, 17 * 60)});
+                ++training_count;
+            }
+        }
     };
     for (std::size_t h = 0; h < home_ids.size(); ++h) {
         Home home{home_ids[h], {}, {}, {}, {}};
@@ -812,6 +857,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     summary.contacts = next_contact;
     summary.bullying_concerns = next_concern;
     summary.friendships = next_friendship;
+    summary.training_records = training_count;
     summary.audit_entries = seq;
     return summary;
 }

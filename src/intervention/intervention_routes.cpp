@@ -9,7 +9,9 @@
 #include "intervention/demo_incidents.hpp"
 #include "intervention/measure_export.hpp"
 #include "intervention/measure_store.hpp"
+#include "intervention/staff_store.hpp"
 #include "relationships/response_records.hpp"
+#include "team/training_store.hpp"
 
 namespace hearth::intervention {
 
@@ -50,6 +52,7 @@ const Capability capability{
         r.at<children::ExportSections>().add(measures_export_section());
         r.at<relationships::ResponseRecords>().add(consequences_given);
         r.at<demo::DemoParts>().add({40, demo::add_incidents});
+        r.at<team::AfterTraining>().add({50, meet_untrained_hold_clock});
     }};
 
 }  // namespace hearth::intervention

@@ -16,6 +16,7 @@
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
+#include "team/training_programme.hpp"
 
 namespace hearth::intervention {
 
@@ -58,9 +59,10 @@ Result<nlohmann::json> training_of(db::Connection& c, const std::vector<behaviou
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : staff) {
         auto rows =
-            TRY(c.query("SELECT expires_on FROM intervention_certificates WHERE person_id = "
-                        "$1 ORDER BY expires_on DESC LIMIT 1",
-                        {p.id}));
+            TRY(c.query("SELECT expires_on FROM training_records WHERE person_id = $1 AND "
+                        "course_key = $2 AND expires_on IS NOT NULL ORDER BY expires_on DESC "
+                        "LIMIT 1",
+                        {p.id, std::string(team::physical_intervention_course)}));
         std::vector<Date> expiry;
         for (const auto& r : rows) {
             if (auto d = parse_date(r.text(0))) {

@@ -10,6 +10,7 @@
 #include "intervention/certificate.hpp"
 #include "language/language_checks.hpp"
 #include "organisation/settings.hpp"
+#include "team/training_programme.hpp"
 
 namespace hearth::intervention {
 
@@ -540,9 +541,10 @@ Result<std::vector<behaviour::Person>> check_training(db::Connection& c, std::in
     auto named = TRY(behaviour::people_named(c, people));
     for (const auto& p : named) {
         auto rows =
-            TRY(c.query("SELECT expires_on FROM intervention_certificates WHERE "
-                        "person_id = $1 ORDER BY expires_on DESC LIMIT 1",
-                        {p.id}));
+            TRY(c.query("SELECT expires_on FROM training_records WHERE person_id = $1 AND "
+                        "course_key = $2 AND expires_on IS NOT NULL ORDER BY expires_on DESC "
+                        "LIMIT 1",
+                        {p.id, std::string(team::physical_intervention_course)}));
         std::vector<Date> expiry;
         for (const auto& r : rows) {
             if (auto d = parse_date(r.text(0))) {

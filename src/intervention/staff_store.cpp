@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "deadlines/deadline_store.hpp"
+#include "team/training_store.hpp"
 
 namespace hearth::intervention {
 
@@ -71,12 +72,12 @@ Result<std::vector<Certificate>> latest_certificates(db::Connection& c,
     std::vector<Certificate> out;
     for (auto id : people) {
         auto row =
-            TRY(c.query_one("SELECT x.id, x.person_id, p.name, x.course, x.awarded_on, "
-                            "x.expires_on, r.name FROM intervention_certificates x JOIN "
+            TRY(c.query_one("SELECT x.id, x.person_id, p.name, x.provider, x.completed_on, "
+                            "x.expires_on, r.name FROM training_records x JOIN "
                             "people p ON p.id = x.person_id JOIN people r ON r.id = "
-                            "x.recorded_by WHERE x.person_id = $1 ORDER BY x.expires_on "
-                            "DESC LIMIT 1",
-                            {id}));
+                            "x.recorded_by WHERE x.person_id = $1 AND x.course_key = $2 AND "
+                            "x.expires_on IS NOT NULL ORDER BY x.expires_on DESC LIMIT 1",
+                            {id, std::string(team::physical_intervention_course)}));
         if (!row) {
             continue;
         }
@@ -93,28 +94,28 @@ Result<std::vector<Certificate>> latest_certificates(db::Connection& c,
     return out;
 }
 
+Status meet_untrained_hold_clock(db::Connection& c, const team::TrainingInput& done,
+                                 const audit::Actor& actor, Timestamp now) {
+    if (done.course_key != team::physical_intervention_course || !done.expires_on ||
+        standing_on({*done.expires_on}, local_date_of(now)) == Standing::expired) {
+        return {};
+    }
+    TRY(deadlines::meet(c, "person", done.person_id, training_clock, actor, now,
+                        "A current certificate was recorded"));
+    return {};
+}
+
 Result<std::int64_t> record_certificate(db::Connection& c, std::int64_t organisation_id,
                                         std::int64_t home_id, const CertificateInput& input,
                                         const audit::Actor& actor, Timestamp now) {
     if (!actor.person_id) {
         return Error::internal("a certificate needs a signed-in author");
     }
-    auto id =
-        TRY(c.insert("INSERT INTO intervention_certificates (person_id, organisation_id, "
-                     "course, awarded_on, expires_on, recorded_by, recorded_at) VALUES ($1, "
-                     "$2, $3, $4, $5, $6, $7) RETURNING id",
-                     {input.person_id, organisation_id, input.course, format_date(input.awarded_on),
-                      format_date(input.expires_on), *actor.person_id, format_utc(now)}));
-    TRY(audit::append(
-        c, actor,
-        {"create", "intervention_certificate", std::to_string(id), home_id, std::nullopt,
-         fmt::format("person {}: {}, expires {}", input.person_id, input.course,
-                     format_date(input.expires_on))},
-        now));
-    if (standing_on({input.expires_on}, local_date_of(now)) != Standing::expired) {
-        TRY(deadlines::meet(c, "person", input.person_id, training_clock, actor, now,
-                            "A current certificate was recorded"));
-    }
+    const team::TrainingInput done{
+        input.person_id, team::physical_intervention_course, input.awarded_on, input.course, "",
+        input.expires_on};
+    const auto id = TRY(team::record_training(c, organisation_id, home_id, done, actor, now));
+    TRY(meet_untrained_hold_clock(c, done, actor, now));
     return id;
 }
 

@@ -8,6 +8,7 @@
 #include "intervention/certificate.hpp"
 #include "platform/audit/audit_trail.hpp"
 #include "platform/db/database.hpp"
+#include "team/training.hpp"
 
 namespace hearth::intervention {
 
@@ -35,10 +36,16 @@ struct Certificate : CertificateInput {
 // Each person's latest certificate, for `people`.
 Result<std::vector<Certificate>> latest_certificates(db::Connection& c,
                                                      const std::vector<std::int64_t>& people);
-// Meets the clock of each home where the person held a child without current training, when the
+// A line of the physical intervention course in the training programme (team/training_store.hpp);
+// meets the clock of each home where the person held a child without current training, when the
 // new certificate is current.
 Result<std::int64_t> record_certificate(db::Connection& c, std::int64_t organisation_id,
                                         std::int64_t home_id, const CertificateInput& input,
                                         const audit::Actor& actor, Timestamp now);
+
+// After any physical intervention course is recorded, however it was (the team's training form
+// too): a current certificate meets the clock an untrained hold started.
+Status meet_untrained_hold_clock(db::Connection& c, const team::TrainingInput& done,
+                                 const audit::Actor& actor, Timestamp now);
 
 }  // namespace hearth::intervention

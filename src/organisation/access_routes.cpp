@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "organisation/homes.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/second_factor.hpp"
@@ -127,6 +129,13 @@ Result<Response> person_page(Context& ctx) {
         {"done", ctx.request.query_value("done").value_or("")},
         {"has_account", data.account.has_value()},
     };
+    Scope theirs = ctx.scope;
+    theirs.staff_id = p.id;
+    const bool works_here = std::any_of(p.roles_here.begin(), p.roles_here.end(),
+                                        [](Role r) { return accounts::works_with_children(r); });
+    if (works_here && can(ctx.person, Action::view_staff_record, theirs)) {
+        view["staff_record_href"] = fmt::format("/homes/{}/team/{}", data.home->id, p.id);
+    }
     if (data.account) {
         const auto why = second_factor::required_for(
             *data.account, ctx.services.config.second_factor_for_everyone);

@@ -46,17 +46,17 @@ Result<std::optional<Home>> find_home(db::Connection& c, std::int64_t home_id) {
 
 Result<std::vector<StaffMember>> people_of_home(db::Connection& c, std::int64_t home_id) {
     auto rows = TRY(
-        c.query("SELECT p.id, p.name, p.email, COALESCE(p.job_title, ''), r.role, p.disabled_at "
-                "FROM roles r JOIN people p ON p.id = r.person_id "
+        c.query("SELECT p.id, p.name, p.email, COALESCE(p.job_title, ''), r.role, p.disabled_at, "
+                "r.awaiting_checks_since FROM roles r JOIN people p ON p.id = r.person_id "
                 "WHERE r.home_id = $1 AND r.ended_at IS NULL ORDER BY p.name, p.id",
                 {home_id}));
     std::vector<StaffMember> out;
     for (const auto& r : rows) {
         if (out.empty() || out.back().person_id != r.integer(0)) {
-            out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), {}, !r.is_null(5)});
+            out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), {}, {}, !r.is_null(5)});
         }
         if (auto role = role_from_key(r.text(4))) {
-            out.back().roles.push_back(*role);
+            (r.is_null(6) ? out.back().roles : out.back().awaiting_roles).push_back(*role);
         }
     }
     return out;

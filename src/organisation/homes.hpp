@@ -33,7 +33,8 @@ struct StaffMember {
     std::string name;
     std::string email;
     std::string job_title;
-    std::vector<Role> roles;
+    std::vector<Role> roles;           // in force
+    std::vector<Role> awaiting_roles;  // given, waiting for their checks (Reg 32)
     bool disabled = false;
 };
 

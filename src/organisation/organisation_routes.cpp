@@ -114,14 +114,16 @@ Result<Response> overview(Context& ctx) {
     if (ctx.request.wants_json()) {
         return Response::json(200, {{"organisation", data.name}, {"homes", homes}});
     }
-    return ctx.page("organisation", data.name,
-                    {{"organisation", data.name},
-                     {"homes", homes},
-                     {"home_count", data.homes.size()},
-                     {"children", children},
-                     {"staff", staff},
-                     {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)},
-                     {"can_settings", can(ctx.person, Action::manage_accounts, ctx.scope)}});
+    return ctx.page(
+        "organisation", data.name,
+        {{"organisation", data.name},
+         {"homes", homes},
+         {"home_count", data.homes.size()},
+         {"children", children},
+         {"staff", staff},
+         {"can_techniques", can(ctx.person, Action::manage_techniques, ctx.scope)},
+         {"can_programme", can(ctx.person, Action::manage_training_programme, ctx.scope)},
+         {"can_settings", can(ctx.person, Action::manage_accounts, ctx.scope)}});
 }
 
 Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
@@ -203,6 +205,7 @@ Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
                      {"can_calendar", can(ctx.person, Action::record_contact, ctx.scope)},
                      {"can_signers", can(ctx.person, Action::authorise_signers, ctx.scope)},
                      {"can_training", can(ctx.person, Action::view_training, ctx.scope)},
+                     {"can_team", can(ctx.person, Action::view_team, ctx.scope)},
                      {"can_handover", can(ctx.person, Action::view_handover, ctx.scope)},
                      {"can_search", can(ctx.person, Action::search_home, ctx.scope)},
                      {"children", kids},
@@ -218,7 +221,7 @@ Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
 
 Result<Response> people_response(Context& ctx, const std::optional<Error>& error,
                                  const nlohmann::json& typed, const std::string& issued_password,
-                                 int status) {
+                                 std::int64_t awaiting_checks_of, int status) {
     const auto home_id = ctx.param("home");
     const bool manages = can(ctx.person, Action::manage_people, ctx.scope);
     struct Data {
@@ -241,12 +244,18 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
         for (auto r : p.roles) {
             roles.push_back(role_key(r));
         }
+        nlohmann::json awaiting = nlohmann::json::array();
+        for (auto r : p.awaiting_roles) {
+            awaiting.push_back(role_key(r));
+        }
         people.push_back({{"id", p.person_id},
                           {"name", p.name},
                           {"email", p.email},
                           {"job_title", p.job_title},
                           {"roles", roles},
-                          {"roles_text", roles_text(p.roles)},
+                          {"roles_text", roles_text(p.roles.empty() ? p.awaiting_roles : p.roles)},
+                          {"awaiting_checks", awaiting},
+                          {"is_awaiting_checks", !awaiting.empty()},
                           {"disabled", p.disabled}});
     }
     if (ctx.request.wants_json()) {
@@ -271,7 +280,9 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
          ctx.request.query_value("done") == std::optional<std::string>("allocation_ended")},
         {"can_manage", manages},
         {"issued_password", issued_password},
-        {"issued", !issued_password.empty()}};
+        {"issued", !issued_password.empty()},
+        {"awaiting_checks_href",
+         awaiting_checks_of ? fmt::format("/homes/{}/team/{}", home_id, awaiting_checks_of) : ""}};
     nlohmann::json errors = nlohmann::json::object();
     if (error) {
         data_view.update(views::errors_view(*error));
@@ -299,7 +310,7 @@ Result<Response> people_response(Context& ctx, const std::optional<Error>& error
 }
 
 Result<Response> people(Context& ctx) {
-    return people_response(ctx, std::nullopt, nlohmann::json::object(), "", 200);
+    return people_response(ctx, std::nullopt, nlohmann::json::object(), "", 0, 200);
 }
 
 Result<Response> add_person(Context& ctx) {
@@ -320,21 +331,26 @@ Result<Response> add_person(Context& ctx) {
     const std::string one_time = crypto::random_token().substr(0, 20);
     p.password_hash = TRY(crypto::hash_password(one_time));
     p.must_change_password = true;
+    // Someone new has no checks recorded yet: a role with children waits for them (Reg 32),
+    // recorded on their staff record (the team capability).
+    const auto role = *role_from_key(role_key_chosen);
+    const bool awaiting = accounts::works_with_children(role);
     const auto new_id = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
         auto id = TRY(accounts::add_person(c, p, ctx.actor(), ctx.now()));
-        TRY(accounts::give_role(c, id, home_id, *role_from_key(role_key_chosen), ctx.actor(),
-                                ctx.now()));
+        TRY(accounts::give_role(c, id, home_id, role, ctx.actor(), ctx.now(), awaiting));
         return id;
     }));
     if (ctx.request.wants_json()) {
-        return Response::json(201, {{"id", new_id}, {"one_time_password", one_time}});
+        return Response::json(
+            201, {{"id", new_id}, {"one_time_password", one_time}, {"awaiting_checks", awaiting}});
     }
-    return people_response(ctx, std::nullopt, nlohmann::json::object(), one_time, 201);
+    return people_response(ctx, std::nullopt, nlohmann::json::object(), one_time,
+                           awaiting ? new_id : 0, 201);
 }
 
 // The page again with what was typed and the message at each field.
 Result<Response> add_person_again(Context& ctx, const Error& e) {
-    return people_response(ctx, e, ctx.form->typed_values(), "", 400);
+    return people_response(ctx, e, ctx.form->typed_values(), "", 0, 400);
 }
 
 Result<Response> me(Context& ctx) {

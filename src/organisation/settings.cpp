@@ -33,6 +33,21 @@ const std::vector<Setting>& settings() {
          "Relational practice guidance asks that staff are supported after incidents; no "
          "regulation sets a time. The registered manager's clock to check in runs this long from "
          "the debrief."},
+        {supervised_start_longest_days,
+         "Longest start under supervision before every check is back", "days", 42, 1, 90,
+         "Reg 32 and Schedule 2 ask for each check before someone works with children; a "
+         "registered "
+         "manager may let them start under supervision while the last come back, saying why. The "
+         "day by which every check must be recorded can be no later than this from that day."},
+        {level3_within_years, "Level 3 Diploma for care staff, from starting", "years", 2, 1, 5,
+         "Reg 32(4) asks that staff who work with children hold the Level 3 Diploma for "
+         "Residential Childcare, or one at least equivalent, within two years of starting. The "
+         "clock runs this long from the day they started."},
+        {level5_within_years, "Level 5 Diploma for a registered manager, from starting", "years", 3,
+         1, 5,
+         "Reg 28(2)(c) asks that a registered manager holds the Level 5 Diploma in Leadership and "
+         "Management for Residential Childcare within three years of starting to manage the home. "
+         "The clock runs this long from the day they started."},
     };
     return all;
 }

@@ -31,6 +31,9 @@ inline constexpr const char* reg41_target_hours = "reg41_target_hours";
 inline constexpr const char* plan_review_longest_months = "plan_review_longest_months";
 inline constexpr const char* untrained_hold_training_days = "untrained_hold_training_days";
 inline constexpr const char* staff_wellbeing_check_hours = "staff_wellbeing_check_hours";
+inline constexpr const char* supervised_start_longest_days = "supervised_start_longest_days";
+inline constexpr const char* level3_within_years = "level3_within_years";
+inline constexpr const char* level5_within_years = "level5_within_years";
 
 // The value in force for an organisation: its own, or the default.
 Result<int> setting(db::Connection& c, std::int64_t organisation_id, const std::string& key);

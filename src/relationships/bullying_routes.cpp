@@ -42,7 +42,8 @@ Result<ConcernChoices> concern_choices(db::Database& db, std::int64_t home_id) {
         for (const auto& row : TRY(c.query(
                  "SELECT DISTINCT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
                  "WHERE r.home_id = $1 AND r.ended_at IS NULL AND p.disabled_at IS NULL AND "
-                 "r.role IN ('registered_manager', 'deputy') ORDER BY p.name, p.id",
+                 "r.awaiting_checks_since IS NULL AND r.role IN ('registered_manager', 'deputy') "
+                 "ORDER BY p.name, p.id",
                  {home_id}))) {
             out.owners.emplace_back(std::to_string(row.integer(0)), row.text(1));
             out.ids.owners.push_back(row.integer(0));

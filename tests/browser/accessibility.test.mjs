@@ -226,6 +226,18 @@ const checks = [
   { label: 'a visit in the visitors\' book', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/1', status: 200 },
   { label: 'who is in the building now', as: 'rsw1.willow@example.org', path: '/homes/1/visitors/in-building', status: 200 },
   { label: 'the items not allowed in', as: 'manager.willow@example.org', path: '/homes/1/visitors/items-not-allowed', status: 200 },
+  { label: "a home's team", as: 'manager.willow@example.org', path: '/homes/1/team', status: 200 },
+  { label: 'a staff record, with every form', as: 'manager.willow@example.org', path: '/homes/1/team/6', status: 200 },
+  { label: 'a staff record, a check with errors', as: 'manager.willow@example.org', path: '/homes/1/team/6', status: 400,
+    act: async (page) => {
+      await page.locator('main summary', { hasText: 'Record a check' }).click();
+      return clickAndWait(page, page.getByRole('button', { name: 'Record the check' }));
+    } },
+  { label: 'your own staff record', as: 'rsw1.willow@example.org', path: '/homes/1/team/5', status: 200 },
+  { label: "a home's training matrix", as: 'manager.willow@example.org', path: '/homes/1/training-matrix', status: 200 },
+  { label: 'the training matrix across the homes', as: 'ri@example.org', path: '/organisation/training-matrix', status: 200 },
+  { label: 'the training programme, with errors', as: 'admin@example.org', path: '/organisation/training-programme', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Save the course' })) },
   { label: 'Reg 35 record form', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 200 },
   { label: 'Reg 35 record form with errors', as: 'rsw1.willow@example.org', path: '/children/1/incidents/1/measures?kind=physical_intervention', status: 400,
     act: async (page) => {

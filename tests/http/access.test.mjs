@@ -59,8 +59,15 @@ describe('access that starts and ends', () => {
     assert.match(page.text, /one-time password/);
     const changed = await c.post('/account/password', { current_password: oneTime, new_password: 'rowan-picks-blue-kites' });
     assert.equal(changed.status, 303);
+    // A role with children waits for their checks (Reg 32): signed in, but not yet at the home.
+    assert.equal(added.body.awaiting_checks, true);
     const again = await signedIn('rowan.ellis@example.org', 'rowan-picks-blue-kites');
-    assert.equal((await again.get(`/homes/${home}`)).status, 200);
+    assert.equal((await again.get(`/homes/${home}`)).status, 404, 'no role in force there');
+    const started = await manager.post(`/api/v1/homes/${home}/team/${added.body.id}/supervised-start`, {
+      why: 'DBS back; references awaited. Always on shift with a senior.', checks_by: new Date(Date.now() + 7 * 864e5).toISOString().slice(0, 10),
+    });
+    assert.equal(started.status, 201, started.text);
+    assert.equal((await again.get(`/homes/${home}`)).status, 200, 'in force from their next click');
   });
 
   test('a one-time password stops working after its 72 hours', async () => {

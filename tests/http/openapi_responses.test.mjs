@@ -1103,6 +1103,69 @@ describe('the API answers as its document says', () => {
     check(respond, await manager.post(`${changes}/${noted.id}/response`, { response: 'Again' }), 409);
   });
 
+  test('the team: staff records, checks, a supervised start, qualifications, training and the matrix', async () => {
+    const team = `${home()}/team`;
+    check('GET /api/v1/homes/{home}/team', await manager.get(team), 200);
+    check('GET /api/v1/homes/{home}/team', await worker.get(team), 403);
+    const added = check('POST /api/v1/homes/{home}/people', await manager.post(`${home()}/people`, {
+      name: 'Ellis Vance', email: 'ellis.vance@example.org', job_title: 'Night worker', role: 'support_worker',
+    }), 201);
+    const one = `${team}/${added.id}`;
+    const get = 'GET /api/v1/homes/{home}/team/{staff}';
+    check(get, await manager.get(one), 200);
+    check(get, await worker.get(one), 403);
+    check(get, await worker.get(`${team}/${ids.worker}`), 200);
+    check(get, await manager.get(`${team}/999999`), 404);
+    const details = 'PUT /api/v1/homes/{home}/team/{staff}/details';
+    const good = { version: 0, sex: 'male', date_of_birth: '1990-01-02', address: '1 Test Row', experience: 'Youth work',
+      works: 'full_time', paid: 'yes', lives_at_home: 'no', started_on: threeDaysAgo };
+    check(details, await manager.put(`${one}/details`, { ...good, sex: '' }), 400);
+    check(details, await worker.put(`${one}/details`, good), 403);
+    check(details, await manager.put(`${one}/details`, good), 200);
+    check(details, await manager.put(`${one}/details`, { ...good, address: '2 Test Row', reason: 'Stale' }), 409);
+    const start = 'POST /api/v1/homes/{home}/team/{staff}/supervised-start';
+    check(start, await manager.post(`${one}/supervised-start`, { why: '' }), 400);
+    check(start, await manager.post(`${one}/supervised-start`, { why: 'DBS back', checks_by: dayBefore(-10) }), 201);
+    const checks = 'POST /api/v1/homes/{home}/team/{staff}/checks';
+    check(checks, await manager.post(`${one}/checks`, { kind: 'dbs', what: '12', dated: twoDaysAgo }), 400);
+    check(checks, await manager.post(`${one}/checks`, { kind: 'identity', what: 'Passport', dated: twoDaysAgo }), 201);
+    check(start, await manager.post(`${team}/${ids.worker}/supervised-start`, { why: 'Again', checks_by: dayBefore(-10) }), 409);
+    const quals = 'POST /api/v1/homes/{home}/team/{staff}/qualifications';
+    check(quals, await manager.post(`${one}/qualifications`, { qualification: 'level9' }), 400);
+    const registered = check(quals, await manager.post(`${one}/qualifications`, { qualification: 'level3_residential', registered_on: twoDaysAgo }), 201);
+    const achieved = 'POST /api/v1/homes/{home}/team/{staff}/qualifications/{qualification}/achieved';
+    const q = registered.qualifications[0].id;
+    check(achieved, await manager.post(`${one}/qualifications/${q}/achieved`, { achieved_on: dayBefore(5) }), 400);
+    check(achieved, await manager.post(`${one}/qualifications/${q}/achieved`, { achieved_on: today }), 200);
+    check(achieved, await manager.post(`${one}/qualifications/${q}/achieved`, { achieved_on: today }), 409);
+    check(achieved, await manager.post(`${one}/qualifications/999999/achieved`, { achieved_on: today }), 404);
+    const training = 'POST /api/v1/homes/{home}/team/{staff}/training';
+    check(training, await manager.post(`${one}/training`, { course: 'safeguarding', completed_on: dayBefore(-2), provider: 'X' }), 400);
+    check(training, await manager.post(`${one}/training`, { course: 'safeguarding', completed_on: twoDaysAgo, provider: 'Hearth Learning' }), 201);
+    const ask = 'POST /api/v1/homes/{home}/team/{staff}/corrections';
+    check(ask, await worker.post(`${team}/${ids.worker}/corrections`, { field: 'address' }), 400);
+    check(ask, await manager.post(`${team}/${ids.worker}/corrections`, { field: 'address', asked: 'x', because: 'y' }), 403);
+    const asked = check(ask, await worker.post(`${team}/${ids.worker}/corrections`, { field: 'hours_per_week', asked: '30', because: 'Hours changed' }), 201);
+    const answer = 'POST /api/v1/homes/{home}/team/{staff}/corrections/{correction}/answer';
+    const request = asked.requests[0].id;
+    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline' }), 400);
+    check(answer, await worker.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'accept' }), 403);
+    check(answer, await manager.post(`${team}/${ids.worker}/corrections/999999/answer`, { answer: 'accept' }), 404);
+    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline', note: 'Full-time' }), 200);
+    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline', note: 'Again' }), 409);
+    check('GET /api/v1/homes/{home}/training-matrix', await manager.get(`${home()}/training-matrix`), 200);
+    check('GET /api/v1/homes/{home}/training-matrix', await worker.get(`${home()}/training-matrix`), 403);
+    check('GET /api/v1/homes/{home}/training-matrix', await manager.get(`${home()}/training-matrix?format=odt`), 400);
+    check('GET /api/v1/training-matrix', await admin.get('/api/v1/training-matrix'), 200);
+    check('GET /api/v1/training-matrix', await manager.get('/api/v1/training-matrix'), 403);
+    check('GET /api/v1/training-programme', await admin.get('/api/v1/training-programme'), 200);
+    check('GET /api/v1/training-programme', await manager.get('/api/v1/training-programme'), 403);
+    const programme = 'POST /api/v1/training-programme';
+    check(programme, await admin.post('/api/v1/training-programme', { course: 'new', name: '', within_days: 3 }), 400);
+    check(programme, await manager.post('/api/v1/training-programme', { course: 'new', name: 'Makaton', roles: ['support_worker'], within_days: 60 }), 403);
+    check(programme, await admin.post('/api/v1/training-programme', { course: 'new', name: 'Makaton', roles: ['support_worker'], within_days: 60 }), 200);
+  });
+
   test('every documented operation was called and checked', () => {
     const missing = operations.filter((op) => !covered.has(op));
     assert.deepEqual(missing, [], 'operations in the document that this file does not call');

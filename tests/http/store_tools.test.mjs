@@ -166,7 +166,8 @@ test('a command refused says why, naming the field, and exits 2 when the person 
 // write access to the file would, after dropping the triggers that refuse it (migrations/0013_*).
 const onSqliteOnly = { skip: onPostgres && 'the key file beside the store, and sqlite3, are a SQLite store\'s' };
 function sqlite(file, query, ...flags) {
-  const r = spawnSync('sqlite3', [...flags, '-cmd', '.timeout 5000', file, query], { encoding: 'utf8' });
+  // The whole trail as JSON is several megabytes: past spawnSync's default one.
+  const r = spawnSync('sqlite3', [...flags, '-cmd', '.timeout 5000', file, query], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout.trim();
 }

@@ -358,6 +358,40 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/children/{child}/contact-restrictions/{restriction}/agreement", "-  -  -  -  -  -  -  Y  -"},
     {"GET", "/api/v1/children/{child}/digital-contact", "-  Y  Y  Y  Y  Y  -  Y  Y"},
     {"POST", "/api/v1/children/{child}/digital-contact", "-  -  -  Y  Y  -  -  -  -"},
+    // The team: a home's staff records for its registered manager and the administrator; a
+    // person's own record for them too (the walk's {staff} is the Willow support worker); nobody
+    // else, not oversight, colleagues, social workers or the Reg 44 visitor.
+    {"GET", "/homes/{home}/team",                       "-  Y  -  Y  -  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/team",                "-  Y  -  Y  -  -  -  -  -"},
+    {"GET", "/homes/{home}/team/{staff}",               "-  Y  -  Y  -  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/team/{staff}",        "-  Y  -  Y  -  Y  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/details",      "-  Y  -  Y  -  -  -  -  -"},
+    {"PUT", "/api/v1/homes/{home}/team/{staff}/details", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/checks",       "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/training",     "-  Y  -  Y  -  -  -  -  -"},
+    {"GET", "/homes/{home}/team/{staff}/export",        "-  Y  -  Y  -  Y  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/corrections",  "-  -  -  -  -  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/corrections", "-  -  -  -  -  Y  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/corrections/{correction}/answer", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/corrections/{correction}/answer", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/training", "-  Y  -  Y  -  -  -  -  -"},
+    // The training matrix: a home's for its seniors and oversight, across the homes for
+    // oversight; the programme kept by the provider's administrator.
+    {"GET", "/homes/{home}/training-matrix",            "-  Y  Y  Y  Y  -  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/training-matrix",     "-  Y  Y  Y  Y  -  -  -  -"},
+    {"GET", "/organisation/training-matrix",            "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/api/v1/training-matrix",                  "-  Y  Y  -  -  -  -  -  -"},
+    {"GET", "/organisation/training-programme",         "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/organisation/training-programme",        "-  Y  -  -  -  -  -  -  -"},
+    {"GET", "/api/v1/training-programme",               "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/api/v1/training-programme",              "-  Y  -  -  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/checks", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/supervised-start", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/supervised-start", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/qualifications", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/qualifications", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/qualifications/{qualification}/achieved", "-  Y  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/qualifications/{qualification}/achieved", "-  Y  -  Y  -  -  -  -  -"},
     // Bullying concerns: the home's list and concerns for those who work there and oversight;
     // recorded by anyone on shift; the response led by the manager and seniors. From a child's
     // page, whoever reads the child. Managed interactions: agreed and reviewed by the seniors.
@@ -566,6 +600,10 @@ std::string visit_in_home_1 = "0";
 // The Willow registered manager, an API token of theirs, and an allocation to child 2 (made for
 // the walk, so that ending it leaves child 1's allocation as the walk reads it).
 std::string willow_manager = "0";
+// The Willow support worker, whose own staff record they may read, and their qualification.
+std::string willow_support_worker = "0";
+std::string qualification_of_willow_support_worker = "0";
+std::string correction_asked_by_willow_support_worker = "0";
 std::string willow_manager_token = "0";
 std::string allocation_to_child_2 = "0";
 
@@ -598,6 +636,9 @@ std::string concrete_path(std::string pattern) {
     replace("{friendship}", friendship_of_child_1);
     replace("{staff_change}", staff_change_of_child_1);
     replace("{person}", willow_manager);
+    replace("{staff}", willow_support_worker);
+    replace("{qualification}", qualification_of_willow_support_worker);
+    replace("{correction}", correction_asked_by_willow_support_worker);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
     replace("*", "vendor/hearth.css");
@@ -687,6 +728,15 @@ class PermissionsStore : public ::testing::Test {
         const auto manager = hearth::testing::count_rows(
             *app_->db, "SELECT id FROM people WHERE email = 'manager.willow@example.org'");
         willow_manager = std::to_string(manager);
+        const auto support_worker = hearth::testing::count_rows(
+            *app_->db, "SELECT id FROM people WHERE email = 'rsw1.willow@example.org'");
+        willow_support_worker = std::to_string(support_worker);
+        qualification_of_willow_support_worker = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM staff_qualifications WHERE person_id = $1",
+            {support_worker}));
+        correction_asked_by_willow_support_worker = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM staff_record_requests WHERE person_id = $1",
+            {support_worker}));
         auto made = app_->db->write([&](db::Connection& c) -> Status {
             const auto now = hearth::testing::test_now();
             TRY(sessions::create_api_token(c, manager, "Walk", 30,

@@ -65,7 +65,7 @@ const std::set<std::string> growing_tables{"audit_log",
                                            "measures",
                                            "measure_reviews",
                                            "reg35_authorisations",
-                                           "intervention_certificates",
+                                           "training_records",
                                            "contacts"};
 
 struct Recorded {

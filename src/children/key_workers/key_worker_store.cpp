@@ -128,7 +128,8 @@ Result<std::vector<StaffMember>> staff_of_home(db::Connection& c, std::int64_t h
     auto rows =
         TRY(c.query("SELECT DISTINCT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
                     "WHERE r.home_id = $1 AND r.ended_at IS NULL AND p.disabled_at IS NULL "
-                    "AND r.role IN ('registered_manager', 'deputy', 'support_worker') "
+                    "AND r.awaiting_checks_since IS NULL AND r.role IN ('registered_manager', "
+                    "'deputy', 'support_worker') "
                     "ORDER BY p.name, p.id",
                     {home_id}));
     std::vector<StaffMember> out;
@@ -143,7 +144,8 @@ Status check_key_workers(db::Connection& c, std::int64_t home_id,
     for (auto id : ids) {
         auto row = TRY(c.query_one(
             "SELECT 1 FROM roles WHERE person_id = $1 AND home_id = $2 AND ended_at IS NULL "
-            "AND role IN ('registered_manager', 'deputy', 'support_worker')",
+            "AND awaiting_checks_since IS NULL AND role IN ('registered_manager', 'deputy', "
+            "'support_worker')",
             {id, home_id}));
         if (!row) {
             return Error::invalid(field, "Key workers must be staff of this home");

@@ -10,8 +10,10 @@ namespace hearth::accounts {
 
 namespace {
 Status load_roles(db::Connection& c, Person& p) {
-    auto rows = TRY(c.query(
-        "SELECT home_id, role FROM roles WHERE person_id = $1 AND ended_at IS NULL", {p.id}));
+    auto rows =
+        TRY(c.query("SELECT home_id, role FROM roles WHERE person_id = $1 AND ended_at IS NULL "
+                    "AND awaiting_checks_since IS NULL",
+                    {p.id}));
     for (const auto& r : rows) {
         if (auto role = role_from_key(r.text(1))) {
             p.memberships.push_back({r.optional_integer(0), *role});
@@ -164,8 +166,12 @@ Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const aud
     return id;
 }
 
+bool works_with_children(Role role) {
+    return role == Role::registered_manager || role == Role::deputy || role == Role::support_worker;
+}
+
 Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
-                 Role role, const audit::Actor& actor, Timestamp now) {
+                 Role role, const audit::Actor& actor, Timestamp now, bool awaiting_checks) {
     if (is_organisation_wide(role)) {
         home_id.reset();
     }
@@ -179,15 +185,34 @@ Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::i
     if (existing) {
         return {};
     }
-    TRY(
-        c.run("INSERT INTO roles (person_id, home_id, role, started_at, started_by) "
-              "VALUES ($1, $2, $3, $4, $5)",
-              {person_id, db::nullable(home_id), std::string(role_key(role)), format_utc(now),
-               db::nullable(actor.person_id)}));
-    return audit::append(c, actor,
-                         {"give_role", "person", std::to_string(person_id), home_id, std::nullopt,
-                          std::string(role_key(role))},
-                         now);
+    TRY(c.run(
+        "INSERT INTO roles (person_id, home_id, role, started_at, started_by, "
+        "awaiting_checks_since) VALUES ($1, $2, $3, $4, $5, $6)",
+        {person_id, db::nullable(home_id), std::string(role_key(role)), format_utc(now),
+         db::nullable(actor.person_id),
+         awaiting_checks && works_with_children(role) ? db::Value(format_utc(now)) : db::Value()}));
+    return audit::append(
+        c, actor,
+        {"give_role", "person", std::to_string(person_id), home_id, std::nullopt,
+         std::string(role_key(role)) +
+             (awaiting_checks && works_with_children(role) ? " (awaiting their checks)" : "")},
+        now);
+}
+
+Result<int> take_up_roles(db::Connection& c, std::int64_t person_id, const audit::Actor& actor,
+                          Timestamp now) {
+    auto waiting =
+        TRY(c.query("SELECT id, home_id, role FROM roles WHERE person_id = $1 AND ended_at IS NULL "
+                    "AND awaiting_checks_since IS NOT NULL ORDER BY id",
+                    {person_id}));
+    for (const auto& r : waiting) {
+        TRY(c.run("UPDATE roles SET awaiting_checks_since = NULL WHERE id = $1", {r.integer(0)}));
+        TRY(audit::append(c, actor,
+                          {"take_up_role", "person", std::to_string(person_id),
+                           r.optional_integer(1), std::nullopt, r.text(2)},
+                          now));
+    }
+    return static_cast<int>(waiting.size());
 }
 
 Status end_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,

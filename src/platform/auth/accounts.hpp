@@ -32,8 +32,16 @@ struct NewPerson {
 // Validated: name, email (well formed and not taken).
 Result<std::int64_t> add_person(db::Connection& c, const NewPerson& p, const audit::Actor& actor,
                                 Timestamp now);
+// `awaiting_checks`: a role with children given before the checks that show the person is fit to
+// work with them are recorded (Reg 32): kept, but not in force until take_up_roles.
 Status give_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,
-                 Role role, const audit::Actor& actor, Timestamp now);
+                 Role role, const audit::Actor& actor, Timestamp now, bool awaiting_checks = false);
+// Every role of theirs that waited for their checks comes into force, from their next request.
+// Returns how many did.
+Result<int> take_up_roles(db::Connection& c, std::int64_t person_id, const audit::Actor& actor,
+                          Timestamp now);
+// A role in a home that works with children: registered manager, deputy, support worker.
+bool works_with_children(Role role);
 // Ends their role (in the home, or organisation-wide when `home_id` is none), from their next
 // request; the last provider administrator's is refused. Not found when they do not hold it.
 Status end_role(db::Connection& c, std::int64_t person_id, std::optional<std::int64_t> home_id,

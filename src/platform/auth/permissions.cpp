@@ -246,6 +246,18 @@ bool can(const Person& p, Action action, const Scope& s) {
             return home ? (oversight || senior || visitor) : oversight;
         case Action::view_shared_learning:
             return oversight || works_in_a_home(p);
+        // A staff record is read by the person it is about, their home's registered manager and
+        // the provider's administrator: nobody else (issue 15), not oversight, not colleagues.
+        case Action::view_team:
+        case Action::manage_staff_record:
+            return home && (admin || manager);
+        case Action::manage_training_programme:
+            return admin;
+        case Action::view_staff_record:
+            return home && (admin || manager || (s.staff_id && *s.staff_id == p.id));
+        // Their own record's correction is theirs to ask for; the registered manager accepts it.
+        case Action::request_staff_correction:
+            return home && s.staff_id && *s.staff_id == p.id;
         case Action::public_page:
         case Action::signed_in:
         case Action::sign_out:

@@ -95,6 +95,12 @@ enum class Action {
     respond_to_bullying,      // lead the response: stages, telling the child, reporting back
     manage_interactions,      // which children must not be alone together or are kept apart
     respond_to_staff_change,  // the registered manager's response to a child's view of it
+    // The team (issue 15): staff records, their checks and qualifications.
+    view_team,                  // a home's staff records and where their checks stand
+    view_staff_record,          // one person's staff record: their own, or as their manager
+    manage_staff_record,        // record their details, checks, supervised start and qualifications
+    manage_training_programme,  // the organisation's courses: who must have each, when, how long
+    request_staff_correction,   // ask for a correction of their own staff record
 };
 
 struct Membership {
@@ -130,6 +136,8 @@ struct Scope {
     // For the heading of pages about a child or a home; not used by can().
     std::string child_name;
     std::string home_name;
+    // The member of staff a staff record is about: they may read their own.
+    std::optional<std::int64_t> staff_id;
 };
 
 bool can(const Person& person, Action action, const Scope& scope);
