@@ -48,7 +48,8 @@ Result<Picture> picture(db::Connection& c, const Context& ctx, std::int64_t home
     auto open = TRY(deadlines::open_in_homes(c, {home_id}, 200));
     for (auto& d : open) {
         const auto s = deadlines::standing(d, ctx.now());
-        if (s == deadlines::Standing::overdue || s == deadlines::Standing::due_soon) {
+        if (deadlines::may_read_clock(ctx.person, d) &&
+            (s == deadlines::Standing::overdue || s == deadlines::Standing::due_soon)) {
             p.deadlines.push_back(std::move(d));
         }
     }

@@ -27,8 +27,23 @@ bool may_be_met_by_hand(const std::string& kind) {
            kind.rfind("reg41_", 0) != 0 && kind.rfind("contact_restriction_", 0) != 0 &&
            kind != "contact_concern" && kind != "digital_contact_review" &&
            kind.rfind("bullying_", 0) != 0 && kind != "managed_interaction_review" &&
-           kind != "friendship_look_again" && kind.rfind("staff_", 0) != 0 &&
-           kind.rfind("training_", 0) != 0;
+           kind != "friendship_look_again" && !is_staff_record_clock(kind);
+}
+
+bool is_staff_record_clock(const std::string& kind) {
+    return kind == "staff_checks" || kind == "staff_qualification" ||
+           kind == "staff_correction_request" || kind == "training_new_starter" ||
+           kind == "training_refresh";
+}
+
+bool may_read_clock(const Person& reader, const Deadline& d) {
+    if (!is_staff_record_clock(d.kind)) {
+        return true;
+    }
+    Scope home;
+    home.organisation_id = reader.organisation_id;
+    home.home_id = d.home_id;
+    return can(reader, Action::view_team, home);
 }
 
 std::string standing_label(Standing s) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "platform/auth/permissions.hpp"
 #include "platform/clock.hpp"
 
 namespace hearth::deadlines {
@@ -56,6 +57,12 @@ std::string standing_tag(Standing s);    // the GOV.UK tag colour class: "govuk-
 // concern about a child's contact, a member of staff's checks, qualification and training) is met
 // only when that act is recorded in Hearth, by someone the law allows, at that moment.
 bool may_be_met_by_hand(const std::string& kind);
+
+// The clocks of a member of staff's own record (team/: their checks, qualification, training, a
+// correction they asked for). Like the record, they are read only by those who may read the home's
+// staff records; every other clock is read by whoever may read the home's deadlines.
+bool is_staff_record_clock(const std::string& kind);
+bool may_read_clock(const Person& reader, const Deadline& d);
 
 // "due in 3 hours", "2 days overdue": how far a deadline is from now, in words.
 std::string distance_in_words(Timestamp due, Timestamp now);

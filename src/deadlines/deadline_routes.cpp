@@ -69,19 +69,23 @@ struct HomeDeadlines {
     std::vector<Deadline> settled;
 };
 
+// The homes' clocks the reader may read: those of a staff record only for who may read it.
 Result<HomeDeadlines> load(db::Connection& c, const std::vector<std::int64_t>& homes,
-                           Timestamp now) {
+                           const Person& reader, Timestamp now) {
     HomeDeadlines h;
     h.open = TRY(open_in_homes(c, homes, open_limit));
     h.settled =
         TRY(settled_in_homes(c, homes, now - std::chrono::days{settled_days}, settled_limit));
+    for (auto* list : {&h.open, &h.settled}) {
+        std::erase_if(*list, [&](const Deadline& d) { return !may_read_clock(reader, d); });
+    }
     return h;
 }
 
 Result<Response> home_page(Context& ctx) {
     const auto home_id = ctx.param("home");
-    auto found =
-        TRY(ctx.services.db.read([&](db::Connection& c) { return load(c, {home_id}, ctx.now()); }));
+    auto found = TRY(ctx.services.db.read(
+        [&](db::Connection& c) { return load(c, {home_id}, ctx.person, ctx.now()); }));
     if (ctx.request.wants_json()) {
         return Response::json(200, {{"open", views_of(found.open, ctx.now())},
                                     {"met_recently", views_of(found.settled, ctx.now())}});
@@ -110,7 +114,7 @@ Result<std::vector<std::int64_t>> homes_watched(db::Connection& c, const Person&
 Result<Response> across_homes(Context& ctx) {
     auto found = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<HomeDeadlines> {
         auto homes = TRY(homes_watched(c, ctx.person));
-        return load(c, homes, ctx.now());
+        return load(c, homes, ctx.person, ctx.now());
     }));
     if (ctx.request.wants_json()) {
         return Response::json(200, {{"open", views_of(found.open, ctx.now())},
@@ -173,7 +177,7 @@ Result<Response> show_deadline(const Context& ctx, const Deadline& d, const nloh
 Result<Response> detail(Context& ctx) {
     auto found = TRY(
         ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); }));
-    if (!found) {
+    if (!found || !may_read_clock(ctx.person, *found)) {
         return Error::not_found("We could not find that deadline.");
     }
     if (ctx.request.wants_json()) {
@@ -184,6 +188,13 @@ Result<Response> detail(Context& ctx) {
 
 Result<Response> record_met(Context& ctx) {
     const auto id = ctx.param("deadline");
+    const auto readable = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<bool> {
+        const auto d = TRY(find(c, id));
+        return d && may_read_clock(ctx.person, *d);
+    }));
+    if (!readable) {
+        return Error::not_found("We could not find that deadline.");
+    }
     http::FormReader reader(*ctx.form);
     const auto version = reader.integer("version", "version", true, 1, 1'000'000'000);
     const std::string note =
@@ -204,7 +215,7 @@ Result<Response> record_met(Context& ctx) {
 Result<Response> met_again(Context& ctx, const Error& e) {
     auto found =
         ctx.services.db.read([&](db::Connection& c) { return find(c, ctx.param("deadline")); });
-    if (!found.ok() || !found.value()) {
+    if (!found.ok() || !found.value() || !may_read_clock(ctx.person, **found)) {
         return e;
     }
     return show_deadline(ctx, **found, ctx.form->typed_values(), e, http::status_for(e.kind));

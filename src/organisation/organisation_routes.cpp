@@ -180,6 +180,9 @@ Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
     // let run over.
     nlohmann::json reg35 = nlohmann::json::array();
     for (const auto& d : data.open) {
+        if (!deadlines::may_read_clock(ctx.person, d)) {
+            continue;
+        }
         if (d.kind.rfind("reg35_", 0) == 0) {
             reg35.push_back(deadlines::deadline_view(d, ctx.now()));
         }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "plans/plan_store.hpp"
+#include "platform/months.hpp"
 
 namespace hearth::demo {
 
@@ -179,7 +180,7 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
         const ChildPlans& text = children[i];
         const Timestamp written = now - std::chrono::days{40 + static_cast<int>(i)};
         const Date effective = day(written);
-        const Date review = plans::add_months(effective, 3);
+        const Date review = add_months(effective, 3);
 
         const Texts placement_text{
             {"why_here", text.why_here},
@@ -229,7 +230,7 @@ Status create_demo_plans(db::Connection& c, Timestamp now) {
             auto number = TRY(plans::add_version(
                 c, ch.subject, behaviour_id, 1,
                 version_of(
-                    *behaviour, changed, "", day(later), plans::add_months(day(later), 3),
+                    *behaviour, changed, "", day(later), add_months(day(later), 3),
                     "Review after a hard car journey to family time",
                     {.views = "Yes the car thing is true. Window seat please.", .not_asked = ""}),
                 ch.key_worker, later));

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "platform/months.hpp"
+
 namespace hearth::plans {
 
 std::string lower_first(std::string s) {
@@ -67,14 +69,6 @@ const std::vector<Choice>& recipients() {
 
 std::string recipient_label(const std::string& key) {
     return label_in(recipients(), key);
-}
-
-Date add_months(Date day, int months) {
-    const Date moved = day + std::chrono::months{months};
-    if (moved.ok()) {
-        return moved;
-    }
-    return Date{moved.year() / moved.month() / std::chrono::last};
 }
 
 std::vector<FieldError> date_problems(Date effective_on, Date review_by, Date today,

@@ -53,8 +53,6 @@ struct VersionInput {
 // How far ahead a version can take effect: written before a planned move or a change of school.
 inline constexpr int furthest_effective_months = 3;
 
-Date add_months(Date day, int months);  // the same day, or the month's last day when it has none
-
 // The rules on a version's dates, each naming the field at fault. `previous_effective_on` is the
 // effective date of the version it replaces, when there is one: versions follow one another.
 std::vector<FieldError> date_problems(Date effective_on, Date review_by, Date today,

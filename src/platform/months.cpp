@@ -9,6 +9,11 @@
 
 namespace hearth {
 
+Date add_months(Date day, int months) {
+    const Date moved = day + std::chrono::months{months};
+    return moved.ok() ? moved : Date{moved.year() / moved.month() / std::chrono::last};
+}
+
 namespace {
 constexpr std::array<const char*, 12> month_names{"January",   "February", "March",    "April",
                                                   "May",       "June",     "July",     "August",

@@ -8,6 +8,10 @@
 
 namespace hearth {
 
+// The same day `months` later (earlier, when negative), or the month's last day when it has none:
+// 31 August and six months is 28 February.
+Date add_months(Date day, int months);
+
 // The `count` months ending with the one `today` is in, oldest first: "2025-06" ... "2026-05".
 std::vector<std::string> months_ending(Date today, int count);
 std::string month_label(const std::string& month);        // "May 2026"

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "platform/months.hpp"
+
 namespace hearth::team {
 
 namespace {
@@ -14,8 +16,7 @@ constexpr int youngest_worker_years = 18;
 
 // 29 February, years on or before, is the last day of that February.
 Date years_after(Date day, int years) {
-    const Date moved = day + std::chrono::years{years};
-    return moved.ok() ? moved : Date{moved.year() / moved.month() / std::chrono::last};
+    return add_months(day, years * 12);
 }
 
 std::string digits_of(const std::string& text) {
@@ -166,6 +167,11 @@ Result<CorrectionRequest> read_correction_request(http::FormReader& form) {
 Result<StaffDetails> with_request(const StaffDetails& d, const CorrectionRequest& r, Date today) {
     if (r.field == "other") {
         return Error::invalid("field", "Something else is corrected by hand, then accepted");
+    }
+    if (r.field == "hours_per_week" && d.works != "part_time") {
+        return Error::invalid("asked",
+                              "Hours a week are kept for part-time staff: ask for "
+                              "something else, saying you work part-time now");
     }
     auto values = TRY(http::FormData::from_urlencoded(""));
     values.set("sex", d.sex);

@@ -7,14 +7,11 @@
 #include "deadlines/deadline_store.hpp"
 #include "organisation/settings.hpp"
 #include "platform/auth/accounts.hpp"
+#include "team/staff_clocks.hpp"
 
 namespace hearth::team {
 
 namespace {
-
-std::string record_href(std::int64_t home_id, std::int64_t person_id) {
-    return fmt::format("/homes/{}/team/{}", home_id, person_id);
-}
 
 Date date_or_epoch(const std::string& text) {
     return parse_date(text).value_or(Date{});
@@ -267,22 +264,22 @@ Status save_details(db::Connection& c, std::int64_t person_id, std::int64_t home
 Result<std::int64_t> ask_correction(db::Connection& c, std::int64_t person_id, std::int64_t home_id,
                                     const CorrectionRequest& r, const audit::Actor& actor,
                                     Timestamp now) {
+    // What cannot be put in the record is said to the person asking, at the field.
+    if (r.field != "other") {
+        if (const auto details = TRY(details_of(c, person_id, nullptr))) {
+            TRY(with_request(*details, r, local_date_of(now)));
+        }
+    }
     const auto id = TRY(c.insert(
         "INSERT INTO staff_record_requests (person_id, home_id, field, asked, why, asked_at) "
         "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         {person_id, home_id, r.field, r.asked, r.why, format_utc(now)}));
-    auto name = TRY(c.query_one("SELECT name FROM people WHERE id = $1", {person_id}));
-    deadlines::NewDeadline clock;
-    clock.home_id = home_id;
-    clock.kind = correction_clock;
-    clock.title = fmt::format("Answer {}'s request to correct their staff record",
-                              name ? name->text(0) : "a member of staff");
-    clock.source_type = "staff_record_request";
-    clock.source_id = id;
-    clock.link = record_href(home_id, person_id);
-    clock.started_at = now;
-    clock.due_at = now + correction_answer_within;
-    TRY(deadlines::start(c, clock, actor, now));
+    TRY(start_staff_clock(c, home_id, person_id,
+                          {correction_clock,
+                           fmt::format("Answer {}'s request to correct their staff record",
+                                       TRY(staff_name(c, person_id))),
+                           "staff_record_request", id, now + correction_answer_within},
+                          actor, now));
     TRY(audit::append(c, actor,
                       {"create", "staff_record_request", std::to_string(id), home_id, std::nullopt,
                        label_in(requestable_details(), r.field)},
@@ -304,7 +301,7 @@ Status answer_correction(db::Connection& c, std::int64_t person_id, std::int64_t
         return Error::conflict("That request was answered already.");
     }
     if (!accept && note.empty()) {
-        return Error::invalid("note", "Enter why the request is declined");
+        return Error::invalid("declined_because", "Enter why the request is declined");
     }
     const CorrectionRequest asked{row->text(0), row->text(1), row->text(2)};
     if (accept && asked.field != "other") {
@@ -313,20 +310,30 @@ Status answer_correction(db::Connection& c, std::int64_t person_id, std::int64_t
         if (!before) {
             return Error::conflict("Their details are not recorded yet: record them first.");
         }
-        const auto corrected = TRY(with_request(*before, asked, local_date_of(now)));
+        auto applied = with_request(*before, asked, local_date_of(now));
+        if (!applied.ok()) {
+            // Said at the field of the answer: what was asked cannot be put in the record.
+            return Error::invalid("answer", "It cannot be accepted as asked: " +
+                                                applied.error().fields.front().message);
+        }
+        const auto corrected = std::move(applied).release_value();
         if (details_record(corrected) != details_record(*before)) {
             TRY(save_details(c, person_id, home_id, corrected, was.version,
                              fmt::format("Asked for by {}: {}", row->text(4), asked.why), actor,
                              now));
         }
     }
-    TRY(
-        c.run("UPDATE staff_record_requests SET answer = $1, answer_note = $2, answered_by = $3, "
-              "answered_at = $4 WHERE id = $5",
-              {std::string(accept ? "accepted" : "declined"), note, *actor.person_id,
-               format_utc(now), request_id}));
+    const auto n = TRY(c.execute(
+        "UPDATE staff_record_requests SET answer = $1, answer_note = $2, answered_by = $3, "
+        "answered_at = $4 WHERE id = $5 AND answer IS NULL",
+        {std::string(accept ? "accepted" : "declined"), note, *actor.person_id, format_utc(now),
+         request_id}));
+    if (n == 0) {
+        return Error::conflict("That request was answered already.");
+    }
+    // The clock says only that it was answered: why is the record's, for its readers.
     TRY(deadlines::meet(c, "staff_record_request", request_id, correction_clock, actor, now,
-                        accept ? "Accepted" : "Declined: " + note));
+                        accept ? "Accepted" : "Declined"));
     return audit::append(c, actor,
                          {"amend", "staff_record_request", std::to_string(request_id), home_id,
                           std::nullopt, accept ? "accepted" : "declined"},
@@ -361,18 +368,13 @@ Result<std::int64_t> record_supervised_start(db::Connection& c, std::int64_t per
         "recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         {person_id, home_id, s.reason, format_date(s.checks_by), *actor.person_id,
          format_utc(now)}));
-    auto name = TRY(c.query_one("SELECT name FROM people WHERE id = $1", {person_id}));
-    deadlines::NewDeadline clock;
-    clock.home_id = home_id;
-    clock.kind = checks_clock;
-    clock.title = fmt::format("Record the rest of {}'s checks: they started under supervision",
-                              name ? name->text(0) : "a new starter");
-    clock.source_type = "staff_supervised_start";
-    clock.source_id = id;
-    clock.link = record_href(home_id, person_id);
-    clock.started_at = now;
-    clock.due_at = deadlines::end_of_local_day(s.checks_by);
-    TRY(deadlines::start(c, clock, actor, now));
+    TRY(start_staff_clock(
+        c, home_id, person_id,
+        {checks_clock,
+         fmt::format("Record the rest of {}'s checks: they started under supervision",
+                     TRY(staff_name(c, person_id))),
+         "staff_supervised_start", id, deadlines::end_of_local_day(s.checks_by)},
+        actor, now));
     TRY(audit::append(
         c, actor,
         {"create", "staff_supervised_start", std::to_string(id), home_id, std::nullopt, s.reason},
@@ -405,20 +407,14 @@ Result<std::int64_t> record_qualification(db::Connection& c, std::int64_t person
         "achieve_by, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         {person_id, home_id, qualification_key(in.qualification), format_date(in.registered_on),
          format_date(by), *actor.person_id, format_utc(now)}));
-    auto name = TRY(c.query_one("SELECT name FROM people WHERE id = $1", {person_id}));
-    deadlines::NewDeadline clock;
-    clock.home_id = home_id;
-    clock.kind = qualification_clock;
-    clock.title = fmt::format("{} to achieve the {}", name ? name->text(0) : "A member of staff",
-                              in.qualification == Qualification::level5_leadership
-                                  ? "Level 5 Diploma (Reg 28)"
-                                  : "Level 3 Diploma (Reg 32)");
-    clock.source_type = "staff_qualification";
-    clock.source_id = id;
-    clock.link = record_href(home_id, person_id);
-    clock.started_at = now;
-    clock.due_at = deadlines::end_of_local_day(by);
-    TRY(deadlines::start(c, clock, actor, now));
+    TRY(start_staff_clock(c, home_id, person_id,
+                          {qualification_clock,
+                           fmt::format("{} to achieve the {}", TRY(staff_name(c, person_id)),
+                                       in.qualification == Qualification::level5_leadership
+                                           ? "Level 5 Diploma (Reg 28)"
+                                           : "Level 3 Diploma (Reg 32)"),
+                           "staff_qualification", id, deadlines::end_of_local_day(by)},
+                          actor, now));
     TRY(audit::append(c, actor,
                       {"create", "staff_qualification", std::to_string(id), home_id, std::nullopt,
                        qualification_key(in.qualification)},

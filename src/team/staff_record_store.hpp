@@ -94,13 +94,14 @@ Status save_details(db::Connection& c, std::int64_t person_id, std::int64_t home
                     const StaffDetails& d, int read_version, const std::string& reason,
                     const audit::Actor& actor, Timestamp now);
 
-// Their own request; the registered manager's clock to answer it starts.
+// Their own request, refused at "asked" when it is not a value the detail can take; the registered
+// manager's clock to answer it starts.
 Result<std::int64_t> ask_correction(db::Connection& c, std::int64_t person_id, std::int64_t home_id,
                                     const CorrectionRequest& r, const audit::Actor& actor,
                                     Timestamp now);
 // Once. Accepting applies what was asked (a correction whose reason is the request, every earlier
-// version kept), refused at "asked" when it is not a value the detail can take; "something else"
-// the manager corrects by hand first. Declining needs its reason.
+// version kept), refused at "answer" when it is not a value the detail can take; "something else"
+// the manager corrects by hand first. Declining needs its reason (declined_because).
 Status answer_correction(db::Connection& c, std::int64_t person_id, std::int64_t home_id,
                          std::int64_t request_id, bool accept, const std::string& note,
                          const audit::Actor& actor, Timestamp now);

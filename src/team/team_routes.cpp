@@ -34,9 +34,16 @@ nlohmann::json yes_no(bool b) {
 
 Result<Response> team_page(Context& ctx) {
     const auto home_id = ctx.param("home");
-    auto team = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<std::vector<TeamMember>> {
-        return team_of_home(c, home_id);
-    }));
+    // What the team's records say of each person is read from them: audited as one read.
+    auto team =
+        TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::vector<TeamMember>> {
+            auto members = TRY(team_of_home(c, home_id));
+            TRY(audit::append(c, ctx.actor(),
+                              {"read", "team", std::to_string(home_id), home_id, std::nullopt,
+                               fmt::format("{} staff records", members.size())},
+                              ctx.now()));
+            return members;
+        }));
     const auto members = team_view(team, home_id, ctx.today());
     if (ctx.request.wants_json()) {
         return Response::json(200, {{"team", members}});
@@ -52,6 +59,7 @@ Result<Response> team_page(Context& ctx) {
                     {{"home", {{"id", home_id}, {"name", ctx.scope.home_name}}},
                      {"team", members},
                      {"awaiting", awaiting},
+                     {"has_awaiting", awaiting > 0},
                      {"supervised", supervised},
                      {"people_href", fmt::format("/homes/{}/people", home_id)}});
 }
@@ -104,8 +112,11 @@ Result<Response> show_record(Context& ctx, const std::string& form, const nlohma
     if (!can(ctx.person, Action::manage_staff_record, ctx.scope)) {
         return ctx.page("staff_record", "Staff record: " + record.name, view, status);
     }
+    // One request answered at a time, the oldest first (the list is newest first).
     const auto nv = form == "answer" ? typed : nlohmann::json{{"answer", "accept"}};
-    for (auto& q : view["record"]["requests"]) {
+    auto& asked = view["record"]["requests"];
+    for (auto it = asked.rbegin(); it != asked.rend(); ++it) {
+        auto& q = *it;
         if (q["is_open"].get<bool>()) {
             const bool this_one = form == "answer" && ctx.params.count("correction") != 0 &&
                                   ctx.param("correction") == q["id"].get<std::int64_t>();
@@ -116,8 +127,9 @@ Result<Response> show_record(Context& ctx, const std::string& form, const nlohma
                                views::Options{{"accept", "Accept: correct the record as asked"},
                                               {"decline", "Decline"}}},
                               this_one ? nv : nlohmann::json{{"answer", "accept"}}, errs),
-                 views::field({"note", "If you decline: why", FieldKind::textarea},
+                 views::field({"declined_because", "If you decline: why", FieldKind::textarea},
                               this_one ? nv : nlohmann::json::object(), errs)});
+            break;
         }
     }
     view["can_manage"] = true;
@@ -234,6 +246,7 @@ Result<Response> show_record(Context& ctx, const std::string& form, const nlohma
                   "Leave empty for the programme's: from the day it was completed"})});
     const auto av =
         values_for("achieved", nlohmann::json{{"achieved_on", format_date(ctx.today())}});
+    // One qualification's achievement at a time: the form's fields are the page's once.
     for (auto& q : view["record"]["qualifications"]) {
         if (q["is_open"].get<bool>()) {
             q["has_achieved_fields"] = true;
@@ -243,6 +256,7 @@ Result<Response> show_record(Context& ctx, const std::string& form, const nlohma
                                       ctx.param("qualification") == q["id"].get<std::int64_t>()
                                   ? errors
                                   : nlohmann::json::object())});
+            break;
         }
     }
     return ctx.page("staff_record", "Staff record: " + record.name, view, status);
@@ -330,7 +344,8 @@ Result<Response> ask_for_correction(Context& ctx) {
 Result<Response> answer_correction_route(Context& ctx) {
     http::FormReader reader(*ctx.form);
     const auto answer = reader.choice("answer", "your answer", {"accept", "decline"}, true);
-    const auto note = reader.text("note", "why", {.max = 2000, .multiline = true});
+    const auto note =
+        reader.text("declined_because", "why it is declined", {.max = 2000, .multiline = true});
     TRY(reader.finish());
     TRY(ctx.services.db.write([&](db::Connection& c) {
         return answer_correction(c, ctx.param("staff"), ctx.param("home"), ctx.param("correction"),

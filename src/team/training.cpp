@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "intervention/figures.hpp"
+#include "platform/months.hpp"
 
 namespace hearth::team {
 
@@ -18,11 +19,6 @@ namespace {
 
 // Nobody's training record goes back further than a working life.
 constexpr int oldest_training_years = 60;
-
-Date months_after(Date day, int months) {
-    const Date moved = day + std::chrono::months{months};
-    return moved.ok() ? moved : Date{moved.year() / moved.month() / std::chrono::last};
-}
 
 Date training_days_after(Date day, int days) {
     return Date{std::chrono::sys_days{day} + std::chrono::days{days}};
@@ -51,7 +47,7 @@ std::optional<Date> expiry_of(const Course& course, Date completed) {
     if (!course.valid_months) {
         return std::nullopt;
     }
-    return months_after(completed, *course.valid_months);
+    return add_months(completed, *course.valid_months);
 }
 
 Result<TrainingInput> read_training(http::FormReader& form, const std::vector<Course>& programme,

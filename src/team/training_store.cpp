@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deadlines/deadline_store.hpp"
+#include "team/staff_clocks.hpp"
 
 namespace hearth::team {
 
@@ -33,11 +34,6 @@ std::vector<Role> roles_from_json(const std::string& text) {
         }
     }
     return out;
-}
-
-Result<std::string> name_of(db::Connection& c, std::int64_t person_id) {
-    auto row = TRY(c.query_one("SELECT name FROM people WHERE id = $1", {person_id}));
-    return row ? row->text(0) : std::string("A member of staff");
 }
 
 }  // namespace
@@ -129,26 +125,30 @@ Result<std::int64_t> record_training(db::Connection& c, std::int64_t organisatio
                       now));
     const Date today = local_date_of(now);
     const bool current = !in.expires_on || *in.expires_on >= today;
+    const auto source = course_source(in.course_key);
     if (current) {
-        const auto source = course_source(in.course_key);
-        for (const char* kind : {new_starter_training_clock, refresher_training_clock}) {
-            TRY(deadlines::meet(
-                c, source, in.person_id, kind, actor, now,
-                fmt::format("{} completed {}", course->name, format_local_date(in.completed_on))));
-        }
-        if (in.expires_on) {
-            deadlines::NewDeadline clock;
-            clock.home_id = home_id;
-            clock.kind = refresher_training_clock;
-            clock.title = fmt::format("{}'s {} runs out: book the refresher",
-                                      TRY(name_of(c, in.person_id)), course->name);
-            clock.source_type = source;
-            clock.source_id = in.person_id;
-            clock.link = fmt::format("/homes/{}/team/{}", home_id, in.person_id);
-            clock.started_at = now;
-            clock.due_at = deadlines::end_of_local_day(*in.expires_on);
-            TRY(deadlines::start(c, clock, actor, now));
-        }
+        TRY(deadlines::meet(
+            c, source, in.person_id, new_starter_training_clock, actor, now,
+            fmt::format("{} completed {}", course->name, format_local_date(in.completed_on))));
+    }
+    // The refresher's clock runs to the expiry that is latest: an older line entered late leaves
+    // it.
+    auto latest = TRY(c.query_one(
+        "SELECT MAX(expires_on) FROM training_records WHERE person_id = $1 AND course_key = $2 "
+        "AND id <> $3",
+        {in.person_id, in.course_key, id}));
+    const bool governs = in.expires_on && (!latest || latest->is_null(0) ||
+                                           format_date(*in.expires_on) >= latest->text(0));
+    if (current && governs) {
+        TRY(deadlines::meet(
+            c, source, in.person_id, refresher_training_clock, actor, now,
+            fmt::format("{} completed {}", course->name, format_local_date(in.completed_on))));
+        TRY(start_staff_clock(c, home_id, in.person_id,
+                              {refresher_training_clock,
+                               fmt::format("{}'s {} runs out: book the refresher",
+                                           TRY(staff_name(c, in.person_id)), course->name),
+                               source, in.person_id, deadlines::end_of_local_day(*in.expires_on)},
+                              actor, now));
     }
     if (after) {
         for (const auto& part : after->all()) {
@@ -199,7 +199,7 @@ Status start_new_starter_clocks(db::Connection& c, std::int64_t person_id, std::
         }
     }
     const auto courses = TRY(programme(c, org->integer(0)));
-    const auto name = TRY(name_of(c, person_id));
+    const auto name = TRY(staff_name(c, person_id));
     for (const auto& course : courses) {
         if (!required_of(course, roles)) {
             continue;
@@ -211,17 +211,14 @@ Status start_new_starter_clocks(db::Connection& c, std::int64_t person_id, std::
         if (done) {
             continue;
         }
-        deadlines::NewDeadline clock;
-        clock.home_id = home_id;
-        clock.kind = new_starter_training_clock;
-        clock.title = fmt::format("{} to complete {}: new starter", name, course.name);
-        clock.source_type = course_source(course.key);
-        clock.source_id = person_id;
-        clock.link = fmt::format("/homes/{}/team/{}", home_id, person_id);
-        clock.started_at = now;
-        clock.due_at = deadlines::end_of_local_day(
-            Date{std::chrono::sys_days{started_on} + std::chrono::days{course.within_days}});
-        TRY(deadlines::start(c, clock, actor, now));
+        TRY(start_staff_clock(
+            c, home_id, person_id,
+            {new_starter_training_clock,
+             fmt::format("{} to complete {}: new starter", name, course.name),
+             course_source(course.key), person_id,
+             deadlines::end_of_local_day(
+                 Date{std::chrono::sys_days{started_on} + std::chrono::days{course.within_days}})},
+            actor, now));
     }
     return {};
 }
@@ -229,14 +226,20 @@ Status start_new_starter_clocks(db::Connection& c, std::int64_t person_id, std::
 Result<Matrix> matrix_of(db::Connection& c, std::int64_t organisation_id,
                          std::optional<std::int64_t> home_id, Date today) {
     std::vector<MatrixPerson> people;
-    for (const auto& r : TRY(c.query(
-             "SELECT r.person_id, p.name, r.home_id, h.name, r.role, s.started_on FROM roles r "
-             "JOIN people p ON p.id = r.person_id JOIN homes h ON h.id = r.home_id "
-             "LEFT JOIN staff_records s ON s.person_id = r.person_id "
-             "WHERE h.organisation_id = $1 AND ($2 = 0 OR r.home_id = $2) AND r.ended_at IS NULL "
-             "AND p.disabled_at IS NULL AND r.role IN ('registered_manager', 'deputy', "
-             "'support_worker') ORDER BY h.name, h.id, p.name, p.id, r.id",
-             {organisation_id, home_id.value_or(0)}))) {
+    // One home, or all of the organisation's: the home's condition only when there is one.
+    const std::string sql = fmt::format(
+        "SELECT r.person_id, p.name, r.home_id, h.name, r.role, s.started_on FROM roles r "
+        "JOIN people p ON p.id = r.person_id JOIN homes h ON h.id = r.home_id "
+        "LEFT JOIN staff_records s ON s.person_id = r.person_id "
+        "WHERE h.organisation_id = $1 {} AND r.ended_at IS NULL AND p.disabled_at IS NULL "
+        "AND r.role IN ('registered_manager', 'deputy', 'support_worker') "
+        "ORDER BY h.name, h.id, p.name, p.id, r.id",
+        home_id ? "AND r.home_id = $2" : "");
+    db::Params params{organisation_id};
+    if (home_id) {
+        params.emplace_back(*home_id);
+    }
+    for (const auto& r : TRY(c.query(sql, params))) {
         const auto role = role_from_key(r.text(4));
         if (!people.empty() && people.back().person_id == r.integer(0) &&
             people.back().home_id == r.integer(2)) {

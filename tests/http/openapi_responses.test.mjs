@@ -1145,14 +1145,14 @@ describe('the API answers as its document says', () => {
     const ask = 'POST /api/v1/homes/{home}/team/{staff}/corrections';
     check(ask, await worker.post(`${team}/${ids.worker}/corrections`, { field: 'address' }), 400);
     check(ask, await manager.post(`${team}/${ids.worker}/corrections`, { field: 'address', asked: 'x', because: 'y' }), 403);
-    const asked = check(ask, await worker.post(`${team}/${ids.worker}/corrections`, { field: 'hours_per_week', asked: '30', because: 'Hours changed' }), 201);
+    const asked = check(ask, await worker.post(`${team}/${ids.worker}/corrections`, { field: 'address', asked: '30 Mill Lane', because: 'Moved' }), 201);
     const answer = 'POST /api/v1/homes/{home}/team/{staff}/corrections/{correction}/answer';
     const request = asked.requests[0].id;
     check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline' }), 400);
     check(answer, await worker.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'accept' }), 403);
     check(answer, await manager.post(`${team}/${ids.worker}/corrections/999999/answer`, { answer: 'accept' }), 404);
-    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline', note: 'Full-time' }), 200);
-    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline', note: 'Again' }), 409);
+    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline', declined_because: 'Full-time' }), 200);
+    check(answer, await manager.post(`${team}/${ids.worker}/corrections/${request}/answer`, { answer: 'decline', declined_because: 'Again' }), 409);
     check('GET /api/v1/homes/{home}/training-matrix', await manager.get(`${home()}/training-matrix`), 200);
     check('GET /api/v1/homes/{home}/training-matrix', await worker.get(`${home()}/training-matrix`), 403);
     check('GET /api/v1/homes/{home}/training-matrix', await manager.get(`${home()}/training-matrix?format=odt`), 400);

@@ -157,6 +157,15 @@ test('a staff record is read by its person, their registered manager and the adm
   assert.equal((await chris.get(`/homes/${ids.willow}/team/${ids.dana}`)).status, 403, 'not a colleague\'s');
   assert.equal((await chris.get(`/homes/${ids.willow}/team`)).status, 403);
   assert.doesNotMatch((await chris.get(`/homes/${ids.willow}/people/${ids.dana}`)).text, /\/team\//);
+  // The record's clocks are the record's: the home's deadlines show them to its manager only.
+  const clock = one(`SELECT id FROM deadlines WHERE kind = 'staff_checks' AND title LIKE '%Dana Lewis%'`);
+  assert.match(words((await manager.get(`/homes/${ids.willow}/deadlines`)).text), /Record the rest of Dana Lewis's checks/);
+  for (const c of [chris, await signedIn('deputy.willow@example.org')]) {
+    assert.doesNotMatch(words((await c.get(`/homes/${ids.willow}/deadlines`)).text), /Dana Lewis's checks/);
+    assert.doesNotMatch(words((await c.get('/deadlines')).text), /Dana Lewis's checks/);
+    assert.doesNotMatch(words((await c.get(`/homes/${ids.willow}/handover`)).text), /Dana Lewis's checks/);
+    assert.equal((await c.get(`/deadlines/${clock}`)).status, 404);
+  }
   const posted = await chris.post(`/homes/${ids.willow}/team/${ids.chris}/checks`, { kind: 'identity', what: 'x', dated: daysFromToday(0) });
   assert.equal(posted.status, 403, 'they do not record their own checks');
 
@@ -278,7 +287,12 @@ test('a member of staff asks for a correction of their own record; the manager a
   const bad = await chris.post(`${record}/corrections`, { ...form, field: 'address', asked: '', because: '' });
   assert.equal(bad.status, 400);
   for (const field of ['asked', 'because']) assert.match(bad.text, new RegExp(`href="#${field}`), field);
-  const asked = await chris.post(`${record}/corrections`, { ...form, field: 'date_of_birth', asked: 'the fourteenth', because: 'A typo' });
+  const nonsense = await chris.post(`${record}/corrections`, { ...form, field: 'date_of_birth', asked: 'the fourteenth', because: 'A typo' });
+  assert.equal(nonsense.status, 400, 'not a date, said to them at the field');
+  assert.match(nonsense.text, /href="#asked/);
+  const fullTime = await chris.post(`${record}/corrections`, { ...form, field: 'hours_per_week', asked: '30', because: 'More shifts' });
+  assert.equal(fullTime.status, 400, 'hours are kept for part-time staff');
+  const asked = await chris.post(`${record}/corrections`, { ...form, field: 'date_of_birth', asked: '1992-01-14', because: 'A typo' });
   assert.equal(asked.status, 303);
   assert.equal((await chris.post(`/homes/${ids.willow}/team/${ids.dana}/corrections`, { field: 'address', asked: 'x', because: 'y' })).status, 403, 'only their own');
   assert.equal((await manager.post(`${record}/corrections`, { field: 'address', asked: 'x', because: 'y' })).status, 403, 'the manager corrects, not asks');
@@ -286,14 +300,12 @@ test('a member of staff asks for a correction of their own record; the manager a
   const requests = one(`SELECT id || ':' || field FROM staff_record_requests WHERE person_id = ${ids.chris} ORDER BY id`).split('\n');
   const [moved, typo] = requests.map((r) => r.split(':')[0]);
   const page = await manager.get(record);
-  assert.match(words(page.text), /Home address asked .* Flat 5, 12 Wharf Road, Northbridge, NB2 6JT \(I moved house in October\) Awaiting an answer/);
-  const nonsense = await manager.post(`${record}/corrections/${typo}/answer`, { answer: 'accept' });
-  assert.equal(nonsense.status, 400, 'not a date');
-  assert.match(nonsense.text, /href="#asked/);
-  const noWhy = await manager.post(`${record}/corrections/${typo}/answer`, { answer: 'decline', note: '' });
+  assert.match(words(page.text), /Home address asked .* Flat 5, 12 Wharf Road, Northbridge, NB2 6JT \(I moved house in October\) Awaiting an answer Your answer/, 'the oldest answered first');
+  const noWhy = await manager.post(`${record}/corrections/${typo}/answer`, { answer: 'decline', declined_because: '' });
   assert.equal(noWhy.status, 400);
-  assert.match(noWhy.text, /href="#note/);
-  assert.equal((await manager.post(`${record}/corrections/${typo}/answer`, { answer: 'decline', note: 'The date on your passport is right' })).status, 303);
+  assert.match(noWhy.text, /href="#declined_because/);
+  assert.equal((await manager.post(`${record}/corrections/${typo}/answer`, { answer: 'decline', declined_because: 'The date on your passport is right' })).status, 303);
+  assert.equal(one(`SELECT met_note FROM deadlines WHERE kind = 'staff_correction_request' AND source_id = ${typo}`), 'Declined', 'why is the record\'s alone');
   const accepted = await manager.post(`${record}/corrections/${moved}/answer`, { answer: 'accept' });
   assert.equal(accepted.status, 303, words(accepted.text).slice(0, 300));
   assert.equal(one(`SELECT address FROM staff_records WHERE person_id = ${ids.chris}`), 'Flat 5, 12 Wharf Road, Northbridge, NB2 6JT');

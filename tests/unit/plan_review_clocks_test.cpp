@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "plan_fixture.hpp"
+#include "platform/months.hpp"
 
 // Each test file's own names, apart from the others built beside it (tests/CMakeLists.txt).
 namespace plan_review_clocks_test {

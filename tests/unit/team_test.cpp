@@ -538,26 +538,27 @@ TEST_F(TeamStore, AskedForCorrectionsAreAcceptedAsAskedOrDeclinedWithWhyOnce) {
                    })
                     .ok());
     auto ask = [&](const char* field, const char* asked) {
-        return db_
-            ->write([&](db::Connection& c) {
-                return team::ask_correction(c, ash, home_, {field, asked, "It changed"}, as(ash),
-                                            tick());
-            })
-            .value();
+        return db_->write([&](db::Connection& c) {
+            return team::ask_correction(c, ash, home_, {field, asked, "It changed"}, as(ash),
+                                        tick());
+        });
     };
     auto answer = [&](std::int64_t id, bool accept, const char* note) {
         return db_->write([&](db::Connection& c) {
             return team::answer_correction(c, ash, home_, id, accept, note, as(manager_), tick());
         });
     };
-    const auto address = ask("address", "3 New Street");
-    const auto birthday = ask("date_of_birth", "last Tuesday");
-    const auto refused = answer(birthday, true, "");
-    ASSERT_FALSE(refused.ok()) << "not a date";
-    EXPECT_EQ(refused.error().fields.front().field, "asked");
+    for (const auto& [field, asked] :
+         {std::pair{"date_of_birth", "last Tuesday"}, std::pair{"hours_per_week", "30"}}) {
+        const auto refused = ask(field, asked);
+        ASSERT_FALSE(refused.ok()) << field << ": not a value the record can take";
+        EXPECT_EQ(refused.error().fields.front().field, "asked");
+    }
+    const auto address = ask("address", "3 New Street").value();
+    const auto birthday = ask("date_of_birth", "1994-03-05").value();
     const auto no_why = answer(birthday, false, "");
     ASSERT_FALSE(no_why.ok());
-    EXPECT_EQ(no_why.error().fields.front().field, "note");
+    EXPECT_EQ(no_why.error().fields.front().field, "declined_because");
     ASSERT_TRUE(answer(birthday, false, "Your passport says otherwise").ok());
     ASSERT_TRUE(answer(address, true, "").ok());
     const auto twice = answer(address, true, "");
@@ -577,6 +578,52 @@ TEST_F(TeamStore, AskedForCorrectionsAreAcceptedAsAskedOrDeclinedWithWhyOnce) {
                          {ash}),
               2)
         << "each clock met by its answer";
+}
+
+TEST(StaffRecordClocks, AreReadOnlyByThoseWhoMayReadTheHomesStaffRecords) {
+    auto person_with = [](std::int64_t id, Role role) {
+        Person p;
+        p.id = id;
+        p.organisation_id = 1;
+        p.memberships.push_back(
+            {role == Role::provider_administrator ? std::nullopt : std::optional<std::int64_t>(10),
+             role});
+        return p;
+    };
+    deadlines::Deadline checks;
+    checks.home_id = 10;
+    checks.kind = "staff_checks";
+    deadlines::Deadline review = checks;
+    review.kind = "plan_review";
+    for (const auto& kind : {"staff_checks", "staff_qualification", "staff_correction_request",
+                             "training_new_starter", "training_refresh"}) {
+        EXPECT_TRUE(deadlines::is_staff_record_clock(kind)) << kind;
+        EXPECT_FALSE(deadlines::may_be_met_by_hand(kind)) << kind;
+    }
+    EXPECT_FALSE(deadlines::is_staff_record_clock("staff_wellbeing"))
+        << "a wellbeing check after an incident is the home's";
+    EXPECT_TRUE(deadlines::may_read_clock(person_with(3, Role::registered_manager), checks));
+    EXPECT_TRUE(deadlines::may_read_clock(person_with(1, Role::provider_administrator), checks));
+    for (auto role : {Role::deputy, Role::support_worker, Role::responsible_individual}) {
+        EXPECT_FALSE(deadlines::may_read_clock(person_with(5, role), checks)) << role_key(role);
+        EXPECT_TRUE(deadlines::may_read_clock(person_with(5, role), review)) << role_key(role);
+    }
+}
+
+TEST(StaffRecordPermissions, NobodyRecordsTheirOwnChecksOrMeetsTheirOwnClock) {
+    Person manager;
+    manager.id = 3;
+    manager.organisation_id = 1;
+    manager.memberships.push_back({10, Role::registered_manager});
+    Scope theirs{1, 10, {}, false};
+    theirs.staff_id = 7;
+    Scope own = theirs;
+    own.staff_id = 3;
+    EXPECT_TRUE(can(manager, Action::manage_staff_record, theirs));
+    EXPECT_FALSE(can(manager, Action::manage_staff_record, own));
+    EXPECT_TRUE(can(manager, Action::view_staff_record, own));
+    EXPECT_TRUE(can(manager, Action::request_staff_correction, own));
+    EXPECT_FALSE(can(manager, Action::request_staff_correction, theirs));
 }
 
 }  // namespace team_test

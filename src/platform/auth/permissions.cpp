@@ -249,8 +249,11 @@ bool can(const Person& p, Action action, const Scope& s) {
         // A staff record is read by the person it is about, their home's registered manager and
         // the provider's administrator: nobody else (issue 15), not oversight, not colleagues.
         case Action::view_team:
-        case Action::manage_staff_record:
             return home && (admin || manager);
+        // Not their own: a registered manager's checks, qualification and training are recorded by
+        // the provider's administrator, so that nobody meets their own clock.
+        case Action::manage_staff_record:
+            return home && (admin || (manager && !(s.staff_id && *s.staff_id == p.id)));
         case Action::manage_training_programme:
             return admin;
         case Action::view_staff_record:
