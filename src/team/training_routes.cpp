@@ -35,14 +35,16 @@ Result<Response> matrix_response(Context& ctx, const Matrix& m, const std::strin
         return Error::invalid("format", "Choose csv or xlsx, or leave it out for the page");
     }
     // Only those who may manage a home's staff records follow a name to one.
-    auto view = matrix_view(m, ctx.scope.home_id && can(ctx.person, Action::view_team, ctx.scope));
+    const bool link_records = ctx.scope.home_id && can(ctx.person, Action::view_team, ctx.scope);
     if (ctx.request.wants_json()) {
-        return Response::json(200, view);
+        return Response::json(200, matrix_view(m, link_records));
     }
+    auto view = matrix_summary_view(m);
     view["title"] = title;
     view["chart"] = matrix_chart(m);
     view["has_people"] = !m.people.empty();
     view["across_homes"] = !ctx.scope.home_id;
+    view["table"] = matrix_table(m, link_records, !ctx.scope.home_id);
     view["back_href"] = back_href;
     view["back_label"] = back_label;
     view["csv_href"] = ctx.request.path + "?format=csv";

@@ -8,7 +8,7 @@ namespace hearth::team {
 
 namespace {
 
-std::string cell_tag(Cell c) {
+std::string_view cell_tag(Cell c) {
     switch (c) {
         case Cell::current:
             return "govuk-tag--green";
@@ -28,9 +28,13 @@ nlohmann::json share_json(const Share& s) {
     return {{"compliant", s.compliant}, {"required", s.required}, {"percent", s.percent()}};
 }
 
+std::string record_href(const MatrixPerson& person) {
+    return fmt::format("/homes/{}/team/{}", person.home_id, person.person_id);
+}
+
 }  // namespace
 
-nlohmann::json matrix_view(const Matrix& m, bool link_records) {
+nlohmann::json matrix_summary_view(const Matrix& m) {
     nlohmann::json courses = nlohmann::json::array();
     for (std::size_t i = 0; i < m.courses.size(); ++i) {
         const auto& c = m.courses[i];
@@ -39,6 +43,23 @@ nlohmann::json matrix_view(const Matrix& m, bool link_records) {
         share["name"] = c.name;
         courses.push_back(std::move(share));
     }
+    nlohmann::json homes = nlohmann::json::array();
+    for (const auto& [home_id, share] : m.per_home) {
+        auto h = share_json(share);
+        h["home_id"] = home_id;
+        for (const auto& p : m.people) {
+            if (p.home_id == home_id) {
+                h["name"] = p.home_name;
+                break;
+            }
+        }
+        homes.push_back(std::move(h));
+    }
+    return {{"courses", courses}, {"homes", homes}, {"overall", share_json(m.overall)}};
+}
+
+nlohmann::json matrix_view(const Matrix& m, bool link_records) {
+    auto view = matrix_summary_view(m);
     nlohmann::json rows = nlohmann::json::array();
     for (std::size_t p = 0; p < m.people.size(); ++p) {
         const auto& person = m.people[p];
@@ -64,26 +85,65 @@ nlohmann::json matrix_view(const Matrix& m, bool link_records) {
                               {"home", person.home_name},
                               {"cells", cells}};
         if (link_records) {
-            row["href"] = fmt::format("/homes/{}/team/{}", person.home_id, person.person_id);
+            row["href"] = record_href(person);
         }
         rows.push_back(std::move(row));
     }
-    nlohmann::json homes = nlohmann::json::array();
-    for (const auto& [home_id, share] : m.per_home) {
-        auto h = share_json(share);
-        h["home_id"] = home_id;
-        for (const auto& p : m.people) {
-            if (p.home_id == home_id) {
-                h["name"] = p.home_name;
-                break;
-            }
-        }
-        homes.push_back(std::move(h));
+    view["people"] = std::move(rows);
+    return view;
+}
+
+std::string matrix_table(const Matrix& m, bool link_records, bool across_homes) {
+    using views::charts::escape;
+    fmt::memory_buffer out;
+    auto add = std::back_inserter(out);
+    fmt::format_to(add,
+                   "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th "
+                   "scope=\"col\" class=\"govuk-table__header\">Name</th>{}",
+                   across_homes ? "<th scope=\"col\" class=\"govuk-table__header\">Home</th>" : "");
+    for (const auto& c : m.courses) {
+        fmt::format_to(add, "<th scope=\"col\" class=\"govuk-table__header\">{}</th>",
+                       escape(c.name));
     }
-    return {{"courses", courses},
-            {"people", rows},
-            {"homes", homes},
-            {"overall", share_json(m.overall)}};
+    fmt::format_to(add, "</tr></thead><tbody class=\"govuk-table__body\">");
+    // Written straight from the matrix rather than through a template: a provider's matrix is
+    // thousands of cells, and a JSON object per cell cost more than the rest of the page. Names
+    // are escaped here; a cell's tag, label and dates are Hearth's own words.
+    for (std::size_t p = 0; p < m.people.size(); ++p) {
+        const auto& person = m.people[p];
+        const auto name = escape(person.name);
+        fmt::format_to(add,
+                       "<tr class=\"govuk-table__row\"><th scope=\"row\" "
+                       "class=\"govuk-table__header\">");
+        if (link_records) {
+            fmt::format_to(add, "<a class=\"govuk-link\" href=\"{}\">{}</a>", record_href(person),
+                           name);
+        } else {
+            fmt::format_to(add, "{}", name);
+        }
+        fmt::format_to(add, "</th>");
+        if (across_homes) {
+            fmt::format_to(add, "<td class=\"govuk-table__cell\">{}</td>",
+                           escape(person.home_name));
+        }
+        for (const auto& cell : m.cells[p]) {
+            fmt::format_to(
+                add, "<td class=\"govuk-table__cell\"><strong class=\"govuk-tag {}\">{}</strong>",
+                cell_tag(cell.cell), cell_label(cell.cell));
+            if (cell.expires_on) {
+                fmt::format_to(add, "<br><span class=\"govuk-body-s\">to {}</span>",
+                               format_date(*cell.expires_on));
+            }
+            if (cell.due_by) {
+                fmt::format_to(add, "<br><span class=\"govuk-body-s\">by {}</span>",
+                               format_date(*cell.due_by));
+            }
+            fmt::format_to(add, "</td>");
+        }
+        fmt::format_to(add, "</tr>");
+    }
+    fmt::format_to(add, "</tbody>");
+    return fmt::to_string(out);
 }
 
 std::string matrix_chart(const Matrix& m) {
