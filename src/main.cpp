@@ -170,11 +170,12 @@ Status run_demo(const Common& common, const std::optional<demo::Scale>& scale) {
         std::cout << fmt::format(
             "Created a fictional organisation in {}: {} homes over {} years (seed {}): {} people, "
             "{} children, {} daily entries, {} contacts, {} bullying concerns, {} friendships, "
-            "{} training records, {} audit entries, in {:.1f} s.\n"
+            "{} training records, {} supervisions, {} audit entries, in {:.1f} s.\n"
             "Sign in as admin@example.org; every password is {}\n",
             db->describe(), made.homes, scale->years, scale->seed, made.people, made.children,
             made.daily_entries, made.contacts, made.bullying_concerns, made.friendships,
-            made.training_records, made.audit_entries, seconds, demo::demo_password);
+            made.training_records, made.supervisions, made.audit_entries, seconds,
+            demo::demo_password);
         return {};
     }
     auto app = build_app(config);

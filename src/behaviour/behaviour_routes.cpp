@@ -6,6 +6,7 @@
 #include "behaviour/incident_export.hpp"
 #include "behaviour/incident_pages.hpp"
 #include "behaviour/incident_sections.hpp"
+#include "behaviour/staff_involvement.hpp"
 #include "behaviour/warmth_view.hpp"
 #include "children/export/export_sections.hpp"
 #include "chronology/kinds.hpp"
@@ -120,6 +121,7 @@ const Capability capability{
                                        {"restorative", "Restorative follow-up"}});
         add_routes(r.router, r.at<IncidentSections>());
         r.at<children::ExportSections>().add(incidents_export_section());
+        r.at<team::StaffInvolvements>().add({10, incidents_involving});
     }};
 
 }  // namespace hearth::behaviour

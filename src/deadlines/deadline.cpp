@@ -27,7 +27,8 @@ bool may_be_met_by_hand(const std::string& kind) {
            kind.rfind("reg41_", 0) != 0 && kind.rfind("contact_restriction_", 0) != 0 &&
            kind != "contact_concern" && kind != "digital_contact_review" &&
            kind.rfind("bullying_", 0) != 0 && kind != "managed_interaction_review" &&
-           kind != "friendship_look_again" && !is_staff_record_clock(kind);
+           kind != "friendship_look_again" && !is_staff_record_clock(kind) &&
+           kind != "supervision_due";
 }
 
 bool is_staff_record_clock(const std::string& kind) {
@@ -36,14 +37,25 @@ bool is_staff_record_clock(const std::string& kind) {
            kind == "training_refresh";
 }
 
+bool is_supervision_clock(const std::string& kind) {
+    return kind == "supervision_due" || kind == "supervision_action";
+}
+
 bool may_read_clock(const Person& reader, const Deadline& d) {
-    if (!is_staff_record_clock(d.kind)) {
+    const bool supervision = is_supervision_clock(d.kind);
+    if (!is_staff_record_clock(d.kind) && !supervision) {
         return true;
     }
     Scope home;
     home.organisation_id = reader.organisation_id;
     home.home_id = d.home_id;
-    return can(reader, Action::view_team, home);
+    if (can(reader, Action::view_team, home)) {
+        return true;
+    }
+    // The supervisor owns the clock to the next supervision, which is about the supervisee (its
+    // source); an action is read by whoever must do it.
+    return supervision && ((d.owner_id && *d.owner_id == reader.id) ||
+                           (d.kind == "supervision_due" && d.source_id == reader.id));
 }
 
 std::string standing_label(Standing s) {

@@ -54,14 +54,18 @@ std::string standing_tag(Standing s);    // the GOV.UK tag colour class: "govuk-
 // Whether a person may say by hand that a clock was met. A clock the law stops only by an act it
 // names (a Reg 35 sign-off, a Reg 40 or Reg 41 notification to each recipient it requires, the
 // notice of an emergency contact restriction and its review, the social worker's answer to a
-// concern about a child's contact, a member of staff's checks, qualification and training) is met
-// only when that act is recorded in Hearth, by someone the law allows, at that moment.
+// concern about a child's contact, a member of staff's checks, qualification and training, a
+// supervision signed by both who held it) is met only when that act is recorded in Hearth, by
+// someone the law allows, at that moment.
 bool may_be_met_by_hand(const std::string& kind);
 
 // The clocks of a member of staff's own record (team/: their checks, qualification, training, a
 // correction they asked for). Like the record, they are read only by those who may read the home's
 // staff records; every other clock is read by whoever may read the home's deadlines.
 bool is_staff_record_clock(const std::string& kind);
+// The clocks of supervision (team/supervision_store.hpp): to the next one, and each action agreed.
+// Read by those who may read staff records, the clock's owner, and the supervisee of the next one.
+bool is_supervision_clock(const std::string& kind);
 bool may_read_clock(const Person& reader, const Deadline& d);
 
 // "due in 3 hours", "2 days overdue": how far a deadline is from now, in words.

@@ -249,6 +249,12 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                    {"person_id", "organisation_id", "course_key", "completed_on", "provider",
                     "certificate", "expires_on", "recorded_by", "recorded_at"});
     std::int64_t training_count = 0;
+    // Supervision (team/supervision_store): each member of staff below the registered manager, by
+    // their manager, about every month from their fifth week, signed by both the next day.
+    Batch supervisions("supervisions", {"person_id", "home_id", "supervisor_id", "held_on",
+                                        "practice", "reflection", "supervisor_signed_at",
+                                        "person_signed_at", "created_by", "created_at"});
+    std::int64_t supervision_count = 0;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -303,6 +309,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(staff_records.flush(c));
             TRY(staff_checks.flush(c));
             TRY(training.flush(c));
+            TRY(supervisions.flush(c));
             return audit_rows.flush(c);
         });
     };
@@ -407,6 +414,19 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                               expires ? db::Value(format_date(*expires)) : db::Value(), s.id,
                               at(done, 17 * 60)});
                 ++training_count;
+            }
+        }
+        if (role != "registered_manager" && !home.staff.empty() &&
+            home.staff.front().role == "registered_manager") {
+            const auto manager = home.staff.front().id;
+            for (int held = day + 35 + dice.between(0, 6); held + 1 < days;
+                 held += 28 + dice.between(0, 6)) {
+                supervisions.add({s.id, home.id, manager, date_at(held),
+                                  std::string("Their practice with the children this month (demo)"),
+                                  std::string("How the month has affected them (demo)"),
+                                  at(held, 16 * 60), at(held + 1, 9 * 60), manager,
+                                  at(held, 16 * 60)});
+                ++supervision_count;
             }
         }
     };
@@ -858,6 +878,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     summary.bullying_concerns = next_concern;
     summary.friendships = next_friendship;
     summary.training_records = training_count;
+    summary.supervisions = supervision_count;
     summary.audit_entries = seq;
     return summary;
 }

@@ -25,6 +25,7 @@ struct ScaleSummary {
     std::int64_t bullying_concerns = 0;
     std::int64_t friendships = 0;
     std::int64_t training_records = 0;
+    std::int64_t supervisions = 0;
     std::int64_t audit_entries = 0;
 };
 

@@ -48,6 +48,17 @@ const std::vector<Setting>& settings() {
          "Reg 28(2)(c) asks that a registered manager holds the Level 5 Diploma in Leadership and "
          "Management for Residential Childcare within three years of starting to manage the home. "
          "The clock runs this long from the day they started."},
+        {supervision_every_days_support_worker, "Supervision of a support worker, every", "days",
+         30, 7, 92,
+         "Reg 33(4)(b) asks that staff receive practice-related supervision by an appropriate "
+         "person; it sets no interval. Monthly is the common practice this default follows; the "
+         "registered manager may set a shorter one for a person."},
+        {supervision_every_days_deputy, "Supervision of a deputy manager, every", "days", 30, 7, 92,
+         "Reg 33(4)(b), as for every member of staff; monthly by default."},
+        {supervision_every_days_registered_manager, "Supervision of a registered manager, every",
+         "days", 30, 7, 92,
+         "Reg 33(4)(b), as for every member of staff; the provider's responsible individual or a "
+         "named senior supervises the registered manager, monthly by default."},
     };
     return all;
 }

@@ -34,6 +34,11 @@ inline constexpr const char* staff_wellbeing_check_hours = "staff_wellbeing_chec
 inline constexpr const char* supervised_start_longest_days = "supervised_start_longest_days";
 inline constexpr const char* level3_within_years = "level3_within_years";
 inline constexpr const char* level5_within_years = "level5_within_years";
+inline constexpr const char* supervision_every_days_support_worker =
+    "supervision_every_days_support_worker";
+inline constexpr const char* supervision_every_days_deputy = "supervision_every_days_deputy";
+inline constexpr const char* supervision_every_days_registered_manager =
+    "supervision_every_days_registered_manager";
 
 // The value in force for an organisation: its own, or the default.
 Result<int> setting(db::Connection& c, std::int64_t organisation_id, const std::string& key);

@@ -8,6 +8,7 @@
 #include "organisation/settings.hpp"
 #include "platform/auth/accounts.hpp"
 #include "team/staff_clocks.hpp"
+#include "team/supervision_store.hpp"
 
 namespace hearth::team {
 
@@ -236,6 +237,7 @@ Status save_details(db::Connection& c, std::int64_t person_id, std::int64_t home
                   "$12, $13)",
                   values));
         TRY(start_new_starter_clocks(c, person_id, home_id, d.started_on, actor, now));
+        TRY(start_first_supervision_clock(c, person_id, home_id, d.started_on, actor, now));
         return audit::append(
             c, actor,
             {"create", staff_record_type, std::to_string(person_id), home_id, std::nullopt, ""},

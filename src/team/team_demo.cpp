@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "deadlines/deadline_store.hpp"
 #include "team/staff_record_store.hpp"
+#include "team/supervision_store.hpp"
 #include "team/training_store.hpp"
 
 namespace hearth::demo {
@@ -158,6 +160,100 @@ Status add_team(db::Connection& c, const DemoWorld& world, Timestamp now) {
         c, chris, world.homes[0],
         {"address", "Flat 5, 12 Wharf Road, Northbridge, NB2 6JT", "I moved house in October"},
         person(world, 4, "Chris Okafor"), at(now, 3, 21, 15)));
+    return {};
+}
+
+namespace {
+
+struct Supervised {
+    int index;  // into demo_data.cpp's people
+    const char* name;
+    int supervisor;  // the same
+    const char* supervisor_name;
+};
+
+constexpr Supervised supervised[] = {
+    {2, "Sam Carter", 1, "Priya Shah"},     {3, "Jo Whitfield", 2, "Sam Carter"},
+    {4, "Chris Okafor", 2, "Sam Carter"},   {6, "Morgan Reid", 1, "Priya Shah"},
+    {7, "Taylor Brooks", 6, "Morgan Reid"}, {8, "Jamie Fox", 6, "Morgan Reid"},
+    {9, "Robin Hale", 6, "Morgan Reid"},
+};
+
+constexpr const char* practice_notes[] = {
+    "Talked through the evenings: tea together has helped the house settle, and the bedtime "
+    "routine works best when the same adult stays through it.",
+    "Their recording is warm and plain. We looked at writing what a child said in their own words "
+    "rather than summing it up.",
+    "Key-work sessions are happening weekly; the young person chose the activity each time.",
+};
+constexpr const char* reflection_notes[] = {
+    "Found the shouting on Tuesday hard to stay calm through; noticed they took it personally "
+    "and talked about what the young person might have been telling us.",
+    "Feeling more confident with de-escalation; a long shift after a difficult night left them "
+    "tired, and they asked for a quieter rota next week.",
+    "Reflected on feeling rejected when a young person would not talk to them, and how that is "
+    "about trust built over time rather than about them.",
+};
+
+}  // namespace
+
+Status add_supervision(db::Connection& c, const DemoWorld& world, Timestamp now,
+                       const team::StaffInvolvements& involvements) {
+    const auto admin = person(world, 0, "Alex Morgan");
+    int n = 0;
+    for (const auto& s : supervised) {
+        const auto staff_id = world.people[static_cast<std::size_t>(s.index)];
+        const auto home = world.homes[s.index < 6 ? 0 : 1];
+        const auto supervisor = person(world, s.supervisor, s.supervisor_name);
+        const auto self = person(world, s.index, s.name);
+        if (s.supervisor == 1) {
+            // The registered managers are supervised by the responsible individual.
+            TRY(team::set_arrangement(c, staff_id, home, {*supervisor.person_id, std::nullopt},
+                                      admin, at(now, 370, 9, 0)));
+        }
+        // A year of monthly supervisions, the latest this week or last.
+        for (int month = 11; month >= 0; --month) {
+            const int days_ago = month * 30 + 3 + (n * 2) % 9;
+            team::SupervisionInput in;
+            in.held_on = local_date_of(at(now, days_ago, 15, 0));
+            in.discussed["practice"] = practice_notes[(n + month) % 3];
+            in.discussed["training"] = month % 4 == 0
+                                           ? "Their de-escalation refresher is booked; the PACE "
+                                             "course next quarter."
+                                           : "Up to date with the programme.";
+            in.discussed["wellbeing"] =
+                "Sleeping better since the rota changed; no worries to raise.";
+            in.discussed[team::reflection_heading] = reflection_notes[(n + month) % 3];
+            if (month % 3 == 1) {
+                in.confidential.push_back("wellbeing");
+            }
+            if (month <= 1) {
+                in.actions.push_back(
+                    {"Read the updated positive relationships policy with the team", staff_id,
+                     Date{std::chrono::sys_days{in.held_on} +
+                          std::chrono::days{month == 0 ? 21 : 14}}});
+            }
+            const auto listed = TRY(team::since_last_supervision(c, involvements, staff_id, home));
+            const auto id = TRY(team::record_supervision(c, staff_id, home, in, listed, supervisor,
+                                                         at(now, days_ago, 16, 0)));
+            TRY(team::sign_supervision(c, id, staff_id, supervisor, at(now, days_ago, 16, 5)));
+            if (month == 1) {
+                // Last month's action is done; this month's is open.
+                for (const auto& r : TRY(c.query(
+                         "SELECT id FROM supervision_actions WHERE supervision_id = $1", {id}))) {
+                    TRY(deadlines::meet(c, "supervision_action", r.integer(0),
+                                        team::supervision_action_clock, self,
+                                        at(now, days_ago - 10, 14, 0),
+                                        "Read it with the team at the team meeting"));
+                }
+            }
+            // Chris Okafor has not yet read and signed his latest.
+            if (!(month == 0 && s.index == 4)) {
+                TRY(team::sign_supervision(c, id, staff_id, self, at(now, days_ago - 1, 9, 30)));
+            }
+        }
+        ++n;
+    }
     return {};
 }
 

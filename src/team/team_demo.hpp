@@ -5,9 +5,16 @@
 // most of the care team and under way for the newest. One support worker at Willow House started
 // under supervision while her second reference comes back.
 #include "platform/demo_world.hpp"
+#include "team/supervision_store.hpp"
 
 namespace hearth::demo {
 
 Status add_team(db::Connection& c, const DemoWorld& world, Timestamp now);
+// A year of monthly supervision for each of the team but the newest (whose first is due), each
+// signed by both but Chris Okafor's latest, which awaits his signature; the registered managers
+// supervised by the responsible individual. After the incidents, so that each lists those since
+// the one before.
+Status add_supervision(db::Connection& c, const DemoWorld& world, Timestamp now,
+                       const team::StaffInvolvements& involvements);
 
 }  // namespace hearth::demo

@@ -13,6 +13,7 @@
 #include "team/capability.hpp"
 #include "team/staff_record_store.hpp"
 #include "team/staff_record_view.hpp"
+#include "team/supervision_routes.hpp"
 #include "team/team_demo.hpp"
 #include "team/training_routes.hpp"
 #include "team/training_view.hpp"
@@ -96,6 +97,7 @@ Result<Response> show_record(Context& ctx, const std::string& form, const nlohma
     }
     view["has_requests"] = !data["requests"].empty();
     view["export_href"] = fmt::format("/homes/{}/team/{}/export", home_id, person_id);
+    view["supervision_href"] = fmt::format("/homes/{}/team/{}/supervision", home_id, person_id);
     using views::FieldKind;
     if (can(ctx.person, Action::request_staff_correction, ctx.scope)) {
         const auto rv = form == "correction" ? typed : nlohmann::json::object();
@@ -399,7 +401,11 @@ http::FormAgain again(const char* form) {
 
 void add_team_routes(http::Router& router, const AfterTraining& after) {
     const http::Handler training = [&after](Context& ctx) { return add_training(ctx, after); };
-    router.add_scope_resolver("staff", resolve_staff_scope);
+    router.add_scope_resolver("staff",
+                              [](db::Connection& c, std::int64_t id, Scope& scope) -> Status {
+                                  TRY(resolve_staff_scope(c, id, scope));
+                                  return resolve_supervisor(c, id, scope);
+                              });
     const std::string home = "/homes/{home}/team";
     const std::string one = home + "/{staff}";
     router.add({"GET", home, Action::view_team, team_page});
@@ -448,10 +454,17 @@ void add_team_routes(http::Router& router, const AfterTraining& after) {
 
 }  // namespace
 
-const Capability capability{"The team", [](Registry& r) {
-                                add_team_routes(r.router, r.at<AfterTraining>());
-                                add_training_routes(r.router);
-                                r.at<demo::DemoParts>().add({31, demo::add_team});
-                            }};
+const Capability capability{
+    "The team", [](Registry& r) {
+        add_team_routes(r.router, r.at<AfterTraining>());
+        add_training_routes(r.router);
+        add_supervision_routes(r.router, r.at<StaffInvolvements>());
+        r.at<demo::DemoParts>().add({31, demo::add_team});
+        const auto& involvements = r.at<StaffInvolvements>();
+        r.at<demo::DemoParts>().add(
+            {45, [&involvements](db::Connection& c, const demo::DemoWorld& w, Timestamp now) {
+                 return demo::add_supervision(c, w, now, involvements);
+             }});
+    }};
 
 }  // namespace hearth::team

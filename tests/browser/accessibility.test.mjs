@@ -234,6 +234,12 @@ const checks = [
       return clickAndWait(page, page.getByRole('button', { name: 'Record the check' }));
     } },
   { label: 'your own staff record', as: 'rsw1.willow@example.org', path: '/homes/1/team/5', status: 200 },
+  { label: 'supervision, with the form to record one and its errors', as: 'manager.willow@example.org', path: '/homes/1/team/5/supervision', status: 400,
+    act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Record the supervision' })) },
+  { label: 'your own supervision', as: 'rsw1.willow@example.org', path: '/homes/1/team/5/supervision', status: 200 },
+  // The demo's supervisions are written a person at a time, a year each: Chris Okafor's latest,
+  // awaiting his signature, is the 36th.
+  { label: 'a supervision awaiting your signature', as: 'rsw1.willow@example.org', path: '/homes/1/team/5/supervision/36', status: 200 },
   { label: "a home's training matrix", as: 'manager.willow@example.org', path: '/homes/1/training-matrix', status: 200 },
   { label: 'the training matrix across the homes', as: 'ri@example.org', path: '/organisation/training-matrix', status: 200 },
   { label: 'the training programme, with errors', as: 'admin@example.org', path: '/organisation/training-programme', status: 400,

@@ -32,7 +32,7 @@ async function open(summary) {
   await main().locator('summary', { hasText: summary }).click();
 }
 
-test('a manager adds a new starter with their checks, books their training and sees the matrix change', async () => {
+test('a manager adds a new starter with their checks, books their training, sees the matrix change and holds their first supervision', async () => {
   await signIn(page, server.url, 'manager.willow@example.org');
   await page.goto(`${server.url}/homes/1/people`);
   await page.getByLabel('Full name').fill('Quinn Marsh');
@@ -104,5 +104,28 @@ test('a manager adds a new starter with their checks, books their training and s
   const column = headers.indexOf('Safeguarding children') - 1;
   assert.match(cells[column], /^Current/);
   assert.match(cells[headers.indexOf('First aid') - 1], /^New starter/, 'within their ninety days');
+
+  // Their first supervision: held, written up and signed by the manager, then awaiting Quinn.
+  await clickAndWait(page, row.getByRole('link', { name: 'Quinn Marsh' }));
+  await clickAndWait(page, main().getByRole('link', { name: 'Supervision', exact: true }));
+  await fits(page, 'the supervision page');
+  assert.match(await main().innerText(), /Supervised by\s+Sam Carter \(the home's registered manager\)/);
+  assert.match(await main().innerText(), /Next supervision\s+By \d+ \w+ \d{4}/, 'a clock from the day they start');
+  const supervision = main().locator('form[action$="/supervision"]');
+  response = await clickAndWait(page, supervision.getByRole('button', { name: 'Record the supervision' }));
+  assert.equal(response.status(), 400, 'nothing written is refused');
+  assert.match(await main().innerText(), /Write what was discussed under at least one heading/);
+  await supervision.getByRole('textbox', { name: 'Their practice', exact: true }).fill('Their first fortnight: getting to know the young people at tea and on the school run');
+  await supervision.getByRole('textbox', { name: /their reflection/ }).fill('Nervous about nights; felt the shouting was about them');
+  await supervision.getByRole('checkbox', { name: /their reflection/ }).check();
+  response = await clickAndWait(page, supervision.getByRole('button', { name: 'Record the supervision' }));
+  assert.equal(response.status(), 200);
+  assert.match(await main().innerText(), /Awaiting both signatures/);
+  response = await clickAndWait(page, main().getByRole('button', { name: 'Sign the supervision' }));
+  assert.equal(response.status(), 200);
+  const signed = await main().innerText();
+  assert.match(signed, /Awaiting the supervisee's signature/);
+  assert.match(signed, /Confidential/);
+  await fits(page, 'a supervision');
   assert.deepEqual(problems, []);
 });

@@ -1164,6 +1164,34 @@ describe('the API answers as its document says', () => {
     check(programme, await admin.post('/api/v1/training-programme', { course: 'new', name: '', within_days: 3 }), 400);
     check(programme, await manager.post('/api/v1/training-programme', { course: 'new', name: 'Makaton', roles: ['support_worker'], within_days: 60 }), 403);
     check(programme, await admin.post('/api/v1/training-programme', { course: 'new', name: 'Makaton', roles: ['support_worker'], within_days: 60 }), 200);
+
+    const supervision = `${team}/${ids.worker}/supervision`;
+    const list = 'GET /api/v1/homes/{home}/team/{staff}/supervision';
+    const page = check(list, await manager.get(supervision), 200);
+    check(list, await worker.get(supervision), 200);
+    check(list, await manager.get(`${team}/999999/supervision`), 404);
+    check(list, await admin.get(supervision), 200);
+    const record = 'POST /api/v1/homes/{home}/team/{staff}/supervision';
+    check(record, await manager.post(supervision, { held_on: today }), 400);
+    check(record, await worker.post(supervision, { held_on: today, practice: 'Own' }), 403);
+    const held = check(record, await manager.post(supervision, {
+      held_on: today, practice: 'Bedtimes', wellbeing: 'Tired', confidential: ['wellbeing'],
+      action1: 'Book PACE', action1_owner: ids.worker, action1_due: dayBefore(-14),
+    }), 201);
+    const oneSupervision = 'GET /api/v1/homes/{home}/team/{staff}/supervision/{supervision}';
+    check(oneSupervision, await worker.get(`${supervision}/${held.id}`), 200);
+    check(oneSupervision, await admin.get(`${supervision}/${held.id}`), 200);
+    check(oneSupervision, await manager.get(`${supervision}/999999`), 404);
+    check(oneSupervision, await manager.get(`${supervision}/${page.supervisions[0].id}`), 200);
+    const sign = 'POST /api/v1/homes/{home}/team/{staff}/supervision/{supervision}/sign';
+    check(sign, await admin.post(`${supervision}/${held.id}/sign`, {}), 403);
+    check(sign, await manager.post(`${supervision}/${held.id}/sign`, {}), 200);
+    check(sign, await manager.post(`${supervision}/${held.id}/sign`, {}), 400);
+    check(sign, await worker.post(`${supervision}/${held.id}/sign`, {}), 200);
+    const arrange = 'PUT /api/v1/homes/{home}/team/{staff}/supervision/arrangement';
+    check(arrange, await manager.put(`${supervision}/arrangement`, { supervisor_id: ids.worker }), 400);
+    check(arrange, await worker.put(`${supervision}/arrangement`, { supervisor_id: ids.manager }), 403);
+    check(arrange, await manager.put(`${supervision}/arrangement`, { supervisor_id: ids.manager, every_days: 21 }), 200);
   });
 
   test('every documented operation was called and checked', () => {

@@ -392,6 +392,20 @@ const Expectation expectations[] = {
     {"POST", "/api/v1/homes/{home}/team/{staff}/qualifications", "-  Y  -  Y  -  -  -  -  -"},
     {"POST", "/homes/{home}/team/{staff}/qualifications/{qualification}/achieved", "-  Y  -  Y  -  -  -  -  -"},
     {"POST", "/api/v1/homes/{home}/team/{staff}/qualifications/{qualification}/achieved", "-  Y  -  Y  -  -  -  -  -"},
+    // Supervision: read by the two, the registered manager and the administrator; recorded by the
+    // supervisor (the walk's support worker is supervised by the registered manager), not by
+    // themselves; signed by the two; arranged by whoever manages the staff record. {supervision}
+    // is the support worker's first, signed by both: a signature again is refused as such (400).
+    {"GET", "/homes/{home}/team/{staff}/supervision",   "-  Y  -  Y  -  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/team/{staff}/supervision", "-  Y  -  Y  -  Y  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/supervision",  "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/supervision", "-  -  -  Y  -  -  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/supervision/arrangement", "-  Y  -  Y  -  -  -  -  -"},
+    {"PUT", "/api/v1/homes/{home}/team/{staff}/supervision/arrangement", "-  Y  -  Y  -  -  -  -  -"},
+    {"GET", "/homes/{home}/team/{staff}/supervision/{supervision}", "-  Y  -  Y  -  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/team/{staff}/supervision/{supervision}", "-  Y  -  Y  -  Y  -  -  -"},
+    {"POST", "/homes/{home}/team/{staff}/supervision/{supervision}/sign", "-  -  -  Y  -  Y  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team/{staff}/supervision/{supervision}/sign", "-  -  -  Y  -  Y  -  -  -"},
     // Bullying concerns: the home's list and concerns for those who work there and oversight;
     // recorded by anyone on shift; the response led by the manager and seniors. From a child's
     // page, whoever reads the child. Managed interactions: agreed and reviewed by the seniors.
@@ -604,6 +618,7 @@ std::string willow_manager = "0";
 std::string willow_support_worker = "0";
 std::string qualification_of_willow_support_worker = "0";
 std::string correction_asked_by_willow_support_worker = "0";
+std::string first_supervision_of_willow_support_worker = "0";
 std::string willow_manager_token = "0";
 std::string allocation_to_child_2 = "0";
 
@@ -639,6 +654,7 @@ std::string concrete_path(std::string pattern) {
     replace("{staff}", willow_support_worker);
     replace("{qualification}", qualification_of_willow_support_worker);
     replace("{correction}", correction_asked_by_willow_support_worker);
+    replace("{supervision}", first_supervision_of_willow_support_worker);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
     replace("*", "vendor/hearth.css");
@@ -737,6 +753,8 @@ class PermissionsStore : public ::testing::Test {
         correction_asked_by_willow_support_worker = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM staff_record_requests WHERE person_id = $1",
             {support_worker}));
+        first_supervision_of_willow_support_worker = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM supervisions WHERE person_id = $1", {support_worker}));
         auto made = app_->db->write([&](db::Connection& c) -> Status {
             const auto now = hearth::testing::test_now();
             TRY(sessions::create_api_token(c, manager, "Walk", 30,

@@ -261,6 +261,18 @@ bool can(const Person& p, Action action, const Scope& s) {
         // Their own record's correction is theirs to ask for; the registered manager accepts it.
         case Action::request_staff_correction:
             return home && s.staff_id && *s.staff_id == p.id;
+        // Supervision is between the two and the registered manager who answers for both; the
+        // administrator reads it but not its confidential headings (supervision_view).
+        case Action::view_supervision:
+            return home && (admin || manager || (s.staff_id && *s.staff_id == p.id) ||
+                            (s.staff_supervisor_id && *s.staff_supervisor_id == p.id));
+        case Action::record_supervision:
+            return home && !(s.staff_id && *s.staff_id == p.id) &&
+                   (manager || (s.staff_supervisor_id && *s.staff_supervisor_id == p.id));
+        // The two by the arrangement; the supervision's own record says which side each signs.
+        case Action::sign_supervision:
+            return home && ((s.staff_id && *s.staff_id == p.id) ||
+                            (s.staff_supervisor_id && *s.staff_supervisor_id == p.id));
         case Action::public_page:
         case Action::signed_in:
         case Action::sign_out:

@@ -101,6 +101,9 @@ enum class Action {
     manage_staff_record,        // record their details, checks, supervised start and qualifications
     manage_training_programme,  // the organisation's courses: who must have each, when, how long
     request_staff_correction,   // ask for a correction of their own staff record
+    view_supervision,    // a person's supervisions: theirs, their supervisor's, the manager's
+    record_supervision,  // write a supervision held: their supervisor or the manager
+    sign_supervision,    // sign one: the two who held it (the store checks which side)
 };
 
 struct Membership {
@@ -138,6 +141,8 @@ struct Scope {
     std::string home_name;
     // The member of staff a staff record is about: they may read their own.
     std::optional<std::int64_t> staff_id;
+    // Who supervises them: their named supervisor, or the home's registered manager.
+    std::optional<std::int64_t> staff_supervisor_id;
 };
 
 bool can(const Person& person, Action action, const Scope& scope);
