@@ -52,6 +52,8 @@ struct Person {
 struct Choosable {
     std::vector<Person> children;
     std::vector<Person> staff;
+    // On shift now by the rota (team/rota_store): offered first, and said so.
+    std::vector<std::int64_t> on_shift;
 };
 
 // The clocks an incident starts. For each child, when a restrictive measure was used: the 24 hours

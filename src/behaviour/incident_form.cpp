@@ -1,5 +1,7 @@
 #include "behaviour/incident_form.hpp"
 
+#include <algorithm>
+
 #include "behaviour/incident_lists.hpp"
 #include "platform/views/form_view.hpp"
 
@@ -17,6 +19,22 @@ views::Options options(const std::vector<Person>& people) {
         out.emplace_back(std::to_string(p.id), p.name);
     }
     return out;
+}
+
+// Those on shift now first, as the rota says: the likeliest to have been there.
+views::Options staff_options(const Choosable& choosable) {
+    views::Options on;
+    views::Options off;
+    for (const auto& p : choosable.staff) {
+        if (std::find(choosable.on_shift.begin(), choosable.on_shift.end(), p.id) !=
+            choosable.on_shift.end()) {
+            on.emplace_back(std::to_string(p.id), p.name + " (on shift now)");
+        } else {
+            off.emplace_back(std::to_string(p.id), p.name);
+        }
+    }
+    on.insert(on.end(), off.begin(), off.end());
+    return on;
 }
 
 nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json& values,
@@ -39,7 +57,7 @@ nlohmann::json incident_fields(const Choosable& choosable, const nlohmann::json&
            options(choosable.children)}),
         f({"location", "Where did it happen?", FieldKind::text, "For example, the kitchen"}),
         f({"staff_involved", "Staff involved", FieldKind::checkboxes, "",
-           options(choosable.staff)}),
+           staff_options(choosable)}),
     });
     nlohmann::json before = nlohmann::json::array({
         prose("setting", "What was going on (optional)",

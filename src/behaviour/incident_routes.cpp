@@ -21,6 +21,7 @@
 #include "platform/views/form_view.hpp"
 #include "platform/views/history_view.hpp"
 #include "platform/views/views.hpp"
+#include "team/rota_store.hpp"
 
 namespace hearth::behaviour::pages {
 
@@ -124,6 +125,11 @@ Result<Response> show_form(const Context& ctx, const FormPage& p) {
     auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<Data> {
         Data d;
         d.choosable = TRY(choosable_in(c, home_id));
+        for (const auto& s : TRY(team::on_shift_now(c, home_id, ctx.now()))) {
+            if (s.person_id) {
+                d.choosable.on_shift.push_back(*s.person_id);
+            }
+        }
         if (p.current) {
             // An amendment may name those who have since left or moved on.
             for (const auto& ch : p.current->children) {

@@ -9,7 +9,8 @@ namespace hearth::behaviour {
 Result<std::vector<team::Involvement>> incidents_involving(db::Connection& c,
                                                            std::int64_t person_id,
                                                            std::int64_t home_id,
-                                                           std::optional<Timestamp> since) {
+                                                           std::optional<Timestamp> since,
+                                                           std::optional<Timestamp> until) {
     // staff_involved is a JSON list of ids ("[3,5]"): wrapped in commas, one id matches exactly.
     auto rows = TRY(c.query(
         "SELECT i.id, i.occurred_at, i.location, i.restrictive_measure, "
@@ -18,11 +19,11 @@ Result<std::vector<team::Involvement>> incidents_involving(db::Connection& c,
         "ORDER BY d.id DESC LIMIT 1), "
         "(SELECT d.wellbeing FROM staff_debriefs d WHERE d.incident_id = i.id AND d.person_id = $1 "
         "ORDER BY d.id DESC LIMIT 1) "
-        "FROM incidents i WHERE i.home_id = $2 AND i.occurred_at > $3 AND "
+        "FROM incidents i WHERE i.home_id = $2 AND i.occurred_at > $3 AND i.occurred_at <= $5 AND "
         "(',' || substr(i.staff_involved, 2, length(i.staff_involved) - 2) || ',') LIKE $4 "
         "ORDER BY i.occurred_at, i.id",
         {person_id, home_id, since ? format_utc(*since) : std::string(),
-         fmt::format("%,{},%", person_id)}));
+         fmt::format("%,{},%", person_id), until ? format_utc(*until) : std::string("9999")}));
     std::vector<team::Involvement> out;
     for (const auto& r : rows) {
         team::Involvement i;

@@ -9,6 +9,7 @@ namespace hearth::behaviour {
 Result<std::vector<team::Involvement>> incidents_involving(db::Connection& c,
                                                            std::int64_t person_id,
                                                            std::int64_t home_id,
-                                                           std::optional<Timestamp> since);
+                                                           std::optional<Timestamp> since,
+                                                           std::optional<Timestamp> until);
 
 }  // namespace hearth::behaviour

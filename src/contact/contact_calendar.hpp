@@ -16,11 +16,4 @@ namespace hearth::contact {
 std::string contact_calendar(const std::string& calendar_name, const nlohmann::json& contacts,
                              const std::string& site, Timestamp now);
 
-// A line of text as an iCalendar property value: backslashes, semicolons, commas and line breaks
-// escaped.
-std::string calendar_text(const std::string& text);
-
-// A content line folded at 75 octets, without splitting a UTF-8 character, ending in CRLF.
-std::string calendar_line(const std::string& line);
-
 }  // namespace hearth::contact

@@ -31,18 +31,6 @@ std::string feed_path(std::int64_t home_id) {
     return fmt::format("/homes/{}/contact/calendar.ics", home_id);
 }
 
-// Where people reach Hearth: its public address when set, or the host this request came to.
-std::string site_of(const Context& ctx) {
-    if (!ctx.services.config.public_url.empty()) {
-        auto site = ctx.services.config.public_url;
-        while (!site.empty() && site.back() == '/') {
-            site.pop_back();
-        }
-        return site;
-    }
-    return "http://" + ctx.request.header("host");
-}
-
 Result<Response> calendar_page(const Context& ctx, const std::optional<Error>& error,
                                const std::string& new_address, int status) {
     const auto home_id = ctx.param("home");
@@ -100,7 +88,7 @@ Result<Response> make_calendar_address(Context& ctx) {
                                                  "Calendar: contact at " + ctx.scope.home_name,
                                                  path, ctx.actor(), ctx.now());
     }));
-    return calendar_page(ctx, std::nullopt, fmt::format("{}{}?key={}", site_of(ctx), path, token),
+    return calendar_page(ctx, std::nullopt, fmt::format("{}{}?key={}", ctx.site(), path, token),
                          201);
 }
 
@@ -122,7 +110,7 @@ Result<Response> calendar_feed(Context& ctx) {
         }
         return contact_views(c, shown, now);
     }));
-    auto body = contact_calendar("Contact at " + ctx.scope.home_name, views, site_of(ctx), now);
+    auto body = contact_calendar("Contact at " + ctx.scope.home_name, views, ctx.site(), now);
     return Response::text(200, std::move(body), "text/calendar; charset=utf-8")
         .header("Content-Disposition", "inline; filename=\"contact.ics\"");
 }

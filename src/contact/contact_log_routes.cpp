@@ -13,6 +13,7 @@
 #include "contact/who.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
+#include "team/rota_store.hpp"
 
 namespace hearth::contact {
 
@@ -27,6 +28,7 @@ struct LogFacts {
     LogContext context;
     nlohmann::json restrictions = nlohmann::json::array();  // those in force, to show beside it
     std::string child_name;
+    std::string on_shift;  // "Chris Okafor, Dana Lewis": who might supervise it, by the rota
 };
 
 Result<LogFacts> log_facts(const Context& ctx, std::int64_t child_id) {
@@ -38,6 +40,9 @@ Result<LogFacts> log_facts(const Context& ctx, std::int64_t child_id) {
         out.context.now = ctx.now();
         out.context.school = TRY(school_hours_of_child(c, child_id)).hours;
         out.context.restrictions = TRY(restrictions_in_force(c, child_id, ctx.today()));
+        for (const auto& s : TRY(team::on_shift_now(c, ctx.scope.home_id.value_or(0), ctx.now()))) {
+            out.on_shift += (out.on_shift.empty() ? "" : ", ") + s.name;
+        }
         for (const auto& r : out.context.restrictions) {
             std::string forms;
             for (const auto& f : r.details.forms) {
@@ -84,7 +89,8 @@ Result<Response> show_log_form(const Context& ctx, const LogFacts& facts,
          f({"supervision", "Is it supervised?", views::FieldKind::radios,
             "Someone the social worker arranges signs the visitors' book like any visitor",
             views::options_of(supervisions())}),
-         f({"supervised_by", "Who supervises it", views::FieldKind::text}),
+         f({"supervised_by", "Who supervises it", views::FieldKind::text,
+            facts.on_shift.empty() ? "" : "On shift now: " + facts.on_shift}),
          f({"direction", "For a letter or message: to or from the child?", views::FieldKind::radios,
             "", views::options_of(directions())}),
          f({"through_social_worker", "Sent to the social worker to check and pass on",

@@ -195,6 +195,18 @@ Result<int> close(db::Connection& c, const std::string& source_type, std::int64_
                   {source_type, source_id, kind}, State::closed, actor, at, reason);
 }
 
+Status meet_clock(db::Connection& c, std::int64_t deadline_id, const audit::Actor& actor,
+                  Timestamp at, const std::string& note) {
+    TRY(settle(c, "d.id = $1", {deadline_id}, State::met, actor, at, note));
+    return {};
+}
+
+Status close_clock(db::Connection& c, std::int64_t deadline_id, const std::string& reason,
+                   const audit::Actor& actor, Timestamp at) {
+    TRY(settle(c, "d.id = $1", {deadline_id}, State::closed, actor, at, reason));
+    return {};
+}
+
 Result<int> close_for_child(db::Connection& c, std::int64_t child_id, const std::string& kind,
                             const std::string& reason, const audit::Actor& actor, Timestamp at) {
     return settle(c, "d.child_id = $1 AND d.kind = $2", {child_id, kind}, State::closed, actor, at,

@@ -38,6 +38,14 @@ Result<int> close(db::Connection& c, const std::string& source_type, std::int64_
                   const std::string& kind, const std::string& reason, const audit::Actor& actor,
                   Timestamp at);
 
+// One clock, when a source's clocks of a kind are not one (a person's next supervision at each of
+// their homes): met by the act it waited for, or stopped without being met. Nothing when it is not
+// open.
+Status meet_clock(db::Connection& c, std::int64_t deadline_id, const audit::Actor& actor,
+                  Timestamp at, const std::string& note);
+Status close_clock(db::Connection& c, std::int64_t deadline_id, const std::string& reason,
+                   const audit::Actor& actor, Timestamp at);
+
 // Every open clock of `kind` about a child stops: when they leave, their plans' reviews no longer
 // fall to this home. Clocks the law keeps running after a child leaves are never closed this way.
 Result<int> close_for_child(db::Connection& c, std::int64_t child_id, const std::string& kind,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -249,12 +250,19 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                    {"person_id", "organisation_id", "course_key", "completed_on", "provider",
                     "certificate", "expires_on", "recorded_by", "recorded_at"});
     std::int64_t training_count = 0;
-    // Supervision (team/supervision_store): each member of staff below the registered manager, by
-    // their manager, about every month from their fifth week, signed by both the next day.
+    // Supervision (team/supervision_store): each member of staff below the registered manager.
     Batch supervisions("supervisions", {"person_id", "home_id", "supervisor_id", "held_on",
                                         "practice", "reflection", "supervisor_signed_at",
                                         "person_signed_at", "created_by", "created_at"});
     std::int64_t supervision_count = 0;
+    // The rota (team/rota_store): each home's last two weeks, worked, and the next two planned,
+    // two on the early and the late and an agency worker awake at night, as each home promises.
+    Batch shifts("shifts", {"home_id", "person_id", "agency_worker", "agency", "agency_checks",
+                            "kind", "role", "starts_at", "ends_at", "planned", "outcome",
+                            "outcome_by", "outcome_at", "created_by", "created_at"});
+    Batch staffing_levels("staffing_levels", {"home_id", "kind", "staff", "set_by", "set_at"});
+    // Each person's last supervision (or the day they started), by id.
+    std::map<std::int64_t, int> last_supervised;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -416,19 +424,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
                 ++training_count;
             }
         }
-        if (role != "registered_manager" && !home.staff.empty() &&
-            home.staff.front().role == "registered_manager") {
-            const auto manager = home.staff.front().id;
-            for (int held = day + 35 + dice.between(0, 6); held + 1 < days;
-                 held += 28 + dice.between(0, 6)) {
-                supervisions.add({s.id, home.id, manager, date_at(held),
-                                  std::string("Their practice with the children this month (demo)"),
-                                  std::string("How the month has affected them (demo)"),
-                                  at(held, 16 * 60), at(held + 1, 9 * 60), manager,
-                                  at(held, 16 * 60)});
-                ++supervision_count;
-            }
-        }
+        last_supervised[s.id] = day;
     };
     for (std::size_t h = 0; h < home_ids.size(); ++h) {
         Home home{home_ids[h], {}, {}, {}, {}};
@@ -482,6 +478,26 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             const auto staff_at = [&](std::size_t k) -> const Staff& {
                 return home.staff[k % home.staff.size()];
             };
+            // About every month from their start, by the home's registered manager of the
+            // day, signed by both the next day.
+            const auto manager_now =
+                std::find_if(home.staff.begin(), home.staff.end(),
+                             [](const Staff& s) { return s.role == "registered_manager"; });
+            for (const auto& s : home.staff) {
+                auto& last = last_supervised[s.id];
+                const int every = 28 + static_cast<int>(s.id % 7);
+                if (s.role == "registered_manager" || manager_now == home.staff.end() ||
+                    day - last < every || day + 1 >= days) {
+                    continue;
+                }
+                last = day;
+                supervisions.add({s.id, home.id, manager_now->id, date_at(day),
+                                  std::string("Their practice with the children this month (demo)"),
+                                  std::string("How the month has affected them (demo)"),
+                                  at(day, 16 * 60), at(day + 1, 9 * 60), manager_now->id,
+                                  at(day, 16 * 60)});
+                ++supervision_count;
+            }
             // Children leave at the end of their placement; the bed is filled after a vacancy.
             for (std::size_t i = 0; i < home.living.size();) {
                 if (home.living[i].leaves_day <= day) {
@@ -846,9 +862,45 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             TRY(db.write([&](db::Connection& c) { return allocations.flush(c); }));
         }
     }
+    for (const auto& home : homes) {
+        const auto manager = std::find_if(home.staff.begin(), home.staff.end(), [](const Staff& s) {
+            return s.role == "registered_manager";
+        });
+        const std::int64_t by = manager == home.staff.end() ? home.staff.front().id : manager->id;
+        const std::pair<const char*, std::int64_t> promised[] = {
+            {"early", 2}, {"late", 2}, {"waking_night", 1}};
+        for (const auto& [kind, staff] : promised) {
+            staffing_levels.add({home.id, std::string(kind), staff, by, at(0, 9 * 60)});
+        }
+        for (int day = days - 14; day < days + 14; ++day) {
+            const bool worked = day < days - 1;
+            const auto add = [&](const Staff* who, const char* kind, const char* role, int from,
+                                 int to) {
+                shifts.add({home.id, who ? db::Value(who->id) : db::Value(),
+                            std::string(who ? "" : "Lee Parry"),
+                            std::string(who ? "" : "Brightside Staffing (fictional)"),
+                            std::string(who ? "" : "DBS, references and training (demo)"),
+                            std::string(kind), std::string(role), at(day, from), at(day, to),
+                            std::int64_t{1},
+                            worked ? db::Value(std::string("worked")) : db::Value(),
+                            worked ? db::Value(by) : db::Value(),
+                            worked ? db::Value(at(day + 1, 9 * 60)) : db::Value(), by,
+                            at(days - 21, 9 * 60)});
+            };
+            const auto n = home.staff.size();
+            const auto k = static_cast<std::size_t>(day);
+            add(&home.staff[k % n], "early", "shift_lead", 7 * 60, 15 * 60);
+            add(&home.staff[(k + 1) % n], "early", "on_shift", 7 * 60, 15 * 60);
+            add(&home.staff[(k + 2) % n], "late", "shift_lead", 14 * 60 + 30, 22 * 60 + 30);
+            add(&home.staff[(k + 3) % n], "late", "on_shift", 14 * 60 + 30, 22 * 60 + 30);
+            add(nullptr, "waking_night", "on_shift", 22 * 60, 31 * 60 + 30);
+        }
+    }
     TRY(flush_all());
     TRY(db.write([&](db::Connection& c) -> Status {
         TRY(allocations.flush(c));
+        TRY(shifts.flush(c));
+        TRY(staffing_levels.flush(c));
         for (const auto& [id, state] : child_state) {
             if (state.version == 1 && !state.left_on)
                 continue;

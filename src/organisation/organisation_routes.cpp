@@ -209,6 +209,7 @@ Result<Response> dashboard(Context& ctx, const HomePanels& panels) {
                      {"can_signers", can(ctx.person, Action::authorise_signers, ctx.scope)},
                      {"can_training", can(ctx.person, Action::view_training, ctx.scope)},
                      {"can_team", can(ctx.person, Action::view_team, ctx.scope)},
+                     {"can_rota", can(ctx.person, Action::view_rota, ctx.scope)},
                      {"can_handover", can(ctx.person, Action::view_handover, ctx.scope)},
                      {"can_search", can(ctx.person, Action::search_home, ctx.scope)},
                      {"children", kids},

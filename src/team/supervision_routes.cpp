@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "organisation/homes.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
@@ -62,7 +64,8 @@ Result<PageData> page_data(Context& ctx, const StaffInvolvements& involvements) 
         d.name = TRY(staff_name(c, person_id));
         d.arrangement = TRY(arrangement_of(c, person_id, home_id));
         d.next = TRY(next_supervision_clock(c, person_id, home_id));
-        d.since_last = TRY(since_last_supervision(c, involvements, person_id, home_id));
+        d.since_last =
+            TRY(since_last_supervision(c, involvements, person_id, home_id, std::nullopt));
         d.last = TRY(last_held(c, person_id, home_id));
         d.supervisions = TRY(supervisions_of(c, person_id, home_id, ctx.actor(), ctx.now()));
         d.staff = TRY(organisation::people_of_home(c, home_id));
@@ -136,7 +139,11 @@ Result<Response> show_page(Context& ctx, const StaffInvolvements& involvements,
             f({"confidential", "Which headings are confidential? (optional)", FieldKind::checkboxes,
                "Read only by the two of you and the registered manager",
                views::options_of(supervision_headings())}));
-        const auto owners = owner_options(d.staff);
+        auto owners = owner_options(d.staff);
+        if (std::none_of(owners.begin(), owners.end(),
+                         [&](const auto& o) { return o.first == std::to_string(ctx.person.id); })) {
+            owners.emplace_back(std::to_string(ctx.person.id), ctx.person.name);
+        }
         nlohmann::json actions = nlohmann::json::array();
         for (int i = 1; i <= 3; ++i) {
             const auto name = fmt::format("action{}", i);
@@ -188,8 +195,13 @@ Result<Response> record_route(Context& ctx, const StaffInvolvements& involvement
         const auto staff = TRY(organisation::people_of_home(c, home_id));
         const auto last = TRY(last_held(c, person_id, home_id));
         http::FormReader reader(*ctx.form);
-        const auto in = TRY(read_supervision(reader, ctx.today(), last, owner_ids(staff)));
-        const auto listed = TRY(since_last_supervision(c, involvements, person_id, home_id));
+        // Whoever works at the home, and the supervisor writing it (the responsible individual
+        // supervising a registered manager works at none).
+        auto owners = owner_ids(staff);
+        owners.push_back(ctx.person.id);
+        const auto in = TRY(read_supervision(reader, ctx.today(), last, owners));
+        const auto listed =
+            TRY(since_last_supervision(c, involvements, person_id, home_id, in.held_on));
         return record_supervision(c, person_id, home_id, in, listed, ctx.actor(), ctx.now());
     }));
     const auto href = fmt::format("{}/{}", supervision_path(ctx), id);
@@ -240,8 +252,8 @@ Result<Response> sign_route(Context& ctx) {
     http::FormReader reader(*ctx.form);
     TRY(reader.finish());
     TRY(ctx.services.db.write([&](db::Connection& c) {
-        return sign_supervision(c, ctx.param("supervision"), ctx.param("staff"), ctx.actor(),
-                                ctx.now());
+        return sign_supervision(c, ctx.param("supervision"), ctx.param("staff"), ctx.param("home"),
+                                ctx.actor(), ctx.now());
     }));
     const auto href = fmt::format("{}/{}", supervision_path(ctx), ctx.param("supervision"));
     if (ctx.request.wants_json()) {

@@ -57,6 +57,14 @@ Status start_schedule_clock(db::Connection& c, std::int64_t person_id, std::int6
     return {};
 }
 
+// Someone who started long before their record was written here is due a rhythm from now.
+Date due_from(Date started_on, Date today, int every_days) {
+    return started_on < today
+               ? std::max(started_on,
+                          Date{std::chrono::sys_days{today} - std::chrono::days{every_days}})
+               : started_on;
+}
+
 std::optional<Timestamp> optional_time(const db::Row& r, int column) {
     return r.is_null(column) ? std::nullopt : parse_utc(r.text(column));
 }
@@ -104,7 +112,9 @@ Result<Arrangement> arrangement_of(db::Connection& c, std::int64_t person_id,
         "SELECT a.supervisor_id, p.name, a.every_days FROM supervision_arrangements a "
         "JOIN people p ON p.id = a.supervisor_id WHERE a.person_id = $1 AND a.home_id = $2",
         {person_id, home_id}));
-    if (row) {
+    const auto eligible = TRY(supervisor_choices(c, person_id, home_id));
+    if (row && std::any_of(eligible.begin(), eligible.end(),
+                           [&](const auto& e) { return e.first == row->integer(0); })) {
         a.supervisor_id = row->integer(0);
         a.supervisor_name = row->text(1);
         a.named = true;
@@ -114,6 +124,7 @@ Result<Arrangement> arrangement_of(db::Connection& c, std::int64_t person_id,
         }
         return a;
     }
+    // Nobody named, or the one named no longer supervises here: the registered manager.
     auto manager = TRY(c.query_one(
         "SELECT r.person_id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
         "WHERE r.home_id = $1 AND r.role = 'registered_manager' AND r.ended_at IS NULL AND "
@@ -166,6 +177,23 @@ Result<std::optional<Date>> last_held(db::Connection& c, std::int64_t person_id,
     return parse_date(row->text(0));
 }
 
+namespace {
+
+Result<Timestamp> first_due(db::Connection& c, std::int64_t person_id, std::int64_t home_id,
+                            const Arrangement& a, Timestamp now) {
+    if (const auto last = TRY(last_held(c, person_id, home_id))) {
+        return deadlines::end_of_local_day(next_supervision_due(*last, a.every_days));
+    }
+    const auto today = local_date_of(now);
+    auto started =
+        TRY(c.query_one("SELECT started_on FROM staff_records WHERE person_id = $1", {person_id}));
+    const Date from = started ? parse_date(started->text(0)).value_or(today) : today;
+    return deadlines::end_of_local_day(
+        next_supervision_due(due_from(from, today, a.every_days), a.every_days));
+}
+
+}  // namespace
+
 Status set_arrangement(db::Connection& c, std::int64_t person_id, std::int64_t home_id,
                        const ArrangementInput& in, const audit::Actor& actor, Timestamp now) {
     const auto was = TRY(arrangement_of(c, person_id, home_id));
@@ -193,20 +221,15 @@ Status set_arrangement(db::Connection& c, std::int64_t person_id, std::int64_t h
                        fmt::format("Supervised by {} every {} days", now_arranged.supervisor_name,
                                    now_arranged.every_days)},
                       now));
-    // The clock follows: the new supervisor owns it, due the new rhythm after the last one held.
-    const auto open = TRY(next_supervision_clock(c, person_id, home_id));
-    const auto last = TRY(last_held(c, person_id, home_id));
-    const Timestamp due =
-        last   ? deadlines::end_of_local_day(next_supervision_due(*last, now_arranged.every_days))
-        : open ? open->due_at
-               : deadlines::end_of_local_day(
-                     next_supervision_due(local_date_of(now), now_arranged.every_days));
-    if (open) {
-        TRY(deadlines::close(c, schedule_source, person_id, supervision_due_clock,
-                             "Their supervisor or how often they are supervised changed", actor,
-                             now));
+    // The clock follows: the new supervisor owns it, due the new rhythm after the last one held,
+    // or after the day they started here when none has been.
+    if (const auto open = TRY(next_supervision_clock(c, person_id, home_id))) {
+        TRY(deadlines::close_clock(
+            c, open->id, "Their supervisor or how often they are supervised changed", actor, now));
     }
-    return start_schedule_clock(c, person_id, home_id, now_arranged, due, actor, now);
+    return start_schedule_clock(c, person_id, home_id, now_arranged,
+                                TRY(first_due(c, person_id, home_id, now_arranged, now)), actor,
+                                now);
 }
 
 Status start_first_supervision_clock(db::Connection& c, std::int64_t person_id,
@@ -216,28 +239,32 @@ Status start_first_supervision_clock(db::Connection& c, std::int64_t person_id,
         return {};
     }
     const auto a = TRY(arrangement_of(c, person_id, home_id));
-    // Someone who started long before their record was written here is due a rhythm from now.
-    const auto today = local_date_of(now);
-    const auto from = started_on < today
-                          ? std::max(started_on, Date{std::chrono::sys_days{today} -
-                                                      std::chrono::days{a.every_days}})
-                          : started_on;
     return start_schedule_clock(
         c, person_id, home_id, a,
-        deadlines::end_of_local_day(next_supervision_due(from, a.every_days)), actor, now);
+        deadlines::end_of_local_day(next_supervision_due(
+            due_from(started_on, local_date_of(now), a.every_days), a.every_days)),
+        actor, now);
 }
 
 Result<std::vector<Involvement>> since_last_supervision(db::Connection& c,
                                                         const StaffInvolvements& sources,
                                                         std::int64_t person_id,
-                                                        std::int64_t home_id) {
+                                                        std::int64_t home_id,
+                                                        std::optional<Date> held_on) {
+    // What the last supervision listed was listed when it was written; this one lists what came
+    // after, up to the end of the day it is held.
     std::optional<Timestamp> since;
-    if (auto last = TRY(last_held(c, person_id, home_id))) {
-        since = deadlines::end_of_local_day(*last);
+    if (auto last = TRY(c.query_one("SELECT MAX(created_at) FROM supervisions WHERE person_id = "
+                                    "$1 AND home_id = $2",
+                                    {person_id, home_id}));
+        last && !last->is_null(0)) {
+        since = parse_utc(last->text(0));
     }
+    const auto until =
+        held_on ? std::optional<Timestamp>{deadlines::end_of_local_day(*held_on)} : std::nullopt;
     std::vector<Involvement> out;
     for (const auto& source : sources.all()) {
-        for (auto& i : TRY(source.list(c, person_id, home_id, since))) {
+        for (auto& i : TRY(source.list(c, person_id, home_id, since, until))) {
             out.push_back(std::move(i));
         }
     }
@@ -303,10 +330,10 @@ Result<std::int64_t> record_supervision(db::Connection& c, std::int64_t person_i
 }
 
 Status sign_supervision(db::Connection& c, std::int64_t supervision_id, std::int64_t person_id,
-                        const audit::Actor& actor, Timestamp now) {
-    auto row = TRY(c.query_one(
-        std::string("SELECT ") + record_columns + "WHERE s.id = $1 AND s.person_id = $2",
-        {supervision_id, person_id}));
+                        std::int64_t home_id, const audit::Actor& actor, Timestamp now) {
+    auto row = TRY(c.query_one(std::string("SELECT ") + record_columns +
+                                   "WHERE s.id = $1 AND s.person_id = $2 AND s.home_id = $3",
+                               {supervision_id, person_id, home_id}));
     if (!row) {
         return Error::not_found("There is no such supervision");
     }
@@ -316,10 +343,14 @@ Status sign_supervision(db::Connection& c, std::int64_t supervision_id, std::int
                     s.supervisor_signed_at.has_value(), s.person_signed_at.has_value()));
     const std::string column =
         side == Side::supervisor ? "supervisor_signed_at" : "person_signed_at";
-    // The update is the claim: of two signing at once, one signs.
-    if (TRY(c.execute(
-            fmt::format("UPDATE supervisions SET {0} = $1 WHERE id = $2 AND {0} IS NULL", column),
-            {format_utc(now), supervision_id})) == 0) {
+    // The update is the claim, and says what the record now holds: of two signing at once, each
+    // sees the other's signature or its absence as the database has it.
+    const auto after = TRY(c.query(
+        fmt::format("UPDATE supervisions SET {0} = $1 WHERE id = $2 AND home_id = $3 AND {0} IS "
+                    "NULL RETURNING supervisor_signed_at, person_signed_at",
+                    column),
+        {format_utc(now), supervision_id, s.home_id}));
+    if (after.empty()) {
         return Error::invalid("signature", "You have signed this supervision already");
     }
     TRY(audit::append(
@@ -328,24 +359,27 @@ Status sign_supervision(db::Connection& c, std::int64_t supervision_id, std::int
          side == Side::supervisor ? "Signed as the supervisor"
                                   : "Signed as the member of staff supervised"},
         now));
-    const bool both = side == Side::supervisor ? s.person_signed_at.has_value()
-                                               : s.supervisor_signed_at.has_value();
-    if (!both) {
+    if (after.front().is_null(0) || after.front().is_null(1)) {
         return {};
     }
-    // Whole now: the supervision this clock waited for is met at the second signature, and the
-    // next one falls due the person's rhythm after the day it was held.
-    TRY(deadlines::meet(
-        c, schedule_source, s.person_id, supervision_due_clock, actor, now,
-        fmt::format("Supervision held {} and signed by both", format_local_date(s.held_on))));
-    if (TRY(next_supervision_clock(c, s.person_id, s.home_id))) {
+    // Whole now. The clock to the next supervision waited for the latest one held: a supervision
+    // signed late, after a later one, meets nothing.
+    auto latest =
+        TRY(c.query_one("SELECT id FROM supervisions WHERE person_id = $1 AND home_id = "
+                        "$2 ORDER BY held_on DESC, id DESC LIMIT 1",
+                        {s.person_id, s.home_id}));
+    if (!latest || latest->integer(0) != supervision_id) {
         return {};
+    }
+    if (const auto open = TRY(next_supervision_clock(c, s.person_id, s.home_id))) {
+        TRY(deadlines::meet_clock(
+            c, open->id, actor, now,
+            fmt::format("Supervision held {} and signed by both", format_local_date(s.held_on))));
     }
     const auto a = TRY(arrangement_of(c, s.person_id, s.home_id));
-    const auto last = TRY(last_held(c, s.person_id, s.home_id)).value_or(s.held_on);
     return start_schedule_clock(
         c, s.person_id, s.home_id, a,
-        deadlines::end_of_local_day(next_supervision_due(last, a.every_days)), actor, now);
+        deadlines::end_of_local_day(next_supervision_due(s.held_on, a.every_days)), actor, now);
 }
 
 Result<std::vector<SupervisionRecord>> supervisions_of(db::Connection& c, std::int64_t person_id,
@@ -395,6 +429,17 @@ Result<SupervisionRecord> read_supervision_record(db::Connection& c, std::int64_
         {"read", supervision_type, std::to_string(supervision_id), home_id, std::nullopt, ""},
         now));
     return s;
+}
+
+Status resolve_supervision(db::Connection& c, std::int64_t supervision_id, Scope& scope) {
+    auto row = TRY(c.query_one(
+        "SELECT supervisor_id FROM supervisions WHERE id = $1 AND person_id = $2 AND home_id = $3",
+        {supervision_id, scope.staff_id.value_or(0), scope.home_id.value_or(0)}));
+    if (!row) {
+        return Error::not_found("There is no such supervision");
+    }
+    scope.supervision_held_by = row->integer(0);
+    return {};
 }
 
 Status resolve_supervisor(db::Connection& c, std::int64_t person_id, Scope& scope) {

@@ -34,9 +34,10 @@ struct Involvement {
 };
 struct InvolvementSource {
     int position = 100;
-    std::function<Result<std::vector<Involvement>>(db::Connection&, std::int64_t person_id,
-                                                   std::int64_t home_id,
-                                                   std::optional<Timestamp> since)>
+    // Those in (since, until]; either open.
+    std::function<Result<std::vector<Involvement>>(
+        db::Connection&, std::int64_t person_id, std::int64_t home_id,
+        std::optional<Timestamp> since, std::optional<Timestamp> until)>
         list;
 };
 using StaffInvolvements = InOrder<InvolvementSource>;
@@ -91,12 +92,13 @@ struct SupervisionRecord {
     Timestamp created_at{};
 };
 
-// What Hearth lists for their next supervision: every incident since their last one (or since
-// they started), a hold first.
+// What Hearth lists for their next supervision: every incident since their last one was written
+// (or ever), to the end of the day `held_on` when it is known, a hold first.
 Result<std::vector<Involvement>> since_last_supervision(db::Connection& c,
                                                         const StaffInvolvements& sources,
                                                         std::int64_t person_id,
-                                                        std::int64_t home_id);
+                                                        std::int64_t home_id,
+                                                        std::optional<Date> held_on);
 Result<std::optional<Date>> last_held(db::Connection& c, std::int64_t person_id,
                                       std::int64_t home_id);
 
@@ -109,7 +111,7 @@ Result<std::int64_t> record_supervision(db::Connection& c, std::int64_t person_i
 // One side's signature. When both have signed, the clock to this supervision is met at this moment
 // and the next one starts.
 Status sign_supervision(db::Connection& c, std::int64_t supervision_id, std::int64_t person_id,
-                        const audit::Actor& actor, Timestamp now);
+                        std::int64_t home_id, const audit::Actor& actor, Timestamp now);
 
 // Newest first. Audited as a read of their supervisions.
 Result<std::vector<SupervisionRecord>> supervisions_of(db::Connection& c, std::int64_t person_id,
@@ -122,5 +124,8 @@ Result<SupervisionRecord> read_supervision_record(db::Connection& c, std::int64_
 
 // For the router: who supervises the member of staff of the path (Scope::staff_supervisor_id).
 Status resolve_supervisor(db::Connection& c, std::int64_t person_id, Scope& scope);
+// For the router: who held the supervision of the path (Scope::supervision_held_by); not found
+// unless it is about the member of staff of the path at the home of the path.
+Status resolve_supervision(db::Connection& c, std::int64_t supervision_id, Scope& scope);
 
 }  // namespace hearth::team

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include "deadlines/deadline_store.hpp"
+#include "team/rota_store.hpp"
 #include "team/staff_record_store.hpp"
 #include "team/supervision_store.hpp"
+#include "team/team_session_store.hpp"
 #include "team/training_store.hpp"
 
 namespace hearth::demo {
@@ -233,10 +235,12 @@ Status add_supervision(db::Connection& c, const DemoWorld& world, Timestamp now,
                      Date{std::chrono::sys_days{in.held_on} +
                           std::chrono::days{month == 0 ? 21 : 14}}});
             }
-            const auto listed = TRY(team::since_last_supervision(c, involvements, staff_id, home));
+            const auto listed =
+                TRY(team::since_last_supervision(c, involvements, staff_id, home, in.held_on));
             const auto id = TRY(team::record_supervision(c, staff_id, home, in, listed, supervisor,
                                                          at(now, days_ago, 16, 0)));
-            TRY(team::sign_supervision(c, id, staff_id, supervisor, at(now, days_ago, 16, 5)));
+            TRY(team::sign_supervision(c, id, staff_id, home, supervisor,
+                                       at(now, days_ago, 16, 5)));
             if (month == 1) {
                 // Last month's action is done; this month's is open.
                 for (const auto& r : TRY(c.query(
@@ -249,10 +253,157 @@ Status add_supervision(db::Connection& c, const DemoWorld& world, Timestamp now,
             }
             // Chris Okafor has not yet read and signed his latest.
             if (!(month == 0 && s.index == 4)) {
-                TRY(team::sign_supervision(c, id, staff_id, self, at(now, days_ago - 1, 9, 30)));
+                TRY(team::sign_supervision(c, id, staff_id, home, self,
+                                           at(now, days_ago - 1, 9, 30)));
             }
         }
         ++n;
+    }
+    return {};
+}
+
+Status add_rota(db::Connection& c, const DemoWorld& world, Timestamp now) {
+    struct HomeRota {
+        int home;
+        int manager;
+        const char* manager_name;
+        int staff[4];
+        const char* night;  // the kind of the night shift
+    };
+    constexpr HomeRota rotas[] = {{0, 2, "Sam Carter", {2, 3, 4, 5}, "waking_night"},
+                                  {1, 6, "Morgan Reid", {6, 7, 8, 9}, "sleep_in"}};
+    constexpr const char* night_workers[] = {"Lee Parry", "Ash Kemble"};
+    constexpr const char* agency = "Brightside Staffing (fictional)";
+    constexpr const char* agency_checks =
+        "Enhanced DBS on the update service, checked this month; two references; safeguarding, "
+        "first aid and accredited physical intervention training current, as the agency's "
+        "profile says";
+    const Date today = local_date_of(now);
+    for (const auto& r : rotas) {
+        const auto home = world.homes[static_cast<std::size_t>(r.home)];
+        const auto manager = person(world, r.manager, r.manager_name);
+        TRY(team::set_staffing(c, home, {{"early", 2}, {"late", 2}, {r.night, 1}}, manager,
+                               at(now, 28, 9, 0)));
+        const auto shift = [&](Date day, std::optional<std::int64_t> who, const char* worker,
+                               const char* kind, const char* role, int from, int to,
+                               Timestamp written) -> Result<std::int64_t> {
+            team::ShiftInput in;
+            in.person_id = who;
+            if (!who) {
+                in.agency_worker = worker;
+                in.agency = agency;
+                in.agency_checks = agency_checks;
+            }
+            in.kind = kind;
+            in.role = role;
+            in.starts_at = from_local(day, from / 60, from % 60).value_or(now);
+            const Date end_day =
+                to < from ? Date{std::chrono::sys_days{day} + std::chrono::days{1}} : day;
+            in.ends_at = from_local(end_day, to / 60, to % 60).value_or(now);
+            return team::add_shift(c, home, in, manager, written);
+        };
+        // Two weeks gone and two ahead, planned three weeks before the first.
+        const Timestamp planned_at = at(now, 21, 9, 0);
+        for (int d = -14; d < 14; ++d) {
+            const Date day{std::chrono::sys_days{today} + std::chrono::days{d}};
+            const auto staff = [&](int k) {
+                return world.people[static_cast<std::size_t>(r.staff[(d + 14 + k) % 4])];
+            };
+            std::vector<std::pair<std::int64_t, bool>> made;  // id, whether it was a late
+            made.emplace_back(
+                TRY(shift(day, staff(0), "", "early", "shift_lead", 7 * 60, 15 * 60, planned_at)),
+                false);
+            made.emplace_back(
+                TRY(shift(day, staff(1), "", "early", "on_shift", 7 * 60, 15 * 60, planned_at)),
+                false);
+            made.emplace_back(TRY(shift(day, staff(2), "", "late", "shift_lead", 14 * 60 + 30,
+                                        22 * 60 + 30, planned_at)),
+                              true);
+            // Three days ahead, the second late is not filled yet: the rota falls short.
+            if (d != 3) {
+                made.emplace_back(TRY(shift(day, staff(3), "", "late", "on_shift", 14 * 60 + 30,
+                                            22 * 60 + 30, planned_at)),
+                                  true);
+            }
+            made.emplace_back(TRY(shift(day, std::nullopt, night_workers[(d + 14) % 2], r.night,
+                                        "on_shift", 22 * 60, 7 * 60 + 30, planned_at)),
+                              false);
+            if (d >= 0) {
+                continue;
+            }
+            // What happened, recorded the morning after; five days ago a late was lost to
+            // sickness and covered by the agency.
+            for (const auto& [id, late] : made) {
+                const bool sick = d == -5 && late && id == made[3].first;
+                team::OutcomeInput o;
+                o.outcome = sick ? "sick" : "worked";
+                o.note = sick ? "Rang in sick at noon; covered by Lee Parry from the agency" : "";
+                TRY(team::record_outcome(c, home, id, o, manager,
+                                         std::min(at(now, -d - 1, 9, 15), now)));
+                if (sick) {
+                    const auto cover = TRY(shift(day, std::nullopt, "Lee Parry", "late", "on_shift",
+                                                 15 * 60, 22 * 60 + 30, at(now, -d, 14, 45)));
+                    TRY(team::record_outcome(c, home, cover, {"worked", {}, {}, ""}, manager,
+                                             std::min(at(now, -d - 1, 9, 20), now)));
+                }
+            }
+        }
+    }
+    return {};
+}
+
+Status add_team_sessions(db::Connection& c, const DemoWorld& world, Timestamp now) {
+    struct HomeTeam {
+        int home;
+        int manager;
+        const char* manager_name;
+        int staff[4];
+        int child;  // a child of the home, whose needs one session was about
+    };
+    // Robin Hale (9) has missed the last four months' sessions.
+    constexpr HomeTeam teams[] = {{0, 2, "Sam Carter", {2, 3, 4, 5}, 0},
+                                  {1, 6, "Morgan Reid", {6, 7, 8, 9}, 4}};
+    auto learning = TRY(c.query_one(
+        "SELECT MIN(id) FROM staff_debriefs WHERE share_learning = 1 AND learning <> ''"));
+    const Date today = local_date_of(now);
+    for (const auto& t : teams) {
+        const auto home = world.homes[static_cast<std::size_t>(t.home)];
+        const auto by = person(world, t.manager, t.manager_name);
+        for (int month = 11; month >= 0; --month) {
+            const int days_ago = month * 30 + 6;
+            team::SessionInput in;
+            in.held_on = Date{std::chrono::sys_days{today} - std::chrono::days{days_ago}};
+            in.kind = month % 2 == 0 ? "reflective_practice" : "team_meeting";
+            for (int k : t.staff) {
+                const bool new_starter = k == 5 && month > 0;
+                const bool missing = k == 9 && month < 4;
+                if (!new_starter && !missing) {
+                    in.attendees.push_back(world.people[static_cast<std::size_t>(k)]);
+                }
+            }
+            if (in.kind == "team_meeting") {
+                in.about = month % 4 == 1 ? "policy" : "theme";
+                in.topic = in.about == "theme" ? "Bedtimes and the quiet hour" : "";
+                in.learned = in.about == "policy"
+                                 ? "Went through the positive relationships policy's section on "
+                                   "repair after a consequence; agreed to offer repair the same "
+                                   "evening."
+                                 : "The quiet hour works when an adult stays in the lounge with "
+                                   "the young people rather than checking rooms.";
+            } else if (month % 4 == 0 && learning && !learning->is_null(0)) {
+                in.about = "shared_learning";
+                in.shared_learning_id = learning->integer(0);
+                in.learned = "Talked through how the hold came about and what we would try "
+                             "earlier: naming the feeling, offering the garden.";
+            } else {
+                in.about = "child";
+                in.child_id = world.children[static_cast<std::size_t>(t.child)];
+                in.learned = "Shared what helps at school drop-off and agreed to keep the same "
+                             "adult on the school run this term.";
+            }
+            in.actions = "Bring it back to next month's meeting";
+            TRY(team::record_session(c, home, in, by, at(now, days_ago, 19, 0)));
+        }
     }
     return {};
 }

@@ -6,15 +6,18 @@
 // colleague reads another's.
 #include <fmt/format.h>
 
+#include "daily_record/handover_parts.hpp"
 #include "organisation/settings.hpp"
 #include "platform/demo_world.hpp"
 #include "platform/views/form_view.hpp"
 #include "platform/views/views.hpp"
 #include "team/capability.hpp"
+#include "team/rota_routes.hpp"
 #include "team/staff_record_store.hpp"
 #include "team/staff_record_view.hpp"
 #include "team/supervision_routes.hpp"
 #include "team/team_demo.hpp"
+#include "team/team_session_routes.hpp"
 #include "team/training_routes.hpp"
 #include "team/training_view.hpp"
 
@@ -406,6 +409,8 @@ void add_team_routes(http::Router& router, const AfterTraining& after) {
                                   TRY(resolve_staff_scope(c, id, scope));
                                   return resolve_supervisor(c, id, scope);
                               });
+    // After the staff member's ("staff" comes before "supervision"): the record must be theirs.
+    router.add_scope_resolver("supervision", resolve_supervision);
     const std::string home = "/homes/{home}/team";
     const std::string one = home + "/{staff}";
     router.add({"GET", home, Action::view_team, team_page});
@@ -459,7 +464,13 @@ const Capability capability{
         add_team_routes(r.router, r.at<AfterTraining>());
         add_training_routes(r.router);
         add_supervision_routes(r.router, r.at<StaffInvolvements>());
+        add_rota_routes(r.router);
+        add_team_session_routes(r.router);
+        r.at<daily_record::HandoverParts>().add(
+            {5, "on_shift", "rota_handover", handover_on_shift});
         r.at<demo::DemoParts>().add({31, demo::add_team});
+        r.at<demo::DemoParts>().add({32, demo::add_rota});
+        r.at<demo::DemoParts>().add({46, demo::add_team_sessions});
         const auto& involvements = r.at<StaffInvolvements>();
         r.at<demo::DemoParts>().add(
             {45, [&involvements](db::Connection& c, const demo::DemoWorld& w, Timestamp now) {

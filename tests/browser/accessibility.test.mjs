@@ -234,6 +234,16 @@ const checks = [
       return clickAndWait(page, page.getByRole('button', { name: 'Record the check' }));
     } },
   { label: 'your own staff record', as: 'rsw1.willow@example.org', path: '/homes/1/team/5', status: 200 },
+  { label: 'reflective practice and team meetings, with the figures and the form', as: 'manager.willow@example.org', path: '/homes/1/team-sessions', status: 200 },
+  { label: 'a team meeting', as: 'rsw1.willow@example.org', path: '/homes/1/team-sessions/1', status: 200 },
+  { label: "a home's rota with its forms", as: 'manager.willow@example.org', path: '/homes/1/rota', status: 200 },
+  { label: 'a shift put on the rota, with errors', as: 'manager.willow@example.org', path: '/homes/1/rota', status: 400,
+    act: async (page) => {
+      await page.locator('main summary', { hasText: 'Put someone on the rota' }).click();
+      return clickAndWait(page, page.getByRole('button', { name: 'Put them on the rota' }));
+    } },
+  { label: 'a shift and what happened on it', as: 'rsw1.willow@example.org', path: '/homes/1/rota/shifts/1', status: 200 },
+  { label: 'your shifts', as: 'rsw1.willow@example.org', path: '/account/shifts', status: 200 },
   { label: 'supervision, with the form to record one and its errors', as: 'manager.willow@example.org', path: '/homes/1/team/5/supervision', status: 400,
     act: (page) => clickAndWait(page, page.getByRole('button', { name: 'Record the supervision' })) },
   { label: 'your own supervision', as: 'rsw1.willow@example.org', path: '/homes/1/team/5/supervision', status: 200 },

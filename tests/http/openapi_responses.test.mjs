@@ -1188,6 +1188,44 @@ describe('the API answers as its document says', () => {
     check(sign, await manager.post(`${supervision}/${held.id}/sign`, {}), 200);
     check(sign, await manager.post(`${supervision}/${held.id}/sign`, {}), 400);
     check(sign, await worker.post(`${supervision}/${held.id}/sign`, {}), 200);
+    const rota = `${home()}/rota`;
+    const week = 'GET /api/v1/homes/{home}/rota';
+    check(week, await worker.get(rota), 200);
+    check(week, await manager.get(`${rota}?week=${dayBefore(-3)}`), 200);
+    check(week, await manager.get(`${rota}?week=soon`), 400);
+    const addShift = 'POST /api/v1/homes/{home}/rota/shifts';
+    const shift = { person_id: ids.worker, kind: 'early', role: 'on_shift', on: dayBefore(-1), starts: '07:00', ends: '15:00' };
+    check(addShift, await manager.post(`${rota}/shifts`, { ...shift, ends: '06:00' }), 400);
+    check(addShift, await worker.post(`${rota}/shifts`, shift), 403);
+    const put = check(addShift, await manager.post(`${rota}/shifts`, shift), 201);
+    const begun = check(addShift, await manager.post(`${rota}/shifts`, {
+      agency_worker: 'Lee Parry', agency: 'Brightside Staffing', agency_checks: 'DBS and references', kind: 'late', role: 'on_shift', on: dayBefore(1), starts: '14:30', ends: '22:30',
+    }), 201);
+    const getShift = 'GET /api/v1/homes/{home}/rota/shifts/{shift}';
+    check(getShift, await worker.get(`${rota}/shifts/${put.id}`), 200);
+    check(getShift, await manager.get(`${rota}/shifts/999999`), 404);
+    const outcome = 'POST /api/v1/homes/{home}/rota/shifts/{shift}/outcome';
+    check(outcome, await manager.post(`${rota}/shifts/${put.id}/outcome`, { outcome: 'worked' }), 400);
+    check(outcome, await worker.post(`${rota}/shifts/${begun.id}/outcome`, { outcome: 'worked' }), 403);
+    check(outcome, await manager.post(`${rota}/shifts/${begun.id}/outcome`, { outcome: 'worked', worked_ends: '23:00' }), 200);
+    check(outcome, await manager.post(`${rota}/shifts/${begun.id}/outcome`, { outcome: 'worked' }), 409);
+    const staffing = 'PUT /api/v1/homes/{home}/rota/staffing';
+    check(staffing, await manager.put(`${rota}/staffing`, { early: 99 }), 400);
+    check(staffing, await worker.put(`${rota}/staffing`, { early: 3 }), 403);
+    check(staffing, await manager.put(`${rota}/staffing`, { early: 3, late: 2, waking_night: 1 }), 200);
+    const sessions = `${home()}/team-sessions`;
+    const listSessions = 'GET /api/v1/homes/{home}/team-sessions';
+    check(listSessions, await manager.get(sessions), 200);
+    check(listSessions, await worker.get(sessions), 200);
+    const recordSession = 'POST /api/v1/homes/{home}/team-sessions';
+    check(recordSession, await manager.post(sessions, { kind: 'team_meeting', held_on: today }), 400);
+    check(recordSession, await worker.post(sessions, { kind: 'team_meeting', held_on: today, attendees: [ids.worker], about: 'policy', learned: 'x' }), 403);
+    const heldSession = check(recordSession, await manager.post(sessions, {
+      kind: 'reflective_practice', held_on: today, attendees: [ids.worker, ids.manager], about: 'child', child_id: ids.aisha, learned: 'What helps at drop-off',
+    }), 201);
+    const oneSession = 'GET /api/v1/homes/{home}/team-sessions/{session}';
+    check(oneSession, await worker.get(`${sessions}/${heldSession.id}`), 200);
+    check(oneSession, await manager.get(`${sessions}/999999`), 404);
     const arrange = 'PUT /api/v1/homes/{home}/team/{staff}/supervision/arrangement';
     check(arrange, await manager.put(`${supervision}/arrangement`, { supervisor_id: ids.worker }), 400);
     check(arrange, await worker.put(`${supervision}/arrangement`, { supervisor_id: ids.manager }), 403);

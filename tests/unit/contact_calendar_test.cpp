@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/icalendar.hpp"
+
 namespace contact_calendar_test {
 
 using namespace hearth;
@@ -104,13 +106,13 @@ TEST(ContactCalendar, SupervisedWithNoNameSaysByWhom) {
 }
 
 TEST(ContactCalendar, TextIsEscaped) {
-    EXPECT_EQ(contact::calendar_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
+    EXPECT_EQ(icalendar::text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
 }
 
 TEST(ContactCalendar, LongLinesFoldAt75OctetsWithoutSplittingACharacter) {
     const std::string name(70, 'a');
     const std::string line = "SUMMARY:" + name + "\xC3\xA9\xC3\xA9\xC3\xA9" + std::string(100, 'b');
-    const auto folded = contact::calendar_line(line);
+    const auto folded = icalendar::line(line);
     const auto lines = lines_of(folded);
     ASSERT_GT(lines.size(), 2U);
     for (const auto& l : lines) {
@@ -121,7 +123,7 @@ TEST(ContactCalendar, LongLinesFoldAt75OctetsWithoutSplittingACharacter) {
         EXPECT_NE(first & 0xC0U, 0x80U) << "no line starts inside a character";
     }
     EXPECT_EQ(unfolded(lines).front(), line);
-    EXPECT_EQ(contact::calendar_line("BEGIN:VEVENT"), "BEGIN:VEVENT\r\n");
+    EXPECT_EQ(icalendar::line("BEGIN:VEVENT"), "BEGIN:VEVENT\r\n");
 }
 
 }  // namespace contact_calendar_test

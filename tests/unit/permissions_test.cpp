@@ -396,6 +396,28 @@ const Expectation expectations[] = {
     // supervisor (the walk's support worker is supervised by the registered manager), not by
     // themselves; signed by the two; arranged by whoever manages the staff record. {supervision}
     // is the support worker's first, signed by both: a signature again is refused as such (400).
+    // The rota: read by those who work at the home and oversight, kept by its seniors; each
+    // person's own shifts and their calendar address. {shift} is Willow House's first.
+    {"GET", "/homes/{home}/rota",                       "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/rota",                "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/rota/shifts",               "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/rota/shifts",        "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/homes/{home}/rota/staffing",             "-  -  -  Y  Y  -  -  -  -"},
+    {"PUT", "/api/v1/homes/{home}/rota/staffing",       "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/homes/{home}/rota/shifts/{shift}",        "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/rota/shifts/{shift}", "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/rota/shifts/{shift}/outcome", "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/rota/shifts/{shift}/outcome", "-  -  -  Y  Y  -  -  -  -"},
+    // Reflective practice and team meetings: the home's staff and oversight; written by seniors.
+    {"GET", "/homes/{home}/team-sessions",              "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/team-sessions",       "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"POST", "/homes/{home}/team-sessions",             "-  -  -  Y  Y  -  -  -  -"},
+    {"POST", "/api/v1/homes/{home}/team-sessions",      "-  -  -  Y  Y  -  -  -  -"},
+    {"GET", "/homes/{home}/team-sessions/{session}",    "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/api/v1/homes/{home}/team-sessions/{session}", "-  Y  Y  Y  Y  Y  -  -  -"},
+    {"GET", "/account/shifts",                          "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"POST", "/account/shifts",                         "-  Y  Y  Y  Y  Y  Y  Y  Y"},
+    {"GET", "/account/shifts.ics",                      "-  Y  Y  Y  Y  Y  Y  Y  Y"},
     {"GET", "/homes/{home}/team/{staff}/supervision",   "-  Y  -  Y  -  Y  -  -  -"},
     {"GET", "/api/v1/homes/{home}/team/{staff}/supervision", "-  Y  -  Y  -  Y  -  -  -"},
     {"POST", "/homes/{home}/team/{staff}/supervision",  "-  -  -  Y  -  -  -  -  -"},
@@ -619,6 +641,8 @@ std::string willow_support_worker = "0";
 std::string qualification_of_willow_support_worker = "0";
 std::string correction_asked_by_willow_support_worker = "0";
 std::string first_supervision_of_willow_support_worker = "0";
+std::string first_shift_in_home_1 = "0";
+std::string first_session_in_home_1 = "0";
 std::string willow_manager_token = "0";
 std::string allocation_to_child_2 = "0";
 
@@ -655,6 +679,8 @@ std::string concrete_path(std::string pattern) {
     replace("{qualification}", qualification_of_willow_support_worker);
     replace("{correction}", correction_asked_by_willow_support_worker);
     replace("{supervision}", first_supervision_of_willow_support_worker);
+    replace("{shift}", first_shift_in_home_1);
+    replace("{session}", first_session_in_home_1);
     replace("{token}", willow_manager_token);
     replace("{allocation}", allocation_to_child_2);
     replace("*", "vendor/hearth.css");
@@ -753,6 +779,10 @@ class PermissionsStore : public ::testing::Test {
         correction_asked_by_willow_support_worker = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM staff_record_requests WHERE person_id = $1",
             {support_worker}));
+        first_session_in_home_1 = std::to_string(hearth::testing::count_rows(
+            *app_->db, "SELECT MIN(id) FROM team_sessions WHERE home_id = 1"));
+        first_shift_in_home_1 = std::to_string(
+            hearth::testing::count_rows(*app_->db, "SELECT MIN(id) FROM shifts WHERE home_id = 1"));
         first_supervision_of_willow_support_worker = std::to_string(hearth::testing::count_rows(
             *app_->db, "SELECT MIN(id) FROM supervisions WHERE person_id = $1", {support_worker}));
         auto made = app_->db->write([&](db::Connection& c) -> Status {

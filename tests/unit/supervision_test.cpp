@@ -148,11 +148,24 @@ TEST(SupervisionPermissions, TheTwoAndTheManagerReadItTheSupervisorOrManagerReco
     EXPECT_FALSE(can(supervisee, Action::record_supervision, about)) << "not their own";
     EXPECT_FALSE(can(admin, Action::record_supervision, about));
     EXPECT_FALSE(can(colleague, Action::record_supervision, about));
-    EXPECT_TRUE(can(supervisee, Action::sign_supervision, about));
-    EXPECT_TRUE(can(supervisor, Action::sign_supervision, about));
+    // A supervision the manager held while the deputy is named: the manager and the supervisee
+    // sign it, and read it; the deputy reads it as the supervisor named now, and does not sign it.
+    auto held = about;
+    held.supervision_held_by = 3;
+    EXPECT_TRUE(can(supervisee, Action::sign_supervision, held));
+    EXPECT_TRUE(can(manager, Action::sign_supervision, held));
+    EXPECT_FALSE(can(supervisor, Action::sign_supervision, held));
+    EXPECT_TRUE(can(supervisor, Action::view_supervision, held));
+    held.supervision_held_by = 4;
+    EXPECT_TRUE(can(supervisor, Action::sign_supervision, held));
     for (const auto& p : {manager, admin, colleague, ri}) {
-        EXPECT_FALSE(can(p, Action::sign_supervision, about)) << "not one of the two: " << p.id;
+        EXPECT_FALSE(can(p, Action::sign_supervision, held)) << "not one of the two: " << p.id;
     }
+    auto former = about;
+    former.staff_supervisor_id = 3;
+    former.supervision_held_by = 4;
+    EXPECT_TRUE(can(supervisor, Action::view_supervision, former))
+        << "who held it still reads it after another is named";
 }
 
 TEST(SupervisionClocks, TheNextIsMetOnlyBySignaturesAndReadByTheTwoAndTheManager) {
@@ -229,7 +242,7 @@ class SupervisionStore : public CaseRecordTest {
 
     Status sign(std::int64_t id, std::int64_t person, std::int64_t who) {
         return db_->write([&](db::Connection& c) {
-            return team::sign_supervision(c, id, person, as(who), tick());
+            return team::sign_supervision(c, id, person, home_, as(who), tick());
         });
     }
 };
@@ -303,31 +316,74 @@ TEST_F(SupervisionStore, ANamedSupervisorTakesTheClockAndTheRhythmMovesItsDay) {
                                                                   as(manager_), tick());
                    })
                     .ok());
+    const auto deputy = db_->write([&](db::Connection& c) -> Result<std::int64_t> {
+        auto org = TRY(c.query_one("SELECT organisation_id FROM homes WHERE id = $1", {home_}));
+        return add_staff(c, org->integer(0), home_, "Jo Whitfield", "jo@example.org", Role::deputy,
+                         now_);
+    });
+    ASSERT_TRUE(deputy.ok()) << deputy.error().message;
     const auto choices =
         db_->read([&](db::Connection& c) { return team::supervisor_choices(c, chris_, home_); })
             .value();
-    ASSERT_EQ(choices.size(), 1u) << "the home's manager; no deputy in this home yet";
-    ASSERT_TRUE(
-        db_->write([&](db::Connection& c) {
-               return team::set_arrangement(c, chris_, home_, {manager_, 14}, as(manager_), tick());
-           })
-            .ok());
+    ASSERT_EQ(choices.size(), 2u) << "the home's manager and its deputy";
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return team::set_arrangement(c, chris_, home_, {deputy.value(), 14},
+                                                    as(manager_), tick());
+                   })
+                    .ok());
     const auto due = clocks("supervision_due");
     ASSERT_EQ(due.size(), 1u) << "the old clock closed, one running";
+    EXPECT_EQ(due[0].owner_id, deputy.value()) << "the named supervisor owns it";
     EXPECT_EQ(due[0].due_at, deadlines::end_of_local_day(
-                                 Date{std::chrono::sys_days{today_} + std::chrono::days{30}}))
-        << "no supervision held yet: the day it was due stays";
-    EXPECT_EQ(due[0].owner_id, manager_);
+                                 Date{std::chrono::sys_days{today_} + std::chrono::days{14}}))
+        << "none held yet: the new rhythm from today";
     const auto same = db_->write([&](db::Connection& c) {
-        return team::set_arrangement(c, chris_, home_, {manager_, 14}, as(manager_), tick());
+        return team::set_arrangement(c, chris_, home_, {deputy.value(), 14}, as(manager_), tick());
     });
     ASSERT_FALSE(same.ok());
     EXPECT_EQ(same.error().fields.front().field, "supervisor_id");
-    const auto a =
-        db_->read([&](db::Connection& c) { return team::arrangement_of(c, chris_, home_); })
-            .value();
+    auto a = db_->read([&](db::Connection& c) { return team::arrangement_of(c, chris_, home_); })
+                 .value();
     EXPECT_EQ(a.every_days, 14);
+    EXPECT_EQ(a.supervisor_id, deputy.value());
     EXPECT_TRUE(a.named && a.own_rhythm);
+
+    // The deputy leaves the home: the registered manager supervises again.
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return c.run("UPDATE roles SET ended_at = $1 WHERE person_id = $2",
+                                    {format_utc(now_), deputy.value()});
+                   })
+                    .ok());
+    a = db_->read([&](db::Connection& c) { return team::arrangement_of(c, chris_, home_); })
+            .value();
+    EXPECT_EQ(a.supervisor_id, manager_);
+}
+
+TEST_F(SupervisionStore, ASupervisionSignedLateMeetsNothingAndAHomesClockIsItsOwn) {
+    ASSERT_TRUE(db_->write([&](db::Connection& c) {
+                       return team::start_first_supervision_clock(c, chris_, home_, today_,
+                                                                  as(manager_), tick());
+                   })
+                    .ok());
+    const Date january{std::chrono::sys_days{today_} - std::chrono::days{40}};
+    const Date february{std::chrono::sys_days{today_} - std::chrono::days{10}};
+    const auto first = hold(chris_, january, manager_);
+    const auto second = hold(chris_, february, manager_);
+    ASSERT_TRUE(first.ok() && second.ok());
+    ASSERT_TRUE(sign(second.value(), chris_, manager_).ok());
+    ASSERT_TRUE(sign(second.value(), chris_, chris_).ok());
+    const auto next = clocks("supervision_due");
+    ASSERT_EQ(next.size(), 1u);
+    ASSERT_TRUE(sign(first.value(), chris_, manager_).ok());
+    ASSERT_TRUE(sign(first.value(), chris_, chris_).ok());
+    const auto after = clocks("supervision_due");
+    ASSERT_EQ(after.size(), 1u);
+    EXPECT_EQ(after[0].id, next[0].id) << "the earlier supervision, signed late, meets nothing";
+    const auto elsewhere = db_->write([&](db::Connection& c) {
+        return team::sign_supervision(c, second.value(), chris_, home_ + 1, as(chris_), tick());
+    });
+    ASSERT_FALSE(elsewhere.ok());
+    EXPECT_EQ(elsewhere.error().kind, ErrorKind::not_found) << "not this home's supervision";
 }
 
 }  // namespace supervision_test

@@ -265,14 +265,27 @@ bool can(const Person& p, Action action, const Scope& s) {
         // administrator reads it but not its confidential headings (supervision_view).
         case Action::view_supervision:
             return home && (admin || manager || (s.staff_id && *s.staff_id == p.id) ||
-                            (s.staff_supervisor_id && *s.staff_supervisor_id == p.id));
+                            (s.staff_supervisor_id && *s.staff_supervisor_id == p.id) ||
+                            (s.supervision_held_by && *s.supervision_held_by == p.id));
         case Action::record_supervision:
             return home && !(s.staff_id && *s.staff_id == p.id) &&
                    (manager || (s.staff_supervisor_id && *s.staff_supervisor_id == p.id));
-        // The two by the arrangement; the supervision's own record says which side each signs.
+        // Schedule 4's duty roster: read by those who work at the home and oversight; kept by its
+        // seniors.
+        case Action::view_rota:
+            return home && (oversight || staff);
+        case Action::manage_rota:
+            return home && senior;
+        // Reflective practice and team meetings (seed 002): the team's own, and oversight's to see
+        // that they happen; a child named in one is shown only to those who may read that child.
+        case Action::view_team_sessions:
+            return home && (oversight || staff);
+        case Action::record_team_session:
+            return home && senior;
+        // The two who held it; the record says which side each signs.
         case Action::sign_supervision:
             return home && ((s.staff_id && *s.staff_id == p.id) ||
-                            (s.staff_supervisor_id && *s.staff_supervisor_id == p.id));
+                            (s.supervision_held_by && *s.supervision_held_by == p.id));
         case Action::public_page:
         case Action::signed_in:
         case Action::sign_out:

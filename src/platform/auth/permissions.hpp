@@ -101,9 +101,13 @@ enum class Action {
     manage_staff_record,        // record their details, checks, supervised start and qualifications
     manage_training_programme,  // the organisation's courses: who must have each, when, how long
     request_staff_correction,   // ask for a correction of their own staff record
-    view_supervision,    // a person's supervisions: theirs, their supervisor's, the manager's
-    record_supervision,  // write a supervision held: their supervisor or the manager
-    sign_supervision,    // sign one: the two who held it (the store checks which side)
+    view_supervision,     // a person's supervisions: theirs, their supervisor's, the manager's
+    record_supervision,   // write a supervision held: their supervisor or the manager
+    sign_supervision,     // sign one: the two who held it (the store checks which side)
+    view_rota,            // a home's rota, planned and worked, and who is on shift
+    manage_rota,          // put shifts on it, record what was worked, set the staffing
+    view_team_sessions,   // reflective practice sessions and team meetings, and their figures
+    record_team_session,  // write one up: who came, what it was about, what was learned
 };
 
 struct Membership {
@@ -143,6 +147,8 @@ struct Scope {
     std::optional<std::int64_t> staff_id;
     // Who supervises them: their named supervisor, or the home's registered manager.
     std::optional<std::int64_t> staff_supervisor_id;
+    // Who held the supervision of the path, whoever supervises them now: it is theirs to sign.
+    std::optional<std::int64_t> supervision_held_by;
 };
 
 bool can(const Person& person, Action action, const Scope& scope);

@@ -175,6 +175,17 @@ audit::Actor Context::actor() const {
     return a;
 }
 
+std::string Context::site() const {
+    if (!services.config.public_url.empty()) {
+        auto site = services.config.public_url;
+        while (!site.empty() && site.back() == '/') {
+            site.pop_back();
+        }
+        return site;
+    }
+    return "http://" + request.header("host");
+}
+
 std::string Context::csrf_token() const {
     if (session) {
         return session->csrf_token;

@@ -60,6 +60,9 @@ class Context {
     audit::Actor actor() const;
     Reader reader() const { return {person, scope}; }
     std::string csrf_token() const;
+    // Where people reach Hearth, for an address they take away (a calendar feed): its public
+    // address when set, or the host this request came to.
+    std::string site() const;
 
     // Render a page inside the layout, or the error page / JSON error for an Error.
     Response page(const std::string& template_name, const std::string& title, nlohmann::json data,
