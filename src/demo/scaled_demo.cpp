@@ -263,6 +263,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
     Batch staffing_levels("staffing_levels", {"home_id", "kind", "staff", "set_by", "set_at"});
     // Each person's last supervision (or the day they started), by id.
     std::map<std::int64_t, int> last_supervised;
+    std::map<std::int64_t, int> hired_on;
     Batch audit_rows("audit_log",
                      {"seq", "at", "actor_id", "actor", "action", "record_type", "record_id",
                       "home_id", "child_id", "ip", "request_id", "detail", "prev_hash", "hash"});
@@ -425,6 +426,7 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
             }
         }
         last_supervised[s.id] = day;
+        hired_on[s.id] = day;
     };
     for (std::size_t h = 0; h < home_ids.size(); ++h) {
         Home home{home_ids[h], {}, {}, {}, {}};
@@ -872,12 +874,17 @@ Result<ScaleSummary> create_scaled_demo(db::Database& db, const Scale& scale, Ti
         for (const auto& [kind, staff] : promised) {
             staffing_levels.add({home.id, std::string(kind), staff, by, at(0, 9 * 60)});
         }
+        const auto night_worker = fmt::format("Agency worker {} (demo)", home.id);
         for (int day = days - 14; day < days + 14; ++day) {
             const bool worked = day < days - 1;
             const auto add = [&](const Staff* who, const char* kind, const char* role, int from,
                                  int to) {
+                // Nobody works a shift before they started here.
+                if (who && hired_on[who->id] > day) {
+                    return;
+                }
                 shifts.add({home.id, who ? db::Value(who->id) : db::Value(),
-                            std::string(who ? "" : "Lee Parry"),
+                            who ? std::string() : night_worker,
                             std::string(who ? "" : "Brightside Staffing (fictional)"),
                             std::string(who ? "" : "DBS, references and training (demo)"),
                             std::string(kind), std::string(role), at(day, from), at(day, to),

@@ -13,6 +13,21 @@ namespace {
 constexpr std::int64_t largest_person_id = 9'000'000'000'000'000'000;
 constexpr auto longest_shift = std::chrono::hours{24};
 
+// A time of day as the moment nearest `planned`: a waking night begun at 00:15 instead of 22:00
+// began the next day, a late that ran to 00:30 ended the next day.
+std::optional<Timestamp> nearest(Timestamp planned, int minutes) {
+    std::optional<Timestamp> best;
+    const Date day = local_date_of(planned);
+    for (int offset : {-1, 0, 1}) {
+        const auto at = from_local(Date{std::chrono::sys_days{day} + std::chrono::days{offset}},
+                                   minutes / 60, minutes % 60);
+        if (at && (!best || std::chrono::abs(*at - planned) < std::chrono::abs(*best - planned))) {
+            best = at;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 const std::vector<Choice>& shift_kinds() {
@@ -60,11 +75,6 @@ Result<ShiftInput> read_shift(http::FormReader& form, const std::vector<RotaPers
                                   [&](const RotaPerson& p) { return p.id == *person; });
         if (found == people.end()) {
             form.fail("person_id", "Choose someone who works at the home");
-        } else if (!found->checks_complete && !found->supervised_start) {
-            form.fail("person_id",
-                      fmt::format("{}'s checks are not all recorded: they cannot be on the rota "
-                                  "until they are, or a supervised start is recorded",
-                                  found->name));
         }
     }
     s.agency = form.text("agency", "their agency", {.max = 200});
@@ -104,6 +114,17 @@ Result<ShiftInput> read_shift(http::FormReader& form, const std::vector<RotaPers
             form.fail("ends", "That time does not happen that day: the clocks change");
         }
     }
+    if (person && on) {
+        auto found = std::find_if(people.begin(), people.end(),
+                                  [&](const RotaPerson& p) { return p.id == *person; });
+        if (found != people.end() && !found->checks_complete &&
+            !(found->supervised_until && *on <= *found->supervised_until)) {
+            form.fail("person_id",
+                      fmt::format("{} cannot be on the rota that day: the registered manager has "
+                                  "not recorded every check, or a supervised start that covers it",
+                                  found->name));
+        }
+    }
     if (from && to) {
         if (*to <= *from) {
             form.fail("ends",
@@ -138,15 +159,21 @@ Result<OutcomeInput> read_outcome(http::FormReader& form, Timestamp starts_at, T
                   "Give the times only for a shift that was worked");
     }
     if (starts) {
-        o.worked_starts_at = from_local(local_date_of(starts_at), *starts / 60, *starts % 60);
+        o.worked_starts_at = nearest(starts_at, *starts);
     }
     if (ends) {
-        o.worked_ends_at = from_local(local_date_of(ends_at), *ends / 60, *ends % 60);
+        o.worked_ends_at = nearest(ends_at, *ends);
     }
     const auto began = o.worked_starts_at.value_or(starts_at);
     const auto ended = o.worked_ends_at.value_or(ends_at);
     if ((starts || ends) && ended <= began) {
         form.fail(ends ? "worked_ends" : "worked_starts", "They must finish after they start");
+    } else if ((starts || ends) && ended - began > longest_shift) {
+        form.fail(ends ? "worked_ends" : "worked_starts",
+                  "A shift is at most 24 hours: check the times they worked");
+    }
+    if (now < ended && o.outcome == "worked" && ends) {
+        form.fail("worked_ends", "Record when they finished once they have");
     }
     TRY(form.finish());
     return o;

@@ -28,7 +28,8 @@ struct RotaPerson {
     std::int64_t id = 0;
     std::string name;
     bool checks_complete = false;
-    bool supervised_start = false;  // their checks are not all back; a supervised start is recorded
+    // Their checks are not all back: the day a supervised start allows them to work until.
+    std::optional<Date> supervised_until;
 };
 
 struct ShiftInput {

@@ -29,6 +29,13 @@ std::string rota_path(std::int64_t home_id) {
     return fmt::format("/homes/{}/rota", home_id);
 }
 
+// What an agency confirmed of its worker's checks: for those who keep the rota and those who read
+// staff records.
+bool reads_agency_checks(const Context& ctx) {
+    return can(ctx.person, Action::manage_rota, ctx.scope) ||
+           can(ctx.person, Action::view_team, ctx.scope);
+}
+
 Date monday_of(Date d) {
     const std::chrono::sys_days day{d};
     const auto back = std::chrono::weekday{day}.iso_encoding() - 1;
@@ -75,7 +82,7 @@ Result<Response> show_week(Context& ctx, const std::string& form, const nlohmann
     const auto home_id = ctx.param("home");
     const auto from = TRY(week_asked(ctx));
     const auto d = TRY(week_data(ctx, from));
-    auto view = week_view(d.shifts, d.levels, home_id, from, ctx.now());
+    auto view = week_view(d.shifts, d.levels, home_id, from, ctx.now(), reads_agency_checks(ctx));
     view["on_shift"] = on_shift_view(d.on_shift);
     if (ctx.request.wants_json()) {
         if (error) {
@@ -98,12 +105,17 @@ Result<Response> show_week(Context& ctx, const std::string& form, const nlohmann
         "{}?week={}", path, format_date(Date{std::chrono::sys_days{from} + std::chrono::days{7}}));
     view["done"] = ctx.request.query_value("done").value_or("");
     if (can(ctx.person, Action::manage_rota, ctx.scope)) {
+        // Where someone's checks stand is read with their staff record.
+        const bool reads_checks = can(ctx.person, Action::view_team, ctx.scope);
         views::Options people;
         for (const auto& p : d.people) {
-            people.emplace_back(std::to_string(p.id), p.checks_complete ? p.name
-                                                      : p.supervised_start
-                                                          ? p.name + " (started under supervision)"
-                                                          : p.name + " (checks not all recorded)");
+            std::string label = p.name;
+            if (reads_checks && !p.checks_complete) {
+                label += p.supervised_until ? fmt::format(" (under supervision until {})",
+                                                          format_local_date(*p.supervised_until))
+                                            : std::string(" (checks not all recorded)");
+            }
+            people.emplace_back(std::to_string(p.id), label);
         }
         const auto sv = form == "shift" ? typed
                                         : nlohmann::json{{"on", format_date(ctx.today())},
@@ -149,19 +161,21 @@ Result<Response> week_page(Context& ctx) {
 
 Result<Response> add_shift_route(Context& ctx) {
     const auto home_id = ctx.param("home");
+    Date day = ctx.today();
     const auto id = TRY(ctx.services.db.write([&](db::Connection& c) -> Result<std::int64_t> {
         http::FormReader reader(*ctx.form);
         const auto people = TRY(rota_people(c, home_id));
         const auto in = TRY(read_shift(reader, people));
+        day = local_date_of(in.starts_at);
         return add_shift(c, home_id, in, ctx.actor(), ctx.now());
     }));
     if (ctx.request.wants_json()) {
         const auto s = TRY(
             ctx.services.db.read([&](db::Connection& c) { return find_shift(c, home_id, id); }));
-        return Response::json(201, shift_view(*s, home_id, ctx.now()));
+        return Response::json(201, shift_view(*s, home_id, ctx.now(), reads_agency_checks(ctx)));
     }
-    const auto s = ctx.form->get("on");
-    return Response::redirect(fmt::format("{}?week={}&done=shift", rota_path(home_id), s));
+    return Response::redirect(
+        fmt::format("{}?week={}&done=shift", rota_path(home_id), format_date(day)));
 }
 
 Result<Response> staffing_route(Context& ctx) {
@@ -189,7 +203,7 @@ Result<Response> show_shift(Context& ctx, const nlohmann::json& typed,
     if (!found) {
         return Error::not_found("There is no such shift on this home's rota");
     }
-    auto view = shift_view(*found, home_id, ctx.now());
+    auto view = shift_view(*found, home_id, ctx.now(), reads_agency_checks(ctx));
     if (ctx.request.wants_json()) {
         if (error) {
             return *error;
@@ -253,7 +267,7 @@ Result<Response> own_page(Context& ctx, const std::optional<Error>& error,
     auto data = TRY(ctx.services.db.read([&](db::Connection& c) -> Result<nlohmann::json> {
         nlohmann::json shifts = nlohmann::json::array();
         for (const auto& own : TRY(own_shifts(c, ctx.person.id, from))) {
-            auto v = shift_view(own.shift, own.home_id, ctx.now());
+            auto v = shift_view(own.shift, own.home_id, ctx.now(), false);
             v["home_name"] = own.home_name;
             v["day_text"] = format_local_date(local_date_of(own.shift.starts_at));
             shifts.push_back(std::move(v));
@@ -305,8 +319,11 @@ Result<Response> make_own_address(Context& ctx) {
         return sessions::create_calendar_address(c, ctx.person.id, "Calendar: your shifts",
                                                  own_feed_path, ctx.actor(), ctx.now());
     }));
-    return own_page(ctx, std::nullopt, fmt::format("{}{}?key={}", ctx.site(), own_feed_path, token),
-                    201);
+    const auto address = fmt::format("{}{}?key={}", ctx.site(), own_feed_path, token);
+    if (ctx.request.wants_json()) {
+        return Response::json(201, {{"address", address}});
+    }
+    return own_page(ctx, std::nullopt, address, 201);
 }
 
 Result<Response> own_feed(Context& ctx) {

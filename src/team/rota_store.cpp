@@ -47,7 +47,7 @@ Result<std::vector<RotaPerson>> rota_people(db::Connection& c, std::int64_t home
     for (const auto& m : TRY(team_of_home(c, home_id))) {
         const bool complete = m.missing.empty();
         out.push_back({m.person_id, m.name, complete,
-                       !complete && !m.awaiting_checks && m.checks_by.has_value()});
+                       !complete && !m.awaiting_checks ? m.checks_by : std::nullopt});
     }
     return out;
 }

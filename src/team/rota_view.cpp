@@ -29,13 +29,14 @@ nlohmann::json optional_time(const std::optional<Timestamp>& t) {
 
 }  // namespace
 
-nlohmann::json shift_view(const Shift& s, std::int64_t home_id, Timestamp now) {
+nlohmann::json shift_view(const Shift& s, std::int64_t home_id, Timestamp now, bool with_checks) {
     const bool agency = !s.person_id;
     return {{"id", s.id},
             {"person_id", s.person_id ? nlohmann::json(*s.person_id) : nlohmann::json()},
             {"name", s.name},
             {"agency", agency ? nlohmann::json(s.agency) : nlohmann::json()},
-            {"agency_checks", agency ? nlohmann::json(s.agency_checks) : nlohmann::json()},
+            {"agency_checks",
+             agency && with_checks ? nlohmann::json(s.agency_checks) : nlohmann::json()},
             {"is_agency", agency},
             {"kind", s.kind},
             {"kind_label", label_in(shift_kinds(), s.kind)},
@@ -65,7 +66,7 @@ nlohmann::json shift_view(const Shift& s, std::int64_t home_id, Timestamp now) {
 }
 
 nlohmann::json week_view(const std::vector<Shift>& shifts, const StaffingLevels& levels,
-                         std::int64_t home_id, Date from, Timestamp now) {
+                         std::int64_t home_id, Date from, Timestamp now, bool with_checks) {
     const auto short_of = shortfalls(shifts, levels, from, days_in_week);
     nlohmann::json days = nlohmann::json::array();
     for (int d = 0; d < days_in_week; ++d) {
@@ -75,7 +76,7 @@ nlohmann::json week_view(const std::vector<Shift>& shifts, const StaffingLevels&
             nlohmann::json on = nlohmann::json::array();
             for (const auto& s : shifts) {
                 if (s.kind == k.key && local_date_of(s.starts_at) == day) {
-                    on.push_back(shift_view(s, home_id, now));
+                    on.push_back(shift_view(s, home_id, now, with_checks));
                 }
             }
             const auto promised = levels.find(k.key);

@@ -270,7 +270,9 @@ Status add_rota(db::Connection& c, const DemoWorld& world, Timestamp now) {
         int staff[4];
         const char* night;  // the kind of the night shift
     };
-    constexpr HomeRota rotas[] = {{0, 2, "Sam Carter", {2, 3, 4, 5}, "waking_night"},
+    // In this order, Dana Lewis (5), under supervision while her last reference comes back,
+    // always works beside Sam Carter or Jo Whitfield, and never leads the shift.
+    constexpr HomeRota rotas[] = {{0, 2, "Sam Carter", {2, 4, 3, 5}, "waking_night"},
                                   {1, 6, "Morgan Reid", {6, 7, 8, 9}, "sleep_in"}};
     constexpr const char* night_workers[] = {"Lee Parry", "Ash Kemble"};
     constexpr const char* agency = "Brightside Staffing (fictional)";
@@ -309,32 +311,39 @@ Status add_rota(db::Connection& c, const DemoWorld& world, Timestamp now) {
             const auto staff = [&](int k) {
                 return world.people[static_cast<std::size_t>(r.staff[(d + 14 + k) % 4])];
             };
+            // The one under supervision never leads the shift.
+            const auto leads = [&](int k) {
+                return staff(k) == world.people[5] ? staff(k + 1) : staff(k);
+            };
+            const auto follows = [&](int k) {
+                return staff(k) == world.people[5] ? staff(k) : staff(k + 1);
+            };
             std::vector<std::pair<std::int64_t, bool>> made;  // id, whether it was a late
             made.emplace_back(
-                TRY(shift(day, staff(0), "", "early", "shift_lead", 7 * 60, 15 * 60, planned_at)),
+                TRY(shift(day, leads(0), "", "early", "shift_lead", 7 * 60, 15 * 60, planned_at)),
                 false);
-            made.emplace_back(
-                TRY(shift(day, staff(1), "", "early", "on_shift", 7 * 60, 15 * 60, planned_at)),
-                false);
-            made.emplace_back(TRY(shift(day, staff(2), "", "late", "shift_lead", 14 * 60 + 30,
+            // Three days ahead, the second early is not filled yet: the rota falls short.
+            if (d != 3) {
+                made.emplace_back(TRY(shift(day, follows(0), "", "early", "on_shift", 7 * 60,
+                                            15 * 60, planned_at)),
+                                  false);
+            }
+            made.emplace_back(TRY(shift(day, leads(2), "", "late", "shift_lead", 14 * 60 + 30,
                                         22 * 60 + 30, planned_at)),
                               true);
-            // Three days ahead, the second late is not filled yet: the rota falls short.
-            if (d != 3) {
-                made.emplace_back(TRY(shift(day, staff(3), "", "late", "on_shift", 14 * 60 + 30,
-                                            22 * 60 + 30, planned_at)),
-                                  true);
-            }
+            made.emplace_back(TRY(shift(day, follows(2), "", "late", "on_shift", 14 * 60 + 30,
+                                        22 * 60 + 30, planned_at)),
+                              true);
             made.emplace_back(TRY(shift(day, std::nullopt, night_workers[(d + 14) % 2], r.night,
                                         "on_shift", 22 * 60, 7 * 60 + 30, planned_at)),
                               false);
             if (d >= 0) {
                 continue;
             }
-            // What happened, recorded the morning after; five days ago a late was lost to
+            // What happened, recorded the morning after; six days ago a late was lost to
             // sickness and covered by the agency.
             for (const auto& [id, late] : made) {
-                const bool sick = d == -5 && late && id == made[3].first;
+                const bool sick = d == -6 && late && id == made[3].first;
                 team::OutcomeInput o;
                 o.outcome = sick ? "sick" : "worked";
                 o.note = sick ? "Rang in sick at noon; covered by Lee Parry from the agency" : "";
@@ -393,13 +402,15 @@ Status add_team_sessions(db::Connection& c, const DemoWorld& world, Timestamp no
             } else if (month % 4 == 0 && learning && !learning->is_null(0)) {
                 in.about = "shared_learning";
                 in.shared_learning_id = learning->integer(0);
-                in.learned = "Talked through how the hold came about and what we would try "
-                             "earlier: naming the feeling, offering the garden.";
+                in.learned =
+                    "Talked through how the hold came about and what we would try "
+                    "earlier: naming the feeling, offering the garden.";
             } else {
                 in.about = "child";
                 in.child_id = world.children[static_cast<std::size_t>(t.child)];
-                in.learned = "Shared what helps at school drop-off and agreed to keep the same "
-                             "adult on the school run this term.";
+                in.learned =
+                    "Shared what helps at school drop-off and agreed to keep the same "
+                    "adult on the school run this term.";
             }
             in.actions = "Bring it back to next month's meeting";
             TRY(team::record_session(c, home, in, by, at(now, days_ago, 19, 0)));

@@ -12,7 +12,7 @@ namespace hearth::demo {
 Status add_team(db::Connection& c, const DemoWorld& world, Timestamp now);
 // Each home's rota two weeks back and two ahead, with the staffing its statement of purpose
 // promises: what was worked recorded, a late lost to sickness and covered by an agency worker, and
-// a late three days ahead not yet filled.
+// an early three days ahead not yet filled.
 Status add_rota(db::Connection& c, const DemoWorld& world, Timestamp now);
 // A year of monthly team meetings and reflective practice sessions at each home, about the policy,
 // a theme, a child and learning shared from an incident; one support worker has missed the last

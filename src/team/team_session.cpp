@@ -1,6 +1,7 @@
 #include "team/team_session.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace hearth::team {
 
@@ -43,6 +44,9 @@ Result<SessionInput> read_session(http::FormReader& form, Date today,
     s.attendees = form.ids("attendees", "who came");
     if (s.attendees.empty()) {
         form.fail("attendees", "Choose who came");
+    } else if (std::set<std::int64_t>(s.attendees.begin(), s.attendees.end()).size() !=
+               s.attendees.size()) {
+        form.fail("attendees", "Choose each person once");
     } else if (std::any_of(s.attendees.begin(), s.attendees.end(),
                            [&](std::int64_t id) { return !among(staff, id); })) {
         form.fail("attendees", "Choose those who work at the home");

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "behaviour/after_incident_store.hpp"
 #include "children/child_store.hpp"
 #include "organisation/homes.hpp"
@@ -35,7 +37,10 @@ struct Choosable {
 Result<Choosable> choosable(db::Connection& c, const Context& ctx, std::int64_t home_id) {
     Choosable out;
     for (const auto& p : TRY(organisation::people_of_home(c, home_id))) {
-        if (!p.roles.empty() && !p.disabled) {
+        const bool care = std::any_of(p.roles.begin(), p.roles.end(), [](Role r) {
+            return r == Role::registered_manager || r == Role::deputy || r == Role::support_worker;
+        });
+        if (care && !p.disabled) {
             out.staff.emplace_back(std::to_string(p.person_id), p.name);
             out.staff_ids.push_back(p.person_id);
         }

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* session_columns =
     "s.id, s.home_id, s.kind, s.held_on, s.about, s.child_id, "
-    "COALESCE(ch.first_name || ' ' || ch.last_name, ''), s.shared_learning_id, "
+    "COALESCE(CASE WHEN ch.preferred_name <> '' THEN ch.preferred_name ELSE ch.first_name END "
+    "|| ' ' || ch.last_name, ''), s.shared_learning_id, "
     "COALESCE(d.learning, ''), s.topic, s.learned, s.actions, w.name FROM team_sessions s "
     "LEFT JOIN children ch ON ch.id = s.child_id "
     "LEFT JOIN staff_debriefs d ON d.id = s.shared_learning_id "

@@ -42,7 +42,7 @@ test('a week of the rota: who is on shift now, the days short of the promise, an
   assert.equal(page.status, 200);
   assert.match(words(page.text), /On shift now .* until \d\d:\d\d/);
   const ahead = await manager.get(`${rota}?week=${daysAhead(3)}`);
-  assert.match(words(ahead.text), /Fewer staff than the statement of purpose promises: .*Late: 1 on the rota of the 2 the statement of purpose promises/);
+  assert.match(words(ahead.text), /Fewer staff than the statement of purpose promises: .*Early: 1 on the rota of the 2 the statement of purpose promises/);
 
   // Someone whose checks are not recorded is not put on the rota.
   const people = `/homes/${ids.willow}/people`;
@@ -59,7 +59,7 @@ test('a week of the rota: who is on shift now, the days short of the promise, an
   assert.match(backwards.text, /href="#ends"/);
   const unchecked = await post({ person_id: rowan });
   assert.equal(unchecked.status, 400);
-  assert.match(words(unchecked.text), /Rowan Pike's checks are not all recorded/);
+  assert.match(words(unchecked.text), /Rowan Pike cannot be on the rota that day/);
   const agency = await post({ person_id: '', agency_worker: 'Lee Parry' });
   assert.equal(agency.status, 400);
   assert.match(agency.text, /href="#agency"/);
@@ -99,7 +99,7 @@ test('what happened on a shift: once it has begun, sickness with its cover, once
   const noCover = await manager.post(`${path}/outcome`, typedOver(outcome, { outcome: 'sick' }));
   assert.equal(noCover.status, 400);
   assert.match(noCover.text, /href="#note"/);
-  assert.equal(one(`SELECT outcome IS NULL FROM shifts WHERE id = ${shift}`), '1', 'nothing saved');
+  assert.equal(one(`SELECT COUNT(*) FROM shifts WHERE id = ${shift} AND outcome IS NULL`), '1', 'nothing saved');
   const sick = await manager.post(`${path}/outcome`, typedOver(outcome, { outcome: 'sick', note: 'Went home ill; Jo covered' }));
   assert.equal(sick.status, 303);
   assert.match(words((await manager.get(path)).text), /Off sick Went home ill; Jo covered/);

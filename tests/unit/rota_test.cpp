@@ -26,9 +26,11 @@ http::FormData form_of(const Fields& fields) {
     return http::FormData::from_urlencoded(body).value();
 }
 
-const std::vector<team::RotaPerson> people{{7, "Chris Okafor", true, false},
-                                           {8, "Dana Lewis", false, true},
-                                           {9, "Quinn Marsh", false, false}};
+const std::vector<team::RotaPerson> people{
+    {7, "Chris Okafor", true, std::nullopt},
+    {8, "Dana Lewis", false,
+     Date{std::chrono::year{2026}, std::chrono::month{5}, std::chrono::day{20}}},
+    {9, "Quinn Marsh", false, std::nullopt}};
 
 Fields early() {
     return {{"person_id", "7"},   {"kind", "early"},   {"role", "shift_lead"},
@@ -62,6 +64,7 @@ std::string first_field(const Result<T>& r) {
 }
 
 TEST(RotaShiftForm, ReadsAShiftAndOneThatRunsPastMidnight) {
+    set_display_zone("Europe/London");
     const auto s = read(early());
     ASSERT_TRUE(s.ok()) << s.error().message;
     EXPECT_EQ(s.value().ends_at - s.value().starts_at, std::chrono::hours{8});
@@ -75,6 +78,7 @@ TEST(RotaShiftForm, ReadsAShiftAndOneThatRunsPastMidnight) {
 }
 
 TEST(RotaShiftForm, NamesEachFieldItRefuses) {
+    set_display_zone("Europe/London");
     const struct {
         Fields fields;
         const char* field;
@@ -98,12 +102,15 @@ TEST(RotaShiftForm, NamesEachFieldItRefuses) {
         EXPECT_EQ(first_field(s), c.field);
     }
     const auto quinn = read(with(early(), "person_id", "9"));
-    EXPECT_NE(
-        quinn.error().fields.front().message.find("Quinn Marsh's checks are not all recorded"),
-        std::string::npos);
+    EXPECT_NE(quinn.error().fields.front().message.find("Quinn Marsh cannot be on the rota"),
+              std::string::npos);
+    const auto after = read(with(with(early(), "person_id", "8"), "on", "2026-05-21"));
+    ASSERT_FALSE(after.ok()) << "a supervised start covers the days to its end, no later";
+    EXPECT_EQ(first_field(after), "person_id");
 }
 
 TEST(RotaOutcomeForm, OnceBegunSicknessWithItsCoverAndTimesOnlyWhenWorked) {
+    set_display_zone("Europe/London");
     const auto starts =
         from_local(Date{std::chrono::year{2026}, std::chrono::month{5}, std::chrono::day{14}}, 7, 0)
             .value();
@@ -113,7 +120,7 @@ TEST(RotaOutcomeForm, OnceBegunSicknessWithItsCoverAndTimesOnlyWhenWorked) {
         http::FormReader r(f);
         return team::read_outcome(r, starts, ends, now);
     };
-    const auto later = ends + std::chrono::hours{1};
+    const auto later = ends + std::chrono::hours{2};
     EXPECT_EQ(first_field(read_outcome({{"outcome", "worked"}}, starts - std::chrono::hours{1})),
               "outcome");
     EXPECT_EQ(first_field(read_outcome({{"outcome", "sick"}}, later)), "note");
@@ -127,6 +134,19 @@ TEST(RotaOutcomeForm, OnceBegunSicknessWithItsCoverAndTimesOnlyWhenWorked) {
     const auto late = read_outcome({{"outcome", "worked"}, {"worked_ends", "16:30"}}, later);
     ASSERT_TRUE(late.ok()) << late.error().message;
     EXPECT_EQ(*late.value().worked_ends_at - ends, std::chrono::minutes{90});
+    EXPECT_EQ(first_field(read_outcome({{"outcome", "worked"}, {"worked_ends", "16:30"}},
+                                       ends + std::chrono::minutes{10})),
+              "worked_ends")
+        << "not finished yet";
+    // A waking night from 22:00 to 07:30, begun at a quarter past midnight: the next day.
+    const auto night = starts + std::chrono::hours{15};
+    const auto night_ends = night + std::chrono::minutes{9 * 60 + 30};
+    const auto f = form_of({{"outcome", "worked"}, {"worked_starts", "00:15"}});
+    http::FormReader r(f);
+    const auto began_late =
+        team::read_outcome(r, night, night_ends, night_ends + std::chrono::hours{1});
+    ASSERT_TRUE(began_late.ok()) << began_late.error().message;
+    EXPECT_EQ(*began_late.value().worked_starts_at - night, std::chrono::minutes{135});
 }
 
 team::Shift shift_of(std::int64_t id, const std::string& kind, Timestamp starts,
@@ -144,6 +164,7 @@ team::Shift shift_of(std::int64_t id, const std::string& kind, Timestamp starts,
 }
 
 TEST(RotaStaffing, ADayShortOfThePromiseIsFlaggedAndTheSickAreNotCounted) {
+    set_display_zone("Europe/London");
     const Date monday{std::chrono::year{2026}, std::chrono::month{5}, std::chrono::day{11}};
     const auto at7 = [&](int d) {
         return from_local(Date{std::chrono::sys_days{monday} + std::chrono::days{d}}, 7, 0).value();
@@ -163,6 +184,7 @@ TEST(RotaStaffing, ADayShortOfThePromiseIsFlaggedAndTheSickAreNotCounted) {
 }
 
 TEST(RotaCalendar, EachShiftAnEventTheSickCancelled) {
+    set_display_zone("Europe/London");
     const auto starts =
         from_local(Date{std::chrono::year{2026}, std::chrono::month{5}, std::chrono::day{14}}, 7, 0)
             .value();
@@ -256,7 +278,7 @@ TEST_F(RotaStore, TheStaffingAndWhoMayBeOnTheRota) {
     ASSERT_FALSE(rota.empty());
     for (const auto& p : rota) {
         EXPECT_FALSE(p.checks_complete) << p.name << ": no checks recorded in this store";
-        EXPECT_FALSE(p.supervised_start) << p.name;
+        EXPECT_FALSE(p.supervised_until) << p.name;
     }
 }
 

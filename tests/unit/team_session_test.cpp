@@ -8,6 +8,7 @@
 
 #include "platform/http/form.hpp"
 #include "platform/http/message.hpp"
+#include "team/team_session_view.hpp"
 
 namespace team_session_test {
 
@@ -83,6 +84,34 @@ TEST(TeamSessionForm, NamesEachFieldItRefuses) {
         ASSERT_FALSE(s.ok()) << c.field;
         EXPECT_EQ(s.error().fields.front().field, c.field);
     }
+}
+
+TEST(TeamSessionView, AChildIsNamedOnlyToWhoMayReadThem) {
+    team::TeamSession s;
+    s.id = 3;
+    s.home_id = 10;
+    s.kind = "reflective_practice";
+    s.held_on = today;
+    s.about = "child";
+    s.child_id = 21;
+    s.child_name = "Aisha Bennett";
+    s.learned = "Same adult on the school run";
+    const auto reader_at = [](std::int64_t home) {
+        Person p;
+        p.id = 5;
+        p.organisation_id = 1;
+        p.memberships.push_back({home, Role::support_worker});
+        return p;
+    };
+    const auto here = reader_at(10);
+    Scope scope{1, 10, {}, false};
+    const auto seen = team::session_view(s, Reader{here, scope}).dump();
+    EXPECT_NE(seen.find("Aisha Bennett"), std::string::npos);
+    const auto elsewhere = reader_at(11);
+    Scope theirs{1, 11, {}, false};
+    const auto hidden = team::session_view(s, Reader{elsewhere, theirs});
+    EXPECT_EQ(hidden.dump().find("Aisha"), std::string::npos) << hidden.dump();
+    EXPECT_TRUE(hidden["child"]["id"].is_null());
 }
 
 }  // namespace team_session_test
